@@ -1,0 +1,88 @@
+package simdact_test
+
+import (
+	"encoding/binary"
+	"math"
+	"testing"
+
+	"github.com/simdact/simdact/internal/testutil"
+)
+
+// The fuzz targets turn arbitrary bytes into float32 inputs (so every NaN
+// payload, -0, subnormal and infinity occurs), lay them out at an offset the
+// first byte picks, and check every implementation, out of place and in
+// place, bit by bit against the reference formulas. CI runs each for a fixed
+// number of executions; `go test -fuzz=FuzzReLU` runs one for as long as you like.
+
+func FuzzReLU(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, reluKernel, data) })
+}
+
+func FuzzReLUBackward(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, reluBackwardKernel, data) })
+}
+
+func FuzzLeakyReLU(f *testing.F) {
+	addSlopeSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
+		fuzzKernel(t, leakyReLUKernel(math.Float32frombits(slope)), data)
+	})
+}
+
+func FuzzLeakyReLUBackward(f *testing.F) {
+	addSlopeSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
+		fuzzKernel(t, leakyReLUBackwardKernel(math.Float32frombits(slope)), data)
+	})
+}
+
+// addSeeds seeds a corpus with the special values, in several lengths.
+func addSeeds(f *testing.F) {
+	var special []byte
+	for _, bits := range testutil.Special {
+		special = binary.LittleEndian.AppendUint32(special, bits)
+	}
+	f.Add([]byte{})
+	f.Add(special[:13])
+	f.Add(special)
+	f.Add(append(append([]byte{3}, special...), special[:61]...))
+}
+
+func addSlopeSeeds(f *testing.F) {
+	for _, slope := range slopes {
+		f.Add(binary.LittleEndian.AppendUint32([]byte{5}, math.Float32bits(-1)), math.Float32bits(slope))
+	}
+	for _, bits := range testutil.Special {
+		f.Add(binary.LittleEndian.AppendUint32([]byte{1, 2, 3, 4}, bits), bits)
+	}
+}
+
+// fuzzKernel splits data into the kernel's inputs (the first byte picks
+// the start offset, 0..7, of the output) and checks every implementation.
+func fuzzKernel(t *testing.T, k kernel, data []byte) {
+	off := 0
+	if len(data) > 0 {
+		off, data = int(data[0]%8), data[1:]
+	}
+	values := testutil.FromBytes(data)
+	n := len(values) / len(k.inputs)
+	in := make([][]float32, len(k.inputs))
+	for j := range in {
+		in[j] = values[j*n : (j+1)*n]
+	}
+	for _, s := range sets(t) {
+		buf := sentinels(pad + off + n + pad)
+		out := buf[pad+off : pad+off+n]
+		k.run(s, out, in)
+		checkCall(t, k, s.Name+" out of place", buf, out, in)
+		for j := range in {
+			copy(out, in[j])
+			aliased := append([][]float32(nil), in...)
+			aliased[j] = out
+			k.run(s, out, aliased)
+			checkCall(t, k, s.Name+" in place on "+k.inputs[j], buf, out, in)
+		}
+	}
+}

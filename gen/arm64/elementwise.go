@@ -1,0 +1,139 @@
+package main
+
+import "fmt"
+
+// An elementwise kernel computes out[i] = op(in0[i], in1[i], ...) over slices
+// of one length, 4 lanes at a time:
+//
+//   - n < 4: one lane at a time (at most 3), loaded and stored as scalars;
+//   - n >= 4: the last 4 results are computed before anything is stored (so
+//     that an output may be the same slice as an input), the body runs 16
+//     lanes and then 4 lanes an iteration, and the last vector is stored at
+//     the end, covering the tail the body left.
+//
+// Registers: R0 output, R1 count, R2... inputs; V0-V3 first input, V4-V7
+// second input, then the 4 results, the tail result and the temporaries of
+// each of the 4 vectors; constants count down from V31.
+type elementwise struct {
+	name   string   // Go name of the kernel, e.g. "ReLUNEON"
+	doc    string   // what it computes, a sentence for the Go declaration
+	out    string   // name of the output slice parameter
+	in     []string // names of the input slice parameters, in order
+	params []param  // further scalar parameters
+	temps  int      // temporaries that op needs
+
+	// setup loads the kernel's constants, once per call, into registers
+	// that konst hands out.
+	setup func(fn *function, konst func() vreg)
+	// op computes 4 outputs into d from 4 lanes of each input.
+	op func(fn *function, d vreg, in, tmp []vreg)
+}
+
+const unroll = 4
+
+func (k elementwise) generate(f *file) {
+	params := []param{{k.out, "[]float32"}}
+	for _, name := range k.in {
+		params = append(params, param{name, "[]float32"})
+	}
+	params = append(params, k.params...)
+	fn := f.function(k.name, []string{k.name + " " + k.doc,
+		"All slices have the same length; the output may be the same slice as an input."}, params)
+
+	fn.ins("MOVD %s, R0", fn.arg(k.out, "base"))
+	fn.ins("MOVD %s, R1", fn.arg(k.out, "len"))
+	for i, name := range k.in {
+		fn.ins("MOVD %s, R%d", fn.arg(name, "base"), 2+i)
+	}
+	top := vreg(31)
+	if k.setup != nil {
+		k.setup(fn, func() vreg { top--; return top + 1 })
+	}
+
+	input := func(i, u int) vreg { return vreg(unroll*i + u) }
+	result := func(u int) vreg { return vreg(unroll*len(k.in) + u) }
+	tail := result(unroll)
+	inputs := func(u int) []vreg {
+		r := make([]vreg, len(k.in))
+		for i := range r {
+			r[i] = input(i, u)
+		}
+		return r
+	}
+	temps := func(u int) []vreg {
+		r := make([]vreg, k.temps)
+		for i := range r {
+			r[i] = tail + 1 + vreg(u*k.temps+i)
+		}
+		return r
+	}
+	if last := temps(unroll - 1); k.temps > 0 && last[k.temps-1] > top {
+		panic(fmt.Sprintf("%s: registers overflow into the constants", k.name))
+	}
+
+	fn.ins("CMP $4, R1")
+	fn.ins("BLT short")
+	fn.comment("The last 4 results, before any store; R6 is where they go.")
+	fn.ins("LSL $2, R1, R4")
+	for i := range k.in {
+		fn.ins("ADD R4, R%d, R5", 2+i)
+		fn.ins("SUB $16, R5, R5")
+		fn.ins("VLD1 (R5), %s", list(input(i, 0), 1))
+	}
+	k.op(fn, tail, inputs(0), temps(0))
+	fn.ins("ADD R4, R0, R6")
+	fn.ins("SUB $16, R6, R6")
+
+	fn.label("loop16")
+	fn.ins("CMP $16, R1")
+	fn.ins("BLT loop4")
+	for i := range k.in {
+		fn.ins("VLD1.P 64(R%d), %s", 2+i, list(input(i, 0), unroll))
+	}
+	for u := range unroll {
+		k.op(fn, result(u), inputs(u), temps(u))
+	}
+	fn.ins("VST1.P %s, 64(R0)", list(result(0), unroll))
+	fn.ins("SUB $16, R1, R1")
+	fn.ins("B loop16")
+
+	fn.label("loop4")
+	fn.ins("CMP $4, R1")
+	fn.ins("BLT done")
+	for i := range k.in {
+		fn.ins("VLD1.P 16(R%d), %s", 2+i, list(input(i, 0), 1))
+	}
+	k.op(fn, result(0), inputs(0), temps(0))
+	fn.ins("VST1.P %s, 16(R0)", list(result(0), 1))
+	fn.ins("SUB $4, R1, R1")
+	fn.ins("B loop4")
+
+	fn.label("done")
+	fn.ins("VST1 %s, (R6)", list(tail, 1))
+	fn.ins("RET")
+
+	fn.label("short")
+	fn.comment("n < 4: one lane at a time.")
+	fn.ins("CBZ R1, return")
+	fn.label("lane")
+	for i := range k.in {
+		fn.ins("FMOVS.P 4(R%d), F%d", 2+i, input(i, 0))
+	}
+	k.op(fn, result(0), inputs(0), temps(0))
+	fn.ins("FMOVS.P F%d, 4(R0)", result(0))
+	fn.ins("SUB $1, R1, R1")
+	fn.ins("CBNZ R1, lane")
+	fn.label("return")
+	fn.ins("RET")
+}
+
+// broadcastParam loads the float32 parameter name into all 4 lanes of v.
+func broadcastParam(fn *function, name string, v vreg) {
+	fn.ins("FMOVS %s, F%d", fn.arg(name, ""), v)
+	fn.ins("VDUP V%d.S[0], V%d.S4", v, v)
+}
+
+// bsl writes mask ? a : b into mask, lane by lane (BSL with mask as destination).
+func bsl(fn *function, mask, a, b vreg) {
+	fn.ins("VBSL V%d.B16, V%d.B16, V%d.B16", b, a, mask)
+}

@@ -1,0 +1,8 @@
+module github.com/simdact/simdact
+
+go 1.26.8
+
+require (
+	github.com/klauspost/cpuid/v2 v2.4.2
+	golang.org/x/sys v0.50.0
+)

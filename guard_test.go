@@ -1,0 +1,40 @@
+//go:build unix
+
+package simdact_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/simdact/simdact/internal/impls"
+	"github.com/simdact/simdact/internal/testutil"
+)
+
+// TestGuardPages runs every kernel with every operand against an
+// inaccessible page, after its end and then before its start, out of place
+// and in place: a kernel that reads or writes one element outside its
+// slices crashes the test.
+func TestGuardPages(t *testing.T) {
+	lengths := []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 1000, 1031}
+	forEach(t, func(t *testing.T, s impls.Set, k kernel) {
+		r := rand.New(rand.NewPCG(3, 4))
+		for _, n := range lengths {
+			for _, atEnd := range []bool{true, false} {
+				in := make([][]float32, len(k.inputs))
+				for j := range in {
+					var free func()
+					in[j], free = testutil.Guarded(n, atEnd)
+					defer free()
+					testutil.Fill(r, in[j])
+				}
+				out, free := testutil.Guarded(n, atEnd)
+				defer free()
+				k.run(s, out, in)
+				check(t, k, "guarded", out, in)
+				inPlace := append([][]float32{out}, in[1:]...)
+				copy(out, in[0])
+				k.run(s, out, inPlace)
+			}
+		}
+	})
+}

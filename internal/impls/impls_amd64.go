@@ -1,0 +1,33 @@
+//go:build gc && !purego
+
+package impls
+
+import (
+	"github.com/simdact/simdact/asm"
+	"github.com/simdact/simdact/internal/cpu"
+)
+
+// "avx2" streams from the size package simdact streams from; "avx2-stream"
+// streams at every size, so that the tests cover that path at every length.
+var native = []Set{
+	avx2("avx2", cpu.Stream),
+	avx2("avx2-stream", func(n, bytesPerElement int) bool { return true }),
+}
+
+func avx2(name string, stream func(n, bytesPerElement int) bool) Set {
+	return Set{
+		Name: name, ISA: "avx2", Runs: cpu.AVX2FMA,
+		ReLU: func(dst, x []float32) {
+			asm.ReLUAVX2(dst, x, stream(len(x), 8))
+		},
+		ReLUBackward: func(dx, dy, x []float32) {
+			asm.ReLUBackwardAVX2(dx, dy, x, stream(len(x), 12))
+		},
+		LeakyReLU: func(dst, x []float32, slope float32) {
+			asm.LeakyReLUAVX2(dst, x, slope, stream(len(x), 8))
+		},
+		LeakyReLUBackward: func(dx, dy, x []float32, slope float32) {
+			asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, stream(len(x), 12))
+		},
+	}
+}
