@@ -6,37 +6,43 @@ import (
 	"unsafe"
 )
 
-// Argument checks shared by every function. They panic, before the kernel
-// writes anything, with "simdact: Func: what is wrong".
+// Argument checks shared by every function. A call that breaks the rules
+// panics, before the kernel writes anything, with "simdact: Func: what is
+// wrong". The tests (written out in each function, where they inline) are
+// cheap; only a failing call reaches the code that words the message.
 
-// checkUnary checks a call that reads x and writes dst.
-func checkUnary(fn string, dst, x []float32) {
+// badBinary reports whether dx, dy and x differ in length or dx overlaps an
+// input partially.
+func badBinary(dx, dy, x []float32) bool {
+	return len(dx) != len(x) || len(dy) != len(x) || overlapsPartially(dx, dy) || overlapsPartially(dx, x)
+}
+
+// overlapsPartially reports whether out and in, of the same length, share
+// memory without being the same slice.
+func overlapsPartially(out, in []float32) bool {
+	o := uintptr(unsafe.Pointer(unsafe.SliceData(out)))
+	i := uintptr(unsafe.Pointer(unsafe.SliceData(in)))
+	size := uintptr(len(out)) * 4
+	return o != i && o < i+size && i < o+size
+}
+
+//go:noinline
+func panicUnary(fn string, dst, x []float32) {
 	if len(dst) != len(x) {
 		panicLengths(fn, "dst", len(dst), "x", len(x))
 	}
-	checkOverlap(fn, "dst", dst, "x", x)
+	panic("simdact: " + fn + ": dst and x overlap partially")
 }
 
-// checkBinary checks a call that reads dy and x and writes dx.
-func checkBinary(fn string, dx, dy, x []float32) {
+//go:noinline
+func panicBinary(fn string, dx, dy, x []float32) {
 	if len(dx) != len(x) || len(dy) != len(x) {
 		panicLengths(fn, "dx", len(dx), "dy", len(dy), "x", len(x))
 	}
-	checkOverlap(fn, "dx", dx, "dy", dy)
-	checkOverlap(fn, "dx", dx, "x", x)
-}
-
-// checkOverlap panics if out and in share memory without being the same
-// slice. The caller has checked that they have the same length.
-func checkOverlap(fn, outName string, out []float32, inName string, in []float32) {
-	if len(out) == 0 || len(in) == 0 {
-		return
+	if overlapsPartially(dx, dy) {
+		panic("simdact: " + fn + ": dx and dy overlap partially")
 	}
-	o := uintptr(unsafe.Pointer(unsafe.SliceData(out)))
-	i := uintptr(unsafe.Pointer(unsafe.SliceData(in)))
-	if o != i && o < i+uintptr(len(in))*4 && i < o+uintptr(len(out))*4 {
-		panic("simdact: " + fn + ": " + outName + " and " + inName + " overlap partially")
-	}
+	panic("simdact: " + fn + ": dx and x overlap partially")
 }
 
 // panicLengths panics with the lengths of the named slices, given as

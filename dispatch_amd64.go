@@ -5,47 +5,31 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
-	"github.com/simdact/simdact/kernels"
 )
 
-// useAVX2 selects the AVX2+FMA kernels, once, at start-up.
-var useAVX2 = cpu.AVX2FMA && !cpu.ForceGeneric
+// useAsm selects the AVX2+FMA kernels below, once, at start-up. Each public
+// function calls its *Asm kernel when it is set and its pure-Go kernel
+// otherwise. A kernel streams its output past the caches (see cpu.Stream)
+// from a size that depends on the bytes it moves an element.
+var useAsm = cpu.AVX2FMA && !cpu.ForceGeneric
 
 func implementation() string {
-	if useAVX2 {
+	if useAsm {
 		return "avx2"
 	}
 	return "generic"
 }
 
-func relu(dst, x []float32) {
-	if useAVX2 {
-		asm.ReLUAVX2(dst, x, cpu.Stream(len(x), 8))
-		return
-	}
-	kernels.ReLU(dst, x)
+func reluAsm(dst, x []float32) { asm.ReLUAVX2(dst, x, cpu.Stream(len(x), 8)) }
+
+func reluBackwardAsm(dx, dy, x []float32) {
+	asm.ReLUBackwardAVX2(dx, dy, x, cpu.Stream(len(x), 12))
 }
 
-func reluBackward(dx, dy, x []float32) {
-	if useAVX2 {
-		asm.ReLUBackwardAVX2(dx, dy, x, cpu.Stream(len(x), 12))
-		return
-	}
-	kernels.ReLUBackward(dx, dy, x)
+func leakyReLUAsm(dst, x []float32, slope float32) {
+	asm.LeakyReLUAVX2(dst, x, slope, cpu.Stream(len(x), 8))
 }
 
-func leakyReLU(dst, x []float32, slope float32) {
-	if useAVX2 {
-		asm.LeakyReLUAVX2(dst, x, slope, cpu.Stream(len(x), 8))
-		return
-	}
-	kernels.LeakyReLU(dst, x, slope)
-}
-
-func leakyReLUBackward(dx, dy, x []float32, slope float32) {
-	if useAVX2 {
-		asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, cpu.Stream(len(x), 12))
-		return
-	}
-	kernels.LeakyReLUBackward(dx, dy, x, slope)
+func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
+	asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, cpu.Stream(len(x), 12))
 }

@@ -5,47 +5,26 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
-	"github.com/simdact/simdact/kernels"
 )
 
-// useNEON selects the NEON kernels, once, at start-up.
-var useNEON = cpu.ASIMD && !cpu.ForceGeneric
+// useAsm selects the NEON kernels below, once, at start-up. Each public
+// function calls its *Asm kernel when it is set and its pure-Go kernel
+// otherwise.
+var useAsm = cpu.ASIMD && !cpu.ForceGeneric
 
 func implementation() string {
-	if useNEON {
+	if useAsm {
 		return "neon"
 	}
 	return "generic"
 }
 
-func relu(dst, x []float32) {
-	if useNEON {
-		asm.ReLUNEON(dst, x)
-		return
-	}
-	kernels.ReLU(dst, x)
-}
+func reluAsm(dst, x []float32) { asm.ReLUNEON(dst, x) }
 
-func reluBackward(dx, dy, x []float32) {
-	if useNEON {
-		asm.ReLUBackwardNEON(dx, dy, x)
-		return
-	}
-	kernels.ReLUBackward(dx, dy, x)
-}
+func reluBackwardAsm(dx, dy, x []float32) { asm.ReLUBackwardNEON(dx, dy, x) }
 
-func leakyReLU(dst, x []float32, slope float32) {
-	if useNEON {
-		asm.LeakyReLUNEON(dst, x, slope)
-		return
-	}
-	kernels.LeakyReLU(dst, x, slope)
-}
+func leakyReLUAsm(dst, x []float32, slope float32) { asm.LeakyReLUNEON(dst, x, slope) }
 
-func leakyReLUBackward(dx, dy, x []float32, slope float32) {
-	if useNEON {
-		asm.LeakyReLUBackwardNEON(dx, dy, x, slope)
-		return
-	}
-	kernels.LeakyReLUBackward(dx, dy, x, slope)
+func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
+	asm.LeakyReLUBackwardNEON(dx, dy, x, slope)
 }

@@ -4,16 +4,19 @@ package simdact
 
 import "github.com/simdact/simdact/kernels"
 
-// Without assembly for this build, every call goes to the pure-Go kernels.
+// This build has no assembly: useAsm is a false constant, so the compiler
+// drops every call of the *Asm functions, which only forward to the pure-Go
+// kernels to keep the public functions the same on every build.
+const useAsm = false
 
 func implementation() string { return "generic" }
 
-func relu(dst, x []float32) { kernels.ReLU(dst, x) }
+func reluAsm(dst, x []float32) { kernels.ReLU(dst, x) }
 
-func reluBackward(dx, dy, x []float32) { kernels.ReLUBackward(dx, dy, x) }
+func reluBackwardAsm(dx, dy, x []float32) { kernels.ReLUBackward(dx, dy, x) }
 
-func leakyReLU(dst, x []float32, slope float32) { kernels.LeakyReLU(dst, x, slope) }
+func leakyReLUAsm(dst, x []float32, slope float32) { kernels.LeakyReLU(dst, x, slope) }
 
-func leakyReLUBackward(dx, dy, x []float32, slope float32) {
+func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	kernels.LeakyReLUBackward(dx, dy, x, slope)
 }

@@ -21,83 +21,86 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-49
 	VMAXPS  Y2, Y0, Y2
 	MOVQ    DI, R8
 	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
 
 	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  DI, AX
 	NEGQ  AX
 	ANDQ  $0x1f, AX
-	ADDQ  AX, DI
-	ADDQ  AX, SI
 	SHRQ  $0x02, AX
 	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, CX
+	NEGQ  CX
 	MOVB  stream+48(FP), BL
 	TESTB BL, BL
 	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
 
 plain_x4:
-	CMPQ    CX, $0x20
-	JB      plain_x1
-	VMOVUPS (SI), Y3
+	VMOVUPS (SI)(CX*1), Y3
 	VMAXPS  Y3, Y0, Y3
-	VMOVUPS 32(SI), Y4
+	VMOVUPS 32(SI)(CX*1), Y4
 	VMAXPS  Y4, Y0, Y4
-	VMOVUPS 64(SI), Y5
+	VMOVUPS 64(SI)(CX*1), Y5
 	VMAXPS  Y5, Y0, Y5
-	VMOVUPS 96(SI), Y6
+	VMOVUPS 96(SI)(CX*1), Y6
 	VMAXPS  Y6, Y0, Y6
-	VMOVUPS Y3, (DI)
-	VMOVUPS Y4, 32(DI)
-	VMOVUPS Y5, 64(DI)
-	VMOVUPS Y6, 96(DI)
-	ADDQ    $0x80, DI
-	ADDQ    $0x80, SI
-	SUBQ    $0x20, CX
-	JMP     plain_x4
+	VMOVUPS Y3, (DI)(CX*1)
+	VMOVUPS Y4, 32(DI)(CX*1)
+	VMOVUPS Y5, 64(DI)(CX*1)
+	VMOVUPS Y6, 96(DI)(CX*1)
+	ADDQ    $0x80, CX
+	CMPQ    CX, $-128
+	JLE     plain_x4
 
 plain_x1:
-	CMPQ    CX, $0x08
-	JB      plain_done
-	VMOVUPS (SI), Y3
+	TESTQ   CX, CX
+	JZ      plain_done
+	VMOVUPS (SI)(CX*1), Y3
 	VMAXPS  Y3, Y0, Y3
-	VMOVUPS Y3, (DI)
-	ADDQ    $0x20, DI
-	ADDQ    $0x20, SI
-	SUBQ    $0x08, CX
+	VMOVUPS Y3, (DI)(CX*1)
+	ADDQ    $0x20, CX
 	JMP     plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
 nt_x4:
-	CMPQ     CX, $0x20
-	JB       nt_x1
-	VMOVUPS  (SI), Y3
+	VMOVUPS  (SI)(CX*1), Y3
 	VMAXPS   Y3, Y0, Y3
-	VMOVUPS  32(SI), Y4
+	VMOVUPS  32(SI)(CX*1), Y4
 	VMAXPS   Y4, Y0, Y4
-	VMOVUPS  64(SI), Y5
+	VMOVUPS  64(SI)(CX*1), Y5
 	VMAXPS   Y5, Y0, Y5
-	VMOVUPS  96(SI), Y6
+	VMOVUPS  96(SI)(CX*1), Y6
 	VMAXPS   Y6, Y0, Y6
-	VMOVNTPS Y3, (DI)
-	VMOVNTPS Y4, 32(DI)
-	VMOVNTPS Y5, 64(DI)
-	VMOVNTPS Y6, 96(DI)
-	ADDQ     $0x80, DI
-	ADDQ     $0x80, SI
-	SUBQ     $0x20, CX
-	JMP      nt_x4
+	VMOVNTPS Y3, (DI)(CX*1)
+	VMOVNTPS Y4, 32(DI)(CX*1)
+	VMOVNTPS Y5, 64(DI)(CX*1)
+	VMOVNTPS Y6, 96(DI)(CX*1)
+	ADDQ     $0x80, CX
+	CMPQ     CX, $-128
+	JLE      nt_x4
 
 nt_x1:
-	CMPQ     CX, $0x08
-	JB       nt_done
-	VMOVUPS  (SI), Y3
+	TESTQ    CX, CX
+	JZ       nt_done
+	VMOVUPS  (SI)(CX*1), Y3
 	VMAXPS   Y3, Y0, Y3
-	VMOVNTPS Y3, (DI)
-	ADDQ     $0x20, DI
-	ADDQ     $0x20, SI
-	SUBQ     $0x08, CX
+	VMOVNTPS Y3, (DI)(CX*1)
+	ADDQ     $0x20, CX
 	JMP      nt_x1
 
 nt_done:
@@ -145,108 +148,107 @@ TEXT ·ReLUBackwardAVX2(SB), NOSPLIT, $0-73
 	VANDNPS Y2, Y3, Y2
 	MOVQ    DI, R8
 	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
 
 	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  DI, AX
 	NEGQ  AX
 	ANDQ  $0x1f, AX
+	SHRQ  $0x02, AX
+	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
+	SHLQ  $0x02, CX
+	NEGQ  CX
 	MOVB  stream+72(FP), BL
 	TESTB BL, BL
 	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
 
 plain_x4:
-	CMPQ    CX, $0x20
-	JB      plain_x1
-	VMOVUPS (SI), Y3
-	VMOVUPS (DX), Y4
+	VMOVUPS (SI)(CX*1), Y3
+	VMOVUPS (DX)(CX*1), Y4
 	VCMPPS  $0x12, Y0, Y4, Y4
 	VANDNPS Y3, Y4, Y3
-	VMOVUPS 32(SI), Y4
-	VMOVUPS 32(DX), Y5
+	VMOVUPS 32(SI)(CX*1), Y4
+	VMOVUPS 32(DX)(CX*1), Y5
 	VCMPPS  $0x12, Y0, Y5, Y5
 	VANDNPS Y4, Y5, Y4
-	VMOVUPS 64(SI), Y5
-	VMOVUPS 64(DX), Y6
+	VMOVUPS 64(SI)(CX*1), Y5
+	VMOVUPS 64(DX)(CX*1), Y6
 	VCMPPS  $0x12, Y0, Y6, Y6
 	VANDNPS Y5, Y6, Y5
-	VMOVUPS 96(SI), Y6
-	VMOVUPS 96(DX), Y7
+	VMOVUPS 96(SI)(CX*1), Y6
+	VMOVUPS 96(DX)(CX*1), Y7
 	VCMPPS  $0x12, Y0, Y7, Y7
 	VANDNPS Y6, Y7, Y6
-	VMOVUPS Y3, (DI)
-	VMOVUPS Y4, 32(DI)
-	VMOVUPS Y5, 64(DI)
-	VMOVUPS Y6, 96(DI)
-	ADDQ    $0x80, DI
-	ADDQ    $0x80, SI
-	ADDQ    $0x80, DX
-	SUBQ    $0x20, CX
-	JMP     plain_x4
+	VMOVUPS Y3, (DI)(CX*1)
+	VMOVUPS Y4, 32(DI)(CX*1)
+	VMOVUPS Y5, 64(DI)(CX*1)
+	VMOVUPS Y6, 96(DI)(CX*1)
+	ADDQ    $0x80, CX
+	CMPQ    CX, $-128
+	JLE     plain_x4
 
 plain_x1:
-	CMPQ    CX, $0x08
-	JB      plain_done
-	VMOVUPS (SI), Y3
-	VMOVUPS (DX), Y4
+	TESTQ   CX, CX
+	JZ      plain_done
+	VMOVUPS (SI)(CX*1), Y3
+	VMOVUPS (DX)(CX*1), Y4
 	VCMPPS  $0x12, Y0, Y4, Y4
 	VANDNPS Y3, Y4, Y3
-	VMOVUPS Y3, (DI)
-	ADDQ    $0x20, DI
-	ADDQ    $0x20, SI
-	ADDQ    $0x20, DX
-	SUBQ    $0x08, CX
+	VMOVUPS Y3, (DI)(CX*1)
+	ADDQ    $0x20, CX
 	JMP     plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
 nt_x4:
-	CMPQ     CX, $0x20
-	JB       nt_x1
-	VMOVUPS  (SI), Y3
-	VMOVUPS  (DX), Y4
+	VMOVUPS  (SI)(CX*1), Y3
+	VMOVUPS  (DX)(CX*1), Y4
 	VCMPPS   $0x12, Y0, Y4, Y4
 	VANDNPS  Y3, Y4, Y3
-	VMOVUPS  32(SI), Y4
-	VMOVUPS  32(DX), Y5
+	VMOVUPS  32(SI)(CX*1), Y4
+	VMOVUPS  32(DX)(CX*1), Y5
 	VCMPPS   $0x12, Y0, Y5, Y5
 	VANDNPS  Y4, Y5, Y4
-	VMOVUPS  64(SI), Y5
-	VMOVUPS  64(DX), Y6
+	VMOVUPS  64(SI)(CX*1), Y5
+	VMOVUPS  64(DX)(CX*1), Y6
 	VCMPPS   $0x12, Y0, Y6, Y6
 	VANDNPS  Y5, Y6, Y5
-	VMOVUPS  96(SI), Y6
-	VMOVUPS  96(DX), Y7
+	VMOVUPS  96(SI)(CX*1), Y6
+	VMOVUPS  96(DX)(CX*1), Y7
 	VCMPPS   $0x12, Y0, Y7, Y7
 	VANDNPS  Y6, Y7, Y6
-	VMOVNTPS Y3, (DI)
-	VMOVNTPS Y4, 32(DI)
-	VMOVNTPS Y5, 64(DI)
-	VMOVNTPS Y6, 96(DI)
-	ADDQ     $0x80, DI
-	ADDQ     $0x80, SI
-	ADDQ     $0x80, DX
-	SUBQ     $0x20, CX
-	JMP      nt_x4
+	VMOVNTPS Y3, (DI)(CX*1)
+	VMOVNTPS Y4, 32(DI)(CX*1)
+	VMOVNTPS Y5, 64(DI)(CX*1)
+	VMOVNTPS Y6, 96(DI)(CX*1)
+	ADDQ     $0x80, CX
+	CMPQ     CX, $-128
+	JLE      nt_x4
 
 nt_x1:
-	CMPQ     CX, $0x08
-	JB       nt_done
-	VMOVUPS  (SI), Y3
-	VMOVUPS  (DX), Y4
+	TESTQ    CX, CX
+	JZ       nt_done
+	VMOVUPS  (SI)(CX*1), Y3
+	VMOVUPS  (DX)(CX*1), Y4
 	VCMPPS   $0x12, Y0, Y4, Y4
 	VANDNPS  Y3, Y4, Y3
-	VMOVNTPS Y3, (DI)
-	ADDQ     $0x20, DI
-	ADDQ     $0x20, SI
-	ADDQ     $0x20, DX
-	SUBQ     $0x08, CX
+	VMOVNTPS Y3, (DI)(CX*1)
+	ADDQ     $0x20, CX
 	JMP      nt_x1
 
 nt_done:
@@ -296,103 +298,106 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-53
 	VBLENDVPS Y4, Y3, Y5, Y3
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
 
 	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  DI, AX
 	NEGQ  AX
 	ANDQ  $0x1f, AX
-	ADDQ  AX, DI
-	ADDQ  AX, SI
 	SHRQ  $0x02, AX
 	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, CX
+	NEGQ  CX
 	MOVB  stream+52(FP), BL
 	TESTB BL, BL
 	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
 
 plain_x4:
-	CMPQ      CX, $0x20
-	JB        plain_x1
-	VMOVUPS   (SI), Y4
+	VMOVUPS   (SI)(CX*1), Y4
 	VCMPPS    $0x1e, Y1, Y4, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI), Y5
+	VMOVUPS   32(SI)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y6
 	VMULPS    Y0, Y5, Y7
 	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI), Y6
+	VMOVUPS   64(SI)(CX*1), Y6
 	VCMPPS    $0x1e, Y1, Y6, Y7
 	VMULPS    Y0, Y6, Y8
 	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI), Y7
+	VMOVUPS   96(SI)(CX*1), Y7
 	VCMPPS    $0x1e, Y1, Y7, Y8
 	VMULPS    Y0, Y7, Y9
 	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVUPS   Y4, (DI)
-	VMOVUPS   Y5, 32(DI)
-	VMOVUPS   Y6, 64(DI)
-	VMOVUPS   Y7, 96(DI)
-	ADDQ      $0x80, DI
-	ADDQ      $0x80, SI
-	SUBQ      $0x20, CX
-	JMP       plain_x4
+	VMOVUPS   Y4, (DI)(CX*1)
+	VMOVUPS   Y5, 32(DI)(CX*1)
+	VMOVUPS   Y6, 64(DI)(CX*1)
+	VMOVUPS   Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       plain_x4
 
 plain_x1:
-	CMPQ      CX, $0x08
-	JB        plain_done
-	VMOVUPS   (SI), Y4
+	TESTQ     CX, CX
+	JZ        plain_done
+	VMOVUPS   (SI)(CX*1), Y4
 	VCMPPS    $0x1e, Y1, Y4, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   Y4, (DI)
-	ADDQ      $0x20, DI
-	ADDQ      $0x20, SI
-	SUBQ      $0x08, CX
+	VMOVUPS   Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
 nt_x4:
-	CMPQ      CX, $0x20
-	JB        nt_x1
-	VMOVUPS   (SI), Y4
+	VMOVUPS   (SI)(CX*1), Y4
 	VCMPPS    $0x1e, Y1, Y4, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI), Y5
+	VMOVUPS   32(SI)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y6
 	VMULPS    Y0, Y5, Y7
 	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI), Y6
+	VMOVUPS   64(SI)(CX*1), Y6
 	VCMPPS    $0x1e, Y1, Y6, Y7
 	VMULPS    Y0, Y6, Y8
 	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI), Y7
+	VMOVUPS   96(SI)(CX*1), Y7
 	VCMPPS    $0x1e, Y1, Y7, Y8
 	VMULPS    Y0, Y7, Y9
 	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVNTPS  Y4, (DI)
-	VMOVNTPS  Y5, 32(DI)
-	VMOVNTPS  Y6, 64(DI)
-	VMOVNTPS  Y7, 96(DI)
-	ADDQ      $0x80, DI
-	ADDQ      $0x80, SI
-	SUBQ      $0x20, CX
-	JMP       nt_x4
+	VMOVNTPS  Y4, (DI)(CX*1)
+	VMOVNTPS  Y5, 32(DI)(CX*1)
+	VMOVNTPS  Y6, 64(DI)(CX*1)
+	VMOVNTPS  Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       nt_x4
 
 nt_x1:
-	CMPQ      CX, $0x08
-	JB        nt_done
-	VMOVUPS   (SI), Y4
+	TESTQ     CX, CX
+	JZ        nt_done
+	VMOVUPS   (SI)(CX*1), Y4
 	VCMPPS    $0x1e, Y1, Y4, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVNTPS  Y4, (DI)
-	ADDQ      $0x20, DI
-	ADDQ      $0x20, SI
-	SUBQ      $0x08, CX
+	VMOVNTPS  Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
 	JMP       nt_x1
 
 nt_done:
@@ -445,118 +450,117 @@ TEXT ·LeakyReLUBackwardAVX2(SB), NOSPLIT, $0-77
 	VBLENDVPS Y4, Y3, Y5, Y3
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
 
 	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  DI, AX
 	NEGQ  AX
 	ANDQ  $0x1f, AX
+	SHRQ  $0x02, AX
+	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
+	SHLQ  $0x02, CX
+	NEGQ  CX
 	MOVB  stream+76(FP), BL
 	TESTB BL, BL
 	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
 
 plain_x4:
-	CMPQ      CX, $0x20
-	JB        plain_x1
-	VMOVUPS   (SI), Y4
-	VMOVUPS   (DX), Y5
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI), Y5
-	VMOVUPS   32(DX), Y6
+	VMOVUPS   32(SI)(CX*1), Y5
+	VMOVUPS   32(DX)(CX*1), Y6
 	VCMPPS    $0x1e, Y1, Y6, Y6
 	VMULPS    Y0, Y5, Y7
 	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI), Y6
-	VMOVUPS   64(DX), Y7
+	VMOVUPS   64(SI)(CX*1), Y6
+	VMOVUPS   64(DX)(CX*1), Y7
 	VCMPPS    $0x1e, Y1, Y7, Y7
 	VMULPS    Y0, Y6, Y8
 	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI), Y7
-	VMOVUPS   96(DX), Y8
+	VMOVUPS   96(SI)(CX*1), Y7
+	VMOVUPS   96(DX)(CX*1), Y8
 	VCMPPS    $0x1e, Y1, Y8, Y8
 	VMULPS    Y0, Y7, Y9
 	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVUPS   Y4, (DI)
-	VMOVUPS   Y5, 32(DI)
-	VMOVUPS   Y6, 64(DI)
-	VMOVUPS   Y7, 96(DI)
-	ADDQ      $0x80, DI
-	ADDQ      $0x80, SI
-	ADDQ      $0x80, DX
-	SUBQ      $0x20, CX
-	JMP       plain_x4
+	VMOVUPS   Y4, (DI)(CX*1)
+	VMOVUPS   Y5, 32(DI)(CX*1)
+	VMOVUPS   Y6, 64(DI)(CX*1)
+	VMOVUPS   Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       plain_x4
 
 plain_x1:
-	CMPQ      CX, $0x08
-	JB        plain_done
-	VMOVUPS   (SI), Y4
-	VMOVUPS   (DX), Y5
+	TESTQ     CX, CX
+	JZ        plain_done
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   Y4, (DI)
-	ADDQ      $0x20, DI
-	ADDQ      $0x20, SI
-	ADDQ      $0x20, DX
-	SUBQ      $0x08, CX
+	VMOVUPS   Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
 nt_x4:
-	CMPQ      CX, $0x20
-	JB        nt_x1
-	VMOVUPS   (SI), Y4
-	VMOVUPS   (DX), Y5
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI), Y5
-	VMOVUPS   32(DX), Y6
+	VMOVUPS   32(SI)(CX*1), Y5
+	VMOVUPS   32(DX)(CX*1), Y6
 	VCMPPS    $0x1e, Y1, Y6, Y6
 	VMULPS    Y0, Y5, Y7
 	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI), Y6
-	VMOVUPS   64(DX), Y7
+	VMOVUPS   64(SI)(CX*1), Y6
+	VMOVUPS   64(DX)(CX*1), Y7
 	VCMPPS    $0x1e, Y1, Y7, Y7
 	VMULPS    Y0, Y6, Y8
 	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI), Y7
-	VMOVUPS   96(DX), Y8
+	VMOVUPS   96(SI)(CX*1), Y7
+	VMOVUPS   96(DX)(CX*1), Y8
 	VCMPPS    $0x1e, Y1, Y8, Y8
 	VMULPS    Y0, Y7, Y9
 	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVNTPS  Y4, (DI)
-	VMOVNTPS  Y5, 32(DI)
-	VMOVNTPS  Y6, 64(DI)
-	VMOVNTPS  Y7, 96(DI)
-	ADDQ      $0x80, DI
-	ADDQ      $0x80, SI
-	ADDQ      $0x80, DX
-	SUBQ      $0x20, CX
-	JMP       nt_x4
+	VMOVNTPS  Y4, (DI)(CX*1)
+	VMOVNTPS  Y5, 32(DI)(CX*1)
+	VMOVNTPS  Y6, 64(DI)(CX*1)
+	VMOVNTPS  Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       nt_x4
 
 nt_x1:
-	CMPQ      CX, $0x08
-	JB        nt_done
-	VMOVUPS   (SI), Y4
-	VMOVUPS   (DX), Y5
+	TESTQ     CX, CX
+	JZ        nt_done
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
 	VCMPPS    $0x1e, Y1, Y5, Y5
 	VMULPS    Y0, Y4, Y6
 	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVNTPS  Y4, (DI)
-	ADDQ      $0x20, DI
-	ADDQ      $0x20, SI
-	ADDQ      $0x20, DX
-	SUBQ      $0x08, CX
+	VMOVNTPS  Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
 	JMP       nt_x1
 
 nt_done:

@@ -73,26 +73,35 @@ func (k elementwise) generate() {
 	outHead, outTail := reg.R8, reg.R9
 	MOVQ(out, outHead)
 	LEAQ(Mem{Base: out, Index: n, Scale: 4, Disp: -32}, outTail)
+	CMPQ(n, Imm(2*lanes))
+	JBE(LabelRef("edges"))
 
-	Comment("Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.")
+	Comment("Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.",
+		"Then point every pointer at the end of the whole vectors that follow, and count up to it.")
 	skip := reg.RAX
 	MOVQ(out, skip)
 	NEGQ(skip)
 	ANDQ(Imm(31), skip)
+	SHRQ(Imm(2), skip)
+	SUBQ(skip, n)
+	ANDQ(I32(-lanes), n)
+	LEAQ(Mem{Base: skip, Index: n, Scale: 1}, skip)
+	SHLQ(Imm(2), skip)
 	ADDQ(skip, out)
 	for _, p := range in {
 		ADDQ(skip, p)
 	}
-	SHRQ(Imm(2), skip)
-	SUBQ(skip, n)
+	i := n
+	SHLQ(Imm(2), i)
+	NEGQ(i)
 
 	stream := Load(Param("stream"), reg.BL)
 	TESTB(stream, stream)
 	JNZ(LabelRef("stream"))
-	k.body("plain", out, in, n, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
+	k.body("plain", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
 	JMP(LabelRef("edges"))
 	Label("stream")
-	k.body("nt", out, in, n, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
+	k.body("nt", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
 	SFENCE()
 
 	Label("edges")
@@ -114,29 +123,32 @@ func (k elementwise) generate() {
 	RET()
 }
 
-// body emits the aligned main loops: 32 lanes an iteration, then 8, until
-// fewer than 8 remain (the tail vector covers those).
-func (k elementwise) body(tag string, out reg.Register, in []reg.Register, n reg.Register, store func(reg.VecVirtual, Mem)) {
+// body emits the aligned main loops, 32 lanes an iteration and then 8: the
+// pointers point at the end of the whole vectors and i counts the byte
+// offset up from minus their size to zero.
+func (k elementwise) body(tag string, out reg.Register, in []reg.Register, i reg.Register, store func(reg.VecVirtual, Mem)) {
 	const unroll = 4
 	loop4, loop1, done := tag+"_x4", tag+"_x1", tag+"_done"
+	at := func(p reg.Register, disp int) Mem { return Mem{Base: p, Index: i, Scale: 1, Disp: disp} }
+	CMPQ(i, I32(-32*unroll))
+	JG(LabelRef(loop1))
 	Label(loop4)
-	CMPQ(n, Imm(unroll*lanes))
-	JB(LabelRef(loop1))
 	results := make([]reg.VecVirtual, unroll)
 	for u := range results {
-		results[u] = k.op(k.loadAll(in, func(p reg.Register) Mem { return Mem{Base: p, Disp: 32 * u} }))
+		results[u] = k.op(k.loadAll(in, func(p reg.Register) Mem { return at(p, 32*u) }))
 	}
 	for u, r := range results {
-		store(r, Mem{Base: out, Disp: 32 * u})
+		store(r, at(out, 32*u))
 	}
-	advance(out, in, n, unroll*lanes)
-	JMP(LabelRef(loop4))
+	ADDQ(Imm(32*unroll), i)
+	CMPQ(i, I32(-32*unroll))
+	JLE(LabelRef(loop4))
 
 	Label(loop1)
-	CMPQ(n, Imm(lanes))
-	JB(LabelRef(done))
-	store(k.op(k.loadAll(in, func(p reg.Register) Mem { return Mem{Base: p} })), Mem{Base: out})
-	advance(out, in, n, lanes)
+	TESTQ(i, i)
+	JZ(LabelRef(done))
+	store(k.op(k.loadAll(in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
+	ADDQ(Imm(32), i)
 	JMP(LabelRef(loop1))
 	Label(done)
 }
@@ -149,15 +161,6 @@ func (k elementwise) loadAll(in []reg.Register, at func(reg.Register) Mem) []reg
 		VMOVUPS(at(p), v[i])
 	}
 	return v
-}
-
-// advance moves every pointer on by count lanes and counts them off n.
-func advance(out reg.Register, in []reg.Register, n reg.Register, count int) {
-	ADDQ(Imm(uint64(4*count)), out)
-	for _, p := range in {
-		ADDQ(Imm(uint64(4*count)), p)
-	}
-	SUBQ(Imm(uint64(count)), n)
 }
 
 // lowLanesMask returns a mask whose lanes [0, n) are all ones, for n in 0..8,

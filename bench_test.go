@@ -1,0 +1,77 @@
+package simdact_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/simdact/simdact/internal/impls"
+)
+
+// Benchmarks are named BenchmarkOp/impl=NAME/n=SIZE and count the bytes read
+// plus written (SetBytes), so that `benchstat -col /impl` compares the
+// implementations, and BenchmarkCopy (Go's copy, 8 bytes an element) is the
+// roof for a kernel with one input and one output. impl=api is the public
+// function, argument checks and dispatch included; the others call one
+// implementation directly.
+
+var benchSizes = []int{16, 64, 1024, 16384, 262144, 4194304, 33554432}
+
+// benchBuffers holds three large buffers of values in (-1, 1), shared by
+// every benchmark so that memory is allocated once.
+var benchBuffers [3][]float32
+
+func benchBuffer(i, n int) []float32 {
+	if benchBuffers[i] == nil {
+		r := rand.New(rand.NewPCG(5, uint64(i)))
+		benchBuffers[i] = make([]float32, benchSizes[len(benchSizes)-1])
+		for j := range benchBuffers[i] {
+			benchBuffers[i][j] = 2*r.Float32() - 1
+		}
+	}
+	return benchBuffers[i][:n]
+}
+
+func sizeName(n int) string { return fmt.Sprintf("n=%07d", n) }
+
+func BenchmarkCopy(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			dst, src := benchBuffer(0, n), benchBuffer(1, n)
+			b.SetBytes(int64(8 * n))
+			for b.Loop() {
+				copy(dst, src)
+			}
+		})
+	}
+}
+
+func BenchmarkReLU(b *testing.B)         { benchKernel(b, reluKernel) }
+func BenchmarkReLUBackward(b *testing.B) { benchKernel(b, reluBackwardKernel) }
+func BenchmarkLeakyReLU(b *testing.B)    { benchKernel(b, leakyReLUKernel(0.01)) }
+func BenchmarkLeakyReLUBackward(b *testing.B) {
+	benchKernel(b, leakyReLUBackwardKernel(0.01))
+}
+
+// benchKernel runs k in every implementation at every size, the output
+// separate from the inputs.
+func benchKernel(b *testing.B, k kernel) {
+	for _, s := range sets(b) {
+		for _, n := range benchSizes {
+			b.Run("impl="+s.Name+"/"+sizeName(n), func(b *testing.B) {
+				out := benchBuffer(0, n)
+				in := make([][]float32, len(k.inputs))
+				for j := range in {
+					in[j] = benchBuffer(1+j, n)
+				}
+				b.SetBytes(int64(4 * n * (1 + len(in))))
+				run := k.run
+				for b.Loop() {
+					run(s, out, in)
+				}
+			})
+		}
+	}
+}
+
+var _ = impls.All
