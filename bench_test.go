@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/simdact/simdact/internal/impls"
+	"github.com/simdact/simdact/internal/verify"
 )
 
 // Benchmarks are named BenchmarkOp/impl=NAME/n=SIZE and count the bytes read
@@ -46,26 +46,26 @@ func BenchmarkCopy(b *testing.B) {
 	}
 }
 
-func BenchmarkReLU(b *testing.B)         { benchKernel(b, reluKernel) }
-func BenchmarkReLUBackward(b *testing.B) { benchKernel(b, reluBackwardKernel) }
-func BenchmarkLeakyReLU(b *testing.B)    { benchKernel(b, leakyReLUKernel(0.01)) }
+func BenchmarkReLU(b *testing.B)         { benchKernel(b, verify.ReLU) }
+func BenchmarkReLUBackward(b *testing.B) { benchKernel(b, verify.ReLUBackward) }
+func BenchmarkLeakyReLU(b *testing.B)    { benchKernel(b, verify.LeakyReLU(0.01)) }
 func BenchmarkLeakyReLUBackward(b *testing.B) {
-	benchKernel(b, leakyReLUBackwardKernel(0.01))
+	benchKernel(b, verify.LeakyReLUBackward(0.01))
 }
 
 // benchKernel runs k in every implementation at every size, the output
 // separate from the inputs.
-func benchKernel(b *testing.B, k kernel) {
+func benchKernel(b *testing.B, k verify.Elementwise) {
 	for _, s := range sets(b) {
 		for _, n := range benchSizes {
 			b.Run("impl="+s.Name+"/"+sizeName(n), func(b *testing.B) {
 				out := benchBuffer(0, n)
-				in := make([][]float32, len(k.inputs))
+				in := make([][]float32, len(k.Inputs))
 				for j := range in {
 					in[j] = benchBuffer(1+j, n)
 				}
 				b.SetBytes(int64(4 * n * (1 + len(in))))
-				run := k.run
+				run := k.Run
 				for b.Loop() {
 					run(s, out, in)
 				}
@@ -73,5 +73,3 @@ func benchKernel(b *testing.B, k kernel) {
 		}
 	}
 }
-
-var _ = impls.All

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/simdact/simdact/internal/testutil"
+	"github.com/simdact/simdact/internal/verify"
 )
 
 // The fuzz targets turn arbitrary bytes into float32 inputs (so every NaN
@@ -16,25 +17,25 @@ import (
 
 func FuzzReLU(f *testing.F) {
 	addSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, reluKernel, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, verify.ReLU, data) })
 }
 
 func FuzzReLUBackward(f *testing.F) {
 	addSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, reluBackwardKernel, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, verify.ReLUBackward, data) })
 }
 
 func FuzzLeakyReLU(f *testing.F) {
 	addSlopeSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
-		fuzzKernel(t, leakyReLUKernel(math.Float32frombits(slope)), data)
+		fuzzKernel(t, verify.LeakyReLU(math.Float32frombits(slope)), data)
 	})
 }
 
 func FuzzLeakyReLUBackward(f *testing.F) {
 	addSlopeSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
-		fuzzKernel(t, leakyReLUBackwardKernel(math.Float32frombits(slope)), data)
+		fuzzKernel(t, verify.LeakyReLUBackward(math.Float32frombits(slope)), data)
 	})
 }
 
@@ -51,7 +52,7 @@ func addSeeds(f *testing.F) {
 }
 
 func addSlopeSeeds(f *testing.F) {
-	for _, slope := range slopes {
+	for _, slope := range verify.Slopes {
 		f.Add(binary.LittleEndian.AppendUint32([]byte{5}, math.Float32bits(-1)), math.Float32bits(slope))
 	}
 	for _, bits := range testutil.Special {
@@ -60,29 +61,24 @@ func addSlopeSeeds(f *testing.F) {
 }
 
 // fuzzKernel splits data into the kernel's inputs (the first byte picks
-// the start offset, 0..7, of the output) and checks every implementation.
-func fuzzKernel(t *testing.T, k kernel, data []byte) {
+// the start offset, 0..7, of the output) and checks every implementation,
+// out of place and in place.
+func fuzzKernel(t *testing.T, k verify.Elementwise, data []byte) {
 	off := 0
 	if len(data) > 0 {
 		off, data = int(data[0]%8), data[1:]
 	}
 	values := testutil.FromBytes(data)
-	n := len(values) / len(k.inputs)
-	in := make([][]float32, len(k.inputs))
+	n := len(values) / len(k.Inputs)
+	in := make([][]float32, len(k.Inputs))
 	for j := range in {
 		in[j] = values[j*n : (j+1)*n]
 	}
 	for _, s := range sets(t) {
-		buf := sentinels(pad + off + n + pad)
-		out := buf[pad+off : pad+off+n]
-		k.run(s, out, in)
-		checkCall(t, k, s.Name+" out of place", buf, out, in)
-		for j := range in {
-			copy(out, in[j])
-			aliased := append([][]float32(nil), in...)
-			aliased[j] = out
-			k.run(s, out, aliased)
-			checkCall(t, k, s.Name+" in place on "+k.inputs[j], buf, out, in)
+		for inPlace := -1; inPlace < len(in); inPlace++ {
+			if err := k.Call(s, in, off, inPlace); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }

@@ -87,11 +87,11 @@ func expectBits(t *testing.T, what string, got []float32, want []uint32, inputs 
 	bad := 0
 	for i := range want {
 		if math.Float32bits(got[i]) != want[i] {
-			var in []float32
+			var in []string
 			for _, v := range inputs {
-				in = append(in, math.Float32frombits(v[i]))
+				in = append(in, testutil.Format(math.Float32frombits(v[i])))
 			}
-			t.Errorf("%s[%d]: inputs %s: got %s, PyTorch %s", what, i, formatFloats(in), testutil.Format(got[i]), testutil.Format(math.Float32frombits(want[i])))
+			t.Errorf("%s[%d]: inputs %v: got %s, PyTorch %s", what, i, in, testutil.Format(got[i]), testutil.Format(math.Float32frombits(want[i])))
 			if bad++; bad == 5 {
 				t.FailNow()
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/testutil"
+	"github.com/simdact/simdact/internal/verify"
 )
 
 // TestGuardPages runs every kernel with every operand against an
@@ -16,11 +17,11 @@ import (
 // slices crashes the test.
 func TestGuardPages(t *testing.T) {
 	lengths := []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 1000, 1031}
-	forEach(t, func(t *testing.T, s impls.Set, k kernel) {
+	forEach(t, func(t *testing.T, s impls.Set, k verify.Elementwise) {
 		r := rand.New(rand.NewPCG(3, 4))
 		for _, n := range lengths {
 			for _, atEnd := range []bool{true, false} {
-				in := make([][]float32, len(k.inputs))
+				in := make([][]float32, len(k.Inputs))
 				for j := range in {
 					var free func()
 					in[j], free = testutil.Guarded(n, atEnd)
@@ -29,11 +30,12 @@ func TestGuardPages(t *testing.T) {
 				}
 				out, free := testutil.Guarded(n, atEnd)
 				defer free()
-				k.run(s, out, in)
-				check(t, k, "guarded", out, in)
-				inPlace := append([][]float32{out}, in[1:]...)
+				k.Run(s, out, in)
+				if err := k.Compare(s.Name, "guarded", out, in); err != nil {
+					t.Fatal(err)
+				}
 				copy(out, in[0])
-				k.run(s, out, inPlace)
+				k.Run(s, out, append([][]float32{out}, in[1:]...))
 			}
 		}
 	})

@@ -1,0 +1,113 @@
+// Package verify is the specification every implementation is held to: for
+// each kernel, its reference result and what counts as a match (the same
+// bits for the piecewise-linear kernels), and checked calls that lay the
+// operands out at any offset, in place or not, inside sentinels. The tests
+// and the benchmark tool's verify command both use it.
+package verify
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/simdact/simdact/internal/impls"
+	"github.com/simdact/simdact/internal/testutil"
+)
+
+// An Elementwise kernel computes out[i] from the inputs at i alone.
+type Elementwise struct {
+	Name   string   // e.g. "ReLU" or "LeakyReLU/slope=0.01"
+	Inputs []string // names of the input parameters, in order
+	// Run calls the kernel of s with output out and inputs in.
+	Run func(s impls.Set, out []float32, in [][]float32)
+	// Check returns the reference result for the input values of one
+	// element, and whether got matches it.
+	Check func(got float32, in []float32) (want float32, ok bool)
+}
+
+// A Mismatch is a result that does not match the reference: it holds what
+// reproduces it.
+type Mismatch struct {
+	Kernel, Impl, Call string
+	Index, Len         int
+	Inputs             []string // the inputs' names
+	Values             []float32
+	Got, Want          float32
+}
+
+func (m *Mismatch) Error() string {
+	in := make([]string, len(m.Values))
+	for i, v := range m.Values {
+		in[i] = m.Inputs[i] + "=" + testutil.Format(v)
+	}
+	return fmt.Sprintf("%s, %s, %s, element %d of %d: %s: got %s, want %s",
+		m.Kernel, m.Impl, m.Call, m.Index, m.Len, strings.Join(in, ", "), testutil.Format(m.Got), testutil.Format(m.Want))
+}
+
+// Sentinel fills the memory around outputs: a signalling NaN that no kernel
+// makes from any input.
+const Sentinel = 0x7fb1b2b3
+
+// pad is the number of sentinels on each side of an output.
+const pad = 16
+
+// Call runs k in s on the inputs in, with the output starting offset floats
+// into a buffer of sentinels, or, if inPlace >= 0, in place on a copy of
+// input inPlace laid out the same way. It returns the first result that
+// does not match the reference, a sentinel that changed, or an
+// out-of-place input that changed.
+func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) error {
+	n := len(in[0])
+	originals := make([][]float32, len(in))
+	for j := range in {
+		originals[j] = slices.Clone(in[j])
+	}
+	buf := make([]float32, pad+offset+n+pad)
+	for i := range buf {
+		buf[i] = math.Float32frombits(Sentinel)
+	}
+	out := buf[pad+offset : pad+offset+n]
+	call, args := "out of place", in
+	if inPlace >= 0 {
+		call = "in place on " + k.Inputs[inPlace]
+		copy(out, in[inPlace])
+		args = slices.Clone(in)
+		args[inPlace] = out
+	}
+	call += fmt.Sprintf(" at offset %d", offset)
+	k.Run(s, out, args)
+
+	if err := k.Compare(s.Name, call, out, originals); err != nil {
+		return err
+	}
+	for i, v := range buf {
+		if (i < pad+offset || i >= pad+offset+n) && math.Float32bits(v) != Sentinel {
+			return fmt.Errorf("%s, %s, %s, n=%d: wrote %s at %d, outside the output", k.Name, s.Name, call, n, testutil.Format(v), i-pad-offset)
+		}
+	}
+	if inPlace < 0 {
+		for j := range in {
+			if !slices.EqualFunc(in[j], originals[j], func(a, b float32) bool { return math.Float32bits(a) == math.Float32bits(b) }) {
+				return fmt.Errorf("%s, %s, %s, n=%d: input %s changed", k.Name, s.Name, call, n, k.Inputs[j])
+			}
+		}
+	}
+	return nil
+}
+
+// Compare checks every element of out against the reference for the
+// inputs in and returns the first mismatch.
+func (k Elementwise) Compare(impl, call string, out []float32, in [][]float32) error {
+	values := make([]float32, len(in))
+	for i, got := range out {
+		for j := range in {
+			values[j] = in[j][i]
+		}
+		if want, ok := k.Check(got, values); !ok {
+			return &Mismatch{Kernel: k.Name, Impl: impl, Call: call, Index: i, Len: len(out),
+				Inputs: k.Inputs, Values: slices.Clone(values), Got: got, Want: want}
+		}
+	}
+	return nil
+}
