@@ -23,6 +23,9 @@ type Case struct {
 // Len is the number of elements of c.
 func (c Case) Len() int { return len(c.In[0]) }
 
+// Layout describes where c's output lies: "in place on x at offset 3".
+func (c Case) Layout() string { return c.Kernel.layout(c.Offset, c.InPlace) }
+
 // Check runs c in s and returns what Elementwise.Call returns.
 func (c Case) Check(s impls.Set) error { return c.Kernel.Call(s, c.In, c.Offset, c.InPlace) }
 

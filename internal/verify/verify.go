@@ -92,16 +92,23 @@ func (k Elementwise) lay(s impls.Set, in [][]float32, offset, inPlace int) (buf,
 		buf[i] = math.Float32frombits(Sentinel)
 	}
 	out = buf[pad+offset : pad+offset+n]
-	call, args := "out of place", in
+	args := in
 	if inPlace >= 0 {
-		call = "in place on " + k.Inputs[inPlace]
 		copy(out, in[inPlace])
 		args = slices.Clone(in)
 		args[inPlace] = out
 	}
-	call += fmt.Sprintf(" at offset %d", offset)
 	k.Run(s, out, args)
-	return buf, out, call
+	return buf, out, k.layout(offset, inPlace)
+}
+
+// layout describes where the output of a call lies, as Call takes offset
+// and inPlace: "out of place at offset 3", "in place on x at offset 0".
+func (k Elementwise) layout(offset, inPlace int) string {
+	if inPlace >= 0 {
+		return fmt.Sprintf("in place on %s at offset %d", k.Inputs[inPlace], offset)
+	}
+	return fmt.Sprintf("out of place at offset %d", offset)
 }
 
 // Compare checks every element of out against the reference for the
