@@ -18,7 +18,7 @@
 // L3 and four times L3. Progress goes to standard error. With -json or
 // -benchstat it prints JSON, or text that benchstat reads (named as the root
 // package's benchmarks, so it compares with go test -bench); -svg draws the
-// throughput against size; -save writes all three, named after the CPU.
+// throughput against size; -save writes all four, named after the CPU.
 //
 // verify calls every kernel in every implementation (and the public API)
 // at every length from 0 to 300 with edge-heavy random inputs and
@@ -85,7 +85,7 @@ type benchOptions struct {
 func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	count := fs.Int("count", 5, "time `N` batches of calls per measurement")
+	count := fs.Int("count", 7, "time `N` batches of calls per measurement")
 	batch := fs.Duration("batch", 2*time.Millisecond, "make each batch last at least `D`")
 	kernels := fs.String("kernel", "", "measure only the kernels whose names match `REGEXP`")
 	sizes := fs.String("sizes", "", "measure calls of these `SIZES` of elements, as 1000,16K,4M (K = 1024)")
@@ -93,9 +93,10 @@ func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 	asJSON := fs.Bool("json", false, "print JSON instead of the table")
 	asText := fs.Bool("benchstat", false, "print Go benchmark text, which benchstat reads, instead of the table")
 	svg := fs.String("svg", "", "draw the throughput against size into the SVG `FILE`")
-	save := fs.String("save", "", "write the results, named after the CPU, as JSON, benchmark text and SVG into `DIR`")
+	save := fs.String("save", "", "also write the results, named after the CPU, as table, JSON, benchmark text and SVG into `DIR`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bench [flags]: measure every kernel in every implementation this CPU runs")
+		fmt.Fprintln(stderr, "       bench verify [flags]: check them (bench verify -h says more)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -216,6 +217,11 @@ func joinInts(ns []int) string {
 	return strings.Join(s, ",")
 }
 
+// saved are the formats -save writes, and the suffixes of their files.
+var saved = []struct{ name, suffix string }{
+	{"table", ".table.txt"}, {"json", ".json"}, {"benchstat", ".benchstat.txt"}, {"svg", ".svg"},
+}
+
 func benchCommand(o benchOptions, stdout, stderr io.Writer) int {
 	m := thisMachine()
 	sets, cannot := implementations()
@@ -260,11 +266,17 @@ func benchCommand(o benchOptions, stdout, stderr io.Writer) int {
 		write(o.svg, "svg")
 	}
 	if o.save != "" {
+		if err := os.MkdirAll(o.save, 0o777); err != nil {
+			fmt.Fprintln(stderr, "bench:", err)
+			return 1
+		}
 		base := filepath.Join(o.save, m.slug())
-		write(base+".json", "json")
-		write(base+".txt", "benchstat")
-		write(base+".svg", "svg")
-		fmt.Fprintf(stderr, "bench: wrote %s.{json,txt,svg}\n", base)
+		for _, format := range saved {
+			write(base+format.suffix, format.name)
+		}
+		if status == 0 {
+			fmt.Fprintf(stderr, "bench: wrote %s.*\n", base)
+		}
 	}
 	return status
 }

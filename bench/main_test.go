@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,11 +22,11 @@ func TestParseBench(t *testing.T) {
 		sizes  []int
 		format string
 	}{
-		{nil, 5, 2 * time.Millisecond, nil, "table"},
+		{nil, 7, 2 * time.Millisecond, nil, "table"},
 		{[]string{"-quick"}, 3, 500 * time.Microsecond, quickSizes, "table"},
 		{[]string{"-quick", "-count", "9", "-sizes", "16"}, 9, 500 * time.Microsecond, []int{16}, "table"},
 		{[]string{"-count=7", "-batch", "10ms", "-json"}, 7, 10 * time.Millisecond, nil, "json"},
-		{[]string{"-sizes", "16K, 1000,16k,2M", "-benchstat"}, 5, 2 * time.Millisecond, []int{1000, 16384, 2 << 20}, "benchstat"},
+		{[]string{"-sizes", "16K, 1000,16k,2M", "-benchstat"}, 7, 2 * time.Millisecond, []int{1000, 16384, 2 << 20}, "benchstat"},
 	}
 	for _, c := range cases {
 		o, err := parseBench(c.args, io.Discard)
@@ -157,5 +159,38 @@ func TestBenchQuick(t *testing.T) {
 	}
 	if progress := fmt.Sprintf("measured %d cases", len(want)); !strings.Contains(stderr.String(), progress) {
 		t.Errorf("standard error lacks %q: %q", progress, stderr.String())
+	}
+}
+
+func TestBenchFiles(t *testing.T) {
+	dir := t.TempDir()
+	chart, results := filepath.Join(dir, "chart.svg"), filepath.Join(dir, "results")
+	args := []string{"-quick", "-benchstat", "-kernel", "^ReLU$", "-sizes", "64", "-count", "1", "-svg", chart, "-save", results}
+	var stdout, stderr strings.Builder
+	if status := run(args, &stdout, &stderr); status != 0 {
+		t.Fatalf("status %d: %s", status, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "# simdact bench on ") {
+		t.Errorf("-benchstat printed %q", stdout.String())
+	}
+	base := filepath.Join(results, thisMachine().slug())
+	starts := map[string]string{
+		chart:                   "<?xml",
+		base + ".svg":           "<?xml",
+		base + ".table.txt":     "simdact bench ",
+		base + ".json":          "{\n  \"machine\": {",
+		base + ".benchstat.txt": "# simdact bench on ",
+	}
+	for path, start := range starts {
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), start) {
+			t.Errorf("%s: %v, starts %.20q; want it to start %q", path, err, data, start)
+		}
+	}
+
+	stderr.Reset()
+	args = []string{"-quick", "-kernel", "^ReLU$", "-sizes", "64", "-count", "1", "-svg", filepath.Join(dir, "missing", "chart.svg")}
+	if status := run(args, io.Discard, &stderr); status != 1 || !strings.Contains(stderr.String(), "missing/chart.svg") {
+		t.Errorf("an SVG into a missing directory: status %d, %q; want 1 and the path", status, stderr.String())
 	}
 }

@@ -40,7 +40,8 @@ func verifyAll(w io.Writer, ks []kernel, sets []impls.Set, rounds int, duration 
 		h.Write([]byte(k.name))
 		rngs[i] = rand.New(rand.NewPCG(seed, h.Sum64()))
 	}
-	failed := map[string]bool{}
+	type pair struct{ kernel, impl string }
+	failed := map[pair]bool{}
 	start, round, calls, elements := time.Now(), 0, 0, 0
 	more := func() bool {
 		if rounds > 0 {
@@ -54,15 +55,22 @@ func verifyAll(w io.Writer, ks []kernel, sets []impls.Set, rounds int, duration 
 			for n := range maxVerifyLen + 1 {
 				c := newCase(r, k.checked(r, n), n)
 				for _, s := range sets {
-					if failed[k.name+"\x00"+s.Name] {
+					if failed[pair{k.name, s.Name}] {
 						continue
 					}
 					calls, elements = calls+1, elements+n
-					if c.Check(s) != nil {
-						failed[k.name+"\x00"+s.Name] = true
+					if err := c.Check(s); err != nil {
+						failed[pair{k.name, s.Name}] = true
+						// A failure that depends on where memory lies may
+						// not repeat: then the original case is reported.
 						shrunk := c.Shrink(s)
+						if again := shrunk.Check(s); again != nil {
+							err = again
+						} else {
+							shrunk = c
+						}
 						fmt.Fprintln(w)
-						shrunk.WriteReproducer(w, s, impls.Generic, shrunk.Check(s))
+						shrunk.WriteReproducer(w, s, impls.Generic, err)
 						fmt.Fprintf(w, "(shrunk from n=%d, %s; rerun: go -C bench run . verify -seed %d -kernel '^%s$')\n",
 							n, c.Layout(), seed, k.name)
 					}
