@@ -3,19 +3,9 @@ package simdact_test
 import (
 	"testing"
 
-	"github.com/simdact/simdact"
 	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
 )
-
-// api is the public API as a Set: argument checks and dispatch included.
-var api = impls.Set{
-	Name: "api", ISA: simdact.Implementation(), Runs: true,
-	ReLU:              simdact.ReLU,
-	ReLUBackward:      simdact.ReLUBackward,
-	LeakyReLU:         simdact.LeakyReLU,
-	LeakyReLUBackward: simdact.LeakyReLUBackward,
-}
 
 // sets returns every implementation this CPU runs, and the public API.
 func sets(t testing.TB) []impls.Set {
@@ -27,7 +17,7 @@ func sets(t testing.TB) []impls.Set {
 			t.Logf("%s: this CPU cannot run it", s.Name)
 		}
 	}
-	return append(runnable, api)
+	return append(runnable, impls.API)
 }
 
 // elementwise lists every elementwise kernel the harness checks.

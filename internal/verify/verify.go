@@ -58,25 +58,12 @@ const pad = 16
 // does not match the reference, a sentinel that changed, or an
 // out-of-place input that changed.
 func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) error {
-	n := len(in[0])
 	originals := make([][]float32, len(in))
 	for j := range in {
 		originals[j] = slices.Clone(in[j])
 	}
-	buf := make([]float32, pad+offset+n+pad)
-	for i := range buf {
-		buf[i] = math.Float32frombits(Sentinel)
-	}
-	out := buf[pad+offset : pad+offset+n]
-	call, args := "out of place", in
-	if inPlace >= 0 {
-		call = "in place on " + k.Inputs[inPlace]
-		copy(out, in[inPlace])
-		args = slices.Clone(in)
-		args[inPlace] = out
-	}
-	call += fmt.Sprintf(" at offset %d", offset)
-	k.Run(s, out, args)
+	buf, out, call := k.lay(s, in, offset, inPlace)
+	n := len(out)
 
 	if err := k.Compare(s.Name, call, out, originals); err != nil {
 		return err
@@ -94,6 +81,34 @@ func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) erro
 		}
 	}
 	return nil
+}
+
+// lay runs k in s as Call describes and returns the buffer of sentinels,
+// the output inside it, and the call's description.
+func (k Elementwise) lay(s impls.Set, in [][]float32, offset, inPlace int) (buf, out []float32, call string) {
+	n := len(in[0])
+	buf = make([]float32, pad+offset+n+pad)
+	for i := range buf {
+		buf[i] = math.Float32frombits(Sentinel)
+	}
+	out = buf[pad+offset : pad+offset+n]
+	args := in
+	if inPlace >= 0 {
+		copy(out, in[inPlace])
+		args = slices.Clone(in)
+		args[inPlace] = out
+	}
+	k.Run(s, out, args)
+	return buf, out, k.layout(offset, inPlace)
+}
+
+// layout describes where the output of a call lies, as Call takes offset
+// and inPlace: "out of place at offset 3", "in place on x at offset 0".
+func (k Elementwise) layout(offset, inPlace int) string {
+	if inPlace >= 0 {
+		return fmt.Sprintf("in place on %s at offset %d", k.Inputs[inPlace], offset)
+	}
+	return fmt.Sprintf("out of place at offset %d", offset)
 }
 
 // Compare checks every element of out against the reference for the

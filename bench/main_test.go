@@ -1,0 +1,196 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/simdact/simdact/internal/impls"
+)
+
+func TestParseBench(t *testing.T) {
+	cases := []struct {
+		args   []string
+		count  int
+		batch  time.Duration
+		sizes  []int
+		format string
+	}{
+		{nil, 7, 2 * time.Millisecond, nil, "table"},
+		{[]string{"-quick"}, 3, 500 * time.Microsecond, quickSizes, "table"},
+		{[]string{"-quick", "-count", "9", "-sizes", "16"}, 9, 500 * time.Microsecond, []int{16}, "table"},
+		{[]string{"-count=7", "-batch", "10ms", "-json"}, 7, 10 * time.Millisecond, nil, "json"},
+		{[]string{"-sizes", "16K, 1000,16k,2M", "-benchstat"}, 7, 2 * time.Millisecond, []int{1000, 16384, 2 << 20}, "benchstat"},
+	}
+	for _, c := range cases {
+		o, err := parseBench(c.args, io.Discard)
+		if err != nil {
+			t.Errorf("%q: %v", c.args, err)
+			continue
+		}
+		if o.timing.Count != c.count || o.timing.Batch != c.batch || !slices.Equal(o.sizes, c.sizes) || o.format != c.format {
+			t.Errorf("%q: count %d, batch %v, sizes %v, format %s; want %d, %v, %v, %s",
+				c.args, o.timing.Count, o.timing.Batch, o.sizes, o.format, c.count, c.batch, c.sizes, c.format)
+		}
+		if got := selectKernels(o.kernels); len(got) != len(catalog) {
+			t.Errorf("%q: selects %d kernels, want all %d", c.args, len(got), len(catalog))
+		}
+	}
+
+	o, err := parseBench([]string{"-kernel", "^ReLU", "-svg", "a.svg", "-save", "dir"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, k := range selectKernels(o.kernels) {
+		names = append(names, k.name)
+	}
+	if !slices.Equal(names, []string{"ReLU", "ReLUBackward"}) || o.svg != "a.svg" || o.save != "dir" {
+		t.Errorf("-kernel ^ReLU -svg a.svg -save dir: kernels %v, svg %q, save %q", names, o.svg, o.save)
+	}
+}
+
+func TestParseBenchErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-json", "-benchstat"}, "choose one"},
+		{[]string{"-kernel", "Softmax"}, `-kernel "Softmax" matches none of ReLU, ReLUBackward,`},
+		{[]string{"-kernel", "("}, "-kernel: error parsing regexp"},
+		{[]string{"-count", "0"}, "-count 0: want at least 1"},
+		{[]string{"-batch", "-1s"}, "-batch -1s: want a positive duration"},
+		{[]string{"-sizes", "0"}, `size "0"`},
+		{[]string{"-sizes", "16,x"}, `size "x"`},
+		{[]string{"-sizes", "1G"}, `size "1G"`},
+		{[]string{"-sizes", "65M"}, `size "65M"`},
+		{[]string{"-quick", "now"}, "unexpected arguments: now"},
+		{[]string{"-fast"}, "flag provided but not defined: -fast"},
+	}
+	for _, c := range cases {
+		if _, err := parseBench(c.args, io.Discard); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want one containing %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestParseVerify(t *testing.T) {
+	o, err := parseVerify(nil, io.Discard)
+	if err != nil || o.rounds != 0 || o.duration != 10*time.Second || o.seed == 0 || len(selectKernels(o.kernels)) != len(catalog) {
+		t.Errorf("no flags: %+v, %v; want 0 rounds, 10s, a new seed, every kernel", o, err)
+	}
+	o, err = parseVerify([]string{"-quick", "-seed", "42", "-kernel", "Leaky"}, io.Discard)
+	if err != nil || o.rounds != 1 || o.seed != 42 || len(selectKernels(o.kernels)) != 2 {
+		t.Errorf("-quick -seed 42 -kernel Leaky: %+v, %v; want 1 round, seed 42, two kernels", o, err)
+	}
+	o, err = parseVerify([]string{"-time", "3s", "-count", "4"}, io.Discard)
+	if err != nil || o.rounds != 4 || o.duration != 3*time.Second {
+		t.Errorf("-time 3s -count 4: %+v, %v", o, err)
+	}
+	for _, args := range [][]string{{"-count", "-1"}, {"-time", "0s"}, {"-kernel", "x^"}, {"again"}} {
+		if _, err := parseVerify(args, io.Discard); err == nil {
+			t.Errorf("%q: no error", args)
+		}
+	}
+}
+
+func TestRunExitStatus(t *testing.T) {
+	cases := []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"compare"}, 2, `unknown command "compare"`},
+		{[]string{"-count", "x"}, 2, "invalid value"},
+		{[]string{"verify", "-kernel", "Nope"}, 2, "matches none"},
+		{[]string{"-h"}, 0, "usage: bench [flags]"},
+		{[]string{"verify", "-help"}, 0, "usage: bench verify [flags]"},
+		{[]string{"verify", "-quick", "-kernel", "^ReLU$"}, 0, ""},
+	}
+	for _, c := range cases {
+		var stdout, stderr strings.Builder
+		if status := run(c.args, &stdout, &stderr); status != c.status || !strings.Contains(stderr.String(), c.stderr) {
+			t.Errorf("%q: status %d, stderr %q; want %d and %q", c.args, status, stderr.String(), c.status, c.stderr)
+		}
+	}
+}
+
+// TestBenchQuick runs the benchmark as CI does, on one kernel at one size,
+// and checks what it reports, not how fast anything was.
+func TestBenchQuick(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if status := run([]string{"-quick", "-json", "-kernel", "^LeakyReLUBackward$", "-sizes", "100", "-count", "2"}, &stdout, &stderr); status != 0 {
+		t.Fatalf("status %d: %s", status, stderr.String())
+	}
+	var rep report
+	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
+		t.Fatal(err)
+	}
+	sets, _ := implementations()
+	want := []string{"Copy go"}
+	for _, s := range sets {
+		want = append(want, "LeakyReLUBackward "+s.Name)
+	}
+	var got []string
+	for _, r := range rep.Results {
+		got = append(got, r.Kernel+" "+r.Impl)
+		if r.N != 100 || len(r.NsPerCall) != 2 || r.Iterations < 1 || !(r.GBps > 0) || !(r.VsCopy > 0) {
+			t.Errorf("%s %s: n=%d, %d batches of %d calls, %v GB/s, ×copy %v", r.Kernel, r.Impl, r.N, len(r.NsPerCall), r.Iterations, r.GBps, r.VsCopy)
+		}
+		wantBytes := map[string]int{copyKernel: 8, "LeakyReLUBackward": 12}[r.Kernel]
+		if r.BytesPerElement != wantBytes {
+			t.Errorf("%s: %d bytes an element, want %d", r.Kernel, r.BytesPerElement, wantBytes)
+		}
+		if r.Impl == impls.Generic.Name && r.VsGeneric != 1 {
+			t.Errorf("generic: ×generic %v, want 1", r.VsGeneric)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("measured %q, want %q", got, want)
+	}
+	if rep.Machine.Selected == "" || rep.Machine.GOARCH == "" || rep.Timing.Count != 2 {
+		t.Errorf("report lacks the machine or the timing: %+v %+v", rep.Machine, rep.Timing)
+	}
+	if progress := fmt.Sprintf("measured %d cases", len(want)); !strings.Contains(stderr.String(), progress) {
+		t.Errorf("standard error lacks %q: %q", progress, stderr.String())
+	}
+}
+
+func TestBenchFiles(t *testing.T) {
+	dir := t.TempDir()
+	chart, results := filepath.Join(dir, "chart.svg"), filepath.Join(dir, "results")
+	args := []string{"-quick", "-benchstat", "-kernel", "^ReLU$", "-sizes", "64", "-count", "1", "-svg", chart, "-save", results}
+	var stdout, stderr strings.Builder
+	if status := run(args, &stdout, &stderr); status != 0 {
+		t.Fatalf("status %d: %s", status, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "# simdact bench on ") {
+		t.Errorf("-benchstat printed %q", stdout.String())
+	}
+	base := filepath.Join(results, thisMachine().slug())
+	starts := map[string]string{
+		chart:                   "<?xml",
+		base + ".svg":           "<?xml",
+		base + ".table.txt":     "simdact bench ",
+		base + ".json":          "{\n  \"machine\": {",
+		base + ".benchstat.txt": "# simdact bench on ",
+	}
+	for path, start := range starts {
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), start) {
+			t.Errorf("%s: %v, starts %.20q; want it to start %q", path, err, data, start)
+		}
+	}
+
+	stderr.Reset()
+	args = []string{"-quick", "-kernel", "^ReLU$", "-sizes", "64", "-count", "1", "-svg", filepath.Join(dir, "missing", "chart.svg")}
+	if status := run(args, io.Discard, &stderr); status != 1 || !strings.Contains(stderr.String(), "missing/chart.svg") {
+		t.Errorf("an SVG into a missing directory: status %d, %q; want 1 and the path", status, stderr.String())
+	}
+}
