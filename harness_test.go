@@ -15,6 +15,8 @@ var api = impls.Set{
 	ReLUBackward:      simdact.ReLUBackward,
 	LeakyReLU:         simdact.LeakyReLU,
 	LeakyReLUBackward: simdact.LeakyReLUBackward,
+	PReLU:             simdact.PReLU,
+	PReLUBackward:     simdact.PReLUBackward,
 }
 
 // sets returns every implementation this CPU runs, and the public API.

@@ -166,10 +166,23 @@ func (k elementwise) loadAll(in []reg.Register, at func(reg.Register) Mem) []reg
 // lowLanesMask returns a mask whose lanes [0, n) are all ones, for n in 0..8,
 // built without a constant table: lane i holds n > i.
 func lowLanesMask(n reg.Register) reg.VecVirtual {
-	index, count, mask := YMM(), YMM(), YMM()
-	MOVQ(U64(0x0706050403020100), reg.RAX)
-	VMOVQ(reg.RAX, index.AsX())
+	return lanesBelow(laneIndex(reg.RAX), n)
+}
+
+// laneIndex returns the int32 lanes 0, 1, ..., 7, built in scratch (a
+// general-purpose register it overwrites) without a constant table.
+func laneIndex(scratch reg.Register) reg.VecVirtual {
+	index := YMM()
+	MOVQ(U64(0x0706050403020100), scratch)
+	VMOVQ(scratch, index.AsX())
 	VPMOVZXBD(index.AsX(), index)
+	return index
+}
+
+// lanesBelow returns a mask whose lane i is all ones where i < n, for n
+// (a general-purpose register) from 0 up to 2^31-1, given laneIndex.
+func lanesBelow(index reg.VecVirtual, n reg.Register) reg.VecVirtual {
+	count, mask := YMM(), YMM()
 	VMOVQ(n, count.AsX())
 	VPBROADCASTD(count.AsX(), count)
 	VPCMPGTD(index, count, mask)

@@ -1,0 +1,192 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+// Package prelu runs the PReLU assembly kernels of package asm over every
+// layout that package simdact accepts. It chooses between two shapes of
+// kernel:
+//
+//   - planar, for inner >= 8 (NCHW with any map of 8 or more elements, and a
+//     single shared slope): a vector lies in one channel or straddles the
+//     boundary of two, so the kernel walks x linearly with the current
+//     channel's slope broadcast, blending in the next one's at a boundary;
+//   - interleaved, for inner < 8 (NHWC, and NCHW with tiny maps): 8
+//     consecutive channels span exactly inner vectors, so the kernel loads
+//     the slopes of those channels once and permutes them into each vector.
+//     It reads up to span consecutive slopes from one address: cyclic gives
+//     it a source of at least span slopes and a wrap buffer for the end.
+//
+// PReLUBackward's slope gradient is added up in float64 accumulators that
+// live on the stack: one per channel (planar) or one per position in a
+// period of the layout (interleaved), folded into channels at the end.
+// Where they would not fit, the kernels run once per row and block of
+// channels, each block a contiguous span of the row.
+package prelu
+
+// planarMinInner is the smallest inner the planar kernels accept.
+const planarMinInner = 8
+
+// span is the number of consecutive slopes an interleaved kernel reads from
+// one address.
+const span = 32
+
+// accSmall and accLarge are the sizes, in float64, of the accumulators that
+// PReLUBackward declares on the stack: the small one for layouts that need
+// no more, so that the call need not clear the large one.
+const (
+	accSmall = 256
+	accLarge = 2048
+)
+
+// Forward computes simdact.PReLU, with non-temporal stores if stream is set
+// and the CPU's kernels have them.
+func Forward(dst, x, slope []float32, inner int, stream bool) {
+	switch {
+	case len(slope) == 1:
+		leakyReLU(dst, x, slope[0], stream)
+	case inner >= planarMinInner:
+		planar(dst, x, slope, inner, stream)
+	default:
+		var c cyclic
+		interleaved(dst, x, c.of(slope), c.wrap[:], inner, stream)
+	}
+}
+
+// A cyclic is what an interleaved kernel reads slopes from: a source of at
+// least span slopes in which channel c continues at c+1 modulo its length,
+// and a wrap buffer that holds the source's last span slopes and then its
+// first span slopes, for reads that pass the source's end.
+type cyclic struct {
+	repeated [2 * span]float32
+	wrap     [2 * span]float32
+}
+
+// of fills c for the slopes of one row and returns the source: slope
+// itself, or slope repeated to at least span slopes.
+func (c *cyclic) of(slope []float32) []float32 {
+	if len(slope) < span {
+		n := 0
+		for n < span {
+			n += copy(c.repeated[n:], slope)
+		}
+		slope = c.repeated[:n]
+	}
+	copy(c.wrap[:span], slope[len(slope)-span:])
+	copy(c.wrap[span:], slope)
+	return slope
+}
+
+// Backward computes simdact.PReLUBackward, with non-temporal stores if
+// stream is set and the CPU's kernels have them.
+func Backward(dx, dslope, dy, x, slope []float32, inner int, stream bool) {
+	l := plan(len(x), len(slope), inner)
+	if l.acc <= accSmall {
+		var acc [accSmall]float64
+		l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
+		return
+	}
+	var acc [accLarge]float64
+	l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
+}
+
+// A layout is how Backward runs the kernels for one shape of x.
+type layout struct {
+	inner    int  // inner as the kernels see it (all of x for one channel)
+	planar   bool // planar or interleaved kernels
+	rows     bool // one call per row and block of channels, or one call for all of x
+	channels int  // channels per block (all of them, unless rows)
+	acc      int  // accumulators a call needs: one per channel, or per position in a period
+}
+
+func plan(n, channels, inner int) layout {
+	if channels == 1 {
+		return layout{inner: max(n, planarMinInner), planar: true, channels: 1, acc: 1}
+	}
+	if inner >= planarMinInner {
+		b := min(channels, accLarge)
+		return layout{inner: inner, planar: true, rows: b < channels, channels: b, acc: b}
+	}
+	// An interleaved kernel adds element i's term into acc[i % len(acc)],
+	// and len(acc) must be a whole number of its iterations of step
+	// channels. Doubling a short period keeps an accumulator's updates a
+	// few iterations apart.
+	step := channelsPerIteration(inner)
+	period := lcm(channels, step) * inner
+	for period < 64 {
+		period *= 2
+	}
+	if period <= accLarge {
+		return layout{inner: inner, channels: channels, acc: period}
+	}
+	b := min(accLarge/(step*inner)*step, channels)
+	return layout{inner: inner, rows: true, channels: b, acc: roundUp(b, step) * inner}
+}
+
+// run runs the kernels as l says and writes dslope, accumulating in acc,
+// which is zero.
+func (l layout) run(dx, dslope, dy, x, slope []float32, acc []float64, stream bool) {
+	row := len(slope) * l.inner
+	for first := 0; first < len(slope); first += l.channels {
+		b := min(l.channels, len(slope)-first)
+		var cyc cyclic
+		s, a, sums, inner := slope[first:first+b], acc, acc[:b], 1
+		if !l.planar {
+			s, inner = cyc.of(s), l.inner
+			sums = acc
+			if l.rows {
+				a, sums = acc[:roundUp(b, channelsPerIteration(l.inner))*l.inner], acc[:b*l.inner]
+			}
+		}
+		if !l.rows {
+			l.call(dx, dy, x, s, &cyc, a, stream)
+		} else {
+			for start := first * l.inner; start < len(x); start += row {
+				end := start + b*l.inner
+				l.call(dx[start:end], dy[start:end], x[start:end], s, &cyc, a, stream)
+			}
+		}
+		fold(dslope[first:first+b], sums, inner)
+		clear(acc)
+	}
+}
+
+// call runs the kernel of l once.
+func (l layout) call(dx, dy, x, slope []float32, cyc *cyclic, acc []float64, stream bool) {
+	if l.planar {
+		planarBackward(dx, dy, x, slope, acc, l.inner, stream)
+		return
+	}
+	interleavedBackward(dx, dy, x, slope, cyc.wrap[:], acc, l.inner, stream)
+}
+
+// fold sets dslope[c] to the sum of the accumulators of channel c: acc
+// holds whole rows of len(dslope) channels of inner positions each.
+func fold(dslope []float32, acc []float64, inner int) {
+	row := len(dslope) * inner
+	for r := row; r < len(acc); r += row {
+		for i, v := range acc[r : r+row] {
+			acc[i] += v
+		}
+	}
+	if inner == 1 {
+		for c, v := range acc[:len(dslope)] {
+			dslope[c] = float32(v)
+		}
+		return
+	}
+	for c := range dslope {
+		var sum float64
+		for _, v := range acc[c*inner : (c+1)*inner] {
+			sum += v
+		}
+		dslope[c] = float32(sum)
+	}
+}
+
+func roundUp(n, m int) int { return (n + m - 1) / m * m }
+
+func lcm(a, b int) int {
+	g, r := a, b
+	for r != 0 {
+		g, r = r, g%r
+	}
+	return a / g * b
+}
