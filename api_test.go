@@ -134,10 +134,13 @@ func TestValidCalls(t *testing.T) {
 		"in place":          func() { simdact.ReLU(x, x); simdact.ReLUBackward(dy, dy, x); simdact.LeakyReLUBackward(x, dy, x, 0.5) },
 		"dy and x overlap":  func() { simdact.ReLUBackward(make([]float32, 3), x[:3], x[1:]) },
 		"empty in full buf": func() { simdact.ReLU(x[1:1], x[2:2]) },
-		"prelu empty":       func() { simdact.PReLU(nil, nil, []float32{1}, 7); simdact.PReLUBackward(nil, x[:2], nil, nil, dy[:2], 3) },
-		"prelu in place":    func() { simdact.PReLU(x, x, dy[:2], 2); simdact.PReLUBackward(x, make([]float32, 1), dy, x, dy[:1], 4) },
-		"prelu dx on dy":    func() { simdact.PReLUBackward(dy, make([]float32, 4), dy, x, make([]float32, 4), 1) },
-		"prelu slope is x":  func() { simdact.PReLU(make([]float32, 4), x, x, 1) },
+		"prelu empty": func() {
+			simdact.PReLU(nil, nil, []float32{1}, 7)
+			simdact.PReLUBackward(nil, x[:2], nil, nil, dy[:2], 3)
+		},
+		"prelu in place":   func() { simdact.PReLU(x, x, dy[:2], 2); simdact.PReLUBackward(x, make([]float32, 1), dy, x, dy[:1], 4) },
+		"prelu dx on dy":   func() { simdact.PReLUBackward(dy, make([]float32, 4), dy, x, make([]float32, 4), 1) },
+		"prelu slope is x": func() { simdact.PReLU(make([]float32, 4), x, x, 1) },
 	}
 	for name, call := range calls {
 		if msg := panicMessage(call); msg != "no panic" {
