@@ -136,7 +136,7 @@ func TestValidCalls(t *testing.T) {
 		"empty in full buf": func() { simdact.ReLU(x[1:1], x[2:2]) },
 		"prelu empty": func() {
 			simdact.PReLU(nil, nil, []float32{1}, 7)
-			simdact.PReLUBackward(nil, x[:2], nil, nil, dy[:2], 3)
+			simdact.PReLUBackward(nil, make([]float32, 2), nil, nil, dy[:2], 3)
 		},
 		"prelu in place":   func() { simdact.PReLU(x, x, dy[:2], 2); simdact.PReLUBackward(x, make([]float32, 1), dy, x, dy[:1], 4) },
 		"prelu dx on dy":   func() { simdact.PReLUBackward(dy, make([]float32, 4), dy, x, make([]float32, 4), 1) },

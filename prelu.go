@@ -27,11 +27,13 @@ func PReLU(dst, x, slope []float32, inner int) {
 //	dx[i]     = x[i] > 0 ? dy[i] : dy[i]*slope[c]
 //	dslope[c] = the sum over channel c of (x[i] > 0 ? 0 : dy[i]*x[i])
 //
-// dx is bit-exact, with the NaNs of LeakyReLUBackward. Each term of dslope
-// is a float32 product (±Inf where it overflows); the terms are added in
-// float64 and the sum rounded to float32 once, so dslope[c] is within 2^-20
-// of the sum of |terms| of the exact sum of the terms, for channels of up to
-// 2^26 elements and beyond. A NaN term, or terms +Inf and -Inf, give a NaN.
+// dx is bit-exact, with the NaNs of LeakyReLUBackward. The terms of dslope
+// are float32 products (±Inf where one overflows); they are added in
+// float64 (a few in float32 first, where that sum stays finite) and the sum
+// is rounded to float32 once, so dslope[c] differs from the exact sum of the
+// terms by at most 2^-20 times the sum of their magnitudes, for channels of
+// up to 2^32 elements. Infinite and NaN terms give what IEEE arithmetic
+// gives: a NaN term, or terms +Inf and -Inf, give a NaN (of any payload).
 // dslope is overwritten, with zeros when x is empty.
 //
 // dx may be dy or x itself, but must not overlap either partially, nor

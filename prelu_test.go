@@ -18,7 +18,9 @@ func preluKernels(l verify.Layout) []verify.Elementwise {
 }
 
 // preluOuters lists the row counts a layout is tested with: every count up
-// to 5, then counts growing by half, up to 400 elements or 3 rows.
+// to 5, then counts growing by half, up to 400 elements or 3 rows; and a
+// count that passes 4 periods of the kernels' accumulators, where the
+// interleaved ones take 4 rows at a time.
 func preluOuters(l verify.Layout) []int {
 	var outers []int
 	for outer := 0; outer <= 3 || outer*l.C*l.Inner <= 400; {
@@ -29,8 +31,12 @@ func preluOuters(l verify.Layout) []int {
 			outer += outer/2 + 1
 		}
 	}
-	return outers
+	return append(outers, quadRows(l)+1)
 }
+
+// quadRows is a row count that passes 4 periods of an interleaved kernel's
+// accumulators (at most 2048 elements each).
+func quadRows(l verify.Layout) int { return (4*2048 + l.C*l.Inner - 1) / (l.C * l.Inner) }
 
 // moderate fills v with values of either sign that no dslope sum
 // overflows, and some zeros, so that dslope is checked against finite sums.
@@ -205,14 +211,13 @@ func TestDSlopeAccuracy(t *testing.T) {
 }
 
 // TestDSlopeOverflow checks that dslope's float32 partial sums, where they
-// overflow, give way to float64 ones: long runs of terms near MaxFloat32
-// of one sign, then of the other, that cancel.
+// overflow, give way to float64 ones: runs of 4 periods of terms near
+// MaxFloat32 of one sign, then of the other, that cancel.
 func TestDSlopeOverflow(t *testing.T) {
 	const big = 3e38
 	for _, s := range sets(t) {
 		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 2, Inner: 1}, {C: 3, Inner: 16}, {C: 64, Inner: 1}, {C: 5, Inner: 49}, {C: 7, Inner: 3}} {
-			rows := (64 + l.C*l.Inner - 1) / (l.C * l.Inner)
-			n := 2 * rows * l.C * l.Inner
+			n := 2 * quadRows(l) * l.C * l.Inner
 			x, dy := make([]float32, n), make([]float32, n)
 			for i := range x {
 				x[i], dy[i] = -1, big

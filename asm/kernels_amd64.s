@@ -1534,7 +1534,7 @@ TEXT ·PReLUInterleavedAVX2(SB), NOSPLIT, $0-105
 	TESTQ   $0x0000001f, DI
 	JNZ     inner7_plain
 
-inner7_nt:
+inner7_nt_rows:
 	LEAQ      56(AX), R9
 	CMPQ      R9, CX
 	JA        inner7_nt_end
@@ -1591,13 +1591,14 @@ inner7_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner7_nt
+	JMP       inner7_nt_rows
 
 inner7_nt_end:
 	SFENCE
 	JMP inner7_partial
 
 inner7_plain:
+inner7_plain_rows:
 	LEAQ      56(AX), R9
 	CMPQ      R9, CX
 	JA        inner7_plain_end
@@ -1654,7 +1655,7 @@ inner7_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner7_plain
+	JMP       inner7_plain_rows
 
 inner7_plain_end:
 inner7_partial:
@@ -1776,7 +1777,7 @@ inner6:
 	TESTQ   $0x0000001f, DI
 	JNZ     inner6_plain
 
-inner6_nt:
+inner6_nt_rows:
 	LEAQ      48(AX), R9
 	CMPQ      R9, CX
 	JA        inner6_nt_end
@@ -1827,13 +1828,14 @@ inner6_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner6_nt
+	JMP       inner6_nt_rows
 
 inner6_nt_end:
 	SFENCE
 	JMP inner6_partial
 
 inner6_plain:
+inner6_plain_rows:
 	LEAQ      48(AX), R9
 	CMPQ      R9, CX
 	JA        inner6_plain_end
@@ -1884,7 +1886,7 @@ inner6_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner6_plain
+	JMP       inner6_plain_rows
 
 inner6_plain_end:
 inner6_partial:
@@ -1992,7 +1994,7 @@ inner5:
 	TESTQ   $0x0000001f, DI
 	JNZ     inner5_plain
 
-inner5_nt:
+inner5_nt_rows:
 	LEAQ      40(AX), R9
 	CMPQ      R9, CX
 	JA        inner5_nt_end
@@ -2037,13 +2039,14 @@ inner5_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner5_nt
+	JMP       inner5_nt_rows
 
 inner5_nt_end:
 	SFENCE
 	JMP inner5_partial
 
 inner5_plain:
+inner5_plain_rows:
 	LEAQ      40(AX), R9
 	CMPQ      R9, CX
 	JA        inner5_plain_end
@@ -2088,7 +2091,7 @@ inner5_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner5_plain
+	JMP       inner5_plain_rows
 
 inner5_plain_end:
 inner5_partial:
@@ -2182,7 +2185,7 @@ inner4:
 	TESTQ   $0x0000001f, DI
 	JNZ     inner4_plain
 
-inner4_nt:
+inner4_nt_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner4_nt_end
@@ -2221,13 +2224,14 @@ inner4_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner4_nt
+	JMP       inner4_nt_rows
 
 inner4_nt_end:
 	SFENCE
 	JMP inner4_partial
 
 inner4_plain:
+inner4_plain_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner4_plain_end
@@ -2266,7 +2270,7 @@ inner4_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner4_plain
+	JMP       inner4_plain_rows
 
 inner4_plain_end:
 inner4_partial:
@@ -2346,7 +2350,7 @@ inner3:
 	TESTQ   $0x0000001f, DI
 	JNZ     inner3_plain
 
-inner3_nt:
+inner3_nt_rows:
 	LEAQ      48(AX), R9
 	CMPQ      R9, CX
 	JA        inner3_nt_end
@@ -2397,13 +2401,14 @@ inner3_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner3_nt
+	JMP       inner3_nt_rows
 
 inner3_nt_end:
 	SFENCE
 	JMP inner3_partial
 
 inner3_plain:
+inner3_plain_rows:
 	LEAQ      48(AX), R9
 	CMPQ      R9, CX
 	JA        inner3_plain_end
@@ -2454,7 +2459,7 @@ inner3_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner3_plain
+	JMP       inner3_plain_rows
 
 inner3_plain_end:
 inner3_partial:
@@ -2559,7 +2564,7 @@ inner2:
 	TESTQ   $0x0000001f, DI
 	JNZ     inner2_plain
 
-inner2_nt:
+inner2_nt_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner2_nt_end
@@ -2598,13 +2603,14 @@ inner2_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner2_nt
+	JMP       inner2_nt_rows
 
 inner2_nt_end:
 	SFENCE
 	JMP inner2_partial
 
 inner2_plain:
+inner2_plain_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner2_plain_end
@@ -2643,7 +2649,7 @@ inner2_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner2_plain
+	JMP       inner2_plain_rows
 
 inner2_plain_end:
 inner2_partial:
@@ -2720,7 +2726,7 @@ inner1:
 	TESTQ  $0x0000001f, DI
 	JNZ    inner1_plain
 
-inner1_nt:
+inner1_nt_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner1_nt_end
@@ -2759,13 +2765,14 @@ inner1_nt:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner1_nt
+	JMP       inner1_nt_rows
 
 inner1_nt_end:
 	SFENCE
 	JMP inner1_partial
 
 inner1_plain:
+inner1_plain_rows:
 	LEAQ      32(AX), R9
 	CMPQ      R9, CX
 	JA        inner1_plain_end
@@ -2804,7 +2811,7 @@ inner1_plain:
 	MOVQ      BX, R9
 	SUBQ      R13, R9
 	CMOVQGE   R9, BX
-	JMP       inner1_plain
+	JMP       inner1_plain_rows
 
 inner1_plain_end:
 inner1_partial:
@@ -2872,48 +2879,41 @@ inner1_partial:
 // func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
 // Requires: AVX, AVX2, CMOV, MMX+
 TEXT ·PReLUBackwardInterleavedAVX2(SB), NOSPLIT, $0-153
-	MOVQ    dx_base+0(FP), DI
-	MOVQ    dx_len+8(FP), CX
-	MOVQ    dy_base+24(FP), SI
-	MOVQ    x_base+48(FP), DX
-	MOVQ    slope_base+72(FP), R12
-	MOVQ    slope_len+80(FP), R13
-	MOVQ    wrap_base+96(FP), R11
-	MOVQ    acc_base+120(FP), R10
-	MOVQ    acc_len+128(FP), R14
-	SHLQ    $0x03, R14
-	ADDQ    R14, R10
-	NEGQ    R14
-	XORQ    AX, AX
-	XORQ    BX, BX
-	MOVQ    inner+144(FP), R9
-	CMPQ    R9, $0x01
-	JEQ     inner1
-	CMPQ    R9, $0x02
-	JEQ     inner2
-	CMPQ    R9, $0x03
-	JEQ     inner3
-	CMPQ    R9, $0x04
-	JEQ     inner4
-	CMPQ    R9, $0x05
-	JEQ     inner5
-	CMPQ    R9, $0x06
-	JEQ     inner6
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+1280(SB), Y1
-	VMOVDQU preluIndex<>+1312(SB), Y2
-	VMOVDQU preluIndex<>+1344(SB), Y3
-	VMOVDQU preluIndex<>+1376(SB), Y4
-	VMOVDQU preluIndex<>+1408(SB), Y5
-	VMOVDQU preluIndex<>+1440(SB), Y6
-	VMOVDQU preluIndex<>+1472(SB), Y7
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner7_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner7_plain
+	MOVQ   dx_base+0(FP), DI
+	MOVQ   dx_len+8(FP), CX
+	MOVQ   dy_base+24(FP), SI
+	MOVQ   x_base+48(FP), DX
+	MOVQ   slope_base+72(FP), R12
+	MOVQ   slope_len+80(FP), R13
+	MOVQ   wrap_base+96(FP), R11
+	MOVQ   acc_base+120(FP), R10
+	MOVQ   acc_len+128(FP), R14
+	SHLQ   $0x03, R14
+	NEGQ   R14
+	SUBQ   R14, R10
+	XORQ   AX, AX
+	XORQ   BX, BX
+	MOVQ   inner+144(FP), R9
+	CMPQ   R9, $0x01
+	JEQ    inner1
+	CMPQ   R9, $0x02
+	JEQ    inner2
+	CMPQ   R9, $0x03
+	JEQ    inner3
+	CMPQ   R9, $0x04
+	JEQ    inner4
+	CMPQ   R9, $0x05
+	JEQ    inner5
+	CMPQ   R9, $0x06
+	JEQ    inner6
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner7_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner7_plain
 
-inner7_nt:
+inner7_nt_rows:
 	LEAQ         56(AX), R9
 	CMPQ         R9, CX
 	JA           inner7_nt_end
@@ -2923,137 +2923,527 @@ inner7_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y8
-	VMOVUPS      (SI)(AX*4), Y9
-	VMOVUPS      (DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, (DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       (R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y8
-	VMOVUPS      32(SI)(AX*4), Y9
-	VMOVUPS      32(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 32(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       64(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y8
-	VMOVUPS      64(SI)(AX*4), Y9
-	VMOVUPS      64(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 64(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       128(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y8
-	VMOVUPS      96(SI)(AX*4), Y9
-	VMOVUPS      96(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 96(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       192(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y8
-	VMOVUPS      128(SI)(AX*4), Y9
-	VMOVUPS      128(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 128(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       256(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 288(R10)(R14*1)
-	VPERMPS      (R8), Y6, Y8
-	VMOVUPS      160(SI)(AX*4), Y9
-	VMOVUPS      160(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 160(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       320(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 352(R10)(R14*1)
-	VPERMPS      (R8), Y7, Y8
-	VMOVUPS      192(SI)(AX*4), Y9
-	VMOVUPS      192(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVNTPS     Y8, 192(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       384(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 384(R10)(R14*1)
-	VADDPD       416(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 416(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI)(AX*4), Y2
+	VMOVUPS      192(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 192(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       384(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 384(R10)(R14*1)
+	VADDPD       416(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 416(R10)(R14*1)
 	ADDQ         $0x00000038, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x000001c0, R14
-	JNZ          inner7_acc_1
+	JNZ          inner7_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner7_acc_1:
-	JMP inner7_nt
+inner7_nt_acc_wrapped:
+	JMP inner7_nt_rows
 
 inner7_nt_end:
 	SFENCE
 	JMP inner7_partial
 
 inner7_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner7_plain_quad:
+	CMPQ CX, AX
+	JB   inner7_plain_quad_end
+
+inner7_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact4_done:
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI), Y2
+	VMOVUPS      160(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      160(SI)(AX*1), Y4
+	VMOVUPS      160(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      160(SI)(AX*2), Y6
+	VMOVUPS      160(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      160(SI)(R9*1), Y8
+	VMOVUPS      160(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 160(DI)
+	VMOVUPS      Y4, 160(DI)(AX*1)
+	VMOVUPS      Y6, 160(DI)(AX*2)
+	VMOVUPS      Y1, 160(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact5
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact5_done:
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI), Y2
+	VMOVUPS      192(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      192(SI)(AX*1), Y4
+	VMOVUPS      192(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      192(SI)(AX*2), Y6
+	VMOVUPS      192(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      192(SI)(R9*1), Y8
+	VMOVUPS      192(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 192(DI)
+	VMOVUPS      Y4, 192(DI)(AX*1)
+	VMOVUPS      Y6, 192(DI)(AX*2)
+	VMOVUPS      Y1, 192(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact6
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact6_done:
+	VADDPD  384(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 384(R10)(R14*1)
+	VADDPD  416(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 416(R10)(R14*1)
+	ADDQ    $0x000000e0, DI
+	ADDQ    $0x000000e0, SI
+	ADDQ    $0x000000e0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x000001c0, R14
+	JNZ     inner7_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner7_plain_quad
+
+inner7_plain_quad_end:
+	XORQ AX, AX
+
+inner7_plain_rows:
 	LEAQ         56(AX), R9
 	CMPQ         R9, CX
 	JA           inner7_plain_end
@@ -3063,131 +3453,138 @@ inner7_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y8
-	VMOVUPS      (SI)(AX*4), Y9
-	VMOVUPS      (DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, (DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       (R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y8
-	VMOVUPS      32(SI)(AX*4), Y9
-	VMOVUPS      32(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 32(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       64(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y8
-	VMOVUPS      64(SI)(AX*4), Y9
-	VMOVUPS      64(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 64(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       128(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y8
-	VMOVUPS      96(SI)(AX*4), Y9
-	VMOVUPS      96(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 96(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       192(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y8
-	VMOVUPS      128(SI)(AX*4), Y9
-	VMOVUPS      128(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 128(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       256(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 288(R10)(R14*1)
-	VPERMPS      (R8), Y6, Y8
-	VMOVUPS      160(SI)(AX*4), Y9
-	VMOVUPS      160(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 160(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       320(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 352(R10)(R14*1)
-	VPERMPS      (R8), Y7, Y8
-	VMOVUPS      192(SI)(AX*4), Y9
-	VMOVUPS      192(DX)(AX*4), Y10
-	VCMPPS       $0x1e, Y0, Y10, Y11
-	VMULPS       Y10, Y9, Y10
-	VANDNPS      Y10, Y11, Y10
-	VMULPS       Y8, Y9, Y8
-	VBLENDVPS    Y11, Y9, Y8, Y8
-	VMOVUPS      Y8, 192(DI)(AX*4)
-	VCVTPS2PD    X10, Y8
-	VEXTRACTF128 $0x01, Y10, X9
-	VCVTPS2PD    X9, Y9
-	VADDPD       384(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 384(R10)(R14*1)
-	VADDPD       416(R10)(R14*1), Y9, Y9
-	VMOVUPD      Y9, 416(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI)(AX*4), Y2
+	VMOVUPS      192(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 192(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       384(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 384(R10)(R14*1)
+	VADDPD       416(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 416(R10)(R14*1)
 	ADDQ         $0x00000038, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x000001c0, R14
-	JNZ          inner7_acc_2
+	JNZ          inner7_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner7_acc_2:
-	JMP inner7_plain
+inner7_plain_acc_wrapped:
+	JMP inner7_plain_rows
 
 inner7_plain_end:
 inner7_partial:
@@ -3365,21 +3762,176 @@ inner7_partial:
 	VZEROUPPER
 	RET
 
-inner6:
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+1024(SB), Y1
-	VMOVDQU preluIndex<>+1056(SB), Y2
-	VMOVDQU preluIndex<>+1088(SB), Y3
-	VMOVDQU preluIndex<>+1120(SB), Y4
-	VMOVDQU preluIndex<>+1152(SB), Y5
-	VMOVDQU preluIndex<>+1184(SB), Y6
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner6_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner6_plain
+inner7_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact0_done
 
-inner6_nt:
+inner7_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact1_done
+
+inner7_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact2_done
+
+inner7_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact3_done
+
+inner7_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact4_done
+
+inner7_plain_exact5:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact5_done
+
+inner7_plain_exact6:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact6_done
+
+inner6:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner6_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner6_plain
+
+inner6_nt_rows:
 	LEAQ         48(AX), R9
 	CMPQ         R9, CX
 	JA           inner6_nt_end
@@ -3389,121 +3941,461 @@ inner6_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y7
-	VMOVUPS      (SI)(AX*4), Y8
-	VMOVUPS      (DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, (DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       (R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y7
-	VMOVUPS      32(SI)(AX*4), Y8
-	VMOVUPS      32(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, 32(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       64(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y7
-	VMOVUPS      64(SI)(AX*4), Y8
-	VMOVUPS      64(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, 64(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       128(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y7
-	VMOVUPS      96(SI)(AX*4), Y8
-	VMOVUPS      96(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, 96(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       192(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y7
-	VMOVUPS      128(SI)(AX*4), Y8
-	VMOVUPS      128(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, 128(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       256(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 288(R10)(R14*1)
-	VPERMPS      (R8), Y6, Y7
-	VMOVUPS      160(SI)(AX*4), Y8
-	VMOVUPS      160(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVNTPS     Y7, 160(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       320(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
 	ADDQ         $0x00000030, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000180, R14
-	JNZ          inner6_acc_3
+	JNZ          inner6_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner6_acc_3:
-	JMP inner6_nt
+inner6_nt_acc_wrapped:
+	JMP inner6_nt_rows
 
 inner6_nt_end:
 	SFENCE
 	JMP inner6_partial
 
 inner6_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner6_plain_quad:
+	CMPQ CX, AX
+	JB   inner6_plain_quad_end
+
+inner6_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact4_done:
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI), Y2
+	VMOVUPS      160(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      160(SI)(AX*1), Y4
+	VMOVUPS      160(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      160(SI)(AX*2), Y6
+	VMOVUPS      160(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      160(SI)(R9*1), Y8
+	VMOVUPS      160(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 160(DI)
+	VMOVUPS      Y4, 160(DI)(AX*1)
+	VMOVUPS      Y6, 160(DI)(AX*2)
+	VMOVUPS      Y1, 160(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact5
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact5_done:
+	VADDPD  320(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 320(R10)(R14*1)
+	VADDPD  352(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 352(R10)(R14*1)
+	ADDQ    $0x000000c0, DI
+	ADDQ    $0x000000c0, SI
+	ADDQ    $0x000000c0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000180, R14
+	JNZ     inner6_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner6_plain_quad
+
+inner6_plain_quad_end:
+	XORQ AX, AX
+
+inner6_plain_rows:
 	LEAQ         48(AX), R9
 	CMPQ         R9, CX
 	JA           inner6_plain_end
@@ -3513,115 +4405,121 @@ inner6_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y7
-	VMOVUPS      (SI)(AX*4), Y8
-	VMOVUPS      (DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, (DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       (R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y7
-	VMOVUPS      32(SI)(AX*4), Y8
-	VMOVUPS      32(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, 32(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       64(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y7
-	VMOVUPS      64(SI)(AX*4), Y8
-	VMOVUPS      64(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, 64(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       128(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y7
-	VMOVUPS      96(SI)(AX*4), Y8
-	VMOVUPS      96(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, 96(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       192(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y7
-	VMOVUPS      128(SI)(AX*4), Y8
-	VMOVUPS      128(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, 128(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       256(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 288(R10)(R14*1)
-	VPERMPS      (R8), Y6, Y7
-	VMOVUPS      160(SI)(AX*4), Y8
-	VMOVUPS      160(DX)(AX*4), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y7, Y8, Y7
-	VBLENDVPS    Y10, Y8, Y7, Y7
-	VMOVUPS      Y7, 160(DI)(AX*4)
-	VCVTPS2PD    X9, Y7
-	VEXTRACTF128 $0x01, Y9, X8
-	VCVTPS2PD    X8, Y8
-	VADDPD       320(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y8, Y8
-	VMOVUPD      Y8, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
 	ADDQ         $0x00000030, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000180, R14
-	JNZ          inner6_acc_4
+	JNZ          inner6_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner6_acc_4:
-	JMP inner6_plain
+inner6_plain_acc_wrapped:
+	JMP inner6_plain_rows
 
 inner6_plain_end:
 inner6_partial:
@@ -3776,20 +4674,153 @@ inner6_partial:
 	VZEROUPPER
 	RET
 
-inner5:
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+768(SB), Y1
-	VMOVDQU preluIndex<>+800(SB), Y2
-	VMOVDQU preluIndex<>+832(SB), Y3
-	VMOVDQU preluIndex<>+864(SB), Y4
-	VMOVDQU preluIndex<>+896(SB), Y5
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner5_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner5_plain
+inner6_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact0_done
 
-inner5_nt:
+inner6_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact1_done
+
+inner6_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact2_done
+
+inner6_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact3_done
+
+inner6_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact4_done
+
+inner6_plain_exact5:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact5_done
+
+inner5:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner5_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner5_plain
+
+inner5_nt_rows:
 	LEAQ         40(AX), R9
 	CMPQ         R9, CX
 	JA           inner5_nt_end
@@ -3799,105 +4830,395 @@ inner5_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y6
-	VMOVUPS      (SI)(AX*4), Y7
-	VMOVUPS      (DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVNTPS     Y6, (DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       (R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y6
-	VMOVUPS      32(SI)(AX*4), Y7
-	VMOVUPS      32(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVNTPS     Y6, 32(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       64(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y6
-	VMOVUPS      64(SI)(AX*4), Y7
-	VMOVUPS      64(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVNTPS     Y6, 64(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       128(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y6
-	VMOVUPS      96(SI)(AX*4), Y7
-	VMOVUPS      96(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVNTPS     Y6, 96(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       192(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y6
-	VMOVUPS      128(SI)(AX*4), Y7
-	VMOVUPS      128(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVNTPS     Y6, 128(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       256(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
 	ADDQ         $0x00000028, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000140, R14
-	JNZ          inner5_acc_5
+	JNZ          inner5_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner5_acc_5:
-	JMP inner5_nt
+inner5_nt_acc_wrapped:
+	JMP inner5_nt_rows
 
 inner5_nt_end:
 	SFENCE
 	JMP inner5_partial
 
 inner5_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner5_plain_quad:
+	CMPQ CX, AX
+	JB   inner5_plain_quad_end
+
+inner5_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact4_done:
+	VADDPD  256(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 256(R10)(R14*1)
+	VADDPD  288(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 288(R10)(R14*1)
+	ADDQ    $0x000000a0, DI
+	ADDQ    $0x000000a0, SI
+	ADDQ    $0x000000a0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000140, R14
+	JNZ     inner5_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner5_plain_quad
+
+inner5_plain_quad_end:
+	XORQ AX, AX
+
+inner5_plain_rows:
 	LEAQ         40(AX), R9
 	CMPQ         R9, CX
 	JA           inner5_plain_end
@@ -3907,99 +5228,104 @@ inner5_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y6
-	VMOVUPS      (SI)(AX*4), Y7
-	VMOVUPS      (DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVUPS      Y6, (DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       (R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y6
-	VMOVUPS      32(SI)(AX*4), Y7
-	VMOVUPS      32(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVUPS      Y6, 32(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       64(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y6
-	VMOVUPS      64(SI)(AX*4), Y7
-	VMOVUPS      64(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVUPS      Y6, 64(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       128(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y6
-	VMOVUPS      96(SI)(AX*4), Y7
-	VMOVUPS      96(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVUPS      Y6, 96(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       192(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 224(R10)(R14*1)
-	VPERMPS      (R8), Y5, Y6
-	VMOVUPS      128(SI)(AX*4), Y7
-	VMOVUPS      128(DX)(AX*4), Y8
-	VCMPPS       $0x1e, Y0, Y8, Y9
-	VMULPS       Y8, Y7, Y8
-	VANDNPS      Y8, Y9, Y8
-	VMULPS       Y6, Y7, Y6
-	VBLENDVPS    Y9, Y7, Y6, Y6
-	VMOVUPS      Y6, 128(DI)(AX*4)
-	VCVTPS2PD    X8, Y6
-	VEXTRACTF128 $0x01, Y8, X7
-	VCVTPS2PD    X7, Y7
-	VADDPD       256(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y7, Y7
-	VMOVUPD      Y7, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
 	ADDQ         $0x00000028, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000140, R14
-	JNZ          inner5_acc_6
+	JNZ          inner5_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner5_acc_6:
-	JMP inner5_plain
+inner5_plain_acc_wrapped:
+	JMP inner5_plain_rows
 
 inner5_plain_end:
 inner5_partial:
@@ -4131,19 +5457,130 @@ inner5_partial:
 	VZEROUPPER
 	RET
 
-inner4:
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+512(SB), Y1
-	VMOVDQU preluIndex<>+544(SB), Y2
-	VMOVDQU preluIndex<>+576(SB), Y3
-	VMOVDQU preluIndex<>+608(SB), Y4
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner4_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner4_plain
+inner5_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact0_done
 
-inner4_nt:
+inner5_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact1_done
+
+inner5_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact2_done
+
+inner5_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact3_done
+
+inner5_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact4_done
+
+inner4:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner4_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner4_plain
+
+inner4_nt_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner4_nt_end
@@ -4153,89 +5590,329 @@ inner4_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y5
-	VMOVUPS      (SI)(AX*4), Y6
-	VMOVUPS      (DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVNTPS     Y5, (DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       (R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y5
-	VMOVUPS      32(SI)(AX*4), Y6
-	VMOVUPS      32(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVNTPS     Y5, 32(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       64(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y5
-	VMOVUPS      64(SI)(AX*4), Y6
-	VMOVUPS      64(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVNTPS     Y5, 64(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       128(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y5
-	VMOVUPS      96(SI)(AX*4), Y6
-	VMOVUPS      96(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVNTPS     Y5, 96(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       192(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner4_acc_7
+	JNZ          inner4_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner4_acc_7:
-	JMP inner4_nt
+inner4_nt_acc_wrapped:
+	JMP inner4_nt_rows
 
 inner4_nt_end:
 	SFENCE
 	JMP inner4_partial
 
 inner4_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner4_plain_quad:
+	CMPQ CX, AX
+	JB   inner4_plain_quad_end
+
+inner4_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact3_done:
+	VADDPD  192(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 192(R10)(R14*1)
+	VADDPD  224(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 224(R10)(R14*1)
+	ADDQ    $0x00000080, DI
+	ADDQ    $0x00000080, SI
+	ADDQ    $0x00000080, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000100, R14
+	JNZ     inner4_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner4_plain_quad
+
+inner4_plain_quad_end:
+	XORQ AX, AX
+
+inner4_plain_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner4_plain_end
@@ -4245,83 +5922,87 @@ inner4_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y5
-	VMOVUPS      (SI)(AX*4), Y6
-	VMOVUPS      (DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVUPS      Y5, (DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       (R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y5
-	VMOVUPS      32(SI)(AX*4), Y6
-	VMOVUPS      32(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVUPS      Y5, 32(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       64(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y5
-	VMOVUPS      64(SI)(AX*4), Y6
-	VMOVUPS      64(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVUPS      Y5, 64(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       128(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 160(R10)(R14*1)
-	VPERMPS      (R8), Y4, Y5
-	VMOVUPS      96(SI)(AX*4), Y6
-	VMOVUPS      96(DX)(AX*4), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y8, Y6, Y5, Y5
-	VMOVUPS      Y5, 96(DI)(AX*4)
-	VCVTPS2PD    X7, Y5
-	VEXTRACTF128 $0x01, Y7, X6
-	VCVTPS2PD    X6, Y6
-	VADDPD       192(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y6, Y6
-	VMOVUPD      Y6, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000008, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner4_acc_8
+	JNZ          inner4_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner4_acc_8:
-	JMP inner4_plain
+inner4_plain_acc_wrapped:
+	JMP inner4_plain_rows
 
 inner4_plain_end:
 inner4_partial:
@@ -4430,18 +6111,107 @@ inner4_partial:
 	VZEROUPPER
 	RET
 
-inner3:
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+256(SB), Y1
-	VMOVDQU preluIndex<>+288(SB), Y2
-	VMOVDQU preluIndex<>+320(SB), Y3
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner3_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner3_plain
+inner4_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact0_done
 
-inner3_nt:
+inner4_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact1_done
+
+inner4_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact2_done
+
+inner4_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact3_done
+
+inner3:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner3_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner3_plain
+
+inner3_nt_rows:
 	LEAQ         48(AX), R9
 	CMPQ         R9, CX
 	JA           inner3_nt_end
@@ -4451,121 +6221,314 @@ inner3_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y4
-	VMOVUPS      (SI)(AX*4), Y5
-	VMOVUPS      (DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, (DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       (R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y4
-	VMOVUPS      32(SI)(AX*4), Y5
-	VMOVUPS      32(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, 32(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       64(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y4
-	VMOVUPS      64(SI)(AX*4), Y5
-	VMOVUPS      64(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, 64(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       128(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 160(R10)(R14*1)
-	VPERMPS      32(R8), Y1, Y4
-	VMOVUPS      96(SI)(AX*4), Y5
-	VMOVUPS      96(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, 96(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       192(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 224(R10)(R14*1)
-	VPERMPS      32(R8), Y2, Y4
-	VMOVUPS      128(SI)(AX*4), Y5
-	VMOVUPS      128(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, 128(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       256(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 288(R10)(R14*1)
-	VPERMPS      32(R8), Y3, Y4
-	VMOVUPS      160(SI)(AX*4), Y5
-	VMOVUPS      160(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVNTPS     Y4, 160(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       320(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
 	ADDQ         $0x00000030, AX
 	ADDQ         $0x00000010, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000180, R14
-	JNZ          inner3_acc_9
+	JNZ          inner3_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner3_acc_9:
-	JMP inner3_nt
+inner3_nt_acc_wrapped:
+	JMP inner3_nt_rows
 
 inner3_nt_end:
 	SFENCE
 	JMP inner3_partial
 
 inner3_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner3_plain_quad:
+	CMPQ CX, AX
+	JB   inner3_plain_quad_end
+
+inner3_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact2_done:
+	VADDPD  128(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 128(R10)(R14*1)
+	VADDPD  160(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 160(R10)(R14*1)
+	ADDQ    $0x00000060, DI
+	ADDQ    $0x00000060, SI
+	ADDQ    $0x00000060, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x000000c0, R14
+	JNZ     inner3_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner3_plain_quad
+
+inner3_plain_quad_end:
+	XORQ AX, AX
+
+inner3_plain_rows:
 	LEAQ         48(AX), R9
 	CMPQ         R9, CX
 	JA           inner3_plain_end
@@ -4575,115 +6538,121 @@ inner3_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y4
-	VMOVUPS      (SI)(AX*4), Y5
-	VMOVUPS      (DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, (DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       (R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y4
-	VMOVUPS      32(SI)(AX*4), Y5
-	VMOVUPS      32(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, 32(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       64(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 96(R10)(R14*1)
-	VPERMPS      (R8), Y3, Y4
-	VMOVUPS      64(SI)(AX*4), Y5
-	VMOVUPS      64(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, 64(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       128(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 160(R10)(R14*1)
-	VPERMPS      32(R8), Y1, Y4
-	VMOVUPS      96(SI)(AX*4), Y5
-	VMOVUPS      96(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, 96(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       192(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 224(R10)(R14*1)
-	VPERMPS      32(R8), Y2, Y4
-	VMOVUPS      128(SI)(AX*4), Y5
-	VMOVUPS      128(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, 128(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       256(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 288(R10)(R14*1)
-	VPERMPS      32(R8), Y3, Y4
-	VMOVUPS      160(SI)(AX*4), Y5
-	VMOVUPS      160(DX)(AX*4), Y6
-	VCMPPS       $0x1e, Y0, Y6, Y7
-	VMULPS       Y6, Y5, Y6
-	VANDNPS      Y6, Y7, Y6
-	VMULPS       Y4, Y5, Y4
-	VBLENDVPS    Y7, Y5, Y4, Y4
-	VMOVUPS      Y4, 160(DI)(AX*4)
-	VCVTPS2PD    X6, Y4
-	VEXTRACTF128 $0x01, Y6, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       320(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y5, Y5
-	VMOVUPD      Y5, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
 	ADDQ         $0x00000030, AX
 	ADDQ         $0x00000010, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000180, R14
-	JNZ          inner3_acc_10
+	JNZ          inner3_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner3_acc_10:
-	JMP inner3_plain
+inner3_plain_acc_wrapped:
+	JMP inner3_plain_rows
 
 inner3_plain_end:
 inner3_partial:
@@ -4838,17 +6807,84 @@ inner3_partial:
 	VZEROUPPER
 	RET
 
-inner2:
-	VXORPS  Y0, Y0, Y0
-	VMOVDQU preluIndex<>+0(SB), Y1
-	VMOVDQU preluIndex<>+32(SB), Y2
-	MOVB    stream+152(FP), R9
-	TESTB   R9, R9
-	JZ      inner2_plain
-	TESTQ   $0x0000001f, DI
-	JNZ     inner2_plain
+inner3_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact0_done
 
-inner2_nt:
+inner3_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact1_done
+
+inner3_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact2_done
+
+inner2:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner2_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner2_plain
+
+inner2_nt_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner2_nt_end
@@ -4858,89 +6894,231 @@ inner2_nt:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y3
-	VMOVUPS      (SI)(AX*4), Y4
-	VMOVUPS      (DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVNTPS     Y3, (DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       (R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y3
-	VMOVUPS      32(SI)(AX*4), Y4
-	VMOVUPS      32(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVNTPS     Y3, 32(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       64(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 96(R10)(R14*1)
-	VPERMPS      32(R8), Y1, Y3
-	VMOVUPS      64(SI)(AX*4), Y4
-	VMOVUPS      64(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVNTPS     Y3, 64(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       128(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 160(R10)(R14*1)
-	VPERMPS      32(R8), Y2, Y3
-	VMOVUPS      96(SI)(AX*4), Y4
-	VMOVUPS      96(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVNTPS     Y3, 96(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       192(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000010, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner2_acc_11
+	JNZ          inner2_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner2_acc_11:
-	JMP inner2_nt
+inner2_nt_acc_wrapped:
+	JMP inner2_nt_rows
 
 inner2_nt_end:
 	SFENCE
 	JMP inner2_partial
 
 inner2_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner2_plain_quad:
+	CMPQ CX, AX
+	JB   inner2_plain_quad_end
+
+inner2_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner2_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner2_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner2_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner2_plain_exact1_done:
+	VADDPD  64(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 64(R10)(R14*1)
+	VADDPD  96(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 96(R10)(R14*1)
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000080, R14
+	JNZ     inner2_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner2_plain_quad
+
+inner2_plain_quad_end:
+	XORQ AX, AX
+
+inner2_plain_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner2_plain_end
@@ -4950,83 +7128,87 @@ inner2_plain:
 	CMPQ         R9, $-32
 	LEAQ         128(R11)(R9*4), R9
 	CMOVQGT      R9, R8
-	VPERMPS      (R8), Y1, Y3
-	VMOVUPS      (SI)(AX*4), Y4
-	VMOVUPS      (DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVUPS      Y3, (DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       (R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 32(R10)(R14*1)
-	VPERMPS      (R8), Y2, Y3
-	VMOVUPS      32(SI)(AX*4), Y4
-	VMOVUPS      32(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVUPS      Y3, 32(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       64(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 96(R10)(R14*1)
-	VPERMPS      32(R8), Y1, Y3
-	VMOVUPS      64(SI)(AX*4), Y4
-	VMOVUPS      64(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVUPS      Y3, 64(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       128(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 160(R10)(R14*1)
-	VPERMPS      32(R8), Y2, Y3
-	VMOVUPS      96(SI)(AX*4), Y4
-	VMOVUPS      96(DX)(AX*4), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y3, Y4, Y3
-	VBLENDVPS    Y6, Y4, Y3, Y3
-	VMOVUPS      Y3, 96(DI)(AX*4)
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
-	VCVTPS2PD    X4, Y4
-	VADDPD       192(R10)(R14*1), Y3, Y3
-	VMOVUPD      Y3, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y4, Y4
-	VMOVUPD      Y4, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000010, BX
 	MOVQ         BX, R9
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner2_acc_12
+	JNZ          inner2_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner2_acc_12:
-	JMP inner2_plain
+inner2_plain_acc_wrapped:
+	JMP inner2_plain_rows
 
 inner2_plain_end:
 inner2_partial:
@@ -5135,6 +7317,52 @@ inner2_partial:
 	VZEROUPPER
 	RET
 
+inner2_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner2_plain_exact0_done
+
+inner2_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner2_plain_exact1_done
+
 inner1:
 	VXORPS Y0, Y0, Y0
 	MOVB   stream+152(FP), R9
@@ -5143,7 +7371,7 @@ inner1:
 	TESTQ  $0x0000001f, DI
 	JNZ    inner1_plain
 
-inner1_nt:
+inner1_nt_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner1_nt_end
@@ -5223,19 +7451,107 @@ inner1_nt:
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner1_acc_13
+	JNZ          inner1_nt_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner1_acc_13:
-	JMP inner1_nt
+inner1_nt_acc_wrapped:
+	JMP inner1_nt_rows
 
 inner1_nt_end:
 	SFENCE
 	JMP inner1_partial
 
 inner1_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner1_plain_quad:
+	CMPQ CX, AX
+	JB   inner1_plain_quad_end
+
+inner1_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVUPS      (R8), Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner1_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner1_plain_exact0_done:
+	VADDPD  (R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, (R10)(R14*1)
+	VADDPD  32(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 32(R10)(R14*1)
+	ADDQ    $0x00000020, DI
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000040, R14
+	JNZ     inner1_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner1_plain_quad
+
+inner1_plain_quad_end:
+	XORQ AX, AX
+
+inner1_plain_rows:
 	LEAQ         32(AX), R9
 	CMPQ         R9, CX
 	JA           inner1_plain_end
@@ -5315,13 +7631,13 @@ inner1_plain:
 	SUBQ         R13, R9
 	CMOVQGE      R9, BX
 	ADDQ         $0x00000100, R14
-	JNZ          inner1_acc_14
+	JNZ          inner1_plain_acc_wrapped
 	MOVQ         acc_len+128(FP), R14
 	SHLQ         $0x03, R14
 	NEGQ         R14
 
-inner1_acc_14:
-	JMP inner1_plain
+inner1_plain_acc_wrapped:
+	JMP inner1_plain_rows
 
 inner1_plain_end:
 inner1_partial:
@@ -5425,3 +7741,26 @@ inner1_partial:
 	VMOVUPD      Y1, 224(R10)(R14*1)
 	VZEROUPPER
 	RET
+
+inner1_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner1_plain_exact0_done

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -29,11 +30,12 @@ type preluInterleaved struct {
 var (
 	ilOut, ilN, ilP, ilC    = reg.RDI, reg.RCX, reg.RAX, reg.RBX // output, n, element index, channel of the iteration
 	ilSlope, ilLen, ilWrap  = reg.R12, reg.R13, reg.R11
-	ilBase, ilTmp           = reg.R8, reg.R9   // the iteration's slopes
+	ilBase, ilTmp           = reg.R8, reg.R9   // the iteration's slopes, scratch
 	ilAccEnd, ilAccPosition = reg.R10, reg.R14 // &acc[len(acc)], byte offset from it (negative)
-	ilMaxInner              = 7
-	ilInnerReg              = reg.R9
 )
+
+// ilMaxInner is the largest inner of the interleaved kernels.
+const ilMaxInner = 7
 
 // groupsPerIteration is the number of 8-channel groups an iteration
 // handles: enough for at least 4 vectors.
@@ -90,16 +92,14 @@ func (k preluInterleaved) generate() {
 	Load(Param("wrap").Base(), ilWrap)
 	if k.backward {
 		Load(Param("acc").Base(), ilAccEnd)
-		Load(Param("acc").Len(), ilAccPosition)
-		SHLQ(Imm(3), ilAccPosition)
-		ADDQ(ilAccPosition, ilAccEnd)
-		NEGQ(ilAccPosition)
+		resetAccPosition()
+		SUBQ(ilAccPosition, ilAccEnd)
 	}
 	XORQ(ilP, ilP)
 	XORQ(ilC, ilC)
-	Load(Param("inner"), ilInnerReg)
+	Load(Param("inner"), ilTmp)
 	for inner := 1; inner < ilMaxInner; inner++ {
-		CMPQ(ilInnerReg, Imm(uint64(inner)))
+		CMPQ(ilTmp, Imm(uint64(inner)))
 		JEQ(LabelRef(fmt.Sprintf("inner%d", inner)))
 	}
 	for inner := ilMaxInner; inner >= 1; inner-- {
@@ -112,12 +112,15 @@ func (k preluInterleaved) variant(inner int, in []reg.Register) {
 	tag := fmt.Sprintf("inner%d", inner)
 	Label(tag)
 	zero := zeros()
-	index := make([]reg.VecVirtual, inner)
-	for i := range index {
-		if inner > 1 {
-			index[i] = YMM()
-			VMOVDQU(k.index.Offset(preluIndexOffset(inner, i)), index[i])
+	// The forward kernel keeps the permutation indexes in registers; the
+	// backward one, short of registers, loads them where it uses them.
+	index := func(i int) reg.VecVirtual { return k.loadIndex(inner, i) }
+	if !k.backward && inner > 1 {
+		loaded := make([]reg.VecVirtual, inner)
+		for i := range loaded {
+			loaded[i] = k.loadIndex(inner, i)
 		}
+		index = func(i int) reg.VecVirtual { return loaded[i] }
 	}
 	Load(Param("stream"), ilTmp.As8())
 	TESTB(ilTmp.As8(), ilTmp.As8())
@@ -142,13 +145,17 @@ func (k preluInterleaved) variant(inner int, in []reg.Register) {
 		out, terms := preluVector(k.backward, preluMaskedLoads(in, at, valid), slopes, zero)
 		VMASKMOVPS(out, valid, at(ilOut))
 		k.accumulate(j, terms)
-	}, func(i int) reg.VecVirtual {
-		idx := YMM()
-		VMOVDQU(k.index.Offset(preluIndexOffset(inner, i)), idx)
-		return idx
-	})
+	}, func(i int) reg.VecVirtual { return k.loadIndex(inner, i) })
 	VZEROUPPER()
 	RET()
+	emitOutOfLine()
+}
+
+// loadIndex loads the permutation of a group's vector i.
+func (k preluInterleaved) loadIndex(inner, i int) reg.VecVirtual {
+	idx := YMM()
+	VMOVDQU(k.index.Offset(preluIndexOffset(inner, i)), idx)
+	return idx
 }
 
 // at addresses vector j of the iteration at ilP in the slice at base.
@@ -158,9 +165,13 @@ func (k preluInterleaved) at(j int) func(base reg.Register) Mem {
 
 // loop emits the whole iterations, storing with store; it leaves with
 // fewer than an iteration's elements left.
-func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero reg.VecVirtual, index []reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
+func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero reg.VecVirtual, index func(int) reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
 	size := 8 * groupsPerIteration(inner) * inner
 	Label(tag)
+	if k.backward && !strings.HasSuffix(tag, "_nt") {
+		k.quads(tag, inner, in, zero, store)
+	}
+	Label(tag + "_rows")
 	LEAQ(Mem{Base: ilP, Disp: size}, ilTmp)
 	CMPQ(ilTmp, ilN)
 	JA(LabelRef(tag + "_end"))
@@ -170,10 +181,10 @@ func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero re
 		out, terms := preluVector(k.backward, preluLoads(in, at), slopes, zero)
 		store(out, at(ilOut))
 		k.accumulate(j, terms)
-	}, func(i int) reg.VecVirtual { return index[i] })
+	}, index)
 	ADDQ(U32(size), ilP)
-	k.advance(inner)
-	JMP(LabelRef(tag))
+	k.advance(tag, inner)
+	JMP(LabelRef(tag + "_rows"))
 	Label(tag + "_end")
 }
 
@@ -207,13 +218,23 @@ func (k preluInterleaved) iteration(inner int, vector func(j int, slopes reg.Vec
 
 // accumulate adds the 8 terms of vector j into acc (backward only).
 func (k preluInterleaved) accumulate(j int, terms reg.VecVirtual) {
-	if !k.backward {
-		return
+	if k.backward {
+		low, high := toFloat64(terms)
+		addToAcc(j, low, high)
 	}
-	low, high := YMM(), YMM()
+}
+
+// toFloat64 converts the 8 lanes of terms to float64, exactly.
+func toFloat64(terms reg.VecVirtual) (low, high reg.VecVirtual) {
+	low, high = YMM(), YMM()
 	VCVTPS2PD(terms.AsX(), low)
 	VEXTRACTF128(U8(1), terms, high.AsX())
 	VCVTPS2PD(high.AsX(), high)
+	return low, high
+}
+
+// addToAcc adds the float64 lanes low and high of vector j into acc.
+func addToAcc(j int, low, high reg.VecVirtual) {
 	for h, v := range []reg.VecVirtual{low, high} {
 		m := Mem{Base: ilAccEnd, Index: ilAccPosition, Scale: 1, Disp: 64*j + 32*h}
 		VADDPD(m, v, v)
@@ -221,26 +242,112 @@ func (k preluInterleaved) accumulate(j int, terms reg.VecVirtual) {
 	}
 }
 
+// quads emits the backward loop over blocks of 4 rows, a row being len(acc)
+// elements, where element j of each row has the slope and the accumulators
+// of element j of the first: an iteration computes a group's vectors in the
+// 4 rows and adds their terms into acc once, in float32 first (as
+// addTerms), instead of 4 times. It leaves with fewer than 4 rows left,
+// the slices' pointers moved past the rows it did and ilP zero.
+func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
+	row := ilP // bytes in a row, and elements in 4 rows: 4*len(acc)
+	Load(Param("acc").Len(), row)
+	SHLQ(Imm(2), row)
+	Label(tag + "_quad")
+	CMPQ(ilN, row)
+	JB(LabelRef(tag + "_quad_end"))
+	Label(tag + "_quad_it")
+	k.selectSlopes()
+	three := ilTmp
+	LEAQ(Mem{Base: row, Index: row, Scale: 2}, three)
+	at := func(r, j int) func(reg.Register) Mem {
+		return func(b reg.Register) Mem {
+			m := Mem{Base: b, Disp: 32 * j}
+			switch r {
+			case 1, 2:
+				m.Index, m.Scale = row, uint8(r)
+			case 3:
+				m.Index, m.Scale = three, 1
+			}
+			return m
+		}
+	}
+	for j := range inner {
+		slopes := YMM()
+		if inner == 1 {
+			VMOVUPS(Mem{Base: ilBase}, slopes)
+		} else {
+			VPERMPS(Mem{Base: ilBase}, k.loadIndex(inner, j), slopes)
+		}
+		// All 4 rows are loaded before any is stored: rows a multiple of
+		// 4 KiB apart would otherwise make loads wait on stores whose
+		// addresses look alike (4K aliasing).
+		outs, terms := make([]reg.VecVirtual, 4), make([]reg.VecVirtual, 4)
+		for r := range terms {
+			outs[r], terms[r] = preluVector(true, preluLoads(in, at(r, j)), slopes, zero)
+		}
+		for r, out := range outs {
+			store(out, at(r, j)(ilOut))
+		}
+		exact := fmt.Sprintf("%s_exact%d", tag, j)
+		sum := sumChecked(terms, exact)
+		low, high := toFloat64(sum)
+		Label(exact + "_done")
+		addToAcc(j, low, high)
+		outOfLine = append(outOfLine, func() {
+			Label(exact)
+			l, h := toFloat64(terms[0])
+			for _, t := range terms[1:] {
+				tl, th := toFloat64(t)
+				VADDPD(tl, l, l)
+				VADDPD(th, h, h)
+			}
+			VMOVAPD(l, low)
+			VMOVAPD(h, high)
+			JMP(LabelRef(exact + "_done"))
+		})
+	}
+	for _, p := range append([]reg.Register{ilOut}, in...) {
+		ADDQ(U32(32*inner), p)
+	}
+	advanceChannel(8)
+	ADDQ(U32(64*inner), ilAccPosition)
+	JNZ(LabelRef(tag + "_quad_it"))
+
+	Comment("The row is done: skip the 3 others, and start the accumulators over.")
+	resetAccPosition()
+	LEAQ(Mem{Base: row, Index: row, Scale: 2}, three)
+	for _, p := range append([]reg.Register{ilOut}, in...) {
+		ADDQ(three, p)
+	}
+	SUBQ(row, ilN)
+	JMP(LabelRef(tag + "_quad"))
+	Label(tag + "_quad_end")
+	XORQ(ilP, ilP)
+}
+
 // advance moves the channel, and backward the accumulator position, past
 // an iteration, wrapping them at the ends of slope and acc.
-func (k preluInterleaved) advance(inner int) {
-	ADDQ(U32(8*groupsPerIteration(inner)), ilC)
+func (k preluInterleaved) advance(tag string, inner int) {
+	advanceChannel(8 * groupsPerIteration(inner))
+	if k.backward {
+		ADDQ(U32(64*groupsPerIteration(inner)*inner), ilAccPosition)
+		JNZ(LabelRef(tag + "_acc_wrapped"))
+		resetAccPosition()
+		Label(tag + "_acc_wrapped")
+	}
+}
+
+// advanceChannel adds channels to the channel, modulo len(slope).
+func advanceChannel(channels int) {
+	ADDQ(U32(channels), ilC)
 	MOVQ(ilC, ilTmp)
 	SUBQ(ilLen, ilTmp)
 	CMOVQGE(ilTmp, ilC)
-	if !k.backward {
-		return
-	}
-	wrapped := fmt.Sprintf("inner%d_acc_%d", inner, nextLabel())
-	ADDQ(U32(64*groupsPerIteration(inner)*inner), ilAccPosition)
-	JNZ(LabelRef(wrapped))
+}
+
+// resetAccPosition points the accumulator position at acc[0].
+func resetAccPosition() {
 	Load(Param("acc").Len(), ilAccPosition)
 	SHLQ(Imm(3), ilAccPosition)
 	NEGQ(ilAccPosition)
-	Label(wrapped)
 }
-
-var labels int
-
-// nextLabel numbers labels that a kernel emits more than once.
-func nextLabel() int { labels++; return labels }

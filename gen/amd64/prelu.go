@@ -53,14 +53,7 @@ func widen(terms reg.VecVirtual) reg.VecVirtual {
 // each vector in float64 (out of line), so that the sum is as IEEE
 // arithmetic on the exact terms gives.
 func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
-	pair, sum, check := YMM(), YMM(), YMM()
-	VADDPS(terms[1], terms[0], sum)
-	VADDPS(terms[3], terms[2], pair)
-	VADDPS(pair, sum, sum)
-	VSUBPS(sum, sum, check)
-	VPTEST(check, check)
-	JNZ(LabelRef(tag + "_exact"))
-	accumulate(sums, widen(sum))
+	accumulate(sums, widen(sumChecked(terms, tag+"_exact")))
 	Label(tag + "_added")
 	outOfLine = append(outOfLine, func() {
 		Label(tag + "_exact")
@@ -69,6 +62,19 @@ func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
 		}
 		JMP(LabelRef(tag + "_added"))
 	})
+}
+
+// sumChecked returns the float32 sum of 4 vectors of terms, 2 additions
+// deep, and jumps to exact if a lane of it is not finite.
+func sumChecked(terms []reg.VecVirtual, exact string) reg.VecVirtual {
+	pair, sum, check := YMM(), YMM(), YMM()
+	VADDPS(terms[1], terms[0], sum)
+	VADDPS(terms[3], terms[2], pair)
+	VADDPS(pair, sum, sum)
+	VSUBPS(sum, sum, check)
+	VPTEST(check, check)
+	JNZ(LabelRef(exact))
+	return sum
 }
 
 // outOfLine holds code that a kernel emits after its RET: rare paths that
@@ -86,7 +92,7 @@ func emitOutOfLine() {
 // accumulate adds v (4 float64) into sums.
 func accumulate(sums, v reg.VecVirtual) { VADDPD(v, sums, sums) }
 
-// preluParams is the signature of a PReLU kernel.
+// preluSignature is the Go signature of a PReLU kernel.
 func preluSignature(backward, interleaved bool) string {
 	params := "dst, x, slope"
 	if backward {

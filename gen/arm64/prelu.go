@@ -31,7 +31,7 @@ const (
 	pSegSlope vreg = 27 // the current channel's slope, broadcast
 )
 
-// preluSignature returns the parameters of a PReLU kernel.
+// preluParams returns the parameters of a PReLU kernel.
 func preluParams(backward, interleaved bool) []param {
 	var ps []param
 	names := []string{"dst", "x", "slope"}

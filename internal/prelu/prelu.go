@@ -28,12 +28,13 @@ const planarMinInner = 8
 // one address.
 const span = 32
 
-// accSmall and accLarge are the sizes, in float64, of the accumulators that
-// PReLUBackward declares on the stack: the small one for layouts that need
-// no more, so that the call need not clear the large one.
+// accSmall, accMedium and accLarge are the sizes, in float64, of the
+// accumulators that Backward declares on the stack (which Go clears): the
+// smallest a layout needs.
 const (
-	accSmall = 256
-	accLarge = 2048
+	accSmall  = 64
+	accMedium = 512
+	accLarge  = 2048
 )
 
 // Forward computes simdact.PReLU, with non-temporal stores if stream is set
@@ -78,13 +79,17 @@ func (c *cyclic) of(slope []float32) []float32 {
 // stream is set and the CPU's kernels have them.
 func Backward(dx, dslope, dy, x, slope []float32, inner int, stream bool) {
 	l := plan(len(x), len(slope), inner)
-	if l.acc <= accSmall {
+	switch {
+	case l.acc <= accSmall:
 		var acc [accSmall]float64
 		l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
-		return
+	case l.acc <= accMedium:
+		var acc [accMedium]float64
+		l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
+	default:
+		var acc [accLarge]float64
+		l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
 	}
-	var acc [accLarge]float64
-	l.run(dx, dslope, dy, x, slope, acc[:l.acc], stream)
 }
 
 // A layout is how Backward runs the kernels for one shape of x.
@@ -144,7 +149,9 @@ func (l layout) run(dx, dslope, dy, x, slope []float32, acc []float64, stream bo
 			}
 		}
 		fold(dslope[first:first+b], sums, inner)
-		clear(acc)
+		if first+b < len(slope) {
+			clear(acc)
+		}
 	}
 }
 
@@ -161,9 +168,11 @@ func (l layout) call(dx, dy, x, slope []float32, cyc *cyclic, acc []float64, str
 // holds whole rows of len(dslope) channels of inner positions each.
 func fold(dslope []float32, acc []float64, inner int) {
 	row := len(dslope) * inner
-	for r := row; r < len(acc); r += row {
-		for i, v := range acc[r : r+row] {
-			acc[i] += v
+	if len(acc) > row {
+		for i := range row {
+			for r := i + row; r < len(acc); r += row {
+				acc[i] += acc[r]
+			}
 		}
 	}
 	if inner == 1 {
