@@ -8,11 +8,12 @@
 //     single shared slope): a vector lies in one channel or straddles the
 //     boundary of two, so the kernel walks x linearly with the current
 //     channel's slope broadcast, blending in the next one's at a boundary;
-//   - interleaved, for inner < 8 (NHWC, and NCHW with tiny maps): 8
-//     consecutive channels span exactly inner vectors, so the kernel loads
-//     the slopes of those channels once and permutes them into each vector.
-//     It reads up to span consecutive slopes from one address: cyclic gives
-//     it a source of at least span slopes and a wrap buffer for the end.
+//   - interleaved, for inner < 8 (NHWC, and NCHW with tiny maps): as many
+//     consecutive channels as a vector has lanes span exactly inner vectors,
+//     so the kernel loads the slopes of those channels once and permutes
+//     them into each vector. It reads up to span consecutive slopes from
+//     one address: cyclic gives it a source of at least span slopes and a
+//     wrap buffer for the end.
 //
 // PReLUBackward's slope gradient is added up in float64 accumulators that
 // live on the stack: one per channel (planar) or one per position in a
@@ -168,11 +169,18 @@ func (l layout) call(dx, dy, x, slope []float32, cyc *cyclic, acc []float64, str
 // holds whole rows of len(dslope) channels of inner positions each.
 func fold(dslope []float32, acc []float64, inner int) {
 	row := len(dslope) * inner
-	if len(acc) > row {
-		for i := range row {
-			for r := i + row; r < len(acc); r += row {
-				acc[i] += acc[r]
-			}
+	// Halving while the row count is even (plan makes it a power of 2)
+	// leaves independent additions, faster than one sum per position.
+	for len(acc)%(2*row) == 0 {
+		half := len(acc) / 2
+		for i, v := range acc[half:] {
+			acc[i] += v
+		}
+		acc = acc[:half]
+	}
+	for r := row; r < len(acc); r += row {
+		for i, v := range acc[r : r+row] {
+			acc[i] += v
 		}
 	}
 	if inner == 1 {
