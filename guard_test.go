@@ -23,6 +23,28 @@ func TestGuardPages(t *testing.T) {
 	})
 }
 
+// TestPReLUGuardPages runs PReLU and PReLUBackward with every operand,
+// slope included, against an inaccessible page.
+func TestPReLUGuardPages(t *testing.T) {
+	for _, s := range sets(t) {
+		for _, l := range verify.Layouts {
+			for _, atEnd := range []bool{true, false} {
+				slope, free := testutil.Guarded(l.C, atEnd)
+				defer free()
+				copy(slope, verify.PReLUSlopes(l.C))
+				ks := []verify.Elementwise{verify.PReLU(slope, l.Inner), verify.PReLUBackward(slope, l.Inner)}
+				for _, k := range ks {
+					var lengths []int
+					for _, outer := range []int{0, 1, 2, 3, 5, 8} {
+						lengths = append(lengths, outer*l.C*l.Inner)
+					}
+					runGuarded(t, s, k, lengths, atEnd)
+				}
+			}
+		}
+	}
+}
+
 // runGuarded runs k in s at each of lengths with every operand against an
 // inaccessible page, after its end (atEnd) or before its start, out of
 // place and in place on the first input.

@@ -86,28 +86,6 @@ func TestPReLULayouts(t *testing.T) {
 	}
 }
 
-// TestPReLUGuardPages runs PReLU and PReLUBackward with every operand,
-// slope included, against an inaccessible page.
-func TestPReLUGuardPages(t *testing.T) {
-	for _, s := range sets(t) {
-		for _, l := range verify.Layouts {
-			for _, atEnd := range []bool{true, false} {
-				slope, free := testutil.Guarded(l.C, atEnd)
-				defer free()
-				copy(slope, verify.PReLUSlopes(l.C))
-				ks := []verify.Elementwise{verify.PReLU(slope, l.Inner), verify.PReLUBackward(slope, l.Inner)}
-				for _, k := range ks {
-					var lengths []int
-					for _, outer := range []int{0, 1, 2, 3, 5, 8} {
-						lengths = append(lengths, outer*l.C*l.Inner)
-					}
-					runGuarded(t, s, k, lengths, atEnd)
-				}
-			}
-		}
-	}
-}
-
 // TestPReLUGolden checks every implementation against PyTorch's prelu
 // outputs and gradients, bit for bit, out of place and in place, and
 // dslope against the float64 sums in the golden file.
