@@ -44,9 +44,14 @@ func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 		overlaps(dslope, dx) || overlaps(dslope, dy) || overlaps(dslope, x) || overlaps(dslope, slope) {
 		panicPReLUBackward(dx, dslope, dy, x, slope, inner)
 	}
-	if useAsm {
+	if useAsm && len(x) >= preluBackwardAsmMin {
 		preluBackwardAsm(dx, dslope, dy, x, slope, inner)
 		return
 	}
 	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
 }
+
+// preluBackwardAsmMin is the smallest len(x) for which PReLUBackward runs
+// the assembly kernels: below it, their setup (clearing accumulators on the
+// stack, masked loads and stores) costs more than the pure-Go loop.
+const preluBackwardAsmMin = 64

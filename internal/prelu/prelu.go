@@ -33,7 +33,7 @@ const span = 32
 // accumulators that Backward declares on the stack (which Go clears): the
 // smallest a layout needs.
 const (
-	accSmall  = 64
+	accSmall  = 256
 	accMedium = 512
 	accLarge  = 2048
 )
@@ -65,9 +65,9 @@ type cyclic struct {
 // itself, or slope repeated to at least span slopes.
 func (c *cyclic) of(slope []float32) []float32 {
 	if len(slope) < span {
-		n := 0
+		n := copy(c.repeated[:], slope)
 		for n < span {
-			n += copy(c.repeated[n:], slope)
+			n += copy(c.repeated[n:], c.repeated[:n])
 		}
 		slope = c.repeated[:n]
 	}
@@ -130,9 +130,9 @@ func plan(n, channels, inner int) layout {
 // which is zero.
 func (l layout) run(dx, dslope, dy, x, slope []float32, acc []float64, stream bool) {
 	row := len(slope) * l.inner
+	var cyc cyclic
 	for first := 0; first < len(slope); first += l.channels {
 		b := min(l.channels, len(slope)-first)
-		var cyc cyclic
 		s, a, sums, inner := slope[first:first+b], acc, acc[:b], 1
 		if !l.planar {
 			s, inner = cyc.of(s), l.inner
