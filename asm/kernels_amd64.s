@@ -624,7 +624,77 @@ head:
 	SHRQ         $0x02, AX
 	MOVB         stream+80(FP), R9
 	TESTB        R9, R9
-	JNZ          nt_seg
+	JNZ          nt_start
+	CMPQ         R14, $0x20
+	JB           plain_seg
+	CMPQ         R14, $0x00000100
+	JAE          plain_seg
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X2
+	VPMOVZXBD    X2, Y2
+	MOVL         $0x00000008, R9
+	VMOVD        R9, X3
+	VPBROADCASTD X3, Y3
+
+plain_block:
+	LEAQ 32(AX), R9
+	CMPQ R9, CX
+	JA   plain_seg
+
+	// r = min(segEnd-p, 64): lane l of vector v keeps the slope where 8v+l < r.
+	MOVQ BX, R9
+	SUBQ AX, R9
+	CMPQ R9, $0x40
+	JBE  plain_near
+	MOVL $0x00000040, R9
+
+plain_near:
+	VMOVD        R9, X4
+	VPBROADCASTD X4, Y4
+	VBROADCASTSS (R8), Y5
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y6
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      (SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      32(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, 32(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      64(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, 64(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y4
+	VBLENDVPS    Y4, Y5, Y6, Y4
+	VMOVUPS      96(SI)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y4, Y5, Y4
+	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVUPS      Y4, 96(DI)(AX*4)
+
+	// Past the boundary: the next channel's slope, and its end.
+	LEAQ    (BX)(R14*1), R10
+	CMPQ    R9, $0x20
+	CMOVQLE R11, R8
+	CMOVQLE R10, BX
+	ADDQ    $0x20, AX
+	JMP     plain_block
 
 plain_seg:
 	// The whole vectors of the segment: as many as fit before its end and before n.
@@ -702,6 +772,78 @@ plain_edge:
 	MOVQ         R11, R8
 	ADDQ         R14, BX
 	JMP          plain_seg
+
+nt_start:
+	CMPQ         R14, $0x20
+	JB           nt_seg
+	CMPQ         R14, $0x00000100
+	JAE          nt_seg
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X2
+	VPMOVZXBD    X2, Y2
+	MOVL         $0x00000008, R9
+	VMOVD        R9, X3
+	VPBROADCASTD X3, Y3
+
+nt_block:
+	LEAQ 32(AX), R9
+	CMPQ R9, CX
+	JA   nt_seg
+
+	// r = min(segEnd-p, 64): lane l of vector v keeps the slope where 8v+l < r.
+	MOVQ BX, R9
+	SUBQ AX, R9
+	CMPQ R9, $0x40
+	JBE  nt_near
+	MOVL $0x00000040, R9
+
+nt_near:
+	VMOVD        R9, X4
+	VPBROADCASTD X4, Y4
+	VBROADCASTSS (R8), Y5
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y6
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      (SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, (DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      32(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, 32(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      64(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, 64(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y4
+	VBLENDVPS    Y4, Y5, Y6, Y4
+	VMOVUPS      96(SI)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y4, Y5, Y4
+	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVNTPS     Y4, 96(DI)(AX*4)
+
+	// Past the boundary: the next channel's slope, and its end.
+	LEAQ    (BX)(R14*1), R10
+	CMPQ    R9, $0x20
+	CMOVQLE R11, R8
+	CMOVQLE R10, BX
+	ADDQ    $0x20, AX
+	JMP     nt_block
 
 nt_seg:
 	// The whole vectors of the segment: as many as fit before its end and before n.
@@ -877,7 +1019,7 @@ head:
 	VADDPD       Y3, Y1, Y1
 	MOVB         stream+128(FP), R9
 	TESTB        R9, R9
-	JNZ          nt_seg
+	JNZ          nt_start
 
 plain_seg:
 	// The whole vectors of the segment: as many as fit before its end and before n.
@@ -1012,6 +1154,7 @@ plain_edge:
 	ADDQ         R14, BX
 	JMP          plain_seg
 
+nt_start:
 nt_seg:
 	// The whole vectors of the segment: as many as fit before its end and before n.
 	VBROADCASTSS (R8), Y3

@@ -210,7 +210,7 @@ func (k preluPlanar) generate() {
 	}
 	stream := Load(Param("stream"), reg.R9B)
 	TESTB(stream, stream)
-	JNZ(LabelRef("nt_seg"))
+	JNZ(LabelRef("nt_start"))
 	k.walk("plain", in, zero, sums, slopes, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
 	k.walk("nt", in, zero, sums, slopes, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
 	Label("nt_tail")
@@ -232,6 +232,11 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 		out, terms := preluVector(k.backward, preluLoads(in, at(disp)), slopes, zero)
 		store(out, at(disp)(plOut))
 		return terms
+	}
+
+	Label(tag + "_start")
+	if !k.backward {
+		k.blocks(tag, vector)
 	}
 
 	Label(tag + "_seg")
@@ -284,6 +289,59 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 	MOVQ(plNext, plSlope)
 	ADDQ(plInner, plSegEnd)
 	JMP(LabelRef(tag + "_seg"))
+}
+
+// blocks emits, for 32 <= inner < 256, the forward walk 4 vectors at a
+// time without a branch per segment, whose mispredictions cost more than
+// short segments' work: 32 elements meet at most one boundary, where lanes
+// below segEnd-p keep the slope and the others take the next channel's. It
+// leaves for the segment walk for other inner and when fewer than 32
+// elements are left.
+func (k preluPlanar) blocks(tag string, vector func(disp int, slopes reg.VecVirtual) reg.VecVirtual) {
+	const size = 4 * lanes
+	moved := reg.R10 // the segment end once moved (plAcc, unused forward)
+	CMPQ(plInner, Imm(size))
+	JB(LabelRef(tag + "_seg"))
+	CMPQ(plInner, U32(256))
+	JAE(LabelRef(tag + "_seg"))
+	index := laneIndex(plTmp)
+	eight := YMM()
+	MOVL(U32(lanes), plTmp.As32())
+	VMOVD(plTmp.As32(), eight.AsX())
+	VPBROADCASTD(eight.AsX(), eight)
+	Label(tag + "_block")
+	LEAQ(Mem{Base: plP, Disp: size}, plTmp)
+	CMPQ(plTmp, plN)
+	JA(LabelRef(tag + "_seg"))
+	Comment("r = min(segEnd-p, 64): lane l of vector v keeps the slope where 8v+l < r.")
+	MOVQ(plSegEnd, plTmp)
+	SUBQ(plP, plTmp)
+	CMPQ(plTmp, Imm(2*size))
+	JBE(LabelRef(tag + "_near"))
+	MOVL(U32(2*size), plTmp.As32())
+	Label(tag + "_near")
+	left := YMM()
+	VMOVD(plTmp.As32(), left.AsX())
+	VPBROADCASTD(left.AsX(), left)
+	here, next := YMM(), YMM()
+	VBROADCASTSS(Mem{Base: plSlope}, here)
+	k.nextChannel()
+	VBROADCASTSS(Mem{Base: plNext}, next)
+	for v := range 4 {
+		if v > 0 {
+			VPSUBD(eight, left, left)
+		}
+		keep := YMM()
+		VPCMPGTD(index, left, keep)
+		vector(32*v, select8(keep, here, next))
+	}
+	Comment("Past the boundary: the next channel's slope, and its end.")
+	LEAQ(Mem{Base: plSegEnd, Index: plInner, Scale: 1}, moved)
+	CMPQ(plTmp, Imm(size))
+	CMOVQLE(plNext, plSlope)
+	CMOVQLE(moved, plSegEnd)
+	ADDQ(Imm(size), plP)
+	JMP(LabelRef(tag + "_block"))
 }
 
 // nextChannel points plNext at the slope of the channel after plSlope's.
