@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -20,7 +19,9 @@ import (
 // through masked loads and stores. The output is written in order from
 // element 0, with non-temporal stores only when stream is set and it is
 // 32-byte aligned. The backward kernel adds the term of element i into
-// acc[i % len(acc)], len(acc) a multiple of the iteration's elements.
+// acc[i % len(acc)], len(acc) a multiple of the iteration's elements; when
+// it does not stream, it takes 4 rows of len(acc) elements at a time (see
+// quads).
 type preluInterleaved struct {
 	backward bool
 	index    Mem // preluIndexTable
@@ -127,10 +128,10 @@ func (k preluInterleaved) variant(inner int, in []reg.Register) {
 	JZ(LabelRef(tag + "_plain"))
 	TESTQ(U32(31), ilOut)
 	JNZ(LabelRef(tag + "_plain"))
-	k.loop(tag+"_nt", inner, in, zero, index, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
+	k.loop(tag+"_nt", inner, in, zero, index, false, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
 	SFENCE()
 	JMP(LabelRef(tag + "_partial"))
-	k.loop(tag+"_plain", inner, in, zero, index, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
+	k.loop(tag+"_plain", inner, in, zero, index, k.backward, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
 
 	Label(tag + "_partial")
 	Comment("The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.")
@@ -163,12 +164,13 @@ func (k preluInterleaved) at(j int) func(base reg.Register) Mem {
 	return func(b reg.Register) Mem { return Mem{Base: b, Index: ilP, Scale: 4, Disp: 32 * j} }
 }
 
-// loop emits the whole iterations, storing with store; it leaves with
-// fewer than an iteration's elements left.
-func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero reg.VecVirtual, index func(int) reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
+// loop emits the whole iterations, storing with store, after the loop of
+// quads if withQuads; it leaves with fewer than an iteration's elements
+// left. (Streaming, quads are slower: their stores fill 4 lines at once.)
+func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero reg.VecVirtual, index func(int) reg.VecVirtual, withQuads bool, store func(reg.VecVirtual, Mem)) {
 	size := 8 * groupsPerIteration(inner) * inner
 	Label(tag)
-	if k.backward && !strings.HasSuffix(tag, "_nt") {
+	if withQuads {
 		k.quads(tag, inner, in, zero, store)
 	}
 	Label(tag + "_rows")
@@ -178,7 +180,7 @@ func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero re
 	k.selectSlopes()
 	k.iteration(inner, func(j int, slopes reg.VecVirtual) {
 		at := k.at(j)
-		out, terms := preluVector(k.backward, preluLoads(in, at), slopes, zero)
+		out, terms := preluVector(k.backward, loadInputs(in, at), slopes, zero)
 		store(out, at(ilOut))
 		k.accumulate(j, terms)
 	}, index)
@@ -283,7 +285,7 @@ func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero r
 		// addresses look alike (4K aliasing).
 		outs, terms := make([]reg.VecVirtual, 4), make([]reg.VecVirtual, 4)
 		for r := range terms {
-			outs[r], terms[r] = preluVector(true, preluLoads(in, at(r, j)), slopes, zero)
+			outs[r], terms[r] = preluVector(true, loadInputs(in, at(r, j)), slopes, zero)
 		}
 		for r, out := range outs {
 			store(out, at(r, j)(ilOut))

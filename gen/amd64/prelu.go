@@ -39,10 +39,7 @@ func preluVector(backward bool, in []reg.VecVirtual, slopes, zero reg.VecVirtual
 // widen returns the sum of the low and high 4 lanes of terms, in float64:
 // 4 partial sums, exact but for one rounding.
 func widen(terms reg.VecVirtual) reg.VecVirtual {
-	low, high := YMM(), YMM()
-	VCVTPS2PD(terms.AsX(), low)
-	VEXTRACTF128(U8(1), terms, high.AsX())
-	VCVTPS2PD(high.AsX(), high)
+	low, high := toFloat64(terms)
 	VADDPD(low, high, low)
 	return low
 }
@@ -50,8 +47,8 @@ func widen(terms reg.VecVirtual) reg.VecVirtual {
 // addTerms adds 4 vectors of terms into sums: in float32 first, 2 additions
 // deep, and then in float64, unless the float32 sum of some lane is not
 // finite (a term is ±Inf or NaN, or the additions overflowed); then it adds
-// each vector in float64 (out of line), so that the sum is as IEEE
-// arithmetic on the exact terms gives.
+// each vector in float64 (out of line), so that the result is what float64
+// additions of the terms give.
 func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
 	accumulate(sums, widen(sumChecked(terms, tag+"_exact")))
 	Label(tag + "_added")
@@ -106,16 +103,6 @@ func preluSignature(backward, interleaved bool) string {
 		params += "acc []float64, "
 	}
 	return "func(" + params + "inner int, stream bool)"
-}
-
-// preluLoads loads the kernel's inputs at the element index in p.
-func preluLoads(in []reg.Register, at func(base reg.Register) Mem) []reg.VecVirtual {
-	v := make([]reg.VecVirtual, len(in))
-	for i, b := range in {
-		v[i] = YMM()
-		VMOVUPS(at(b), v[i])
-	}
-	return v
 }
 
 // preluMaskedLoads loads the lanes of mask, and zeros in the others.
@@ -198,7 +185,7 @@ func (k preluPlanar) generate() {
 		"starts at the first 32-byte-aligned output; the head covers the lanes before it.")
 	slopes := YMM()
 	VBROADCASTSS(Mem{Base: plSlope}, slopes)
-	first, terms := preluVector(k.backward, preluLoads(in, func(b reg.Register) Mem { return Mem{Base: b} }), slopes, zero)
+	first, terms := preluVector(k.backward, loadInputs(in, func(b reg.Register) Mem { return Mem{Base: b} }), slopes, zero)
 	VMOVAPS(first, head)
 	MOVQ(plOut, plP)
 	NEGQ(plP)
@@ -229,7 +216,7 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 		return func(b reg.Register) Mem { return Mem{Base: b, Index: plP, Scale: 4, Disp: disp} }
 	}
 	vector := func(disp int, slopes reg.VecVirtual) (terms reg.VecVirtual) {
-		out, terms := preluVector(k.backward, preluLoads(in, at(disp)), slopes, zero)
+		out, terms := preluVector(k.backward, loadInputs(in, at(disp)), slopes, zero)
 		store(out, at(disp)(plOut))
 		return terms
 	}
