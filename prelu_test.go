@@ -230,7 +230,8 @@ func TestPReLUShared(t *testing.T) {
 	}
 }
 
-// TestPReLUEmpty checks that PReLUBackward with an empty x zeroes dslope.
+// TestPReLUEmpty checks that PReLUBackward with an empty x zeroes dslope,
+// whatever the layout, and that PReLU does nothing.
 func TestPReLUEmpty(t *testing.T) {
 	for _, s := range sets(t) {
 		for _, c := range []int{1, 3, 40, 3000} {
@@ -238,11 +239,14 @@ func TestPReLUEmpty(t *testing.T) {
 			for i := range dslope {
 				dslope[i] = float32(math.NaN())
 			}
-			s.PReLUBackward(nil, dslope, nil, nil, make([]float32, c), 5)
-			for i, v := range dslope {
-				if math.Float32bits(v) != 0 {
-					t.Fatalf("%s, C=%d: dslope[%d] = %v after an empty x, want +0", s.Name, c, i, v)
+			for _, inner := range []int{5, 9, math.MaxInt / 2} {
+				s.PReLUBackward(nil, dslope, nil, nil, make([]float32, c), inner)
+				for i, v := range dslope {
+					if math.Float32bits(v) != 0 {
+						t.Fatalf("%s, C=%d, inner=%d: dslope[%d] = %v after an empty x, want +0", s.Name, c, inner, i, v)
+					}
 				}
+				s.PReLU(nil, nil, make([]float32, c), inner)
 			}
 		}
 	}

@@ -19,8 +19,12 @@ func PReLU(dst, x, slope []float32, inner int) {
 // the float32 products x[i] > 0 ? 0 : dy[i]*x[i], added in float64 and
 // rounded once. An empty x gives zeros in dslope.
 func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
-	period := len(slope) * inner
 	dslope = dslope[:len(slope)]
+	if len(x) == 0 { // where len(slope)*inner may overflow
+		clear(dslope)
+		return
+	}
+	period := len(slope) * inner
 	for c, s := range slope {
 		var sum float64
 		for start := c * inner; start < len(x); start += period {

@@ -79,6 +79,10 @@ func (c *cyclic) of(slope []float32) []float32 {
 // Backward computes simdact.PReLUBackward, with non-temporal stores if
 // stream is set and the CPU's kernels have them.
 func Backward(dx, dslope, dy, x, slope []float32, inner int, stream bool) {
+	if len(x) == 0 { // where len(slope)*inner may overflow
+		clear(dslope)
+		return
+	}
 	l := plan(len(x), len(slope), inner)
 	switch {
 	case l.acc <= accSmall:
