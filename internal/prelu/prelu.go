@@ -22,6 +22,8 @@
 // channels, each block a contiguous span of the row.
 package prelu
 
+import "unsafe"
+
 // planarMinInner is the smallest inner the planar kernels accept.
 const planarMinInner = 8
 
@@ -57,19 +59,26 @@ func Forward(dst, x, slope []float32, inner int, stream bool) {
 // and a wrap buffer that holds the source's last span slopes and then its
 // first span slopes, for reads that pass the source's end.
 type cyclic struct {
-	repeated [2 * span]float32
+	repeated [2*span + lineFloats]float32 // room to start on a cache line
 	wrap     [2 * span]float32
 }
 
+// lineFloats is the number of float32 in a cache line.
+const lineFloats = 16
+
 // of fills c for the slopes of one row and returns the source: slope
-// itself, or slope repeated to at least span slopes.
+// itself, or slope repeated to at least span slopes. The repeated slopes
+// start on a cache line, so that no load of a vector of them straddles two
+// (which costs a third of the speed of NHWC layouts with few channels).
 func (c *cyclic) of(slope []float32) []float32 {
 	if len(slope) < span {
-		n := copy(c.repeated[:], slope)
+		skip := -uintptr(unsafe.Pointer(&c.repeated[0])) / 4 % lineFloats
+		repeated := c.repeated[skip : skip+2*span]
+		n := copy(repeated, slope)
 		for n < span {
-			n += copy(c.repeated[n:], c.repeated[:n])
+			n += copy(repeated[n:], repeated[:n])
 		}
-		slope = c.repeated[:n]
+		slope = repeated[:n]
 	}
 	copy(c.wrap[:span], slope[len(slope)-span:])
 	copy(c.wrap[span:], slope)
