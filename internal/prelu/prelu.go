@@ -50,7 +50,8 @@ func Forward(dst, x, slope []float32, inner int, stream bool) {
 		planar(dst, x, slope, inner, stream)
 	default:
 		var c cyclic
-		interleaved(dst, x, c.of(slope), c.wrap[:], inner, stream)
+		source, wrap := c.of(slope)
+		interleaved(dst, x, source, wrap, inner, stream)
 	}
 }
 
@@ -60,29 +61,37 @@ func Forward(dst, x, slope []float32, inner int, stream bool) {
 // first span slopes, for reads that pass the source's end.
 type cyclic struct {
 	repeated [2*span + lineFloats]float32 // room to start on a cache line
-	wrap     [2 * span]float32
+	wrap     [2*span + lineFloats]float32
 }
 
 // lineFloats is the number of float32 in a cache line.
 const lineFloats = 16
 
-// of fills c for the slopes of one row and returns the source: slope
-// itself, or slope repeated to at least span slopes. The repeated slopes
-// start on a cache line, so that no load of a vector of them straddles two
-// (which costs a third of the speed of NHWC layouts with few channels).
-func (c *cyclic) of(slope []float32) []float32 {
+// of fills c for the slopes of one row and returns the source, slope itself
+// or slope repeated to at least span slopes, and the wrap buffer. Both of
+// c's arrays are used from a cache line on, so that loads of 8 slopes from
+// a multiple of 8 never straddle two lines (which costs NHWC layouts with
+// few channels a third of their speed).
+func (c *cyclic) of(slope []float32) (source, wrap []float32) {
 	if len(slope) < span {
-		skip := -uintptr(unsafe.Pointer(&c.repeated[0])) / 4 % lineFloats
-		repeated := c.repeated[skip : skip+2*span]
+		repeated := lineAligned(c.repeated[:], 2*span)
 		n := copy(repeated, slope)
 		for n < span {
 			n += copy(repeated[n:], repeated[:n])
 		}
 		slope = repeated[:n]
 	}
-	copy(c.wrap[:span], slope[len(slope)-span:])
-	copy(c.wrap[span:], slope)
-	return slope
+	wrap = lineAligned(c.wrap[:], 2*span)
+	copy(wrap[:span], slope[len(slope)-span:])
+	copy(wrap[span:], slope)
+	return slope, wrap
+}
+
+// lineAligned returns the n values of s from the first that starts a cache
+// line; s has lineFloats more.
+func lineAligned(s []float32, n int) []float32 {
+	skip := -uintptr(unsafe.Pointer(&s[0])) / 4 % lineFloats
+	return s[skip : skip+uintptr(n)]
 }
 
 // Backward computes simdact.PReLUBackward, with non-temporal stores if
@@ -146,20 +155,21 @@ func (l layout) run(dx, dslope, dy, x, slope []float32, acc []float64, stream bo
 	var cyc cyclic
 	for first := 0; first < len(slope); first += l.channels {
 		b := min(l.channels, len(slope)-first)
+		var wrap []float32
 		s, a, sums, inner := slope[first:first+b], acc, acc[:b], 1
 		if !l.planar {
-			s, inner = cyc.of(s), l.inner
-			sums = acc
+			s, wrap = cyc.of(s)
+			inner, sums = l.inner, acc
 			if l.rows {
 				a, sums = acc[:roundUp(b, channelsPerIteration(l.inner))*l.inner], acc[:b*l.inner]
 			}
 		}
 		if !l.rows {
-			l.call(dx, dy, x, s, &cyc, a, stream)
+			l.call(dx, dy, x, s, wrap, a, stream)
 		} else {
 			for start := first * l.inner; start < len(x); start += row {
 				end := start + b*l.inner
-				l.call(dx[start:end], dy[start:end], x[start:end], s, &cyc, a, stream)
+				l.call(dx[start:end], dy[start:end], x[start:end], s, wrap, a, stream)
 			}
 		}
 		fold(dslope[first:first+b], sums, inner)
@@ -169,13 +179,13 @@ func (l layout) run(dx, dslope, dy, x, slope []float32, acc []float64, stream bo
 	}
 }
 
-// call runs the kernel of l once.
-func (l layout) call(dx, dy, x, slope []float32, cyc *cyclic, acc []float64, stream bool) {
+// call runs the kernel of l once; wrap is the interleaved kernel's.
+func (l layout) call(dx, dy, x, slope, wrap []float32, acc []float64, stream bool) {
 	if l.planar {
 		planarBackward(dx, dy, x, slope, acc, l.inner, stream)
 		return
 	}
-	interleavedBackward(dx, dy, x, slope, cyc.wrap[:], acc, l.inner, stream)
+	interleavedBackward(dx, dy, x, slope, wrap, acc, l.inner, stream)
 }
 
 // fold sets dslope[c] to the sum of the accumulators of channel c: acc
