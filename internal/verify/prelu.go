@@ -98,10 +98,10 @@ func DSlope(dslope, dy, x []float32, inner int) error {
 	return nil
 }
 
-// A SlopeSum is the sum of a channel's terms, compensated so as to be all
-// but exact (within 2^-52 of it, and far less than the tolerance), against
-// which a dslope is accepted within 2^-20 of the sum of the terms'
-// magnitudes; infinite and NaN terms give the result IEEE arithmetic gives.
+// A SlopeSum is the sum of a channel's terms, compensated (Neumaier) so
+// that its own error is far below the tolerance, against which a dslope is
+// accepted within 2^-20 of the sum of the terms' magnitudes; infinite and
+// NaN terms give the result IEEE arithmetic gives.
 type SlopeSum struct {
 	sum, compensation float64 // Neumaier's compensated sum of the finite terms
 	magnitude         float64 // sum of their magnitudes
