@@ -1,6 +1,7 @@
 package simdact_test
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/klauspost/cpuid/v2"
 	"github.com/simdact/simdact"
 	"github.com/simdact/simdact/internal/impls"
+	"github.com/simdact/simdact/internal/verify"
 )
 
 // TestSelectedImplementation fails when the process runs other kernels than
@@ -45,9 +47,10 @@ func TestSelectedImplementation(t *testing.T) {
 // TestPanics checks that every misuse panics with its message, and before
 // writing anything.
 func TestPanics(t *testing.T) {
-	buf := make([]float32, 16)
+	buf := make([]float32, 18)
 	a, b3, b4 := buf[0:4], buf[8:11], buf[8:12]
 	shifted := buf[1:5]
+	s2, d2 := buf[12:14], buf[16:18] // PReLU's slope and dslope
 	cases := []struct {
 		call func()
 		want string
@@ -64,6 +67,30 @@ func TestPanics(t *testing.T) {
 		{func() { simdact.LeakyReLUBackward(b3, b4, b4, 0.1) }, "simdact: LeakyReLUBackward: len(dx)=3, len(dy)=4, len(x)=4"},
 		{func() { simdact.LeakyReLUBackward(shifted, a, b4, 0.1) }, "simdact: LeakyReLUBackward: dx and dy overlap partially"},
 		{func() { simdact.LeakyReLUBackward(shifted, b4, a, 0.1) }, "simdact: LeakyReLUBackward: dx and x overlap partially"},
+
+		{func() { simdact.PReLU(a, b4, s2, 0) }, "simdact: PReLU: inner=0, want at least 1"},
+		{func() { simdact.PReLU(a, b4, s2, -3) }, "simdact: PReLU: inner=-3, want at least 1"},
+		{func() { simdact.PReLU(a, b4, s2[:0], 1) }, "simdact: PReLU: slope is empty"},
+		{func() { simdact.PReLU(b3, b3, s2, 1) }, "simdact: PReLU: len(x)=3 is not a multiple of len(slope)*inner=2*1"},
+		{func() { simdact.PReLU(a, b4, s2, 4) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
+		{func() { simdact.PReLU(a, b4, s2, math.MaxInt) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*9223372036854775807"},
+		{func() { simdact.PReLU(a[:2], b4, s2, 1) }, "simdact: PReLU: len(dst)=2, len(x)=4"},
+		{func() { simdact.PReLU(shifted, a, s2, 1) }, "simdact: PReLU: dst and x overlap partially"},
+		{func() { simdact.PReLU(buf[12:16], b4, s2, 2) }, "simdact: PReLU: dst and slope overlap"},
+		{func() { simdact.PReLUBackward(a, d2, b4, b4, s2, 0) }, "simdact: PReLUBackward: inner=0, want at least 1"},
+		{func() { simdact.PReLUBackward(a, d2[:0], b4, b4, s2[:0], 1) }, "simdact: PReLUBackward: slope is empty"},
+		{func() { simdact.PReLUBackward(a, d2, b4, b4, s2, 4) }, "simdact: PReLUBackward: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
+		{func() { simdact.PReLUBackward(a, d2[:1], b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dslope)=1, len(slope)=2"},
+		{func() { simdact.PReLUBackward(a[:2], d2, b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=2, len(dy)=4, len(x)=4"},
+		{func() { simdact.PReLUBackward(a, d2, b4[:2], b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=4, len(dy)=2, len(x)=4"},
+		{func() { simdact.PReLUBackward(shifted, d2, a, b4, s2, 1) }, "simdact: PReLUBackward: dx and dy overlap partially"},
+		{func() { simdact.PReLUBackward(shifted, d2, b4, a, s2, 1) }, "simdact: PReLUBackward: dx and x overlap partially"},
+		{func() { simdact.PReLUBackward(buf[12:16], d2, b4, b4, s2, 2) }, "simdact: PReLUBackward: dx and slope overlap"},
+		{func() { simdact.PReLUBackward(a, a[2:4], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and dx overlap"},
+		{func() { simdact.PReLUBackward(a, b4[3:5], b4, buf[4:8], s2, 1) }, "simdact: PReLUBackward: dslope and dy overlap"},
+		{func() { simdact.PReLUBackward(a, b4[:2], buf[4:8], b4, s2, 1) }, "simdact: PReLUBackward: dslope and x overlap"},
+		{func() { simdact.PReLUBackward(a, s2, b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
+		{func() { simdact.PReLUBackward(a, buf[13:15], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
 	}
 	for _, c := range cases {
 		for i := range buf {
@@ -107,6 +134,13 @@ func TestValidCalls(t *testing.T) {
 		"in place":          func() { simdact.ReLU(x, x); simdact.ReLUBackward(dy, dy, x); simdact.LeakyReLUBackward(x, dy, x, 0.5) },
 		"dy and x overlap":  func() { simdact.ReLUBackward(make([]float32, 3), x[:3], x[1:]) },
 		"empty in full buf": func() { simdact.ReLU(x[1:1], x[2:2]) },
+		"prelu empty": func() {
+			simdact.PReLU(nil, nil, []float32{1}, 7)
+			simdact.PReLUBackward(nil, make([]float32, 2), nil, nil, dy[:2], 3)
+		},
+		"prelu in place":   func() { simdact.PReLU(x, x, dy[:2], 2); simdact.PReLUBackward(x, make([]float32, 1), dy, x, dy[:1], 4) },
+		"prelu dx on dy":   func() { simdact.PReLUBackward(dy, make([]float32, 4), dy, x, make([]float32, 4), 1) },
+		"prelu slope is x": func() { simdact.PReLU(make([]float32, 4), x, x, 1) },
 	}
 	for name, call := range calls {
 		if msg := panicMessage(call); msg != "no panic" {
@@ -125,6 +159,14 @@ func TestNoAllocations(t *testing.T) {
 			"ReLUBackward":      func() { simdact.ReLUBackward(out, dy, x) },
 			"LeakyReLU":         func() { simdact.LeakyReLU(out, x, 0.1) },
 			"LeakyReLUBackward": func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
+		}
+		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 3, Inner: 1}, {C: 7, Inner: 5}, {C: 512, Inner: 1}, {C: 64, Inner: 49},
+			{C: 2100, Inner: 1}, {C: 523, Inner: 7}, {C: 3000, Inner: 9}} {
+			slope, dslope := make([]float32, l.C), make([]float32, l.C)
+			m := max(n/(l.C*l.Inner), 1) * l.C * l.Inner
+			x, dy, out := make([]float32, m), make([]float32, m), make([]float32, m)
+			calls["PReLU/"+l.String()] = func() { simdact.PReLU(out, x, slope, l.Inner) }
+			calls["PReLUBackward/"+l.String()] = func() { simdact.PReLUBackward(out, dslope, dy, x, slope, l.Inner) }
 		}
 		for name, call := range calls {
 			if allocs := testing.AllocsPerRun(10, call); allocs != 0 {

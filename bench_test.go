@@ -73,3 +73,60 @@ func benchKernel(b *testing.B, k verify.Elementwise) {
 		}
 	}
 }
+
+// A preluLayout is a shape that PReLU's benchmarks run: inner elements a
+// channel and up to channels channels (fewer where a row would not fit in
+// n, which is then rounded down to whole rows).
+type preluLayout struct {
+	name            string
+	channels, inner int
+}
+
+// preluLayouts are the layouts of the issue: channels-first with small,
+// large and odd maps, channels-last with small, odd and large C, and one
+// shared slope.
+var preluLayouts = []preluLayout{
+	{"nchw-0049", 64, 49}, {"nchw-3136", 64, 3136}, {"nchw-0005", 64, 5},
+	{"nhwc-003", 3, 1}, {"nhwc-007", 7, 1}, {"nhwc-016", 16, 1}, {"nhwc-064", 64, 1}, {"nhwc-512", 512, 1},
+	{"shared", 1, 1},
+}
+
+// shape returns the slope count and the element count that l runs at n.
+func (l preluLayout) shape(n int) (channels, elements int) {
+	channels = max(1, min(l.channels, n/l.inner))
+	return channels, n / (channels * l.inner) * channels * l.inner
+}
+
+func BenchmarkPReLU(b *testing.B)         { benchPReLU(b, false) }
+func BenchmarkPReLUBackward(b *testing.B) { benchPReLU(b, true) }
+
+// benchPReLU runs PReLU or PReLUBackward for every layout, implementation
+// and size, as BenchmarkPReLU/layout=nhwc-512/impl=avx2/n=0016384, counting
+// the bytes of x (and dy) read and of the output written.
+func benchPReLU(b *testing.B, backward bool) {
+	for _, l := range preluLayouts {
+		for _, s := range sets(b) {
+			for _, size := range benchSizes {
+				c, n := l.shape(size)
+				if n == 0 {
+					continue
+				}
+				b.Run("layout="+l.name+"/impl="+s.Name+"/"+sizeName(size), func(b *testing.B) {
+					slope, dslope := benchBuffer(2, c), make([]float32, c)
+					out, x, dy := benchBuffer(0, n), benchBuffer(1, n), benchBuffer(2, n)
+					if !backward {
+						b.SetBytes(int64(8 * n))
+						for b.Loop() {
+							s.PReLU(out, x, slope, l.inner)
+						}
+						return
+					}
+					b.SetBytes(int64(12 * n))
+					for b.Loop() {
+						s.PReLUBackward(out, dslope, dy, x, slope, l.inner)
+					}
+				})
+			}
+		}
+	}
+}

@@ -54,3 +54,63 @@ func panicLengths(fn string, namesAndLengths ...any) {
 	}
 	panic("simdact: " + fn + ": " + strings.Join(parts, ", "))
 }
+
+// overlaps reports whether a and b share memory.
+func overlaps(a, b []float32) bool {
+	pa := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
+	pb := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return len(a) > 0 && len(b) > 0 && pa < pb+uintptr(len(b))*4 && pb < pa+uintptr(len(a))*4
+}
+
+// badLayout reports whether x cannot be viewed as [outer][len(slope)][inner]:
+// inner < 1, an empty slope, or len(x) not a multiple of len(slope)*inner
+// (tested without computing the product, which may overflow).
+func badLayout(x, slope []float32, inner int) bool {
+	return inner < 1 || len(slope) == 0 || len(x)%len(slope) != 0 || len(x)/len(slope)%inner != 0
+}
+
+//go:noinline
+func panicLayout(fn string, x, slope []float32, inner int) {
+	switch {
+	case inner < 1:
+		panic(fmt.Sprintf("simdact: %s: inner=%d, want at least 1", fn, inner))
+	case len(slope) == 0:
+		panic("simdact: " + fn + ": slope is empty")
+	}
+	panic(fmt.Sprintf("simdact: %s: len(x)=%d is not a multiple of len(slope)*inner=%d*%d", fn, len(x), len(slope), inner))
+}
+
+//go:noinline
+func panicPReLU(dst, x, slope []float32, inner int) {
+	if badLayout(x, slope, inner) {
+		panicLayout("PReLU", x, slope, inner)
+	}
+	if overlaps(dst, slope) {
+		panic("simdact: PReLU: dst and slope overlap")
+	}
+	panicUnary("PReLU", dst, x)
+}
+
+//go:noinline
+func panicPReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
+	const fn = "PReLUBackward"
+	switch {
+	case badLayout(x, slope, inner):
+		panicLayout(fn, x, slope, inner)
+	case len(dslope) != len(slope):
+		panicLengths(fn, "dslope", len(dslope), "slope", len(slope))
+	case len(dx) != len(x) || len(dy) != len(x):
+		panicBinary(fn, dx, dy, x)
+	case overlaps(dx, slope):
+		panic("simdact: " + fn + ": dx and slope overlap")
+	}
+	for _, other := range []struct {
+		name string
+		s    []float32
+	}{{"dx", dx}, {"dy", dy}, {"x", x}, {"slope", slope}} {
+		if overlaps(dslope, other.s) {
+			panic("simdact: " + fn + ": dslope and " + other.name + " overlap")
+		}
+	}
+	panicBinary(fn, dx, dy, x)
+}

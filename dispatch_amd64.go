@@ -5,6 +5,7 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/prelu"
 )
 
 // useAsm selects the AVX2+FMA kernels below, once, at start-up. Each public
@@ -32,4 +33,12 @@ func leakyReLUAsm(dst, x []float32, slope float32) {
 
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, cpu.Stream(len(x), 12))
+}
+
+func preluAsm(dst, x, slope []float32, inner int) {
+	prelu.Forward(dst, x, slope, inner, cpu.Stream(len(x), 8))
+}
+
+func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
+	prelu.Backward(dx, dslope, dy, x, slope, inner, cpu.Stream(len(x), 12))
 }

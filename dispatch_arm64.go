@@ -5,6 +5,7 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/prelu"
 )
 
 // useAsm selects the NEON kernels below, once, at start-up. Each public
@@ -27,4 +28,10 @@ func leakyReLUAsm(dst, x []float32, slope float32) { asm.LeakyReLUNEON(dst, x, s
 
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	asm.LeakyReLUBackwardNEON(dx, dy, x, slope)
+}
+
+func preluAsm(dst, x, slope []float32, inner int) { prelu.Forward(dst, x, slope, inner, false) }
+
+func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
+	prelu.Backward(dx, dslope, dy, x, slope, inner, false)
 }

@@ -20,3 +20,9 @@ func leakyReLUAsm(dst, x []float32, slope float32) { kernels.LeakyReLU(dst, x, s
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	kernels.LeakyReLUBackward(dx, dy, x, slope)
 }
+
+func preluAsm(dst, x, slope []float32, inner int) { kernels.PReLU(dst, x, slope, inner) }
+
+func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
+	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
+}

@@ -60,20 +60,89 @@ func addSlopeSeeds(f *testing.F) {
 	}
 }
 
+func FuzzPReLU(f *testing.F) {
+	addLayoutSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, channels uint16, inner uint8) {
+		fuzzPReLU(t, data, channels, inner, verify.PReLU)
+	})
+}
+
+func FuzzPReLUBackward(f *testing.F) {
+	addLayoutSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, channels uint16, inner uint8) {
+		fuzzPReLU(t, data, channels, inner, verify.PReLUBackward)
+	})
+}
+
+// addLayoutSeeds seeds a corpus with the special values in every test
+// layout that is small enough.
+func addLayoutSeeds(f *testing.F) {
+	var special []byte
+	for _, bits := range testutil.Special {
+		special = binary.LittleEndian.AppendUint32(special, bits)
+	}
+	for _, l := range verify.Layouts {
+		if l.C < 100 {
+			data := append([]byte{byte(l.C)}, special...)
+			for len(data) < 4*(l.C+3*l.C*l.Inner) {
+				data = append(data, special...)
+			}
+			f.Add(data, uint16(l.C-1), uint8(l.Inner-1))
+		}
+	}
+}
+
+// fuzzPReLU picks a layout of 1 to 600 channels of 1 to 64 elements,
+// halved until its slopes and a row fit in data, takes the first byte of data as the
+// output's offset, the next values as the slopes (the test slopes where
+// data runs short) and the rest as the inputs, whole rows of them, and
+// checks every implementation.
+func fuzzPReLU(t *testing.T, data []byte, channels uint16, inner uint8, kernel func([]float32, int) verify.Elementwise) {
+	l := verify.Layout{C: 1 + int(channels)%600, Inner: 1 + int(inner)%64}
+	off, values := splitOffset(data)
+	for l.C*(1+2*l.Inner) > len(values) && l.C*l.Inner > 1 {
+		if l.C >= l.Inner {
+			l.C = (l.C + 1) / 2
+		} else {
+			l.Inner = (l.Inner + 1) / 2
+		}
+	}
+	slope := verify.PReLUSlopes(l.C)
+	values = values[copy(slope, values):]
+	k := kernel(slope, l.Inner)
+	n := len(values) / len(k.Inputs) / (l.C * l.Inner) * (l.C * l.Inner)
+	checkEvery(t, k, split(values, n, len(k.Inputs)), off)
+}
+
 // fuzzKernel splits data into the kernel's inputs (the first byte picks
 // the start offset, 0..7, of the output) and checks every implementation,
 // out of place and in place.
 func fuzzKernel(t *testing.T, k verify.Elementwise, data []byte) {
-	off := 0
-	if len(data) > 0 {
-		off, data = int(data[0]%8), data[1:]
+	off, values := splitOffset(data)
+	checkEvery(t, k, split(values, len(values)/len(k.Inputs), len(k.Inputs)), off)
+}
+
+// splitOffset takes an output offset, 0..7, from the first byte of data and
+// turns the rest into float32 values.
+func splitOffset(data []byte) (int, []float32) {
+	if len(data) == 0 {
+		return 0, nil
 	}
-	values := testutil.FromBytes(data)
-	n := len(values) / len(k.Inputs)
-	in := make([][]float32, len(k.Inputs))
+	return int(data[0] % 8), testutil.FromBytes(data[1:])
+}
+
+// split cuts inputs of n values each from values.
+func split(values []float32, n, inputs int) [][]float32 {
+	in := make([][]float32, inputs)
 	for j := range in {
 		in[j] = values[j*n : (j+1)*n]
 	}
+	return in
+}
+
+// checkEvery calls k in every implementation with the inputs in, the output
+// at offset off, out of place and in place on each input.
+func checkEvery(t *testing.T, k verify.Elementwise, in [][]float32, off int) {
 	for _, s := range sets(t) {
 		for inPlace := -1; inPlace < len(in); inPlace++ {
 			if err := k.Call(s, in, off, inPlace); err != nil {

@@ -588,3 +588,7322 @@ short:
 	VMASKMOVPS   Y0, Y2, (DI)
 	VZEROUPPER
 	RET
+
+// func PReLUPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
+// Requires: AVX, AVX2, CMOV, MMX+
+TEXT ·PReLUPlanarAVX2(SB), NOSPLIT, $0-81
+	MOVQ   dst_base+0(FP), DI
+	MOVQ   dst_len+8(FP), CX
+	MOVQ   x_base+24(FP), SI
+	MOVQ   slope_base+48(FP), R12
+	MOVQ   slope_len+56(FP), R13
+	LEAQ   (R12)(R13*4), R13
+	MOVQ   inner+72(FP), R14
+	VXORPS Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	MOVQ   R12, R8
+	MOVQ   R14, BX
+	XORQ   AX, AX
+	CMPQ   CX, $0x08
+	JAE    head
+	VXORPS Y1, Y1, Y1
+	JMP    tail
+
+head:
+	// The first 8 results, all in channel 0, before any store. The walk
+	// starts at the first 32-byte-aligned output; the head covers the lanes before it.
+	VBROADCASTSS (R8), Y2
+	VMOVUPS      (SI), Y1
+	VCMPPS       $0x1e, Y0, Y1, Y3
+	VMULPS       Y2, Y1, Y2
+	VBLENDVPS    Y3, Y1, Y2, Y1
+	VMOVAPS      Y1, Y1
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x1f, AX
+	SHRQ         $0x02, AX
+	MOVB         stream+80(FP), R9
+	TESTB        R9, R9
+	JNZ          nt_start
+	CMPQ         R14, $0x20
+	JB           plain_seg
+	CMPQ         R14, $0x00000100
+	JAE          plain_seg
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X2
+	VPMOVZXBD    X2, Y2
+	MOVL         $0x00000008, R9
+	VMOVD        R9, X3
+	VPBROADCASTD X3, Y3
+
+plain_block:
+	LEAQ 32(AX), R9
+	CMPQ R9, CX
+	JA   plain_seg
+
+	// r = min(segEnd-p, 64): lane l of vector v keeps the slope where 8v+l < r.
+	MOVQ BX, R9
+	SUBQ AX, R9
+	CMPQ R9, $0x40
+	JBE  plain_near
+	MOVL $0x00000040, R9
+
+plain_near:
+	VMOVD        R9, X4
+	VPBROADCASTD X4, Y4
+	VBROADCASTSS (R8), Y5
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y6
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      (SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      32(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, 32(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      64(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVUPS      Y7, 64(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y4
+	VBLENDVPS    Y4, Y5, Y6, Y4
+	VMOVUPS      96(SI)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y4, Y5, Y4
+	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVUPS      Y4, 96(DI)(AX*4)
+
+	// Past the boundary: the next channel's slope, and its end.
+	LEAQ    (BX)(R14*1), R10
+	CMPQ    R9, $0x20
+	CMOVQLE R11, R8
+	CMOVQLE R10, BX
+	ADDQ    $0x20, AX
+	JMP     plain_block
+
+plain_seg:
+	// The whole vectors of the segment: as many as fit before its end and before n.
+	VBROADCASTSS (R8), Y2
+	MOVQ         BX, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
+	SUBQ         AX, R9
+	SHRQ         $0x03, R9
+
+plain_x4:
+	CMPQ      R9, $0x04
+	JB        plain_x1
+	VMOVUPS   (SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVUPS   Y3, (DI)(AX*4)
+	VMOVUPS   32(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVUPS   Y3, 32(DI)(AX*4)
+	VMOVUPS   64(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVUPS   Y3, 64(DI)(AX*4)
+	VMOVUPS   96(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVUPS   Y3, 96(DI)(AX*4)
+	ADDQ      $0x20, AX
+	SUBQ      $0x04, R9
+	JMP       plain_x4
+
+plain_x1:
+	TESTQ     R9, R9
+	JZ        plain_edge
+	VMOVUPS   (SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVUPS   Y3, (DI)(AX*4)
+	ADDQ      $0x08, AX
+	DECQ      R9
+	JMP       plain_x1
+
+plain_edge:
+	// The vector across the segment's end: lanes below segEnd-p keep the
+	// slope, the others take the next channel's. Fewer than 8 left: the tail.
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	LEAQ         8(AX), R9
+	CMPQ         R9, CX
+	JA           tail
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X3
+	VPMOVZXBD    X3, Y3
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	VMOVQ        R9, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VBROADCASTSS (R11), Y4
+	VBLENDVPS    Y3, Y2, Y4, Y2
+	VMOVUPS      (SI)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y4, Y3, Y2, Y2
+	VMOVUPS      Y2, (DI)(AX*4)
+	ADDQ         $0x08, AX
+	MOVQ         R11, R8
+	ADDQ         R14, BX
+	JMP          plain_seg
+
+nt_start:
+	CMPQ         R14, $0x20
+	JB           nt_seg
+	CMPQ         R14, $0x00000100
+	JAE          nt_seg
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X2
+	VPMOVZXBD    X2, Y2
+	MOVL         $0x00000008, R9
+	VMOVD        R9, X3
+	VPBROADCASTD X3, Y3
+
+nt_block:
+	LEAQ 32(AX), R9
+	CMPQ R9, CX
+	JA   nt_seg
+
+	// r = min(segEnd-p, 64): lane l of vector v keeps the slope where 8v+l < r.
+	MOVQ BX, R9
+	SUBQ AX, R9
+	CMPQ R9, $0x40
+	JBE  nt_near
+	MOVL $0x00000040, R9
+
+nt_near:
+	VMOVD        R9, X4
+	VPBROADCASTD X4, Y4
+	VBROADCASTSS (R8), Y5
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y6
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      (SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, (DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      32(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, 32(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y7
+	VBLENDVPS    Y7, Y5, Y6, Y7
+	VMOVUPS      64(SI)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y7, Y8, Y7
+	VBLENDVPS    Y9, Y8, Y7, Y7
+	VMOVNTPS     Y7, 64(DI)(AX*4)
+	VPSUBD       Y3, Y4, Y4
+	VPCMPGTD     Y2, Y4, Y4
+	VBLENDVPS    Y4, Y5, Y6, Y4
+	VMOVUPS      96(SI)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y4, Y5, Y4
+	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVNTPS     Y4, 96(DI)(AX*4)
+
+	// Past the boundary: the next channel's slope, and its end.
+	LEAQ    (BX)(R14*1), R10
+	CMPQ    R9, $0x20
+	CMOVQLE R11, R8
+	CMOVQLE R10, BX
+	ADDQ    $0x20, AX
+	JMP     nt_block
+
+nt_seg:
+	// The whole vectors of the segment: as many as fit before its end and before n.
+	VBROADCASTSS (R8), Y2
+	MOVQ         BX, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
+	SUBQ         AX, R9
+	SHRQ         $0x03, R9
+
+nt_x4:
+	CMPQ      R9, $0x04
+	JB        nt_x1
+	VMOVUPS   (SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVNTPS  Y3, (DI)(AX*4)
+	VMOVUPS   32(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVNTPS  Y3, 32(DI)(AX*4)
+	VMOVUPS   64(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVNTPS  Y3, 64(DI)(AX*4)
+	VMOVUPS   96(SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVNTPS  Y3, 96(DI)(AX*4)
+	ADDQ      $0x20, AX
+	SUBQ      $0x04, R9
+	JMP       nt_x4
+
+nt_x1:
+	TESTQ     R9, R9
+	JZ        nt_edge
+	VMOVUPS   (SI)(AX*4), Y3
+	VCMPPS    $0x1e, Y0, Y3, Y4
+	VMULPS    Y2, Y3, Y5
+	VBLENDVPS Y4, Y3, Y5, Y3
+	VMOVNTPS  Y3, (DI)(AX*4)
+	ADDQ      $0x08, AX
+	DECQ      R9
+	JMP       nt_x1
+
+nt_edge:
+	// The vector across the segment's end: lanes below segEnd-p keep the
+	// slope, the others take the next channel's. Fewer than 8 left: the tail.
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	LEAQ         8(AX), R9
+	CMPQ         R9, CX
+	JA           nt_tail
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X3
+	VPMOVZXBD    X3, Y3
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	VMOVQ        R9, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VBROADCASTSS (R11), Y4
+	VBLENDVPS    Y3, Y2, Y4, Y2
+	VMOVUPS      (SI)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y4, Y3, Y2, Y2
+	VMOVNTPS     Y2, (DI)(AX*4)
+	ADDQ         $0x08, AX
+	MOVQ         R11, R8
+	ADDQ         R14, BX
+	JMP          nt_seg
+
+nt_tail:
+	SFENCE
+
+tail:
+	// Lanes below n-p exist; lanes below segEnd-p are in channel c, the others in the next.
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	JZ           done
+	MOVQ         $0x0706050403020100, R11
+	VMOVQ        R11, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y3
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	CMPQ         R9, $0x08
+	JBE          clamped
+	MOVQ         $0x00000008, R9
+
+clamped:
+	VMOVQ        R9, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y2, Y4, Y2
+	VBROADCASTSS (R8), Y4
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y5
+	VBLENDVPS    Y2, Y4, Y5, Y4
+	VMASKMOVPS   (SI)(AX*4), Y3, Y2
+	VCMPPS       $0x1e, Y0, Y2, Y0
+	VMULPS       Y4, Y2, Y4
+	VBLENDVPS    Y0, Y2, Y4, Y0
+	VMASKMOVPS   Y0, Y3, (DI)(AX*4)
+
+done:
+	CMPQ    CX, $0x08
+	JB      return
+	VMOVUPS Y1, (DI)
+
+return:
+	VZEROUPPER
+	RET
+
+// func PReLUBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
+// Requires: AVX, AVX2, CMOV, MMX+
+TEXT ·PReLUBackwardPlanarAVX2(SB), NOSPLIT, $0-129
+	MOVQ   dx_base+0(FP), DI
+	MOVQ   dx_len+8(FP), CX
+	MOVQ   dy_base+24(FP), SI
+	MOVQ   x_base+48(FP), DX
+	MOVQ   slope_base+72(FP), R12
+	MOVQ   slope_len+80(FP), R13
+	LEAQ   (R12)(R13*4), R13
+	MOVQ   inner+120(FP), R14
+	MOVQ   acc_base+96(FP), R10
+	VXORPS Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	MOVQ   R12, R8
+	MOVQ   R14, BX
+	XORQ   AX, AX
+	CMPQ   CX, $0x08
+	JAE    head
+	VXORPS Y2, Y2, Y2
+	JMP    tail
+
+head:
+	// The first 8 results, all in channel 0, before any store. The walk
+	// starts at the first 32-byte-aligned output; the head covers the lanes before it.
+	VBROADCASTSS (R8), Y3
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y5, Y4
+	VMULPS       Y3, Y2, Y3
+	VBLENDVPS    Y5, Y2, Y3, Y2
+	VMOVAPS      Y2, Y2
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x1f, AX
+	SHRQ         $0x02, AX
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        AX, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y3, Y5, Y3
+	VANDPS       Y3, Y4, Y4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y4, Y3
+	VADDPD       Y3, Y1, Y1
+	MOVB         stream+128(FP), R9
+	TESTB        R9, R9
+	JNZ          nt_start
+
+plain_seg:
+	// The whole vectors of the segment: as many as fit before its end and before n.
+	VBROADCASTSS (R8), Y3
+	MOVQ         BX, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
+	SUBQ         AX, R9
+	SHRQ         $0x03, R9
+
+plain_x4:
+	CMPQ         R9, $0x04
+	JB           plain_x1
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      Y4, (DI)(AX*4)
+	VMOVUPS      32(SI)(AX*4), Y4
+	VMOVUPS      32(DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y4, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y4, Y8
+	VBLENDVPS    Y7, Y4, Y8, Y4
+	VMOVUPS      Y4, 32(DI)(AX*4)
+	VMOVUPS      64(SI)(AX*4), Y4
+	VMOVUPS      64(DX)(AX*4), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y4, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y3, Y4, Y9
+	VBLENDVPS    Y8, Y4, Y9, Y4
+	VMOVUPS      Y4, 64(DI)(AX*4)
+	VMOVUPS      96(SI)(AX*4), Y4
+	VMOVUPS      96(DX)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y8, Y4, Y8
+	VANDNPS      Y8, Y9, Y8
+	VMULPS       Y3, Y4, Y10
+	VBLENDVPS    Y9, Y4, Y10, Y4
+	VMOVUPS      Y4, 96(DI)(AX*4)
+	VADDPS       Y6, Y5, Y9
+	VADDPS       Y8, Y7, Y4
+	VADDPS       Y4, Y9, Y9
+	VSUBPS       Y9, Y9, Y4
+	VPTEST       Y4, Y4
+	JNZ          plain_x4_exact
+	VCVTPS2PD    X9, Y4
+	VEXTRACTF128 $0x01, Y9, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+
+plain_x4_added:
+	ADDQ $0x20, AX
+	SUBQ $0x04, R9
+	JMP  plain_x4
+
+plain_x1:
+	TESTQ        R9, R9
+	JZ           plain_edge
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      Y4, (DI)(AX*4)
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	ADDQ         $0x08, AX
+	DECQ         R9
+	JMP          plain_x1
+
+plain_edge:
+	// The vector across the segment's end: lanes below segEnd-p keep the
+	// slope, the others take the next channel's. Fewer than 8 left: the tail.
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	LEAQ         8(AX), R9
+	CMPQ         R9, CX
+	JA           tail
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X4
+	VPMOVZXBD    X4, Y4
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	VMOVQ        R9, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y4, Y5, Y4
+	VBROADCASTSS (R11), Y5
+	VBLENDVPS    Y4, Y3, Y5, Y3
+	VMOVUPS      (SI)(AX*4), Y5
+	VMOVUPS      (DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y5, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y5, Y3
+	VBLENDVPS    Y7, Y5, Y3, Y3
+	VMOVUPS      Y3, (DI)(AX*4)
+	VANDNPS      Y6, Y4, Y3
+	VANDPS       Y4, Y6, Y6
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VEXTRACTF128 $0x01, Y1, X4
+	VADDPD       X1, X4, X4
+	VPERMILPD    $0x01, X4, X1
+	VADDSD       X1, X4, X4
+	MOVQ         R8, R9
+	SUBQ         R12, R9
+	VADDSD       (R10)(R9*2), X4, X4
+	VMOVSD       X4, (R10)(R9*2)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       Y1, Y3, Y1
+	VMOVAPD      Y1, Y1
+	ADDQ         $0x08, AX
+	MOVQ         R11, R8
+	ADDQ         R14, BX
+	JMP          plain_seg
+
+nt_start:
+nt_seg:
+	// The whole vectors of the segment: as many as fit before its end and before n.
+	VBROADCASTSS (R8), Y3
+	MOVQ         BX, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
+	SUBQ         AX, R9
+	SHRQ         $0x03, R9
+
+nt_x4:
+	CMPQ         R9, $0x04
+	JB           nt_x1
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVNTPS     Y4, (DI)(AX*4)
+	VMOVUPS      32(SI)(AX*4), Y4
+	VMOVUPS      32(DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y4, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y4, Y8
+	VBLENDVPS    Y7, Y4, Y8, Y4
+	VMOVNTPS     Y4, 32(DI)(AX*4)
+	VMOVUPS      64(SI)(AX*4), Y4
+	VMOVUPS      64(DX)(AX*4), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y4, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y3, Y4, Y9
+	VBLENDVPS    Y8, Y4, Y9, Y4
+	VMOVNTPS     Y4, 64(DI)(AX*4)
+	VMOVUPS      96(SI)(AX*4), Y4
+	VMOVUPS      96(DX)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y8, Y4, Y8
+	VANDNPS      Y8, Y9, Y8
+	VMULPS       Y3, Y4, Y10
+	VBLENDVPS    Y9, Y4, Y10, Y4
+	VMOVNTPS     Y4, 96(DI)(AX*4)
+	VADDPS       Y6, Y5, Y9
+	VADDPS       Y8, Y7, Y4
+	VADDPS       Y4, Y9, Y9
+	VSUBPS       Y9, Y9, Y4
+	VPTEST       Y4, Y4
+	JNZ          nt_x4_exact
+	VCVTPS2PD    X9, Y4
+	VEXTRACTF128 $0x01, Y9, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+
+nt_x4_added:
+	ADDQ $0x20, AX
+	SUBQ $0x04, R9
+	JMP  nt_x4
+
+nt_x1:
+	TESTQ        R9, R9
+	JZ           nt_edge
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVNTPS     Y4, (DI)(AX*4)
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	ADDQ         $0x08, AX
+	DECQ         R9
+	JMP          nt_x1
+
+nt_edge:
+	// The vector across the segment's end: lanes below segEnd-p keep the
+	// slope, the others take the next channel's. Fewer than 8 left: the tail.
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	LEAQ         8(AX), R9
+	CMPQ         R9, CX
+	JA           nt_tail
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X4
+	VPMOVZXBD    X4, Y4
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	VMOVQ        R9, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y4, Y5, Y4
+	VBROADCASTSS (R11), Y5
+	VBLENDVPS    Y4, Y3, Y5, Y3
+	VMOVUPS      (SI)(AX*4), Y5
+	VMOVUPS      (DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y5, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y5, Y3
+	VBLENDVPS    Y7, Y5, Y3, Y3
+	VMOVNTPS     Y3, (DI)(AX*4)
+	VANDNPS      Y6, Y4, Y3
+	VANDPS       Y4, Y6, Y6
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VEXTRACTF128 $0x01, Y1, X4
+	VADDPD       X1, X4, X4
+	VPERMILPD    $0x01, X4, X1
+	VADDSD       X1, X4, X4
+	MOVQ         R8, R9
+	SUBQ         R12, R9
+	VADDSD       (R10)(R9*2), X4, X4
+	VMOVSD       X4, (R10)(R9*2)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       Y1, Y3, Y1
+	VMOVAPD      Y1, Y1
+	ADDQ         $0x08, AX
+	MOVQ         R11, R8
+	ADDQ         R14, BX
+	JMP          nt_seg
+
+nt_tail:
+	SFENCE
+
+tail:
+	// Lanes below n-p exist; lanes below segEnd-p are in channel c, the others in the next.
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	JZ           done
+	MOVQ         $0x0706050403020100, R11
+	VMOVQ        R11, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        R9, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y4
+	MOVQ         BX, R9
+	SUBQ         AX, R9
+	CMPQ         R9, $0x08
+	JBE          clamped
+	MOVQ         $0x00000008, R9
+
+clamped:
+	VMOVQ        R9, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y3, Y5, Y3
+	VBROADCASTSS (R8), Y5
+	LEAQ         4(R8), R11
+	CMPQ         R11, R13
+	CMOVQEQ      R12, R11
+	VBROADCASTSS (R11), Y6
+	VBLENDVPS    Y3, Y5, Y6, Y5
+	VMASKMOVPS   (SI)(AX*4), Y4, Y6
+	VMASKMOVPS   (DX)(AX*4), Y4, Y7
+	VCMPPS       $0x1e, Y0, Y7, Y0
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y0, Y7
+	VMULPS       Y5, Y6, Y5
+	VBLENDVPS    Y0, Y6, Y5, Y0
+	VMASKMOVPS   Y0, Y4, (DI)(AX*4)
+	VANDNPS      Y7, Y3, Y0
+	VANDPS       Y3, Y7, Y7
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y4, Y3
+	VADDPD       Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y1, X3
+	VADDPD       X1, X3, X3
+	VPERMILPD    $0x01, X3, X1
+	VADDSD       X1, X3, X3
+	MOVQ         R8, R9
+	SUBQ         R12, R9
+	VADDSD       (R10)(R9*2), X3, X3
+	VMOVSD       X3, (R10)(R9*2)
+	VCVTPS2PD    X0, Y1
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VADDPD       Y1, Y0, Y1
+	VMOVAPD      Y1, Y1
+	VEXTRACTF128 $0x01, Y1, X0
+	VADDPD       X1, X0, X0
+	VPERMILPD    $0x01, X0, X1
+	VADDSD       X1, X0, X0
+	MOVQ         R11, R9
+	SUBQ         R12, R9
+	VADDSD       (R10)(R9*2), X0, X0
+	VMOVSD       X0, (R10)(R9*2)
+	JMP          head_store
+
+done:
+	VEXTRACTF128 $0x01, Y1, X0
+	VADDPD       X1, X0, X0
+	VPERMILPD    $0x01, X0, X1
+	VADDSD       X1, X0, X0
+	MOVQ         R8, R9
+	SUBQ         R12, R9
+	VADDSD       (R10)(R9*2), X0, X0
+	VMOVSD       X0, (R10)(R9*2)
+
+head_store:
+	CMPQ    CX, $0x08
+	JB      return
+	VMOVUPS Y2, (DI)
+
+return:
+	VZEROUPPER
+	RET
+
+plain_x4_exact:
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X7, Y4
+	VEXTRACTF128 $0x01, Y7, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X8, Y4
+	VEXTRACTF128 $0x01, Y8, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	JMP          plain_x4_added
+
+nt_x4_exact:
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X7, Y4
+	VEXTRACTF128 $0x01, Y7, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X8, Y4
+	VEXTRACTF128 $0x01, Y8, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	JMP          nt_x4_added
+
+DATA preluIndex<>+0(SB)/4, $0x00000000
+DATA preluIndex<>+4(SB)/4, $0x00000000
+DATA preluIndex<>+8(SB)/4, $0x00000001
+DATA preluIndex<>+12(SB)/4, $0x00000001
+DATA preluIndex<>+16(SB)/4, $0x00000002
+DATA preluIndex<>+20(SB)/4, $0x00000002
+DATA preluIndex<>+24(SB)/4, $0x00000003
+DATA preluIndex<>+28(SB)/4, $0x00000003
+DATA preluIndex<>+32(SB)/4, $0x00000004
+DATA preluIndex<>+36(SB)/4, $0x00000004
+DATA preluIndex<>+40(SB)/4, $0x00000005
+DATA preluIndex<>+44(SB)/4, $0x00000005
+DATA preluIndex<>+48(SB)/4, $0x00000006
+DATA preluIndex<>+52(SB)/4, $0x00000006
+DATA preluIndex<>+56(SB)/4, $0x00000007
+DATA preluIndex<>+60(SB)/4, $0x00000007
+DATA preluIndex<>+256(SB)/4, $0x00000000
+DATA preluIndex<>+260(SB)/4, $0x00000000
+DATA preluIndex<>+264(SB)/4, $0x00000000
+DATA preluIndex<>+268(SB)/4, $0x00000001
+DATA preluIndex<>+272(SB)/4, $0x00000001
+DATA preluIndex<>+276(SB)/4, $0x00000001
+DATA preluIndex<>+280(SB)/4, $0x00000002
+DATA preluIndex<>+284(SB)/4, $0x00000002
+DATA preluIndex<>+288(SB)/4, $0x00000002
+DATA preluIndex<>+292(SB)/4, $0x00000003
+DATA preluIndex<>+296(SB)/4, $0x00000003
+DATA preluIndex<>+300(SB)/4, $0x00000003
+DATA preluIndex<>+304(SB)/4, $0x00000004
+DATA preluIndex<>+308(SB)/4, $0x00000004
+DATA preluIndex<>+312(SB)/4, $0x00000004
+DATA preluIndex<>+316(SB)/4, $0x00000005
+DATA preluIndex<>+320(SB)/4, $0x00000005
+DATA preluIndex<>+324(SB)/4, $0x00000005
+DATA preluIndex<>+328(SB)/4, $0x00000006
+DATA preluIndex<>+332(SB)/4, $0x00000006
+DATA preluIndex<>+336(SB)/4, $0x00000006
+DATA preluIndex<>+340(SB)/4, $0x00000007
+DATA preluIndex<>+344(SB)/4, $0x00000007
+DATA preluIndex<>+348(SB)/4, $0x00000007
+DATA preluIndex<>+512(SB)/4, $0x00000000
+DATA preluIndex<>+516(SB)/4, $0x00000000
+DATA preluIndex<>+520(SB)/4, $0x00000000
+DATA preluIndex<>+524(SB)/4, $0x00000000
+DATA preluIndex<>+528(SB)/4, $0x00000001
+DATA preluIndex<>+532(SB)/4, $0x00000001
+DATA preluIndex<>+536(SB)/4, $0x00000001
+DATA preluIndex<>+540(SB)/4, $0x00000001
+DATA preluIndex<>+544(SB)/4, $0x00000002
+DATA preluIndex<>+548(SB)/4, $0x00000002
+DATA preluIndex<>+552(SB)/4, $0x00000002
+DATA preluIndex<>+556(SB)/4, $0x00000002
+DATA preluIndex<>+560(SB)/4, $0x00000003
+DATA preluIndex<>+564(SB)/4, $0x00000003
+DATA preluIndex<>+568(SB)/4, $0x00000003
+DATA preluIndex<>+572(SB)/4, $0x00000003
+DATA preluIndex<>+576(SB)/4, $0x00000004
+DATA preluIndex<>+580(SB)/4, $0x00000004
+DATA preluIndex<>+584(SB)/4, $0x00000004
+DATA preluIndex<>+588(SB)/4, $0x00000004
+DATA preluIndex<>+592(SB)/4, $0x00000005
+DATA preluIndex<>+596(SB)/4, $0x00000005
+DATA preluIndex<>+600(SB)/4, $0x00000005
+DATA preluIndex<>+604(SB)/4, $0x00000005
+DATA preluIndex<>+608(SB)/4, $0x00000006
+DATA preluIndex<>+612(SB)/4, $0x00000006
+DATA preluIndex<>+616(SB)/4, $0x00000006
+DATA preluIndex<>+620(SB)/4, $0x00000006
+DATA preluIndex<>+624(SB)/4, $0x00000007
+DATA preluIndex<>+628(SB)/4, $0x00000007
+DATA preluIndex<>+632(SB)/4, $0x00000007
+DATA preluIndex<>+636(SB)/4, $0x00000007
+DATA preluIndex<>+768(SB)/4, $0x00000000
+DATA preluIndex<>+772(SB)/4, $0x00000000
+DATA preluIndex<>+776(SB)/4, $0x00000000
+DATA preluIndex<>+780(SB)/4, $0x00000000
+DATA preluIndex<>+784(SB)/4, $0x00000000
+DATA preluIndex<>+788(SB)/4, $0x00000001
+DATA preluIndex<>+792(SB)/4, $0x00000001
+DATA preluIndex<>+796(SB)/4, $0x00000001
+DATA preluIndex<>+800(SB)/4, $0x00000001
+DATA preluIndex<>+804(SB)/4, $0x00000001
+DATA preluIndex<>+808(SB)/4, $0x00000002
+DATA preluIndex<>+812(SB)/4, $0x00000002
+DATA preluIndex<>+816(SB)/4, $0x00000002
+DATA preluIndex<>+820(SB)/4, $0x00000002
+DATA preluIndex<>+824(SB)/4, $0x00000002
+DATA preluIndex<>+828(SB)/4, $0x00000003
+DATA preluIndex<>+832(SB)/4, $0x00000003
+DATA preluIndex<>+836(SB)/4, $0x00000003
+DATA preluIndex<>+840(SB)/4, $0x00000003
+DATA preluIndex<>+844(SB)/4, $0x00000003
+DATA preluIndex<>+848(SB)/4, $0x00000004
+DATA preluIndex<>+852(SB)/4, $0x00000004
+DATA preluIndex<>+856(SB)/4, $0x00000004
+DATA preluIndex<>+860(SB)/4, $0x00000004
+DATA preluIndex<>+864(SB)/4, $0x00000004
+DATA preluIndex<>+868(SB)/4, $0x00000005
+DATA preluIndex<>+872(SB)/4, $0x00000005
+DATA preluIndex<>+876(SB)/4, $0x00000005
+DATA preluIndex<>+880(SB)/4, $0x00000005
+DATA preluIndex<>+884(SB)/4, $0x00000005
+DATA preluIndex<>+888(SB)/4, $0x00000006
+DATA preluIndex<>+892(SB)/4, $0x00000006
+DATA preluIndex<>+896(SB)/4, $0x00000006
+DATA preluIndex<>+900(SB)/4, $0x00000006
+DATA preluIndex<>+904(SB)/4, $0x00000006
+DATA preluIndex<>+908(SB)/4, $0x00000007
+DATA preluIndex<>+912(SB)/4, $0x00000007
+DATA preluIndex<>+916(SB)/4, $0x00000007
+DATA preluIndex<>+920(SB)/4, $0x00000007
+DATA preluIndex<>+924(SB)/4, $0x00000007
+DATA preluIndex<>+1024(SB)/4, $0x00000000
+DATA preluIndex<>+1028(SB)/4, $0x00000000
+DATA preluIndex<>+1032(SB)/4, $0x00000000
+DATA preluIndex<>+1036(SB)/4, $0x00000000
+DATA preluIndex<>+1040(SB)/4, $0x00000000
+DATA preluIndex<>+1044(SB)/4, $0x00000000
+DATA preluIndex<>+1048(SB)/4, $0x00000001
+DATA preluIndex<>+1052(SB)/4, $0x00000001
+DATA preluIndex<>+1056(SB)/4, $0x00000001
+DATA preluIndex<>+1060(SB)/4, $0x00000001
+DATA preluIndex<>+1064(SB)/4, $0x00000001
+DATA preluIndex<>+1068(SB)/4, $0x00000001
+DATA preluIndex<>+1072(SB)/4, $0x00000002
+DATA preluIndex<>+1076(SB)/4, $0x00000002
+DATA preluIndex<>+1080(SB)/4, $0x00000002
+DATA preluIndex<>+1084(SB)/4, $0x00000002
+DATA preluIndex<>+1088(SB)/4, $0x00000002
+DATA preluIndex<>+1092(SB)/4, $0x00000002
+DATA preluIndex<>+1096(SB)/4, $0x00000003
+DATA preluIndex<>+1100(SB)/4, $0x00000003
+DATA preluIndex<>+1104(SB)/4, $0x00000003
+DATA preluIndex<>+1108(SB)/4, $0x00000003
+DATA preluIndex<>+1112(SB)/4, $0x00000003
+DATA preluIndex<>+1116(SB)/4, $0x00000003
+DATA preluIndex<>+1120(SB)/4, $0x00000004
+DATA preluIndex<>+1124(SB)/4, $0x00000004
+DATA preluIndex<>+1128(SB)/4, $0x00000004
+DATA preluIndex<>+1132(SB)/4, $0x00000004
+DATA preluIndex<>+1136(SB)/4, $0x00000004
+DATA preluIndex<>+1140(SB)/4, $0x00000004
+DATA preluIndex<>+1144(SB)/4, $0x00000005
+DATA preluIndex<>+1148(SB)/4, $0x00000005
+DATA preluIndex<>+1152(SB)/4, $0x00000005
+DATA preluIndex<>+1156(SB)/4, $0x00000005
+DATA preluIndex<>+1160(SB)/4, $0x00000005
+DATA preluIndex<>+1164(SB)/4, $0x00000005
+DATA preluIndex<>+1168(SB)/4, $0x00000006
+DATA preluIndex<>+1172(SB)/4, $0x00000006
+DATA preluIndex<>+1176(SB)/4, $0x00000006
+DATA preluIndex<>+1180(SB)/4, $0x00000006
+DATA preluIndex<>+1184(SB)/4, $0x00000006
+DATA preluIndex<>+1188(SB)/4, $0x00000006
+DATA preluIndex<>+1192(SB)/4, $0x00000007
+DATA preluIndex<>+1196(SB)/4, $0x00000007
+DATA preluIndex<>+1200(SB)/4, $0x00000007
+DATA preluIndex<>+1204(SB)/4, $0x00000007
+DATA preluIndex<>+1208(SB)/4, $0x00000007
+DATA preluIndex<>+1212(SB)/4, $0x00000007
+DATA preluIndex<>+1280(SB)/4, $0x00000000
+DATA preluIndex<>+1284(SB)/4, $0x00000000
+DATA preluIndex<>+1288(SB)/4, $0x00000000
+DATA preluIndex<>+1292(SB)/4, $0x00000000
+DATA preluIndex<>+1296(SB)/4, $0x00000000
+DATA preluIndex<>+1300(SB)/4, $0x00000000
+DATA preluIndex<>+1304(SB)/4, $0x00000000
+DATA preluIndex<>+1308(SB)/4, $0x00000001
+DATA preluIndex<>+1312(SB)/4, $0x00000001
+DATA preluIndex<>+1316(SB)/4, $0x00000001
+DATA preluIndex<>+1320(SB)/4, $0x00000001
+DATA preluIndex<>+1324(SB)/4, $0x00000001
+DATA preluIndex<>+1328(SB)/4, $0x00000001
+DATA preluIndex<>+1332(SB)/4, $0x00000001
+DATA preluIndex<>+1336(SB)/4, $0x00000002
+DATA preluIndex<>+1340(SB)/4, $0x00000002
+DATA preluIndex<>+1344(SB)/4, $0x00000002
+DATA preluIndex<>+1348(SB)/4, $0x00000002
+DATA preluIndex<>+1352(SB)/4, $0x00000002
+DATA preluIndex<>+1356(SB)/4, $0x00000002
+DATA preluIndex<>+1360(SB)/4, $0x00000002
+DATA preluIndex<>+1364(SB)/4, $0x00000003
+DATA preluIndex<>+1368(SB)/4, $0x00000003
+DATA preluIndex<>+1372(SB)/4, $0x00000003
+DATA preluIndex<>+1376(SB)/4, $0x00000003
+DATA preluIndex<>+1380(SB)/4, $0x00000003
+DATA preluIndex<>+1384(SB)/4, $0x00000003
+DATA preluIndex<>+1388(SB)/4, $0x00000003
+DATA preluIndex<>+1392(SB)/4, $0x00000004
+DATA preluIndex<>+1396(SB)/4, $0x00000004
+DATA preluIndex<>+1400(SB)/4, $0x00000004
+DATA preluIndex<>+1404(SB)/4, $0x00000004
+DATA preluIndex<>+1408(SB)/4, $0x00000004
+DATA preluIndex<>+1412(SB)/4, $0x00000004
+DATA preluIndex<>+1416(SB)/4, $0x00000004
+DATA preluIndex<>+1420(SB)/4, $0x00000005
+DATA preluIndex<>+1424(SB)/4, $0x00000005
+DATA preluIndex<>+1428(SB)/4, $0x00000005
+DATA preluIndex<>+1432(SB)/4, $0x00000005
+DATA preluIndex<>+1436(SB)/4, $0x00000005
+DATA preluIndex<>+1440(SB)/4, $0x00000005
+DATA preluIndex<>+1444(SB)/4, $0x00000005
+DATA preluIndex<>+1448(SB)/4, $0x00000006
+DATA preluIndex<>+1452(SB)/4, $0x00000006
+DATA preluIndex<>+1456(SB)/4, $0x00000006
+DATA preluIndex<>+1460(SB)/4, $0x00000006
+DATA preluIndex<>+1464(SB)/4, $0x00000006
+DATA preluIndex<>+1468(SB)/4, $0x00000006
+DATA preluIndex<>+1472(SB)/4, $0x00000006
+DATA preluIndex<>+1476(SB)/4, $0x00000007
+DATA preluIndex<>+1480(SB)/4, $0x00000007
+DATA preluIndex<>+1484(SB)/4, $0x00000007
+DATA preluIndex<>+1488(SB)/4, $0x00000007
+DATA preluIndex<>+1492(SB)/4, $0x00000007
+DATA preluIndex<>+1496(SB)/4, $0x00000007
+DATA preluIndex<>+1500(SB)/4, $0x00000007
+GLOBL preluIndex<>(SB), RODATA|NOPTR, $1504
+
+// func PReLUInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
+// Requires: AVX, AVX2, CMOV, MMX+
+TEXT ·PReLUInterleavedAVX2(SB), NOSPLIT, $0-105
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	MOVQ    slope_base+48(FP), R12
+	MOVQ    slope_len+56(FP), R13
+	MOVQ    wrap_base+72(FP), R11
+	XORQ    AX, AX
+	XORQ    BX, BX
+	MOVQ    inner+96(FP), R9
+	CMPQ    R9, $0x01
+	JEQ     inner1
+	CMPQ    R9, $0x02
+	JEQ     inner2
+	CMPQ    R9, $0x03
+	JEQ     inner3
+	CMPQ    R9, $0x04
+	JEQ     inner4
+	CMPQ    R9, $0x05
+	JEQ     inner5
+	CMPQ    R9, $0x06
+	JEQ     inner6
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+1280(SB), Y1
+	VMOVDQU preluIndex<>+1312(SB), Y2
+	VMOVDQU preluIndex<>+1344(SB), Y3
+	VMOVDQU preluIndex<>+1376(SB), Y4
+	VMOVDQU preluIndex<>+1408(SB), Y5
+	VMOVDQU preluIndex<>+1440(SB), Y6
+	VMOVDQU preluIndex<>+1472(SB), Y7
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner7_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner7_plain
+
+inner7_nt_rows:
+	LEAQ      56(AX), R9
+	CMPQ      R9, CX
+	JA        inner7_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y8
+	VMOVUPS   (SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y8
+	VMOVUPS   32(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y8
+	VMOVUPS   64(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y8
+	VMOVUPS   96(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y8
+	VMOVUPS   128(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 128(DI)(AX*4)
+	VPERMPS   (R8), Y6, Y8
+	VMOVUPS   160(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 160(DI)(AX*4)
+	VPERMPS   (R8), Y7, Y8
+	VMOVUPS   192(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVNTPS  Y8, 192(DI)(AX*4)
+	ADDQ      $0x00000038, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner7_nt_rows
+
+inner7_nt_end:
+	SFENCE
+	JMP inner7_partial
+
+inner7_plain:
+inner7_plain_rows:
+	LEAQ      56(AX), R9
+	CMPQ      R9, CX
+	JA        inner7_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y8
+	VMOVUPS   (SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y8
+	VMOVUPS   32(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y8
+	VMOVUPS   64(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y8
+	VMOVUPS   96(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y8
+	VMOVUPS   128(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 128(DI)(AX*4)
+	VPERMPS   (R8), Y6, Y8
+	VMOVUPS   160(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 160(DI)(AX*4)
+	VPERMPS   (R8), Y7, Y8
+	VMOVUPS   192(SI)(AX*4), Y9
+	VCMPPS    $0x1e, Y0, Y9, Y10
+	VMULPS    Y8, Y9, Y8
+	VBLENDVPS Y10, Y9, Y8, Y8
+	VMOVUPS   Y8, 192(DI)(AX*4)
+	ADDQ      $0x00000038, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner7_plain_rows
+
+inner7_plain_end:
+inner7_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+1280(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+1312(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1344(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1376(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1408(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1440(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   160(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 160(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1472(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x30, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   192(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 192(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner6:
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+1024(SB), Y1
+	VMOVDQU preluIndex<>+1056(SB), Y2
+	VMOVDQU preluIndex<>+1088(SB), Y3
+	VMOVDQU preluIndex<>+1120(SB), Y4
+	VMOVDQU preluIndex<>+1152(SB), Y5
+	VMOVDQU preluIndex<>+1184(SB), Y6
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner6_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner6_plain
+
+inner6_nt_rows:
+	LEAQ      48(AX), R9
+	CMPQ      R9, CX
+	JA        inner6_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y7
+	VMOVUPS   (SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y7
+	VMOVUPS   32(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y7
+	VMOVUPS   64(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y7
+	VMOVUPS   96(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y7
+	VMOVUPS   128(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, 128(DI)(AX*4)
+	VPERMPS   (R8), Y6, Y7
+	VMOVUPS   160(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVNTPS  Y7, 160(DI)(AX*4)
+	ADDQ      $0x00000030, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner6_nt_rows
+
+inner6_nt_end:
+	SFENCE
+	JMP inner6_partial
+
+inner6_plain:
+inner6_plain_rows:
+	LEAQ      48(AX), R9
+	CMPQ      R9, CX
+	JA        inner6_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y7
+	VMOVUPS   (SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y7
+	VMOVUPS   32(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y7
+	VMOVUPS   64(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y7
+	VMOVUPS   96(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y7
+	VMOVUPS   128(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, 128(DI)(AX*4)
+	VPERMPS   (R8), Y6, Y7
+	VMOVUPS   160(SI)(AX*4), Y8
+	VCMPPS    $0x1e, Y0, Y8, Y9
+	VMULPS    Y7, Y8, Y7
+	VBLENDVPS Y9, Y8, Y7, Y7
+	VMOVUPS   Y7, 160(DI)(AX*4)
+	ADDQ      $0x00000030, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner6_plain_rows
+
+inner6_plain_end:
+inner6_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+1024(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+1056(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1088(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1120(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1152(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VMOVDQU      preluIndex<>+1184(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner5:
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+768(SB), Y1
+	VMOVDQU preluIndex<>+800(SB), Y2
+	VMOVDQU preluIndex<>+832(SB), Y3
+	VMOVDQU preluIndex<>+864(SB), Y4
+	VMOVDQU preluIndex<>+896(SB), Y5
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner5_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner5_plain
+
+inner5_nt_rows:
+	LEAQ      40(AX), R9
+	CMPQ      R9, CX
+	JA        inner5_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y6
+	VMOVUPS   (SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVNTPS  Y6, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y6
+	VMOVUPS   32(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVNTPS  Y6, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y6
+	VMOVUPS   64(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVNTPS  Y6, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y6
+	VMOVUPS   96(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVNTPS  Y6, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y6
+	VMOVUPS   128(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVNTPS  Y6, 128(DI)(AX*4)
+	ADDQ      $0x00000028, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner5_nt_rows
+
+inner5_nt_end:
+	SFENCE
+	JMP inner5_partial
+
+inner5_plain:
+inner5_plain_rows:
+	LEAQ      40(AX), R9
+	CMPQ      R9, CX
+	JA        inner5_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y6
+	VMOVUPS   (SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVUPS   Y6, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y6
+	VMOVUPS   32(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVUPS   Y6, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y6
+	VMOVUPS   64(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVUPS   Y6, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y6
+	VMOVUPS   96(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVUPS   Y6, 96(DI)(AX*4)
+	VPERMPS   (R8), Y5, Y6
+	VMOVUPS   128(SI)(AX*4), Y7
+	VCMPPS    $0x1e, Y0, Y7, Y8
+	VMULPS    Y6, Y7, Y6
+	VBLENDVPS Y8, Y7, Y6, Y6
+	VMOVUPS   Y6, 128(DI)(AX*4)
+	ADDQ      $0x00000028, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner5_plain_rows
+
+inner5_plain_end:
+inner5_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+768(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+800(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+832(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+864(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VMOVDQU      preluIndex<>+896(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   128(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 128(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner4:
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+512(SB), Y1
+	VMOVDQU preluIndex<>+544(SB), Y2
+	VMOVDQU preluIndex<>+576(SB), Y3
+	VMOVDQU preluIndex<>+608(SB), Y4
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner4_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner4_plain
+
+inner4_nt_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner4_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y5
+	VMOVUPS   (SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVNTPS  Y5, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y5
+	VMOVUPS   32(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVNTPS  Y5, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y5
+	VMOVUPS   64(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVNTPS  Y5, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y5
+	VMOVUPS   96(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVNTPS  Y5, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner4_nt_rows
+
+inner4_nt_end:
+	SFENCE
+	JMP inner4_partial
+
+inner4_plain:
+inner4_plain_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner4_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y5
+	VMOVUPS   (SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVUPS   Y5, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y5
+	VMOVUPS   32(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVUPS   Y5, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y5
+	VMOVUPS   64(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVUPS   Y5, 64(DI)(AX*4)
+	VPERMPS   (R8), Y4, Y5
+	VMOVUPS   96(SI)(AX*4), Y6
+	VCMPPS    $0x1e, Y0, Y6, Y7
+	VMULPS    Y5, Y6, Y5
+	VBLENDVPS Y7, Y6, Y5, Y5
+	VMOVUPS   Y5, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000008, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner4_plain_rows
+
+inner4_plain_end:
+inner4_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+512(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+544(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+576(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+608(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner3:
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+256(SB), Y1
+	VMOVDQU preluIndex<>+288(SB), Y2
+	VMOVDQU preluIndex<>+320(SB), Y3
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner3_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner3_plain
+
+inner3_nt_rows:
+	LEAQ      48(AX), R9
+	CMPQ      R9, CX
+	JA        inner3_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y4
+	VMOVUPS   (SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y4
+	VMOVUPS   32(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y4
+	VMOVUPS   64(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, 64(DI)(AX*4)
+	VPERMPS   32(R8), Y1, Y4
+	VMOVUPS   96(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, 96(DI)(AX*4)
+	VPERMPS   32(R8), Y2, Y4
+	VMOVUPS   128(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, 128(DI)(AX*4)
+	VPERMPS   32(R8), Y3, Y4
+	VMOVUPS   160(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVNTPS  Y4, 160(DI)(AX*4)
+	ADDQ      $0x00000030, AX
+	ADDQ      $0x00000010, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner3_nt_rows
+
+inner3_nt_end:
+	SFENCE
+	JMP inner3_partial
+
+inner3_plain:
+inner3_plain_rows:
+	LEAQ      48(AX), R9
+	CMPQ      R9, CX
+	JA        inner3_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y4
+	VMOVUPS   (SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y4
+	VMOVUPS   32(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, 32(DI)(AX*4)
+	VPERMPS   (R8), Y3, Y4
+	VMOVUPS   64(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, 64(DI)(AX*4)
+	VPERMPS   32(R8), Y1, Y4
+	VMOVUPS   96(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, 96(DI)(AX*4)
+	VPERMPS   32(R8), Y2, Y4
+	VMOVUPS   128(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, 128(DI)(AX*4)
+	VPERMPS   32(R8), Y3, Y4
+	VMOVUPS   160(SI)(AX*4), Y5
+	VCMPPS    $0x1e, Y0, Y5, Y6
+	VMULPS    Y4, Y5, Y4
+	VBLENDVPS Y6, Y5, Y4, Y4
+	VMOVUPS   Y4, 160(DI)(AX*4)
+	ADDQ      $0x00000030, AX
+	ADDQ      $0x00000010, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner3_plain_rows
+
+inner3_plain_end:
+inner3_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+256(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+288(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+320(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+256(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VMOVDQU      preluIndex<>+288(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VMOVDQU      preluIndex<>+320(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner2:
+	VXORPS  Y0, Y0, Y0
+	VMOVDQU preluIndex<>+0(SB), Y1
+	VMOVDQU preluIndex<>+32(SB), Y2
+	MOVB    stream+104(FP), R9
+	TESTB   R9, R9
+	JZ      inner2_plain
+	TESTQ   $0x0000001f, DI
+	JNZ     inner2_plain
+
+inner2_nt_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner2_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y3
+	VMOVUPS   (SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVNTPS  Y3, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y3
+	VMOVUPS   32(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVNTPS  Y3, 32(DI)(AX*4)
+	VPERMPS   32(R8), Y1, Y3
+	VMOVUPS   64(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVNTPS  Y3, 64(DI)(AX*4)
+	VPERMPS   32(R8), Y2, Y3
+	VMOVUPS   96(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVNTPS  Y3, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000010, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner2_nt_rows
+
+inner2_nt_end:
+	SFENCE
+	JMP inner2_partial
+
+inner2_plain:
+inner2_plain_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner2_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VPERMPS   (R8), Y1, Y3
+	VMOVUPS   (SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVUPS   Y3, (DI)(AX*4)
+	VPERMPS   (R8), Y2, Y3
+	VMOVUPS   32(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVUPS   Y3, 32(DI)(AX*4)
+	VPERMPS   32(R8), Y1, Y3
+	VMOVUPS   64(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVUPS   Y3, 64(DI)(AX*4)
+	VPERMPS   32(R8), Y2, Y3
+	VMOVUPS   96(SI)(AX*4), Y4
+	VCMPPS    $0x1e, Y0, Y4, Y5
+	VMULPS    Y3, Y4, Y3
+	VBLENDVPS Y5, Y4, Y3, Y3
+	VMOVUPS   Y3, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000010, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner2_plain_rows
+
+inner2_plain_end:
+inner2_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+0(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVDQU      preluIndex<>+32(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVDQU      preluIndex<>+0(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVDQU      preluIndex<>+32(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+inner1:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+104(FP), R9
+	TESTB  R9, R9
+	JZ     inner1_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner1_plain
+
+inner1_nt_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner1_nt_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VMOVUPS   (R8), Y1
+	VMOVUPS   (SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVNTPS  Y1, (DI)(AX*4)
+	VMOVUPS   32(R8), Y1
+	VMOVUPS   32(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVNTPS  Y1, 32(DI)(AX*4)
+	VMOVUPS   64(R8), Y1
+	VMOVUPS   64(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVNTPS  Y1, 64(DI)(AX*4)
+	VMOVUPS   96(R8), Y1
+	VMOVUPS   96(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVNTPS  Y1, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000020, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner1_nt_rows
+
+inner1_nt_end:
+	SFENCE
+	JMP inner1_partial
+
+inner1_plain:
+inner1_plain_rows:
+	LEAQ      32(AX), R9
+	CMPQ      R9, CX
+	JA        inner1_plain_end
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	LEAQ      (R12)(BX*4), R8
+	CMPQ      R9, $-32
+	LEAQ      128(R11)(R9*4), R9
+	CMOVQGT   R9, R8
+	VMOVUPS   (R8), Y1
+	VMOVUPS   (SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVUPS   Y1, (DI)(AX*4)
+	VMOVUPS   32(R8), Y1
+	VMOVUPS   32(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVUPS   Y1, 32(DI)(AX*4)
+	VMOVUPS   64(R8), Y1
+	VMOVUPS   64(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVUPS   Y1, 64(DI)(AX*4)
+	VMOVUPS   96(R8), Y1
+	VMOVUPS   96(SI)(AX*4), Y2
+	VCMPPS    $0x1e, Y0, Y2, Y3
+	VMULPS    Y1, Y2, Y1
+	VBLENDVPS Y3, Y2, Y1, Y1
+	VMOVUPS   Y1, 96(DI)(AX*4)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000020, BX
+	MOVQ      BX, R9
+	SUBQ      R13, R9
+	CMOVQGE   R9, BX
+	JMP       inner1_plain_rows
+
+inner1_plain_end:
+inner1_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVUPS      (R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VMOVUPS      32(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VMOVUPS      64(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y5, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VMOVUPS      96(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VZEROUPPER
+	RET
+
+// func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
+// Requires: AVX, AVX2, CMOV, MMX+
+TEXT ·PReLUBackwardInterleavedAVX2(SB), NOSPLIT, $0-153
+	MOVQ   dx_base+0(FP), DI
+	MOVQ   dx_len+8(FP), CX
+	MOVQ   dy_base+24(FP), SI
+	MOVQ   x_base+48(FP), DX
+	MOVQ   slope_base+72(FP), R12
+	MOVQ   slope_len+80(FP), R13
+	MOVQ   wrap_base+96(FP), R11
+	MOVQ   acc_base+120(FP), R10
+	MOVQ   acc_len+128(FP), R14
+	SHLQ   $0x03, R14
+	NEGQ   R14
+	SUBQ   R14, R10
+	XORQ   AX, AX
+	XORQ   BX, BX
+	MOVQ   inner+144(FP), R9
+	CMPQ   R9, $0x01
+	JEQ    inner1
+	CMPQ   R9, $0x02
+	JEQ    inner2
+	CMPQ   R9, $0x03
+	JEQ    inner3
+	CMPQ   R9, $0x04
+	JEQ    inner4
+	CMPQ   R9, $0x05
+	JEQ    inner5
+	CMPQ   R9, $0x06
+	JEQ    inner6
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner7_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner7_plain
+
+inner7_nt_rows:
+	LEAQ         56(AX), R9
+	CMPQ         R9, CX
+	JA           inner7_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI)(AX*4), Y2
+	VMOVUPS      192(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 192(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       384(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 384(R10)(R14*1)
+	VADDPD       416(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 416(R10)(R14*1)
+	ADDQ         $0x00000038, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x000001c0, R14
+	JNZ          inner7_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner7_nt_acc_wrapped:
+	JMP inner7_nt_rows
+
+inner7_nt_end:
+	SFENCE
+	JMP inner7_partial
+
+inner7_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner7_plain_quad:
+	CMPQ CX, AX
+	JB   inner7_plain_quad_end
+
+inner7_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact4_done:
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI), Y2
+	VMOVUPS      160(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      160(SI)(AX*1), Y4
+	VMOVUPS      160(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      160(SI)(AX*2), Y6
+	VMOVUPS      160(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      160(SI)(R9*1), Y8
+	VMOVUPS      160(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 160(DI)
+	VMOVUPS      Y4, 160(DI)(AX*1)
+	VMOVUPS      Y6, 160(DI)(AX*2)
+	VMOVUPS      Y1, 160(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact5
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact5_done:
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI), Y2
+	VMOVUPS      192(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      192(SI)(AX*1), Y4
+	VMOVUPS      192(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      192(SI)(AX*2), Y6
+	VMOVUPS      192(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      192(SI)(R9*1), Y8
+	VMOVUPS      192(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 192(DI)
+	VMOVUPS      Y4, 192(DI)(AX*1)
+	VMOVUPS      Y6, 192(DI)(AX*2)
+	VMOVUPS      Y1, 192(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner7_plain_exact6
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner7_plain_exact6_done:
+	VADDPD  384(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 384(R10)(R14*1)
+	VADDPD  416(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 416(R10)(R14*1)
+	ADDQ    $0x000000e0, DI
+	ADDQ    $0x000000e0, SI
+	ADDQ    $0x000000e0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x000001c0, R14
+	JNZ     inner7_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner7_plain_quad
+
+inner7_plain_quad_end:
+	XORQ AX, AX
+
+inner7_plain_rows:
+	LEAQ         56(AX), R9
+	CMPQ         R9, CX
+	JA           inner7_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+1280(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      192(SI)(AX*4), Y2
+	VMOVUPS      192(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 192(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       384(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 384(R10)(R14*1)
+	VADDPD       416(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 416(R10)(R14*1)
+	ADDQ         $0x00000038, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x000001c0, R14
+	JNZ          inner7_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner7_plain_acc_wrapped:
+	JMP inner7_plain_rows
+
+inner7_plain_end:
+inner7_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+1280(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1312(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1344(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1376(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   96(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       192(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1408(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   128(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       256(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1440(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   160(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   160(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 160(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       320(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 352(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1472(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x30, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   192(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   192(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 192(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       384(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 384(R10)(R14*1)
+	VADDPD       416(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 416(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner7_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact0_done
+
+inner7_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact1_done
+
+inner7_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact2_done
+
+inner7_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact3_done
+
+inner7_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact4_done
+
+inner7_plain_exact5:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact5_done
+
+inner7_plain_exact6:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner7_plain_exact6_done
+
+inner6:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner6_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner6_plain
+
+inner6_nt_rows:
+	LEAQ         48(AX), R9
+	CMPQ         R9, CX
+	JA           inner6_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	ADDQ         $0x00000030, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000180, R14
+	JNZ          inner6_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner6_nt_acc_wrapped:
+	JMP inner6_nt_rows
+
+inner6_nt_end:
+	SFENCE
+	JMP inner6_partial
+
+inner6_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner6_plain_quad:
+	CMPQ CX, AX
+	JB   inner6_plain_quad_end
+
+inner6_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact4_done:
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI), Y2
+	VMOVUPS      160(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      160(SI)(AX*1), Y4
+	VMOVUPS      160(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      160(SI)(AX*2), Y6
+	VMOVUPS      160(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      160(SI)(R9*1), Y8
+	VMOVUPS      160(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 160(DI)
+	VMOVUPS      Y4, 160(DI)(AX*1)
+	VMOVUPS      Y6, 160(DI)(AX*2)
+	VMOVUPS      Y1, 160(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner6_plain_exact5
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner6_plain_exact5_done:
+	VADDPD  320(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 320(R10)(R14*1)
+	VADDPD  352(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 352(R10)(R14*1)
+	ADDQ    $0x000000c0, DI
+	ADDQ    $0x000000c0, SI
+	ADDQ    $0x000000c0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000180, R14
+	JNZ     inner6_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner6_plain_quad
+
+inner6_plain_quad_end:
+	XORQ AX, AX
+
+inner6_plain_rows:
+	LEAQ         48(AX), R9
+	CMPQ         R9, CX
+	JA           inner6_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+1024(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	ADDQ         $0x00000030, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000180, R14
+	JNZ          inner6_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner6_plain_acc_wrapped:
+	JMP inner6_plain_rows
+
+inner6_plain_end:
+inner6_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+1024(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1056(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1088(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1120(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   96(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       192(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1152(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   128(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       256(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+1184(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   160(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       320(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 352(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner6_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact0_done
+
+inner6_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact1_done
+
+inner6_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact2_done
+
+inner6_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact3_done
+
+inner6_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact4_done
+
+inner6_plain_exact5:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner6_plain_exact5_done
+
+inner5:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner5_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner5_plain
+
+inner5_nt_rows:
+	LEAQ         40(AX), R9
+	CMPQ         R9, CX
+	JA           inner5_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	ADDQ         $0x00000028, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000140, R14
+	JNZ          inner5_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner5_nt_acc_wrapped:
+	JMP inner5_nt_rows
+
+inner5_nt_end:
+	SFENCE
+	JMP inner5_partial
+
+inner5_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner5_plain_quad:
+	CMPQ CX, AX
+	JB   inner5_plain_quad_end
+
+inner5_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner5_plain_exact4
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner5_plain_exact4_done:
+	VADDPD  256(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 256(R10)(R14*1)
+	VADDPD  288(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 288(R10)(R14*1)
+	ADDQ    $0x000000a0, DI
+	ADDQ    $0x000000a0, SI
+	ADDQ    $0x000000a0, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000140, R14
+	JNZ     inner5_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner5_plain_quad
+
+inner5_plain_quad_end:
+	XORQ AX, AX
+
+inner5_plain_rows:
+	LEAQ         40(AX), R9
+	CMPQ         R9, CX
+	JA           inner5_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+768(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	ADDQ         $0x00000028, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000140, R14
+	JNZ          inner5_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner5_plain_acc_wrapped:
+	JMP inner5_plain_rows
+
+inner5_plain_end:
+inner5_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+768(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+800(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+832(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+864(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   96(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       192(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+896(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   128(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   128(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       256(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 288(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner5_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact0_done
+
+inner5_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact1_done
+
+inner5_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact2_done
+
+inner5_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact3_done
+
+inner5_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner5_plain_exact4_done
+
+inner4:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner4_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner4_plain
+
+inner4_nt_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner4_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner4_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner4_nt_acc_wrapped:
+	JMP inner4_nt_rows
+
+inner4_nt_end:
+	SFENCE
+	JMP inner4_partial
+
+inner4_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner4_plain_quad:
+	CMPQ CX, AX
+	JB   inner4_plain_quad_end
+
+inner4_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner4_plain_exact3
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner4_plain_exact3_done:
+	VADDPD  192(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 192(R10)(R14*1)
+	VADDPD  224(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 224(R10)(R14*1)
+	ADDQ    $0x00000080, DI
+	ADDQ    $0x00000080, SI
+	ADDQ    $0x00000080, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000100, R14
+	JNZ     inner4_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner4_plain_quad
+
+inner4_plain_quad_end:
+	XORQ AX, AX
+
+inner4_plain_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner4_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+512(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000008, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner4_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner4_plain_acc_wrapped:
+	JMP inner4_plain_rows
+
+inner4_plain_end:
+inner4_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+512(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+544(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+576(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+608(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   96(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       192(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner4_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact0_done
+
+inner4_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact1_done
+
+inner4_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact2_done
+
+inner4_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner4_plain_exact3_done
+
+inner3:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner3_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner3_plain
+
+inner3_nt_rows:
+	LEAQ         48(AX), R9
+	CMPQ         R9, CX
+	JA           inner3_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	ADDQ         $0x00000030, AX
+	ADDQ         $0x00000010, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000180, R14
+	JNZ          inner3_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner3_nt_acc_wrapped:
+	JMP inner3_nt_rows
+
+inner3_nt_end:
+	SFENCE
+	JMP inner3_partial
+
+inner3_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner3_plain_quad:
+	CMPQ CX, AX
+	JB   inner3_plain_quad_end
+
+inner3_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner3_plain_exact2
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner3_plain_exact2_done:
+	VADDPD  128(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 128(R10)(R14*1)
+	VADDPD  160(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 160(R10)(R14*1)
+	ADDQ    $0x00000060, DI
+	ADDQ    $0x00000060, SI
+	ADDQ    $0x00000060, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x000000c0, R14
+	JNZ     inner3_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner3_plain_quad
+
+inner3_plain_quad_end:
+	XORQ AX, AX
+
+inner3_plain_rows:
+	LEAQ         48(AX), R9
+	CMPQ         R9, CX
+	JA           inner3_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      128(SI)(AX*4), Y2
+	VMOVUPS      128(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 128(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       256(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      160(SI)(AX*4), Y2
+	VMOVUPS      160(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       320(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 352(R10)(R14*1)
+	ADDQ         $0x00000030, AX
+	ADDQ         $0x00000010, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000180, R14
+	JNZ          inner3_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner3_plain_acc_wrapped:
+	JMP inner3_plain_rows
+
+inner3_plain_end:
+inner3_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+256(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   96(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   96(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 96(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       192(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x20, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   128(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   128(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 128(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       256(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x28, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   160(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       320(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 352(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner3_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact0_done
+
+inner3_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact1_done
+
+inner3_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner3_plain_exact2_done
+
+inner2:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner2_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner2_plain
+
+inner2_nt_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner2_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000010, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner2_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner2_nt_acc_wrapped:
+	JMP inner2_nt_rows
+
+inner2_nt_end:
+	SFENCE
+	JMP inner2_partial
+
+inner2_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner2_plain_quad:
+	CMPQ CX, AX
+	JB   inner2_plain_quad_end
+
+inner2_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner2_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner2_plain_exact0_done:
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner2_plain_exact1
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner2_plain_exact1_done:
+	VADDPD  64(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 64(R10)(R14*1)
+	VADDPD  96(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 96(R10)(R14*1)
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000080, R14
+	JNZ     inner2_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner2_plain_quad
+
+inner2_plain_quad_end:
+	XORQ AX, AX
+
+inner2_plain_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner2_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      (R8), Y1, Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000010, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner2_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner2_plain_acc_wrapped:
+	JMP inner2_plain_rows
+
+inner2_plain_end:
+inner2_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVDQU      preluIndex<>+0(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y2
+	VPERMPS      (R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y2
+	VPERMPS      32(R8), Y2, Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   96(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       192(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner2_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner2_plain_exact0_done
+
+inner2_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner2_plain_exact1_done
+
+inner1:
+	VXORPS Y0, Y0, Y0
+	MOVB   stream+152(FP), R9
+	TESTB  R9, R9
+	JZ     inner1_plain
+	TESTQ  $0x0000001f, DI
+	JNZ    inner1_plain
+
+inner1_nt_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner1_nt_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVUPS      (R8), Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVUPS      32(R8), Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVUPS      64(R8), Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVUPS      96(R8), Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVNTPS     Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000020, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner1_nt_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner1_nt_acc_wrapped:
+	JMP inner1_nt_rows
+
+inner1_nt_end:
+	SFENCE
+	JMP inner1_partial
+
+inner1_plain:
+	MOVQ acc_len+128(FP), AX
+	SHLQ $0x02, AX
+
+inner1_plain_quad:
+	CMPQ CX, AX
+	JB   inner1_plain_quad_end
+
+inner1_plain_quad_it:
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	LEAQ         (AX)(AX*2), R9
+	VMOVUPS      (R8), Y1
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      (SI)(AX*1), Y4
+	VMOVUPS      (DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      (SI)(AX*2), Y6
+	VMOVUPS      (DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      (SI)(R9*1), Y8
+	VMOVUPS      (DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, (DI)
+	VMOVUPS      Y4, (DI)(AX*1)
+	VMOVUPS      Y6, (DI)(AX*2)
+	VMOVUPS      Y1, (DI)(R9*1)
+	VADDPS       Y5, Y3, Y2
+	VADDPS       Y9, Y7, Y1
+	VADDPS       Y1, Y2, Y2
+	VSUBPS       Y2, Y2, Y1
+	VPTEST       Y1, Y1
+	JNZ          inner1_plain_exact0
+	VCVTPS2PD    X2, Y1
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+
+inner1_plain_exact0_done:
+	VADDPD  (R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, (R10)(R14*1)
+	VADDPD  32(R10)(R14*1), Y2, Y2
+	VMOVUPD Y2, 32(R10)(R14*1)
+	ADDQ    $0x00000020, DI
+	ADDQ    $0x00000020, SI
+	ADDQ    $0x00000020, DX
+	ADDQ    $0x00000008, BX
+	MOVQ    BX, R9
+	SUBQ    R13, R9
+	CMOVQGE R9, BX
+	ADDQ    $0x00000040, R14
+	JNZ     inner1_plain_quad_it
+
+	// The row is done: skip the 3 others, and start the accumulators over.
+	MOVQ acc_len+128(FP), R14
+	SHLQ $0x03, R14
+	NEGQ R14
+	LEAQ (AX)(AX*2), R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ AX, CX
+	JMP  inner1_plain_quad
+
+inner1_plain_quad_end:
+	XORQ AX, AX
+
+inner1_plain_rows:
+	LEAQ         32(AX), R9
+	CMPQ         R9, CX
+	JA           inner1_plain_end
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	VMOVUPS      (R8), Y1
+	VMOVUPS      (SI)(AX*4), Y2
+	VMOVUPS      (DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, (DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       (R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 32(R10)(R14*1)
+	VMOVUPS      32(R8), Y1
+	VMOVUPS      32(SI)(AX*4), Y2
+	VMOVUPS      32(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 32(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       64(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 96(R10)(R14*1)
+	VMOVUPS      64(R8), Y1
+	VMOVUPS      64(SI)(AX*4), Y2
+	VMOVUPS      64(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 64(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       128(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 160(R10)(R14*1)
+	VMOVUPS      96(R8), Y1
+	VMOVUPS      96(SI)(AX*4), Y2
+	VMOVUPS      96(DX)(AX*4), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y4, Y2, Y1, Y1
+	VMOVUPS      Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       192(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 224(R10)(R14*1)
+	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000020, BX
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	CMOVQGE      R9, BX
+	ADDQ         $0x00000100, R14
+	JNZ          inner1_plain_acc_wrapped
+	MOVQ         acc_len+128(FP), R14
+	SHLQ         $0x03, R14
+	NEGQ         R14
+
+inner1_plain_acc_wrapped:
+	JMP inner1_plain_rows
+
+inner1_plain_end:
+inner1_partial:
+	// The last elements, fewer than an iteration: vector j keeps its lanes below n-p-8j.
+	MOVQ         BX, R9
+	SUBQ         R13, R9
+	LEAQ         (R12)(BX*4), R8
+	CMPQ         R9, $-32
+	LEAQ         128(R11)(R9*4), R9
+	CMOVQGT      R9, R8
+	MOVQ         $0x0706050403020100, R9
+	VMOVQ        R9, X1
+	VPMOVZXBD    X1, Y1
+	VMOVUPS      (R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x00, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   (SI)(AX*4), Y3, Y4
+	VMASKMOVPS   (DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, (DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       (R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 32(R10)(R14*1)
+	VMOVUPS      32(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x08, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   32(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   32(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 32(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       64(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 96(R10)(R14*1)
+	VMOVUPS      64(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x10, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y3
+	VMASKMOVPS   64(SI)(AX*4), Y3, Y4
+	VMASKMOVPS   64(DX)(AX*4), Y3, Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y2, Y4, Y2
+	VBLENDVPS    Y6, Y4, Y2, Y2
+	VMASKMOVPS   Y2, Y3, 64(DI)(AX*4)
+	VCVTPS2PD    X5, Y2
+	VEXTRACTF128 $0x01, Y5, X3
+	VCVTPS2PD    X3, Y3
+	VADDPD       128(R10)(R14*1), Y2, Y2
+	VMOVUPD      Y2, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 160(R10)(R14*1)
+	VMOVUPS      96(R8), Y2
+	MOVQ         CX, R9
+	SUBQ         AX, R9
+	SUBQ         $0x18, R9
+	VMOVQ        R9, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y1, Y3, Y1
+	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
+	VMASKMOVPS   96(DX)(AX*4), Y1, Y4
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VMULPS       Y4, Y3, Y4
+	VANDNPS      Y4, Y0, Y4
+	VMULPS       Y2, Y3, Y2
+	VBLENDVPS    Y0, Y3, Y2, Y0
+	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VCVTPS2PD    X4, Y0
+	VEXTRACTF128 $0x01, Y4, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       192(R10)(R14*1), Y0, Y0
+	VMOVUPD      Y0, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
+	VZEROUPPER
+	RET
+
+inner1_plain_exact0:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y1
+	VMOVAPD      Y2, Y2
+	JMP          inner1_plain_exact0_done

@@ -365,3 +365,3908 @@ lane:
 
 return:
 	RET
+
+// func PReLUPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
+TEXT ·PReLUPlanarNEON(SB), NOSPLIT, $48-80
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD slope_base+48(FP), R12
+	MOVD slope_len+56(FP), R13
+	ADD R13<<2, R12, R13
+	MOVD inner+72(FP), R14
+	VMOVQ $0x0000000100000000, $0x0000000300000002, V17
+	MOVD R12, R6
+	MOVD R14, R5
+
+seg:
+
+	// The whole vectors of the segment, with its slope.
+	VLD1R (R6), [V27.S4]
+	CMP R1, R5
+	CSEL LT, R5, R1, R7
+	LSR $2, R7, R7
+
+vectors:
+	CBZ R7, edge
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3be765 // fcmeq v5.4s, v27.4s, v27.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e3bdc04 // fmul v4.4s, v0.4s, v27.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $1, R7, R7
+	SUB $4, R1, R1
+	SUB $4, R5, R5
+	B vectors
+
+edge:
+
+	// The vector across the segment's end (R5 lanes in it), unless fewer than 4 are left.
+	ADD $4, R6, R8
+	CMP R13, R8
+	CSEL EQ, R12, R8, R8
+	CMP $4, R1
+	BLT tail
+	VDUP R5, V18.S4
+	WORD $0x4eb13652 // cmgt v18.4s, v18.4s, v17.4s
+	VLD1R (R8), [V15.S4]
+	VORR V18.B16, V18.B16, V2.B16
+	VBSL V15.B16, V27.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $4, R1, R1
+	SUB $4, R5, R5
+	ADD R14, R5, R5
+	MOVD R8, R6
+	B seg
+
+tail:
+
+	// The last 1 to 3 elements; lanes below R5 are in the segment.
+	CBZ R1, done
+	MOVD R5, R9
+	MOVD $4, R7
+	CMP $4, R9
+	CSEL GT, R7, R9, R9
+	VDUP R9, V18.S4
+	WORD $0x4eb13652 // cmgt v18.4s, v18.4s, v17.4s
+	VLD1R (R8), [V15.S4]
+	VORR V18.B16, V18.B16, V2.B16
+	VBSL V15.B16, V27.B16, V2.B16
+	MOVD $in0-16(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+tail_in0:
+	FMOVS.P 4(R2), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, tail_in0
+	MOVD $in0-16(SP), R9
+	VLD1 (R9), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	MOVD $out-48(SP), R9
+	VST1 [V3.S4], (R9)
+
+tail_out:
+	FMOVS.P 4(R9), F16
+	FMOVS.P F16, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, tail_out
+	RET
+
+done:
+	RET
+
+// func PReLUInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
+TEXT ·PReLUInterleavedNEON(SB), NOSPLIT, $48-104
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD slope_base+48(FP), R6
+	MOVD slope_len+56(FP), R5
+	MOVD wrap_base+72(FP), R7
+	MOVD ZR, R4
+	MOVD ZR, R11
+	MOVD inner+96(FP), R9
+	CMP $1, R9
+	BEQ inner1
+	CMP $2, R9
+	BEQ inner2
+	CMP $3, R9
+	BEQ inner3
+	CMP $4, R9
+	BEQ inner4
+	CMP $5, R9
+	BEQ inner5
+	CMP $6, R9
+	BEQ inner6
+
+inner7:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0302010003020100, $0x0706050403020100, V21
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V22
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V23
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V24
+	VMOVQ $0x0f0e0d0c0b0a0908, $0x0f0e0d0c0f0e0d0c, V25
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V26
+
+inner7_loop:
+	CMP $28, R1
+	BLT inner7_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V25.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V26.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $28, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner7_loop
+
+inner7_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V25.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V26.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner6:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0302010003020100, $0x0706050407060504, V21
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V22
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V23
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0f0e0d0c, V24
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V25
+
+inner6_loop:
+	CMP $24, R1
+	BLT inner6_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V25.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $24, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner6_loop
+
+inner6_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V25.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner5:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0706050403020100, $0x0706050407060504, V21
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V22
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0b0a0908, V23
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V24
+
+inner5_loop:
+	CMP $20, R1
+	BLT inner5_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $20, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner5_loop
+
+inner5_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner4:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V21
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V22
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V23
+
+inner4_loop:
+	CMP $16, R1
+	BLT inner4_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $16, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner4_loop
+
+inner4_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner3:
+	VMOVQ $0x0302010003020100, $0x0706050403020100, V20
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V21
+	VMOVQ $0x0f0e0d0c0b0a0908, $0x0f0e0d0c0f0e0d0c, V22
+
+inner3_loop:
+	CMP $24, R1
+	BLT inner3_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $24, R1, R1
+	ADD $8, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner3_loop
+
+inner3_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner2:
+	VMOVQ $0x0302010003020100, $0x0706050407060504, V20
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0f0e0d0c, V21
+
+inner2_loop:
+	CMP $16, R1
+	BLT inner2_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $16, R1, R1
+	ADD $8, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner2_loop
+
+inner2_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner1:
+
+inner1_loop:
+	CMP $16, R1
+	BLT inner1_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUB $16, R1, R1
+	ADD $16, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	B inner1_loop
+
+inner1_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+padded:
+	MOVD $in0-16(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+pad_in0:
+	FMOVS.P 4(R2), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, pad_in0
+	MOVD $in0-16(SP), R9
+	VLD1 (R9), [V0.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c803 // fcmgt v3.4s, v0.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	MOVD $out-48(SP), R9
+	VST1 [V3.S4], (R9)
+
+pad_out:
+	FMOVS.P 4(R9), F16
+	FMOVS.P F16, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, pad_out
+
+return:
+	RET
+
+// func PReLUBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
+TEXT ·PReLUBackwardPlanarNEON(SB), NOSPLIT, $48-128
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVD slope_base+72(FP), R12
+	MOVD slope_len+80(FP), R13
+	ADD R13<<2, R12, R13
+	MOVD inner+120(FP), R14
+	MOVD acc_base+96(FP), R10
+	VEOR V13.B16, V13.B16, V13.B16
+	VEOR V14.B16, V14.B16, V14.B16
+	VMOVQ $0x0000000100000000, $0x0000000300000002, V17
+	MOVD R12, R6
+	MOVD R14, R5
+
+seg:
+
+	// The whole vectors of the segment, with its slope.
+	VLD1R (R6), [V27.S4]
+	CMP R1, R5
+	CSEL LT, R5, R1, R7
+	LSR $2, R7, R7
+
+vectors:
+	CBZ R7, edge
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e3be765 // fcmeq v5.4s, v27.4s, v27.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e3bdc04 // fmul v4.4s, v0.4s, v27.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	WORD $0x4e69d5ad // fadd v13.2d, v13.2d, v9.2d
+	WORD $0x4e6ad5ce // fadd v14.2d, v14.2d, v10.2d
+	SUB $1, R7, R7
+	SUB $4, R1, R1
+	SUB $4, R5, R5
+	B vectors
+
+edge:
+
+	// The vector across the segment's end (R5 lanes in it), unless fewer than 4 are left.
+	ADD $4, R6, R8
+	CMP R13, R8
+	CSEL EQ, R12, R8, R8
+	CMP $4, R1
+	BLT tail
+	VDUP R5, V18.S4
+	WORD $0x4eb13652 // cmgt v18.4s, v18.4s, v17.4s
+	VLD1R (R8), [V15.S4]
+	VORR V18.B16, V18.B16, V2.B16
+	VBSL V15.B16, V27.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	VAND V18.B16, V8.B16, V10.B16
+	WORD $0x4e721d08 // bic v8.16b, v8.16b, v18.16b
+	WORD $0x0e617949 // fcvtl v9.2d, v10.2s
+	WORD $0x4e61794a // fcvtl2 v10.2d, v10.4s
+	WORD $0x4e69d5ad // fadd v13.2d, v13.2d, v9.2d
+	WORD $0x4e6ad5ce // fadd v14.2d, v14.2d, v10.2d
+	WORD $0x4e6ed5a9 // fadd v9.2d, v13.2d, v14.2d
+	WORD $0x7e70d929 // faddp d9, v9.2d
+	SUB R12, R6, R9
+	ADD R9<<1, R10, R9
+	FMOVD (R9), F10
+	FADDD F10, F9, F9
+	FMOVD F9, (R9)
+	WORD $0x0e61790d // fcvtl v13.2d, v8.2s
+	WORD $0x4e61790e // fcvtl2 v14.2d, v8.4s
+	SUB $4, R1, R1
+	SUB $4, R5, R5
+	ADD R14, R5, R5
+	MOVD R8, R6
+	B seg
+
+tail:
+
+	// The last 1 to 3 elements; lanes below R5 are in the segment.
+	CBZ R1, done
+	MOVD R5, R9
+	MOVD $4, R7
+	CMP $4, R9
+	CSEL GT, R7, R9, R9
+	VDUP R9, V18.S4
+	WORD $0x4eb13652 // cmgt v18.4s, v18.4s, v17.4s
+	VLD1R (R8), [V15.S4]
+	VORR V18.B16, V18.B16, V2.B16
+	VBSL V15.B16, V27.B16, V2.B16
+	MOVD $in0-16(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+tail_in0:
+	FMOVS.P 4(R2), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, tail_in0
+	MOVD $in0-16(SP), R9
+	VLD1 (R9), [V0.S4]
+	MOVD $in1-32(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+tail_in1:
+	FMOVS.P 4(R3), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, tail_in1
+	MOVD $in1-32(SP), R9
+	VLD1 (R9), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	MOVD $out-48(SP), R9
+	VST1 [V3.S4], (R9)
+
+tail_out:
+	FMOVS.P 4(R9), F16
+	FMOVS.P F16, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, tail_out
+	VAND V18.B16, V8.B16, V10.B16
+	WORD $0x4e721d08 // bic v8.16b, v8.16b, v18.16b
+	WORD $0x0e617949 // fcvtl v9.2d, v10.2s
+	WORD $0x4e61794a // fcvtl2 v10.2d, v10.4s
+	WORD $0x4e69d5ad // fadd v13.2d, v13.2d, v9.2d
+	WORD $0x4e6ad5ce // fadd v14.2d, v14.2d, v10.2d
+	WORD $0x4e6ed5a9 // fadd v9.2d, v13.2d, v14.2d
+	WORD $0x7e70d929 // faddp d9, v9.2d
+	SUB R12, R6, R9
+	ADD R9<<1, R10, R9
+	FMOVD (R9), F10
+	FADDD F10, F9, F9
+	FMOVD F9, (R9)
+	WORD $0x0e61790d // fcvtl v13.2d, v8.2s
+	WORD $0x4e61790e // fcvtl2 v14.2d, v8.4s
+	WORD $0x4e6ed5a9 // fadd v9.2d, v13.2d, v14.2d
+	WORD $0x7e70d929 // faddp d9, v9.2d
+	SUB R12, R8, R9
+	ADD R9<<1, R10, R9
+	FMOVD (R9), F10
+	FADDD F10, F9, F9
+	FMOVD F9, (R9)
+	RET
+
+done:
+	WORD $0x4e6ed5a9 // fadd v9.2d, v13.2d, v14.2d
+	WORD $0x7e70d929 // faddp d9, v9.2d
+	SUB R12, R6, R9
+	ADD R9<<1, R10, R9
+	FMOVD (R9), F10
+	FADDD F10, F9, F9
+	FMOVD F9, (R9)
+	RET
+
+// func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
+TEXT ·PReLUBackwardInterleavedNEON(SB), NOSPLIT, $48-152
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVD slope_base+72(FP), R6
+	MOVD slope_len+80(FP), R5
+	MOVD wrap_base+96(FP), R7
+	MOVD acc_base+120(FP), R10
+	MOVD acc_len+128(FP), R12
+	LSL $3, R12, R12
+	MOVD ZR, R4
+	MOVD ZR, R11
+	MOVD inner+144(FP), R9
+	CMP $1, R9
+	BEQ inner1
+	CMP $2, R9
+	BEQ inner2
+	CMP $3, R9
+	BEQ inner3
+	CMP $4, R9
+	BEQ inner4
+	CMP $5, R9
+	BEQ inner5
+	CMP $6, R9
+	BEQ inner6
+
+inner7:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0302010003020100, $0x0706050403020100, V21
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V22
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V23
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V24
+	VMOVQ $0x0f0e0d0c0b0a0908, $0x0f0e0d0c0f0e0d0c, V25
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V26
+
+inner7_loop:
+	CMP $28, R1
+	BLT inner7_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V25.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V26.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $192, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $28, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $224, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner7_loop
+
+inner7_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V25.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V26.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $192, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner6:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0302010003020100, $0x0706050407060504, V21
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V22
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V23
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0f0e0d0c, V24
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V25
+
+inner6_loop:
+	CMP $24, R1
+	BLT inner6_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V25.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $24, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $192, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner6_loop
+
+inner6_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V25.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner5:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0706050403020100, $0x0706050407060504, V21
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V22
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0b0a0908, V23
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V24
+
+inner5_loop:
+	CMP $20, R1
+	BLT inner5_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V24.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $20, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $160, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner5_loop
+
+inner5_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V24.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner4:
+	VMOVQ $0x0302010003020100, $0x0302010003020100, V20
+	VMOVQ $0x0706050407060504, $0x0706050407060504, V21
+	VMOVQ $0x0b0a09080b0a0908, $0x0b0a09080b0a0908, V22
+	VMOVQ $0x0f0e0d0c0f0e0d0c, $0x0f0e0d0c0f0e0d0c, V23
+
+inner4_loop:
+	CMP $16, R1
+	BLT inner4_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V23.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $16, R1, R1
+	ADD $4, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $128, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner4_loop
+
+inner4_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V23.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner3:
+	VMOVQ $0x0302010003020100, $0x0706050403020100, V20
+	VMOVQ $0x0706050407060504, $0x0b0a09080b0a0908, V21
+	VMOVQ $0x0f0e0d0c0b0a0908, $0x0f0e0d0c0f0e0d0c, V22
+
+inner3_loop:
+	CMP $24, R1
+	BLT inner3_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V22.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $24, R1, R1
+	ADD $8, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $192, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner3_loop
+
+inner3_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $128, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V22.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $160, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner2:
+	VMOVQ $0x0302010003020100, $0x0706050407060504, V20
+	VMOVQ $0x0b0a09080b0a0908, $0x0f0e0d0c0f0e0d0c, V21
+
+inner2_loop:
+	CMP $16, R1
+	BLT inner2_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VTBL V21.B16, [V19.B16], V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $16, R1, R1
+	ADD $8, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $128, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner2_loop
+
+inner2_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VTBL V20.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VTBL V21.B16, [V19.B16], V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+inner1:
+
+inner1_loop:
+	CMP $16, R1
+	BLT inner1_partial
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUB $16, R1, R1
+	ADD $16, R4, R4
+	SUB R5, R4, R9
+	CMP R5, R4
+	CSEL GE, R9, R4, R4
+	ADD $128, R11, R11
+	CMP R12, R11
+	CSEL EQ, ZR, R11, R11
+	B inner1_loop
+
+inner1_partial:
+
+	// Fewer elements than an iteration: whole vectors, then the last 1 to 3 elements.
+	CBZ R1, return
+	SUB R5, R4, R9
+	ADDS $32, R9, R9
+	ADD R9<<2, R7, R9
+	ADD R4<<2, R6, R8
+	CSEL GT, R9, R8, R8
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	ADD R11, R10, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	ADD R11, R10, R15
+	ADD $32, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	ADD R11, R10, R15
+	ADD $64, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	VLD1.P 16(R8), [V19.S4]
+	VORR V19.B16, V19.B16, V2.B16
+	ADD R11, R10, R15
+	ADD $96, R15, R15
+	CMP $4, R1
+	BLT padded
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	VST1.P [V3.S4], 16(R0)
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+	SUBS $4, R1, R1
+	BEQ return
+	B return
+
+padded:
+	MOVD $in0-16(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+pad_in0:
+	FMOVS.P 4(R2), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, pad_in0
+	MOVD $in0-16(SP), R9
+	VLD1 (R9), [V0.S4]
+	MOVD $in1-32(SP), R9
+	VEOR V16.B16, V16.B16, V16.B16
+	VST1 [V16.S4], (R9)
+	MOVD R1, R7
+
+pad_in1:
+	FMOVS.P 4(R3), F16
+	FMOVS.P F16, 4(R9)
+	SUB $1, R7, R7
+	CBNZ R7, pad_in1
+	MOVD $in1-32(SP), R9
+	VLD1 (R9), [V1.S4]
+	WORD $0x4e22e445 // fcmeq v5.4s, v2.4s, v2.4s
+	WORD $0x4f3f54a5 // shl v5.4s, v5.4s, #31
+	WORD $0x6e22dc04 // fmul v4.4s, v0.4s, v2.4s
+	WORD $0x4e24e486 // fcmeq v6.4s, v4.4s, v4.4s
+	WORD $0x4e20e407 // fcmeq v7.4s, v0.4s, v0.4s
+	WORD $0x4e661ce7 // bic v7.16b, v7.16b, v6.16b
+	VAND V5.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	WORD $0x6e21dc08 // fmul v8.4s, v0.4s, v1.4s
+	WORD $0x4e631d08 // bic v8.16b, v8.16b, v3.16b
+	VBSL V4.B16, V0.B16, V3.B16
+	MOVD $out-48(SP), R9
+	VST1 [V3.S4], (R9)
+
+pad_out:
+	FMOVS.P 4(R9), F16
+	FMOVS.P F16, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, pad_out
+	WORD $0x0e617909 // fcvtl v9.2d, v8.2s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	VLD1 (R15), [V11.D2, V12.D2]
+	WORD $0x4e69d56b // fadd v11.2d, v11.2d, v9.2d
+	WORD $0x4e6ad58c // fadd v12.2d, v12.2d, v10.2d
+	VST1 [V11.D2, V12.D2], (R15)
+
+return:
+	RET

@@ -31,3 +31,32 @@ func LeakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
 //
 //go:noescape
 func LeakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+
+// PReLUPlanarAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 8.
+// dst may be x. With stream set it writes dst with non-temporal stores.
+//
+//go:noescape
+func PReLUPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
+
+// PReLUBackwardPlanarAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
+// over each channel c into acc[c], where c = (i/inner) % len(slope), inner >= 8.
+// dx may be dy or x. With stream set it writes dx with non-temporal stores.
+//
+//go:noescape
+func PReLUBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
+
+// PReLUInterleavedAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
+// 1 <= inner <= 7. len(slope) >= 32 and wrap holds slope's last 32 then its first 32 values.
+// dst may be x. With stream set it writes dst with non-temporal stores if dst is 32-byte aligned.
+//
+//go:noescape
+func PReLUInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
+
+// PReLUBackwardInterleavedAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
+// into acc[i % len(acc)], where c = (i/inner) % len(slope), 1 <= inner <= 7.
+// len(slope) >= 32, wrap holds slope's last 32 then its first 32 values, and len(acc) is a
+// multiple of 8*inner*ceil(4/inner). dx may be dy or x. With stream set it writes dx with
+// non-temporal stores if dx is 32-byte aligned.
+//
+//go:noescape
+func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)

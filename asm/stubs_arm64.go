@@ -27,3 +27,29 @@ func LeakyReLUNEON(dst []float32, x []float32, slope float32)
 //
 //go:noescape
 func LeakyReLUBackwardNEON(dx []float32, dy []float32, x []float32, slope float32)
+
+// PReLUPlanarNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 4.
+// dst may be x.
+//
+//go:noescape
+func PReLUPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
+
+// PReLUInterleavedNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
+// 1 <= inner <= 7. len(slope) >= 32 and wrap holds slope's last 32 then its first 32 values. dst may be x.
+//
+//go:noescape
+func PReLUInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
+
+// PReLUBackwardPlanarNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
+// over each channel c into acc[c], where c = (i/inner) % len(slope), inner >= 4. dx may be dy or x.
+//
+//go:noescape
+func PReLUBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
+
+// PReLUBackwardInterleavedNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
+// into acc[i % len(acc)], where c = (i/inner) % len(slope), 1 <= inner <= 7. len(slope) >= 32,
+// wrap holds slope's last 32 then its first 32 values, and len(acc) is a multiple of
+// 4*inner*ceil(4/inner). dx may be dy or x.
+//
+//go:noescape
+func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)

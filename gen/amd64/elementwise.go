@@ -68,8 +68,8 @@ func (k elementwise) generate() {
 	JB(LabelRef("short"))
 
 	Comment("First and last 8 results, before any store.")
-	head := k.op(k.loadAll(in, func(p reg.Register) Mem { return Mem{Base: p} }))
-	tail := k.op(k.loadAll(in, func(p reg.Register) Mem { return Mem{Base: p, Index: n, Scale: 4, Disp: -32} }))
+	head := k.op(loadInputs(in, func(p reg.Register) Mem { return Mem{Base: p} }))
+	tail := k.op(loadInputs(in, func(p reg.Register) Mem { return Mem{Base: p, Index: n, Scale: 4, Disp: -32} }))
 	outHead, outTail := reg.R8, reg.R9
 	MOVQ(out, outHead)
 	LEAQ(Mem{Base: out, Index: n, Scale: 4, Disp: -32}, outTail)
@@ -135,7 +135,7 @@ func (k elementwise) body(tag string, out reg.Register, in []reg.Register, i reg
 	Label(loop4)
 	results := make([]reg.VecVirtual, unroll)
 	for u := range results {
-		results[u] = k.op(k.loadAll(in, func(p reg.Register) Mem { return at(p, 32*u) }))
+		results[u] = k.op(loadInputs(in, func(p reg.Register) Mem { return at(p, 32*u) }))
 	}
 	for u, r := range results {
 		store(r, at(out, 32*u))
@@ -147,14 +147,14 @@ func (k elementwise) body(tag string, out reg.Register, in []reg.Register, i reg
 	Label(loop1)
 	TESTQ(i, i)
 	JZ(LabelRef(done))
-	store(k.op(k.loadAll(in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
+	store(k.op(loadInputs(in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
 	ADDQ(Imm(32), i)
 	JMP(LabelRef(loop1))
 	Label(done)
 }
 
-// loadAll loads 8 lanes of every input from the address at(pointer) gives.
-func (k elementwise) loadAll(in []reg.Register, at func(reg.Register) Mem) []reg.VecVirtual {
+// loadInputs loads 8 lanes of every input from the address at(pointer) gives.
+func loadInputs(in []reg.Register, at func(reg.Register) Mem) []reg.VecVirtual {
 	v := make([]reg.VecVirtual, len(in))
 	for i, p := range in {
 		v[i] = YMM()
@@ -166,10 +166,23 @@ func (k elementwise) loadAll(in []reg.Register, at func(reg.Register) Mem) []reg
 // lowLanesMask returns a mask whose lanes [0, n) are all ones, for n in 0..8,
 // built without a constant table: lane i holds n > i.
 func lowLanesMask(n reg.Register) reg.VecVirtual {
-	index, count, mask := YMM(), YMM(), YMM()
-	MOVQ(U64(0x0706050403020100), reg.RAX)
-	VMOVQ(reg.RAX, index.AsX())
+	return lanesBelow(laneIndex(reg.RAX), n)
+}
+
+// laneIndex returns the int32 lanes 0, 1, ..., 7, built in scratch (a
+// general-purpose register it overwrites) without a constant table.
+func laneIndex(scratch reg.Register) reg.VecVirtual {
+	index := YMM()
+	MOVQ(U64(0x0706050403020100), scratch)
+	VMOVQ(scratch, index.AsX())
 	VPMOVZXBD(index.AsX(), index)
+	return index
+}
+
+// lanesBelow returns a mask whose lane i is all ones where i < n, for n
+// (a general-purpose register) from 0 up to 2^31-1, given laneIndex.
+func lanesBelow(index reg.VecVirtual, n reg.Register) reg.VecVirtual {
+	count, mask := YMM(), YMM()
 	VMOVQ(n, count.AsX())
 	VPBROADCASTD(count.AsX(), count)
 	VPCMPGTD(index, count, mask)

@@ -50,6 +50,11 @@ type function struct {
 // function declares name in the stubs, with doc as its comment (one sentence
 // a line), and opens its TEXT block.
 func (f *file) function(name string, doc []string, params []param) *function {
+	return f.functionFrame(name, doc, params, 0)
+}
+
+// functionFrame is function for a kernel with locals bytes of stack frame.
+func (f *file) functionFrame(name string, doc []string, params []param, locals int) *function {
 	fn := &function{f: f, offsets: map[string]int{}}
 	var goParams []string
 	frame := 0
@@ -65,7 +70,7 @@ func (f *file) function(name string, doc []string, params []param) *function {
 		fmt.Fprintf(&f.stubs, "// %s\n", line)
 	}
 	fmt.Fprintf(&f.stubs, "//\n//go:noescape\nfunc %s(%s)\n", name, strings.Join(goParams, ", "))
-	fmt.Fprintf(&f.asm, "\n// func %s(%s)\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", name, strings.Join(goParams, ", "), name, frame)
+	fmt.Fprintf(&f.asm, "\n// func %s(%s)\nTEXT ·%s(SB), NOSPLIT, $%d-%d\n", name, strings.Join(goParams, ", "), name, locals, frame)
 	return fn
 }
 

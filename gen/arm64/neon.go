@@ -84,3 +84,24 @@ func sshr(d, n vreg, shift int) word {
 		text: fmt.Sprintf("sshr v%d.4s, v%d.4s, #%d", d, n, shift),
 	}
 }
+
+// cmgt sets d to all ones in the lanes where the int32 n > m.
+func cmgt(d, n, m vreg) word { return threeSame(0x4ea03400, "cmgt", "4s", d, n, m) }
+
+// faddd adds the float64 lanes: d.2d = n.2d + m.2d.
+func faddd(d, n, m vreg) word { return threeSame(0x4e60d400, "fadd", "2d", d, n, m) }
+
+// fcvtl and fcvtl2 widen the low and the high 2 float32 lanes of n to
+// float64, exactly.
+func fcvtl(d, n vreg) word {
+	return word{bits: 0x0e617800 | uint32(n)<<5 | uint32(d), text: fmt.Sprintf("fcvtl v%d.2d, v%d.2s", d, n)}
+}
+
+func fcvtl2(d, n vreg) word {
+	return word{bits: 0x4e617800 | uint32(n)<<5 | uint32(d), text: fmt.Sprintf("fcvtl2 v%d.2d, v%d.4s", d, n)}
+}
+
+// faddp adds the two float64 lanes of n into the scalar d.
+func faddp(d, n vreg) word {
+	return word{bits: 0x7e70d800 | uint32(n)<<5 | uint32(d), text: fmt.Sprintf("faddp d%d, v%d.2d", d, n)}
+}

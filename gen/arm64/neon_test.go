@@ -39,6 +39,10 @@ func TestEncoders(t *testing.T) {
 		"frintn": func(d, n, _ vreg) word { return frintn(d, n) },
 		"fcvtns": func(d, n, _ vreg) word { return fcvtns(d, n) },
 		"scvtf":  func(d, n, _ vreg) word { return scvtf(d, n) },
+		"cmgt":   cmgt, "faddd": faddd,
+		"fcvtl":  func(d, n, _ vreg) word { return fcvtl(d, n) },
+		"fcvtl2": func(d, n, _ vreg) word { return fcvtl2(d, n) },
+		"faddp":  func(d, n, _ vreg) word { return faddp(d, n) },
 	}
 	for shift := 0; shift <= 31; shift++ {
 		encoders["shl #"+strconv.Itoa(shift)] = func(d, n, _ vreg) word { return shl(d, n, shift) }

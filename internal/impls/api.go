@@ -10,4 +10,6 @@ var API = Set{
 	ReLUBackward:      simdact.ReLUBackward,
 	LeakyReLU:         simdact.LeakyReLU,
 	LeakyReLUBackward: simdact.LeakyReLUBackward,
+	PReLU:             simdact.PReLU,
+	PReLUBackward:     simdact.PReLUBackward,
 }

@@ -20,6 +20,8 @@ type Set struct {
 	ReLUBackward      func(dx, dy, x []float32)
 	LeakyReLU         func(dst, x []float32, slope float32)
 	LeakyReLUBackward func(dx, dy, x []float32, slope float32)
+	PReLU             func(dst, x, slope []float32, inner int)
+	PReLUBackward     func(dx, dslope, dy, x, slope []float32, inner int)
 }
 
 // Generic is the pure-Go implementation, which runs everywhere.
@@ -29,6 +31,8 @@ var Generic = Set{
 	ReLUBackward:      kernels.ReLUBackward,
 	LeakyReLU:         kernels.LeakyReLU,
 	LeakyReLUBackward: kernels.LeakyReLUBackward,
+	PReLU:             kernels.PReLU,
+	PReLUBackward:     kernels.PReLUBackward,
 }
 
 // All returns every implementation in this build, Generic first, whether or

@@ -5,6 +5,7 @@ package impls
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/prelu"
 )
 
 // "avx2" streams from the size package simdact streams from; "avx2-stream"
@@ -28,6 +29,12 @@ func avx2(name string, stream func(n, bytesPerElement int) bool) Set {
 		},
 		LeakyReLUBackward: func(dx, dy, x []float32, slope float32) {
 			asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, stream(len(x), 12))
+		},
+		PReLU: func(dst, x, slope []float32, inner int) {
+			prelu.Forward(dst, x, slope, inner, stream(len(x), 8))
+		},
+		PReLUBackward: func(dx, dslope, dy, x, slope []float32, inner int) {
+			prelu.Backward(dx, dslope, dy, x, slope, inner, stream(len(x), 12))
 		},
 	}
 }

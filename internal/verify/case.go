@@ -102,7 +102,7 @@ func (c Case) WriteReproducer(w io.Writer, s, reference impls.Set, err error) {
 		for j := range c.In {
 			values[j] = c.In[j][i]
 		}
-		spec, ok := k.Check(got[i], values)
+		spec, ok := k.Check(i, got[i], values)
 		row := make([]string, 0, len(values)+4)
 		for _, v := range append(values, got[i]) {
 			row = append(row, testutil.Format(v))

@@ -24,7 +24,7 @@ func Linear() []Elementwise {
 var ReLU = Elementwise{
 	Name: "ReLU", Inputs: []string{"x"},
 	Run: func(s impls.Set, out []float32, in [][]float32) { s.ReLU(out, in[0]) },
-	Check: func(got float32, in []float32) (float32, bool) {
+	Check: func(_ int, got float32, in []float32) (float32, bool) {
 		want := in[0]
 		if want < 0 {
 			want = 0
@@ -37,7 +37,7 @@ var ReLU = Elementwise{
 var ReLUBackward = Elementwise{
 	Name: "ReLUBackward", Inputs: []string{"dy", "x"},
 	Run: func(s impls.Set, out []float32, in [][]float32) { s.ReLUBackward(out, in[0], in[1]) },
-	Check: func(got float32, in []float32) (float32, bool) {
+	Check: func(_ int, got float32, in []float32) (float32, bool) {
 		want := in[0]
 		if in[1] <= 0 {
 			want = 0
@@ -50,13 +50,8 @@ var ReLUBackward = Elementwise{
 func LeakyReLU(slope float32) Elementwise {
 	return Elementwise{
 		Name: "LeakyReLU/slope=" + Format(slope), Inputs: []string{"x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLU(out, in[0], slope) },
-		Check: func(got float32, in []float32) (float32, bool) {
-			if x := in[0]; !(x > 0) {
-				return exact(got, MulX86(x, slope), isNaN(x) && isNaN(slope))
-			}
-			return exact(got, in[0], false)
-		},
+		Run:   func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLU(out, in[0], slope) },
+		Check: func(_ int, got float32, in []float32) (float32, bool) { return leaky(got, in[0], in[0], slope) },
 	}
 }
 
@@ -64,14 +59,18 @@ func LeakyReLU(slope float32) Elementwise {
 func LeakyReLUBackward(slope float32) Elementwise {
 	return Elementwise{
 		Name: "LeakyReLUBackward/slope=" + Format(slope), Inputs: []string{"dy", "x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLUBackward(out, in[0], in[1], slope) },
-		Check: func(got float32, in []float32) (float32, bool) {
-			if dy, x := in[0], in[1]; !(x > 0) {
-				return exact(got, MulX86(dy, slope), isNaN(dy) && isNaN(slope))
-			}
-			return exact(got, in[0], false)
-		},
+		Run:   func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLUBackward(out, in[0], in[1], slope) },
+		Check: func(_ int, got float32, in []float32) (float32, bool) { return leaky(got, in[0], in[1], slope) },
 	}
+}
+
+// leaky checks got against x > 0 ? v : v*slope, v being x (forward) or dy
+// (backward).
+func leaky(got, v, x, slope float32) (float32, bool) {
+	if !(x > 0) {
+		return exact(got, MulX86(v, slope), isNaN(v) && isNaN(slope))
+	}
+	return exact(got, v, false)
 }
 
 // exact accepts got if it has want's bits, or, where anyNaN is set (one

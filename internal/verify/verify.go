@@ -21,9 +21,12 @@ type Elementwise struct {
 	Inputs []string // names of the input parameters, in order
 	// Run calls the kernel of s with output out and inputs in.
 	Run func(s impls.Set, out []float32, in [][]float32)
-	// Check returns the reference result for the input values of one
-	// element, and whether got matches it.
-	Check func(got float32, in []float32) (want float32, ok bool)
+	// Check returns the reference result for the input values of element
+	// i, and whether got matches it.
+	Check func(i int, got float32, in []float32) (want float32, ok bool)
+	// Reduction, if set, checks the kernel's other output after Run, given
+	// the inputs of that call (PReLUBackward's dslope).
+	Reduction func(in [][]float32) error
 }
 
 // A Mismatch is a result that does not match the reference: it holds what
@@ -67,6 +70,11 @@ func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) erro
 
 	if err := k.Compare(s.Name, call, out, originals); err != nil {
 		return err
+	}
+	if k.Reduction != nil {
+		if err := k.Reduction(originals); err != nil {
+			return fmt.Errorf("%s, %s, %s: %w", k.Name, s.Name, call, err)
+		}
 	}
 	for i, v := range buf {
 		if (i < pad+offset || i >= pad+offset+n) && math.Float32bits(v) != Sentinel {
@@ -119,7 +127,7 @@ func (k Elementwise) Compare(impl, call string, out []float32, in [][]float32) e
 		for j := range in {
 			values[j] = in[j][i]
 		}
-		if want, ok := k.Check(got, values); !ok {
+		if want, ok := k.Check(i, got, values); !ok {
 			return &Mismatch{Kernel: k.Name, Impl: impl, Call: call, Index: i, Len: len(out),
 				Inputs: k.Inputs, Values: slices.Clone(values), Got: got, Want: want}
 		}

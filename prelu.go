@@ -1,0 +1,57 @@
+package simdact
+
+import "github.com/simdact/simdact/kernels"
+
+// PReLU sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], a LeakyReLU with one
+// slope per channel: x is viewed as [outer][C][inner] with C = len(slope),
+// so element i is in channel c = (i/inner) % C. NCHW data has inner = H*W,
+// NHWC data has inner = 1, and a single shared slope is C = 1.
+//
+// len(x) must be a multiple of C*inner (zero included), inner at least 1
+// and slope not empty. dst may be x itself, but must not overlap x
+// partially, nor overlap slope at all. NaNs are as in LeakyReLU.
+func PReLU(dst, x, slope []float32, inner int) {
+	if badLayout(x, slope, inner) || len(dst) != len(x) || overlapsPartially(dst, x) || overlaps(dst, slope) {
+		panicPReLU(dst, x, slope, inner)
+	}
+	if useAsm {
+		preluAsm(dst, x, slope, inner)
+		return
+	}
+	kernels.PReLU(dst, x, slope, inner)
+}
+
+// PReLUBackward computes the gradients of PReLU given the gradient dy of its
+// output and its input x, with the layout of PReLU:
+//
+//	dx[i]     = x[i] > 0 ? dy[i] : dy[i]*slope[c]
+//	dslope[c] = the sum over channel c of (x[i] > 0 ? 0 : dy[i]*x[i])
+//
+// dx is bit-exact, with the NaNs of LeakyReLUBackward. The terms of dslope
+// are float32 products (±Inf where one overflows); they are added in
+// float64 (a few in float32 first, where that sum stays finite) and the sum
+// is rounded to float32 once, so dslope[c] differs from the exact sum of the
+// terms by at most 2^-20 times the sum of their magnitudes, for channels of
+// up to 2^32 elements. Infinite and NaN terms give what IEEE arithmetic
+// gives: a NaN term, or terms +Inf and -Inf, give a NaN (of any payload).
+// dslope is overwritten, with zeros when x is empty.
+//
+// dx may be dy or x itself, but must not overlap either partially, nor
+// overlap slope at all. dslope (of length len(slope)) must not share memory
+// with any other argument. The layout rules are those of PReLU.
+func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
+	if badLayout(x, slope, inner) || len(dslope) != len(slope) || badBinary(dx, dy, x) || overlaps(dx, slope) ||
+		overlaps(dslope, dx) || overlaps(dslope, dy) || overlaps(dslope, x) || overlaps(dslope, slope) {
+		panicPReLUBackward(dx, dslope, dy, x, slope, inner)
+	}
+	if useAsm && len(x) >= preluBackwardAsmMin {
+		preluBackwardAsm(dx, dslope, dy, x, slope, inner)
+		return
+	}
+	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
+}
+
+// preluBackwardAsmMin is the smallest len(x) for which PReLUBackward runs
+// the assembly kernels: below it, their setup (clearing accumulators on the
+// stack, masked loads and stores) costs more than the pure-Go loop.
+const preluBackwardAsmMin = 64
