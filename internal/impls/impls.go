@@ -20,6 +20,10 @@ type Set struct {
 	ReLUBackward      func(dx, dy, x []float32)
 	LeakyReLU         func(dst, x []float32, slope float32)
 	LeakyReLUBackward func(dx, dy, x []float32, slope float32)
+
+	ELU                   func(dst, x []float32, alpha float32)
+	ELUBackward           func(dx, dy, x []float32, alpha float32)
+	ELUBackwardFromOutput func(dx, dy, y []float32, alpha float32)
 }
 
 // Generic is the pure-Go implementation, which runs everywhere.
@@ -29,6 +33,10 @@ var Generic = Set{
 	ReLUBackward:      kernels.ReLUBackward,
 	LeakyReLU:         kernels.LeakyReLU,
 	LeakyReLUBackward: kernels.LeakyReLUBackward,
+
+	ELU:                   kernels.ELU,
+	ELUBackward:           kernels.ELUBackward,
+	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
 }
 
 // All returns every implementation in this build, Generic first, whether or
