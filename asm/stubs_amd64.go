@@ -31,3 +31,24 @@ func LeakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
 //
 //go:noescape
 func LeakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+
+// ELUAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
+
+// ELUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, alpha float32, stream bool)
+
+// ELUBackwardFromOutputAVX2 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)

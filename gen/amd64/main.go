@@ -9,5 +9,6 @@ func main() {
 	ConstraintExpr("gc,!purego")
 	reluKernels()
 	leakyReLUKernels()
+	eluKernels()
 	Generate()
 }
