@@ -22,6 +22,7 @@ func main() {
 	f := newFile("go run ./arm64 "+strings.Join(os.Args[1:], " "), *pkg)
 	reluKernels(f)
 	leakyReLUKernels(f)
+	eluKernels(f)
 	if err := os.WriteFile(*out, f.asm.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -13,4 +13,8 @@ var native = []Set{{
 	ReLUBackward:      asm.ReLUBackwardNEON,
 	LeakyReLU:         asm.LeakyReLUNEON,
 	LeakyReLUBackward: asm.LeakyReLUBackwardNEON,
+
+	ELU:                   asm.ELUNEON,
+	ELUBackward:           asm.ELUBackwardNEON,
+	ELUBackwardFromOutput: asm.ELUBackwardFromOutputNEON,
 }}
