@@ -1,6 +1,7 @@
 package simdact_test
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"testing"
@@ -64,6 +65,20 @@ func TestPanics(t *testing.T) {
 		{func() { simdact.LeakyReLUBackward(b3, b4, b4, 0.1) }, "simdact: LeakyReLUBackward: len(dx)=3, len(dy)=4, len(x)=4"},
 		{func() { simdact.LeakyReLUBackward(shifted, a, b4, 0.1) }, "simdact: LeakyReLUBackward: dx and dy overlap partially"},
 		{func() { simdact.LeakyReLUBackward(shifted, b4, a, 0.1) }, "simdact: LeakyReLUBackward: dx and x overlap partially"},
+		{func() { simdact.ELU(b4, b3, 1) }, "simdact: ELU: len(dst)=4, len(x)=3"},
+		{func() { simdact.ELU(shifted, a, 1) }, "simdact: ELU: dst and x overlap partially"},
+		{func() { simdact.ELUBackward(a, b4, b3, 1) }, "simdact: ELUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
+		{func() { simdact.ELUBackward(shifted, a, b4, 1) }, "simdact: ELUBackward: dx and dy overlap partially"},
+		{func() { simdact.ELUBackward(shifted, b4, a, 1) }, "simdact: ELUBackward: dx and x overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b3, 1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=4, len(y)=3"},
+		{func() { simdact.ELUBackwardFromOutput(a, b3, b4, -1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=3, len(y)=4"},
+		{func() { simdact.ELUBackwardFromOutput(shifted, a, b4, 1) }, "simdact: ELUBackwardFromOutput: dx and dy overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(shifted, b4, a, 1) }, "simdact: ELUBackwardFromOutput: dx and y overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -0x1p-149) }, "simdact: ELUBackwardFromOutput: alpha=-1e-45 must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.Inf(-1))) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.NaN())) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(nil, nil, nil, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
 	}
 	for _, c := range cases {
 		for i := range buf {
@@ -107,6 +122,9 @@ func TestValidCalls(t *testing.T) {
 		"in place":          func() { simdact.ReLU(x, x); simdact.ReLUBackward(dy, dy, x); simdact.LeakyReLUBackward(x, dy, x, 0.5) },
 		"dy and x overlap":  func() { simdact.ReLUBackward(make([]float32, 3), x[:3], x[1:]) },
 		"empty in full buf": func() { simdact.ReLU(x[1:1], x[2:2]) },
+		"ELU":               func() { simdact.ELU(x, x, -1); simdact.ELUBackward(dy, dy, x, 0); simdact.ELUBackward(x, dy, x, 2) },
+		"ELU alpha=-0":      func() { simdact.ELUBackwardFromOutput(dy, dy, x, float32(math.Copysign(0, -1))) },
+		"ELU alpha=+Inf":    func() { simdact.ELUBackwardFromOutput(x, dy, x, float32(math.Inf(1))) },
 	}
 	for name, call := range calls {
 		if msg := panicMessage(call); msg != "no panic" {
@@ -121,10 +139,13 @@ func TestNoAllocations(t *testing.T) {
 	for _, n := range []int{100, 1 << 20} {
 		x, dy, out := make([]float32, n), make([]float32, n), make([]float32, n)
 		calls := map[string]func(){
-			"ReLU":              func() { simdact.ReLU(out, x) },
-			"ReLUBackward":      func() { simdact.ReLUBackward(out, dy, x) },
-			"LeakyReLU":         func() { simdact.LeakyReLU(out, x, 0.1) },
-			"LeakyReLUBackward": func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
+			"ReLU":                  func() { simdact.ReLU(out, x) },
+			"ReLUBackward":          func() { simdact.ReLUBackward(out, dy, x) },
+			"LeakyReLU":             func() { simdact.LeakyReLU(out, x, 0.1) },
+			"LeakyReLUBackward":     func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
+			"ELU":                   func() { simdact.ELU(out, x, 1) },
+			"ELUBackward":           func() { simdact.ELUBackward(out, dy, x, 10) },
+			"ELUBackwardFromOutput": func() { simdact.ELUBackwardFromOutput(out, dy, x, 1) },
 		}
 		for name, call := range calls {
 			if allocs := testing.AllocsPerRun(10, call); allocs != 0 {

@@ -33,3 +33,13 @@ func leakyReLUAsm(dst, x []float32, slope float32) {
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	asm.LeakyReLUBackwardAVX2(dx, dy, x, slope, cpu.Stream(len(x), 12))
 }
+
+func eluAsm(dst, x []float32, alpha float32) { asm.ELUAVX2(dst, x, alpha, cpu.Stream(len(x), 8)) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) {
+	asm.ELUBackwardAVX2(dx, dy, x, alpha, cpu.Stream(len(x), 12))
+}
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	asm.ELUBackwardFromOutputAVX2(dx, dy, y, alpha, cpu.Stream(len(y), 12))
+}

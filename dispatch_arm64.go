@@ -28,3 +28,11 @@ func leakyReLUAsm(dst, x []float32, slope float32) { asm.LeakyReLUNEON(dst, x, s
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	asm.LeakyReLUBackwardNEON(dx, dy, x, slope)
 }
+
+func eluAsm(dst, x []float32, alpha float32) { asm.ELUNEON(dst, x, alpha) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) { asm.ELUBackwardNEON(dx, dy, x, alpha) }
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	asm.ELUBackwardFromOutputNEON(dx, dy, y, alpha)
+}

@@ -20,3 +20,11 @@ func leakyReLUAsm(dst, x []float32, slope float32) { kernels.LeakyReLU(dst, x, s
 func leakyReLUBackwardAsm(dx, dy, x []float32, slope float32) {
 	kernels.LeakyReLUBackward(dx, dy, x, slope)
 }
+
+func eluAsm(dst, x []float32, alpha float32) { kernels.ELU(dst, x, alpha) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) { kernels.ELUBackward(dx, dy, x, alpha) }
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	kernels.ELUBackwardFromOutput(dx, dy, y, alpha)
+}

@@ -15,6 +15,10 @@ var api = impls.Set{
 	ReLUBackward:      simdact.ReLUBackward,
 	LeakyReLU:         simdact.LeakyReLU,
 	LeakyReLUBackward: simdact.LeakyReLUBackward,
+
+	ELU:                   simdact.ELU,
+	ELUBackward:           simdact.ELUBackward,
+	ELUBackwardFromOutput: simdact.ELUBackwardFromOutput,
 }
 
 // sets returns every implementation this CPU runs, and the public API.
@@ -31,7 +35,7 @@ func sets(t testing.TB) []impls.Set {
 }
 
 // elementwise lists every elementwise kernel the harness checks.
-func elementwise() []verify.Elementwise { return verify.Linear() }
+func elementwise() []verify.Elementwise { return append(verify.Linear(), verify.ELUKernels()...) }
 
 // forEach runs f as a subtest for every Set this CPU runs and every
 // elementwise kernel.
