@@ -19,7 +19,8 @@ func ELU(dst, x []float32, alpha float32) {
 	// only those go through expm1.
 	var todo [256]uint8
 	for len(x) > 0 {
-		xb, db := x[:min(len(x), len(todo))], dst
+		xb := x[:min(len(x), len(todo))]
+		db := dst[:len(xb)]
 		n := 0
 		for i, v := range xb {
 			db[i] = v
@@ -70,7 +71,8 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 	var todo [256]uint8
 	var xs, dys [256]float32
 	for len(x) > 0 {
-		xb, dyb, db := x[:min(len(x), len(todo))], dy, dx
+		xb := x[:min(len(x), len(todo))]
+		dyb, db := dy[:len(xb)], dx[:len(xb)]
 		n := 0
 		for i, v := range xb {
 			g := dyb[i]
@@ -81,10 +83,11 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 			}
 		}
 		for j, i := range todo[:n] {
-			// mant·2^exp·exp(x) for x <= 0, as it is in the assembly,
-			// written out here because a call would spill every register.
-			// 2^k goes in two halves, both normal, so that the last
-			// product rounds into the subnormals once.
+			// mant·2^exp·exp(x) for x <= 0, written out here because a
+			// call would spill every register. 2^k goes in two halves,
+			// both normal, so that the last product rounds into the
+			// subnormals once. (The assembly fuses hi·mant·(1 + p) into
+			// one rounding; this rounds hi·(1 + p) and then ·mant.)
 			v := xs[j]
 			r, k := reduce(max(v, exp32.ExpMin))
 			k = max(k+exp, exp32.ScaleMin)
