@@ -55,10 +55,11 @@ func ELU(alpha float32) Elementwise {
 // match), and whether got is within ELUMaxULP for alpha = 1 and within
 // ELUMaxULPAnyAlpha otherwise, with the sign of the reference.
 //
-// got must match exactly where the float32 expm1 is exact: a NaN x comes out
-// quieted (any NaN if alpha is NaN too); x = ±0, subnormal x and every x whose expm1 rounds to x give
-// alpha*x, -Inf and every x whose expm1 rounds to -1 give -alpha (with x86's
-// NaN for 0 × ∞ and a NaN alpha), and an infinite alpha gives ±Inf.
+// got must match exactly where the float32 expm1 is exact, or alpha makes
+// the product exact: a NaN x comes out quieted (any NaN if alpha is NaN too);
+// x = ±0, subnormal x and every x whose expm1 rounds to x give alpha*x; -Inf
+// and every x whose expm1 rounds to -1 give -alpha; alpha = ±0, ±Inf or NaN
+// give the product x86 computes (0 × ∞ is 0xffc00000).
 func CheckELU(got, x, alpha float32, expm1 float64) (want float32, ulps uint64, ok bool) {
 	switch {
 	case isNaN(x) && isNaN(alpha): // any NaN
