@@ -12,11 +12,11 @@ import (
 // alpha*x rounded once, and 0 × ∞ gives 0xffc00000.
 func ELU(dst, x []float32, alpha float32) {
 	dst = dst[:len(x)]
-	// A branch on the sign of each x would be mispredicted on every other
-	// element of typical data, and computing expm1 for every x would
-	// waste half the work. So each block is copied as it is, while the
-	// indices of the x <= 0 (and NaN) are listed without a branch; then
-	// only those go through expm1.
+	// Computing expm1 for every x would waste half the work on typical
+	// data, and a branch on each x's sign would be mispredicted every
+	// other time. So each block is copied as it is, while the indices of
+	// the x <= 0 (and NaN) are listed without a branch; then only those go
+	// through expm1.
 	var todo [256]uint8
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
@@ -25,7 +25,7 @@ func ELU(dst, x []float32, alpha float32) {
 		for i, v := range xb {
 			db[i] = v
 			todo[n] = uint8(i)
-			if !(v > 0) {
+			if !positive(v) {
 				n++
 			}
 		}
@@ -78,7 +78,7 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 			g := dyb[i]
 			todo[n], xs[n], dys[n] = uint8(i), v, g
 			db[i] = g
-			if !(v > 0) {
+			if !positive(v) {
 				n++
 			}
 		}
@@ -111,13 +111,18 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
 	dx, dy = dx[:len(y)], dy[:len(y)]
 	for i, v := range y {
-		g := dy[i]
-		if !(v > 0) {
-			g = mul(g, add(v, alpha))
+		g := math.Float32bits(mul(dy[i], add(v, alpha)))
+		if positive(v) {
+			g = math.Float32bits(dy[i])
 		}
-		dx[i] = g
+		dx[i] = math.Float32frombits(g)
 	}
 }
+
+// positive reports whether v > 0. As a comparison of integers, a choice it
+// decides compiles to a conditional move: a branch on the sign of v would be
+// mispredicted on every other element of typical data.
+func positive(v float32) bool { return math.Float32bits(v)-1 < infBits }
 
 const (
 	signBit  = 0x80000000
