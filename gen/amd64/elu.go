@@ -23,6 +23,12 @@ const (
 )
 
 func eluKernels() {
+	eluKernel()
+	eluBackwardKernel()
+	eluBackwardFromOutputKernel()
+}
+
+func eluKernel() {
 	var lo, alpha, zero reg.VecVirtual
 	elementwise{
 		name: "ELUAVX2",
@@ -50,7 +56,9 @@ func eluKernels() {
 			return select8(positive(x, zero), x, p)
 		},
 	}.generate()
+}
 
+func eluBackwardKernel() {
 	var expMin, scale, mant, expOffset reg.VecVirtual
 	elementwise{
 		name: "ELUBackwardAVX2",
@@ -82,7 +90,10 @@ func eluKernels() {
 			return select8(z, dy, g)
 		},
 	}.generate()
+}
 
+func eluBackwardFromOutputKernel() {
+	var alpha, zero reg.VecVirtual
 	elementwise{
 		name: "ELUBackwardFromOutputAVX2",
 		doc:  "sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).",

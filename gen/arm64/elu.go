@@ -49,6 +49,12 @@ func (c polyConstants) poly(fn *function, r, q, a, r2 vreg) {
 }
 
 func eluKernels(f *file) {
+	eluKernel(f)
+	eluBackwardKernel(f)
+	eluBackwardFromOutputKernel(f)
+}
+
+func eluKernel(f *file) {
 	var lo, magic, log2e, ln2, one, sign, alpha, fix vreg
 	var pc polyConstants
 	elementwise{
@@ -87,59 +93,60 @@ func eluKernels(f *file) {
 			bsl(fn, d, x, q)
 		},
 	}.generate(f)
+}
 
-	var expMin, log2eB, ln2Hi, ln2Lo, scaleMin, oneB, scale, mant, expOffset, fixB, inf2, cutoff, signB vreg
-	var magicB vreg
-	var pcB polyConstants
+func eluBackwardKernel(f *file) {
+	var expMin, magic, log2e, ln2Hi, ln2Lo, scaleMin, one, scale, mant, expOffset, fix, inf2, cutoff, sign vreg
+	var pc polyConstants
 	elementwise{
 		name: "ELUBackwardNEON",
 		doc:  "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).",
 		out:  "dx", in: []string{"dy", "x"}, params: []param{{"alpha", "float32"}}, temps: 6, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
-			expMin, magicB, log2eB, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst()
-			scaleMin, oneB, scale, mant, expOffset = konst(), konst(), konst(), konst(), konst()
-			fixB, inf2, cutoff, signB = konst(), konst(), konst(), konst()
+			expMin, magic, log2e, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst()
+			scaleMin, one, scale, mant, expOffset = konst(), konst(), konst(), konst(), konst()
+			fix, inf2, cutoff, sign = konst(), konst(), konst(), konst()
 			loadBits(fn, expMin, bits(exp32.ExpMin))
-			loadBits(fn, magicB, bits(exp32.Magic))
-			loadBits(fn, log2eB, bits(exp32.Log2E))
+			loadBits(fn, magic, bits(exp32.Magic))
+			loadBits(fn, log2e, bits(exp32.Log2E))
 			loadBits(fn, ln2Hi, bits(exp32.Ln2Hi))
 			loadBits(fn, ln2Lo, bits(exp32.Ln2Lo))
 			scaleMinBits := int32(exp32.ScaleMin)
 			loadBits(fn, scaleMin, uint32(scaleMinBits))
-			loadBits(fn, oneB, oneBits)
+			loadBits(fn, one, oneBits)
 			loadBits(fn, inf2, infBits<<1)
 			loadBits(fn, cutoff, bits(exp32.ExpZeroBelow))
-			loadBits(fn, signB, signBit)
-			pcB = loadPolyConstants(fn, konst)
-			splitAlpha(fn, scale, mant, expOffset, signB, oneB)
-			signFixer(fn, fixB, scale)
+			loadBits(fn, sign, signBit)
+			pc = loadPolyConstants(fn, konst)
+			splitAlpha(fn, scale, mant, expOffset, sign, one)
+			signFixer(fn, fix, scale)
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x := in[0], in[1]
 			z, v, k, q, a, t := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5]
 			fn.word(fmax(z, x, expMin)) // a NaN x stays NaN
-			fn.ins("VMOV V%d.B16, V%d.B16", magicB, v)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2eB, z, v) // v = z·log2(e) + Magic, rounded to an integer n
+			fn.ins("VMOV V%d.B16, V%d.B16", magic, v)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, z, v) // v = z·log2(e) + Magic, rounded to an integer n
 			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", expOffset, v, k)
-			fn.word(fsub(v, v, magicB))
+			fn.word(fsub(v, v, magic))
 			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, v, z) // exact
 			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, v, z) // z = r = z - n·ln2
-			pcB.poly(fn, z, q, a, v)
+			pc.poly(fn, z, q, a, v)
 
 			fn.comment("2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.")
 			fn.word(smax(k, k, scaleMin))
 			fn.word(sshr(v, k, 1))
 			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", v, k, k)
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", v, v)
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", oneB, v, v)
+			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", one, v, v)
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", oneB, k, k)
+			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", one, k, k)
 			fn.word(fmul(v, v, mant))
 			fn.ins("VMOV V%d.B16, V%d.B16", v, q)
 			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", v, z, q) // q = hi·(1 + p)
 			fn.word(fmul(q, q, k))                          // the one rounding into the subnormals
 
-			mulLikeX86(fn, t, dy, scale, fixB, []vreg{a, k})
+			mulLikeX86(fn, t, dy, scale, fix, []vreg{a, k})
 			fn.word(fmul(a, t, q))
 			fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.")
 			fn.ins("VSHL $1, V%d.S4, V%d.S4", t, k)
@@ -149,26 +156,28 @@ func eluKernels(f *file) {
 			bsl(fn, z, t, a)
 			fn.word(fcmge(q, cutoff, x))
 			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", k, q, q)
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", signB, q, q)
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", sign, q, q)
 			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", q, z, z)
 			fn.word(fcmgtz(d, x))
 			bsl(fn, d, dy, z)
 		},
 	}.generate(f)
+}
 
-	var alphaO, signO vreg
+func eluBackwardFromOutputKernel(f *file) {
+	var alpha, sign vreg
 	elementwise{
 		name: "ELUBackwardFromOutputNEON",
 		doc:  "sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).",
 		out:  "dx", in: []string{"dy", "y"}, params: []param{{"alpha", "float32"}}, temps: 4,
 		setup: func(fn *function, konst func() vreg) {
-			alphaO, signO = konst(), konst()
-			broadcastParam(fn, "alpha", alphaO)
-			loadBits(fn, signO, signBit)
+			alpha, sign = konst(), konst()
+			broadcastParam(fn, "alpha", alpha)
+			loadBits(fn, sign, signBit)
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, y, g, a, b, c := in[0], in[1], tmp[0], tmp[1], tmp[2], tmp[3]
-			fn.word(fadd(g, y, alphaO))
+			fn.word(fadd(g, y, alpha))
 			fn.word(fmul(g, dy, g))
 			// Where neither dy nor y is NaN but the result is, an operation
 			// was invalid (∞ - ∞, 0 × ∞): x86's NaN has the sign bit.
@@ -177,7 +186,7 @@ func eluKernels(f *file) {
 			fn.word(fcmeq(c, y, y))
 			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", c, b, b)
 			fn.word(bic(b, b, a))
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", signO, b, b)
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", sign, b, b)
 			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", b, g, g)
 			fn.word(fcmgtz(d, y))
 			bsl(fn, d, dy, g)
