@@ -91,6 +91,20 @@ func TestPanics(t *testing.T) {
 		{func() { simdact.PReLUBackward(a, b4[:2], buf[4:8], b4, s2, 1) }, "simdact: PReLUBackward: dslope and x overlap"},
 		{func() { simdact.PReLUBackward(a, s2, b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
 		{func() { simdact.PReLUBackward(a, buf[13:15], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
+		{func() { simdact.ELU(b4, b3, 1) }, "simdact: ELU: len(dst)=4, len(x)=3"},
+		{func() { simdact.ELU(shifted, a, 1) }, "simdact: ELU: dst and x overlap partially"},
+		{func() { simdact.ELUBackward(a, b4, b3, 1) }, "simdact: ELUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
+		{func() { simdact.ELUBackward(shifted, a, b4, 1) }, "simdact: ELUBackward: dx and dy overlap partially"},
+		{func() { simdact.ELUBackward(shifted, b4, a, 1) }, "simdact: ELUBackward: dx and x overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b3, 1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=4, len(y)=3"},
+		{func() { simdact.ELUBackwardFromOutput(a, b3, b4, -1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=3, len(y)=4"},
+		{func() { simdact.ELUBackwardFromOutput(shifted, a, b4, 1) }, "simdact: ELUBackwardFromOutput: dx and dy overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(shifted, b4, a, 1) }, "simdact: ELUBackwardFromOutput: dx and y overlap partially"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -0x1p-149) }, "simdact: ELUBackwardFromOutput: alpha=-1e-45 must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.Inf(-1))) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.NaN())) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
+		{func() { simdact.ELUBackwardFromOutput(nil, nil, nil, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
 	}
 	for _, c := range cases {
 		for i := range buf {
@@ -141,6 +155,9 @@ func TestValidCalls(t *testing.T) {
 		"prelu in place":   func() { simdact.PReLU(x, x, dy[:2], 2); simdact.PReLUBackward(x, make([]float32, 1), dy, x, dy[:1], 4) },
 		"prelu dx on dy":   func() { simdact.PReLUBackward(dy, make([]float32, 4), dy, x, make([]float32, 4), 1) },
 		"prelu slope is x": func() { simdact.PReLU(make([]float32, 4), x, x, 1) },
+		"ELU":              func() { simdact.ELU(x, x, -1); simdact.ELUBackward(dy, dy, x, 0); simdact.ELUBackward(x, dy, x, 2) },
+		"ELU alpha=-0":     func() { simdact.ELUBackwardFromOutput(dy, dy, x, float32(math.Copysign(0, -1))) },
+		"ELU alpha=+Inf":   func() { simdact.ELUBackwardFromOutput(x, dy, x, float32(math.Inf(1))) },
 	}
 	for name, call := range calls {
 		if msg := panicMessage(call); msg != "no panic" {
@@ -155,10 +172,13 @@ func TestNoAllocations(t *testing.T) {
 	for _, n := range []int{100, 1 << 20} {
 		x, dy, out := make([]float32, n), make([]float32, n), make([]float32, n)
 		calls := map[string]func(){
-			"ReLU":              func() { simdact.ReLU(out, x) },
-			"ReLUBackward":      func() { simdact.ReLUBackward(out, dy, x) },
-			"LeakyReLU":         func() { simdact.LeakyReLU(out, x, 0.1) },
-			"LeakyReLUBackward": func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
+			"ReLU":                  func() { simdact.ReLU(out, x) },
+			"ReLUBackward":          func() { simdact.ReLUBackward(out, dy, x) },
+			"LeakyReLU":             func() { simdact.LeakyReLU(out, x, 0.1) },
+			"LeakyReLUBackward":     func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
+			"ELU":                   func() { simdact.ELU(out, x, 1) },
+			"ELUBackward":           func() { simdact.ELUBackward(out, dy, x, 10) },
+			"ELUBackwardFromOutput": func() { simdact.ELUBackwardFromOutput(out, dy, x, 1) },
 		}
 		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 3, Inner: 1}, {C: 7, Inner: 5}, {C: 512, Inner: 1}, {C: 64, Inner: 49},
 			{C: 2100, Inner: 1}, {C: 523, Inner: 7}, {C: 3000, Inner: 9}} {

@@ -2,9 +2,11 @@ package simdact_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
+	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
 )
 
@@ -53,10 +55,33 @@ func BenchmarkLeakyReLUBackward(b *testing.B) {
 	benchKernel(b, verify.LeakyReLUBackward(0.01))
 }
 
-// benchKernel runs k in every implementation at every size, the output
-// separate from the inputs.
-func benchKernel(b *testing.B, k verify.Elementwise) {
-	for _, s := range sets(b) {
+// BenchmarkELU also runs impl=math.Expm1, ELU written the obvious way in Go
+// with math.Expm1 in float64: the baseline of the pure-Go kernel.
+func BenchmarkELU(b *testing.B) { benchKernel(b, verify.ELU(1), mathExpm1) }
+
+func BenchmarkELUBackward(b *testing.B) { benchKernel(b, verify.ELUBackward(1)) }
+
+func BenchmarkELUBackwardFromOutput(b *testing.B) {
+	benchKernel(b, verify.ELUBackwardFromOutput(1))
+}
+
+var mathExpm1 = impls.Set{Name: "math.Expm1", Runs: true,
+	ELU: func(dst, x []float32, alpha float32) {
+		dst = dst[:len(x)]
+		for i, v := range x {
+			if v > 0 {
+				dst[i] = v
+			} else {
+				dst[i] = alpha * float32(math.Expm1(float64(v)))
+			}
+		}
+	},
+}
+
+// benchKernel runs k in every implementation, and in extra, at every size,
+// the output separate from the inputs.
+func benchKernel(b *testing.B, k verify.Elementwise, extra ...impls.Set) {
+	for _, s := range append(sets(b), extra...) {
 		for _, n := range benchSizes {
 			b.Run("impl="+s.Name+"/"+sizeName(n), func(b *testing.B) {
 				out := benchBuffer(0, n)

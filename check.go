@@ -35,14 +35,26 @@ func panicUnary(fn string, dst, x []float32) {
 }
 
 //go:noinline
-func panicBinary(fn string, dx, dy, x []float32) {
-	if len(dx) != len(x) || len(dy) != len(x) {
-		panicLengths(fn, "dx", len(dx), "dy", len(dy), "x", len(x))
+func panicBinary(fn string, dx, dy, x []float32) { panicOperands(fn, "x", dx, dy, x) }
+
+//go:noinline
+func panicELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
+	if badBinary(dx, dy, y) {
+		panicOperands("ELUBackwardFromOutput", "y", dx, dy, y)
+	}
+	panic(fmt.Sprintf("simdact: ELUBackwardFromOutput: alpha=%v must be >= 0", alpha))
+}
+
+// panicOperands panics with what is wrong with the output dx and the inputs
+// dy and in (named name) of a binary function.
+func panicOperands(fn, name string, dx, dy, in []float32) {
+	if len(dx) != len(in) || len(dy) != len(in) {
+		panicLengths(fn, "dx", len(dx), "dy", len(dy), name, len(in))
 	}
 	if overlapsPartially(dx, dy) {
 		panic("simdact: " + fn + ": dx and dy overlap partially")
 	}
-	panic("simdact: " + fn + ": dx and x overlap partially")
+	panic("simdact: " + fn + ": dx and " + name + " overlap partially")
 }
 
 // panicLengths panics with the lengths of the named slices, given as

@@ -42,3 +42,13 @@ func preluAsm(dst, x, slope []float32, inner int) {
 func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
 	prelu.Backward(dx, dslope, dy, x, slope, inner, cpu.Stream(len(x), 12))
 }
+
+func eluAsm(dst, x []float32, alpha float32) { asm.ELUAVX2(dst, x, alpha, cpu.Stream(len(x), 8)) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) {
+	asm.ELUBackwardAVX2(dx, dy, x, alpha, cpu.Stream(len(x), 12))
+}
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	asm.ELUBackwardFromOutputAVX2(dx, dy, y, alpha, cpu.Stream(len(y), 12))
+}

@@ -35,3 +35,11 @@ func preluAsm(dst, x, slope []float32, inner int) { prelu.Forward(dst, x, slope,
 func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
 	prelu.Backward(dx, dslope, dy, x, slope, inner, false)
 }
+
+func eluAsm(dst, x []float32, alpha float32) { asm.ELUNEON(dst, x, alpha) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) { asm.ELUBackwardNEON(dx, dy, x, alpha) }
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	asm.ELUBackwardFromOutputNEON(dx, dy, y, alpha)
+}

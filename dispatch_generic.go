@@ -26,3 +26,11 @@ func preluAsm(dst, x, slope []float32, inner int) { kernels.PReLU(dst, x, slope,
 func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
 	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
 }
+
+func eluAsm(dst, x []float32, alpha float32) { kernels.ELU(dst, x, alpha) }
+
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) { kernels.ELUBackward(dx, dy, x, alpha) }
+
+func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
+	kernels.ELUBackwardFromOutput(dx, dy, y, alpha)
+}

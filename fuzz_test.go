@@ -39,6 +39,38 @@ func FuzzLeakyReLUBackward(f *testing.F) {
 	})
 }
 
+// The ELU targets take alpha from the fuzzer too, and hold every
+// implementation to the ulp bounds of the float64 references and to the
+// exact results on special values (see verify.CheckELU): so every two
+// implementations agree within twice the bound, and exactly on those.
+
+func FuzzELU(f *testing.F) {
+	addAlphaSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, alpha uint32) {
+		fuzzKernel(t, verify.ELU(math.Float32frombits(alpha)), data)
+	})
+}
+
+func FuzzELUBackward(f *testing.F) {
+	addAlphaSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, alpha uint32) {
+		fuzzKernel(t, verify.ELUBackward(math.Float32frombits(alpha)), data)
+	})
+}
+
+// FuzzELUBackwardFromOutput clears alpha's sign bit and skips a NaN alpha,
+// which the function rejects.
+func FuzzELUBackwardFromOutput(f *testing.F) {
+	addAlphaSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, alpha uint32) {
+		a := math.Float32frombits(alpha &^ (1 << 31))
+		if a != a {
+			t.Skip("alpha is NaN")
+		}
+		fuzzKernel(t, verify.ELUBackwardFromOutput(a), data)
+	})
+}
+
 // addSeeds seeds a corpus with the special values, in several lengths.
 func addSeeds(f *testing.F) {
 	var special []byte
@@ -112,6 +144,21 @@ func fuzzPReLU(t *testing.T, data []byte, channels uint16, inner uint8, kernel f
 	k := kernel(slope, l.Inner)
 	n := len(values) / len(k.Inputs) / (l.C * l.Inner) * (l.C * l.Inner)
 	checkEvery(t, k, split(values, n, len(k.Inputs)), off)
+}
+
+func addAlphaSeeds(f *testing.F) {
+	var edges []byte
+	for _, x := range eluEdges {
+		for _, v := range []float32{x, math.Nextafter32(x, 0), math.Nextafter32(x, -1e9)} {
+			edges = binary.LittleEndian.AppendUint32(edges, math.Float32bits(v))
+		}
+	}
+	for _, alpha := range verify.ELUAlphas {
+		f.Add(append([]byte{2}, edges...), math.Float32bits(alpha))
+	}
+	for _, bits := range testutil.Special {
+		f.Add(binary.LittleEndian.AppendUint32([]byte{1, 2, 3, 4}, bits), bits)
+	}
 }
 
 // fuzzKernel splits data into the kernel's inputs (the first byte picks

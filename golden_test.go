@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/simdact/simdact/internal/testutil"
+	"github.com/simdact/simdact/internal/verify"
 )
 
 // goldenCase is one case of testdata/torch-1.13.1.json, PyTorch 1.13.1's
@@ -84,8 +85,18 @@ func floats(bits []uint32) []float32 {
 // expectBits compares got with PyTorch's bits, all of them exactly.
 func expectBits(t *testing.T, what string, got []float32, want []uint32, inputs ...[]uint32) {
 	t.Helper()
+	expectBitsOrNaN(t, what, got, want, nil, inputs...)
+}
+
+// expectBitsOrNaN is expectBits, except that any NaN matches where anyNaN
+// (if not nil) is set.
+func expectBitsOrNaN(t *testing.T, what string, got []float32, want []uint32, anyNaN []bool, inputs ...[]uint32) {
+	t.Helper()
 	bad := 0
 	for i := range want {
+		if anyNaN != nil && anyNaN[i] && got[i] != got[i] {
+			continue
+		}
 		if math.Float32bits(got[i]) != want[i] {
 			var in []string
 			for _, v := range inputs {
@@ -142,5 +153,54 @@ func TestGoldenPiecewiseLinear(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no relu or leaky_relu case in the golden file")
+	}
+}
+
+// TestGoldenELU checks every implementation on PyTorch's elu inputs, out of
+// place and in place: ELU and ELUBackward against the float64 references
+// (PyTorch's exp(x)-1 is deliberately less accurate), and
+// ELUBackwardFromOutput, fed PyTorch's y, against PyTorch's result-based
+// gradient bit for bit, except where dy and y are both NaN (then any NaN).
+func TestGoldenELU(t *testing.T) {
+	cases := loadGolden(t)
+	checked := 0
+	for _, s := range sets(t) {
+		for _, c := range cases {
+			if c.Op != "elu" {
+				continue
+			}
+			alpha := float32(c.Params.Alpha)
+			x, dy, y := floats(c.X), floats(c.DY), floats(c.Y)
+			t.Run(s.Name+"/alpha="+verify.Format(alpha), func(t *testing.T) {
+				for _, k := range []verify.Elementwise{verify.ELU(alpha), verify.ELUBackward(alpha)} {
+					in := [][]float32{x}
+					if len(k.Inputs) == 2 {
+						in = [][]float32{dy, x}
+					}
+					for inPlace := -1; inPlace < len(in); inPlace++ {
+						if err := k.Call(s, in, 0, inPlace); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				bothNaN := make([]bool, len(x))
+				for i := range bothNaN {
+					bothNaN[i] = dy[i] != dy[i] && y[i] != y[i]
+				}
+				dx := make([]float32, len(x))
+				s.ELUBackwardFromOutput(dx, dy, y, alpha)
+				expectBitsOrNaN(t, "dx from y", dx, c.DXResultBased, bothNaN, c.DY, c.Y)
+				dx = slices.Clone(dy)
+				s.ELUBackwardFromOutput(dx, dx, y, alpha)
+				expectBitsOrNaN(t, "dx from y in place on dy", dx, c.DXResultBased, bothNaN, c.DY, c.Y)
+				dx = slices.Clone(y)
+				s.ELUBackwardFromOutput(dx, dy, dx, alpha)
+				expectBitsOrNaN(t, "dx from y in place on y", dx, c.DXResultBased, bothNaN, c.DY, c.Y)
+			})
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no elu case in the golden file")
 	}
 }

@@ -21,7 +21,7 @@ func sets(t testing.TB) []impls.Set {
 }
 
 // elementwise lists every elementwise kernel the harness checks.
-func elementwise() []verify.Elementwise { return verify.Linear() }
+func elementwise() []verify.Elementwise { return append(verify.Linear(), verify.ELUKernels()...) }
 
 // forEach runs f as a subtest for every Set this CPU runs and every
 // elementwise kernel.

@@ -7907,3 +7907,1379 @@ inner1_plain_exact0:
 	VMOVAPD      Y1, Y1
 	VMOVAPD      Y2, Y2
 	JMP          inner1_plain_exact0_done
+
+// func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·ELUAVX2(SB), NOSPLIT, $0-53
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS alpha+48(FP), Y1
+	VXORPS       Y2, Y2, Y2
+	VMOVUPS      eluMin<>+0(SB), Y0
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last 8 results, before any store.
+	VMOVUPS     (SI), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y4, Y7
+	VFMADD213PS c4<>+0(SB), Y4, Y7
+	VFMADD213PS c3<>+0(SB), Y4, Y7
+	VFMADD213PS c2<>+0(SB), Y4, Y7
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y7
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y7
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y7, Y7
+	VMULPS      Y1, Y7, Y7
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y7, Y3
+	VMOVUPS     -32(SI)(CX*4), Y4
+	VMAXPS      Y4, Y0, Y5
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VPSLLD      $0x17, Y6, Y7
+	VSUBPS      magic<>+0(SB), Y6, Y6
+	VFMADD231PS negLn2<>+0(SB), Y6, Y5
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y5, Y8
+	VFMADD213PS c4<>+0(SB), Y5, Y8
+	VFMADD213PS c3<>+0(SB), Y5, Y8
+	VFMADD213PS c2<>+0(SB), Y5, Y8
+	VMULPS      Y5, Y5, Y6
+	VFMADD213PS Y5, Y6, Y8
+	VSUBPS      one<>+0(SB), Y7, Y6
+	VFMADD213PS Y6, Y7, Y8
+	VANDPS      signBit<>+0(SB), Y4, Y6
+	VORPS       Y6, Y8, Y8
+	VMULPS      Y1, Y8, Y8
+	VCMPPS      $0x1e, Y2, Y4, Y5
+	VBLENDVPS   Y5, Y4, Y8, Y4
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  DI, AX
+	NEGQ  AX
+	ANDQ  $0x1f, AX
+	SHRQ  $0x02, AX
+	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, CX
+	NEGQ  CX
+	MOVB  stream+52(FP), BL
+	TESTB BL, BL
+	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(CX*1), Y5
+	VMAXPS      Y5, Y0, Y6
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y6, Y9
+	VFMADD213PS c4<>+0(SB), Y6, Y9
+	VFMADD213PS c3<>+0(SB), Y6, Y9
+	VFMADD213PS c2<>+0(SB), Y6, Y9
+	VMULPS      Y6, Y6, Y7
+	VFMADD213PS Y6, Y7, Y9
+	VSUBPS      one<>+0(SB), Y8, Y7
+	VFMADD213PS Y7, Y8, Y9
+	VANDPS      signBit<>+0(SB), Y5, Y7
+	VORPS       Y7, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y5, Y6
+	VBLENDVPS   Y6, Y5, Y9, Y5
+	VMOVUPS     32(SI)(CX*1), Y6
+	VMAXPS      Y6, Y0, Y7
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y7
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y7, Y10
+	VFMADD213PS c4<>+0(SB), Y7, Y10
+	VFMADD213PS c3<>+0(SB), Y7, Y10
+	VFMADD213PS c2<>+0(SB), Y7, Y10
+	VMULPS      Y7, Y7, Y8
+	VFMADD213PS Y7, Y8, Y10
+	VSUBPS      one<>+0(SB), Y9, Y8
+	VFMADD213PS Y8, Y9, Y10
+	VANDPS      signBit<>+0(SB), Y6, Y8
+	VORPS       Y8, Y10, Y10
+	VMULPS      Y1, Y10, Y10
+	VCMPPS      $0x1e, Y2, Y6, Y7
+	VBLENDVPS   Y7, Y6, Y10, Y6
+	VMOVUPS     64(SI)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y8, Y11
+	VFMADD213PS c4<>+0(SB), Y8, Y11
+	VFMADD213PS c3<>+0(SB), Y8, Y11
+	VFMADD213PS c2<>+0(SB), Y8, Y11
+	VMULPS      Y8, Y8, Y9
+	VFMADD213PS Y8, Y9, Y11
+	VSUBPS      one<>+0(SB), Y10, Y9
+	VFMADD213PS Y9, Y10, Y11
+	VANDPS      signBit<>+0(SB), Y7, Y9
+	VORPS       Y9, Y11, Y11
+	VMULPS      Y1, Y11, Y11
+	VCMPPS      $0x1e, Y2, Y7, Y8
+	VBLENDVPS   Y8, Y7, Y11, Y7
+	VMOVUPS     96(SI)(CX*1), Y8
+	VMAXPS      Y8, Y0, Y9
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y9
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y9, Y12
+	VFMADD213PS c4<>+0(SB), Y9, Y12
+	VFMADD213PS c3<>+0(SB), Y9, Y12
+	VFMADD213PS c2<>+0(SB), Y9, Y12
+	VMULPS      Y9, Y9, Y10
+	VFMADD213PS Y9, Y10, Y12
+	VSUBPS      one<>+0(SB), Y11, Y10
+	VFMADD213PS Y10, Y11, Y12
+	VANDPS      signBit<>+0(SB), Y8, Y10
+	VORPS       Y10, Y12, Y12
+	VMULPS      Y1, Y12, Y12
+	VCMPPS      $0x1e, Y2, Y8, Y9
+	VBLENDVPS   Y9, Y8, Y12, Y8
+	VMOVUPS     Y5, (DI)(CX*1)
+	VMOVUPS     Y6, 32(DI)(CX*1)
+	VMOVUPS     Y7, 64(DI)(CX*1)
+	VMOVUPS     Y8, 96(DI)(CX*1)
+	ADDQ        $0x80, CX
+	CMPQ        CX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       CX, CX
+	JZ          plain_done
+	VMOVUPS     (SI)(CX*1), Y5
+	VMAXPS      Y5, Y0, Y6
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y6, Y9
+	VFMADD213PS c4<>+0(SB), Y6, Y9
+	VFMADD213PS c3<>+0(SB), Y6, Y9
+	VFMADD213PS c2<>+0(SB), Y6, Y9
+	VMULPS      Y6, Y6, Y7
+	VFMADD213PS Y6, Y7, Y9
+	VSUBPS      one<>+0(SB), Y8, Y7
+	VFMADD213PS Y7, Y8, Y9
+	VANDPS      signBit<>+0(SB), Y5, Y7
+	VORPS       Y7, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y5, Y6
+	VBLENDVPS   Y6, Y5, Y9, Y5
+	VMOVUPS     Y5, (DI)(CX*1)
+	ADDQ        $0x20, CX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(CX*1), Y5
+	VMAXPS      Y5, Y0, Y6
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y6, Y9
+	VFMADD213PS c4<>+0(SB), Y6, Y9
+	VFMADD213PS c3<>+0(SB), Y6, Y9
+	VFMADD213PS c2<>+0(SB), Y6, Y9
+	VMULPS      Y6, Y6, Y7
+	VFMADD213PS Y6, Y7, Y9
+	VSUBPS      one<>+0(SB), Y8, Y7
+	VFMADD213PS Y7, Y8, Y9
+	VANDPS      signBit<>+0(SB), Y5, Y7
+	VORPS       Y7, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y5, Y6
+	VBLENDVPS   Y6, Y5, Y9, Y5
+	VMOVUPS     32(SI)(CX*1), Y6
+	VMAXPS      Y6, Y0, Y7
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y7
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y7, Y10
+	VFMADD213PS c4<>+0(SB), Y7, Y10
+	VFMADD213PS c3<>+0(SB), Y7, Y10
+	VFMADD213PS c2<>+0(SB), Y7, Y10
+	VMULPS      Y7, Y7, Y8
+	VFMADD213PS Y7, Y8, Y10
+	VSUBPS      one<>+0(SB), Y9, Y8
+	VFMADD213PS Y8, Y9, Y10
+	VANDPS      signBit<>+0(SB), Y6, Y8
+	VORPS       Y8, Y10, Y10
+	VMULPS      Y1, Y10, Y10
+	VCMPPS      $0x1e, Y2, Y6, Y7
+	VBLENDVPS   Y7, Y6, Y10, Y6
+	VMOVUPS     64(SI)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y8, Y11
+	VFMADD213PS c4<>+0(SB), Y8, Y11
+	VFMADD213PS c3<>+0(SB), Y8, Y11
+	VFMADD213PS c2<>+0(SB), Y8, Y11
+	VMULPS      Y8, Y8, Y9
+	VFMADD213PS Y8, Y9, Y11
+	VSUBPS      one<>+0(SB), Y10, Y9
+	VFMADD213PS Y9, Y10, Y11
+	VANDPS      signBit<>+0(SB), Y7, Y9
+	VORPS       Y9, Y11, Y11
+	VMULPS      Y1, Y11, Y11
+	VCMPPS      $0x1e, Y2, Y7, Y8
+	VBLENDVPS   Y8, Y7, Y11, Y7
+	VMOVUPS     96(SI)(CX*1), Y8
+	VMAXPS      Y8, Y0, Y9
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y9
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y9, Y12
+	VFMADD213PS c4<>+0(SB), Y9, Y12
+	VFMADD213PS c3<>+0(SB), Y9, Y12
+	VFMADD213PS c2<>+0(SB), Y9, Y12
+	VMULPS      Y9, Y9, Y10
+	VFMADD213PS Y9, Y10, Y12
+	VSUBPS      one<>+0(SB), Y11, Y10
+	VFMADD213PS Y10, Y11, Y12
+	VANDPS      signBit<>+0(SB), Y8, Y10
+	VORPS       Y10, Y12, Y12
+	VMULPS      Y1, Y12, Y12
+	VCMPPS      $0x1e, Y2, Y8, Y9
+	VBLENDVPS   Y9, Y8, Y12, Y8
+	VMOVNTPS    Y5, (DI)(CX*1)
+	VMOVNTPS    Y6, 32(DI)(CX*1)
+	VMOVNTPS    Y7, 64(DI)(CX*1)
+	VMOVNTPS    Y8, 96(DI)(CX*1)
+	ADDQ        $0x80, CX
+	CMPQ        CX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       CX, CX
+	JZ          nt_done
+	VMOVUPS     (SI)(CX*1), Y5
+	VMAXPS      Y5, Y0, Y6
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y6, Y9
+	VFMADD213PS c4<>+0(SB), Y6, Y9
+	VFMADD213PS c3<>+0(SB), Y6, Y9
+	VFMADD213PS c2<>+0(SB), Y6, Y9
+	VMULPS      Y6, Y6, Y7
+	VFMADD213PS Y6, Y7, Y9
+	VSUBPS      one<>+0(SB), Y8, Y7
+	VFMADD213PS Y7, Y8, Y9
+	VANDPS      signBit<>+0(SB), Y5, Y7
+	VORPS       Y7, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y5, Y6
+	VBLENDVPS   Y6, Y5, Y9, Y5
+	VMOVNTPS    Y5, (DI)(CX*1)
+	ADDQ        $0x20, CX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMAXPS       Y4, Y0, Y0
+	VMOVUPS      magic<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y0, Y5
+	VPSLLD       $0x17, Y5, Y6
+	VSUBPS       magic<>+0(SB), Y5, Y5
+	VFMADD231PS  negLn2<>+0(SB), Y5, Y0
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y0, Y7
+	VFMADD213PS  c4<>+0(SB), Y0, Y7
+	VFMADD213PS  c3<>+0(SB), Y0, Y7
+	VFMADD213PS  c2<>+0(SB), Y0, Y7
+	VMULPS       Y0, Y0, Y5
+	VFMADD213PS  Y0, Y5, Y7
+	VSUBPS       one<>+0(SB), Y6, Y5
+	VFMADD213PS  Y5, Y6, Y7
+	VANDPS       signBit<>+0(SB), Y4, Y5
+	VORPS        Y5, Y7, Y7
+	VMULPS       Y1, Y7, Y7
+	VCMPPS       $0x1e, Y2, Y4, Y0
+	VBLENDVPS    Y0, Y4, Y7, Y0
+	VMASKMOVPS   Y0, Y3, (DI)
+	VZEROUPPER
+	RET
+
+DATA eluMin<>+0(SB)/4, $0xc18c0000
+DATA eluMin<>+4(SB)/4, $0xc18c0000
+DATA eluMin<>+8(SB)/4, $0xc18c0000
+DATA eluMin<>+12(SB)/4, $0xc18c0000
+DATA eluMin<>+16(SB)/4, $0xc18c0000
+DATA eluMin<>+20(SB)/4, $0xc18c0000
+DATA eluMin<>+24(SB)/4, $0xc18c0000
+DATA eluMin<>+28(SB)/4, $0xc18c0000
+GLOBL eluMin<>(SB), RODATA|NOPTR, $32
+
+DATA magic<>+0(SB)/4, $0x4b40007f
+DATA magic<>+4(SB)/4, $0x4b40007f
+DATA magic<>+8(SB)/4, $0x4b40007f
+DATA magic<>+12(SB)/4, $0x4b40007f
+DATA magic<>+16(SB)/4, $0x4b40007f
+DATA magic<>+20(SB)/4, $0x4b40007f
+DATA magic<>+24(SB)/4, $0x4b40007f
+DATA magic<>+28(SB)/4, $0x4b40007f
+GLOBL magic<>(SB), RODATA|NOPTR, $32
+
+DATA log2e<>+0(SB)/4, $0x3fb8aa3b
+DATA log2e<>+4(SB)/4, $0x3fb8aa3b
+DATA log2e<>+8(SB)/4, $0x3fb8aa3b
+DATA log2e<>+12(SB)/4, $0x3fb8aa3b
+DATA log2e<>+16(SB)/4, $0x3fb8aa3b
+DATA log2e<>+20(SB)/4, $0x3fb8aa3b
+DATA log2e<>+24(SB)/4, $0x3fb8aa3b
+DATA log2e<>+28(SB)/4, $0x3fb8aa3b
+GLOBL log2e<>(SB), RODATA|NOPTR, $32
+
+DATA negLn2<>+0(SB)/4, $0xbf317218
+DATA negLn2<>+4(SB)/4, $0xbf317218
+DATA negLn2<>+8(SB)/4, $0xbf317218
+DATA negLn2<>+12(SB)/4, $0xbf317218
+DATA negLn2<>+16(SB)/4, $0xbf317218
+DATA negLn2<>+20(SB)/4, $0xbf317218
+DATA negLn2<>+24(SB)/4, $0xbf317218
+DATA negLn2<>+28(SB)/4, $0xbf317218
+GLOBL negLn2<>(SB), RODATA|NOPTR, $32
+
+DATA c6<>+0(SB)/4, $0x3ab5f604
+DATA c6<>+4(SB)/4, $0x3ab5f604
+DATA c6<>+8(SB)/4, $0x3ab5f604
+DATA c6<>+12(SB)/4, $0x3ab5f604
+DATA c6<>+16(SB)/4, $0x3ab5f604
+DATA c6<>+20(SB)/4, $0x3ab5f604
+DATA c6<>+24(SB)/4, $0x3ab5f604
+DATA c6<>+28(SB)/4, $0x3ab5f604
+GLOBL c6<>(SB), RODATA|NOPTR, $32
+
+DATA c5<>+0(SB)/4, $0x3c0913b4
+DATA c5<>+4(SB)/4, $0x3c0913b4
+DATA c5<>+8(SB)/4, $0x3c0913b4
+DATA c5<>+12(SB)/4, $0x3c0913b4
+DATA c5<>+16(SB)/4, $0x3c0913b4
+DATA c5<>+20(SB)/4, $0x3c0913b4
+DATA c5<>+24(SB)/4, $0x3c0913b4
+DATA c5<>+28(SB)/4, $0x3c0913b4
+GLOBL c5<>(SB), RODATA|NOPTR, $32
+
+DATA c4<>+0(SB)/4, $0x3d2aab3a
+DATA c4<>+4(SB)/4, $0x3d2aab3a
+DATA c4<>+8(SB)/4, $0x3d2aab3a
+DATA c4<>+12(SB)/4, $0x3d2aab3a
+DATA c4<>+16(SB)/4, $0x3d2aab3a
+DATA c4<>+20(SB)/4, $0x3d2aab3a
+DATA c4<>+24(SB)/4, $0x3d2aab3a
+DATA c4<>+28(SB)/4, $0x3d2aab3a
+GLOBL c4<>(SB), RODATA|NOPTR, $32
+
+DATA c3<>+0(SB)/4, $0x3e2aaa58
+DATA c3<>+4(SB)/4, $0x3e2aaa58
+DATA c3<>+8(SB)/4, $0x3e2aaa58
+DATA c3<>+12(SB)/4, $0x3e2aaa58
+DATA c3<>+16(SB)/4, $0x3e2aaa58
+DATA c3<>+20(SB)/4, $0x3e2aaa58
+DATA c3<>+24(SB)/4, $0x3e2aaa58
+DATA c3<>+28(SB)/4, $0x3e2aaa58
+GLOBL c3<>(SB), RODATA|NOPTR, $32
+
+DATA c2<>+0(SB)/4, $0x3effffff
+DATA c2<>+4(SB)/4, $0x3effffff
+DATA c2<>+8(SB)/4, $0x3effffff
+DATA c2<>+12(SB)/4, $0x3effffff
+DATA c2<>+16(SB)/4, $0x3effffff
+DATA c2<>+20(SB)/4, $0x3effffff
+DATA c2<>+24(SB)/4, $0x3effffff
+DATA c2<>+28(SB)/4, $0x3effffff
+GLOBL c2<>(SB), RODATA|NOPTR, $32
+
+DATA one<>+0(SB)/4, $0x3f800000
+DATA one<>+4(SB)/4, $0x3f800000
+DATA one<>+8(SB)/4, $0x3f800000
+DATA one<>+12(SB)/4, $0x3f800000
+DATA one<>+16(SB)/4, $0x3f800000
+DATA one<>+20(SB)/4, $0x3f800000
+DATA one<>+24(SB)/4, $0x3f800000
+DATA one<>+28(SB)/4, $0x3f800000
+GLOBL one<>(SB), RODATA|NOPTR, $32
+
+DATA signBit<>+0(SB)/4, $0x80000000
+DATA signBit<>+4(SB)/4, $0x80000000
+DATA signBit<>+8(SB)/4, $0x80000000
+DATA signBit<>+12(SB)/4, $0x80000000
+DATA signBit<>+16(SB)/4, $0x80000000
+DATA signBit<>+20(SB)/4, $0x80000000
+DATA signBit<>+24(SB)/4, $0x80000000
+DATA signBit<>+28(SB)/4, $0x80000000
+GLOBL signBit<>(SB), RODATA|NOPTR, $32
+
+// func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, alpha float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Y0
+	VBROADCASTSS alpha+72(FP), Y1
+	VANDPS       absMask<>+0(SB), Y1, Y2
+
+	// folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).
+	VPCMPGTD  oneBits<>+0(SB), Y2, Y3
+	VMOVUPS   inf<>+0(SB), Y4
+	VPCMPGTD  Y2, Y4, Y4
+	VPAND     Y4, Y3, Y3
+	VANDPS    signBit<>+0(SB), Y1, Y4
+	VORPS     oneBits<>+0(SB), Y4, Y4
+	VBLENDVPS Y3, Y4, Y1, Y1
+	VANDPS    mantMask<>+0(SB), Y2, Y4
+	VORPS     oneBits<>+0(SB), Y4, Y4
+	VMOVUPS   oneBits<>+0(SB), Y5
+	VBLENDVPS Y3, Y4, Y5, Y5
+	VPSRLD    $0x17, Y2, Y2
+	VPSUBD    bias<>+0(SB), Y2, Y2
+	VPAND     Y3, Y2, Y2
+	VPSUBD    magicBits<>+0(SB), Y2, Y2
+	CMPQ      CX, $0x08
+	JB        short
+
+	// First and last 8 results, before any store.
+	VMOVUPS     (SI), Y3
+	VMOVUPS     (DX), Y4
+	VMAXPS      Y4, Y0, Y6
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VPADDD      Y2, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y6, Y7
+	VFMADD213PS c4<>+0(SB), Y6, Y7
+	VFMADD213PS c3<>+0(SB), Y6, Y7
+	VFMADD213PS c2<>+0(SB), Y6, Y7
+	VMULPS      Y6, Y6, Y9
+	VFMADD213PS Y6, Y9, Y7
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y8, Y8
+	VPSRAD      $0x01, Y8, Y6
+	VPSUBD      Y6, Y8, Y8
+	VPSLLD      $0x17, Y6, Y6
+	VPADDD      oneBits<>+0(SB), Y6, Y6
+	VPSLLD      $0x17, Y8, Y8
+	VPADDD      oneBits<>+0(SB), Y8, Y8
+	VMULPS      Y5, Y6, Y6
+	VFMADD213PS Y6, Y6, Y7
+	VMULPS      Y8, Y7, Y7
+	VMULPS      Y1, Y3, Y8
+	VMULPS      Y7, Y8, Y7
+	VANDPS      absMask<>+0(SB), Y8, Y9
+	VCMPPS      $0x00, inf<>+0(SB), Y9, Y9
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y4, Y6
+	VANDPS      Y6, Y9, Y9
+	VBLENDVPS   Y9, Y8, Y7, Y7
+	VCMPPS      $0x1e, zero<>+0(SB), Y4, Y6
+	VBLENDVPS   Y6, Y3, Y7, Y3
+	VMOVUPS     -32(SI)(CX*4), Y4
+	VMOVUPS     -32(DX)(CX*4), Y6
+	VMAXPS      Y6, Y0, Y7
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VPADDD      Y2, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y9, Y9
+	VPSRAD      $0x01, Y9, Y7
+	VPSUBD      Y7, Y9, Y9
+	VPSLLD      $0x17, Y7, Y7
+	VPADDD      oneBits<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y9, Y9
+	VPADDD      oneBits<>+0(SB), Y9, Y9
+	VMULPS      Y5, Y7, Y7
+	VFMADD213PS Y7, Y7, Y8
+	VMULPS      Y9, Y8, Y8
+	VMULPS      Y1, Y4, Y9
+	VMULPS      Y8, Y9, Y8
+	VANDPS      absMask<>+0(SB), Y9, Y10
+	VCMPPS      $0x00, inf<>+0(SB), Y10, Y10
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y6, Y7
+	VANDPS      Y7, Y10, Y10
+	VBLENDVPS   Y10, Y9, Y8, Y8
+	VCMPPS      $0x1e, zero<>+0(SB), Y6, Y7
+	VBLENDVPS   Y7, Y4, Y8, Y4
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  DI, AX
+	NEGQ  AX
+	ANDQ  $0x1f, AX
+	SHRQ  $0x02, AX
+	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, CX
+	NEGQ  CX
+	MOVB  stream+76(FP), BL
+	TESTB BL, BL
+	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(CX*1), Y6
+	VMOVUPS     (DX)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPADDD      Y2, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
+	VPSRAD      $0x01, Y10, Y8
+	VPSUBD      Y8, Y10, Y10
+	VPSLLD      $0x17, Y8, Y8
+	VPADDD      oneBits<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VMULPS      Y5, Y8, Y8
+	VFMADD213PS Y8, Y8, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y1, Y6, Y10
+	VMULPS      Y9, Y10, Y9
+	VANDPS      absMask<>+0(SB), Y10, Y11
+	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
+	VANDPS      Y8, Y11, Y11
+	VBLENDVPS   Y11, Y10, Y9, Y9
+	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS   Y8, Y6, Y9, Y6
+	VMOVUPS     32(SI)(CX*1), Y7
+	VMOVUPS     32(DX)(CX*1), Y8
+	VMAXPS      Y8, Y0, Y9
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VPADDD      Y2, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y9
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y11, Y11
+	VPSRAD      $0x01, Y11, Y9
+	VPSUBD      Y9, Y11, Y11
+	VPSLLD      $0x17, Y9, Y9
+	VPADDD      oneBits<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y11, Y11
+	VPADDD      oneBits<>+0(SB), Y11, Y11
+	VMULPS      Y5, Y9, Y9
+	VFMADD213PS Y9, Y9, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      Y1, Y7, Y11
+	VMULPS      Y10, Y11, Y10
+	VANDPS      absMask<>+0(SB), Y11, Y12
+	VCMPPS      $0x00, inf<>+0(SB), Y12, Y12
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y8, Y9
+	VANDPS      Y9, Y12, Y12
+	VBLENDVPS   Y12, Y11, Y10, Y10
+	VCMPPS      $0x1e, zero<>+0(SB), Y8, Y9
+	VBLENDVPS   Y9, Y7, Y10, Y7
+	VMOVUPS     64(SI)(CX*1), Y8
+	VMOVUPS     64(DX)(CX*1), Y9
+	VMAXPS      Y9, Y0, Y10
+	VMOVUPS     magic<>+0(SB), Y11
+	VFMADD231PS log2e<>+0(SB), Y10, Y11
+	VPADDD      Y2, Y11, Y12
+	VSUBPS      magic<>+0(SB), Y11, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y12, Y12
+	VPSRAD      $0x01, Y12, Y10
+	VPSUBD      Y10, Y12, Y12
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y12, Y12
+	VPADDD      oneBits<>+0(SB), Y12, Y12
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y10, Y10, Y11
+	VMULPS      Y12, Y11, Y11
+	VMULPS      Y1, Y8, Y12
+	VMULPS      Y11, Y12, Y11
+	VANDPS      absMask<>+0(SB), Y12, Y13
+	VCMPPS      $0x00, inf<>+0(SB), Y13, Y13
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y9, Y10
+	VANDPS      Y10, Y13, Y13
+	VBLENDVPS   Y13, Y12, Y11, Y11
+	VCMPPS      $0x1e, zero<>+0(SB), Y9, Y10
+	VBLENDVPS   Y10, Y8, Y11, Y8
+	VMOVUPS     96(SI)(CX*1), Y9
+	VMOVUPS     96(DX)(CX*1), Y10
+	VMAXPS      Y10, Y0, Y11
+	VMOVUPS     magic<>+0(SB), Y12
+	VFMADD231PS log2e<>+0(SB), Y11, Y12
+	VPADDD      Y2, Y12, Y13
+	VSUBPS      magic<>+0(SB), Y12, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y11, Y12
+	VFMADD213PS c4<>+0(SB), Y11, Y12
+	VFMADD213PS c3<>+0(SB), Y11, Y12
+	VFMADD213PS c2<>+0(SB), Y11, Y12
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y12
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y13, Y13
+	VPSRAD      $0x01, Y13, Y11
+	VPSUBD      Y11, Y13, Y13
+	VPSLLD      $0x17, Y11, Y11
+	VPADDD      oneBits<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y13, Y13
+	VPADDD      oneBits<>+0(SB), Y13, Y13
+	VMULPS      Y5, Y11, Y11
+	VFMADD213PS Y11, Y11, Y12
+	VMULPS      Y13, Y12, Y12
+	VMULPS      Y1, Y9, Y13
+	VMULPS      Y12, Y13, Y12
+	VANDPS      absMask<>+0(SB), Y13, Y14
+	VCMPPS      $0x00, inf<>+0(SB), Y14, Y14
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y10, Y11
+	VANDPS      Y11, Y14, Y14
+	VBLENDVPS   Y14, Y13, Y12, Y12
+	VCMPPS      $0x1e, zero<>+0(SB), Y10, Y11
+	VBLENDVPS   Y11, Y9, Y12, Y9
+	VMOVUPS     Y6, (DI)(CX*1)
+	VMOVUPS     Y7, 32(DI)(CX*1)
+	VMOVUPS     Y8, 64(DI)(CX*1)
+	VMOVUPS     Y9, 96(DI)(CX*1)
+	ADDQ        $0x80, CX
+	CMPQ        CX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       CX, CX
+	JZ          plain_done
+	VMOVUPS     (SI)(CX*1), Y6
+	VMOVUPS     (DX)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPADDD      Y2, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
+	VPSRAD      $0x01, Y10, Y8
+	VPSUBD      Y8, Y10, Y10
+	VPSLLD      $0x17, Y8, Y8
+	VPADDD      oneBits<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VMULPS      Y5, Y8, Y8
+	VFMADD213PS Y8, Y8, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y1, Y6, Y10
+	VMULPS      Y9, Y10, Y9
+	VANDPS      absMask<>+0(SB), Y10, Y11
+	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
+	VANDPS      Y8, Y11, Y11
+	VBLENDVPS   Y11, Y10, Y9, Y9
+	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS   Y8, Y6, Y9, Y6
+	VMOVUPS     Y6, (DI)(CX*1)
+	ADDQ        $0x20, CX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(CX*1), Y6
+	VMOVUPS     (DX)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPADDD      Y2, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
+	VPSRAD      $0x01, Y10, Y8
+	VPSUBD      Y8, Y10, Y10
+	VPSLLD      $0x17, Y8, Y8
+	VPADDD      oneBits<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VMULPS      Y5, Y8, Y8
+	VFMADD213PS Y8, Y8, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y1, Y6, Y10
+	VMULPS      Y9, Y10, Y9
+	VANDPS      absMask<>+0(SB), Y10, Y11
+	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
+	VANDPS      Y8, Y11, Y11
+	VBLENDVPS   Y11, Y10, Y9, Y9
+	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS   Y8, Y6, Y9, Y6
+	VMOVUPS     32(SI)(CX*1), Y7
+	VMOVUPS     32(DX)(CX*1), Y8
+	VMAXPS      Y8, Y0, Y9
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VPADDD      Y2, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y9
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y11, Y11
+	VPSRAD      $0x01, Y11, Y9
+	VPSUBD      Y9, Y11, Y11
+	VPSLLD      $0x17, Y9, Y9
+	VPADDD      oneBits<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y11, Y11
+	VPADDD      oneBits<>+0(SB), Y11, Y11
+	VMULPS      Y5, Y9, Y9
+	VFMADD213PS Y9, Y9, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      Y1, Y7, Y11
+	VMULPS      Y10, Y11, Y10
+	VANDPS      absMask<>+0(SB), Y11, Y12
+	VCMPPS      $0x00, inf<>+0(SB), Y12, Y12
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y8, Y9
+	VANDPS      Y9, Y12, Y12
+	VBLENDVPS   Y12, Y11, Y10, Y10
+	VCMPPS      $0x1e, zero<>+0(SB), Y8, Y9
+	VBLENDVPS   Y9, Y7, Y10, Y7
+	VMOVUPS     64(SI)(CX*1), Y8
+	VMOVUPS     64(DX)(CX*1), Y9
+	VMAXPS      Y9, Y0, Y10
+	VMOVUPS     magic<>+0(SB), Y11
+	VFMADD231PS log2e<>+0(SB), Y10, Y11
+	VPADDD      Y2, Y11, Y12
+	VSUBPS      magic<>+0(SB), Y11, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y12, Y12
+	VPSRAD      $0x01, Y12, Y10
+	VPSUBD      Y10, Y12, Y12
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y12, Y12
+	VPADDD      oneBits<>+0(SB), Y12, Y12
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y10, Y10, Y11
+	VMULPS      Y12, Y11, Y11
+	VMULPS      Y1, Y8, Y12
+	VMULPS      Y11, Y12, Y11
+	VANDPS      absMask<>+0(SB), Y12, Y13
+	VCMPPS      $0x00, inf<>+0(SB), Y13, Y13
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y9, Y10
+	VANDPS      Y10, Y13, Y13
+	VBLENDVPS   Y13, Y12, Y11, Y11
+	VCMPPS      $0x1e, zero<>+0(SB), Y9, Y10
+	VBLENDVPS   Y10, Y8, Y11, Y8
+	VMOVUPS     96(SI)(CX*1), Y9
+	VMOVUPS     96(DX)(CX*1), Y10
+	VMAXPS      Y10, Y0, Y11
+	VMOVUPS     magic<>+0(SB), Y12
+	VFMADD231PS log2e<>+0(SB), Y11, Y12
+	VPADDD      Y2, Y12, Y13
+	VSUBPS      magic<>+0(SB), Y12, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y11, Y12
+	VFMADD213PS c4<>+0(SB), Y11, Y12
+	VFMADD213PS c3<>+0(SB), Y11, Y12
+	VFMADD213PS c2<>+0(SB), Y11, Y12
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y12
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y13, Y13
+	VPSRAD      $0x01, Y13, Y11
+	VPSUBD      Y11, Y13, Y13
+	VPSLLD      $0x17, Y11, Y11
+	VPADDD      oneBits<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y13, Y13
+	VPADDD      oneBits<>+0(SB), Y13, Y13
+	VMULPS      Y5, Y11, Y11
+	VFMADD213PS Y11, Y11, Y12
+	VMULPS      Y13, Y12, Y12
+	VMULPS      Y1, Y9, Y13
+	VMULPS      Y12, Y13, Y12
+	VANDPS      absMask<>+0(SB), Y13, Y14
+	VCMPPS      $0x00, inf<>+0(SB), Y14, Y14
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y10, Y11
+	VANDPS      Y11, Y14, Y14
+	VBLENDVPS   Y14, Y13, Y12, Y12
+	VCMPPS      $0x1e, zero<>+0(SB), Y10, Y11
+	VBLENDVPS   Y11, Y9, Y12, Y9
+	VMOVNTPS    Y6, (DI)(CX*1)
+	VMOVNTPS    Y7, 32(DI)(CX*1)
+	VMOVNTPS    Y8, 64(DI)(CX*1)
+	VMOVNTPS    Y9, 96(DI)(CX*1)
+	ADDQ        $0x80, CX
+	CMPQ        CX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       CX, CX
+	JZ          nt_done
+	VMOVUPS     (SI)(CX*1), Y6
+	VMOVUPS     (DX)(CX*1), Y7
+	VMAXPS      Y7, Y0, Y8
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VPADDD      Y2, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
+	VPSRAD      $0x01, Y10, Y8
+	VPSUBD      Y8, Y10, Y10
+	VPSLLD      $0x17, Y8, Y8
+	VPADDD      oneBits<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y10, Y10
+	VPADDD      oneBits<>+0(SB), Y10, Y10
+	VMULPS      Y5, Y8, Y8
+	VFMADD213PS Y8, Y8, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y1, Y6, Y10
+	VMULPS      Y9, Y10, Y9
+	VANDPS      absMask<>+0(SB), Y10, Y11
+	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
+	VANDPS      Y8, Y11, Y11
+	VBLENDVPS   Y11, Y10, Y9, Y9
+	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS   Y8, Y6, Y9, Y6
+	VMOVNTPS    Y6, (DI)(CX*1)
+	ADDQ        $0x20, CX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y6
+	VMAXPS       Y6, Y0, Y0
+	VMOVUPS      magic<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y0, Y7
+	VPADDD       Y2, Y7, Y2
+	VSUBPS       magic<>+0(SB), Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y0
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y0
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y0, Y7
+	VFMADD213PS  c4<>+0(SB), Y0, Y7
+	VFMADD213PS  c3<>+0(SB), Y0, Y7
+	VFMADD213PS  c2<>+0(SB), Y0, Y7
+	VMULPS       Y0, Y0, Y8
+	VFMADD213PS  Y0, Y8, Y7
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	VPMAXSD     scaleMin<>+0(SB), Y2, Y2
+	VPSRAD      $0x01, Y2, Y0
+	VPSUBD      Y0, Y2, Y2
+	VPSLLD      $0x17, Y0, Y0
+	VPADDD      oneBits<>+0(SB), Y0, Y0
+	VPSLLD      $0x17, Y2, Y2
+	VPADDD      oneBits<>+0(SB), Y2, Y2
+	VMULPS      Y5, Y0, Y0
+	VFMADD213PS Y0, Y0, Y7
+	VMULPS      Y2, Y7, Y7
+	VMULPS      Y1, Y4, Y1
+	VMULPS      Y7, Y1, Y7
+	VANDPS      absMask<>+0(SB), Y1, Y2
+	VCMPPS      $0x00, inf<>+0(SB), Y2, Y2
+	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y6, Y0
+	VANDPS      Y0, Y2, Y2
+	VBLENDVPS   Y2, Y1, Y7, Y7
+	VCMPPS      $0x1e, zero<>+0(SB), Y6, Y0
+	VBLENDVPS   Y0, Y4, Y7, Y0
+	VMASKMOVPS  Y0, Y3, (DI)
+	VZEROUPPER
+	RET
+
+DATA expMin<>+0(SB)/4, $0xc3430000
+DATA expMin<>+4(SB)/4, $0xc3430000
+DATA expMin<>+8(SB)/4, $0xc3430000
+DATA expMin<>+12(SB)/4, $0xc3430000
+DATA expMin<>+16(SB)/4, $0xc3430000
+DATA expMin<>+20(SB)/4, $0xc3430000
+DATA expMin<>+24(SB)/4, $0xc3430000
+DATA expMin<>+28(SB)/4, $0xc3430000
+GLOBL expMin<>(SB), RODATA|NOPTR, $32
+
+DATA oneBits<>+0(SB)/4, $0x3f800000
+DATA oneBits<>+4(SB)/4, $0x3f800000
+DATA oneBits<>+8(SB)/4, $0x3f800000
+DATA oneBits<>+12(SB)/4, $0x3f800000
+DATA oneBits<>+16(SB)/4, $0x3f800000
+DATA oneBits<>+20(SB)/4, $0x3f800000
+DATA oneBits<>+24(SB)/4, $0x3f800000
+DATA oneBits<>+28(SB)/4, $0x3f800000
+GLOBL oneBits<>(SB), RODATA|NOPTR, $32
+
+DATA absMask<>+0(SB)/4, $0x7fffffff
+DATA absMask<>+4(SB)/4, $0x7fffffff
+DATA absMask<>+8(SB)/4, $0x7fffffff
+DATA absMask<>+12(SB)/4, $0x7fffffff
+DATA absMask<>+16(SB)/4, $0x7fffffff
+DATA absMask<>+20(SB)/4, $0x7fffffff
+DATA absMask<>+24(SB)/4, $0x7fffffff
+DATA absMask<>+28(SB)/4, $0x7fffffff
+GLOBL absMask<>(SB), RODATA|NOPTR, $32
+
+DATA inf<>+0(SB)/4, $0x7f800000
+DATA inf<>+4(SB)/4, $0x7f800000
+DATA inf<>+8(SB)/4, $0x7f800000
+DATA inf<>+12(SB)/4, $0x7f800000
+DATA inf<>+16(SB)/4, $0x7f800000
+DATA inf<>+20(SB)/4, $0x7f800000
+DATA inf<>+24(SB)/4, $0x7f800000
+DATA inf<>+28(SB)/4, $0x7f800000
+GLOBL inf<>(SB), RODATA|NOPTR, $32
+
+DATA mantMask<>+0(SB)/4, $0x007fffff
+DATA mantMask<>+4(SB)/4, $0x007fffff
+DATA mantMask<>+8(SB)/4, $0x007fffff
+DATA mantMask<>+12(SB)/4, $0x007fffff
+DATA mantMask<>+16(SB)/4, $0x007fffff
+DATA mantMask<>+20(SB)/4, $0x007fffff
+DATA mantMask<>+24(SB)/4, $0x007fffff
+DATA mantMask<>+28(SB)/4, $0x007fffff
+GLOBL mantMask<>(SB), RODATA|NOPTR, $32
+
+DATA bias<>+0(SB)/4, $0x0000007f
+DATA bias<>+4(SB)/4, $0x0000007f
+DATA bias<>+8(SB)/4, $0x0000007f
+DATA bias<>+12(SB)/4, $0x0000007f
+DATA bias<>+16(SB)/4, $0x0000007f
+DATA bias<>+20(SB)/4, $0x0000007f
+DATA bias<>+24(SB)/4, $0x0000007f
+DATA bias<>+28(SB)/4, $0x0000007f
+GLOBL bias<>(SB), RODATA|NOPTR, $32
+
+DATA magicBits<>+0(SB)/4, $0x4b40007f
+DATA magicBits<>+4(SB)/4, $0x4b40007f
+DATA magicBits<>+8(SB)/4, $0x4b40007f
+DATA magicBits<>+12(SB)/4, $0x4b40007f
+DATA magicBits<>+16(SB)/4, $0x4b40007f
+DATA magicBits<>+20(SB)/4, $0x4b40007f
+DATA magicBits<>+24(SB)/4, $0x4b40007f
+DATA magicBits<>+28(SB)/4, $0x4b40007f
+GLOBL magicBits<>(SB), RODATA|NOPTR, $32
+
+DATA negLn2Hi<>+0(SB)/4, $0xbf317200
+DATA negLn2Hi<>+4(SB)/4, $0xbf317200
+DATA negLn2Hi<>+8(SB)/4, $0xbf317200
+DATA negLn2Hi<>+12(SB)/4, $0xbf317200
+DATA negLn2Hi<>+16(SB)/4, $0xbf317200
+DATA negLn2Hi<>+20(SB)/4, $0xbf317200
+DATA negLn2Hi<>+24(SB)/4, $0xbf317200
+DATA negLn2Hi<>+28(SB)/4, $0xbf317200
+GLOBL negLn2Hi<>(SB), RODATA|NOPTR, $32
+
+DATA negLn2Lo<>+0(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+4(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+8(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+12(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+16(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+20(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+24(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+28(SB)/4, $0xb5bfbe8e
+GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $32
+
+DATA scaleMin<>+0(SB)/4, $0xffffff68
+DATA scaleMin<>+4(SB)/4, $0xffffff68
+DATA scaleMin<>+8(SB)/4, $0xffffff68
+DATA scaleMin<>+12(SB)/4, $0xffffff68
+DATA scaleMin<>+16(SB)/4, $0xffffff68
+DATA scaleMin<>+20(SB)/4, $0xffffff68
+DATA scaleMin<>+24(SB)/4, $0xffffff68
+DATA scaleMin<>+28(SB)/4, $0xffffff68
+GLOBL scaleMin<>(SB), RODATA|NOPTR, $32
+
+DATA expZeroBelow<>+0(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+4(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+8(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+12(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+16(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+20(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+24(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+28(SB)/4, $0xc43a4887
+GLOBL expZeroBelow<>(SB), RODATA|NOPTR, $32
+
+DATA zero<>+0(SB)/4, $0x00000000
+DATA zero<>+4(SB)/4, $0x00000000
+DATA zero<>+8(SB)/4, $0x00000000
+DATA zero<>+12(SB)/4, $0x00000000
+DATA zero<>+16(SB)/4, $0x00000000
+DATA zero<>+20(SB)/4, $0x00000000
+DATA zero<>+24(SB)/4, $0x00000000
+DATA zero<>+28(SB)/4, $0x00000000
+GLOBL zero<>(SB), RODATA|NOPTR, $32
+
+// func ELUBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·ELUBackwardFromOutputAVX2(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	VBROADCASTSS alpha+72(FP), Y0
+	VXORPS       Y1, Y1, Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last 8 results, before any store.
+	VMOVUPS   (SI), Y2
+	VMOVUPS   (DX), Y3
+	VADDPS    Y0, Y3, Y4
+	VMULPS    Y4, Y2, Y4
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y4, Y2
+	VMOVUPS   -32(SI)(CX*4), Y3
+	VMOVUPS   -32(DX)(CX*4), Y4
+	VADDPS    Y0, Y4, Y5
+	VMULPS    Y5, Y3, Y5
+	VCMPPS    $0x1e, Y1, Y4, Y4
+	VBLENDVPS Y4, Y3, Y5, Y3
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
+	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  DI, AX
+	NEGQ  AX
+	ANDQ  $0x1f, AX
+	SHRQ  $0x02, AX
+	SUBQ  AX, CX
+	ANDQ  $-8, CX
+	LEAQ  (AX)(CX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, CX
+	NEGQ  CX
+	MOVB  stream+76(FP), BL
+	TESTB BL, BL
+	JNZ   stream
+	CMPQ  CX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
+	VADDPS    Y0, Y5, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x1e, Y1, Y5, Y5
+	VBLENDVPS Y5, Y4, Y6, Y4
+	VMOVUPS   32(SI)(CX*1), Y5
+	VMOVUPS   32(DX)(CX*1), Y6
+	VADDPS    Y0, Y6, Y7
+	VMULPS    Y7, Y5, Y7
+	VCMPPS    $0x1e, Y1, Y6, Y6
+	VBLENDVPS Y6, Y5, Y7, Y5
+	VMOVUPS   64(SI)(CX*1), Y6
+	VMOVUPS   64(DX)(CX*1), Y7
+	VADDPS    Y0, Y7, Y8
+	VMULPS    Y8, Y6, Y8
+	VCMPPS    $0x1e, Y1, Y7, Y7
+	VBLENDVPS Y7, Y6, Y8, Y6
+	VMOVUPS   96(SI)(CX*1), Y7
+	VMOVUPS   96(DX)(CX*1), Y8
+	VADDPS    Y0, Y8, Y9
+	VMULPS    Y9, Y7, Y9
+	VCMPPS    $0x1e, Y1, Y8, Y8
+	VBLENDVPS Y8, Y7, Y9, Y7
+	VMOVUPS   Y4, (DI)(CX*1)
+	VMOVUPS   Y5, 32(DI)(CX*1)
+	VMOVUPS   Y6, 64(DI)(CX*1)
+	VMOVUPS   Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     CX, CX
+	JZ        plain_done
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
+	VADDPS    Y0, Y5, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x1e, Y1, Y5, Y5
+	VBLENDVPS Y5, Y4, Y6, Y4
+	VMOVUPS   Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ CX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
+	VADDPS    Y0, Y5, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x1e, Y1, Y5, Y5
+	VBLENDVPS Y5, Y4, Y6, Y4
+	VMOVUPS   32(SI)(CX*1), Y5
+	VMOVUPS   32(DX)(CX*1), Y6
+	VADDPS    Y0, Y6, Y7
+	VMULPS    Y7, Y5, Y7
+	VCMPPS    $0x1e, Y1, Y6, Y6
+	VBLENDVPS Y6, Y5, Y7, Y5
+	VMOVUPS   64(SI)(CX*1), Y6
+	VMOVUPS   64(DX)(CX*1), Y7
+	VADDPS    Y0, Y7, Y8
+	VMULPS    Y8, Y6, Y8
+	VCMPPS    $0x1e, Y1, Y7, Y7
+	VBLENDVPS Y7, Y6, Y8, Y6
+	VMOVUPS   96(SI)(CX*1), Y7
+	VMOVUPS   96(DX)(CX*1), Y8
+	VADDPS    Y0, Y8, Y9
+	VMULPS    Y9, Y7, Y9
+	VCMPPS    $0x1e, Y1, Y8, Y8
+	VBLENDVPS Y8, Y7, Y9, Y7
+	VMOVNTPS  Y4, (DI)(CX*1)
+	VMOVNTPS  Y5, 32(DI)(CX*1)
+	VMOVNTPS  Y6, 64(DI)(CX*1)
+	VMOVNTPS  Y7, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     CX, CX
+	JZ        nt_done
+	VMOVUPS   (SI)(CX*1), Y4
+	VMOVUPS   (DX)(CX*1), Y5
+	VADDPS    Y0, Y5, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x1e, Y1, Y5, Y5
+	VBLENDVPS Y5, Y4, Y6, Y4
+	VMOVNTPS  Y4, (DI)(CX*1)
+	ADDQ      $0x20, CX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VADDPS       Y0, Y4, Y0
+	VMULPS       Y0, Y3, Y0
+	VCMPPS       $0x1e, Y1, Y4, Y1
+	VBLENDVPS    Y1, Y3, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
+	VZEROUPPER
+	RET

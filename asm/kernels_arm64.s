@@ -4270,3 +4270,623 @@ pad_out:
 
 return:
 	RET
+
+// func ELUNEON(dst []float32, x []float32, alpha float32)
+TEXT ·ELUNEON(SB), NOSPLIT, $0-52
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0xc18c0000, R7
+	VDUP R7, V31.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317218, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V27.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	FMOVS alpha+48(FP), F25
+	VDUP V25.S[0], V25.S4
+	WORD $0x4e39e738 // fcmeq v24.4s, v25.4s, v25.4s
+	WORD $0x4f3f5718 // shl v24.4s, v24.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e39dcc8 // fmul v8.4s, v6.4s, v25.4s
+	WORD $0x4e28e509 // fcmeq v9.4s, v8.4s, v8.4s
+	WORD $0x4e26e4c7 // fcmeq v7.4s, v6.4s, v6.4s
+	WORD $0x4e691ce7 // bic v7.16b, v7.16b, v9.16b
+	VAND V24.B16, V7.B16, V7.B16
+	VORR V7.B16, V8.B16, V8.B16
+	WORD $0x4ea0c804 // fcmgt v4.4s, v0.4s, #0
+	VBSL V8.B16, V0.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e39dcc8 // fmul v8.4s, v6.4s, v25.4s
+	WORD $0x4e28e509 // fcmeq v9.4s, v8.4s, v8.4s
+	WORD $0x4e26e4c7 // fcmeq v7.4s, v6.4s, v6.4s
+	WORD $0x4e691ce7 // bic v7.16b, v7.16b, v9.16b
+	VAND V24.B16, V7.B16, V7.B16
+	VORR V7.B16, V8.B16, V8.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V0.B16, V2.B16
+	WORD $0x4e3ff42a // fmax v10.4s, v1.4s, v31.4s
+	VMOV V30.B16, V11.B16
+	VFMLA V29.S4, V10.S4, V11.S4
+	VSHL $23, V11.S4, V12.S4
+	WORD $0x4ebed56b // fsub v11.4s, v11.4s, v30.4s
+	VFMLS V28.S4, V11.S4, V10.S4
+	VDUP V23.S[0], V13.S4
+	VDUP V23.S[1], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VDUP V23.S[2], V13.S4
+	VFMLA V14.S4, V10.S4, V13.S4
+	VDUP V23.S[3], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VMOV V22.B16, V13.B16
+	VFMLA V14.S4, V10.S4, V13.S4
+	WORD $0x6e2add4b // fmul v11.4s, v10.4s, v10.4s
+	VFMLA V13.S4, V11.S4, V10.S4
+	WORD $0x4ebbd58b // fsub v11.4s, v12.4s, v27.4s
+	VFMLA V10.S4, V12.S4, V11.S4
+	VAND V26.B16, V1.B16, V14.B16
+	VORR V14.B16, V11.B16, V11.B16
+	WORD $0x6e39dd6d // fmul v13.4s, v11.4s, v25.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e2be56c // fcmeq v12.4s, v11.4s, v11.4s
+	WORD $0x4e6e1d8c // bic v12.16b, v12.16b, v14.16b
+	VAND V24.B16, V12.B16, V12.B16
+	VORR V12.B16, V13.B16, V13.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V13.B16, V1.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e39dcc8 // fmul v8.4s, v6.4s, v25.4s
+	WORD $0x4e28e509 // fcmeq v9.4s, v8.4s, v8.4s
+	WORD $0x4e26e4c7 // fcmeq v7.4s, v6.4s, v6.4s
+	WORD $0x4e691ce7 // bic v7.16b, v7.16b, v9.16b
+	VAND V24.B16, V7.B16, V7.B16
+	VORR V7.B16, V8.B16, V8.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e39dcc8 // fmul v8.4s, v6.4s, v25.4s
+	WORD $0x4e28e509 // fcmeq v9.4s, v8.4s, v8.4s
+	WORD $0x4e26e4c7 // fcmeq v7.4s, v6.4s, v6.4s
+	WORD $0x4e691ce7 // bic v7.16b, v7.16b, v9.16b
+	VAND V24.B16, V7.B16, V7.B16
+	VORR V7.B16, V8.B16, V8.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func ELUBackwardNEON(dx []float32, dy []float32, x []float32, alpha float32)
+TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-76
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0xc3430000, R7
+	VDUP R7, V31.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V28.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V27.S4
+	MOVW $0xffffff68, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVW $0xff000000, R7
+	VDUP R7, V20.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V19.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V18.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V17.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V17.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V17.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V17.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V16.S4
+	FMOVS alpha+72(FP), F0
+	VDUP V0.S[0], V0.S4
+	WORD $0x4e721c01 // bic v1.16b, v0.16b, v18.16b
+
+	// folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).
+	WORD $0x6eb9e422 // fcmgt v2.4s, v1.4s, v25.4s
+	MOVW $0x7f800000, R7
+	VDUP R7, V3.S4
+	WORD $0x6ea1e463 // fcmgt v3.4s, v3.4s, v1.4s
+	VAND V3.B16, V2.B16, V2.B16
+	VAND V18.B16, V0.B16, V3.B16
+	VORR V25.B16, V3.B16, V3.B16
+	VMOV V2.B16, V24.B16
+	VBSL V0.B16, V3.B16, V24.B16
+	MOVW $0x007fffff, R7
+	VDUP R7, V3.S4
+	VAND V1.B16, V3.B16, V3.B16
+	VORR V25.B16, V3.B16, V3.B16
+	VMOV V2.B16, V23.B16
+	VBSL V25.B16, V3.B16, V23.B16
+	VUSHR $23, V1.S4, V22.S4
+	MOVW $0x0000007f, R7
+	VDUP R7, V3.S4
+	VSUB V3.S4, V22.S4, V22.S4
+	VAND V2.B16, V22.B16, V22.B16
+	MOVW $0x4b40007f, R7
+	VDUP R7, V3.S4
+	VSUB V3.S4, V22.S4, V22.S4
+	WORD $0x4e38e715 // fcmeq v21.4s, v24.4s, v24.4s
+	WORD $0x4f3f56b5 // shl v21.4s, v21.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
+	VMOV V30.B16, V5.B16
+	VFMLA V29.S4, V4.S4, V5.S4
+	VADD V22.S4, V5.S4, V6.S4
+	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
+	VFMLS V28.S4, V5.S4, V4.S4
+	VFMLS V27.S4, V5.S4, V4.S4
+	VDUP V17.S[0], V7.S4
+	VDUP V17.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V17.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V17.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V16.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VFMLA V7.S4, V5.S4, V4.S4
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
+	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VADD V25.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VADD V25.S4, V6.S4, V6.S4
+	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
+	VMOV V5.B16, V7.B16
+	VFMLA V5.S4, V4.S4, V7.S4
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
+	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
+	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
+	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
+	VAND V21.B16, V6.B16, V6.B16
+	VORR V6.B16, V9.B16, V9.B16
+	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
+	VSHL $1, V9.S4, V6.S4
+	VCMEQ V20.S4, V6.S4, V6.S4
+	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
+	VAND V6.B16, V4.B16, V4.B16
+	VBSL V8.B16, V9.B16, V4.B16
+	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
+	VAND V6.B16, V7.B16, V7.B16
+	VAND V18.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V4.B16, V0.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
+	VMOV V30.B16, V5.B16
+	VFMLA V29.S4, V4.S4, V5.S4
+	VADD V22.S4, V5.S4, V6.S4
+	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
+	VFMLS V28.S4, V5.S4, V4.S4
+	VFMLS V27.S4, V5.S4, V4.S4
+	VDUP V17.S[0], V7.S4
+	VDUP V17.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V17.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V17.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V16.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VFMLA V7.S4, V5.S4, V4.S4
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
+	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VADD V25.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VADD V25.S4, V6.S4, V6.S4
+	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
+	VMOV V5.B16, V7.B16
+	VFMLA V5.S4, V4.S4, V7.S4
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
+	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
+	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
+	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
+	VAND V21.B16, V6.B16, V6.B16
+	VORR V6.B16, V9.B16, V9.B16
+	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
+	VSHL $1, V9.S4, V6.S4
+	VCMEQ V20.S4, V6.S4, V6.S4
+	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
+	VAND V6.B16, V4.B16, V4.B16
+	VBSL V8.B16, V9.B16, V4.B16
+	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
+	VAND V6.B16, V7.B16, V7.B16
+	VAND V18.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V4.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
+	VMOV V30.B16, V5.B16
+	VFMLA V29.S4, V4.S4, V5.S4
+	VADD V22.S4, V5.S4, V6.S4
+	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
+	VFMLS V28.S4, V5.S4, V4.S4
+	VFMLS V27.S4, V5.S4, V4.S4
+	VDUP V17.S[0], V7.S4
+	VDUP V17.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V17.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V17.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V16.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VFMLA V7.S4, V5.S4, V4.S4
+
+	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
+	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
+	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VADD V25.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VADD V25.S4, V6.S4, V6.S4
+	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
+	VMOV V5.B16, V7.B16
+	VFMLA V5.S4, V4.S4, V7.S4
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
+	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
+	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
+	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
+	VAND V21.B16, V6.B16, V6.B16
+	VORR V6.B16, V9.B16, V9.B16
+	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
+	VSHL $1, V9.S4, V6.S4
+	VCMEQ V20.S4, V6.S4, V6.S4
+	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
+	VAND V6.B16, V4.B16, V4.B16
+	VBSL V8.B16, V9.B16, V4.B16
+	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
+	VAND V6.B16, V7.B16, V7.B16
+	VAND V18.B16, V7.B16, V7.B16
+	VORR V7.B16, V4.B16, V4.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V4.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func ELUBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+TEXT ·ELUBackwardFromOutputNEON(SB), NOSPLIT, $0-76
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	FMOVS alpha+72(FP), F31
+	VDUP V31.S[0], V31.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V30.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x4e3fd48d // fadd v13.4s, v4.4s, v31.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e24e490 // fcmeq v16.4s, v4.4s, v4.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V30.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x4ea0c88c // fcmgt v12.4s, v4.4s, #0
+	VBSL V13.B16, V0.B16, V12.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x4e3fd48d // fadd v13.4s, v4.4s, v31.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e24e490 // fcmeq v16.4s, v4.4s, v4.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V30.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x4ea0c888 // fcmgt v8.4s, v4.4s, #0
+	VBSL V13.B16, V0.B16, V8.B16
+	WORD $0x4e3fd4b1 // fadd v17.4s, v5.4s, v31.4s
+	WORD $0x6e31dc31 // fmul v17.4s, v1.4s, v17.4s
+	WORD $0x4e31e632 // fcmeq v18.4s, v17.4s, v17.4s
+	WORD $0x4e21e433 // fcmeq v19.4s, v1.4s, v1.4s
+	WORD $0x4e25e4b4 // fcmeq v20.4s, v5.4s, v5.4s
+	VAND V20.B16, V19.B16, V19.B16
+	WORD $0x4e721e73 // bic v19.16b, v19.16b, v18.16b
+	VAND V30.B16, V19.B16, V19.B16
+	VORR V19.B16, V17.B16, V17.B16
+	WORD $0x4ea0c8a9 // fcmgt v9.4s, v5.4s, #0
+	VBSL V17.B16, V1.B16, V9.B16
+	WORD $0x4e3fd4d5 // fadd v21.4s, v6.4s, v31.4s
+	WORD $0x6e35dc55 // fmul v21.4s, v2.4s, v21.4s
+	WORD $0x4e35e6b6 // fcmeq v22.4s, v21.4s, v21.4s
+	WORD $0x4e22e457 // fcmeq v23.4s, v2.4s, v2.4s
+	WORD $0x4e26e4d8 // fcmeq v24.4s, v6.4s, v6.4s
+	VAND V24.B16, V23.B16, V23.B16
+	WORD $0x4e761ef7 // bic v23.16b, v23.16b, v22.16b
+	VAND V30.B16, V23.B16, V23.B16
+	VORR V23.B16, V21.B16, V21.B16
+	WORD $0x4ea0c8ca // fcmgt v10.4s, v6.4s, #0
+	VBSL V21.B16, V2.B16, V10.B16
+	WORD $0x4e3fd4f9 // fadd v25.4s, v7.4s, v31.4s
+	WORD $0x6e39dc79 // fmul v25.4s, v3.4s, v25.4s
+	WORD $0x4e39e73a // fcmeq v26.4s, v25.4s, v25.4s
+	WORD $0x4e23e47b // fcmeq v27.4s, v3.4s, v3.4s
+	WORD $0x4e27e4fc // fcmeq v28.4s, v7.4s, v7.4s
+	VAND V28.B16, V27.B16, V27.B16
+	WORD $0x4e7a1f7b // bic v27.16b, v27.16b, v26.16b
+	VAND V30.B16, V27.B16, V27.B16
+	VORR V27.B16, V25.B16, V25.B16
+	WORD $0x4ea0c8eb // fcmgt v11.4s, v7.4s, #0
+	VBSL V25.B16, V3.B16, V11.B16
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x4e3fd48d // fadd v13.4s, v4.4s, v31.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e24e490 // fcmeq v16.4s, v4.4s, v4.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V30.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x4ea0c888 // fcmgt v8.4s, v4.4s, #0
+	VBSL V13.B16, V0.B16, V8.B16
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x4e3fd48d // fadd v13.4s, v4.4s, v31.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e24e490 // fcmeq v16.4s, v4.4s, v4.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V30.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x4ea0c888 // fcmgt v8.4s, v4.4s, #0
+	VBSL V13.B16, V0.B16, V8.B16
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

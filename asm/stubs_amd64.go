@@ -60,3 +60,24 @@ func PReLUInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []fl
 //
 //go:noescape
 func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
+
+// ELUAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
+
+// ELUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, alpha float32, stream bool)
+
+// ELUBackwardFromOutputAVX2 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func ELUBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)

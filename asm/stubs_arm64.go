@@ -53,3 +53,21 @@ func PReLUBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []fl
 //
 //go:noescape
 func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
+
+// ELUNEON sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func ELUNEON(dst []float32, x []float32, alpha float32)
+
+// ELUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func ELUBackwardNEON(dx []float32, dy []float32, x []float32, alpha float32)
+
+// ELUBackwardFromOutputNEON sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func ELUBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)

@@ -8,7 +8,10 @@ require (
 )
 
 require (
+	github.com/simdact/simdact v0.0.0
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+replace github.com/simdact/simdact => ../

@@ -22,6 +22,14 @@ func mul(a, b float32) float32 {
 	return nanOf(a, b)
 }
 
+// add returns a+b, with x86's NaN (a's, if both are NaN).
+func add(a, b float32) float32 {
+	if s := a + b; s == s {
+		return s
+	}
+	return nanOf(a, b)
+}
+
 // nanOf returns the NaN x86 produces for an operation on a and b whose
 // result is NaN.
 func nanOf(a, b float32) float32 {

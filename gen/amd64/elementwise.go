@@ -210,6 +210,7 @@ func zeros() reg.VecVirtual {
 // Comparison predicates for VCMPPS (avo has no names for them). The ordered,
 // quiet forms are false when either operand is NaN.
 const (
+	cmpEQ = 0x00 // EQ_OQ
 	cmpLE = 0x12 // LE_OQ
 	cmpGT = 0x1e // GT_OQ
 )

@@ -10,5 +10,6 @@ func main() {
 	reluKernels()
 	leakyReLUKernels()
 	preluKernels()
+	eluKernels()
 	Generate()
 }

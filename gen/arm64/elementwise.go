@@ -7,13 +7,14 @@ import "fmt"
 //
 //   - n < 4: one lane at a time (at most 3), loaded and stored as scalars;
 //   - n >= 4: the last 4 results are computed before anything is stored (so
-//     that an output may be the same slice as an input), the body runs 16
-//     lanes and then 4 lanes an iteration, and the last vector is stored at
-//     the end, covering the tail the body left.
+//     that an output may be the same slice as an input), the body runs
+//     4·unroll lanes (16 by default) and then 4 lanes an iteration, and the
+//     last vector is stored at the end, covering the tail the body left.
 //
-// Registers: R0 output, R1 count, R2... inputs; V0-V3 first input, V4-V7
-// second input, then the 4 results, the tail result and the temporaries of
-// each of the 4 vectors; constants count down from V31.
+// Registers: R0 output, R1 count, R2... inputs, R7 free for setup; V0 up:
+// the unroll vectors of the first input, then of the second, then the unroll
+// results, the tail result and the temporaries of each of the unroll
+// vectors; constants count down from V31.
 type elementwise struct {
 	name   string   // Go name of the kernel, e.g. "ReLUNEON"
 	doc    string   // what it computes, a sentence for the Go declaration
@@ -21,6 +22,7 @@ type elementwise struct {
 	in     []string // names of the input slice parameters, in order
 	params []param  // further scalar parameters
 	temps  int      // temporaries that op needs
+	unroll int      // vectors an iteration of the body, 1 to 4 (0: 4)
 
 	// setup loads the kernel's constants, once per call, into registers
 	// that konst hands out.
@@ -29,9 +31,11 @@ type elementwise struct {
 	op func(fn *function, d vreg, in, tmp []vreg)
 }
 
-const unroll = 4
-
 func (k elementwise) generate(f *file) {
+	unroll := k.unroll
+	if unroll == 0 {
+		unroll = 4
+	}
 	params := []param{{k.out, "[]float32"}}
 	for _, name := range k.in {
 		params = append(params, param{name, "[]float32"})
@@ -84,18 +88,21 @@ func (k elementwise) generate(f *file) {
 	fn.ins("ADD R4, R0, R6")
 	fn.ins("SUB $16, R6, R6")
 
-	fn.label("loop16")
-	fn.ins("CMP $16, R1")
-	fn.ins("BLT loop4")
-	for i := range k.in {
-		fn.ins("VLD1.P 64(R%d), %s", 2+i, list(input(i, 0), unroll))
+	if unroll > 1 {
+		lanes := 4 * unroll
+		fn.label(fmt.Sprintf("loop%d", lanes))
+		fn.ins("CMP $%d, R1", lanes)
+		fn.ins("BLT loop4")
+		for i := range k.in {
+			fn.ins("VLD1.P %d(R%d), %s", 4*lanes, 2+i, list(input(i, 0), unroll))
+		}
+		for u := range unroll {
+			k.op(fn, result(u), inputs(u), temps(u))
+		}
+		fn.ins("VST1.P %s, %d(R0)", list(result(0), unroll), 4*lanes)
+		fn.ins("SUB $%d, R1, R1", lanes)
+		fn.ins("B loop%d", lanes)
 	}
-	for u := range unroll {
-		k.op(fn, result(u), inputs(u), temps(u))
-	}
-	fn.ins("VST1.P %s, 64(R0)", list(result(0), unroll))
-	fn.ins("SUB $16, R1, R1")
-	fn.ins("B loop16")
 
 	fn.label("loop4")
 	fn.ins("CMP $4, R1")
@@ -131,6 +138,12 @@ func (k elementwise) generate(f *file) {
 func broadcastParam(fn *function, name string, v vreg) {
 	fn.ins("FMOVS %s, F%d", fn.arg(name, ""), v)
 	fn.ins("VDUP V%d.S[0], V%d.S4", v, v)
+}
+
+// loadBits loads bits into all 4 lanes of v (R7 is free during setup).
+func loadBits(fn *function, v vreg, bits uint32) {
+	fn.ins("MOVW $0x%08x, R7", bits)
+	fn.ins("VDUP R7, V%d.S4", v)
 }
 
 // bsl writes mask ? a : b into mask, lane by lane (BSL with mask as destination).

@@ -23,6 +23,7 @@ func main() {
 	reluKernels(f)
 	leakyReLUKernels(f)
 	preluKernels(f)
+	eluKernels(f)
 	if err := os.WriteFile(*out, f.asm.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -43,8 +43,14 @@ func fmin(d, n, m vreg) word { return threeSame(0x4ea0f400, "fmin", "4s", d, n, 
 // fcmgt sets d to all ones in the lanes where n > m (false for NaN).
 func fcmgt(d, n, m vreg) word { return threeSame(0x6ea0e400, "fcmgt", "4s", d, n, m) }
 
+// fcmge sets d to all ones in the lanes where n >= m (false for NaN).
+func fcmge(d, n, m vreg) word { return threeSame(0x6e20e400, "fcmge", "4s", d, n, m) }
+
 // fcmeq sets d to all ones in the lanes where n == m (false for NaN).
 func fcmeq(d, n, m vreg) word { return threeSame(0x4e20e400, "fcmeq", "4s", d, n, m) }
+
+// smax sets every int32 lane of d to the larger of n's and m's.
+func smax(d, n, m vreg) word { return threeSame(0x4ea06400, "smax", "4s", d, n, m) }
 
 // bic computes d = n &^ m.
 func bic(d, n, m vreg) word { return threeSame(0x4e601c00, "bic", "16b", d, n, m) }

@@ -12,4 +12,8 @@ var API = Set{
 	LeakyReLUBackward: simdact.LeakyReLUBackward,
 	PReLU:             simdact.PReLU,
 	PReLUBackward:     simdact.PReLUBackward,
+
+	ELU:                   simdact.ELU,
+	ELUBackward:           simdact.ELUBackward,
+	ELUBackwardFromOutput: simdact.ELUBackwardFromOutput,
 }

@@ -22,6 +22,10 @@ type Set struct {
 	LeakyReLUBackward func(dx, dy, x []float32, slope float32)
 	PReLU             func(dst, x, slope []float32, inner int)
 	PReLUBackward     func(dx, dslope, dy, x, slope []float32, inner int)
+
+	ELU                   func(dst, x []float32, alpha float32)
+	ELUBackward           func(dx, dy, x []float32, alpha float32)
+	ELUBackwardFromOutput func(dx, dy, y []float32, alpha float32)
 }
 
 // Generic is the pure-Go implementation, which runs everywhere.
@@ -33,6 +37,10 @@ var Generic = Set{
 	LeakyReLUBackward: kernels.LeakyReLUBackward,
 	PReLU:             kernels.PReLU,
 	PReLUBackward:     kernels.PReLUBackward,
+
+	ELU:                   kernels.ELU,
+	ELUBackward:           kernels.ELUBackward,
+	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
 }
 
 // All returns every implementation in this build, Generic first, whether or

@@ -36,5 +36,14 @@ func avx2(name string, stream func(n, bytesPerElement int) bool) Set {
 		PReLUBackward: func(dx, dslope, dy, x, slope []float32, inner int) {
 			prelu.Backward(dx, dslope, dy, x, slope, inner, stream(len(x), 12))
 		},
+		ELU: func(dst, x []float32, alpha float32) {
+			asm.ELUAVX2(dst, x, alpha, stream(len(x), 8))
+		},
+		ELUBackward: func(dx, dy, x []float32, alpha float32) {
+			asm.ELUBackwardAVX2(dx, dy, x, alpha, stream(len(x), 12))
+		},
+		ELUBackwardFromOutput: func(dx, dy, y []float32, alpha float32) {
+			asm.ELUBackwardFromOutputAVX2(dx, dy, y, alpha, stream(len(y), 12))
+		},
 	}
 }

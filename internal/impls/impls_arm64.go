@@ -20,4 +20,8 @@ var native = []Set{{
 	PReLUBackward: func(dx, dslope, dy, x, slope []float32, inner int) {
 		prelu.Backward(dx, dslope, dy, x, slope, inner, false)
 	},
+
+	ELU:                   asm.ELUNEON,
+	ELUBackward:           asm.ELUBackwardNEON,
+	ELUBackwardFromOutput: asm.ELUBackwardFromOutputNEON,
 }}

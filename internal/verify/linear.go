@@ -90,14 +90,20 @@ func isNaN(v float32) bool { return v != v }
 func MulX86(a, b float32) float32 {
 	switch {
 	case isNaN(a):
-		return math.Float32frombits(math.Float32bits(a) | 1<<22)
+		return quiet(a)
 	case isNaN(b):
-		return math.Float32frombits(math.Float32bits(b) | 1<<22)
+		return quiet(b)
 	case (a == 0 && math.IsInf(float64(b), 0)) || (b == 0 && math.IsInf(float64(a), 0)):
-		return math.Float32frombits(0xffc00000)
+		return math.Float32frombits(defaultNaN)
 	}
 	return a * b
 }
+
+// defaultNaN is the quiet NaN x86 returns for an invalid operation.
+const defaultNaN = 0xffc00000
+
+// quiet returns the NaN v with its quiet bit set and its payload kept.
+func quiet(v float32) float32 { return math.Float32frombits(math.Float32bits(v) | 1<<22) }
 
 // Format spells a parameter for a kernel's name: "0.01", "-0", "NaN".
 func Format(v float32) string { return strconv.FormatFloat(float64(v), 'g', -1, 32) }

@@ -1,0 +1,88 @@
+package simdact_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/testutil"
+	"github.com/simdact/simdact/internal/verify"
+)
+
+// eluEdges are the x where ELU's and ELUBackward's computations change
+// regime: where expm1 rounds to x and to -1, the clamps, where exp(x)
+// becomes subnormal, rounds to the smallest subnormal and to 0, where
+// alpha's exponent moves that (ScaleMin), and where float64's exp is 0.
+var eluEdges = []float32{
+	0, -0x1p-25, -0x1p-24, -0x1p-12, -0.34657359, -0.5, -1, -8.317766, // n = ±0.5, -12
+	-17.32868, exp32.ELUMin,
+	-87.33654, -88.72284, -103.27893, -103.97208, -104.3,
+	float32(exp32.ScaleMin) * math.Ln2, float32(exp32.ScaleMin-3) * math.Ln2, float32(exp32.ScaleMin-127) * math.Ln2,
+	exp32.ExpMin, exp32.ExpZeroBelow,
+}
+
+// eluEdgeGradients are the dy TestELUEdges pairs with each x: every class
+// of float32, and the magnitudes at which dy·alpha overflows or underflows.
+var eluEdgeGradients = []float32{1, -2.5, 0, float32(math.Copysign(0, -1)), float32(math.Inf(1)), float32(math.Inf(-1)),
+	float32(math.NaN()), math.MaxFloat32, -math.MaxFloat32, 3e37, 1e-40, -0x1p-149, 0x1p-126, 1e30}
+
+// TestELUEdges runs the ELU kernels with every alpha on the 65 float32
+// values around each of eluEdges, paired with each of eluEdgeGradients, out
+// of place and in place, in every implementation.
+func TestELUEdges(t *testing.T) {
+	var x, dy []float32
+	for _, edge := range eluEdges {
+		v := edge
+		for range 32 {
+			v = math.Nextafter32(v, float32(math.Inf(1)))
+		}
+		for range 65 {
+			for _, g := range eluEdgeGradients {
+				x, dy = append(x, v), append(dy, g)
+			}
+			v = math.Nextafter32(v, float32(math.Inf(-1)))
+		}
+	}
+	for _, s := range sets(t) {
+		for _, k := range verify.ELUKernels() {
+			in := [][]float32{x}
+			if len(k.Inputs) == 2 {
+				in = [][]float32{dy, x}
+			}
+			for inPlace := -1; inPlace < len(in); inPlace++ {
+				if err := k.Call(s, in, 3, inPlace); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// TestELUSpecialValues checks the exact results the documentation of ELU
+// promises, in every implementation, with alpha = 1.6732632 (a product of
+// alpha with an exact expm1 rounds once).
+func TestELUSpecialValues(t *testing.T) {
+	alpha := float32(1.6732632)
+	tiny := func(x float32) struct{ x, want float32 } { return struct{ x, want float32 }{x, x * alpha} }
+	cases := []struct{ x, want float32 }{
+		{math.Float32frombits(0x7fa12345), math.Float32frombits(0x7fe12345)}, // signalling NaN, quieted
+		{math.Float32frombits(0xffc00001), math.Float32frombits(0xffc00001)},
+		{float32(math.Inf(-1)), -alpha},
+		{-17.5, -alpha},
+		{-1e10, -alpha},
+		{float32(math.Inf(1)), float32(math.Inf(1))},
+		{float32(math.Copysign(0, -1)), float32(math.Copysign(0, -1))},
+		{0, 0},
+		tiny(-1e-30), tiny(-0x1p-149), tiny(-1e-40), tiny(-0x1p-126),
+		{3, 3},
+	}
+	for _, s := range sets(t) {
+		for _, c := range cases {
+			dst := []float32{42}
+			s.ELU(dst, []float32{c.x}, alpha)
+			if math.Float32bits(dst[0]) != math.Float32bits(c.want) {
+				t.Errorf("%s: ELU(%s) = %s, want %s", s.Name, testutil.Format(c.x), testutil.Format(dst[0]), testutil.Format(c.want))
+			}
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package kernels
+
+import (
+	"math"
+
+	"github.com/simdact/simdact/internal/exp32"
+)
+
+// ELU sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]), with expm1 within
+// 1 ulp (alpha*expm1 within 2 ulp for any alpha). A NaN x comes out quieted,
+// with its payload; -0 gives alpha*-0, -Inf gives -alpha, a subnormal x gives
+// alpha*x rounded once, and 0 × ∞ gives 0xffc00000.
+func ELU(dst, x []float32, alpha float32) {
+	dst = dst[:len(x)]
+	// Computing expm1 for every x would waste half the work on typical
+	// data, and a branch on each x's sign would be mispredicted every
+	// other time. So each block is copied as it is, while the indices of
+	// the x <= 0 (and NaN) are listed without a branch; then only those go
+	// through expm1.
+	var todo [256]uint8
+	for len(x) > 0 {
+		xb := x[:min(len(x), len(todo))]
+		db := dst[:len(xb)]
+		n := 0
+		for i, v := range xb {
+			db[i] = v
+			todo[n] = uint8(i)
+			if !positive(v) {
+				n++
+			}
+		}
+		for _, i := range todo[:n] {
+			// expm1(v) for v <= 0 (see package exp32), written out here
+			// because a call would spill every register, each time.
+			v := xb[i]
+			z := v
+			if z < exp32.ELUMin { // expm1(z) is exactly -1 from there down
+				z = exp32.ELUMin
+			}
+			r, k := reduce(z)
+			s := pow2(k)
+			e := float32(s*expm1Poly(r)) + (s - 1)
+			// e <= 0, but r + r²·q turned -0 into +0: give it v's sign.
+			e = math.Float32frombits(math.Float32bits(e) | math.Float32bits(v)&signBit)
+			y := math.Float32bits(mul(e, alpha))
+			if v != v {
+				y = math.Float32bits(v) | quietBit
+			}
+			db[i] = math.Float32frombits(y)
+		}
+		x, dst = x[len(xb):], dst[len(xb):]
+	}
+}
+
+// ELUBackward sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]), the
+// gradient of ELU given the gradient dy of its output and its input x, within
+// 3 ulp; where exp(x) is subnormal (x < -87.34) within (|dy*alpha| + 1)·2^-149,
+// exp underflowing gradually. A NaN dy comes out quieted (and dy passes
+// through unchanged where x > 0); an infinite dy*alpha gives ±Inf wherever the
+// float64 exp(x) is not 0, and NaN below.
+//
+// dy*alpha may overflow where the result does not (|alpha| > 1, exp(x) < 1),
+// so for 1 < |alpha| < Inf the product is formed as dy·sign(alpha) times
+// |alpha|·exp(x), alpha's exponent joining exp's: neither factor can
+// overflow, and the second rounds into the subnormals once.
+func ELUBackward(dx, dy, x []float32, alpha float32) {
+	dx, dy = dx[:len(x)], dy[:len(x)]
+	scale, mant, exp := splitAlpha(alpha)
+	// As in ELU, each block is first copied (dy), and the elements with
+	// x <= 0 (and NaN) are listed, with their operands, since dx may be x.
+	var todo [256]uint8
+	var xs, dys [256]float32
+	for len(x) > 0 {
+		xb := x[:min(len(x), len(todo))]
+		dyb, db := dy[:len(xb)], dx[:len(xb)]
+		n := 0
+		for i, v := range xb {
+			g := dyb[i]
+			todo[n], xs[n], dys[n] = uint8(i), v, g
+			db[i] = g
+			if !positive(v) {
+				n++
+			}
+		}
+		for j, i := range todo[:n] {
+			// mant·2^exp·exp(x) for x <= 0, written out here because a
+			// call would spill every register. 2^k goes in two halves,
+			// both normal, so that the last product rounds into the
+			// subnormals once. (The assembly fuses hi·mant·(1 + p) into
+			// one rounding; this rounds hi·(1 + p) and then ·mant.)
+			v := xs[j]
+			r, k := reduce(max(v, exp32.ExpMin))
+			k = max(k+exp, exp32.ScaleMin)
+			hi, lo := pow2(k>>1), pow2(k-k>>1)
+			e := float32(float32(float32(hi*expm1Poly(r))+hi)*mant) * lo
+
+			t := mul(dys[j], scale)
+			g := math.Float32bits(mul(t, e))
+			if math.Float32bits(t)&^signBit == infBits && v > exp32.ExpZeroBelow {
+				g = math.Float32bits(t) // ±Inf times exp(x) > 0, which may have underflowed
+			}
+			db[i] = math.Float32frombits(g)
+		}
+		x, dy, dx = x[len(xb):], dy[len(xb):], dx[len(xb):]
+	}
+}
+
+// ELUBackwardFromOutput sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha),
+// the gradient of ELU given the gradient dy of its output and its output y,
+// with the NaNs of add and mul. alpha must be >= 0 (package simdact checks).
+func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
+	dx, dy = dx[:len(y)], dy[:len(y)]
+	for i, v := range y {
+		g := math.Float32bits(mul(dy[i], add(v, alpha)))
+		if positive(v) {
+			g = math.Float32bits(dy[i])
+		}
+		dx[i] = math.Float32frombits(g)
+	}
+}
+
+// positive reports whether v > 0. As a comparison of integers, a choice it
+// decides compiles to a conditional move: a branch on the sign of v would be
+// mispredicted on every other element of typical data.
+func positive(v float32) bool { return math.Float32bits(v)-1 < infBits }
+
+const (
+	signBit  = 0x80000000
+	infBits  = 0x7f800000
+	oneBits  = 0x3f800000
+	mantMask = 0x007fffff
+)
+
+// reduce returns n = round(z·log2(e)) and r = z - n·ln2, for
+// ExpMin <= z <= 0. The products are rounded explicitly (float32(...)), so
+// that no CPU fuses them with the additions.
+func reduce(z float32) (r float32, n int32) {
+	v := float32(z*exp32.Log2E) + exp32.Magic
+	f := v - exp32.Magic
+	r = float32(z-float32(f*exp32.Ln2Hi)) - float32(f*exp32.Ln2Lo)
+	return r, int32(math.Float32bits(v) - math.Float32bits(exp32.Magic))
+}
+
+// expm1Poly returns expm1(r) for |r| <= ln2/2.
+func expm1Poly(r float32) float32 {
+	q := float32(exp32.C6*r) + exp32.C5
+	q = float32(q*r) + exp32.C4
+	q = float32(q*r) + exp32.C3
+	q = float32(q*r) + exp32.C2
+	return r + float32(float32(r*r)*q)
+}
+
+// pow2 returns 2^k for -126 <= k <= 127.
+func pow2(k int32) float32 { return math.Float32frombits(uint32(k+127) << 23) }
+
+// splitAlpha returns scale, mant and exp with alpha = scale·mant·2^exp, so
+// that ELUBackward's dy·scale cannot overflow unless the result does: for
+// |alpha| <= 1, ±Inf and NaN, scale is alpha itself (mant 1, exp 0); for
+// 1 < |alpha| < Inf, scale is ±1, mant is in [1, 2) and exp in [0, 127].
+func splitAlpha(alpha float32) (scale, mant float32, exp int32) {
+	b := math.Float32bits(alpha)
+	abs := b &^ signBit
+	if abs <= oneBits || abs >= infBits {
+		return alpha, 1, 0
+	}
+	return math.Float32frombits(b&signBit | oneBits), math.Float32frombits(abs&mantMask | oneBits), int32(abs>>23) - 127
+}
