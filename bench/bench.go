@@ -45,13 +45,14 @@ type result struct {
 const copyKernel, copyImpl = "Copy", "go"
 
 // newResult summarises the batches of one measurement.
-func newResult(kernel, impl string, sz size, bytesPerElement, iters int, nsPerCall []float64) result {
+// A call handled elements of the size's N (fewer for PReLU's whole rows).
+func newResult(kernel, impl string, sz size, bytesPerElement, elements, iters int, nsPerCall []float64) result {
 	ns := median(nsPerCall)
 	return result{
 		Kernel: kernel, Impl: impl, size: sz, BytesPerElement: bytesPerElement,
 		Iterations: iters, NsPerCall: nsPerCall,
-		NsPerElement: ns / float64(sz.N),
-		GBps:         float64(bytesPerElement*sz.N) / ns,
+		NsPerElement: ns / float64(elements),
+		GBps:         float64(bytesPerElement*elements) / ns,
 		Spread:       spread(nsPerCall),
 	}
 }
@@ -93,14 +94,14 @@ func measureAll(ks []kernel, sets []impls.Set, sizes []size, t timing, p *progre
 				copy(dst, src)
 			}
 		})
-		results = append(results, newResult(copyKernel, copyImpl, sz, 8, iters, ns))
+		results = append(results, newResult(copyKernel, copyImpl, sz, 8, sz.N, iters, ns))
 	}
 	for _, k := range ks {
 		for _, sz := range sizes {
-			spec := k.timed(sz.N)
-			out, in := buffers[0][:sz.N], make([][]float32, len(spec.Inputs))
+			spec, m := k.timed(sz.N), k.elementsOf(sz.N)
+			out, in := buffers[0][:m], make([][]float32, len(spec.Inputs))
 			for j := range in {
-				in[j] = buffers[1+j][:sz.N]
+				in[j] = buffers[1+j][:m]
 			}
 			for _, s := range sets {
 				p.step(k.name, s.Name, sz.N)
@@ -110,7 +111,7 @@ func measureAll(ks []kernel, sets []impls.Set, sizes []size, t timing, p *progre
 						run(s, out, in)
 					}
 				})
-				results = append(results, newResult(k.name, s.Name, sz, bytesPerElement(spec), iters, ns))
+				results = append(results, newResult(k.name, s.Name, sz, bytesPerElement(spec), m, iters, ns))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"math/rand/v2"
 	"regexp"
 
@@ -23,17 +24,118 @@ type kernel struct {
 	// draw returns the function with parameters drawn from r, for verify's
 	// call of n elements; nil if it has no parameters to vary.
 	draw func(r *rand.Rand, n int) verify.Elementwise
+	// elements returns how many of n elements a timed call uses; nil if
+	// all of them (PReLU's layouts take whole rows).
+	elements func(n int) int
 }
 
 var catalog = []kernel{
-	{"ReLU", always(verify.ReLU), nil},
-	{"ReLUBackward", always(verify.ReLUBackward), nil},
+	{"ReLU", always(verify.ReLU), nil, nil},
+	{"ReLUBackward", always(verify.ReLUBackward), nil, nil},
 	{"LeakyReLU", always(verify.LeakyReLU(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLU(parameter(r, verify.Slopes))
-	}},
+	}, nil},
 	{"LeakyReLUBackward", always(verify.LeakyReLUBackward(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLUBackward(parameter(r, verify.Slopes))
-	}},
+	}, nil},
+	{"ELU", always(verify.ELU(1)), func(r *rand.Rand, _ int) verify.Elementwise {
+		return verify.ELU(parameter(r, verify.ELUAlphas))
+	}, nil},
+	{"ELUBackward", always(verify.ELUBackward(1)), func(r *rand.Rand, _ int) verify.Elementwise {
+		return verify.ELUBackward(parameter(r, verify.ELUAlphas))
+	}, nil},
+	{"ELUBackwardFromOutput", always(verify.ELUBackwardFromOutput(1)), func(r *rand.Rand, _ int) verify.Elementwise {
+		return verify.ELUBackwardFromOutput(nonNegative(parameter(r, verify.ELUOutputAlphas)))
+	}, nil},
+}
+
+// preluLayouts are the layouts the tool times PReLU in, those of the root
+// package's benchmarks: channels-first with small, large and odd maps,
+// channels-last with small, odd and large C, and one shared slope.
+var preluLayouts = []struct {
+	name string
+	verify.Layout
+}{
+	{"nchw-0049", verify.Layout{C: 64, Inner: 49}}, {"nchw-3136", verify.Layout{C: 64, Inner: 3136}},
+	{"nchw-0005", verify.Layout{C: 64, Inner: 5}}, {"nhwc-003", verify.Layout{C: 3, Inner: 1}},
+	{"nhwc-007", verify.Layout{C: 7, Inner: 1}}, {"nhwc-016", verify.Layout{C: 16, Inner: 1}},
+	{"nhwc-064", verify.Layout{C: 64, Inner: 1}}, {"nhwc-512", verify.Layout{C: 512, Inner: 1}},
+	{"shared", verify.Layout{C: 1, Inner: 1}},
+}
+
+func init() {
+	for _, backward := range []bool{false, true} {
+		name, spec := "PReLU", verify.PReLU
+		if backward {
+			name, spec = "PReLUBackward", verify.PReLUBackward
+		}
+		for _, l := range preluLayouts {
+			catalog = append(catalog, kernel{
+				name: name + "/layout=" + l.name,
+				timed: func(n int) verify.Elementwise {
+					c, _ := preluShape(l.Layout, n)
+					slope := make([]float32, c)
+					for i := range slope {
+						slope[i] = 0.25
+					}
+					return spec(slope, l.Inner)
+				},
+				draw: func(r *rand.Rand, n int) verify.Elementwise {
+					c, inner := preluDraw(r, n)
+					return spec(verify.PReLUSlopes(c), inner)
+				},
+				elements: func(n int) int { _, m := preluShape(l.Layout, n); return m },
+			})
+		}
+	}
+}
+
+// preluShape returns the channels that layout l has in a call of about n
+// elements, fewer than l.C where a row of them is longer than n, and the
+// whole rows of them that fit in n, as the root package's benchmarks do.
+func preluShape(l verify.Layout, n int) (channels, elements int) {
+	channels = max(1, min(l.C, n/l.Inner))
+	return channels, n / (channels * l.Inner) * channels * l.Inner
+}
+
+// preluDraw draws a layout whose rows divide n: a random divisor of n (any
+// row if n is 0), split into channels and inner at random.
+func preluDraw(r *rand.Rand, n int) (channels, inner int) {
+	row := 1 + r.IntN(64)
+	if n > 0 {
+		var divisors []int
+		for d := 1; d <= n; d++ {
+			if n%d == 0 {
+				divisors = append(divisors, d)
+			}
+		}
+		row = divisors[r.IntN(len(divisors))]
+	}
+	var splits []int
+	for c := 1; c <= row; c++ {
+		if row%c == 0 {
+			splits = append(splits, c)
+		}
+	}
+	channels = splits[r.IntN(len(splits))]
+	return channels, row / channels
+}
+
+// nonNegative turns a drawn alpha into one that ELUBackwardFromOutput
+// accepts: |alpha|, and 1 for NaN.
+func nonNegative(alpha float32) float32 {
+	if alpha != alpha {
+		return 1
+	}
+	return float32(math.Abs(float64(alpha)))
+}
+
+// elementsOf returns how many of n elements a timed call of k uses.
+func (k kernel) elementsOf(n int) int {
+	if k.elements == nil {
+		return n
+	}
+	return k.elements(n)
 }
 
 // always is timed for a function whose parameters do not depend on the length.

@@ -26,13 +26,13 @@ func sampleReport() report {
 	}
 	small, l1 := size{N: 1024}, size{N: 2048, Label: "L1/2"}
 	results := []result{
-		newResult(copyKernel, copyImpl, small, 8, 1000, []float64{100, 110, 90}),
-		newResult(copyKernel, copyImpl, l1, 8, 500, []float64{200, 200, 200}),
-		newResult("ReLU", "generic", small, 8, 100, []float64{400, 400, 420}),
-		newResult("ReLU", "avx2", small, 8, 1000, []float64{50, 40, 60}),
-		newResult("ReLU", "generic", l1, 8, 50, []float64{800, 800, 800}),
-		newResult("ReLU", "avx2", l1, 8, 500, []float64{100, 100, 100}),
-		newResult("ReLUBackward", "avx2", small, 12, 500, []float64{96, 96, 96}),
+		newResult(copyKernel, copyImpl, small, 8, small.N, 1000, []float64{100, 110, 90}),
+		newResult(copyKernel, copyImpl, l1, 8, l1.N, 500, []float64{200, 200, 200}),
+		newResult("ReLU", "generic", small, 8, small.N, 100, []float64{400, 400, 420}),
+		newResult("ReLU", "avx2", small, 8, small.N, 1000, []float64{50, 40, 60}),
+		newResult("ReLU", "generic", l1, 8, l1.N, 50, []float64{800, 800, 800}),
+		newResult("ReLU", "avx2", l1, 8, l1.N, 500, []float64{100, 100, 100}),
+		newResult("ReLUBackward", "avx2", small, 12, small.N, 500, []float64{96, 96, 96}),
 	}
 	setRatios(results)
 	return report{

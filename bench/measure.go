@@ -20,11 +20,11 @@ type timing struct {
 // calls in each batch and the nanoseconds per call of each batch.
 func (t timing) measure(body func(iters int)) (iters int, nsPerCall []float64) {
 	iters = 1
-	for d := timeBatch(body, iters); d < t.Batch; d = timeBatch(body, iters) {
+	for d := timeBatch(body, iters); d < t.Batch && iters < maxIters; d = timeBatch(body, iters) {
 		// Aim 20% past the batch, growing at most 100-fold a step, as
 		// package testing does.
 		aim := int(float64(iters) * 1.2 * float64(t.Batch) / float64(max(d, 1)))
-		iters = min(max(aim, iters+1), 100*iters)
+		iters = min(max(aim, iters+1), 100*iters, maxIters)
 	}
 	nsPerCall = make([]float64, t.Count)
 	for i := range nsPerCall {
@@ -32,6 +32,9 @@ func (t timing) measure(body func(iters int)) (iters int, nsPerCall []float64) {
 	}
 	return iters, nsPerCall
 }
+
+// maxIters bounds a batch, whatever the clock says.
+const maxIters = 1 << 30
 
 func timeBatch(body func(iters int), iters int) time.Duration {
 	start := time.Now()

@@ -34,7 +34,7 @@ func TestMeasureBatches(t *testing.T) {
 	var batches []int
 	iters, ns := timing{Count: 4, Batch: 50 * time.Microsecond}.measure(func(iters int) {
 		batches = append(batches, iters)
-		time.Sleep(time.Microsecond)
+		time.Sleep(time.Duration(iters) * time.Microsecond)
 	})
 	if len(ns) != 4 || iters < 1 {
 		t.Fatalf("%d samples of %d calls, want 4", len(ns), iters)
