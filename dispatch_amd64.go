@@ -5,6 +5,7 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/prelu"
 )
 
@@ -46,7 +47,8 @@ func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
 func eluAsm(dst, x []float32, alpha float32) { asm.ELUAVX2(dst, x, alpha, cpu.Stream(len(x), 8)) }
 
 func eluBackwardAsm(dx, dy, x []float32, alpha float32) {
-	asm.ELUBackwardAVX2(dx, dy, x, alpha, cpu.Stream(len(x), 12))
+	c := exp32.Backward(alpha)
+	asm.ELUBackwardAVX2(dx, dy, x, c.F, c.FHuge, c.Magic, c.Limit, cpu.Stream(len(x), 12))
 }
 
 func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {

@@ -5,6 +5,7 @@ package simdact
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/prelu"
 )
 
@@ -38,7 +39,10 @@ func preluBackwardAsm(dx, dslope, dy, x, slope []float32, inner int) {
 
 func eluAsm(dst, x []float32, alpha float32) { asm.ELUNEON(dst, x, alpha) }
 
-func eluBackwardAsm(dx, dy, x []float32, alpha float32) { asm.ELUBackwardNEON(dx, dy, x, alpha) }
+func eluBackwardAsm(dx, dy, x []float32, alpha float32) {
+	c := exp32.Backward(alpha)
+	asm.ELUBackwardNEON(dx, dy, x, c.F, c.FHuge, c.Magic)
+}
 
 func eluBackwardFromOutputAsm(dx, dy, y []float32, alpha float32) {
 	asm.ELUBackwardFromOutputNEON(dx, dy, y, alpha)

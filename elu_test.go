@@ -2,6 +2,7 @@ package simdact_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/simdact/simdact/internal/exp32"
@@ -12,24 +13,31 @@ import (
 // eluEdges are the x where ELU's and ELUBackward's computations change
 // regime: where expm1 rounds to x and to -1, the clamps, where exp(x)
 // becomes subnormal, rounds to the smallest subnormal and to 0, where
-// alpha's exponent moves that (ScaleMin), and where float64's exp is 0.
+// ELUBackward's assembly clamps its scale 2^k at 2^-252 (for alpha = 1 with
+// a usual and with a huge dy, and for the largest alpha with a huge dy; see
+// package exp32), and where float64's exp is 0.
 var eluEdges = []float32{
 	0, -0x1p-25, -0x1p-24, -0x1p-12, -0.34657359, -0.5, -1, -8.317766, // n = ±0.5, -12
 	-17.32868, exp32.ELUMin,
 	-87.33654, -88.72284, -103.27893, -103.97208, -104.3,
-	float32(exp32.ScaleMin) * math.Ln2, float32(exp32.ScaleMin-3) * math.Ln2, float32(exp32.ScaleMin-127) * math.Ln2,
+	float32(-252+exp32.Shift) * math.Ln2, float32(-252+exp32.HugeShift) * math.Ln2, float32(-252+exp32.HugeShift-127) * math.Ln2,
 	exp32.ExpMin, exp32.ExpZeroBelow,
 }
 
 // eluEdgeGradients are the dy TestELUEdges pairs with each x: every class
-// of float32, and the magnitudes at which dy·alpha overflows or underflows.
+// of float32, the magnitudes at which dy·alpha overflows or underflows, and
+// those around exp32.HugeGradient, where ELUBackward's assembly scales dy
+// differently.
 var eluEdgeGradients = []float32{1, -2.5, 0, float32(math.Copysign(0, -1)), float32(math.Inf(1)), float32(math.Inf(-1)),
-	float32(math.NaN()), math.MaxFloat32, -math.MaxFloat32, 3e37, 1e-40, -0x1p-149, 0x1p-126, 1e30}
+	float32(math.NaN()), math.MaxFloat32, -math.MaxFloat32, 3e37, 1e-40, -0x1p-149, 0x1p-126, 1e30,
+	exp32.HugeGradient, -math.Nextafter32(exp32.HugeGradient, 0)}
 
-// TestELUEdges runs the ELU kernels with every alpha on the 65 float32
-// values around each of eluEdges, paired with each of eluEdgeGradients, out
+// TestELUEdges runs the ELU kernels with every alpha, and with 16 random
+// alphas of every magnitude, on the 65 float32 values around each of
+// eluEdges, paired with each of eluEdgeGradients and with 4 random dy, out
 // of place and in place, in every implementation.
 func TestELUEdges(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
 	var x, dy []float32
 	for _, edge := range eluEdges {
 		v := edge
@@ -40,11 +48,19 @@ func TestELUEdges(t *testing.T) {
 			for _, g := range eluEdgeGradients {
 				x, dy = append(x, v), append(dy, g)
 			}
+			for range 4 {
+				x, dy = append(x, v), append(dy, randomFloat(r, -149, 128))
+			}
 			v = math.Nextafter32(v, float32(math.Inf(-1)))
 		}
 	}
+	kernels := verify.ELUKernels()
+	for range 16 {
+		alpha := randomFloat(r, -149, 128)
+		kernels = append(kernels, verify.ELU(alpha), verify.ELUBackward(alpha))
+	}
 	for _, s := range sets(t) {
-		for _, k := range verify.ELUKernels() {
+		for _, k := range kernels {
 			in := [][]float32{x}
 			if len(k.Inputs) == 2 {
 				in = [][]float32{dy, x}

@@ -8389,115 +8389,186 @@ DATA signBit<>+24(SB)/4, $0x80000000
 DATA signBit<>+28(SB)/4, $0x80000000
 GLOBL signBit<>(SB), RODATA|NOPTR, $32
 
-// func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, alpha float32, stream bool)
+// func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $0-77
+TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $128-89
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
 	MOVQ         x_base+48(FP), DX
 	VMOVUPS      expMin<>+0(SB), Y0
-	VBROADCASTSS alpha+72(FP), Y1
-	VANDPS       absMask<>+0(SB), Y1, Y2
-
-	// folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).
-	VPCMPGTD  oneBits<>+0(SB), Y2, Y3
-	VMOVUPS   inf<>+0(SB), Y4
-	VPCMPGTD  Y2, Y4, Y4
-	VPAND     Y4, Y3, Y3
-	VANDPS    signBit<>+0(SB), Y1, Y4
-	VORPS     oneBits<>+0(SB), Y4, Y4
-	VBLENDVPS Y3, Y4, Y1, Y1
-	VANDPS    mantMask<>+0(SB), Y2, Y4
-	VORPS     oneBits<>+0(SB), Y4, Y4
-	VMOVUPS   oneBits<>+0(SB), Y5
-	VBLENDVPS Y3, Y4, Y5, Y5
-	VPSRLD    $0x17, Y2, Y2
-	VPSUBD    bias<>+0(SB), Y2, Y2
-	VPAND     Y3, Y2, Y2
-	VPSUBD    magicBits<>+0(SB), Y2, Y2
-	CMPQ      CX, $0x08
-	JB        short
+	VBROADCASTSS f+72(FP), Y1
+	VMOVUPS      Y1, (SP)
+	VBROADCASTSS fHuge+76(FP), Y1
+	VMOVUPS      Y1, 32(SP)
+	VBROADCASTSS magic+80(FP), Y1
+	VMOVUPS      Y1, 64(SP)
+	VBROADCASTSS limit+84(FP), Y1
+	VMOVUPS      Y1, 96(SP)
+	CMPQ         CX, $0x08
+	JB           short
 
 	// First and last 8 results, before any store.
-	VMOVUPS     (SI), Y3
-	VMOVUPS     (DX), Y4
-	VMAXPS      Y4, Y0, Y6
-	VMOVUPS     magic<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VPADDD      Y2, Y7, Y8
-	VSUBPS      magic<>+0(SB), Y7, Y7
-	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y6
-	VMOVUPS     c6<>+0(SB), Y7
-	VFMADD213PS c5<>+0(SB), Y6, Y7
-	VFMADD213PS c4<>+0(SB), Y6, Y7
-	VFMADD213PS c3<>+0(SB), Y6, Y7
-	VFMADD213PS c2<>+0(SB), Y6, Y7
-	VMULPS      Y6, Y6, Y9
-	VFMADD213PS Y6, Y9, Y7
+	VMOVUPS      (SI), Y1
+	VMOVUPS      (DX), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      64(SP), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       64(SP), Y6, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y4
+	VFMADD213PS  Y5, Y4, Y8
+	VMOVUPS      (SP), Y7
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y5, Y7
+	VFNMADD231PS Y8, Y4, Y7
+	VSUBPS       Y7, Y4, Y5
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y8, Y8
-	VPSRAD      $0x01, Y8, Y6
-	VPSUBD      Y6, Y8, Y8
-	VPSLLD      $0x17, Y6, Y6
-	VPADDD      oneBits<>+0(SB), Y6, Y6
-	VPSLLD      $0x17, Y8, Y8
-	VPADDD      oneBits<>+0(SB), Y8, Y8
-	VMULPS      Y5, Y6, Y6
-	VFMADD213PS Y6, Y6, Y7
-	VMULPS      Y8, Y7, Y7
-	VMULPS      Y1, Y3, Y8
-	VMULPS      Y7, Y8, Y7
-	VANDPS      absMask<>+0(SB), Y8, Y9
-	VCMPPS      $0x00, inf<>+0(SB), Y9, Y9
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y4, Y6
-	VANDPS      Y6, Y9, Y9
-	VBLENDVPS   Y9, Y8, Y7, Y7
-	VCMPPS      $0x1e, zero<>+0(SB), Y4, Y6
-	VBLENDVPS   Y6, Y3, Y7, Y3
-	VMOVUPS     -32(SI)(CX*4), Y4
-	VMOVUPS     -32(DX)(CX*4), Y6
-	VMAXPS      Y6, Y0, Y7
-	VMOVUPS     magic<>+0(SB), Y8
-	VFMADD231PS log2e<>+0(SB), Y7, Y8
-	VPADDD      Y2, Y8, Y9
-	VSUBPS      magic<>+0(SB), Y8, Y8
-	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y7
-	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y7
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y7, Y8
-	VFMADD213PS c4<>+0(SB), Y7, Y8
-	VFMADD213PS c3<>+0(SB), Y7, Y8
-	VFMADD213PS c2<>+0(SB), Y7, Y8
-	VMULPS      Y7, Y7, Y10
-	VFMADD213PS Y7, Y10, Y8
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD  $0x01, Y6, Y7
+	VPSUBD  Y7, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VMULPS  Y7, Y5, Y5
+	VMULPS  Y6, Y5, Y5
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done0
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y9, Y9
-	VPSRAD      $0x01, Y9, Y7
-	VPSUBD      Y7, Y9, Y9
-	VPSLLD      $0x17, Y7, Y7
-	VPADDD      oneBits<>+0(SB), Y7, Y7
-	VPSLLD      $0x17, Y9, Y9
-	VPADDD      oneBits<>+0(SB), Y9, Y9
-	VMULPS      Y5, Y7, Y7
-	VFMADD213PS Y7, Y7, Y8
-	VMULPS      Y9, Y8, Y8
-	VMULPS      Y1, Y4, Y9
-	VMULPS      Y8, Y9, Y8
-	VANDPS      absMask<>+0(SB), Y9, Y10
-	VCMPPS      $0x00, inf<>+0(SB), Y10, Y10
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y6, Y7
-	VANDPS      Y7, Y10, Y10
-	VBLENDVPS   Y10, Y9, Y8, Y8
-	VCMPPS      $0x1e, zero<>+0(SB), Y6, Y7
-	VBLENDVPS   Y7, Y4, Y8, Y4
-	MOVQ        DI, R8
-	LEAQ        -32(DI)(CX*4), R9
-	CMPQ        CX, $0x10
-	JBE         edges
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      64(SP), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       64(SP), Y6, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VMULPS       Y5, Y5, Y4
+	VFMADD213PS  Y5, Y4, Y9
+	VMOVUPS      32(SP), Y7
+	VBLENDVPS    Y3, (SP), Y7, Y7
+	VPADDD       hugeScale<>+0(SB), Y6, Y8
+	VBLENDVPS    Y3, Y6, Y8, Y6
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y5, Y7
+	VFNMADD231PS Y9, Y4, Y7
+	VSUBPS       Y7, Y4, Y5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD  $0x01, Y6, Y7
+	VPSUBD  Y7, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VMULPS  Y7, Y5, Y5
+	VMULPS  Y6, Y5, Y5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y5, Y5, Y3
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y5, Y5
+
+backward_done0:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y3
+	VBLENDVPS    Y3, Y1, Y5, Y1
+	VMOVUPS      -32(SI)(CX*4), Y2
+	VMOVUPS      -32(DX)(CX*4), Y3
+	VMOVUPS      96(SP), Y4
+	VFMSUB231PS  Y2, Y2, Y4
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y7, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y9
+	VMOVUPS      (SP), Y8
+	VMULPS       Y8, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y5, Y8
+	VSUBPS       Y8, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y4
+	JCS     backward_done1
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y7, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y4, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y7, Y9
+	VBLENDVPS    Y4, Y7, Y9, Y7
+	VMULPS       Y8, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y10, Y5, Y8
+	VSUBPS       Y8, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y6, Y6, Y4
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y9
+	VANDPS    Y9, Y4, Y4
+	VBLENDVPS Y4, Y5, Y6, Y6
+
+backward_done1:
+	VCMPPS    $0x1e, zero<>+0(SB), Y3, Y4
+	VBLENDVPS Y4, Y2, Y6, Y2
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
 
 	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
 	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -8514,212 +8585,417 @@ TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $0-77
 	ADDQ  AX, DX
 	SHLQ  $0x02, CX
 	NEGQ  CX
-	MOVB  stream+76(FP), BL
+	MOVB  stream+88(FP), BL
 	TESTB BL, BL
 	JNZ   stream
 	CMPQ  CX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(CX*1), Y6
-	VMOVUPS     (DX)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPADDD      Y2, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y8, Y9
-	VFMADD213PS c4<>+0(SB), Y8, Y9
-	VFMADD213PS c3<>+0(SB), Y8, Y9
-	VFMADD213PS c2<>+0(SB), Y8, Y9
-	VMULPS      Y8, Y8, Y11
-	VFMADD213PS Y8, Y11, Y9
+	VMOVUPS      (SI)(CX*1), Y3
+	VMOVUPS      (DX)(CX*1), Y4
+	VMOVUPS      96(SP), Y5
+	VFMSUB231PS  Y3, Y3, Y5
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
-	VPSRAD      $0x01, Y10, Y8
-	VPSUBD      Y8, Y10, Y10
-	VPSLLD      $0x17, Y8, Y8
-	VPADDD      oneBits<>+0(SB), Y8, Y8
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VMULPS      Y5, Y8, Y8
-	VFMADD213PS Y8, Y8, Y9
-	VMULPS      Y10, Y9, Y9
-	VMULPS      Y1, Y6, Y10
-	VMULPS      Y9, Y10, Y9
-	VANDPS      absMask<>+0(SB), Y10, Y11
-	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
-	VANDPS      Y8, Y11, Y11
-	VBLENDVPS   Y11, Y10, Y9, Y9
-	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS   Y8, Y6, Y9, Y6
-	VMOVUPS     32(SI)(CX*1), Y7
-	VMOVUPS     32(DX)(CX*1), Y8
-	VMAXPS      Y8, Y0, Y9
-	VMOVUPS     magic<>+0(SB), Y10
-	VFMADD231PS log2e<>+0(SB), Y9, Y10
-	VPADDD      Y2, Y10, Y11
-	VSUBPS      magic<>+0(SB), Y10, Y10
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y9
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y9
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y9, Y10
-	VFMADD213PS c4<>+0(SB), Y9, Y10
-	VFMADD213PS c3<>+0(SB), Y9, Y10
-	VFMADD213PS c2<>+0(SB), Y9, Y10
-	VMULPS      Y9, Y9, Y12
-	VFMADD213PS Y9, Y12, Y10
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y5
+	JCS     backward_done2
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y11, Y11
-	VPSRAD      $0x01, Y11, Y9
-	VPSUBD      Y9, Y11, Y11
-	VPSLLD      $0x17, Y9, Y9
-	VPADDD      oneBits<>+0(SB), Y9, Y9
-	VPSLLD      $0x17, Y11, Y11
-	VPADDD      oneBits<>+0(SB), Y11, Y11
-	VMULPS      Y5, Y9, Y9
-	VFMADD213PS Y9, Y9, Y10
-	VMULPS      Y11, Y10, Y10
-	VMULPS      Y1, Y7, Y11
-	VMULPS      Y10, Y11, Y10
-	VANDPS      absMask<>+0(SB), Y11, Y12
-	VCMPPS      $0x00, inf<>+0(SB), Y12, Y12
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y8, Y9
-	VANDPS      Y9, Y12, Y12
-	VBLENDVPS   Y12, Y11, Y10, Y10
-	VCMPPS      $0x1e, zero<>+0(SB), Y8, Y9
-	VBLENDVPS   Y9, Y7, Y10, Y7
-	VMOVUPS     64(SI)(CX*1), Y8
-	VMOVUPS     64(DX)(CX*1), Y9
-	VMAXPS      Y9, Y0, Y10
-	VMOVUPS     magic<>+0(SB), Y11
-	VFMADD231PS log2e<>+0(SB), Y10, Y11
-	VPADDD      Y2, Y11, Y12
-	VSUBPS      magic<>+0(SB), Y11, Y11
-	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y10
-	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y10
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y10, Y11
-	VFMADD213PS c4<>+0(SB), Y10, Y11
-	VFMADD213PS c3<>+0(SB), Y10, Y11
-	VFMADD213PS c2<>+0(SB), Y10, Y11
-	VMULPS      Y10, Y10, Y13
-	VFMADD213PS Y10, Y13, Y11
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y5, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y8, Y10
+	VBLENDVPS    Y5, Y8, Y10, Y8
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y11, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y12, Y12
-	VPSRAD      $0x01, Y12, Y10
-	VPSUBD      Y10, Y12, Y12
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VPSLLD      $0x17, Y12, Y12
-	VPADDD      oneBits<>+0(SB), Y12, Y12
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y10, Y10, Y11
-	VMULPS      Y12, Y11, Y11
-	VMULPS      Y1, Y8, Y12
-	VMULPS      Y11, Y12, Y11
-	VANDPS      absMask<>+0(SB), Y12, Y13
-	VCMPPS      $0x00, inf<>+0(SB), Y13, Y13
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y9, Y10
-	VANDPS      Y10, Y13, Y13
-	VBLENDVPS   Y13, Y12, Y11, Y11
-	VCMPPS      $0x1e, zero<>+0(SB), Y9, Y10
-	VBLENDVPS   Y10, Y8, Y11, Y8
-	VMOVUPS     96(SI)(CX*1), Y9
-	VMOVUPS     96(DX)(CX*1), Y10
-	VMAXPS      Y10, Y0, Y11
-	VMOVUPS     magic<>+0(SB), Y12
-	VFMADD231PS log2e<>+0(SB), Y11, Y12
-	VPADDD      Y2, Y12, Y13
-	VSUBPS      magic<>+0(SB), Y12, Y12
-	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y11
-	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y11
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y11, Y12
-	VFMADD213PS c4<>+0(SB), Y11, Y12
-	VFMADD213PS c3<>+0(SB), Y11, Y12
-	VFMADD213PS c2<>+0(SB), Y11, Y12
-	VMULPS      Y11, Y11, Y14
-	VFMADD213PS Y11, Y14, Y12
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y13, Y13
-	VPSRAD      $0x01, Y13, Y11
-	VPSUBD      Y11, Y13, Y13
-	VPSLLD      $0x17, Y11, Y11
-	VPADDD      oneBits<>+0(SB), Y11, Y11
-	VPSLLD      $0x17, Y13, Y13
-	VPADDD      oneBits<>+0(SB), Y13, Y13
-	VMULPS      Y5, Y11, Y11
-	VFMADD213PS Y11, Y11, Y12
-	VMULPS      Y13, Y12, Y12
-	VMULPS      Y1, Y9, Y13
-	VMULPS      Y12, Y13, Y12
-	VANDPS      absMask<>+0(SB), Y13, Y14
-	VCMPPS      $0x00, inf<>+0(SB), Y14, Y14
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y10, Y11
-	VANDPS      Y11, Y14, Y14
-	VBLENDVPS   Y14, Y13, Y12, Y12
-	VCMPPS      $0x1e, zero<>+0(SB), Y10, Y11
-	VBLENDVPS   Y11, Y9, Y12, Y9
-	VMOVUPS     Y6, (DI)(CX*1)
-	VMOVUPS     Y7, 32(DI)(CX*1)
-	VMOVUPS     Y8, 64(DI)(CX*1)
-	VMOVUPS     Y9, 96(DI)(CX*1)
-	ADDQ        $0x80, CX
-	CMPQ        CX, $-128
-	JLE         plain_x4
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y7, Y7, Y5
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
+	VANDPS    Y10, Y5, Y5
+	VBLENDVPS Y5, Y6, Y7, Y7
+
+backward_done2:
+	VCMPPS       $0x1e, zero<>+0(SB), Y4, Y5
+	VBLENDVPS    Y5, Y3, Y7, Y3
+	VMOVUPS      32(SI)(CX*1), Y4
+	VMOVUPS      32(DX)(CX*1), Y5
+	VMOVUPS      96(SP), Y6
+	VFMSUB231PS  Y4, Y4, Y6
+	VMAXPS       Y5, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y7
+	VFMADD213PS  Y8, Y7, Y11
+	VMOVUPS      (SP), Y10
+	VMULPS       Y10, Y4, Y7
+	VFNMADD213PS Y7, Y4, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y7, Y10
+	VSUBPS       Y10, Y7, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y6
+	JCS     backward_done3
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y5, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y8, Y12
+	VFMADD213PS  c4<>+0(SB), Y8, Y12
+	VFMADD213PS  c3<>+0(SB), Y8, Y12
+	VFMADD213PS  c2<>+0(SB), Y8, Y12
+	VMULPS       Y8, Y8, Y7
+	VFMADD213PS  Y8, Y7, Y12
+	VMOVUPS      32(SP), Y10
+	VBLENDVPS    Y6, (SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y9, Y11
+	VBLENDVPS    Y6, Y9, Y11, Y9
+	VMULPS       Y10, Y4, Y7
+	VFNMADD213PS Y7, Y4, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y12, Y7, Y10
+	VSUBPS       Y10, Y7, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y8, Y8, Y6
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y5, Y11
+	VANDPS    Y11, Y6, Y6
+	VBLENDVPS Y6, Y7, Y8, Y8
+
+backward_done3:
+	VCMPPS       $0x1e, zero<>+0(SB), Y5, Y6
+	VBLENDVPS    Y6, Y4, Y8, Y4
+	VMOVUPS      64(SI)(CX*1), Y5
+	VMOVUPS      64(DX)(CX*1), Y6
+	VMOVUPS      96(SP), Y7
+	VFMSUB231PS  Y5, Y5, Y7
+	VMAXPS       Y6, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y8
+	VFMADD213PS  Y9, Y8, Y12
+	VMOVUPS      (SP), Y11
+	VMULPS       Y11, Y5, Y8
+	VFNMADD213PS Y8, Y5, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y8, Y11
+	VSUBPS       Y11, Y8, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y7
+	JCS     backward_done4
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y6, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y9, Y13
+	VFMADD213PS  c4<>+0(SB), Y9, Y13
+	VFMADD213PS  c3<>+0(SB), Y9, Y13
+	VFMADD213PS  c2<>+0(SB), Y9, Y13
+	VMULPS       Y9, Y9, Y8
+	VFMADD213PS  Y9, Y8, Y13
+	VMOVUPS      32(SP), Y11
+	VBLENDVPS    Y7, (SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y10, Y12
+	VBLENDVPS    Y7, Y10, Y12, Y10
+	VMULPS       Y11, Y5, Y8
+	VFNMADD213PS Y8, Y5, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y13, Y8, Y11
+	VSUBPS       Y11, Y8, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y9, Y9, Y7
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y6, Y12
+	VANDPS    Y12, Y7, Y7
+	VBLENDVPS Y7, Y8, Y9, Y9
+
+backward_done4:
+	VCMPPS       $0x1e, zero<>+0(SB), Y6, Y7
+	VBLENDVPS    Y7, Y5, Y9, Y5
+	VMOVUPS      96(SI)(CX*1), Y6
+	VMOVUPS      96(DX)(CX*1), Y7
+	VMOVUPS      96(SP), Y8
+	VFMSUB231PS  Y6, Y6, Y8
+	VMAXPS       Y7, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y9
+	VFMADD213PS  Y10, Y9, Y13
+	VMOVUPS      (SP), Y12
+	VMULPS       Y12, Y6, Y9
+	VFNMADD213PS Y9, Y6, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y9, Y12
+	VSUBPS       Y12, Y9, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y8
+	JCS     backward_done5
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y7, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y14
+	VFMADD213PS  c5<>+0(SB), Y10, Y14
+	VFMADD213PS  c4<>+0(SB), Y10, Y14
+	VFMADD213PS  c3<>+0(SB), Y10, Y14
+	VFMADD213PS  c2<>+0(SB), Y10, Y14
+	VMULPS       Y10, Y10, Y9
+	VFMADD213PS  Y10, Y9, Y14
+	VMOVUPS      32(SP), Y12
+	VBLENDVPS    Y8, (SP), Y12, Y12
+	VPADDD       hugeScale<>+0(SB), Y11, Y13
+	VBLENDVPS    Y8, Y11, Y13, Y11
+	VMULPS       Y12, Y6, Y9
+	VFNMADD213PS Y9, Y6, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y14, Y9, Y12
+	VSUBPS       Y12, Y9, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y10, Y10, Y8
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y7, Y13
+	VANDPS    Y13, Y8, Y8
+	VBLENDVPS Y8, Y9, Y10, Y10
+
+backward_done5:
+	VCMPPS    $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS Y8, Y6, Y10, Y6
+	VMOVUPS   Y3, (DI)(CX*1)
+	VMOVUPS   Y4, 32(DI)(CX*1)
+	VMOVUPS   Y5, 64(DI)(CX*1)
+	VMOVUPS   Y6, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       plain_x4
 
 plain_x1:
-	TESTQ       CX, CX
-	JZ          plain_done
-	VMOVUPS     (SI)(CX*1), Y6
-	VMOVUPS     (DX)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPADDD      Y2, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y8, Y9
-	VFMADD213PS c4<>+0(SB), Y8, Y9
-	VFMADD213PS c3<>+0(SB), Y8, Y9
-	VFMADD213PS c2<>+0(SB), Y8, Y9
-	VMULPS      Y8, Y8, Y11
-	VFMADD213PS Y8, Y11, Y9
+	TESTQ        CX, CX
+	JZ           plain_done
+	VMOVUPS      (SI)(CX*1), Y3
+	VMOVUPS      (DX)(CX*1), Y4
+	VMOVUPS      96(SP), Y5
+	VFMSUB231PS  Y3, Y3, Y5
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
-	VPSRAD      $0x01, Y10, Y8
-	VPSUBD      Y8, Y10, Y10
-	VPSLLD      $0x17, Y8, Y8
-	VPADDD      oneBits<>+0(SB), Y8, Y8
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VMULPS      Y5, Y8, Y8
-	VFMADD213PS Y8, Y8, Y9
-	VMULPS      Y10, Y9, Y9
-	VMULPS      Y1, Y6, Y10
-	VMULPS      Y9, Y10, Y9
-	VANDPS      absMask<>+0(SB), Y10, Y11
-	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
-	VANDPS      Y8, Y11, Y11
-	VBLENDVPS   Y11, Y10, Y9, Y9
-	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS   Y8, Y6, Y9, Y6
-	VMOVUPS     Y6, (DI)(CX*1)
-	ADDQ        $0x20, CX
-	JMP         plain_x1
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y5
+	JCS     backward_done6
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y5, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y8, Y10
+	VBLENDVPS    Y5, Y8, Y10, Y8
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y11, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y7, Y7, Y5
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
+	VANDPS    Y10, Y5, Y5
+	VBLENDVPS Y5, Y6, Y7, Y7
+
+backward_done6:
+	VCMPPS    $0x1e, zero<>+0(SB), Y4, Y5
+	VBLENDVPS Y5, Y3, Y7, Y3
+	VMOVUPS   Y3, (DI)(CX*1)
+	ADDQ      $0x20, CX
+	JMP       plain_x1
 
 plain_done:
 	JMP edges
@@ -8729,333 +9005,519 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(CX*1), Y6
-	VMOVUPS     (DX)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPADDD      Y2, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y8, Y9
-	VFMADD213PS c4<>+0(SB), Y8, Y9
-	VFMADD213PS c3<>+0(SB), Y8, Y9
-	VFMADD213PS c2<>+0(SB), Y8, Y9
-	VMULPS      Y8, Y8, Y11
-	VFMADD213PS Y8, Y11, Y9
+	VMOVUPS      (SI)(CX*1), Y3
+	VMOVUPS      (DX)(CX*1), Y4
+	VMOVUPS      96(SP), Y5
+	VFMSUB231PS  Y3, Y3, Y5
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
-	VPSRAD      $0x01, Y10, Y8
-	VPSUBD      Y8, Y10, Y10
-	VPSLLD      $0x17, Y8, Y8
-	VPADDD      oneBits<>+0(SB), Y8, Y8
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VMULPS      Y5, Y8, Y8
-	VFMADD213PS Y8, Y8, Y9
-	VMULPS      Y10, Y9, Y9
-	VMULPS      Y1, Y6, Y10
-	VMULPS      Y9, Y10, Y9
-	VANDPS      absMask<>+0(SB), Y10, Y11
-	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
-	VANDPS      Y8, Y11, Y11
-	VBLENDVPS   Y11, Y10, Y9, Y9
-	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS   Y8, Y6, Y9, Y6
-	VMOVUPS     32(SI)(CX*1), Y7
-	VMOVUPS     32(DX)(CX*1), Y8
-	VMAXPS      Y8, Y0, Y9
-	VMOVUPS     magic<>+0(SB), Y10
-	VFMADD231PS log2e<>+0(SB), Y9, Y10
-	VPADDD      Y2, Y10, Y11
-	VSUBPS      magic<>+0(SB), Y10, Y10
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y9
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y9
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y9, Y10
-	VFMADD213PS c4<>+0(SB), Y9, Y10
-	VFMADD213PS c3<>+0(SB), Y9, Y10
-	VFMADD213PS c2<>+0(SB), Y9, Y10
-	VMULPS      Y9, Y9, Y12
-	VFMADD213PS Y9, Y12, Y10
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y5
+	JCS     backward_done7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y11, Y11
-	VPSRAD      $0x01, Y11, Y9
-	VPSUBD      Y9, Y11, Y11
-	VPSLLD      $0x17, Y9, Y9
-	VPADDD      oneBits<>+0(SB), Y9, Y9
-	VPSLLD      $0x17, Y11, Y11
-	VPADDD      oneBits<>+0(SB), Y11, Y11
-	VMULPS      Y5, Y9, Y9
-	VFMADD213PS Y9, Y9, Y10
-	VMULPS      Y11, Y10, Y10
-	VMULPS      Y1, Y7, Y11
-	VMULPS      Y10, Y11, Y10
-	VANDPS      absMask<>+0(SB), Y11, Y12
-	VCMPPS      $0x00, inf<>+0(SB), Y12, Y12
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y8, Y9
-	VANDPS      Y9, Y12, Y12
-	VBLENDVPS   Y12, Y11, Y10, Y10
-	VCMPPS      $0x1e, zero<>+0(SB), Y8, Y9
-	VBLENDVPS   Y9, Y7, Y10, Y7
-	VMOVUPS     64(SI)(CX*1), Y8
-	VMOVUPS     64(DX)(CX*1), Y9
-	VMAXPS      Y9, Y0, Y10
-	VMOVUPS     magic<>+0(SB), Y11
-	VFMADD231PS log2e<>+0(SB), Y10, Y11
-	VPADDD      Y2, Y11, Y12
-	VSUBPS      magic<>+0(SB), Y11, Y11
-	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y10
-	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y10
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y10, Y11
-	VFMADD213PS c4<>+0(SB), Y10, Y11
-	VFMADD213PS c3<>+0(SB), Y10, Y11
-	VFMADD213PS c2<>+0(SB), Y10, Y11
-	VMULPS      Y10, Y10, Y13
-	VFMADD213PS Y10, Y13, Y11
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y5, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y8, Y10
+	VBLENDVPS    Y5, Y8, Y10, Y8
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y11, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y12, Y12
-	VPSRAD      $0x01, Y12, Y10
-	VPSUBD      Y10, Y12, Y12
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VPSLLD      $0x17, Y12, Y12
-	VPADDD      oneBits<>+0(SB), Y12, Y12
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y10, Y10, Y11
-	VMULPS      Y12, Y11, Y11
-	VMULPS      Y1, Y8, Y12
-	VMULPS      Y11, Y12, Y11
-	VANDPS      absMask<>+0(SB), Y12, Y13
-	VCMPPS      $0x00, inf<>+0(SB), Y13, Y13
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y9, Y10
-	VANDPS      Y10, Y13, Y13
-	VBLENDVPS   Y13, Y12, Y11, Y11
-	VCMPPS      $0x1e, zero<>+0(SB), Y9, Y10
-	VBLENDVPS   Y10, Y8, Y11, Y8
-	VMOVUPS     96(SI)(CX*1), Y9
-	VMOVUPS     96(DX)(CX*1), Y10
-	VMAXPS      Y10, Y0, Y11
-	VMOVUPS     magic<>+0(SB), Y12
-	VFMADD231PS log2e<>+0(SB), Y11, Y12
-	VPADDD      Y2, Y12, Y13
-	VSUBPS      magic<>+0(SB), Y12, Y12
-	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y11
-	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y11
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y11, Y12
-	VFMADD213PS c4<>+0(SB), Y11, Y12
-	VFMADD213PS c3<>+0(SB), Y11, Y12
-	VFMADD213PS c2<>+0(SB), Y11, Y12
-	VMULPS      Y11, Y11, Y14
-	VFMADD213PS Y11, Y14, Y12
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y13, Y13
-	VPSRAD      $0x01, Y13, Y11
-	VPSUBD      Y11, Y13, Y13
-	VPSLLD      $0x17, Y11, Y11
-	VPADDD      oneBits<>+0(SB), Y11, Y11
-	VPSLLD      $0x17, Y13, Y13
-	VPADDD      oneBits<>+0(SB), Y13, Y13
-	VMULPS      Y5, Y11, Y11
-	VFMADD213PS Y11, Y11, Y12
-	VMULPS      Y13, Y12, Y12
-	VMULPS      Y1, Y9, Y13
-	VMULPS      Y12, Y13, Y12
-	VANDPS      absMask<>+0(SB), Y13, Y14
-	VCMPPS      $0x00, inf<>+0(SB), Y14, Y14
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y10, Y11
-	VANDPS      Y11, Y14, Y14
-	VBLENDVPS   Y14, Y13, Y12, Y12
-	VCMPPS      $0x1e, zero<>+0(SB), Y10, Y11
-	VBLENDVPS   Y11, Y9, Y12, Y9
-	VMOVNTPS    Y6, (DI)(CX*1)
-	VMOVNTPS    Y7, 32(DI)(CX*1)
-	VMOVNTPS    Y8, 64(DI)(CX*1)
-	VMOVNTPS    Y9, 96(DI)(CX*1)
-	ADDQ        $0x80, CX
-	CMPQ        CX, $-128
-	JLE         nt_x4
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y7, Y7, Y5
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
+	VANDPS    Y10, Y5, Y5
+	VBLENDVPS Y5, Y6, Y7, Y7
+
+backward_done7:
+	VCMPPS       $0x1e, zero<>+0(SB), Y4, Y5
+	VBLENDVPS    Y5, Y3, Y7, Y3
+	VMOVUPS      32(SI)(CX*1), Y4
+	VMOVUPS      32(DX)(CX*1), Y5
+	VMOVUPS      96(SP), Y6
+	VFMSUB231PS  Y4, Y4, Y6
+	VMAXPS       Y5, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y7
+	VFMADD213PS  Y8, Y7, Y11
+	VMOVUPS      (SP), Y10
+	VMULPS       Y10, Y4, Y7
+	VFNMADD213PS Y7, Y4, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y7, Y10
+	VSUBPS       Y10, Y7, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y6
+	JCS     backward_done8
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y5, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y8, Y12
+	VFMADD213PS  c4<>+0(SB), Y8, Y12
+	VFMADD213PS  c3<>+0(SB), Y8, Y12
+	VFMADD213PS  c2<>+0(SB), Y8, Y12
+	VMULPS       Y8, Y8, Y7
+	VFMADD213PS  Y8, Y7, Y12
+	VMOVUPS      32(SP), Y10
+	VBLENDVPS    Y6, (SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y9, Y11
+	VBLENDVPS    Y6, Y9, Y11, Y9
+	VMULPS       Y10, Y4, Y7
+	VFNMADD213PS Y7, Y4, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y12, Y7, Y10
+	VSUBPS       Y10, Y7, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y8, Y8, Y6
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y5, Y11
+	VANDPS    Y11, Y6, Y6
+	VBLENDVPS Y6, Y7, Y8, Y8
+
+backward_done8:
+	VCMPPS       $0x1e, zero<>+0(SB), Y5, Y6
+	VBLENDVPS    Y6, Y4, Y8, Y4
+	VMOVUPS      64(SI)(CX*1), Y5
+	VMOVUPS      64(DX)(CX*1), Y6
+	VMOVUPS      96(SP), Y7
+	VFMSUB231PS  Y5, Y5, Y7
+	VMAXPS       Y6, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y8
+	VFMADD213PS  Y9, Y8, Y12
+	VMOVUPS      (SP), Y11
+	VMULPS       Y11, Y5, Y8
+	VFNMADD213PS Y8, Y5, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y8, Y11
+	VSUBPS       Y11, Y8, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y7
+	JCS     backward_done9
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y6, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y9, Y13
+	VFMADD213PS  c4<>+0(SB), Y9, Y13
+	VFMADD213PS  c3<>+0(SB), Y9, Y13
+	VFMADD213PS  c2<>+0(SB), Y9, Y13
+	VMULPS       Y9, Y9, Y8
+	VFMADD213PS  Y9, Y8, Y13
+	VMOVUPS      32(SP), Y11
+	VBLENDVPS    Y7, (SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y10, Y12
+	VBLENDVPS    Y7, Y10, Y12, Y10
+	VMULPS       Y11, Y5, Y8
+	VFNMADD213PS Y8, Y5, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y13, Y8, Y11
+	VSUBPS       Y11, Y8, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y9, Y9, Y7
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y6, Y12
+	VANDPS    Y12, Y7, Y7
+	VBLENDVPS Y7, Y8, Y9, Y9
+
+backward_done9:
+	VCMPPS       $0x1e, zero<>+0(SB), Y6, Y7
+	VBLENDVPS    Y7, Y5, Y9, Y5
+	VMOVUPS      96(SI)(CX*1), Y6
+	VMOVUPS      96(DX)(CX*1), Y7
+	VMOVUPS      96(SP), Y8
+	VFMSUB231PS  Y6, Y6, Y8
+	VMAXPS       Y7, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y9
+	VFMADD213PS  Y10, Y9, Y13
+	VMOVUPS      (SP), Y12
+	VMULPS       Y12, Y6, Y9
+	VFNMADD213PS Y9, Y6, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y9, Y12
+	VSUBPS       Y12, Y9, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y8
+	JCS     backward_done10
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y7, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y14
+	VFMADD213PS  c5<>+0(SB), Y10, Y14
+	VFMADD213PS  c4<>+0(SB), Y10, Y14
+	VFMADD213PS  c3<>+0(SB), Y10, Y14
+	VFMADD213PS  c2<>+0(SB), Y10, Y14
+	VMULPS       Y10, Y10, Y9
+	VFMADD213PS  Y10, Y9, Y14
+	VMOVUPS      32(SP), Y12
+	VBLENDVPS    Y8, (SP), Y12, Y12
+	VPADDD       hugeScale<>+0(SB), Y11, Y13
+	VBLENDVPS    Y8, Y11, Y13, Y11
+	VMULPS       Y12, Y6, Y9
+	VFNMADD213PS Y9, Y6, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y14, Y9, Y12
+	VSUBPS       Y12, Y9, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y10, Y10, Y8
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y7, Y13
+	VANDPS    Y13, Y8, Y8
+	VBLENDVPS Y8, Y9, Y10, Y10
+
+backward_done10:
+	VCMPPS    $0x1e, zero<>+0(SB), Y7, Y8
+	VBLENDVPS Y8, Y6, Y10, Y6
+	VMOVNTPS  Y3, (DI)(CX*1)
+	VMOVNTPS  Y4, 32(DI)(CX*1)
+	VMOVNTPS  Y5, 64(DI)(CX*1)
+	VMOVNTPS  Y6, 96(DI)(CX*1)
+	ADDQ      $0x80, CX
+	CMPQ      CX, $-128
+	JLE       nt_x4
 
 nt_x1:
-	TESTQ       CX, CX
-	JZ          nt_done
-	VMOVUPS     (SI)(CX*1), Y6
-	VMOVUPS     (DX)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPADDD      Y2, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y8, Y9
-	VFMADD213PS c4<>+0(SB), Y8, Y9
-	VFMADD213PS c3<>+0(SB), Y8, Y9
-	VFMADD213PS c2<>+0(SB), Y8, Y9
-	VMULPS      Y8, Y8, Y11
-	VFMADD213PS Y8, Y11, Y9
+	TESTQ        CX, CX
+	JZ           nt_done
+	VMOVUPS      (SI)(CX*1), Y3
+	VMOVUPS      (DX)(CX*1), Y4
+	VMOVUPS      96(SP), Y5
+	VFMSUB231PS  Y3, Y3, Y5
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y10, Y10
-	VPSRAD      $0x01, Y10, Y8
-	VPSUBD      Y8, Y10, Y10
-	VPSLLD      $0x17, Y8, Y8
-	VPADDD      oneBits<>+0(SB), Y8, Y8
-	VPSLLD      $0x17, Y10, Y10
-	VPADDD      oneBits<>+0(SB), Y10, Y10
-	VMULPS      Y5, Y8, Y8
-	VFMADD213PS Y8, Y8, Y9
-	VMULPS      Y10, Y9, Y9
-	VMULPS      Y1, Y6, Y10
-	VMULPS      Y9, Y10, Y9
-	VANDPS      absMask<>+0(SB), Y10, Y11
-	VCMPPS      $0x00, inf<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y7, Y8
-	VANDPS      Y8, Y11, Y11
-	VBLENDVPS   Y11, Y10, Y9, Y9
-	VCMPPS      $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS   Y8, Y6, Y9, Y6
-	VMOVNTPS    Y6, (DI)(CX*1)
-	ADDQ        $0x20, CX
-	JMP         nt_x1
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y5
+	JCS     backward_done11
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y5, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y8, Y10
+	VBLENDVPS    Y5, Y8, Y10, Y8
+	VMULPS       Y9, Y3, Y6
+	VFNMADD213PS Y6, Y3, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y11, Y6, Y9
+	VSUBPS       Y9, Y6, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y7, Y7, Y5
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
+	VANDPS    Y10, Y5, Y5
+	VBLENDVPS Y5, Y6, Y7, Y7
+
+backward_done11:
+	VCMPPS    $0x1e, zero<>+0(SB), Y4, Y5
+	VBLENDVPS Y5, Y3, Y7, Y3
+	VMOVNTPS  Y3, (DI)(CX*1)
+	ADDQ      $0x20, CX
+	JMP       nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y3, (R8)
-	VMOVUPS Y4, (R9)
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y2, (R9)
 	VZEROUPPER
 	RET
 
 short:
 	// n < 8: lanes [0, n) through masked loads and stores.
 	MOVQ         $0x0706050403020100, AX
-	VMOVQ        AX, X3
-	VPMOVZXBD    X3, Y3
-	VMOVQ        CX, X4
-	VPBROADCASTD X4, Y4
-	VPCMPGTD     Y3, Y4, Y3
-	VMASKMOVPS   (SI), Y3, Y4
-	VMASKMOVPS   (DX), Y3, Y6
-	VMAXPS       Y6, Y0, Y0
-	VMOVUPS      magic<>+0(SB), Y7
-	VFMADD231PS  log2e<>+0(SB), Y0, Y7
-	VPADDD       Y2, Y7, Y2
-	VSUBPS       magic<>+0(SB), Y7, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y0
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y0
-	VMOVUPS      c6<>+0(SB), Y7
-	VFMADD213PS  c5<>+0(SB), Y0, Y7
-	VFMADD213PS  c4<>+0(SB), Y0, Y7
-	VFMADD213PS  c3<>+0(SB), Y0, Y7
-	VFMADD213PS  c2<>+0(SB), Y0, Y7
-	VMULPS       Y0, Y0, Y8
-	VFMADD213PS  Y0, Y8, Y7
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VMOVUPS      96(SP), Y4
+	VFMSUB231PS  Y2, Y2, Y4
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y7, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y9
+	VMOVUPS      (SP), Y8
+	VMULPS       Y8, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y5, Y8
+	VSUBPS       Y8, Y5, Y6
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	VPMAXSD     scaleMin<>+0(SB), Y2, Y2
-	VPSRAD      $0x01, Y2, Y0
-	VPSUBD      Y0, Y2, Y2
-	VPSLLD      $0x17, Y0, Y0
-	VPADDD      oneBits<>+0(SB), Y0, Y0
-	VPSLLD      $0x17, Y2, Y2
-	VPADDD      oneBits<>+0(SB), Y2, Y2
-	VMULPS      Y5, Y0, Y0
-	VFMADD213PS Y0, Y0, Y7
-	VMULPS      Y2, Y7, Y7
-	VMULPS      Y1, Y4, Y1
-	VMULPS      Y7, Y1, Y7
-	VANDPS      absMask<>+0(SB), Y1, Y2
-	VCMPPS      $0x00, inf<>+0(SB), Y2, Y2
-	VCMPPS      $0x1e, expZeroBelow<>+0(SB), Y6, Y0
-	VANDPS      Y0, Y2, Y2
-	VBLENDVPS   Y2, Y1, Y7, Y7
-	VCMPPS      $0x1e, zero<>+0(SB), Y6, Y0
-	VBLENDVPS   Y0, Y4, Y7, Y0
-	VMASKMOVPS  Y0, Y3, (DI)
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y4
+	JCS     backward_done12
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y0
+	VFMADD231PS  log2e<>+0(SB), Y6, Y0
+	VSUBPS       64(SP), Y0, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y9
+	VMOVUPS      32(SP), Y7
+	VBLENDVPS    Y4, (SP), Y7, Y7
+	VPADDD       hugeScale<>+0(SB), Y0, Y8
+	VBLENDVPS    Y4, Y0, Y8, Y0
+	VMULPS       Y7, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y7
+	VFMADD213PS  Y7, Y6, Y7
+	VFNMADD231PS Y9, Y5, Y7
+	VSUBPS       Y7, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD  $0x01, Y0, Y7
+	VPSUBD  Y7, Y0, Y0
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y0, Y0
+	VMULPS  Y7, Y6, Y6
+	VMULPS  Y0, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x03, Y6, Y6, Y4
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y8
+	VANDPS    Y8, Y4, Y4
+	VBLENDVPS Y4, Y5, Y6, Y6
+
+backward_done12:
+	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y4
+	VBLENDVPS  Y4, Y2, Y6, Y0
+	VMASKMOVPS Y0, Y1, (DI)
 	VZEROUPPER
 	RET
 
-DATA expMin<>+0(SB)/4, $0xc3430000
-DATA expMin<>+4(SB)/4, $0xc3430000
-DATA expMin<>+8(SB)/4, $0xc3430000
-DATA expMin<>+12(SB)/4, $0xc3430000
-DATA expMin<>+16(SB)/4, $0xc3430000
-DATA expMin<>+20(SB)/4, $0xc3430000
-DATA expMin<>+24(SB)/4, $0xc3430000
-DATA expMin<>+28(SB)/4, $0xc3430000
+DATA expMin<>+0(SB)/4, $0xc3960000
+DATA expMin<>+4(SB)/4, $0xc3960000
+DATA expMin<>+8(SB)/4, $0xc3960000
+DATA expMin<>+12(SB)/4, $0xc3960000
+DATA expMin<>+16(SB)/4, $0xc3960000
+DATA expMin<>+20(SB)/4, $0xc3960000
+DATA expMin<>+24(SB)/4, $0xc3960000
+DATA expMin<>+28(SB)/4, $0xc3960000
 GLOBL expMin<>(SB), RODATA|NOPTR, $32
-
-DATA oneBits<>+0(SB)/4, $0x3f800000
-DATA oneBits<>+4(SB)/4, $0x3f800000
-DATA oneBits<>+8(SB)/4, $0x3f800000
-DATA oneBits<>+12(SB)/4, $0x3f800000
-DATA oneBits<>+16(SB)/4, $0x3f800000
-DATA oneBits<>+20(SB)/4, $0x3f800000
-DATA oneBits<>+24(SB)/4, $0x3f800000
-DATA oneBits<>+28(SB)/4, $0x3f800000
-GLOBL oneBits<>(SB), RODATA|NOPTR, $32
-
-DATA absMask<>+0(SB)/4, $0x7fffffff
-DATA absMask<>+4(SB)/4, $0x7fffffff
-DATA absMask<>+8(SB)/4, $0x7fffffff
-DATA absMask<>+12(SB)/4, $0x7fffffff
-DATA absMask<>+16(SB)/4, $0x7fffffff
-DATA absMask<>+20(SB)/4, $0x7fffffff
-DATA absMask<>+24(SB)/4, $0x7fffffff
-DATA absMask<>+28(SB)/4, $0x7fffffff
-GLOBL absMask<>(SB), RODATA|NOPTR, $32
-
-DATA inf<>+0(SB)/4, $0x7f800000
-DATA inf<>+4(SB)/4, $0x7f800000
-DATA inf<>+8(SB)/4, $0x7f800000
-DATA inf<>+12(SB)/4, $0x7f800000
-DATA inf<>+16(SB)/4, $0x7f800000
-DATA inf<>+20(SB)/4, $0x7f800000
-DATA inf<>+24(SB)/4, $0x7f800000
-DATA inf<>+28(SB)/4, $0x7f800000
-GLOBL inf<>(SB), RODATA|NOPTR, $32
-
-DATA mantMask<>+0(SB)/4, $0x007fffff
-DATA mantMask<>+4(SB)/4, $0x007fffff
-DATA mantMask<>+8(SB)/4, $0x007fffff
-DATA mantMask<>+12(SB)/4, $0x007fffff
-DATA mantMask<>+16(SB)/4, $0x007fffff
-DATA mantMask<>+20(SB)/4, $0x007fffff
-DATA mantMask<>+24(SB)/4, $0x007fffff
-DATA mantMask<>+28(SB)/4, $0x007fffff
-GLOBL mantMask<>(SB), RODATA|NOPTR, $32
-
-DATA bias<>+0(SB)/4, $0x0000007f
-DATA bias<>+4(SB)/4, $0x0000007f
-DATA bias<>+8(SB)/4, $0x0000007f
-DATA bias<>+12(SB)/4, $0x0000007f
-DATA bias<>+16(SB)/4, $0x0000007f
-DATA bias<>+20(SB)/4, $0x0000007f
-DATA bias<>+24(SB)/4, $0x0000007f
-DATA bias<>+28(SB)/4, $0x0000007f
-GLOBL bias<>(SB), RODATA|NOPTR, $32
-
-DATA magicBits<>+0(SB)/4, $0x4b40007f
-DATA magicBits<>+4(SB)/4, $0x4b40007f
-DATA magicBits<>+8(SB)/4, $0x4b40007f
-DATA magicBits<>+12(SB)/4, $0x4b40007f
-DATA magicBits<>+16(SB)/4, $0x4b40007f
-DATA magicBits<>+20(SB)/4, $0x4b40007f
-DATA magicBits<>+24(SB)/4, $0x4b40007f
-DATA magicBits<>+28(SB)/4, $0x4b40007f
-GLOBL magicBits<>(SB), RODATA|NOPTR, $32
 
 DATA negLn2Hi<>+0(SB)/4, $0xbf317200
 DATA negLn2Hi<>+4(SB)/4, $0xbf317200
@@ -9077,15 +9539,25 @@ DATA negLn2Lo<>+24(SB)/4, $0xb5bfbe8e
 DATA negLn2Lo<>+28(SB)/4, $0xb5bfbe8e
 GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $32
 
-DATA scaleMin<>+0(SB)/4, $0xffffff68
-DATA scaleMin<>+4(SB)/4, $0xffffff68
-DATA scaleMin<>+8(SB)/4, $0xffffff68
-DATA scaleMin<>+12(SB)/4, $0xffffff68
-DATA scaleMin<>+16(SB)/4, $0xffffff68
-DATA scaleMin<>+20(SB)/4, $0xffffff68
-DATA scaleMin<>+24(SB)/4, $0xffffff68
-DATA scaleMin<>+28(SB)/4, $0xffffff68
-GLOBL scaleMin<>(SB), RODATA|NOPTR, $32
+DATA scaleFloor<>+0(SB)/4, $0x4b400002
+DATA scaleFloor<>+4(SB)/4, $0x4b400002
+DATA scaleFloor<>+8(SB)/4, $0x4b400002
+DATA scaleFloor<>+12(SB)/4, $0x4b400002
+DATA scaleFloor<>+16(SB)/4, $0x4b400002
+DATA scaleFloor<>+20(SB)/4, $0x4b400002
+DATA scaleFloor<>+24(SB)/4, $0x4b400002
+DATA scaleFloor<>+28(SB)/4, $0x4b400002
+GLOBL scaleFloor<>(SB), RODATA|NOPTR, $32
+
+DATA hugeScale<>+0(SB)/4, $0x0000004d
+DATA hugeScale<>+4(SB)/4, $0x0000004d
+DATA hugeScale<>+8(SB)/4, $0x0000004d
+DATA hugeScale<>+12(SB)/4, $0x0000004d
+DATA hugeScale<>+16(SB)/4, $0x0000004d
+DATA hugeScale<>+20(SB)/4, $0x0000004d
+DATA hugeScale<>+24(SB)/4, $0x0000004d
+DATA hugeScale<>+28(SB)/4, $0x0000004d
+GLOBL hugeScale<>(SB), RODATA|NOPTR, $32
 
 DATA expZeroBelow<>+0(SB)/4, $0xc43a4887
 DATA expZeroBelow<>+4(SB)/4, $0xc43a4887

@@ -4492,72 +4492,46 @@ lane:
 return:
 	RET
 
-// func ELUBackwardNEON(dx []float32, dy []float32, x []float32, alpha float32)
-TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-76
+// func ELUBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-84
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
 	MOVD x_base+48(FP), R3
-	MOVW $0xc3430000, R7
+	MOVW $0xc3960000, R7
 	VDUP R7, V31.S4
-	MOVW $0x4b40007f, R7
-	VDUP R7, V30.S4
+	FMOVS magic+80(FP), F30
+	VDUP V30.S[0], V30.S4
 	MOVW $0x3fb8aa3b, R7
 	VDUP R7, V29.S4
 	MOVW $0x3f317200, R7
 	VDUP R7, V28.S4
 	MOVW $0x35bfbe8e, R7
 	VDUP R7, V27.S4
-	MOVW $0xffffff68, R7
+	MOVW $0x4b400002, R7
 	VDUP R7, V26.S4
-	MOVW $0x3f800000, R7
+	MOVW $0x0000004d, R7
 	VDUP R7, V25.S4
-	MOVW $0xff000000, R7
-	VDUP R7, V20.S4
+	MOVW $0x59000000, R7
+	VDUP R7, V24.S4
+	FMOVS f+72(FP), F23
+	VDUP V23.S[0], V23.S4
+	FMOVS fHuge+76(FP), F22
+	VDUP V22.S[0], V22.S4
 	MOVW $0xc43a4887, R7
-	VDUP R7, V19.S4
-	MOVW $0x80000000, R7
-	VDUP R7, V18.S4
+	VDUP R7, V21.S4
 	MOVW $0x3ab5f604, R7
-	VMOV R7, V17.S[0]
+	VMOV R7, V19.S[0]
 	MOVW $0x3c0913b4, R7
-	VMOV R7, V17.S[1]
+	VMOV R7, V19.S[1]
 	MOVW $0x3d2aab3a, R7
-	VMOV R7, V17.S[2]
+	VMOV R7, V19.S[2]
 	MOVW $0x3e2aaa58, R7
-	VMOV R7, V17.S[3]
+	VMOV R7, V19.S[3]
 	MOVW $0x3effffff, R7
-	VDUP R7, V16.S4
-	FMOVS alpha+72(FP), F0
-	VDUP V0.S[0], V0.S4
-	WORD $0x4e721c01 // bic v1.16b, v0.16b, v18.16b
-
-	// folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).
-	WORD $0x6eb9e422 // fcmgt v2.4s, v1.4s, v25.4s
-	MOVW $0x7f800000, R7
-	VDUP R7, V3.S4
-	WORD $0x6ea1e463 // fcmgt v3.4s, v3.4s, v1.4s
-	VAND V3.B16, V2.B16, V2.B16
-	VAND V18.B16, V0.B16, V3.B16
-	VORR V25.B16, V3.B16, V3.B16
-	VMOV V2.B16, V24.B16
-	VBSL V0.B16, V3.B16, V24.B16
-	MOVW $0x007fffff, R7
-	VDUP R7, V3.S4
-	VAND V1.B16, V3.B16, V3.B16
-	VORR V25.B16, V3.B16, V3.B16
-	VMOV V2.B16, V23.B16
-	VBSL V25.B16, V3.B16, V23.B16
-	VUSHR $23, V1.S4, V22.S4
-	MOVW $0x0000007f, R7
-	VDUP R7, V3.S4
-	VSUB V3.S4, V22.S4, V22.S4
-	VAND V2.B16, V22.B16, V22.B16
-	MOVW $0x4b40007f, R7
-	VDUP R7, V3.S4
-	VSUB V3.S4, V22.S4, V22.S4
-	WORD $0x4e38e715 // fcmeq v21.4s, v24.4s, v24.4s
-	WORD $0x4f3f56b5 // shl v21.4s, v21.4s, #31
+	VDUP R7, V18.S4
+	WORD $0x4e37e6f4 // fcmeq v20.4s, v23.4s, v23.4s
+	WORD $0x4f3f5694 // shl v20.4s, v20.4s, #31
 	CMP $4, R1
 	BLT short
 
@@ -4569,57 +4543,60 @@ TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-76
 	ADD R4, R3, R5
 	SUB $16, R5, R5
 	VLD1 (R5), [V1.S4]
-	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
-	VMOV V30.B16, V5.B16
-	VFMLA V29.S4, V4.S4, V5.S4
-	VADD V22.S4, V5.S4, V6.S4
-	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
-	VFMLS V28.S4, V5.S4, V4.S4
-	VFMLS V27.S4, V5.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
-	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
-	VFMLA V8.S4, V4.S4, V7.S4
-	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
-	VFMLA V7.S4, V5.S4, V4.S4
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
-	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
-	VSUB V5.S4, V6.S4, V6.S4
-	VSHL $23, V5.S4, V5.S4
-	VADD V25.S4, V5.S4, V5.S4
-	VSHL $23, V6.S4, V6.S4
-	VADD V25.S4, V6.S4, V6.S4
-	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
-	VMOV V5.B16, V7.B16
-	VFMLA V5.S4, V4.S4, V7.S4
-	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
-	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
-	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
-	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
-	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
-	VAND V21.B16, V6.B16, V6.B16
-	VORR V6.B16, V9.B16, V9.B16
-	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0ef04 // facgt v4.4s, v24.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V22.B16, V23.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V25.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
 
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
-	VSHL $1, V9.S4, V6.S4
-	VCMEQ V20.S4, V6.S4, V6.S4
-	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
-	VAND V6.B16, V4.B16, V4.B16
-	VBSL V8.B16, V9.B16, V4.B16
-	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
-	VAND V6.B16, V7.B16, V7.B16
-	VAND V18.B16, V7.B16, V7.B16
-	VORR V7.B16, V4.B16, V4.B16
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V19.S[0], V11.S4
+	VDUP V19.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V19.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V19.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V18.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eba6484 // smax v4.4s, v4.4s, v26.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V20.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
-	VBSL V4.B16, V0.B16, V3.B16
+	VBSL V12.B16, V0.B16, V3.B16
 	ADD R4, R0, R6
 	SUB $16, R6, R6
 
@@ -4628,57 +4605,60 @@ loop4:
 	BLT done
 	VLD1.P 16(R2), [V0.S4]
 	VLD1.P 16(R3), [V1.S4]
-	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
-	VMOV V30.B16, V5.B16
-	VFMLA V29.S4, V4.S4, V5.S4
-	VADD V22.S4, V5.S4, V6.S4
-	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
-	VFMLS V28.S4, V5.S4, V4.S4
-	VFMLS V27.S4, V5.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
-	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
-	VFMLA V8.S4, V4.S4, V7.S4
-	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
-	VFMLA V7.S4, V5.S4, V4.S4
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
-	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
-	VSUB V5.S4, V6.S4, V6.S4
-	VSHL $23, V5.S4, V5.S4
-	VADD V25.S4, V5.S4, V5.S4
-	VSHL $23, V6.S4, V6.S4
-	VADD V25.S4, V6.S4, V6.S4
-	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
-	VMOV V5.B16, V7.B16
-	VFMLA V5.S4, V4.S4, V7.S4
-	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
-	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
-	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
-	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
-	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
-	VAND V21.B16, V6.B16, V6.B16
-	VORR V6.B16, V9.B16, V9.B16
-	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0ef04 // facgt v4.4s, v24.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V22.B16, V23.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V25.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
 
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
-	VSHL $1, V9.S4, V6.S4
-	VCMEQ V20.S4, V6.S4, V6.S4
-	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
-	VAND V6.B16, V4.B16, V4.B16
-	VBSL V8.B16, V9.B16, V4.B16
-	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
-	VAND V6.B16, V7.B16, V7.B16
-	VAND V18.B16, V7.B16, V7.B16
-	VORR V7.B16, V4.B16, V4.B16
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V19.S[0], V11.S4
+	VDUP V19.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V19.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V19.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V18.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eba6484 // smax v4.4s, v4.4s, v26.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V20.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
-	VBSL V4.B16, V0.B16, V2.B16
+	VBSL V12.B16, V0.B16, V2.B16
 	VST1.P [V2.S4], 16(R0)
 	SUB $4, R1, R1
 	B loop4
@@ -4695,57 +4675,60 @@ short:
 lane:
 	FMOVS.P 4(R2), F0
 	FMOVS.P 4(R3), F1
-	WORD $0x4e3ff424 // fmax v4.4s, v1.4s, v31.4s
-	VMOV V30.B16, V5.B16
-	VFMLA V29.S4, V4.S4, V5.S4
-	VADD V22.S4, V5.S4, V6.S4
-	WORD $0x4ebed4a5 // fsub v5.4s, v5.4s, v30.4s
-	VFMLS V28.S4, V5.S4, V4.S4
-	VFMLS V27.S4, V5.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
-	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
-	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
-	VFMLA V8.S4, V4.S4, V7.S4
-	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
-	VFMLA V7.S4, V5.S4, V4.S4
 
-	// 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.
-	WORD $0x4eba64c6 // smax v6.4s, v6.4s, v26.4s
-	WORD $0x4f3f04c5 // sshr v5.4s, v6.4s, #1
-	VSUB V5.S4, V6.S4, V6.S4
-	VSHL $23, V5.S4, V5.S4
-	VADD V25.S4, V5.S4, V5.S4
-	VSHL $23, V6.S4, V6.S4
-	VADD V25.S4, V6.S4, V6.S4
-	WORD $0x6e37dca5 // fmul v5.4s, v5.4s, v23.4s
-	VMOV V5.B16, V7.B16
-	VFMLA V5.S4, V4.S4, V7.S4
-	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
-	WORD $0x6e38dc09 // fmul v9.4s, v0.4s, v24.4s
-	WORD $0x4e29e528 // fcmeq v8.4s, v9.4s, v9.4s
-	WORD $0x4e20e406 // fcmeq v6.4s, v0.4s, v0.4s
-	WORD $0x4e681cc6 // bic v6.16b, v6.16b, v8.16b
-	VAND V21.B16, V6.B16, V6.B16
-	VORR V6.B16, V9.B16, V9.B16
-	WORD $0x6e27dd28 // fmul v8.4s, v9.4s, v7.4s
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0ef04 // facgt v4.4s, v24.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V22.B16, V23.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V25.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
 
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.
-	VSHL $1, V9.S4, V6.S4
-	VCMEQ V20.S4, V6.S4, V6.S4
-	WORD $0x6eb3e424 // fcmgt v4.4s, v1.4s, v19.4s
-	VAND V6.B16, V4.B16, V4.B16
-	VBSL V8.B16, V9.B16, V4.B16
-	WORD $0x6e21e667 // fcmge v7.4s, v19.4s, v1.4s
-	VAND V6.B16, V7.B16, V7.B16
-	VAND V18.B16, V7.B16, V7.B16
-	VORR V7.B16, V4.B16, V4.B16
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V19.S[0], V11.S4
+	VDUP V19.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V19.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V19.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V18.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eba6484 // smax v4.4s, v4.4s, v26.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V20.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
-	VBSL V4.B16, V0.B16, V2.B16
+	VBSL V12.B16, V0.B16, V2.B16
 	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane

@@ -68,12 +68,12 @@ func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope
 //go:noescape
 func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
 
-// ELUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).
+// ELUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, alpha float32, stream bool)
+func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 
 // ELUBackwardFromOutputAVX2 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
 // All slices have the same length; the output may be the same slice as an input.

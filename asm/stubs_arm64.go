@@ -60,11 +60,11 @@ func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope
 //go:noescape
 func ELUNEON(dst []float32, x []float32, alpha float32)
 
-// ELUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).
+// ELUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ELUBackwardNEON(dx []float32, dy []float32, x []float32, alpha float32)
+func ELUBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
 
 // ELUBackwardFromOutputNEON sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
 // All slices have the same length; the output may be the same slice as an input.

@@ -59,13 +59,14 @@ func ELU(dst, x []float32, alpha float32) {
 // through unchanged where x > 0); an infinite dy*alpha gives ±Inf wherever the
 // float64 exp(x) is not 0, and NaN below.
 //
-// dy*alpha may overflow where the result does not (|alpha| > 1, exp(x) < 1),
-// so for 1 < |alpha| < Inf the product is formed as dy·sign(alpha) times
-// |alpha|·exp(x), alpha's exponent joining exp's: neither factor can
-// overflow, and the second rounds into the subnormals once.
+// exp(x) = 2^n·(1 + p(r)) is exact in float64, and so is dy·alpha, so that
+// their float64 product rounds once, negligibly, and then once to float32:
+// the result is normal or subnormal as it should be, with nothing in
+// between that could overflow or underflow. (The assembly, without float64
+// lanes to spare, rounds once in float32 instead; see package exp32.)
 func ELUBackward(dx, dy, x []float32, alpha float32) {
 	dx, dy = dx[:len(x)], dy[:len(x)]
-	scale, mant, exp := splitAlpha(alpha)
+	a := float64(alpha)
 	// As in ELU, each block is first copied (dy), and the elements with
 	// x <= 0 (and NaN) are listed, with their operands, since dx may be x.
 	var todo [256]uint8
@@ -83,23 +84,19 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 			}
 		}
 		for j, i := range todo[:n] {
-			// mant·2^exp·exp(x) for x <= 0, written out here because a
-			// call would spill every register. 2^k goes in two halves,
-			// both normal, so that the last product rounds into the
-			// subnormals once. (The assembly fuses hi·mant·(1 + p) into
-			// one rounding; this rounds hi·(1 + p) and then ·mant.)
+			// exp(x) for x <= 0, written out here because a call would
+			// spill every register.
 			v := xs[j]
 			r, k := reduce(max(v, exp32.ExpMin))
-			k = max(k+exp, exp32.ScaleMin)
-			hi, lo := pow2(k>>1), pow2(k-k>>1)
-			e := float32(float32(float32(hi*expm1Poly(r))+hi)*mant) * lo
-
-			t := mul(dys[j], scale)
-			g := math.Float32bits(mul(t, e))
-			if math.Float32bits(t)&^signBit == infBits && v > exp32.ExpZeroBelow {
-				g = math.Float32bits(t) // ±Inf times exp(x) > 0, which may have underflowed
+			e := (1 + float64(expm1Poly(r))) * pow2Float64(k)
+			if v <= exp32.ExpZeroBelow {
+				e = 0 // as in float64: ±Inf·exp(x) is NaN
 			}
-			db[i] = math.Float32frombits(g)
+			g := float32(float64(dys[j]) * a * e)
+			if g != g {
+				g = nanOf(dys[j], alpha)
+			}
+			db[i] = g
 		}
 		x, dy, dx = x[len(xb):], dy[len(xb):], dx[len(xb):]
 	}
@@ -125,10 +122,8 @@ func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
 func positive(v float32) bool { return math.Float32bits(v)-1 < infBits }
 
 const (
-	signBit  = 0x80000000
-	infBits  = 0x7f800000
-	oneBits  = 0x3f800000
-	mantMask = 0x007fffff
+	signBit = 0x80000000
+	infBits = 0x7f800000
 )
 
 // reduce returns n = round(z·log2(e)) and r = z - n·ln2, for
@@ -153,15 +148,5 @@ func expm1Poly(r float32) float32 {
 // pow2 returns 2^k for -126 <= k <= 127.
 func pow2(k int32) float32 { return math.Float32frombits(uint32(k+127) << 23) }
 
-// splitAlpha returns scale, mant and exp with alpha = scale·mant·2^exp, so
-// that ELUBackward's dy·scale cannot overflow unless the result does: for
-// |alpha| <= 1, ±Inf and NaN, scale is alpha itself (mant 1, exp 0); for
-// 1 < |alpha| < Inf, scale is ±1, mant is in [1, 2) and exp in [0, 127].
-func splitAlpha(alpha float32) (scale, mant float32, exp int32) {
-	b := math.Float32bits(alpha)
-	abs := b &^ signBit
-	if abs <= oneBits || abs >= infBits {
-		return alpha, 1, 0
-	}
-	return math.Float32frombits(b&signBit | oneBits), math.Float32frombits(abs&mantMask | oneBits), int32(abs>>23) - 127
-}
+// pow2Float64 returns the float64 2^k for -1022 <= k <= 1023.
+func pow2Float64(k int32) float64 { return math.Float64frombits(uint64(k+1023) << 52) }

@@ -200,6 +200,15 @@ func broadcastParam(name string) reg.VecVirtual {
 	return v
 }
 
+// broadcastParamToStack stores the float32 parameter name into all 8 lanes
+// of a stack slot, which a kernel short of registers reads as a memory
+// operand (unaligned, as VEX encoding allows).
+func broadcastParamToStack(name string) Mem {
+	m := AllocLocal(32)
+	VMOVUPS(broadcastParam(name), m)
+	return m
+}
+
 // zeros returns a register of +0 lanes.
 func zeros() reg.VecVirtual {
 	z := YMM()
@@ -210,7 +219,7 @@ func zeros() reg.VecVirtual {
 // Comparison predicates for VCMPPS (avo has no names for them). The ordered,
 // quiet forms are false when either operand is NaN.
 const (
-	cmpEQ = 0x00 // EQ_OQ
-	cmpLE = 0x12 // LE_OQ
-	cmpGT = 0x1e // GT_OQ
+	cmpUNORD = 0x03 // UNORD_Q: true where either operand is NaN
+	cmpLE    = 0x12 // LE_OQ
+	cmpGT    = 0x1e // GT_OQ
 )

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"math"
+	"fmt"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -14,13 +14,7 @@ import (
 // kernels in package kernels do, with fused multiply-adds where those
 // round twice.
 
-const (
-	signBit  = 0x80000000
-	absMask  = 0x7fffffff
-	infBits  = 0x7f800000
-	oneBits  = 0x3f800000
-	mantMask = 0x007fffff
-)
+const signBit = 0x80000000
 
 func eluKernels() {
 	eluKernel()
@@ -59,37 +53,108 @@ func eluKernel() {
 }
 
 func eluBackwardKernel() {
-	var expMin, scale, mant, expOffset reg.VecVirtual
+	var b backwardVector
 	elementwise{
 		name: "ELUBackwardAVX2",
-		doc:  "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).",
-		out:  "dx", in: []string{"dy", "x"}, params: "alpha float32",
+		doc: "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), " +
+			"given exp32.Backward(alpha), with one rounding (see package exp32).",
+		out: "dx", in: []string{"dy", "x"}, params: "f, fHuge, magic, limit float32",
 		setup: func() {
-			expMin = YMM()
-			VMOVUPS(floatVector("expMin", exp32.ExpMin), expMin)
-			scale, mant, expOffset = splitAlpha(broadcastParam("alpha"))
+			b.expMin = YMM()
+			VMOVUPS(floatVector("expMin", exp32.ExpMin), b.expMin)
+			// The per-call values live on the stack: with 4 results in
+			// flight, the kernel would run out of registers.
+			b.f, b.fHuge = broadcastParamToStack("f"), broadcastParamToStack("fHuge")
+			b.magic, b.limit = broadcastParamToStack("magic"), broadcastParamToStack("limit")
 		},
-		op: func(in []reg.VecVirtual) reg.VecVirtual {
-			dy, x := in[0], in[1]
-			z := YMM()
-			VMAXPS(x, expMin, z) // z = max(x, ExpMin); a NaN x stays NaN
-			g := scaledExp(z, mant, expOffset)
-			t := YMM()
-			VMULPS(scale, dy, t)
-			VMULPS(g, t, g) // g = dy·scale · mant·2^exp·exp(x)
-
-			// ±Inf times an exp(x) that underflowed is ±Inf, as in
-			// float64, down to where float64's exp is 0 too.
-			inf := YMM()
-			VANDPS(vector("absMask", absMask), t, inf)
-			VCMPPS(U8(cmpEQ), vector("inf", infBits), inf, inf)
-			VCMPPS(U8(cmpGT), floatVector("expZeroBelow", exp32.ExpZeroBelow), x, z)
-			VANDPS(z, inf, inf)
-			VBLENDVPS(inf, t, g, g)
-			VCMPPS(U8(cmpGT), vector("zero", 0), x, z)
-			return select8(z, dy, g)
-		},
+		op: b.op,
 	}.generate()
+}
+
+// backwardVector emits ELUBackwardAVX2's computation of 8 lanes: for the
+// usual vector, whose |dy| are all below HugeGradient (and alpha finite),
+// with F = f and without the care that infinities need; for any other,
+// again, in a branch that chooses F and the scale lane by lane and passes
+// ±Inf through where T is infinite.
+type backwardVector struct {
+	expMin                 reg.VecVirtual
+	f, fHuge, magic, limit Mem
+}
+
+// backwardLabels numbers the labels that end each vector's rare branch.
+var backwardLabels int
+
+// op computes dx from dy and x, as elementwise.op.
+func (b *backwardVector) op(in []reg.VecVirtual) reg.VecVirtual {
+	dy, x := in[0], in[1]
+	usual, t, g := YMM(), YMM(), YMM()
+	VMOVUPS(b.limit, usual)
+	VFMSUB231PS(dy, dy, usual) // dy² - limit, negative where F applies
+
+	r, p, v := b.exp(x)
+	fm := YMM()
+	VMOVUPS(b.f, fm)
+	b.product(dy, fm, r, p, v, t, g)
+	label := fmt.Sprintf("backward_done%d", backwardLabels)
+	backwardLabels++
+	VTESTPS(vector("signBit", signBit), usual) // carry: every sign bit of usual is set
+	JCS(LabelRef(label))
+
+	Comment("Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).")
+	r, p, v = b.exp(x)
+	fm = YMM()
+	VMOVUPS(b.fHuge, fm)
+	VBLENDVPS(usual, b.f, fm, fm)
+	huge := YMM()
+	VPADDD(vector("hugeScale", exp32.Shift-exp32.HugeShift), v, huge)
+	VBLENDVPS(usual, v, huge, v)
+	b.product(dy, fm, r, p, v, t, g)
+	Comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp",
+		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
+	special, above := usual, huge
+	VCMPPS(U8(cmpUNORD), g, g, special)
+	VCMPPS(U8(cmpGT), floatVector("expZeroBelow", exp32.ExpZeroBelow), x, above)
+	VANDPS(above, special, special)
+	VBLENDVPS(special, t, g, g)
+
+	Label(label)
+	positive := special
+	VCMPPS(U8(cmpGT), vector("zero", 0), x, positive)
+	return select8(positive, dy, g)
+}
+
+// exp returns r = z - n·ln2 for z = max(x, ExpMin), p = p(r), and the
+// magic-bias sum v = z·log2(e) + magic, whose low bits hold n + e - Shift +
+// ScaleBias.
+func (b *backwardVector) exp(x reg.VecVirtual) (r, p, v reg.VecVirtual) {
+	r, v = YMM(), YMM()
+	VMAXPS(x, b.expMin, r) // a NaN x stays NaN
+	VMOVUPS(b.magic, v)
+	VFMADD231PS(floatVector("log2e", exp32.Log2E), r, v) // rounded to an integer
+	n := YMM()
+	VSUBPS(b.magic, v, n)
+	VFMADD231PS(floatVector("negLn2Hi", -exp32.Ln2Hi), n, r) // exact
+	VFMADD231PS(floatVector("negLn2Lo", -exp32.Ln2Lo), n, r)
+	return r, expm1Poly(r), v
+}
+
+// product sets t = dy·F and g = B·2^k, B = t - ((t - T)·(1 + r) - t·p),
+// T = dy·F, given F in fm, and v from exp; it overwrites fm and v.
+func (b *backwardVector) product(dy, fm, r, p, v, t, g reg.VecVirtual) {
+	VMULPS(fm, dy, t)       // dy first: of two NaNs, dy's wins
+	VFNMADD213PS(t, dy, fm) // t - T, exact
+	VFMADD213PS(fm, r, fm)  // (t - T)·(1 + r), a small term: r is near enough p
+	VFNMADD231PS(p, t, fm)
+	VSUBPS(fm, t, g)
+	Comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
+	hi := fm
+	VPMAXSD(floatVector("scaleFloor", exp32.ScaleFloor), v, v)
+	VPSRLD(U8(1), v, hi)
+	VPSUBD(hi, v, v)
+	VPSLLD(U8(23), hi, hi)
+	VPSLLD(U8(23), v, v)
+	VMULPS(hi, g, g)
+	VMULPS(v, g, g)
 }
 
 func eluBackwardFromOutputKernel() {
@@ -107,69 +172,6 @@ func eluBackwardFromOutputKernel() {
 			return select8(positive(y, zero), dy, g)
 		},
 	}.generate()
-}
-
-// splitAlpha returns, in every lane, scale, mant and expOffset for
-// alpha = scale·mant·2^exp, as kernels.splitAlpha computes them, with
-// expOffset = exp - bits(Magic).
-func splitAlpha(alpha reg.VecVirtual) (scale, mant, expOffset reg.VecVirtual) {
-	abs, folded, t := YMM(), YMM(), YMM()
-	one := vector("oneBits", oneBits)
-	VANDPS(vector("absMask", absMask), alpha, abs)
-	Comment("folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).")
-	VPCMPGTD(one, abs, folded)
-	VMOVUPS(vector("inf", infBits), t)
-	VPCMPGTD(abs, t, t)
-	VPAND(t, folded, folded)
-
-	scale = YMM()
-	VANDPS(vector("signBit", signBit), alpha, t)
-	VORPS(one, t, t)
-	VBLENDVPS(folded, t, alpha, scale)
-
-	mant = YMM()
-	VANDPS(vector("mantMask", mantMask), abs, t)
-	VORPS(one, t, t)
-	VMOVUPS(one, mant)
-	VBLENDVPS(folded, t, mant, mant)
-
-	expOffset = abs
-	VPSRLD(U8(23), abs, expOffset)
-	VPSUBD(vector("bias", 127), expOffset, expOffset)
-	VPAND(folded, expOffset, expOffset)
-	VPSUBD(vector("magicBits", math.Float32bits(exp32.Magic)), expOffset, expOffset)
-	return scale, mant, expOffset
-}
-
-// scaledExp returns mant·2^exp·exp(z) for ExpMin <= z <= 0, rounded into the
-// subnormals once, as kernels.scaledExp computes it; expOffset is
-// exp - bits(Magic). It overwrites z.
-func scaledExp(z, mant, expOffset reg.VecVirtual) reg.VecVirtual {
-	n, k := YMM(), YMM()
-	magic := floatVector("magic", exp32.Magic)
-	VMOVUPS(magic, n)
-	VFMADD231PS(floatVector("log2e", exp32.Log2E), z, n) // n = z·log2(e) + Magic, rounded to an integer
-	VPADDD(expOffset, n, k)                              // k = n + exp
-	VSUBPS(magic, n, n)
-	VFMADD231PS(floatVector("negLn2Hi", -exp32.Ln2Hi), n, z) // exact
-	VFMADD231PS(floatVector("negLn2Lo", -exp32.Ln2Lo), n, z) // z = r = z - n·ln2
-	p := expm1Poly(z)
-
-	Comment("2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.")
-	hi := z
-	scaleMin := int32(exp32.ScaleMin)
-	VPMAXSD(vector("scaleMin", uint32(scaleMin)), k, k)
-	VPSRAD(U8(1), k, hi)
-	VPSUBD(hi, k, k)
-	one := vector("oneBits", oneBits)
-	VPSLLD(U8(23), hi, hi)
-	VPADDD(one, hi, hi)
-	VPSLLD(U8(23), k, k)
-	VPADDD(one, k, k)
-	VMULPS(mant, hi, hi)
-	VFMADD213PS(hi, hi, p) // p = hi·(1 + p)
-	VMULPS(k, p, p)        // the one rounding into the subnormals
-	return p
 }
 
 // reduceOneConstant replaces z by r = z - n·ln2 with n = round(z·log2(e)),

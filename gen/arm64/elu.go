@@ -96,70 +96,76 @@ func eluKernel(f *file) {
 }
 
 func eluBackwardKernel(f *file) {
-	var expMin, magic, log2e, ln2Hi, ln2Lo, scaleMin, one, scale, mant, expOffset, fix, inf2, cutoff, sign vreg
+	var expMin, magic, log2e, ln2Hi, ln2Lo, floor, hugeScale, huge, fUsual, fHuge, cutoff, fix vreg
 	var pc polyConstants
 	elementwise{
 		name: "ELUBackwardNEON",
-		doc:  "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward).",
-		out:  "dx", in: []string{"dy", "x"}, params: []param{{"alpha", "float32"}}, temps: 6, unroll: 1,
+		doc: "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), " +
+			"given exp32.Backward(alpha), with one rounding (see package exp32).",
+		out: "dx", in: []string{"dy", "x"},
+		params: []param{{"f", "float32"}, {"fHuge", "float32"}, {"magic", "float32"}},
+		temps:  9, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
 			expMin, magic, log2e, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst()
-			scaleMin, one, scale, mant, expOffset = konst(), konst(), konst(), konst(), konst()
-			fix, inf2, cutoff, sign = konst(), konst(), konst(), konst()
+			floor, hugeScale, huge, fUsual, fHuge, cutoff, fix = konst(), konst(), konst(), konst(), konst(), konst(), konst()
 			loadBits(fn, expMin, bits(exp32.ExpMin))
-			loadBits(fn, magic, bits(exp32.Magic))
+			broadcastParam(fn, "magic", magic)
 			loadBits(fn, log2e, bits(exp32.Log2E))
 			loadBits(fn, ln2Hi, bits(exp32.Ln2Hi))
 			loadBits(fn, ln2Lo, bits(exp32.Ln2Lo))
-			scaleMinBits := int32(exp32.ScaleMin)
-			loadBits(fn, scaleMin, uint32(scaleMinBits))
-			loadBits(fn, one, oneBits)
-			loadBits(fn, inf2, infBits<<1)
+			loadBits(fn, floor, bits(exp32.ScaleFloor))
+			loadBits(fn, hugeScale, exp32.Shift-exp32.HugeShift)
+			loadBits(fn, huge, bits(exp32.HugeGradient))
+			broadcastParam(fn, "f", fUsual)
+			broadcastParam(fn, "fHuge", fHuge)
 			loadBits(fn, cutoff, bits(exp32.ExpZeroBelow))
-			loadBits(fn, sign, signBit)
 			pc = loadPolyConstants(fn, konst)
-			splitAlpha(fn, scale, mant, expOffset, sign, one)
-			signFixer(fn, fix, scale)
+			signFixer(fn, fix, fUsual)
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x := in[0], in[1]
-			z, v, k, q, a, t := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5]
-			fn.word(fmax(z, x, expMin)) // a NaN x stays NaN
+			usual, fm, r, v, n, t, u, q, a := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7], tmp[8]
+			fn.comment("F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.")
+			fn.word(facgt(usual, huge, dy))
+			fn.ins("VMOV V%d.B16, V%d.B16", usual, fm)
+			bsl(fn, fm, fUsual, fHuge)
+
+			fn.word(fmax(r, x, expMin)) // a NaN x stays NaN
 			fn.ins("VMOV V%d.B16, V%d.B16", magic, v)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, z, v) // v = z·log2(e) + Magic, rounded to an integer n
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", expOffset, v, k)
-			fn.word(fsub(v, v, magic))
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, v, z) // exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, v, z) // z = r = z - n·ln2
-			pc.poly(fn, z, q, a, v)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, r, v) // v = z·log2(e) + magic, rounded to an integer
+			fn.word(fsub(n, v, magic))
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, n, r) // exact
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, n, r) // r = z - n·ln2
+			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", hugeScale, v, n)
+			bsl(fn, usual, v, n)
 
-			fn.comment("2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal.")
-			fn.word(smax(k, k, scaleMin))
-			fn.word(sshr(v, k, 1))
-			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", v, k, k)
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", v, v)
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", one, v, v)
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", one, k, k)
-			fn.word(fmul(v, v, mant))
-			fn.ins("VMOV V%d.B16, V%d.B16", v, q)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", v, z, q) // q = hi·(1 + p)
-			fn.word(fmul(q, q, k))                          // the one rounding into the subnormals
+			fn.comment("B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.")
+			fn.word(fmul(t, dy, fm)) // dy first: of two NaNs, dy's wins
+			fn.ins("VMOV V%d.B16, V%d.B16", t, u)
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", dy, fm, u) // u = t - F·dy, exact (F negated, not a NaN dy)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", r, u, u)   // u = u·(1 + r), a small term: r is near enough p
+			pc.poly(fn, r, q, a, v)
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, t, u) // u = u - t·p
+			fn.word(fsub(u, t, u))
 
-			mulLikeX86(fn, t, dy, scale, fix, []vreg{a, k})
-			fn.word(fmul(a, t, q))
-			fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too; below, ±Inf·0 is x86's NaN.")
-			fn.ins("VSHL $1, V%d.S4, V%d.S4", t, k)
-			fn.ins("VCMEQ V%d.S4, V%d.S4, V%d.S4", inf2, k, k)
-			fn.word(fcmgt(z, x, cutoff))
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", k, z, z)
-			bsl(fn, z, t, a)
-			fn.word(fcmge(q, cutoff, x))
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", k, q, q)
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", sign, q, q)
-			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", q, z, z)
+			fn.comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
+			fn.word(smax(usual, usual, floor))
+			fn.ins("VUSHR $1, V%d.S4, V%d.S4", usual, n)
+			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", n, usual, usual)
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", n, n)
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", usual, usual)
+			fn.word(fmul(u, u, n))
+			fn.word(fmul(u, u, usual))
+
+			fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp " +
+				"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
+			fn.word(fcmeq(q, u, u))
+			fn.word(fcmgt(a, x, cutoff))
+			fn.word(bic(a, a, q))
+			bsl(fn, a, t, u)
+			invalidLikeX86(fn, a, dy, fix, []vreg{q, n})
 			fn.word(fcmgtz(d, x))
-			bsl(fn, d, dy, z)
+			bsl(fn, d, dy, a)
 		},
 	}.generate(f)
 }
@@ -192,37 +198,4 @@ func eluBackwardFromOutputKernel(f *file) {
 			bsl(fn, d, dy, g)
 		},
 	}.generate(f)
-}
-
-// splitAlpha sets scale, mant and expOffset, in every lane, for the
-// parameter alpha = scale·mant·2^exp as kernels.splitAlpha computes them,
-// with expOffset = exp - bits(Magic); sign and one hold the sign bit and
-// 1.0. It uses V0-V3, which the kernel's loop has not yet.
-func splitAlpha(fn *function, scale, mant, expOffset, sign, one vreg) {
-	const a, abs, folded, t = vreg(0), vreg(1), vreg(2), vreg(3)
-	broadcastParam(fn, "alpha", a)
-	fn.word(bic(abs, a, sign))
-	fn.comment("folded: 1 < |alpha| < Inf, whose magnitude goes with exp(x).")
-	fn.word(fcmgt(folded, abs, one))
-	loadBits(fn, t, infBits)
-	fn.word(fcmgt(t, t, abs))
-	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", t, folded, folded)
-
-	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", sign, a, t)
-	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", one, t, t)
-	fn.ins("VMOV V%d.B16, V%d.B16", folded, scale)
-	bsl(fn, scale, t, a)
-
-	loadBits(fn, t, mantMask)
-	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", abs, t, t)
-	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", one, t, t)
-	fn.ins("VMOV V%d.B16, V%d.B16", folded, mant)
-	bsl(fn, mant, t, one)
-
-	fn.ins("VUSHR $23, V%d.S4, V%d.S4", abs, expOffset)
-	loadBits(fn, t, 127)
-	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", t, expOffset, expOffset)
-	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", folded, expOffset, expOffset)
-	loadBits(fn, t, bits(exp32.Magic))
-	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", t, expOffset, expOffset)
 }

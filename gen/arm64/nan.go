@@ -16,8 +16,16 @@ func signFixer(fn *function, fix, s vreg) {
 // made from; where a is a number and the product is NaN, it sets the sign
 // bit. It needs two temporaries.
 func mulLikeX86(fn *function, d, a, s, fix vreg, tmp []vreg) {
-	isNumber, invalid := tmp[0], tmp[1]
 	fn.word(fmul(d, a, s))
+	invalidLikeX86(fn, d, a, fix, tmp)
+}
+
+// invalidLikeX86 sets the sign bit of d where d is NaN though a is a number
+// and fix is set (the other operand was a number too): there, an operation
+// on numbers was invalid, and x86's NaN is 0xffc00000. It needs two
+// temporaries.
+func invalidLikeX86(fn *function, d, a, fix vreg, tmp []vreg) {
+	isNumber, invalid := tmp[0], tmp[1]
 	fn.word(fcmeq(isNumber, d, d))
 	fn.word(fcmeq(invalid, a, a))
 	fn.word(bic(invalid, invalid, isNumber))

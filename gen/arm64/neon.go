@@ -49,6 +49,9 @@ func fcmge(d, n, m vreg) word { return threeSame(0x6e20e400, "fcmge", "4s", d, n
 // fcmeq sets d to all ones in the lanes where n == m (false for NaN).
 func fcmeq(d, n, m vreg) word { return threeSame(0x4e20e400, "fcmeq", "4s", d, n, m) }
 
+// facgt sets d to all ones in the lanes where |n| > |m| (false for NaN).
+func facgt(d, n, m vreg) word { return threeSame(0x6ea0ec00, "facgt", "4s", d, n, m) }
+
 // smax sets every int32 lane of d to the larger of n's and m's.
 func smax(d, n, m vreg) word { return threeSame(0x4ea06400, "smax", "4s", d, n, m) }
 

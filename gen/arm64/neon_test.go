@@ -32,7 +32,7 @@ func TestEncoders(t *testing.T) {
 	regs := [][3]vreg{{0, 0, 0}, {31, 0, 0}, {0, 31, 0}, {0, 0, 31}, {1, 2, 4}, {8, 16, 31}, {21, 10, 5}, {17, 29, 3}}
 	encoders := map[string]func(d, n, m vreg) word{
 		"fadd": fadd, "fsub": fsub, "fmul": fmul, "fmax": fmax, "fmin": fmin,
-		"fcmgt": fcmgt, "fcmge": fcmge, "fcmeq": fcmeq, "smax": smax, "bic": bic,
+		"fcmgt": fcmgt, "fcmge": fcmge, "fcmeq": fcmeq, "facgt": facgt, "smax": smax, "bic": bic,
 		"fcmgtz": func(d, n, _ vreg) word { return fcmgtz(d, n) },
 		"fcmlez": func(d, n, _ vreg) word { return fcmlez(d, n) },
 		"fcmltz": func(d, n, _ vreg) word { return fcmltz(d, n) },

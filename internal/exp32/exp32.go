@@ -52,21 +52,87 @@ const (
 // result is exactly -1, so every x below it (-Inf too) gives exactly -1.
 const ELUMin = float32(-17.5)
 
-// ELU's backward pass computes alpha·exp(x) as m·2^k·(1 + p(r)), with alpha's
-// exponent folded into k when |alpha| > 1 (see kernels.ELUBackward), and
-// applies 2^k as 2^(k>>1) · 2^(k-(k>>1)), both normal, so that the result
-// rounds once into the subnormals (gradual underflow).
+// ExpMin bounds x from below before the range reduction of ELUBackward:
+// from there down, every kernel's dy·alpha·exp(x) rounds to ±0, and
+// n = round(ExpMin·log2(e)) = -433 keeps n·Ln2Hi exact (|n| < 512) and the
+// magic-bias trick within its range.
+const ExpMin = float32(-300)
+
+// ExpZeroBelow is the largest float32 x for which exp(x), correctly rounded
+// to float64, is 0 (x < -1075·ln2): the float64 reference dy·alpha·exp(x) is
+// ±Inf for an infinite dy·alpha down to the next float32 above it, and NaN
+// from here down.
+const ExpZeroBelow = float32(-745.13324)
+
+// The assembly kernels of ELUBackward round dy·alpha·exp(x), for x <= 0,
+// once where the result is normal: with alpha = M·2^e (1 <= |M| < 2) and
+// exp(x) = 2^n·(1 + p), they compute
+//
+//	dy·alpha·exp(x) = T·(1 + p)·2^k,  T = dy·M·2^c,  k = n + e - c.
+//
+// T is exact as t - (t - T): t is dy·(M·2^c) rounded, and one fused
+// multiply-add gives t - T exactly, because c keeps the lowest bit of T at
+// 2^-123 or above (so that t - T, if not 0, is a normal float32) and |T|
+// below 2^101: c = Shift, or HugeShift where |dy| >= HugeGradient. Then
+//
+//	B = t - ((t - T)·(1 + r) - t·p)
+//
+// is T·(1 + p) with two roundings, the first of them on a term below
+// 0.42·|B|, and with r for p where it multiplies t - T: a relative error
+// below 1.5·2^-24, besides that of p. B·2^k is B·2^(k>>1)·2^(k-(k>>1)),
+// both factors normal, and only the last product rounds (see the
+// generators). |B| < 2^101.5, so that every k below -252 may be clamped to
+// -252: B·2^-252 rounds to ±0 as B·2^k does.
 const (
-	// ExpMin bounds x from below before the range reduction, so that the
-	// magic-bias trick holds and n >= -281.
-	ExpMin = float32(-195)
-	// ScaleMin bounds k from below: at k = ScaleMin, m·2^k·(1 + p(r)) <
-	// 2·1.5·2^-152 rounds to 0, as alpha·exp(x) does, and both halves of
-	// 2^k are normal.
-	ScaleMin = -152
-	// ExpZeroBelow is the largest float32 x for which exp(x), correctly
-	// rounded to float64, is 0 (x < -1075·ln2): the float64 reference
-	// dy·alpha·exp(x) is ±Inf for an infinite dy·alpha down to the next
-	// float32 above it, and NaN from here down.
-	ExpZeroBelow = float32(-745.13324)
+	// HugeGradient is the |dy| from which dy·M is scaled by 2^HugeShift.
+	HugeGradient = float32(0x1p51)
+	// Shift scales dy·M where |dy| < HugeGradient: |T| < 2^101, and its
+	// lowest bit is that of dy (2^-149 or above) times 2^(Shift-23).
+	Shift = 49
+	// HugeShift scales dy·M where |dy| >= HugeGradient: 2^23 <= |T| <
+	// 2^101, its lowest bit 2^-23 or above.
+	HugeShift = -28
 )
+
+// The scale 2^k is built from the magic-bias sum v = x·log2(e) + magic,
+// whose low bits hold k + ScaleBias = h + l, h = (k + ScaleBias) >> 1: the
+// float32s with bits h << 23 and l << 23 (the bits of MagicBase shift out)
+// are 2^(k>>1) and 2^(k-(k>>1)).
+const (
+	// MagicBase is 1.5·2^23: MagicBase + y, for an integer |y| < 2^22, has
+	// y in its low bits.
+	MagicBase = float32(0x1.8p23)
+	// ScaleBias is the sum of two float32 exponent biases.
+	ScaleBias = 254
+	// ScaleFloor is the magic-bias sum for k = -252, the least k whose
+	// halves are both normal.
+	ScaleFloor = MagicBase + 2
+)
+
+// BackwardScales are the values of ELUBackward's assembly for one alpha:
+// the factors F = M·2^Shift and FHuge = M·2^HugeShift (of alpha's sign),
+// the magic number MagicBase + ScaleBias + e - Shift (to which the kernels
+// add Shift - HugeShift with FHuge), and Limit = HugeGradient², so that
+// dy² - Limit is negative where F applies. An alpha of ±0, ±Inf or NaN
+// (made quiet) is its own M, with e = 0: then t = dy·alpha, with the NaNs of
+// x86. For an infinite alpha, Limit is -Inf: no lane is ordinary.
+type BackwardScales struct{ F, FHuge, Magic, Limit float32 }
+
+// Backward returns the BackwardScales of alpha.
+func Backward(alpha float32) BackwardScales {
+	s := BackwardScales{F: alpha, FHuge: alpha, Limit: HugeGradient * HugeGradient}
+	e := 0
+	switch {
+	case alpha != alpha:
+		s.F = math.Float32frombits(math.Float32bits(alpha) | 1<<22)
+		s.FHuge = s.F
+	case math.IsInf(float64(alpha), 0):
+		s.Limit = float32(math.Inf(-1))
+	case alpha != 0:
+		frac, exp := math.Frexp(float64(alpha)) // |frac| in [0.5, 1), also for a subnormal alpha
+		e = exp - 1
+		s.F, s.FHuge = float32(math.Ldexp(frac, 1+Shift)), float32(math.Ldexp(frac, 1+HugeShift))
+	}
+	s.Magic = MagicBase + float32(ScaleBias+e-Shift)
+	return s
+}

@@ -5,6 +5,7 @@ package impls
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/prelu"
 )
 
@@ -40,7 +41,8 @@ func avx2(name string, stream func(n, bytesPerElement int) bool) Set {
 			asm.ELUAVX2(dst, x, alpha, stream(len(x), 8))
 		},
 		ELUBackward: func(dx, dy, x []float32, alpha float32) {
-			asm.ELUBackwardAVX2(dx, dy, x, alpha, stream(len(x), 12))
+			c := exp32.Backward(alpha)
+			asm.ELUBackwardAVX2(dx, dy, x, c.F, c.FHuge, c.Magic, c.Limit, stream(len(x), 12))
 		},
 		ELUBackwardFromOutput: func(dx, dy, y []float32, alpha float32) {
 			asm.ELUBackwardFromOutputAVX2(dx, dy, y, alpha, stream(len(y), 12))

@@ -5,6 +5,7 @@ package impls
 import (
 	"github.com/simdact/simdact/asm"
 	"github.com/simdact/simdact/internal/cpu"
+	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/prelu"
 )
 
@@ -21,7 +22,10 @@ var native = []Set{{
 		prelu.Backward(dx, dslope, dy, x, slope, inner, false)
 	},
 
-	ELU:                   asm.ELUNEON,
-	ELUBackward:           asm.ELUBackwardNEON,
+	ELU: asm.ELUNEON,
+	ELUBackward: func(dx, dy, x []float32, alpha float32) {
+		c := exp32.Backward(alpha)
+		asm.ELUBackwardNEON(dx, dy, x, c.F, c.FHuge, c.Magic)
+	},
 	ELUBackwardFromOutput: asm.ELUBackwardFromOutputNEON,
 }}
