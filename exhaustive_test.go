@@ -17,8 +17,8 @@ import (
 var exhaustiveStride = flag.Uint64("exhaustive", 0,
 	"with N > 0, TestELUExhaustive checks ELU and ELUBackward at every N-th float32 bit pattern (1: all 2^32)")
 
-// The alphas TestELUExhaustive runs ELU with, and ELUBackward with: one for
-// each of its two ways to form dy·alpha·exp(x) (see kernels.ELUBackward).
+// The alphas TestELUExhaustive runs ELU with, and ELUBackward with: 1, and
+// 10, whose exponent moves where alpha·exp(x) becomes subnormal.
 var (
 	exhaustiveAlphas = []float32{1, 0.5, 1.6732632, 2, 10}
 	backwardAlphas   = []float32{1, 10}
