@@ -4590,10 +4590,14 @@ TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-84
 	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
 	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
 	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V20.B16, V5.B16, V5.B16
 	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
 	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
 	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
-	VAND V20.B16, V8.B16, V8.B16
+	VAND V5.B16, V8.B16, V8.B16
 	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
 	VBSL V12.B16, V0.B16, V3.B16
@@ -4652,10 +4656,14 @@ loop4:
 	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
 	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
 	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V20.B16, V5.B16, V5.B16
 	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
 	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
 	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
-	VAND V20.B16, V8.B16, V8.B16
+	VAND V5.B16, V8.B16, V8.B16
 	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
 	VBSL V12.B16, V0.B16, V2.B16
@@ -4722,10 +4730,14 @@ lane:
 	WORD $0x6eb5e42c // fcmgt v12.4s, v1.4s, v21.4s
 	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
 	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V20.B16, V5.B16, V5.B16
 	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
 	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
 	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
-	VAND V20.B16, V8.B16, V8.B16
+	VAND V5.B16, V8.B16, V8.B16
 	VORR V8.B16, V12.B16, V12.B16
 	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
 	VBSL V12.B16, V0.B16, V2.B16

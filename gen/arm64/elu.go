@@ -163,7 +163,10 @@ func eluBackwardKernel(f *file) {
 			fn.word(fcmgt(a, x, cutoff))
 			fn.word(bic(a, a, q))
 			bsl(fn, a, t, u)
-			invalidLikeX86(fn, a, dy, fix, []vreg{q, n})
+			fn.comment("x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).")
+			fn.word(fcmeq(fm, x, x))
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", fix, fm, fm)
+			invalidLikeX86(fn, a, dy, fm, []vreg{q, n})
 			fn.word(fcmgtz(d, x))
 			bsl(fn, d, dy, a)
 		},
