@@ -1,8 +1,11 @@
 package kernels
 
+import "math"
+
 // PReLU sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], with the NaNs of mul,
 // where c = (i/inner) % len(slope): x is [outer][len(slope)][inner]. len(x)
-// is a multiple of len(slope)*inner.
+// is a multiple of len(slope)*inner. It computes both results and keeps one
+// without a branch (see positiveMask).
 func PReLU(dst, x, slope []float32, inner int) {
 	dst = dst[:len(x)]
 	if len(slope) == 1 {
@@ -12,10 +15,7 @@ func PReLU(dst, x, slope []float32, inner int) {
 		for _, s := range slope {
 			for end := i + inner; i < end; i++ {
 				v := x[i]
-				if !(v > 0) {
-					v = mul(v, s)
-				}
-				dst[i] = v
+				dst[i] = choose(positiveMask(v), v, mul(v, s))
 			}
 		}
 	}
@@ -53,11 +53,9 @@ func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 				var sum float64
 				for end := i + inner; i < end; i++ {
 					g, v := dy[i], x[i]
-					if !(v > 0) {
-						sum += float64(g * v)
-						g = mul(g, s)
-					}
-					dx[i] = g
+					keep := positiveMask(v)
+					sum += float64(choose(keep, 0, g*v))
+					dx[i] = choose(keep, g, mul(g, s))
 				}
 				acc[c] += sum
 			}
@@ -66,4 +64,18 @@ func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 			dslope[first+c] = float32(v)
 		}
 	}
+}
+
+// positiveMask returns all ones where v > 0 and zeros elsewhere (NaN
+// included), computed without a branch, which random signs would
+// mispredict on every other element: the bits of v less one are below
+// those of +Inf exactly for v in (0, +Inf].
+func positiveMask(v float32) uint32 {
+	return uint32((int64(math.Float32bits(v)-1) - infBits) >> 63)
+}
+
+// choose returns a where mask is all ones and b where it is zero, bit for
+// bit.
+func choose(mask uint32, a, b float32) float32 {
+	return math.Float32frombits(math.Float32bits(a)&mask | math.Float32bits(b)&^mask)
 }
