@@ -249,8 +249,8 @@ func addToAcc(j int, low, high reg.VecVirtual) {
 // of element j of the first: an iteration computes the vectors of a row
 // iteration (as many groups as fill 4 vectors) in the 4 rows and adds each
 // vector's terms into acc once, in float32 first (as addTerms), instead of
-// 4 times. It leaves with fewer than 4 rows left,
-// the slices' pointers moved past the rows it did and ilP zero.
+// 4 times. It leaves with fewer than 4 rows left, the slices' pointers
+// moved past the rows it did and ilP zero.
 func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
 	row := ilP // bytes in a row, and elements in 4 rows: 4*len(acc)
 	Load(Param("acc").Len(), row)
