@@ -47,10 +47,10 @@ func widen(terms reg.VecVirtual) reg.VecVirtual {
 }
 
 // addTerms adds 4 or 8 vectors of terms into sums: in float32 first,
-// pairwise (2 or 3 additions deep), and then in float64, unless the float32 sum of some lane is not
-// finite (a term is ±Inf or NaN, or the additions overflowed); then it adds
-// each vector in float64 (out of line), so that the result is what float64
-// additions of the terms give.
+// pairwise (2 or 3 additions deep), and then in float64, unless the float32
+// sum of some lane is not finite (a term is ±Inf or NaN, or the additions
+// overflowed); then it adds each vector in float64 (out of line), so that
+// the result is what float64 additions of the terms give.
 func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
 	accumulate(sums, widen(sumChecked(terms, tag+"_exact")))
 	Label(tag + "_added")
