@@ -156,9 +156,11 @@ func expectDSlope(t *testing.T, dslope []float32, c goldenCase, inner int) {
 	}
 }
 
-// TestDSlopeAccuracy sums one channel of 2^26 elements, where a float32
-// running sum is off by far more than 2^-20 of the sum of magnitudes, in
-// every implementation. It is skipped under -short (as CI runs qemu).
+// TestDSlopeAccuracy sums channels of 2^26 or 2^25 elements, where a
+// float32 running sum is off by far more than 2^-20 of the sum of
+// magnitudes, in every implementation: one channel (planar kernels, inner
+// 1 and all of x) and two channels of inner 1 (interleaved kernels, which
+// keep float32 partial sums). It is skipped under -short (as CI runs qemu).
 func TestDSlopeAccuracy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("2^26 elements")
@@ -166,24 +168,29 @@ func TestDSlopeAccuracy(t *testing.T) {
 	const n = 1 << 26
 	r := rand.New(rand.NewPCG(7, 7))
 	x, dy, dx := make([]float32, n), make([]float32, n), make([]float32, n)
-	var sum verify.SlopeSum
 	for i := range x {
 		x[i] = -float32(1 + r.IntN(1<<10))
 		dy[i] = float32(r.Float64() + 0.5)
 		if i%3 == 0 {
 			dy[i] = -dy[i] / 4
 		}
-		sum.Add(dy[i] * x[i])
 	}
 	for _, s := range sets(t) {
-		for _, inner := range []int{1, n} {
-			dslope := make([]float32, 1)
-			s.PReLUBackward(dx, dslope, dy, x, []float32{0.25}, inner)
-			err := math.Abs(float64(dslope[0])-sum.Value()) / sum.Tolerance()
-			t.Logf("%s, inner=%d: dslope %v, exact %v, error %.3g of the bound", s.Name, inner, dslope[0], sum.Value(), err)
-			if !sum.Accepts(dslope[0]) {
-				t.Errorf("%s, inner=%d: dslope %v, want %v within %g", s.Name, inner, dslope[0], sum.Value(), sum.Tolerance())
+		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 1, Inner: n}, {C: 2, Inner: 1}} {
+			slope := make([]float32, l.C)
+			dslope := make([]float32, l.C)
+			s.PReLUBackward(dx, dslope, dy, x, slope, l.Inner)
+			if err := verify.DSlope(dslope, dy, x, l.Inner); err != nil {
+				t.Errorf("%s, %s: %v", s.Name, l, err)
 			}
+			var sum verify.SlopeSum // channel 0
+			for i := 0; i < n; i += l.C * l.Inner {
+				for j := i; j < i+min(l.Inner, n); j++ {
+					sum.Add(dy[j] * x[j])
+				}
+			}
+			err := math.Abs(float64(dslope[0])-sum.Value()) / sum.Tolerance()
+			t.Logf("%s, %s: dslope[0] %v, exact %v, error %.3g of the bound", s.Name, l, dslope[0], sum.Value(), err)
 		}
 	}
 }

@@ -707,7 +707,7 @@ plain_seg:
 
 plain_x4:
 	CMPQ      R9, $0x04
-	JB        plain_x1
+	JB        plain_x4_end
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
@@ -732,6 +732,7 @@ plain_x4:
 	SUBQ      $0x04, R9
 	JMP       plain_x4
 
+plain_x4_end:
 plain_x1:
 	TESTQ     R9, R9
 	JZ        plain_edge
@@ -856,7 +857,7 @@ nt_seg:
 
 nt_x4:
 	CMPQ      R9, $0x04
-	JB        nt_x1
+	JB        nt_x4_end
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
@@ -881,6 +882,7 @@ nt_x4:
 	SUBQ      $0x04, R9
 	JMP       nt_x4
 
+nt_x4_end:
 nt_x1:
 	TESTQ     R9, R9
 	JZ        nt_edge
@@ -1030,9 +1032,9 @@ plain_seg:
 	SUBQ         AX, R9
 	SHRQ         $0x03, R9
 
-plain_x4:
-	CMPQ         R9, $0x04
-	JB           plain_x1
+plain_x8:
+	CMPQ         R9, $0x08
+	JB           plain_x8_end
 	VMOVUPS      (SI)(AX*4), Y4
 	VMOVUPS      (DX)(AX*4), Y5
 	VCMPPS       $0x1e, Y0, Y5, Y6
@@ -1065,23 +1067,113 @@ plain_x4:
 	VMULPS       Y3, Y4, Y10
 	VBLENDVPS    Y9, Y4, Y10, Y4
 	VMOVUPS      Y4, 96(DI)(AX*4)
-	VADDPS       Y6, Y5, Y9
-	VADDPS       Y8, Y7, Y4
-	VADDPS       Y4, Y9, Y9
-	VSUBPS       Y9, Y9, Y4
-	VPTEST       Y4, Y4
+	VMOVUPS      128(SI)(AX*4), Y4
+	VMOVUPS      128(DX)(AX*4), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y4, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y3, Y4, Y11
+	VBLENDVPS    Y10, Y4, Y11, Y4
+	VMOVUPS      Y4, 128(DI)(AX*4)
+	VMOVUPS      160(SI)(AX*4), Y4
+	VMOVUPS      160(DX)(AX*4), Y10
+	VCMPPS       $0x1e, Y0, Y10, Y11
+	VMULPS       Y10, Y4, Y10
+	VANDNPS      Y10, Y11, Y10
+	VMULPS       Y3, Y4, Y12
+	VBLENDVPS    Y11, Y4, Y12, Y4
+	VMOVUPS      Y4, 160(DI)(AX*4)
+	VMOVUPS      192(SI)(AX*4), Y4
+	VMOVUPS      192(DX)(AX*4), Y11
+	VCMPPS       $0x1e, Y0, Y11, Y12
+	VMULPS       Y11, Y4, Y11
+	VANDNPS      Y11, Y12, Y11
+	VMULPS       Y3, Y4, Y13
+	VBLENDVPS    Y12, Y4, Y13, Y4
+	VMOVUPS      Y4, 192(DI)(AX*4)
+	VMOVUPS      224(SI)(AX*4), Y4
+	VMOVUPS      224(DX)(AX*4), Y12
+	VCMPPS       $0x1e, Y0, Y12, Y13
+	VMULPS       Y12, Y4, Y12
+	VANDNPS      Y12, Y13, Y12
+	VMULPS       Y3, Y4, Y14
+	VBLENDVPS    Y13, Y4, Y14, Y4
+	VMOVUPS      Y4, 224(DI)(AX*4)
+	VADDPS       Y6, Y5, Y4
+	VADDPS       Y8, Y7, Y13
+	VADDPS       Y10, Y9, Y14
+	VADDPS       Y12, Y11, Y15
+	VADDPS       Y13, Y4, Y4
+	VADDPS       Y15, Y14, Y13
+	VADDPS       Y13, Y4, Y4
+	VSUBPS       Y4, Y4, Y13
+	VPTEST       Y13, Y13
+	JNZ          plain_x8_exact
+	VCVTPS2PD    X4, Y5
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y5, Y4, Y5
+	VADDPD       Y5, Y1, Y1
+
+plain_x8_added:
+	ADDQ $0x40, AX
+	SUBQ $0x08, R9
+	JMP  plain_x8
+
+plain_x8_end:
+plain_x4:
+	CMPQ         R9, $0x04
+	JB           plain_x4_end
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      Y4, (DI)(AX*4)
+	VMOVUPS      32(SI)(AX*4), Y4
+	VMOVUPS      32(DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y4, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y4, Y8
+	VBLENDVPS    Y7, Y4, Y8, Y4
+	VMOVUPS      Y4, 32(DI)(AX*4)
+	VMOVUPS      64(SI)(AX*4), Y4
+	VMOVUPS      64(DX)(AX*4), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y4, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y3, Y4, Y9
+	VBLENDVPS    Y8, Y4, Y9, Y4
+	VMOVUPS      Y4, 64(DI)(AX*4)
+	VMOVUPS      96(SI)(AX*4), Y4
+	VMOVUPS      96(DX)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y8, Y4, Y8
+	VANDNPS      Y8, Y9, Y8
+	VMULPS       Y3, Y4, Y10
+	VBLENDVPS    Y9, Y4, Y10, Y4
+	VMOVUPS      Y4, 96(DI)(AX*4)
+	VADDPS       Y6, Y5, Y4
+	VADDPS       Y8, Y7, Y9
+	VADDPS       Y9, Y4, Y4
+	VSUBPS       Y4, Y4, Y9
+	VPTEST       Y9, Y9
 	JNZ          plain_x4_exact
-	VCVTPS2PD    X9, Y4
-	VEXTRACTF128 $0x01, Y9, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       Y4, Y5, Y4
-	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X4, Y5
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y5, Y4, Y5
+	VADDPD       Y5, Y1, Y1
 
 plain_x4_added:
 	ADDQ $0x20, AX
 	SUBQ $0x04, R9
 	JMP  plain_x4
 
+plain_x4_end:
 plain_x1:
 	TESTQ        R9, R9
 	JZ           plain_edge
@@ -1164,9 +1256,9 @@ nt_seg:
 	SUBQ         AX, R9
 	SHRQ         $0x03, R9
 
-nt_x4:
-	CMPQ         R9, $0x04
-	JB           nt_x1
+nt_x8:
+	CMPQ         R9, $0x08
+	JB           nt_x8_end
 	VMOVUPS      (SI)(AX*4), Y4
 	VMOVUPS      (DX)(AX*4), Y5
 	VCMPPS       $0x1e, Y0, Y5, Y6
@@ -1199,23 +1291,113 @@ nt_x4:
 	VMULPS       Y3, Y4, Y10
 	VBLENDVPS    Y9, Y4, Y10, Y4
 	VMOVNTPS     Y4, 96(DI)(AX*4)
-	VADDPS       Y6, Y5, Y9
-	VADDPS       Y8, Y7, Y4
-	VADDPS       Y4, Y9, Y9
-	VSUBPS       Y9, Y9, Y4
-	VPTEST       Y4, Y4
+	VMOVUPS      128(SI)(AX*4), Y4
+	VMOVUPS      128(DX)(AX*4), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y4, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y3, Y4, Y11
+	VBLENDVPS    Y10, Y4, Y11, Y4
+	VMOVNTPS     Y4, 128(DI)(AX*4)
+	VMOVUPS      160(SI)(AX*4), Y4
+	VMOVUPS      160(DX)(AX*4), Y10
+	VCMPPS       $0x1e, Y0, Y10, Y11
+	VMULPS       Y10, Y4, Y10
+	VANDNPS      Y10, Y11, Y10
+	VMULPS       Y3, Y4, Y12
+	VBLENDVPS    Y11, Y4, Y12, Y4
+	VMOVNTPS     Y4, 160(DI)(AX*4)
+	VMOVUPS      192(SI)(AX*4), Y4
+	VMOVUPS      192(DX)(AX*4), Y11
+	VCMPPS       $0x1e, Y0, Y11, Y12
+	VMULPS       Y11, Y4, Y11
+	VANDNPS      Y11, Y12, Y11
+	VMULPS       Y3, Y4, Y13
+	VBLENDVPS    Y12, Y4, Y13, Y4
+	VMOVNTPS     Y4, 192(DI)(AX*4)
+	VMOVUPS      224(SI)(AX*4), Y4
+	VMOVUPS      224(DX)(AX*4), Y12
+	VCMPPS       $0x1e, Y0, Y12, Y13
+	VMULPS       Y12, Y4, Y12
+	VANDNPS      Y12, Y13, Y12
+	VMULPS       Y3, Y4, Y14
+	VBLENDVPS    Y13, Y4, Y14, Y4
+	VMOVNTPS     Y4, 224(DI)(AX*4)
+	VADDPS       Y6, Y5, Y4
+	VADDPS       Y8, Y7, Y13
+	VADDPS       Y10, Y9, Y14
+	VADDPS       Y12, Y11, Y15
+	VADDPS       Y13, Y4, Y4
+	VADDPS       Y15, Y14, Y13
+	VADDPS       Y13, Y4, Y4
+	VSUBPS       Y4, Y4, Y13
+	VPTEST       Y13, Y13
+	JNZ          nt_x8_exact
+	VCVTPS2PD    X4, Y5
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y5, Y4, Y5
+	VADDPD       Y5, Y1, Y1
+
+nt_x8_added:
+	ADDQ $0x40, AX
+	SUBQ $0x08, R9
+	JMP  nt_x8
+
+nt_x8_end:
+nt_x4:
+	CMPQ         R9, $0x04
+	JB           nt_x4_end
+	VMOVUPS      (SI)(AX*4), Y4
+	VMOVUPS      (DX)(AX*4), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y3, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVNTPS     Y4, (DI)(AX*4)
+	VMOVUPS      32(SI)(AX*4), Y4
+	VMOVUPS      32(DX)(AX*4), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y7
+	VMULPS       Y6, Y4, Y6
+	VANDNPS      Y6, Y7, Y6
+	VMULPS       Y3, Y4, Y8
+	VBLENDVPS    Y7, Y4, Y8, Y4
+	VMOVNTPS     Y4, 32(DI)(AX*4)
+	VMOVUPS      64(SI)(AX*4), Y4
+	VMOVUPS      64(DX)(AX*4), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y4, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y3, Y4, Y9
+	VBLENDVPS    Y8, Y4, Y9, Y4
+	VMOVNTPS     Y4, 64(DI)(AX*4)
+	VMOVUPS      96(SI)(AX*4), Y4
+	VMOVUPS      96(DX)(AX*4), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y9
+	VMULPS       Y8, Y4, Y8
+	VANDNPS      Y8, Y9, Y8
+	VMULPS       Y3, Y4, Y10
+	VBLENDVPS    Y9, Y4, Y10, Y4
+	VMOVNTPS     Y4, 96(DI)(AX*4)
+	VADDPS       Y6, Y5, Y4
+	VADDPS       Y8, Y7, Y9
+	VADDPS       Y9, Y4, Y4
+	VSUBPS       Y4, Y4, Y9
+	VPTEST       Y9, Y9
 	JNZ          nt_x4_exact
-	VCVTPS2PD    X9, Y4
-	VEXTRACTF128 $0x01, Y9, X5
-	VCVTPS2PD    X5, Y5
-	VADDPD       Y4, Y5, Y4
-	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X4, Y5
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y5, Y4, Y5
+	VADDPD       Y5, Y1, Y1
 
 nt_x4_added:
 	ADDQ $0x20, AX
 	SUBQ $0x04, R9
 	JMP  nt_x4
 
+nt_x4_end:
 nt_x1:
 	TESTQ        R9, R9
 	JZ           nt_edge
@@ -1375,6 +1557,49 @@ return:
 	VZEROUPPER
 	RET
 
+plain_x8_exact:
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X7, Y4
+	VEXTRACTF128 $0x01, Y7, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X8, Y4
+	VEXTRACTF128 $0x01, Y8, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X9, Y4
+	VEXTRACTF128 $0x01, Y9, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X10, Y4
+	VEXTRACTF128 $0x01, Y10, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X11, Y4
+	VEXTRACTF128 $0x01, Y11, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X12, Y4
+	VEXTRACTF128 $0x01, Y12, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	JMP          plain_x8_added
+
 plain_x4_exact:
 	VCVTPS2PD    X5, Y4
 	VEXTRACTF128 $0x01, Y5, X5
@@ -1397,6 +1622,49 @@ plain_x4_exact:
 	VADDPD       Y4, Y5, Y4
 	VADDPD       Y4, Y1, Y1
 	JMP          plain_x4_added
+
+nt_x8_exact:
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X6, Y4
+	VEXTRACTF128 $0x01, Y6, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X7, Y4
+	VEXTRACTF128 $0x01, Y7, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X8, Y4
+	VEXTRACTF128 $0x01, Y8, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X9, Y4
+	VEXTRACTF128 $0x01, Y9, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X10, Y4
+	VEXTRACTF128 $0x01, Y10, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X11, Y4
+	VEXTRACTF128 $0x01, Y11, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	VCVTPS2PD    X12, Y4
+	VEXTRACTF128 $0x01, Y12, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       Y4, Y5, Y4
+	VADDPD       Y4, Y1, Y1
+	JMP          nt_x8_added
 
 nt_x4_exact:
 	VCVTPS2PD    X5, Y4
@@ -3253,21 +3521,21 @@ inner7_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1312(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -3302,21 +3570,21 @@ inner7_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact1_done:
-	VADDPD       64(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 96(R10)(R14*1)
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1344(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      64(SI), Y2
@@ -3351,21 +3619,21 @@ inner7_plain_exact1_done:
 	VMOVUPS      Y4, 64(DI)(AX*1)
 	VMOVUPS      Y6, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact2
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact2_done:
-	VADDPD       128(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 160(R10)(R14*1)
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1376(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      96(SI), Y2
@@ -3400,21 +3668,21 @@ inner7_plain_exact2_done:
 	VMOVUPS      Y4, 96(DI)(AX*1)
 	VMOVUPS      Y6, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact3
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact3_done:
-	VADDPD       192(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 224(R10)(R14*1)
+	VADDPD       192(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1408(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      128(SI), Y2
@@ -3449,21 +3717,21 @@ inner7_plain_exact3_done:
 	VMOVUPS      Y4, 128(DI)(AX*1)
 	VMOVUPS      Y6, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact4
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact4_done:
-	VADDPD       256(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 288(R10)(R14*1)
+	VADDPD       256(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 288(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1440(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      160(SI), Y2
@@ -3498,21 +3766,21 @@ inner7_plain_exact4_done:
 	VMOVUPS      Y4, 160(DI)(AX*1)
 	VMOVUPS      Y6, 160(DI)(AX*2)
 	VMOVUPS      Y1, 160(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact5
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact5_done:
-	VADDPD       320(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 320(R10)(R14*1)
-	VADDPD       352(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 352(R10)(R14*1)
+	VADDPD       320(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 320(R10)(R14*1)
+	VADDPD       352(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 352(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1472(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      192(SI), Y2
@@ -3547,21 +3815,21 @@ inner7_plain_exact5_done:
 	VMOVUPS      Y4, 192(DI)(AX*1)
 	VMOVUPS      Y6, 192(DI)(AX*2)
 	VMOVUPS      Y1, 192(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner7_plain_exact6
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner7_plain_exact6_done:
-	VADDPD  384(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 384(R10)(R14*1)
-	VADDPD  416(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 416(R10)(R14*1)
+	VADDPD  384(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 384(R10)(R14*1)
+	VADDPD  416(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 416(R10)(R14*1)
 	ADDQ    $0x000000e0, DI
 	ADDQ    $0x000000e0, SI
 	ADDQ    $0x000000e0, DX
@@ -3924,8 +4192,8 @@ inner7_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact0_done
 
 inner7_plain_exact1:
@@ -3947,8 +4215,8 @@ inner7_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact1_done
 
 inner7_plain_exact2:
@@ -3970,8 +4238,8 @@ inner7_plain_exact2:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact2_done
 
 inner7_plain_exact3:
@@ -3993,8 +4261,8 @@ inner7_plain_exact3:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact3_done
 
 inner7_plain_exact4:
@@ -4016,8 +4284,8 @@ inner7_plain_exact4:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact4_done
 
 inner7_plain_exact5:
@@ -4039,8 +4307,8 @@ inner7_plain_exact5:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact5_done
 
 inner7_plain_exact6:
@@ -4062,8 +4330,8 @@ inner7_plain_exact6:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner7_plain_exact6_done
 
 inner6:
@@ -4254,21 +4522,21 @@ inner6_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1056(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -4303,21 +4571,21 @@ inner6_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact1_done:
-	VADDPD       64(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 96(R10)(R14*1)
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1088(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      64(SI), Y2
@@ -4352,21 +4620,21 @@ inner6_plain_exact1_done:
 	VMOVUPS      Y4, 64(DI)(AX*1)
 	VMOVUPS      Y6, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact2
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact2_done:
-	VADDPD       128(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 160(R10)(R14*1)
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1120(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      96(SI), Y2
@@ -4401,21 +4669,21 @@ inner6_plain_exact2_done:
 	VMOVUPS      Y4, 96(DI)(AX*1)
 	VMOVUPS      Y6, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact3
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact3_done:
-	VADDPD       192(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 224(R10)(R14*1)
+	VADDPD       192(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1152(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      128(SI), Y2
@@ -4450,21 +4718,21 @@ inner6_plain_exact3_done:
 	VMOVUPS      Y4, 128(DI)(AX*1)
 	VMOVUPS      Y6, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact4
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact4_done:
-	VADDPD       256(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 256(R10)(R14*1)
-	VADDPD       288(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 288(R10)(R14*1)
+	VADDPD       256(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 288(R10)(R14*1)
 	VMOVDQU      preluIndex<>+1184(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      160(SI), Y2
@@ -4499,21 +4767,21 @@ inner6_plain_exact4_done:
 	VMOVUPS      Y4, 160(DI)(AX*1)
 	VMOVUPS      Y6, 160(DI)(AX*2)
 	VMOVUPS      Y1, 160(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner6_plain_exact5
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner6_plain_exact5_done:
-	VADDPD  320(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 320(R10)(R14*1)
-	VADDPD  352(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 352(R10)(R14*1)
+	VADDPD  320(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 320(R10)(R14*1)
+	VADDPD  352(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 352(R10)(R14*1)
 	ADDQ    $0x000000c0, DI
 	ADDQ    $0x000000c0, SI
 	ADDQ    $0x000000c0, DX
@@ -4836,8 +5104,8 @@ inner6_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact0_done
 
 inner6_plain_exact1:
@@ -4859,8 +5127,8 @@ inner6_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact1_done
 
 inner6_plain_exact2:
@@ -4882,8 +5150,8 @@ inner6_plain_exact2:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact2_done
 
 inner6_plain_exact3:
@@ -4905,8 +5173,8 @@ inner6_plain_exact3:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact3_done
 
 inner6_plain_exact4:
@@ -4928,8 +5196,8 @@ inner6_plain_exact4:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact4_done
 
 inner6_plain_exact5:
@@ -4951,8 +5219,8 @@ inner6_plain_exact5:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner6_plain_exact5_done
 
 inner5:
@@ -5126,21 +5394,21 @@ inner5_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner5_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner5_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+800(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -5175,21 +5443,21 @@ inner5_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner5_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner5_plain_exact1_done:
-	VADDPD       64(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 96(R10)(R14*1)
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
 	VMOVDQU      preluIndex<>+832(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      64(SI), Y2
@@ -5224,21 +5492,21 @@ inner5_plain_exact1_done:
 	VMOVUPS      Y4, 64(DI)(AX*1)
 	VMOVUPS      Y6, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner5_plain_exact2
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner5_plain_exact2_done:
-	VADDPD       128(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 160(R10)(R14*1)
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
 	VMOVDQU      preluIndex<>+864(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      96(SI), Y2
@@ -5273,21 +5541,21 @@ inner5_plain_exact2_done:
 	VMOVUPS      Y4, 96(DI)(AX*1)
 	VMOVUPS      Y6, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner5_plain_exact3
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner5_plain_exact3_done:
-	VADDPD       192(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 192(R10)(R14*1)
-	VADDPD       224(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 224(R10)(R14*1)
+	VADDPD       192(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
 	VMOVDQU      preluIndex<>+896(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      128(SI), Y2
@@ -5322,21 +5590,21 @@ inner5_plain_exact3_done:
 	VMOVUPS      Y4, 128(DI)(AX*1)
 	VMOVUPS      Y6, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner5_plain_exact4
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner5_plain_exact4_done:
-	VADDPD  256(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 256(R10)(R14*1)
-	VADDPD  288(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 288(R10)(R14*1)
+	VADDPD  256(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 256(R10)(R14*1)
+	VADDPD  288(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 288(R10)(R14*1)
 	ADDQ    $0x000000a0, DI
 	ADDQ    $0x000000a0, SI
 	ADDQ    $0x000000a0, DX
@@ -5619,8 +5887,8 @@ inner5_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner5_plain_exact0_done
 
 inner5_plain_exact1:
@@ -5642,8 +5910,8 @@ inner5_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner5_plain_exact1_done
 
 inner5_plain_exact2:
@@ -5665,8 +5933,8 @@ inner5_plain_exact2:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner5_plain_exact2_done
 
 inner5_plain_exact3:
@@ -5688,8 +5956,8 @@ inner5_plain_exact3:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner5_plain_exact3_done
 
 inner5_plain_exact4:
@@ -5711,8 +5979,8 @@ inner5_plain_exact4:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner5_plain_exact4_done
 
 inner4:
@@ -5869,21 +6137,21 @@ inner4_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner4_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner4_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+544(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -5918,21 +6186,21 @@ inner4_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner4_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner4_plain_exact1_done:
-	VADDPD       64(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 96(R10)(R14*1)
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
 	VMOVDQU      preluIndex<>+576(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      64(SI), Y2
@@ -5967,21 +6235,21 @@ inner4_plain_exact1_done:
 	VMOVUPS      Y4, 64(DI)(AX*1)
 	VMOVUPS      Y6, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner4_plain_exact2
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner4_plain_exact2_done:
-	VADDPD       128(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 128(R10)(R14*1)
-	VADDPD       160(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 160(R10)(R14*1)
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
 	VMOVDQU      preluIndex<>+608(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      96(SI), Y2
@@ -6016,21 +6284,21 @@ inner4_plain_exact2_done:
 	VMOVUPS      Y4, 96(DI)(AX*1)
 	VMOVUPS      Y6, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner4_plain_exact3
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner4_plain_exact3_done:
-	VADDPD  192(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 192(R10)(R14*1)
-	VADDPD  224(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 224(R10)(R14*1)
+	VADDPD  192(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 192(R10)(R14*1)
+	VADDPD  224(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 224(R10)(R14*1)
 	ADDQ    $0x00000080, DI
 	ADDQ    $0x00000080, SI
 	ADDQ    $0x00000080, DX
@@ -6273,8 +6541,8 @@ inner4_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner4_plain_exact0_done
 
 inner4_plain_exact1:
@@ -6296,8 +6564,8 @@ inner4_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner4_plain_exact1_done
 
 inner4_plain_exact2:
@@ -6319,8 +6587,8 @@ inner4_plain_exact2:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner4_plain_exact2_done
 
 inner4_plain_exact3:
@@ -6342,8 +6610,8 @@ inner4_plain_exact3:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner4_plain_exact3_done
 
 inner3:
@@ -6534,21 +6802,21 @@ inner3_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner3_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner3_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+288(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -6583,21 +6851,21 @@ inner3_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner3_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner3_plain_exact1_done:
-	VADDPD       64(R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, 64(R10)(R14*1)
-	VADDPD       96(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 96(R10)(R14*1)
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
 	VMOVDQU      preluIndex<>+320(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      64(SI), Y2
@@ -6632,29 +6900,176 @@ inner3_plain_exact1_done:
 	VMOVUPS      Y4, 64(DI)(AX*1)
 	VMOVUPS      Y6, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner3_plain_exact2
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner3_plain_exact2_done:
-	VADDPD  128(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 128(R10)(R14*1)
-	VADDPD  160(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 160(R10)(R14*1)
-	ADDQ    $0x00000060, DI
-	ADDQ    $0x00000060, SI
-	ADDQ    $0x00000060, DX
-	ADDQ    $0x00000008, BX
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+256(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner3_plain_exact3
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner3_plain_exact3_done:
+	VADDPD       192(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 192(R10)(R14*1)
+	VADDPD       224(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 224(R10)(R14*1)
+	VMOVDQU      preluIndex<>+288(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      128(SI), Y2
+	VMOVUPS      128(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      128(SI)(AX*1), Y4
+	VMOVUPS      128(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      128(SI)(AX*2), Y6
+	VMOVUPS      128(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      128(SI)(R9*1), Y8
+	VMOVUPS      128(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 128(DI)
+	VMOVUPS      Y4, 128(DI)(AX*1)
+	VMOVUPS      Y6, 128(DI)(AX*2)
+	VMOVUPS      Y1, 128(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner3_plain_exact4
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner3_plain_exact4_done:
+	VADDPD       256(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 256(R10)(R14*1)
+	VADDPD       288(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 288(R10)(R14*1)
+	VMOVDQU      preluIndex<>+320(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      160(SI), Y2
+	VMOVUPS      160(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      160(SI)(AX*1), Y4
+	VMOVUPS      160(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      160(SI)(AX*2), Y6
+	VMOVUPS      160(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      160(SI)(R9*1), Y8
+	VMOVUPS      160(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 160(DI)
+	VMOVUPS      Y4, 160(DI)(AX*1)
+	VMOVUPS      Y6, 160(DI)(AX*2)
+	VMOVUPS      Y1, 160(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner3_plain_exact5
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner3_plain_exact5_done:
+	VADDPD  320(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 320(R10)(R14*1)
+	VADDPD  352(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 352(R10)(R14*1)
+	ADDQ    $0x000000c0, DI
+	ADDQ    $0x000000c0, SI
+	ADDQ    $0x000000c0, DX
+	ADDQ    $0x00000010, BX
 	MOVQ    BX, R9
 	SUBQ    R13, R9
 	CMOVQGE R9, BX
-	ADDQ    $0x000000c0, R14
+	ADDQ    $0x00000180, R14
 	JNZ     inner3_plain_quad_it
 
 	// The row is done: skip the 3 others, and start the accumulators over.
@@ -6969,8 +7384,8 @@ inner3_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner3_plain_exact0_done
 
 inner3_plain_exact1:
@@ -6992,8 +7407,8 @@ inner3_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner3_plain_exact1_done
 
 inner3_plain_exact2:
@@ -7015,9 +7430,78 @@ inner3_plain_exact2:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner3_plain_exact2_done
+
+inner3_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner3_plain_exact3_done
+
+inner3_plain_exact4:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner3_plain_exact4_done
+
+inner3_plain_exact5:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner3_plain_exact5_done
 
 inner2:
 	VXORPS Y0, Y0, Y0
@@ -7173,21 +7657,21 @@ inner2_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner2_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner2_plain_exact0_done:
-	VADDPD       (R10)(R14*1), Y1, Y1
-	VMOVUPD      Y1, (R10)(R14*1)
-	VADDPD       32(R10)(R14*1), Y2, Y2
-	VMOVUPD      Y2, 32(R10)(R14*1)
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
 	VMOVDQU      preluIndex<>+32(SB), Y1
 	VPERMPS      (R8), Y1, Y1
 	VMOVUPS      32(SI), Y2
@@ -7222,29 +7706,127 @@ inner2_plain_exact0_done:
 	VMOVUPS      Y4, 32(DI)(AX*1)
 	VMOVUPS      Y6, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner2_plain_exact1
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner2_plain_exact1_done:
-	VADDPD  64(R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, 64(R10)(R14*1)
-	VADDPD  96(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 96(R10)(R14*1)
-	ADDQ    $0x00000040, DI
-	ADDQ    $0x00000040, SI
-	ADDQ    $0x00000040, DX
-	ADDQ    $0x00000008, BX
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
+	VMOVDQU      preluIndex<>+0(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner2_plain_exact2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner2_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
+	VMOVDQU      preluIndex<>+32(SB), Y1
+	VPERMPS      32(R8), Y1, Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner2_plain_exact3
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner2_plain_exact3_done:
+	VADDPD  192(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 192(R10)(R14*1)
+	VADDPD  224(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 224(R10)(R14*1)
+	ADDQ    $0x00000080, DI
+	ADDQ    $0x00000080, SI
+	ADDQ    $0x00000080, DX
+	ADDQ    $0x00000010, BX
 	MOVQ    BX, R9
 	SUBQ    R13, R9
 	CMOVQGE R9, BX
-	ADDQ    $0x00000080, R14
+	ADDQ    $0x00000100, R14
 	JNZ     inner2_plain_quad_it
 
 	// The row is done: skip the 3 others, and start the accumulators over.
@@ -7479,8 +8061,8 @@ inner2_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner2_plain_exact0_done
 
 inner2_plain_exact1:
@@ -7502,9 +8084,55 @@ inner2_plain_exact1:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner2_plain_exact1_done
+
+inner2_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner2_plain_exact2_done
+
+inner2_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner2_plain_exact3_done
 
 inner1:
 	VXORPS Y0, Y0, Y0
@@ -7655,29 +8283,173 @@ inner1_plain_quad_it:
 	VMOVUPS      Y4, (DI)(AX*1)
 	VMOVUPS      Y6, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y2
-	VADDPS       Y9, Y7, Y1
-	VADDPS       Y1, Y2, Y2
-	VSUBPS       Y2, Y2, Y1
-	VPTEST       Y1, Y1
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
 	JNZ          inner1_plain_exact0
-	VCVTPS2PD    X2, Y1
-	VEXTRACTF128 $0x01, Y2, X2
-	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
 
 inner1_plain_exact0_done:
-	VADDPD  (R10)(R14*1), Y1, Y1
-	VMOVUPD Y1, (R10)(R14*1)
-	VADDPD  32(R10)(R14*1), Y2, Y2
-	VMOVUPD Y2, 32(R10)(R14*1)
-	ADDQ    $0x00000020, DI
-	ADDQ    $0x00000020, SI
-	ADDQ    $0x00000020, DX
-	ADDQ    $0x00000008, BX
+	VADDPD       (R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, (R10)(R14*1)
+	VADDPD       32(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 32(R10)(R14*1)
+	VMOVUPS      32(R8), Y1
+	VMOVUPS      32(SI), Y2
+	VMOVUPS      32(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      32(SI)(AX*1), Y4
+	VMOVUPS      32(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      32(SI)(AX*2), Y6
+	VMOVUPS      32(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      32(SI)(R9*1), Y8
+	VMOVUPS      32(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 32(DI)
+	VMOVUPS      Y4, 32(DI)(AX*1)
+	VMOVUPS      Y6, 32(DI)(AX*2)
+	VMOVUPS      Y1, 32(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner1_plain_exact1
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner1_plain_exact1_done:
+	VADDPD       64(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 64(R10)(R14*1)
+	VADDPD       96(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 96(R10)(R14*1)
+	VMOVUPS      64(R8), Y1
+	VMOVUPS      64(SI), Y2
+	VMOVUPS      64(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      64(SI)(AX*1), Y4
+	VMOVUPS      64(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      64(SI)(AX*2), Y6
+	VMOVUPS      64(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      64(SI)(R9*1), Y8
+	VMOVUPS      64(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 64(DI)
+	VMOVUPS      Y4, 64(DI)(AX*1)
+	VMOVUPS      Y6, 64(DI)(AX*2)
+	VMOVUPS      Y1, 64(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner1_plain_exact2
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner1_plain_exact2_done:
+	VADDPD       128(R10)(R14*1), Y3, Y3
+	VMOVUPD      Y3, 128(R10)(R14*1)
+	VADDPD       160(R10)(R14*1), Y1, Y1
+	VMOVUPD      Y1, 160(R10)(R14*1)
+	VMOVUPS      96(R8), Y1
+	VMOVUPS      96(SI), Y2
+	VMOVUPS      96(DX), Y3
+	VCMPPS       $0x1e, Y0, Y3, Y4
+	VMULPS       Y3, Y2, Y3
+	VANDNPS      Y3, Y4, Y3
+	VMULPS       Y1, Y2, Y5
+	VBLENDVPS    Y4, Y2, Y5, Y2
+	VMOVUPS      96(SI)(AX*1), Y4
+	VMOVUPS      96(DX)(AX*1), Y5
+	VCMPPS       $0x1e, Y0, Y5, Y6
+	VMULPS       Y5, Y4, Y5
+	VANDNPS      Y5, Y6, Y5
+	VMULPS       Y1, Y4, Y7
+	VBLENDVPS    Y6, Y4, Y7, Y4
+	VMOVUPS      96(SI)(AX*2), Y6
+	VMOVUPS      96(DX)(AX*2), Y7
+	VCMPPS       $0x1e, Y0, Y7, Y8
+	VMULPS       Y7, Y6, Y7
+	VANDNPS      Y7, Y8, Y7
+	VMULPS       Y1, Y6, Y9
+	VBLENDVPS    Y8, Y6, Y9, Y6
+	VMOVUPS      96(SI)(R9*1), Y8
+	VMOVUPS      96(DX)(R9*1), Y9
+	VCMPPS       $0x1e, Y0, Y9, Y10
+	VMULPS       Y9, Y8, Y9
+	VANDNPS      Y9, Y10, Y9
+	VMULPS       Y1, Y8, Y1
+	VBLENDVPS    Y10, Y8, Y1, Y1
+	VMOVUPS      Y2, 96(DI)
+	VMOVUPS      Y4, 96(DI)(AX*1)
+	VMOVUPS      Y6, 96(DI)(AX*2)
+	VMOVUPS      Y1, 96(DI)(R9*1)
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y9, Y7, Y2
+	VADDPS       Y2, Y1, Y1
+	VSUBPS       Y1, Y1, Y2
+	VPTEST       Y2, Y2
+	JNZ          inner1_plain_exact3
+	VCVTPS2PD    X1, Y3
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+
+inner1_plain_exact3_done:
+	VADDPD  192(R10)(R14*1), Y3, Y3
+	VMOVUPD Y3, 192(R10)(R14*1)
+	VADDPD  224(R10)(R14*1), Y1, Y1
+	VMOVUPD Y1, 224(R10)(R14*1)
+	ADDQ    $0x00000080, DI
+	ADDQ    $0x00000080, SI
+	ADDQ    $0x00000080, DX
+	ADDQ    $0x00000020, BX
 	MOVQ    BX, R9
 	SUBQ    R13, R9
 	CMOVQGE R9, BX
-	ADDQ    $0x00000040, R14
+	ADDQ    $0x00000100, R14
 	JNZ     inner1_plain_quad_it
 
 	// The row is done: skip the 3 others, and start the accumulators over.
@@ -7904,9 +8676,78 @@ inner1_plain_exact0:
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VMOVAPD      Y1, Y1
-	VMOVAPD      Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
 	JMP          inner1_plain_exact0_done
+
+inner1_plain_exact1:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner1_plain_exact1_done
+
+inner1_plain_exact2:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner1_plain_exact2_done
+
+inner1_plain_exact3:
+	VCVTPS2PD    X3, Y1
+	VEXTRACTF128 $0x01, Y3, X2
+	VCVTPS2PD    X2, Y2
+	VCVTPS2PD    X5, Y3
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X7, Y3
+	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VCVTPS2PD    X9, Y3
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y2
+	VMOVAPD      Y1, Y3
+	VMOVAPD      Y2, Y1
+	JMP          inner1_plain_exact3_done
 
 // func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+

@@ -246,10 +246,11 @@ func addToAcc(j int, low, high reg.VecVirtual) {
 
 // quads emits the backward loop over blocks of 4 rows, a row being len(acc)
 // elements, where element j of each row has the slope and the accumulators
-// of element j of the first: an iteration computes a group's vectors in the
-// 4 rows and adds their terms into acc once, in float32 first (as
-// addTerms), instead of 4 times. It leaves with fewer than 4 rows left,
-// the slices' pointers moved past the rows it did and ilP zero.
+// of element j of the first: an iteration computes the vectors of a row
+// iteration (as many groups as fill 4 vectors) in the 4 rows and adds each
+// vector's terms into acc once, in float32 first (as addTerms), instead of
+// 4 times. It leaves with fewer than 4 rows left, the slices' pointers
+// moved past the rows it did and ilP zero.
 func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero reg.VecVirtual, store func(reg.VecVirtual, Mem)) {
 	row := ilP // bytes in a row, and elements in 4 rows: 4*len(acc)
 	Load(Param("acc").Len(), row)
@@ -273,13 +274,7 @@ func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero r
 			return m
 		}
 	}
-	for j := range inner {
-		slopes := YMM()
-		if inner == 1 {
-			VMOVUPS(Mem{Base: ilBase}, slopes)
-		} else {
-			VPERMPS(Mem{Base: ilBase}, k.loadIndex(inner, j), slopes)
-		}
+	k.iteration(inner, func(j int, slopes reg.VecVirtual) {
 		// All 4 rows are loaded before any is stored: rows a multiple of
 		// 4 KiB apart would otherwise make loads wait on stores whose
 		// addresses look alike (4K aliasing).
@@ -307,12 +302,13 @@ func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero r
 			VMOVAPD(h, high)
 			JMP(LabelRef(exact + "_done"))
 		})
-	}
+	}, func(i int) reg.VecVirtual { return k.loadIndex(inner, i) })
+	vectors := groupsPerIteration(inner) * inner
 	for _, p := range append([]reg.Register{ilOut}, in...) {
-		ADDQ(U32(32*inner), p)
+		ADDQ(U32(32*vectors), p)
 	}
-	advanceChannel(8)
-	ADDQ(U32(64*inner), ilAccPosition)
+	advanceChannel(8 * groupsPerIteration(inner))
+	ADDQ(U32(64*vectors), ilAccPosition)
 	JNZ(LabelRef(tag + "_quad_it"))
 
 	Comment("The row is done: skip the 3 others, and start the accumulators over.")

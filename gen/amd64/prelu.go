@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
@@ -44,11 +46,11 @@ func widen(terms reg.VecVirtual) reg.VecVirtual {
 	return low
 }
 
-// addTerms adds 4 vectors of terms into sums: in float32 first, 2 additions
-// deep, and then in float64, unless the float32 sum of some lane is not
-// finite (a term is ±Inf or NaN, or the additions overflowed); then it adds
-// each vector in float64 (out of line), so that the result is what float64
-// additions of the terms give.
+// addTerms adds 4 or 8 vectors of terms into sums: in float32 first,
+// pairwise (2 or 3 additions deep), and then in float64, unless the float32
+// sum of some lane is not finite (a term is ±Inf or NaN, or the additions
+// overflowed); then it adds each vector in float64 (out of line), so that
+// the result is what float64 additions of the terms give.
 func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
 	accumulate(sums, widen(sumChecked(terms, tag+"_exact")))
 	Label(tag + "_added")
@@ -61,17 +63,24 @@ func addTerms(tag string, sums reg.VecVirtual, terms []reg.VecVirtual) {
 	})
 }
 
-// sumChecked returns the float32 sum of 4 vectors of terms, 2 additions
-// deep, and jumps to exact if a lane of it is not finite.
+// sumChecked returns the float32 sum of 4 or 8 vectors of terms, added
+// pairwise (2 or 3 additions deep), and jumps to exact if a lane of it is
+// not finite.
 func sumChecked(terms []reg.VecVirtual, exact string) reg.VecVirtual {
-	pair, sum, check := YMM(), YMM(), YMM()
-	VADDPS(terms[1], terms[0], sum)
-	VADDPS(terms[3], terms[2], pair)
-	VADDPS(pair, sum, sum)
-	VSUBPS(sum, sum, check)
+	sums := terms
+	for len(sums) > 1 {
+		pairs := make([]reg.VecVirtual, len(sums)/2)
+		for i := range pairs {
+			pairs[i] = YMM()
+			VADDPS(sums[2*i+1], sums[2*i], pairs[i])
+		}
+		sums = pairs
+	}
+	check := YMM()
+	VSUBPS(sums[0], sums[0], check)
 	VPTEST(check, check)
 	JNZ(LabelRef(exact))
-	return sum
+	return sums[0]
 }
 
 // outOfLine holds code that a kernel emits after its RET: rare paths that
@@ -234,19 +243,29 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 	CMOVQLT(plN, plTmp)
 	SUBQ(plP, plTmp)
 	SHRQ(Imm(3), plTmp)
-	Label(tag + "_x4")
-	CMPQ(plTmp, Imm(4))
-	JB(LabelRef(tag + "_x1"))
-	terms := make([]reg.VecVirtual, 4)
-	for u := range terms {
-		terms[u] = vector(32*u, slopes)
-	}
+	// Backward, 8 vectors at a time first: their terms are summed in
+	// float32 three additions deep, then widened once.
+	blocks := []int{4}
 	if k.backward {
-		addTerms(tag+"_x4", sums, terms)
+		blocks = []int{8, 4}
 	}
-	ADDQ(Imm(32), plP)
-	SUBQ(Imm(4), plTmp)
-	JMP(LabelRef(tag + "_x4"))
+	for _, size := range blocks {
+		loop := fmt.Sprintf("%s_x%d", tag, size)
+		Label(loop)
+		CMPQ(plTmp, Imm(uint64(size)))
+		JB(LabelRef(loop + "_end"))
+		terms := make([]reg.VecVirtual, size)
+		for u := range terms {
+			terms[u] = vector(32*u, slopes)
+		}
+		if k.backward {
+			addTerms(loop, sums, terms)
+		}
+		ADDQ(Imm(uint64(lanes*size)), plP)
+		SUBQ(Imm(uint64(size)), plTmp)
+		JMP(LabelRef(loop))
+		Label(loop + "_end")
+	}
 	Label(tag + "_x1")
 	TESTQ(plTmp, plTmp)
 	JZ(LabelRef(tag + "_edge"))
