@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/simdact/simdact/internal/impls"
@@ -83,7 +84,15 @@ func measureAll(ks []kernel, sets []impls.Set, sizes []size, t timing, p *progre
 		}
 		buffers[i] = b
 	}
-	p.start(len(sizes) * (1 + len(ks)*len(sets)))
+	cases := len(sizes)
+	for _, k := range ks {
+		for _, sz := range sizes {
+			if k.elementsOf(sz.N) > 0 {
+				cases += len(sets)
+			}
+		}
+	}
+	p.start(cases)
 
 	var results []result
 	for _, sz := range sizes {
@@ -98,7 +107,11 @@ func measureAll(ks []kernel, sets []impls.Set, sizes []size, t timing, p *progre
 	}
 	for _, k := range ks {
 		for _, sz := range sizes {
-			spec, m := k.timed(sz.N), k.elementsOf(sz.N)
+			m := k.elementsOf(sz.N)
+			if m == 0 { // a PReLU row longer than n: see tooSmall
+				continue
+			}
+			spec := k.timed(sz.N)
 			out, in := buffers[0][:m], make([][]float32, len(spec.Inputs))
 			for j := range in {
 				in[j] = buffers[1+j][:m]
@@ -118,6 +131,24 @@ func measureAll(ks []kernel, sets []impls.Set, sizes []size, t timing, p *progre
 	p.finish()
 	setRatios(results)
 	return results
+}
+
+// tooSmall returns a note for each kernel that measureAll skips at some of
+// the sizes: a PReLU layout whose one channel is longer than n elements.
+func tooSmall(ks []kernel, sizes []size) []string {
+	var notes []string
+	for _, k := range ks {
+		var skipped []string
+		for _, sz := range sizes {
+			if k.elementsOf(sz.N) == 0 {
+				skipped = append(skipped, fmt.Sprint(sz.N))
+			}
+		}
+		if skipped != nil {
+			notes = append(notes, fmt.Sprintf("%s: n=%s skipped, shorter than a channel", k.name, strings.Join(skipped, ", ")))
+		}
+	}
+	return notes
 }
 
 // setRatios sets VsCopy and VsGeneric of every result.

@@ -237,11 +237,13 @@ func benchCommand(o benchOptions, stdout, stderr io.Writer) int {
 	for _, name := range cannot {
 		notes = append(notes, name+": not measured, this CPU cannot run it")
 	}
+	ks := selectKernels(o.kernels)
+	notes = append(notes, tooSmall(ks, sizes)...)
 	for _, note := range notes {
 		fmt.Fprintln(stderr, "bench:", note)
 	}
 	rep := report{Machine: m, Date: time.Now().UTC().Format(time.RFC3339), Timing: o.timing, Sizes: sizes, Notes: notes}
-	rep.Results = measureAll(selectKernels(o.kernels), sets, sizes, o.timing, newProgress(stderr))
+	rep.Results = measureAll(ks, sets, sizes, o.timing, newProgress(stderr))
 
 	writers := map[string]func(io.Writer, report) error{
 		"table": writeTable, "json": writeJSON, "benchstat": writeBenchText, "svg": writeSVG}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -159,6 +160,30 @@ func TestBenchQuick(t *testing.T) {
 	}
 	if progress := fmt.Sprintf("measured %d cases", len(want)); !strings.Contains(stderr.String(), progress) {
 		t.Errorf("standard error lacks %q: %q", progress, stderr.String())
+	}
+}
+
+// TestBenchShortRows checks that a PReLU layout whose channel is longer
+// than a size skips that size, with a note, rather than timing calls of no
+// elements (infinite ns an element, which JSON cannot hold).
+func TestBenchShortRows(t *testing.T) {
+	var stdout, stderr strings.Builder
+	args := []string{"-quick", "-json", "-kernel", "^PReLU/layout=nchw-3136$", "-sizes", "64,4096", "-count", "1"}
+	if status := run(args, &stdout, &stderr); status != 0 {
+		t.Fatalf("status %d: %s", status, stderr.String())
+	}
+	var rep report
+	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rep.Results {
+		if r.Kernel != copyKernel && r.N != 4096 || !(r.NsPerElement > 0) || math.IsInf(r.NsPerElement, 0) {
+			t.Errorf("%s %s at n=%d: %v ns an element", r.Kernel, r.Impl, r.N, r.NsPerElement)
+		}
+	}
+	note := "PReLU/layout=nchw-3136: n=64 skipped, shorter than a channel"
+	if !slices.Contains(rep.Notes, note) {
+		t.Errorf("notes %q lack %q", rep.Notes, note)
 	}
 }
 

@@ -1,3 +1,11 @@
+// The tests of this package run every kernel in every implementation this
+// CPU executes (and through the public API) against the specification in
+// internal/verify, which kernels/ implements in pure Go: this file holds
+// the harness they share; lengths_test.go (every length and offset, in
+// place), guard_test.go (guard pages), golden_test.go (PyTorch's outputs),
+// fuzz_test.go, api_test.go (dispatch, panics, allocations) and one file
+// per kernel family use it.
+
 package simdact_test
 
 import (
