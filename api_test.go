@@ -1,9 +1,13 @@
 package simdact_test
 
 import (
+	"errors"
 	"math"
 	"os"
+	"os/exec"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/klauspost/cpuid/v2"
@@ -15,21 +19,12 @@ import (
 // TestSelectedImplementation fails when the process runs other kernels than
 // this CPU should get. It asks klauspost/cpuid, not the detection simdact
 // uses (golang.org/x/sys/cpu), and, where CI sets SIMDACT_WANT_IMPL, what
-// the machine is known to be.
+// the machine is known to be. With SIMDACT_IMPL set, the process must run
+// that implementation.
 func TestSelectedImplementation(t *testing.T) {
-	want := "generic"
-	compiled := len(impls.All()) > 1
-	if compiled && os.Getenv("SIMDACT_IMPL") != "generic" {
-		switch runtime.GOARCH {
-		case "amd64":
-			if cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA3) {
-				want = "avx2"
-			}
-		case "arm64":
-			if cpuid.CPU.Supports(cpuid.ASIMD) {
-				want = "neon"
-			}
-		}
+	want := bestForThisCPU()
+	if forced := os.Getenv("SIMDACT_IMPL"); forced != "" {
+		want = forced
 	}
 	if got := simdact.Implementation(); got != want {
 		t.Errorf("Implementation() = %q, want %q for this CPU and build", got, want)
@@ -40,6 +35,70 @@ func TestSelectedImplementation(t *testing.T) {
 	for _, s := range impls.All() {
 		if s.ISA == want && !s.Runs {
 			t.Errorf("%s should run on this CPU but is marked as not runnable", s.Name)
+		}
+	}
+}
+
+// bestForThisCPU returns the implementation that this CPU should get by
+// default in this build, as klauspost/cpuid sees the CPU.
+func bestForThisCPU() string {
+	if len(impls.All()) == 1 { // no assembly in this build
+		return "generic"
+	}
+	switch runtime.GOARCH {
+	case "amd64":
+		switch {
+		case cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA3, cpuid.AVX512F, cpuid.AVX512BW, cpuid.AVX512DQ, cpuid.AVX512VL):
+			return "avx512"
+		case cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA3):
+			return "avx2"
+		}
+	case "arm64":
+		if cpuid.CPU.Supports(cpuid.ASIMD) {
+			return "neon"
+		}
+	}
+	return "generic"
+}
+
+// TestImplementationChoice runs this test binary again with SIMDACT_IMPL
+// set to each name: one this CPU runs must be selected, and any other must
+// stop the program at start-up with exit status 2 and a message that lists
+// the choices.
+func TestImplementationChoice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: under an emulator (where CI runs -short), the child processes would run on the host CPU")
+	}
+	if os.Getenv("SIMDACT_IMPL") != "" {
+		t.Skip("SIMDACT_IMPL is set: the child processes set it themselves")
+	}
+	runnable := map[string]bool{}
+	for _, s := range impls.All() {
+		runnable[s.Name] = s.Runs
+	}
+	var choices []string // best first
+	for _, name := range impls.ISAs {
+		if runnable[name] {
+			choices = append(choices, name)
+		}
+	}
+	for _, name := range append(slices.Clone(impls.ISAs), "avx9", "AVX2", " generic") {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSelectedImplementation$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "SIMDACT_IMPL="+name)
+		out, err := cmd.CombinedOutput()
+		if runnable[name] {
+			if err != nil {
+				t.Errorf("SIMDACT_IMPL=%s: %v\n%s", name, err, out)
+			}
+			continue
+		}
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+			t.Errorf("SIMDACT_IMPL=%s: %v, want exit status 2\n%s", name, err, out)
+		}
+		msg := string(out)
+		if !strings.HasPrefix(msg, "simdact: SIMDACT_IMPL="+name+": ") || !strings.Contains(msg, "this CPU runs "+strings.Join(choices, ", ")) {
+			t.Errorf("SIMDACT_IMPL=%s: message %q does not name the choices %v", name, msg, choices)
 		}
 	}
 }

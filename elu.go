@@ -1,7 +1,5 @@
 package simdact
 
-import "github.com/simdact/simdact/kernels"
-
 // ELU sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]), for any alpha.
 //
 // expm1 is a true expm1, not exp(x)-1: the result is within 1 ulp of the
@@ -12,14 +10,7 @@ import "github.com/simdact/simdact/kernels"
 // where expm1 rounds to -1, give -alpha; +Inf gives +Inf. 0 × ∞ (alpha = ±Inf
 // and x = ±0) gives the quiet NaN 0xffc00000, as on x86, on every CPU.
 func ELU(dst, x []float32, alpha float32) {
-	if len(dst) != len(x) || overlapsPartially(dst, x) {
-		panicUnary("ELU", dst, x)
-	}
-	if useAsm {
-		eluAsm(dst, x, alpha)
-		return
-	}
-	kernels.ELU(dst, x, alpha)
+	native.ELU(dst, x, alpha)
 }
 
 // ELUBackward sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]), the
@@ -33,14 +24,7 @@ func ELU(dst, x []float32, alpha float32) {
 // NaN dy comes out quieted (dy passes through unchanged where x > 0, even a
 // signalling NaN); a NaN x gives a NaN.
 func ELUBackward(dx, dy, x []float32, alpha float32) {
-	if badBinary(dx, dy, x) {
-		panicBinary("ELUBackward", dx, dy, x)
-	}
-	if useAsm {
-		eluBackwardAsm(dx, dy, x, alpha)
-		return
-	}
-	kernels.ELUBackward(dx, dy, x, alpha)
+	native.ELUBackward(dx, dy, x, alpha)
 }
 
 // ELUBackwardFromOutput sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha),
@@ -50,12 +34,5 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 // float32 arithmetic, with x86's NaNs as LeakyReLU has them. It panics if
 // alpha is negative or NaN.
 func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
-	if badBinary(dx, dy, y) || !(alpha >= 0) {
-		panicELUBackwardFromOutput(dx, dy, y, alpha)
-	}
-	if useAsm {
-		eluBackwardFromOutputAsm(dx, dy, y, alpha)
-		return
-	}
-	kernels.ELUBackwardFromOutput(dx, dy, y, alpha)
+	native.ELUBackwardFromOutput(dx, dy, y, alpha)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -34,6 +35,10 @@ var (
 // every alpha, not only those tested (alpha·e, with e that close to
 // expm1(x), rounds within 2 ulp of alpha·expm1(x)).
 //
+// Implementations that compute the same algorithm at different widths
+// (avx512 and avx2) must agree bit for bit on every input; it counts the
+// results where they do not.
+//
 // It is opt-in, and takes minutes: go test -run TestELUExhaustive -exhaustive=1 .
 func TestELUExhaustive(t *testing.T) {
 	stride := *exhaustiveStride
@@ -44,8 +49,10 @@ func TestELUExhaustive(t *testing.T) {
 	for _, s := range impls.All() {
 		if s.Runs && !strings.HasSuffix(s.Name, "-stream") { // the same arithmetic as its ISA's
 			sets = append(sets, s)
+			t.Logf("checking %s", s.Name)
 		}
 	}
+	twins := twinSets(sets)
 	total := (uint64(1)<<32 + stride - 1) / stride
 	const chunk = 1 << 14
 	var next atomic.Uint64
@@ -56,7 +63,7 @@ func TestELUExhaustive(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &exhaustiveWorker{sets: sets, stats: newExhaustiveStats(len(sets))}
+			w := &exhaustiveWorker{sets: sets, twins: twins, stats: newExhaustiveStats(len(sets))}
 			for {
 				start := next.Add(chunk) - chunk
 				if start >= total {
@@ -87,7 +94,23 @@ func TestELUExhaustive(t *testing.T) {
 		if st.failures > 0 {
 			t.Errorf("%s: %d results out of bounds, the first: %s", s.Name, st.failures, st.first)
 		}
+		if twin := twins[i]; twin >= 0 {
+			t.Logf("%-8s agrees with %s bit for bit on %d of %d results", s.Name, sets[twin].Name, st.agreed, st.agreed+st.disagreed)
+			if st.disagreed > 0 {
+				t.Errorf("%s: %d results differ from %s's, the first: %s", s.Name, st.disagreed, sets[twin].Name, st.firstDisagreement)
+			}
+		}
 	}
+}
+
+// twinSets returns, for each of sets, the index of the set that computes
+// the same algorithm at another width (avx2 for avx512), or -1.
+func twinSets(sets []impls.Set) []int {
+	twins := make([]int, len(sets))
+	for i, s := range sets {
+		twins[i] = slices.IndexFunc(sets, func(o impls.Set) bool { return s.Name == "avx512" && o.Name == "avx2" })
+	}
+	return twins
 }
 
 // A worst is the largest error seen and the smallest |x| where it occurs.
@@ -109,6 +132,9 @@ type exhaustiveStats struct {
 	relative            worst[float64]
 	failures            int
 	first               string
+
+	agreed, disagreed uint64 // results the same as, and other than, the twin's
+	firstDisagreement string
 }
 
 func newExhaustiveStats(n int) []exhaustiveStats {
@@ -134,6 +160,26 @@ func (s *exhaustiveStats) merge(o *exhaustiveStats) {
 		s.first = o.first
 	}
 	s.failures += o.failures
+	if s.disagreed == 0 {
+		s.firstDisagreement = o.firstDisagreement
+	}
+	s.agreed += o.agreed
+	s.disagreed += o.disagreed
+}
+
+// compare counts the results of got that have the bits of the twin's,
+// for the inputs x, and describes the first that does not.
+func (s *exhaustiveStats) compare(what string, got, twin, x []float32, alpha float32) {
+	for i := range got {
+		if math.Float32bits(got[i]) == math.Float32bits(twin[i]) {
+			s.agreed++
+			continue
+		}
+		if s.disagreed++; s.disagreed == 1 {
+			s.firstDisagreement = fmt.Sprintf("%s(x=%s, alpha=%s) = %s, the twin's %s",
+				what, verify.Format(x[i]), verify.Format(alpha), verify.Format(got[i]), verify.Format(twin[i]))
+		}
+	}
 }
 
 func (s *exhaustiveStats) fail(what string, got, x, alpha, want float32) {
@@ -146,15 +192,16 @@ func (s *exhaustiveStats) fail(what string, got, x, alpha, want float32) {
 // An exhaustiveWorker checks one chunk of inputs at a time, computing the
 // float64 references once for every implementation and alpha.
 type exhaustiveWorker struct {
-	sets         []impls.Set
-	stats        []exhaustiveStats
-	x, ones, out []float32
-	expm1, exp   []float64
+	sets               []impls.Set
+	twins              []int // see twinSets
+	stats              []exhaustiveStats
+	x, ones, out, twin []float32
+	expm1, exp         []float64
 }
 
 func (w *exhaustiveWorker) run(start, end, stride uint64) {
 	n := int(end - start)
-	w.x, w.ones, w.out = resize(w.x, n), resize(w.ones, n), resize(w.out, n)
+	w.x, w.ones, w.out, w.twin = resize(w.x, n), resize(w.ones, n), resize(w.out, n), resize(w.twin, n)
 	w.expm1, w.exp = resize(w.expm1, n), resize(w.exp, n)
 	neg := n // the bit patterns increase: those from neg on have the sign bit
 	for i := n - 1; i >= 0; i-- {
@@ -169,8 +216,16 @@ func (w *exhaustiveWorker) run(start, end, stride uint64) {
 	}
 	for si, s := range w.sets {
 		st := &w.stats[si]
+		var twin *impls.Set
+		if t := w.twins[si]; t >= 0 {
+			twin = &w.sets[t]
+		}
 		for j, alpha := range exhaustiveAlphas {
 			s.ELU(w.out, w.x, alpha)
+			if twin != nil {
+				twin.ELU(w.twin, w.x, alpha)
+				st.compare("ELU", w.out, w.twin, w.x, alpha)
+			}
 			for i, got := range w.out {
 				x := w.x[i]
 				if x > 0 { // the common case, without a call
@@ -191,6 +246,10 @@ func (w *exhaustiveWorker) run(start, end, stride uint64) {
 		}
 		for j, alpha := range backwardAlphas {
 			s.ELUBackward(w.out[neg:], w.ones[neg:], w.x[neg:], alpha)
+			if twin != nil {
+				twin.ELUBackward(w.twin[neg:], w.ones[neg:], w.x[neg:], alpha)
+				st.compare("ELUBackward", w.out[neg:], w.twin[neg:], w.x[neg:], alpha)
+			}
 			for i := neg; i < n; i++ {
 				got, x := w.out[i], w.x[i]
 				want, err, ok := verify.CheckELUBackward(got, 1, x, alpha, w.exp[i])

@@ -1,7 +1,5 @@
 package simdact
 
-import "github.com/simdact/simdact/kernels"
-
 // PReLU sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], a LeakyReLU with one
 // slope per channel: x is viewed as [outer][C][inner] with C = len(slope),
 // so element i is in channel c = (i/inner) % C. NCHW data has inner = H*W,
@@ -11,14 +9,7 @@ import "github.com/simdact/simdact/kernels"
 // and slope not empty. dst may be x itself, but must not overlap x
 // partially, nor overlap slope at all. NaNs are as in LeakyReLU.
 func PReLU(dst, x, slope []float32, inner int) {
-	if badLayout(x, slope, inner) || len(dst) != len(x) || overlapsPartially(dst, x) || overlaps(dst, slope) {
-		panicPReLU(dst, x, slope, inner)
-	}
-	if useAsm {
-		preluAsm(dst, x, slope, inner)
-		return
-	}
-	kernels.PReLU(dst, x, slope, inner)
+	native.PReLU(dst, x, slope, inner)
 }
 
 // PReLUBackward computes the gradients of PReLU given the gradient dy of its
@@ -40,18 +31,5 @@ func PReLU(dst, x, slope []float32, inner int) {
 // overlap slope at all. dslope (of length len(slope)) must not share memory
 // with any other argument. The layout rules are those of PReLU.
 func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
-	if badLayout(x, slope, inner) || len(dslope) != len(slope) || badBinary(dx, dy, x) || overlaps(dx, slope) ||
-		overlaps(dslope, dx) || overlaps(dslope, dy) || overlaps(dslope, x) || overlaps(dslope, slope) {
-		panicPReLUBackward(dx, dslope, dy, x, slope, inner)
-	}
-	if useAsm && len(x) >= preluBackwardAsmMin {
-		preluBackwardAsm(dx, dslope, dy, x, slope, inner)
-		return
-	}
-	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
+	native.PReLUBackward(dx, dslope, dy, x, slope, inner)
 }
-
-// preluBackwardAsmMin is the smallest len(x) for which PReLUBackward runs
-// the assembly kernels: below it, their setup (clearing accumulators on the
-// stack, masked loads and stores) costs more than the pure-Go loop.
-const preluBackwardAsmMin = 64

@@ -1,18 +1,9 @@
 package simdact
 
-import "github.com/simdact/simdact/kernels"
-
 // ReLU sets dst[i] = x[i] < 0 ? +0 : x[i]. NaN (even a signalling NaN) and -0
 // pass through unchanged.
 func ReLU(dst, x []float32) {
-	if len(dst) != len(x) || overlapsPartially(dst, x) {
-		panicUnary("ReLU", dst, x)
-	}
-	if useAsm {
-		reluAsm(dst, x)
-		return
-	}
-	kernels.ReLU(dst, x)
+	native.ReLU(dst, x)
 }
 
 // ReLUBackward sets dx[i] = x[i] <= 0 ? +0 : dy[i], the gradient of ReLU given
@@ -20,40 +11,19 @@ func ReLU(dst, x []float32) {
 // output (they have the same sign). A NaN x passes dy through, and dy passes
 // through unchanged, even a signalling NaN.
 func ReLUBackward(dx, dy, x []float32) {
-	if badBinary(dx, dy, x) {
-		panicBinary("ReLUBackward", dx, dy, x)
-	}
-	if useAsm {
-		reluBackwardAsm(dx, dy, x)
-		return
-	}
-	kernels.ReLUBackward(dx, dy, x)
+	native.ReLUBackward(dx, dy, x)
 }
 
 // LeakyReLU sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope. Any slope is allowed,
 // negative or zero included. A NaN x comes out quieted, with its payload;
 // 0 × ∞ gives the quiet NaN 0xffc00000, as on x86, on every CPU.
 func LeakyReLU(dst, x []float32, slope float32) {
-	if len(dst) != len(x) || overlapsPartially(dst, x) {
-		panicUnary("LeakyReLU", dst, x)
-	}
-	if useAsm {
-		leakyReLUAsm(dst, x, slope)
-		return
-	}
-	kernels.LeakyReLU(dst, x, slope)
+	native.LeakyReLU(dst, x, slope)
 }
 
 // LeakyReLUBackward sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope, the gradient
 // of LeakyReLU given the gradient dy of its output and its input x. NaNs are
 // as in LeakyReLU.
 func LeakyReLUBackward(dx, dy, x []float32, slope float32) {
-	if badBinary(dx, dy, x) {
-		panicBinary("LeakyReLUBackward", dx, dy, x)
-	}
-	if useAsm {
-		leakyReLUBackwardAsm(dx, dy, x, slope)
-		return
-	}
-	kernels.LeakyReLUBackward(dx, dy, x, slope)
+	native.LeakyReLUBackward(dx, dy, x, slope)
 }

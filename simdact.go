@@ -1,6 +1,6 @@
 // Package simdact computes neural-network activation functions and their
-// gradients over []float32, with AVX2+FMA assembly on amd64, NEON assembly on
-// arm64 and portable Go everywhere else.
+// gradients over []float32, with AVX-512 and AVX2+FMA assembly on amd64,
+// NEON assembly on arm64 and portable Go everywhere else.
 //
 // Every function writes its first argument (like copy) and reads the rest.
 // All slices of one call have the same length; an output may be the very
@@ -17,12 +17,42 @@
 // says how close), and exactly on NaN, ±0, ±Inf, subnormal and saturated
 // inputs; ELUBackwardFromOutput is exact.
 //
-// The implementation is chosen once, when the program starts, from what the
-// CPU supports; Implementation reports it. Setting the environment variable
-// SIMDACT_IMPL=generic forces the pure-Go kernels, and the build tag purego
-// leaves the assembly out entirely.
+// The implementation is chosen once, when the program starts: the best
+// that the CPU runs ("avx512", "avx2", "neon", else "generic"), or the one
+// the environment variable SIMDACT_IMPL names (SIMDACT_IMPL=generic forces
+// the pure-Go kernels). A name that is unknown, or that this CPU cannot
+// run, stops the program at start-up with a message that lists the
+// choices. The build tag purego leaves the assembly out entirely.
+// Implementation reports the choice.
 package simdact
 
-// Implementation reports which kernels this process uses: "avx2" (AVX2 and
-// FMA on amd64), "neon" (Advanced SIMD on arm64) or "generic" (pure Go).
-func Implementation() string { return implementation() }
+import (
+	"fmt"
+	"os"
+
+	"github.com/simdact/simdact/asm"
+)
+
+// native runs every kernel: each function of the package calls its method,
+// which checks the arguments and branches on native's instruction set.
+var native = selectImplementation(os.Getenv("SIMDACT_IMPL"))
+
+// selectImplementation returns the implementation that name selects, the
+// best this CPU runs if name is empty; it stops the program if there is
+// none of that name.
+func selectImplementation(name string) asm.Impl {
+	if name == "" {
+		return asm.Implementations()[0]
+	}
+	impl, err := asm.Lookup(name)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "simdact: SIMDACT_IMPL=%s: %v\n", name, err)
+		os.Exit(2)
+	}
+	return impl
+}
+
+// Implementation reports which kernels this process uses: "avx512" (AVX-512
+// F, BW, DQ and VL on amd64), "avx2" (AVX2 and FMA on amd64), "neon"
+// (Advanced SIMD on arm64) or "generic" (pure Go).
+func Implementation() string { return native.Name() }

@@ -1,13 +1,18 @@
-// Package asm holds simdact's generated assembly kernels and their Go
-// declarations: AVX2+FMA on amd64 (kernels_amd64.s, written by gen/amd64 with
-// avo) and NEON on arm64 (kernels_arm64.s, written by gen/arm64). Every
-// kernel has a pure-Go twin of the same name without the ISA suffix in
-// package kernels, which is its specification, except PReLU's: its planar
-// and interleaved kernels each cover some layouts of kernels.PReLU or
-// kernels.PReLUBackward, and internal/prelu runs them over all layouts.
+// Package asm runs simdact's kernels in one implementation at a time: the
+// generated assembly for one instruction set, or the pure-Go kernels of
+// package kernels. Its one exported type, Impl, is the wiring table of the
+// module: package simdact dispatches every call through the Impl it selects,
+// and the tests and the benchmark tool run each Impl that Implementations
+// lists through the very same methods.
 //
-// The kernels do not check their arguments; package simdact does. Nothing
-// here is built under the purego tag or on other architectures.
+// The assembly is generated, never edited: kernels_amd64.s (AVX-512 and
+// AVX2+FMA, by gen/amd64 with avo, one description of each kernel emitted
+// for both widths) and kernels_arm64.s (NEON, by gen/arm64), with their Go
+// declarations in stubs_*.go. Those functions are unexported: they trust
+// their arguments, which Impl's methods check first. Every kernel has a
+// pure-Go twin of the same name in package kernels, which is its
+// specification; PReLU's planar and interleaved kernels each cover some
+// layouts, and the driver in prelu.go runs them over all layouts.
 package asm
 
 //go:generate go -C ../gen run ./amd64 -out ../asm/kernels_amd64.s -stubs ../asm/stubs_amd64.go -pkg asm

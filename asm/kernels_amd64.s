@@ -4,9 +4,123 @@
 
 #include "textflag.h"
 
-// func ReLUAVX2(dst []float32, x []float32, stream bool)
+// func reluAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·reluAVX512(SB), NOSPLIT, $0-49
+	MOVQ   dst_base+0(FP), DI
+	MOVQ   dst_len+8(FP), CX
+	MOVQ   x_base+24(FP), SI
+	VXORPS Z0, Z0, Z0
+	CMPQ   CX, $0x10
+	JBE    last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMAXPS    Z1, Z0, Z1
+	VMOVUPS   Z1, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z1
+	VMAXPS  Z1, Z0, Z1
+	VMOVUPS Z1, (DI)(BX*1)
+	VMOVUPS 64(SI)(BX*1), Z1
+	VMAXPS  Z1, Z0, Z1
+	VMOVUPS Z1, 64(DI)(BX*1)
+	VMOVUPS 128(SI)(BX*1), Z1
+	VMAXPS  Z1, Z0, Z1
+	VMOVUPS Z1, 128(DI)(BX*1)
+	VMOVUPS 192(SI)(BX*1), Z1
+	VMAXPS  Z1, Z0, Z1
+	VMOVUPS Z1, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z1
+	VMAXPS  Z1, Z0, Z1
+	VMOVUPS Z1, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Z1
+	VMAXPS   Z1, Z0, Z1
+	VMOVNTPS Z1, (DI)(BX*1)
+	VMOVUPS  64(SI)(BX*1), Z1
+	VMAXPS   Z1, Z0, Z1
+	VMOVNTPS Z1, 64(DI)(BX*1)
+	VMOVUPS  128(SI)(BX*1), Z1
+	VMAXPS   Z1, Z0, Z1
+	VMOVNTPS Z1, 128(DI)(BX*1)
+	VMOVUPS  192(SI)(BX*1), Z1
+	VMAXPS   Z1, Z0, Z1
+	VMOVNTPS Z1, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z1
+	VMAXPS   Z1, Z0, Z1
+	VMOVNTPS Z1, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMAXPS    Z1, Z0, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func reluAVX2(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, MMX+
-TEXT ·ReLUAVX2(SB), NOSPLIT, $0-49
+TEXT ·reluAVX2(SB), NOSPLIT, $0-49
 	MOVQ   dst_base+0(FP), DI
 	MOVQ   dst_len+8(FP), CX
 	MOVQ   x_base+24(FP), SI
@@ -14,7 +128,7 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-49
 	CMPQ   CX, $0x08
 	JB     short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS (SI), Y1
 	VMAXPS  Y1, Y0, Y1
 	VMOVUPS -32(SI)(CX*4), Y2
@@ -24,83 +138,85 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-49
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+48(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS (SI)(CX*1), Y3
+	VMOVUPS (SI)(BX*1), Y3
 	VMAXPS  Y3, Y0, Y3
-	VMOVUPS 32(SI)(CX*1), Y4
-	VMAXPS  Y4, Y0, Y4
-	VMOVUPS 64(SI)(CX*1), Y5
-	VMAXPS  Y5, Y0, Y5
-	VMOVUPS 96(SI)(CX*1), Y6
-	VMAXPS  Y6, Y0, Y6
-	VMOVUPS Y3, (DI)(CX*1)
-	VMOVUPS Y4, 32(DI)(CX*1)
-	VMOVUPS Y5, 64(DI)(CX*1)
-	VMOVUPS Y6, 96(DI)(CX*1)
-	ADDQ    $0x80, CX
-	CMPQ    CX, $-128
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMAXPS  Y3, Y0, Y3
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS 64(SI)(BX*1), Y3
+	VMAXPS  Y3, Y0, Y3
+	VMOVUPS Y3, 64(DI)(BX*1)
+	VMOVUPS 96(SI)(BX*1), Y3
+	VMAXPS  Y3, Y0, Y3
+	VMOVUPS Y3, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
 	JLE     plain_x4
 
 plain_x1:
-	TESTQ   CX, CX
+	TESTQ   BX, BX
 	JZ      plain_done
-	VMOVUPS (SI)(CX*1), Y3
+	VMOVUPS (SI)(BX*1), Y3
 	VMAXPS  Y3, Y0, Y3
-	VMOVUPS Y3, (DI)(CX*1)
-	ADDQ    $0x20, CX
+	VMOVUPS Y3, (DI)(BX*1)
+	ADDQ    $0x20, BX
 	JMP     plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS  (SI)(CX*1), Y3
+	VMOVUPS  (SI)(BX*1), Y3
 	VMAXPS   Y3, Y0, Y3
-	VMOVUPS  32(SI)(CX*1), Y4
-	VMAXPS   Y4, Y0, Y4
-	VMOVUPS  64(SI)(CX*1), Y5
-	VMAXPS   Y5, Y0, Y5
-	VMOVUPS  96(SI)(CX*1), Y6
-	VMAXPS   Y6, Y0, Y6
-	VMOVNTPS Y3, (DI)(CX*1)
-	VMOVNTPS Y4, 32(DI)(CX*1)
-	VMOVNTPS Y5, 64(DI)(CX*1)
-	VMOVNTPS Y6, 96(DI)(CX*1)
-	ADDQ     $0x80, CX
-	CMPQ     CX, $-128
+	VMOVNTPS Y3, (DI)(BX*1)
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMAXPS   Y3, Y0, Y3
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVUPS  64(SI)(BX*1), Y3
+	VMAXPS   Y3, Y0, Y3
+	VMOVNTPS Y3, 64(DI)(BX*1)
+	VMOVUPS  96(SI)(BX*1), Y3
+	VMAXPS   Y3, Y0, Y3
+	VMOVNTPS Y3, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
 	JLE      nt_x4
 
 nt_x1:
-	TESTQ    CX, CX
+	TESTQ    BX, BX
 	JZ       nt_done
-	VMOVUPS  (SI)(CX*1), Y3
+	VMOVUPS  (SI)(BX*1), Y3
 	VMAXPS   Y3, Y0, Y3
-	VMOVNTPS Y3, (DI)(CX*1)
-	ADDQ     $0x20, CX
+	VMOVNTPS Y3, (DI)(BX*1)
+	ADDQ     $0x20, BX
 	JMP      nt_x1
 
 nt_done:
@@ -126,9 +242,149 @@ short:
 	VZEROUPPER
 	RET
 
-// func ReLUBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// func reluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·reluBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ   dx_base+0(FP), DI
+	MOVQ   dx_len+8(FP), CX
+	MOVQ   dy_base+24(FP), SI
+	MOVQ   x_base+48(FP), DX
+	VXORPS Z0, Z0, Z0
+	CMPQ   CX, $0x10
+	JBE    last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z1
+	VMOVUPS   Z1, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z1
+	VMOVUPS   64(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z1
+	VMOVUPS   128(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z1
+	VMOVUPS   192(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z1
+	VMOVUPS   64(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z1
+	VMOVUPS   128(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z1
+	VMOVUPS   192(DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func reluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, MMX+
-TEXT ·ReLUBackwardAVX2(SB), NOSPLIT, $0-73
+TEXT ·reluBackwardAVX2(SB), NOSPLIT, $0-73
 	MOVQ   dx_base+0(FP), DI
 	MOVQ   dx_len+8(FP), CX
 	MOVQ   dy_base+24(FP), SI
@@ -137,118 +393,120 @@ TEXT ·ReLUBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ   CX, $0x08
 	JB     short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS (SI), Y1
 	VMOVUPS (DX), Y2
-	VCMPPS  $0x12, Y0, Y2, Y2
-	VANDNPS Y1, Y2, Y1
+	VCMPPS  $0x16, Y0, Y2, Y2
+	VANDPS  Y1, Y2, Y1
 	VMOVUPS -32(SI)(CX*4), Y2
 	VMOVUPS -32(DX)(CX*4), Y3
-	VCMPPS  $0x12, Y0, Y3, Y3
-	VANDNPS Y2, Y3, Y2
+	VCMPPS  $0x16, Y0, Y3, Y3
+	VANDPS  Y2, Y3, Y2
 	MOVQ    DI, R8
 	LEAQ    -32(DI)(CX*4), R9
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+72(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS (SI)(CX*1), Y3
-	VMOVUPS (DX)(CX*1), Y4
-	VCMPPS  $0x12, Y0, Y4, Y4
-	VANDNPS Y3, Y4, Y3
-	VMOVUPS 32(SI)(CX*1), Y4
-	VMOVUPS 32(DX)(CX*1), Y5
-	VCMPPS  $0x12, Y0, Y5, Y5
-	VANDNPS Y4, Y5, Y4
-	VMOVUPS 64(SI)(CX*1), Y5
-	VMOVUPS 64(DX)(CX*1), Y6
-	VCMPPS  $0x12, Y0, Y6, Y6
-	VANDNPS Y5, Y6, Y5
-	VMOVUPS 96(SI)(CX*1), Y6
-	VMOVUPS 96(DX)(CX*1), Y7
-	VCMPPS  $0x12, Y0, Y7, Y7
-	VANDNPS Y6, Y7, Y6
-	VMOVUPS Y3, (DI)(CX*1)
-	VMOVUPS Y4, 32(DI)(CX*1)
-	VMOVUPS Y5, 64(DI)(CX*1)
-	VMOVUPS Y6, 96(DI)(CX*1)
-	ADDQ    $0x80, CX
-	CMPQ    CX, $-128
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMOVUPS 32(DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS 64(SI)(BX*1), Y3
+	VMOVUPS 64(DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, 64(DI)(BX*1)
+	VMOVUPS 96(SI)(BX*1), Y3
+	VMOVUPS 96(DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
 	JLE     plain_x4
 
 plain_x1:
-	TESTQ   CX, CX
+	TESTQ   BX, BX
 	JZ      plain_done
-	VMOVUPS (SI)(CX*1), Y3
-	VMOVUPS (DX)(CX*1), Y4
-	VCMPPS  $0x12, Y0, Y4, Y4
-	VANDNPS Y3, Y4, Y3
-	VMOVUPS Y3, (DI)(CX*1)
-	ADDQ    $0x20, CX
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, (DI)(BX*1)
+	ADDQ    $0x20, BX
 	JMP     plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS  (SI)(CX*1), Y3
-	VMOVUPS  (DX)(CX*1), Y4
-	VCMPPS   $0x12, Y0, Y4, Y4
-	VANDNPS  Y3, Y4, Y3
-	VMOVUPS  32(SI)(CX*1), Y4
-	VMOVUPS  32(DX)(CX*1), Y5
-	VCMPPS   $0x12, Y0, Y5, Y5
-	VANDNPS  Y4, Y5, Y4
-	VMOVUPS  64(SI)(CX*1), Y5
-	VMOVUPS  64(DX)(CX*1), Y6
-	VCMPPS   $0x12, Y0, Y6, Y6
-	VANDNPS  Y5, Y6, Y5
-	VMOVUPS  96(SI)(CX*1), Y6
-	VMOVUPS  96(DX)(CX*1), Y7
-	VCMPPS   $0x12, Y0, Y7, Y7
-	VANDNPS  Y6, Y7, Y6
-	VMOVNTPS Y3, (DI)(CX*1)
-	VMOVNTPS Y4, 32(DI)(CX*1)
-	VMOVNTPS Y5, 64(DI)(CX*1)
-	VMOVNTPS Y6, 96(DI)(CX*1)
-	ADDQ     $0x80, CX
-	CMPQ     CX, $-128
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, (DI)(BX*1)
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMOVUPS  32(DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVUPS  64(SI)(BX*1), Y3
+	VMOVUPS  64(DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, 64(DI)(BX*1)
+	VMOVUPS  96(SI)(BX*1), Y3
+	VMOVUPS  96(DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
 	JLE      nt_x4
 
 nt_x1:
-	TESTQ    CX, CX
+	TESTQ    BX, BX
 	JZ       nt_done
-	VMOVUPS  (SI)(CX*1), Y3
-	VMOVUPS  (DX)(CX*1), Y4
-	VCMPPS   $0x12, Y0, Y4, Y4
-	VANDNPS  Y3, Y4, Y3
-	VMOVNTPS Y3, (DI)(CX*1)
-	ADDQ     $0x20, CX
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, (DI)(BX*1)
+	ADDQ     $0x20, BX
 	JMP      nt_x1
 
 nt_done:
@@ -270,15 +528,154 @@ short:
 	VPCMPGTD     Y1, Y2, Y1
 	VMASKMOVPS   (SI), Y1, Y2
 	VMASKMOVPS   (DX), Y1, Y3
-	VCMPPS       $0x12, Y0, Y3, Y0
-	VANDNPS      Y2, Y0, Y0
+	VCMPPS       $0x16, Y0, Y3, Y0
+	VANDPS       Y2, Y0, Y0
 	VMASKMOVPS   Y0, Y1, (DI)
 	VZEROUPPER
 	RET
 
-// func LeakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
+// func leakyReLUAVX512(dst []float32, x []float32, slope float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·leakyReLUAVX512(SB), NOSPLIT, $0-53
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS slope+48(FP), Z0
+	VXORPS       Z1, Z1, Z1
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VCMPPS    $0x1e, Z1, Z2, K2
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+52(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VCMPPS    $0x1e, Z1, Z2, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VCMPPS    $0x1e, Z1, Z2, K2
+	VMULPS    Z0, Z2, Z0
+	VBLENDMPS Z2, Z0, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func leakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
 // Requires: AVX, AVX2, MMX+
-TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-53
+TEXT ·leakyReLUAVX2(SB), NOSPLIT, $0-53
 	MOVQ         dst_base+0(FP), DI
 	MOVQ         dst_len+8(FP), CX
 	MOVQ         x_base+24(FP), SI
@@ -287,125 +684,127 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-53
 	CMPQ         CX, $0x08
 	JB           short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS   (SI), Y2
 	VCMPPS    $0x1e, Y1, Y2, Y3
 	VMULPS    Y0, Y2, Y4
-	VBLENDVPS Y3, Y2, Y4, Y2
-	VMOVUPS   -32(SI)(CX*4), Y3
-	VCMPPS    $0x1e, Y1, Y3, Y4
-	VMULPS    Y0, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
+	VBLENDVPS Y3, Y2, Y4, Y4
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y5
+	VBLENDVPS Y3, Y2, Y5, Y5
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+52(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+52(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VCMPPS    $0x1e, Y1, Y4, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y6
-	VMULPS    Y0, Y5, Y7
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VCMPPS    $0x1e, Y1, Y6, Y7
-	VMULPS    Y0, Y6, Y8
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VCMPPS    $0x1e, Y1, Y7, Y8
-	VMULPS    Y0, Y7, Y9
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVUPS   Y4, (DI)(CX*1)
-	VMOVUPS   Y5, 32(DI)(CX*1)
-	VMOVUPS   Y6, 64(DI)(CX*1)
-	VMOVUPS   Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        plain_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VCMPPS    $0x1e, Y1, Y4, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VCMPPS    $0x1e, Y1, Y4, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y6
-	VMULPS    Y0, Y5, Y7
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VCMPPS    $0x1e, Y1, Y6, Y7
-	VMULPS    Y0, Y6, Y8
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VCMPPS    $0x1e, Y1, Y7, Y8
-	VMULPS    Y0, Y7, Y9
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVNTPS  Y4, (DI)(CX*1)
-	VMOVNTPS  Y5, 32(DI)(CX*1)
-	VMOVNTPS  Y6, 64(DI)(CX*1)
-	VMOVNTPS  Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        nt_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VCMPPS    $0x1e, Y1, Y4, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVNTPS  Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VCMPPS    $0x1e, Y1, Y2, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y2, (R8)
-	VMOVUPS Y3, (R9)
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
 	VZEROUPPER
 	RET
 
@@ -425,9 +824,162 @@ short:
 	VZEROUPPER
 	RET
 
-// func LeakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+// func leakyReLUBackwardAVX512(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·leakyReLUBackwardAVX512(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS slope+72(FP), Z0
+	VXORPS       Z1, Z1, Z1
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x1e, Z1, Z3, K2
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VMOVUPS   128(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VMOVUPS   192(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VMOVUPS   128(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VMOVUPS   192(DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VMULPS    Z0, Z2, Z3
+	VBLENDMPS Z2, Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x1e, Z1, Z3, K2
+	VMULPS    Z0, Z2, Z0
+	VBLENDMPS Z2, Z0, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func leakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
 // Requires: AVX, AVX2, MMX+
-TEXT ·LeakyReLUBackwardAVX2(SB), NOSPLIT, $0-77
+TEXT ·leakyReLUBackwardAVX2(SB), NOSPLIT, $0-77
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
@@ -437,138 +989,140 @@ TEXT ·LeakyReLUBackwardAVX2(SB), NOSPLIT, $0-77
 	CMPQ         CX, $0x08
 	JB           short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS   (SI), Y2
 	VMOVUPS   (DX), Y3
 	VCMPPS    $0x1e, Y1, Y3, Y3
 	VMULPS    Y0, Y2, Y4
-	VBLENDVPS Y3, Y2, Y4, Y2
-	VMOVUPS   -32(SI)(CX*4), Y3
-	VMOVUPS   -32(DX)(CX*4), Y4
-	VCMPPS    $0x1e, Y1, Y4, Y4
-	VMULPS    Y0, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
+	VBLENDVPS Y3, Y2, Y4, Y4
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VMOVUPS   -32(DX)(CX*4), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y5
+	VBLENDVPS Y3, Y2, Y5, Y5
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+76(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VMOVUPS   32(DX)(CX*1), Y6
-	VCMPPS    $0x1e, Y1, Y6, Y6
-	VMULPS    Y0, Y5, Y7
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VMOVUPS   64(DX)(CX*1), Y7
-	VCMPPS    $0x1e, Y1, Y7, Y7
-	VMULPS    Y0, Y6, Y8
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VMOVUPS   96(DX)(CX*1), Y8
-	VCMPPS    $0x1e, Y1, Y8, Y8
-	VMULPS    Y0, Y7, Y9
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVUPS   Y4, (DI)(CX*1)
-	VMOVUPS   Y5, 32(DI)(CX*1)
-	VMOVUPS   Y6, 64(DI)(CX*1)
-	VMOVUPS   Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMOVUPS   32(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMOVUPS   64(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMOVUPS   96(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        plain_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VMOVUPS   32(DX)(CX*1), Y6
-	VCMPPS    $0x1e, Y1, Y6, Y6
-	VMULPS    Y0, Y5, Y7
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VMOVUPS   64(DX)(CX*1), Y7
-	VCMPPS    $0x1e, Y1, Y7, Y7
-	VMULPS    Y0, Y6, Y8
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VMOVUPS   96(DX)(CX*1), Y8
-	VCMPPS    $0x1e, Y1, Y8, Y8
-	VMULPS    Y0, Y7, Y9
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVNTPS  Y4, (DI)(CX*1)
-	VMOVNTPS  Y5, 32(DI)(CX*1)
-	VMOVNTPS  Y6, 64(DI)(CX*1)
-	VMOVNTPS  Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMOVUPS   32(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMOVUPS   64(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMOVUPS   96(DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        nt_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VMULPS    Y0, Y4, Y6
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVNTPS  Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VMULPS    Y0, Y2, Y6
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y2, (R8)
-	VMOVUPS Y3, (R9)
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
 	VZEROUPPER
 	RET
 
@@ -589,9 +1143,9 @@ short:
 	VZEROUPPER
 	RET
 
-// func PReLUPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
+// func preluPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
 // Requires: AVX, AVX2, CMOV, MMX+
-TEXT ·PReLUPlanarAVX2(SB), NOSPLIT, $0-81
+TEXT ·preluPlanarAVX2(SB), NOSPLIT, $0-81
 	MOVQ   dst_base+0(FP), DI
 	MOVQ   dst_len+8(FP), CX
 	MOVQ   x_base+24(FP), SI
@@ -616,8 +1170,8 @@ head:
 	VMOVUPS      (SI), Y1
 	VCMPPS       $0x1e, Y0, Y1, Y3
 	VMULPS       Y2, Y1, Y2
-	VBLENDVPS    Y3, Y1, Y2, Y1
-	VMOVAPS      Y1, Y1
+	VBLENDVPS    Y3, Y1, Y2, Y2
+	VMOVAPS      Y2, Y1
 	MOVQ         DI, AX
 	NEGQ         AX
 	ANDQ         $0x1f, AX
@@ -711,23 +1265,23 @@ plain_x4:
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVUPS   Y3, (DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVUPS   Y5, (DI)(AX*4)
 	VMOVUPS   32(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVUPS   Y3, 32(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVUPS   Y5, 32(DI)(AX*4)
 	VMOVUPS   64(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVUPS   Y3, 64(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVUPS   Y5, 64(DI)(AX*4)
 	VMOVUPS   96(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVUPS   Y3, 96(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVUPS   Y5, 96(DI)(AX*4)
 	ADDQ      $0x20, AX
 	SUBQ      $0x04, R9
 	JMP       plain_x4
@@ -739,8 +1293,8 @@ plain_x1:
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVUPS   Y3, (DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVUPS   Y5, (DI)(AX*4)
 	ADDQ      $0x08, AX
 	DECQ      R9
 	JMP       plain_x1
@@ -861,23 +1415,23 @@ nt_x4:
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVNTPS  Y3, (DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVNTPS  Y5, (DI)(AX*4)
 	VMOVUPS   32(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVNTPS  Y3, 32(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVNTPS  Y5, 32(DI)(AX*4)
 	VMOVUPS   64(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVNTPS  Y3, 64(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVNTPS  Y5, 64(DI)(AX*4)
 	VMOVUPS   96(SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVNTPS  Y3, 96(DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVNTPS  Y5, 96(DI)(AX*4)
 	ADDQ      $0x20, AX
 	SUBQ      $0x04, R9
 	JMP       nt_x4
@@ -889,8 +1443,8 @@ nt_x1:
 	VMOVUPS   (SI)(AX*4), Y3
 	VCMPPS    $0x1e, Y0, Y3, Y4
 	VMULPS    Y2, Y3, Y5
-	VBLENDVPS Y4, Y3, Y5, Y3
-	VMOVNTPS  Y3, (DI)(AX*4)
+	VBLENDVPS Y4, Y3, Y5, Y5
+	VMOVNTPS  Y5, (DI)(AX*4)
 	ADDQ      $0x08, AX
 	DECQ      R9
 	JMP       nt_x1
@@ -957,8 +1511,8 @@ clamped:
 	VMASKMOVPS   (SI)(AX*4), Y3, Y2
 	VCMPPS       $0x1e, Y0, Y2, Y0
 	VMULPS       Y4, Y2, Y4
-	VBLENDVPS    Y0, Y2, Y4, Y0
-	VMASKMOVPS   Y0, Y3, (DI)(AX*4)
+	VBLENDVPS    Y0, Y2, Y4, Y4
+	VMASKMOVPS   Y4, Y3, (DI)(AX*4)
 
 done:
 	CMPQ    CX, $0x08
@@ -969,9 +1523,9 @@ return:
 	VZEROUPPER
 	RET
 
-// func PReLUBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
+// func preluBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
 // Requires: AVX, AVX2, CMOV, MMX+
-TEXT ·PReLUBackwardPlanarAVX2(SB), NOSPLIT, $0-129
+TEXT ·preluBackwardPlanarAVX2(SB), NOSPLIT, $0-129
 	MOVQ   dx_base+0(FP), DI
 	MOVQ   dx_len+8(FP), CX
 	MOVQ   dy_base+24(FP), SI
@@ -1001,8 +1555,8 @@ head:
 	VMULPS       Y4, Y2, Y4
 	VANDNPS      Y4, Y5, Y4
 	VMULPS       Y3, Y2, Y3
-	VBLENDVPS    Y5, Y2, Y3, Y2
-	VMOVAPS      Y2, Y2
+	VBLENDVPS    Y5, Y2, Y3, Y3
+	VMOVAPS      Y3, Y2
 	MOVQ         DI, AX
 	NEGQ         AX
 	ANDQ         $0x1f, AX
@@ -1041,64 +1595,64 @@ plain_x8:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
 	VMOVUPS      32(SI)(AX*4), Y4
 	VMOVUPS      32(DX)(AX*4), Y6
 	VCMPPS       $0x1e, Y0, Y6, Y7
 	VMULPS       Y6, Y4, Y6
 	VANDNPS      Y6, Y7, Y6
 	VMULPS       Y3, Y4, Y8
-	VBLENDVPS    Y7, Y4, Y8, Y4
-	VMOVUPS      Y4, 32(DI)(AX*4)
+	VBLENDVPS    Y7, Y4, Y8, Y8
+	VMOVUPS      Y8, 32(DI)(AX*4)
 	VMOVUPS      64(SI)(AX*4), Y4
 	VMOVUPS      64(DX)(AX*4), Y7
 	VCMPPS       $0x1e, Y0, Y7, Y8
 	VMULPS       Y7, Y4, Y7
 	VANDNPS      Y7, Y8, Y7
 	VMULPS       Y3, Y4, Y9
-	VBLENDVPS    Y8, Y4, Y9, Y4
-	VMOVUPS      Y4, 64(DI)(AX*4)
+	VBLENDVPS    Y8, Y4, Y9, Y9
+	VMOVUPS      Y9, 64(DI)(AX*4)
 	VMOVUPS      96(SI)(AX*4), Y4
 	VMOVUPS      96(DX)(AX*4), Y8
 	VCMPPS       $0x1e, Y0, Y8, Y9
 	VMULPS       Y8, Y4, Y8
 	VANDNPS      Y8, Y9, Y8
 	VMULPS       Y3, Y4, Y10
-	VBLENDVPS    Y9, Y4, Y10, Y4
-	VMOVUPS      Y4, 96(DI)(AX*4)
+	VBLENDVPS    Y9, Y4, Y10, Y10
+	VMOVUPS      Y10, 96(DI)(AX*4)
 	VMOVUPS      128(SI)(AX*4), Y4
 	VMOVUPS      128(DX)(AX*4), Y9
 	VCMPPS       $0x1e, Y0, Y9, Y10
 	VMULPS       Y9, Y4, Y9
 	VANDNPS      Y9, Y10, Y9
 	VMULPS       Y3, Y4, Y11
-	VBLENDVPS    Y10, Y4, Y11, Y4
-	VMOVUPS      Y4, 128(DI)(AX*4)
+	VBLENDVPS    Y10, Y4, Y11, Y11
+	VMOVUPS      Y11, 128(DI)(AX*4)
 	VMOVUPS      160(SI)(AX*4), Y4
 	VMOVUPS      160(DX)(AX*4), Y10
 	VCMPPS       $0x1e, Y0, Y10, Y11
 	VMULPS       Y10, Y4, Y10
 	VANDNPS      Y10, Y11, Y10
 	VMULPS       Y3, Y4, Y12
-	VBLENDVPS    Y11, Y4, Y12, Y4
-	VMOVUPS      Y4, 160(DI)(AX*4)
+	VBLENDVPS    Y11, Y4, Y12, Y12
+	VMOVUPS      Y12, 160(DI)(AX*4)
 	VMOVUPS      192(SI)(AX*4), Y4
 	VMOVUPS      192(DX)(AX*4), Y11
 	VCMPPS       $0x1e, Y0, Y11, Y12
 	VMULPS       Y11, Y4, Y11
 	VANDNPS      Y11, Y12, Y11
 	VMULPS       Y3, Y4, Y13
-	VBLENDVPS    Y12, Y4, Y13, Y4
-	VMOVUPS      Y4, 192(DI)(AX*4)
+	VBLENDVPS    Y12, Y4, Y13, Y13
+	VMOVUPS      Y13, 192(DI)(AX*4)
 	VMOVUPS      224(SI)(AX*4), Y4
 	VMOVUPS      224(DX)(AX*4), Y12
 	VCMPPS       $0x1e, Y0, Y12, Y13
 	VMULPS       Y12, Y4, Y12
 	VANDNPS      Y12, Y13, Y12
 	VMULPS       Y3, Y4, Y14
-	VBLENDVPS    Y13, Y4, Y14, Y4
-	VMOVUPS      Y4, 224(DI)(AX*4)
+	VBLENDVPS    Y13, Y4, Y14, Y14
+	VMOVUPS      Y14, 224(DI)(AX*4)
 	VADDPS       Y6, Y5, Y4
 	VADDPS       Y8, Y7, Y13
 	VADDPS       Y10, Y9, Y14
@@ -1130,32 +1684,32 @@ plain_x4:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
 	VMOVUPS      32(SI)(AX*4), Y4
 	VMOVUPS      32(DX)(AX*4), Y6
 	VCMPPS       $0x1e, Y0, Y6, Y7
 	VMULPS       Y6, Y4, Y6
 	VANDNPS      Y6, Y7, Y6
 	VMULPS       Y3, Y4, Y8
-	VBLENDVPS    Y7, Y4, Y8, Y4
-	VMOVUPS      Y4, 32(DI)(AX*4)
+	VBLENDVPS    Y7, Y4, Y8, Y8
+	VMOVUPS      Y8, 32(DI)(AX*4)
 	VMOVUPS      64(SI)(AX*4), Y4
 	VMOVUPS      64(DX)(AX*4), Y7
 	VCMPPS       $0x1e, Y0, Y7, Y8
 	VMULPS       Y7, Y4, Y7
 	VANDNPS      Y7, Y8, Y7
 	VMULPS       Y3, Y4, Y9
-	VBLENDVPS    Y8, Y4, Y9, Y4
-	VMOVUPS      Y4, 64(DI)(AX*4)
+	VBLENDVPS    Y8, Y4, Y9, Y9
+	VMOVUPS      Y9, 64(DI)(AX*4)
 	VMOVUPS      96(SI)(AX*4), Y4
 	VMOVUPS      96(DX)(AX*4), Y8
 	VCMPPS       $0x1e, Y0, Y8, Y9
 	VMULPS       Y8, Y4, Y8
 	VANDNPS      Y8, Y9, Y8
 	VMULPS       Y3, Y4, Y10
-	VBLENDVPS    Y9, Y4, Y10, Y4
-	VMOVUPS      Y4, 96(DI)(AX*4)
+	VBLENDVPS    Y9, Y4, Y10, Y10
+	VMOVUPS      Y10, 96(DI)(AX*4)
 	VADDPS       Y6, Y5, Y4
 	VADDPS       Y8, Y7, Y9
 	VADDPS       Y9, Y4, Y4
@@ -1183,8 +1737,8 @@ plain_x1:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
 	VCVTPS2PD    X5, Y4
 	VEXTRACTF128 $0x01, Y5, X5
 	VCVTPS2PD    X5, Y5
@@ -1265,64 +1819,64 @@ nt_x8:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVNTPS     Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVNTPS     Y7, (DI)(AX*4)
 	VMOVUPS      32(SI)(AX*4), Y4
 	VMOVUPS      32(DX)(AX*4), Y6
 	VCMPPS       $0x1e, Y0, Y6, Y7
 	VMULPS       Y6, Y4, Y6
 	VANDNPS      Y6, Y7, Y6
 	VMULPS       Y3, Y4, Y8
-	VBLENDVPS    Y7, Y4, Y8, Y4
-	VMOVNTPS     Y4, 32(DI)(AX*4)
+	VBLENDVPS    Y7, Y4, Y8, Y8
+	VMOVNTPS     Y8, 32(DI)(AX*4)
 	VMOVUPS      64(SI)(AX*4), Y4
 	VMOVUPS      64(DX)(AX*4), Y7
 	VCMPPS       $0x1e, Y0, Y7, Y8
 	VMULPS       Y7, Y4, Y7
 	VANDNPS      Y7, Y8, Y7
 	VMULPS       Y3, Y4, Y9
-	VBLENDVPS    Y8, Y4, Y9, Y4
-	VMOVNTPS     Y4, 64(DI)(AX*4)
+	VBLENDVPS    Y8, Y4, Y9, Y9
+	VMOVNTPS     Y9, 64(DI)(AX*4)
 	VMOVUPS      96(SI)(AX*4), Y4
 	VMOVUPS      96(DX)(AX*4), Y8
 	VCMPPS       $0x1e, Y0, Y8, Y9
 	VMULPS       Y8, Y4, Y8
 	VANDNPS      Y8, Y9, Y8
 	VMULPS       Y3, Y4, Y10
-	VBLENDVPS    Y9, Y4, Y10, Y4
-	VMOVNTPS     Y4, 96(DI)(AX*4)
+	VBLENDVPS    Y9, Y4, Y10, Y10
+	VMOVNTPS     Y10, 96(DI)(AX*4)
 	VMOVUPS      128(SI)(AX*4), Y4
 	VMOVUPS      128(DX)(AX*4), Y9
 	VCMPPS       $0x1e, Y0, Y9, Y10
 	VMULPS       Y9, Y4, Y9
 	VANDNPS      Y9, Y10, Y9
 	VMULPS       Y3, Y4, Y11
-	VBLENDVPS    Y10, Y4, Y11, Y4
-	VMOVNTPS     Y4, 128(DI)(AX*4)
+	VBLENDVPS    Y10, Y4, Y11, Y11
+	VMOVNTPS     Y11, 128(DI)(AX*4)
 	VMOVUPS      160(SI)(AX*4), Y4
 	VMOVUPS      160(DX)(AX*4), Y10
 	VCMPPS       $0x1e, Y0, Y10, Y11
 	VMULPS       Y10, Y4, Y10
 	VANDNPS      Y10, Y11, Y10
 	VMULPS       Y3, Y4, Y12
-	VBLENDVPS    Y11, Y4, Y12, Y4
-	VMOVNTPS     Y4, 160(DI)(AX*4)
+	VBLENDVPS    Y11, Y4, Y12, Y12
+	VMOVNTPS     Y12, 160(DI)(AX*4)
 	VMOVUPS      192(SI)(AX*4), Y4
 	VMOVUPS      192(DX)(AX*4), Y11
 	VCMPPS       $0x1e, Y0, Y11, Y12
 	VMULPS       Y11, Y4, Y11
 	VANDNPS      Y11, Y12, Y11
 	VMULPS       Y3, Y4, Y13
-	VBLENDVPS    Y12, Y4, Y13, Y4
-	VMOVNTPS     Y4, 192(DI)(AX*4)
+	VBLENDVPS    Y12, Y4, Y13, Y13
+	VMOVNTPS     Y13, 192(DI)(AX*4)
 	VMOVUPS      224(SI)(AX*4), Y4
 	VMOVUPS      224(DX)(AX*4), Y12
 	VCMPPS       $0x1e, Y0, Y12, Y13
 	VMULPS       Y12, Y4, Y12
 	VANDNPS      Y12, Y13, Y12
 	VMULPS       Y3, Y4, Y14
-	VBLENDVPS    Y13, Y4, Y14, Y4
-	VMOVNTPS     Y4, 224(DI)(AX*4)
+	VBLENDVPS    Y13, Y4, Y14, Y14
+	VMOVNTPS     Y14, 224(DI)(AX*4)
 	VADDPS       Y6, Y5, Y4
 	VADDPS       Y8, Y7, Y13
 	VADDPS       Y10, Y9, Y14
@@ -1354,32 +1908,32 @@ nt_x4:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVNTPS     Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVNTPS     Y7, (DI)(AX*4)
 	VMOVUPS      32(SI)(AX*4), Y4
 	VMOVUPS      32(DX)(AX*4), Y6
 	VCMPPS       $0x1e, Y0, Y6, Y7
 	VMULPS       Y6, Y4, Y6
 	VANDNPS      Y6, Y7, Y6
 	VMULPS       Y3, Y4, Y8
-	VBLENDVPS    Y7, Y4, Y8, Y4
-	VMOVNTPS     Y4, 32(DI)(AX*4)
+	VBLENDVPS    Y7, Y4, Y8, Y8
+	VMOVNTPS     Y8, 32(DI)(AX*4)
 	VMOVUPS      64(SI)(AX*4), Y4
 	VMOVUPS      64(DX)(AX*4), Y7
 	VCMPPS       $0x1e, Y0, Y7, Y8
 	VMULPS       Y7, Y4, Y7
 	VANDNPS      Y7, Y8, Y7
 	VMULPS       Y3, Y4, Y9
-	VBLENDVPS    Y8, Y4, Y9, Y4
-	VMOVNTPS     Y4, 64(DI)(AX*4)
+	VBLENDVPS    Y8, Y4, Y9, Y9
+	VMOVNTPS     Y9, 64(DI)(AX*4)
 	VMOVUPS      96(SI)(AX*4), Y4
 	VMOVUPS      96(DX)(AX*4), Y8
 	VCMPPS       $0x1e, Y0, Y8, Y9
 	VMULPS       Y8, Y4, Y8
 	VANDNPS      Y8, Y9, Y8
 	VMULPS       Y3, Y4, Y10
-	VBLENDVPS    Y9, Y4, Y10, Y4
-	VMOVNTPS     Y4, 96(DI)(AX*4)
+	VBLENDVPS    Y9, Y4, Y10, Y10
+	VMOVNTPS     Y10, 96(DI)(AX*4)
 	VADDPS       Y6, Y5, Y4
 	VADDPS       Y8, Y7, Y9
 	VADDPS       Y9, Y4, Y4
@@ -1407,8 +1961,8 @@ nt_x1:
 	VMULPS       Y5, Y4, Y5
 	VANDNPS      Y5, Y6, Y5
 	VMULPS       Y3, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVNTPS     Y4, (DI)(AX*4)
+	VBLENDVPS    Y6, Y4, Y7, Y7
+	VMOVNTPS     Y7, (DI)(AX*4)
 	VCVTPS2PD    X5, Y4
 	VEXTRACTF128 $0x01, Y5, X5
 	VCVTPS2PD    X5, Y5
@@ -1506,8 +2060,8 @@ clamped:
 	VMULPS       Y7, Y6, Y7
 	VANDNPS      Y7, Y0, Y7
 	VMULPS       Y5, Y6, Y5
-	VBLENDVPS    Y0, Y6, Y5, Y0
-	VMASKMOVPS   Y0, Y4, (DI)(AX*4)
+	VBLENDVPS    Y0, Y6, Y5, Y5
+	VMASKMOVPS   Y5, Y4, (DI)(AX*4)
 	VANDNPS      Y7, Y3, Y0
 	VANDPS       Y3, Y7, Y7
 	VCVTPS2PD    X7, Y3
@@ -1907,9 +2461,9 @@ DATA preluIndex<>+1496(SB)/4, $0x00000007
 DATA preluIndex<>+1500(SB)/4, $0x00000007
 GLOBL preluIndex<>(SB), RODATA|NOPTR, $1504
 
-// func PReLUInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
+// func preluInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
 // Requires: AVX, AVX2, CMOV, MMX+
-TEXT ·PReLUInterleavedAVX2(SB), NOSPLIT, $0-105
+TEXT ·preluInterleavedAVX2(SB), NOSPLIT, $0-105
 	MOVQ    dst_base+0(FP), DI
 	MOVQ    dst_len+8(FP), CX
 	MOVQ    x_base+24(FP), SI
@@ -2169,8 +2723,8 @@ inner7_partial:
 	VMASKMOVPS   192(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 192(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 192(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -2387,8 +2941,8 @@ inner6_partial:
 	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 160(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -2579,8 +3133,8 @@ inner5_partial:
 	VMASKMOVPS   128(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 128(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 128(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -2745,8 +3299,8 @@ inner4_partial:
 	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -2960,8 +3514,8 @@ inner3_partial:
 	VMASKMOVPS   160(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 160(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -3124,8 +3678,8 @@ inner2_partial:
 	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VZEROUPPER
 	RET
 
@@ -3282,14 +3836,14 @@ inner1_partial:
 	VMASKMOVPS   96(SI)(AX*4), Y1, Y3
 	VCMPPS       $0x1e, Y0, Y3, Y0
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VZEROUPPER
 	RET
 
-// func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
+// func preluBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
 // Requires: AVX, AVX2, CMOV, MMX+
-TEXT ·PReLUBackwardInterleavedAVX2(SB), NOSPLIT, $0-153
+TEXT ·preluBackwardInterleavedAVX2(SB), NOSPLIT, $0-153
 	MOVQ   dx_base+0(FP), DI
 	MOVQ   dx_len+8(FP), CX
 	MOVQ   dy_base+24(FP), SI
@@ -3495,34 +4049,34 @@ inner7_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3544,34 +4098,34 @@ inner7_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3593,34 +4147,34 @@ inner7_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3642,34 +4196,34 @@ inner7_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3691,34 +4245,34 @@ inner7_plain_exact3_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      128(SI)(AX*1), Y4
-	VMOVUPS      128(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      128(SI)(AX*2), Y6
-	VMOVUPS      128(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      128(SI)(R9*1), Y8
-	VMOVUPS      128(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 128(DI)
-	VMOVUPS      Y4, 128(DI)(AX*1)
-	VMOVUPS      Y6, 128(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      128(SI)(AX*1), Y2
+	VMOVUPS      128(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      128(SI)(AX*2), Y2
+	VMOVUPS      128(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      128(SI)(R9*1), Y2
+	VMOVUPS      128(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 128(DI)
+	VMOVUPS      Y7, 128(DI)(AX*1)
+	VMOVUPS      Y9, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3740,34 +4294,34 @@ inner7_plain_exact4_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      160(SI)(AX*1), Y4
-	VMOVUPS      160(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      160(SI)(AX*2), Y6
-	VMOVUPS      160(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      160(SI)(R9*1), Y8
-	VMOVUPS      160(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 160(DI)
-	VMOVUPS      Y4, 160(DI)(AX*1)
-	VMOVUPS      Y6, 160(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      160(SI)(AX*1), Y2
+	VMOVUPS      160(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      160(SI)(AX*2), Y2
+	VMOVUPS      160(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      160(SI)(R9*1), Y2
+	VMOVUPS      160(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 160(DI)
+	VMOVUPS      Y7, 160(DI)(AX*1)
+	VMOVUPS      Y9, 160(DI)(AX*2)
 	VMOVUPS      Y1, 160(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -3789,34 +4343,34 @@ inner7_plain_exact5_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      192(SI)(AX*1), Y4
-	VMOVUPS      192(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      192(SI)(AX*2), Y6
-	VMOVUPS      192(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      192(SI)(R9*1), Y8
-	VMOVUPS      192(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 192(DI)
-	VMOVUPS      Y4, 192(DI)(AX*1)
-	VMOVUPS      Y6, 192(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      192(SI)(AX*1), Y2
+	VMOVUPS      192(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      192(SI)(AX*2), Y2
+	VMOVUPS      192(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      192(SI)(R9*1), Y2
+	VMOVUPS      192(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 192(DI)
+	VMOVUPS      Y7, 192(DI)(AX*1)
+	VMOVUPS      Y9, 192(DI)(AX*2)
 	VMOVUPS      Y1, 192(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4161,8 +4715,8 @@ inner7_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 192(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 192(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -4177,18 +4731,18 @@ inner7_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4200,18 +4754,18 @@ inner7_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4223,18 +4777,18 @@ inner7_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4246,18 +4800,18 @@ inner7_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4269,18 +4823,18 @@ inner7_plain_exact4:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4292,18 +4846,18 @@ inner7_plain_exact5:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4315,18 +4869,18 @@ inner7_plain_exact6:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -4496,34 +5050,34 @@ inner6_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4545,34 +5099,34 @@ inner6_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4594,34 +5148,34 @@ inner6_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4643,34 +5197,34 @@ inner6_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4692,34 +5246,34 @@ inner6_plain_exact3_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      128(SI)(AX*1), Y4
-	VMOVUPS      128(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      128(SI)(AX*2), Y6
-	VMOVUPS      128(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      128(SI)(R9*1), Y8
-	VMOVUPS      128(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 128(DI)
-	VMOVUPS      Y4, 128(DI)(AX*1)
-	VMOVUPS      Y6, 128(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      128(SI)(AX*1), Y2
+	VMOVUPS      128(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      128(SI)(AX*2), Y2
+	VMOVUPS      128(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      128(SI)(R9*1), Y2
+	VMOVUPS      128(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 128(DI)
+	VMOVUPS      Y7, 128(DI)(AX*1)
+	VMOVUPS      Y9, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -4741,34 +5295,34 @@ inner6_plain_exact4_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      160(SI)(AX*1), Y4
-	VMOVUPS      160(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      160(SI)(AX*2), Y6
-	VMOVUPS      160(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      160(SI)(R9*1), Y8
-	VMOVUPS      160(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 160(DI)
-	VMOVUPS      Y4, 160(DI)(AX*1)
-	VMOVUPS      Y6, 160(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      160(SI)(AX*1), Y2
+	VMOVUPS      160(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      160(SI)(AX*2), Y2
+	VMOVUPS      160(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      160(SI)(R9*1), Y2
+	VMOVUPS      160(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 160(DI)
+	VMOVUPS      Y7, 160(DI)(AX*1)
+	VMOVUPS      Y9, 160(DI)(AX*2)
 	VMOVUPS      Y1, 160(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5073,8 +5627,8 @@ inner6_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 160(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -5089,18 +5643,18 @@ inner6_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5112,18 +5666,18 @@ inner6_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5135,18 +5689,18 @@ inner6_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5158,18 +5712,18 @@ inner6_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5181,18 +5735,18 @@ inner6_plain_exact4:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5204,18 +5758,18 @@ inner6_plain_exact5:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5368,34 +5922,34 @@ inner5_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5417,34 +5971,34 @@ inner5_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5466,34 +6020,34 @@ inner5_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5515,34 +6069,34 @@ inner5_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5564,34 +6118,34 @@ inner5_plain_exact3_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      128(SI)(AX*1), Y4
-	VMOVUPS      128(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      128(SI)(AX*2), Y6
-	VMOVUPS      128(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      128(SI)(R9*1), Y8
-	VMOVUPS      128(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 128(DI)
-	VMOVUPS      Y4, 128(DI)(AX*1)
-	VMOVUPS      Y6, 128(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      128(SI)(AX*1), Y2
+	VMOVUPS      128(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      128(SI)(AX*2), Y2
+	VMOVUPS      128(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      128(SI)(R9*1), Y2
+	VMOVUPS      128(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 128(DI)
+	VMOVUPS      Y7, 128(DI)(AX*1)
+	VMOVUPS      Y9, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -5856,8 +6410,8 @@ inner5_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 128(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 128(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -5872,18 +6426,18 @@ inner5_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5895,18 +6449,18 @@ inner5_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5918,18 +6472,18 @@ inner5_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5941,18 +6495,18 @@ inner5_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -5964,18 +6518,18 @@ inner5_plain_exact4:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -6111,34 +6665,34 @@ inner4_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6160,34 +6714,34 @@ inner4_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6209,34 +6763,34 @@ inner4_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6258,34 +6812,34 @@ inner4_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6510,8 +7064,8 @@ inner4_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -6526,18 +7080,18 @@ inner4_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -6549,18 +7103,18 @@ inner4_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -6572,18 +7126,18 @@ inner4_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -6595,18 +7149,18 @@ inner4_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -6776,34 +7330,34 @@ inner3_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6825,34 +7379,34 @@ inner3_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6874,34 +7428,34 @@ inner3_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6923,34 +7477,34 @@ inner3_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -6972,34 +7526,34 @@ inner3_plain_exact3_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      128(SI)(AX*1), Y4
-	VMOVUPS      128(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      128(SI)(AX*2), Y6
-	VMOVUPS      128(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      128(SI)(R9*1), Y8
-	VMOVUPS      128(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 128(DI)
-	VMOVUPS      Y4, 128(DI)(AX*1)
-	VMOVUPS      Y6, 128(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      128(SI)(AX*1), Y2
+	VMOVUPS      128(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      128(SI)(AX*2), Y2
+	VMOVUPS      128(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      128(SI)(R9*1), Y2
+	VMOVUPS      128(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 128(DI)
+	VMOVUPS      Y7, 128(DI)(AX*1)
+	VMOVUPS      Y9, 128(DI)(AX*2)
 	VMOVUPS      Y1, 128(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -7021,34 +7575,34 @@ inner3_plain_exact4_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      160(SI)(AX*1), Y4
-	VMOVUPS      160(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      160(SI)(AX*2), Y6
-	VMOVUPS      160(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      160(SI)(R9*1), Y8
-	VMOVUPS      160(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 160(DI)
-	VMOVUPS      Y4, 160(DI)(AX*1)
-	VMOVUPS      Y6, 160(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      160(SI)(AX*1), Y2
+	VMOVUPS      160(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      160(SI)(AX*2), Y2
+	VMOVUPS      160(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      160(SI)(R9*1), Y2
+	VMOVUPS      160(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 160(DI)
+	VMOVUPS      Y7, 160(DI)(AX*1)
+	VMOVUPS      Y9, 160(DI)(AX*2)
 	VMOVUPS      Y1, 160(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -7353,8 +7907,8 @@ inner3_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 160(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 160(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -7369,18 +7923,18 @@ inner3_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7392,18 +7946,18 @@ inner3_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7415,18 +7969,18 @@ inner3_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7438,18 +7992,18 @@ inner3_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7461,18 +8015,18 @@ inner3_plain_exact4:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7484,18 +8038,18 @@ inner3_plain_exact5:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -7631,34 +8185,34 @@ inner2_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -7680,34 +8234,34 @@ inner2_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -7729,34 +8283,34 @@ inner2_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -7778,34 +8332,34 @@ inner2_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -8030,8 +8584,8 @@ inner2_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -8046,18 +8600,18 @@ inner2_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8069,18 +8623,18 @@ inner2_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8092,18 +8646,18 @@ inner2_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8115,18 +8669,18 @@ inner2_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8257,34 +8811,34 @@ inner1_plain_quad_it:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      (SI)(AX*1), Y4
-	VMOVUPS      (DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      (SI)(AX*2), Y6
-	VMOVUPS      (DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      (SI)(R9*1), Y8
-	VMOVUPS      (DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, (DI)
-	VMOVUPS      Y4, (DI)(AX*1)
-	VMOVUPS      Y6, (DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      (SI)(AX*1), Y2
+	VMOVUPS      (DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      (SI)(AX*2), Y2
+	VMOVUPS      (DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      (SI)(R9*1), Y2
+	VMOVUPS      (DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, (DI)
+	VMOVUPS      Y7, (DI)(AX*1)
+	VMOVUPS      Y9, (DI)(AX*2)
 	VMOVUPS      Y1, (DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -8305,34 +8859,34 @@ inner1_plain_exact0_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      32(SI)(AX*1), Y4
-	VMOVUPS      32(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      32(SI)(AX*2), Y6
-	VMOVUPS      32(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      32(SI)(R9*1), Y8
-	VMOVUPS      32(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 32(DI)
-	VMOVUPS      Y4, 32(DI)(AX*1)
-	VMOVUPS      Y6, 32(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      32(SI)(AX*1), Y2
+	VMOVUPS      32(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      32(SI)(AX*2), Y2
+	VMOVUPS      32(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      32(SI)(R9*1), Y2
+	VMOVUPS      32(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 32(DI)
+	VMOVUPS      Y7, 32(DI)(AX*1)
+	VMOVUPS      Y9, 32(DI)(AX*2)
 	VMOVUPS      Y1, 32(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -8353,34 +8907,34 @@ inner1_plain_exact1_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      64(SI)(AX*1), Y4
-	VMOVUPS      64(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      64(SI)(AX*2), Y6
-	VMOVUPS      64(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      64(SI)(R9*1), Y8
-	VMOVUPS      64(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 64(DI)
-	VMOVUPS      Y4, 64(DI)(AX*1)
-	VMOVUPS      Y6, 64(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      64(SI)(AX*1), Y2
+	VMOVUPS      64(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      64(SI)(AX*2), Y2
+	VMOVUPS      64(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      64(SI)(R9*1), Y2
+	VMOVUPS      64(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 64(DI)
+	VMOVUPS      Y7, 64(DI)(AX*1)
+	VMOVUPS      Y9, 64(DI)(AX*2)
 	VMOVUPS      Y1, 64(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -8401,34 +8955,34 @@ inner1_plain_exact2_done:
 	VMULPS       Y3, Y2, Y3
 	VANDNPS      Y3, Y4, Y3
 	VMULPS       Y1, Y2, Y5
-	VBLENDVPS    Y4, Y2, Y5, Y2
-	VMOVUPS      96(SI)(AX*1), Y4
-	VMOVUPS      96(DX)(AX*1), Y5
-	VCMPPS       $0x1e, Y0, Y5, Y6
-	VMULPS       Y5, Y4, Y5
-	VANDNPS      Y5, Y6, Y5
-	VMULPS       Y1, Y4, Y7
-	VBLENDVPS    Y6, Y4, Y7, Y4
-	VMOVUPS      96(SI)(AX*2), Y6
-	VMOVUPS      96(DX)(AX*2), Y7
-	VCMPPS       $0x1e, Y0, Y7, Y8
-	VMULPS       Y7, Y6, Y7
-	VANDNPS      Y7, Y8, Y7
-	VMULPS       Y1, Y6, Y9
-	VBLENDVPS    Y8, Y6, Y9, Y6
-	VMOVUPS      96(SI)(R9*1), Y8
-	VMOVUPS      96(DX)(R9*1), Y9
-	VCMPPS       $0x1e, Y0, Y9, Y10
-	VMULPS       Y9, Y8, Y9
-	VANDNPS      Y9, Y10, Y9
-	VMULPS       Y1, Y8, Y1
-	VBLENDVPS    Y10, Y8, Y1, Y1
-	VMOVUPS      Y2, 96(DI)
-	VMOVUPS      Y4, 96(DI)(AX*1)
-	VMOVUPS      Y6, 96(DI)(AX*2)
+	VBLENDVPS    Y4, Y2, Y5, Y5
+	VMOVUPS      96(SI)(AX*1), Y2
+	VMOVUPS      96(DX)(AX*1), Y4
+	VCMPPS       $0x1e, Y0, Y4, Y6
+	VMULPS       Y4, Y2, Y4
+	VANDNPS      Y4, Y6, Y4
+	VMULPS       Y1, Y2, Y7
+	VBLENDVPS    Y6, Y2, Y7, Y7
+	VMOVUPS      96(SI)(AX*2), Y2
+	VMOVUPS      96(DX)(AX*2), Y6
+	VCMPPS       $0x1e, Y0, Y6, Y8
+	VMULPS       Y6, Y2, Y6
+	VANDNPS      Y6, Y8, Y6
+	VMULPS       Y1, Y2, Y9
+	VBLENDVPS    Y8, Y2, Y9, Y9
+	VMOVUPS      96(SI)(R9*1), Y2
+	VMOVUPS      96(DX)(R9*1), Y8
+	VCMPPS       $0x1e, Y0, Y8, Y10
+	VMULPS       Y8, Y2, Y8
+	VANDNPS      Y8, Y10, Y8
+	VMULPS       Y1, Y2, Y1
+	VBLENDVPS    Y10, Y2, Y1, Y1
+	VMOVUPS      Y5, 96(DI)
+	VMOVUPS      Y7, 96(DI)(AX*1)
+	VMOVUPS      Y9, 96(DI)(AX*2)
 	VMOVUPS      Y1, 96(DI)(R9*1)
-	VADDPS       Y5, Y3, Y1
-	VADDPS       Y9, Y7, Y2
+	VADDPS       Y4, Y3, Y1
+	VADDPS       Y8, Y6, Y2
 	VADDPS       Y2, Y1, Y1
 	VSUBPS       Y1, Y1, Y2
 	VPTEST       Y2, Y2
@@ -8645,8 +9199,8 @@ inner1_partial:
 	VMULPS       Y4, Y3, Y4
 	VANDNPS      Y4, Y0, Y4
 	VMULPS       Y2, Y3, Y2
-	VBLENDVPS    Y0, Y3, Y2, Y0
-	VMASKMOVPS   Y0, Y1, 96(DI)(AX*4)
+	VBLENDVPS    Y0, Y3, Y2, Y2
+	VMASKMOVPS   Y2, Y1, 96(DI)(AX*4)
 	VCVTPS2PD    X4, Y0
 	VEXTRACTF128 $0x01, Y4, X1
 	VCVTPS2PD    X1, Y1
@@ -8661,18 +9215,18 @@ inner1_plain_exact0:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8684,18 +9238,18 @@ inner1_plain_exact1:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8707,18 +9261,18 @@ inner1_plain_exact2:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8730,18 +9284,18 @@ inner1_plain_exact3:
 	VCVTPS2PD    X3, Y1
 	VEXTRACTF128 $0x01, Y3, X2
 	VCVTPS2PD    X2, Y2
-	VCVTPS2PD    X5, Y3
-	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y3
+	VEXTRACTF128 $0x01, Y4, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X7, Y3
-	VEXTRACTF128 $0x01, Y7, X4
+	VCVTPS2PD    X6, Y3
+	VEXTRACTF128 $0x01, Y6, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
-	VCVTPS2PD    X9, Y3
-	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X8, Y3
+	VEXTRACTF128 $0x01, Y8, X4
 	VCVTPS2PD    X4, Y4
 	VADDPD       Y3, Y1, Y1
 	VADDPD       Y4, Y2, Y2
@@ -8749,9 +9303,551 @@ inner1_plain_exact3:
 	VMOVAPD      Y2, Y1
 	JMP          inner1_plain_exact3_done
 
-// func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
+// func eluAVX512(dst []float32, x []float32, alpha float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·eluAVX512(SB), NOSPLIT, $0-53
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS alpha+48(FP), Z1
+	VXORPS       Z2, Z2, Z2
+	VMOVUPS      eluMin<>+0(SB), Z0
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K2
+	VBLENDMPS   Z3, Z7, K2, Z7
+	VMOVUPS     Z7, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+52(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVUPS     Z7, (DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVUPS     Z7, 64(DI)(BX*1)
+	VMOVUPS     128(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVUPS     Z7, 128(DI)(BX*1)
+	VMOVUPS     192(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVUPS     Z7, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVUPS     Z7, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVNTPS    Z7, (DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVNTPS    Z7, 64(DI)(BX*1)
+	VMOVUPS     128(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVNTPS    Z7, 128(DI)(BX*1)
+	VMOVUPS     192(SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVNTPS    Z7, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z3
+	VMAXPS      Z3, Z0, Z4
+	VMOVUPS     magic<>+0(SB), Z5
+	VFMADD231PS log2e<>+0(SB), Z4, Z5
+	VPSLLD      $0x17, Z5, Z6
+	VSUBPS      magic<>+0(SB), Z5, Z5
+	VFMADD231PS negLn2<>+0(SB), Z5, Z4
+	VMOVUPS     c6<>+0(SB), Z7
+	VFMADD213PS c5<>+0(SB), Z4, Z7
+	VFMADD213PS c4<>+0(SB), Z4, Z7
+	VFMADD213PS c3<>+0(SB), Z4, Z7
+	VFMADD213PS c2<>+0(SB), Z4, Z7
+	VMULPS      Z4, Z4, Z5
+	VFMADD213PS Z4, Z5, Z7
+	VSUBPS      one<>+0(SB), Z6, Z5
+	VFMADD213PS Z5, Z6, Z7
+	VANDPS      signBit<>+0(SB), Z3, Z5
+	VORPS       Z5, Z7, Z7
+	VMULPS      Z1, Z7, Z7
+	VCMPPS      $0x1e, Z2, Z3, K1
+	VBLENDMPS   Z3, Z7, K1, Z7
+	VMOVNTPS    Z7, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z3
+	VMAXPS      Z3, Z0, Z0
+	VMOVUPS     magic<>+0(SB), Z4
+	VFMADD231PS log2e<>+0(SB), Z0, Z4
+	VPSLLD      $0x17, Z4, Z5
+	VSUBPS      magic<>+0(SB), Z4, Z4
+	VFMADD231PS negLn2<>+0(SB), Z4, Z0
+	VMOVUPS     c6<>+0(SB), Z6
+	VFMADD213PS c5<>+0(SB), Z0, Z6
+	VFMADD213PS c4<>+0(SB), Z0, Z6
+	VFMADD213PS c3<>+0(SB), Z0, Z6
+	VFMADD213PS c2<>+0(SB), Z0, Z6
+	VMULPS      Z0, Z0, Z4
+	VFMADD213PS Z0, Z4, Z6
+	VSUBPS      one<>+0(SB), Z5, Z4
+	VFMADD213PS Z4, Z5, Z6
+	VANDPS      signBit<>+0(SB), Z3, Z4
+	VORPS       Z4, Z6, Z6
+	VMULPS      Z1, Z6, Z6
+	VCMPPS      $0x1e, Z2, Z3, K2
+	VBLENDMPS   Z3, Z6, K2, Z6
+	VMOVUPS     Z6, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA eluMin<>+0(SB)/4, $0xc18c0000
+DATA eluMin<>+4(SB)/4, $0xc18c0000
+DATA eluMin<>+8(SB)/4, $0xc18c0000
+DATA eluMin<>+12(SB)/4, $0xc18c0000
+DATA eluMin<>+16(SB)/4, $0xc18c0000
+DATA eluMin<>+20(SB)/4, $0xc18c0000
+DATA eluMin<>+24(SB)/4, $0xc18c0000
+DATA eluMin<>+28(SB)/4, $0xc18c0000
+DATA eluMin<>+32(SB)/4, $0xc18c0000
+DATA eluMin<>+36(SB)/4, $0xc18c0000
+DATA eluMin<>+40(SB)/4, $0xc18c0000
+DATA eluMin<>+44(SB)/4, $0xc18c0000
+DATA eluMin<>+48(SB)/4, $0xc18c0000
+DATA eluMin<>+52(SB)/4, $0xc18c0000
+DATA eluMin<>+56(SB)/4, $0xc18c0000
+DATA eluMin<>+60(SB)/4, $0xc18c0000
+GLOBL eluMin<>(SB), RODATA|NOPTR, $64
+
+DATA magic<>+0(SB)/4, $0x4b40007f
+DATA magic<>+4(SB)/4, $0x4b40007f
+DATA magic<>+8(SB)/4, $0x4b40007f
+DATA magic<>+12(SB)/4, $0x4b40007f
+DATA magic<>+16(SB)/4, $0x4b40007f
+DATA magic<>+20(SB)/4, $0x4b40007f
+DATA magic<>+24(SB)/4, $0x4b40007f
+DATA magic<>+28(SB)/4, $0x4b40007f
+DATA magic<>+32(SB)/4, $0x4b40007f
+DATA magic<>+36(SB)/4, $0x4b40007f
+DATA magic<>+40(SB)/4, $0x4b40007f
+DATA magic<>+44(SB)/4, $0x4b40007f
+DATA magic<>+48(SB)/4, $0x4b40007f
+DATA magic<>+52(SB)/4, $0x4b40007f
+DATA magic<>+56(SB)/4, $0x4b40007f
+DATA magic<>+60(SB)/4, $0x4b40007f
+GLOBL magic<>(SB), RODATA|NOPTR, $64
+
+DATA log2e<>+0(SB)/4, $0x3fb8aa3b
+DATA log2e<>+4(SB)/4, $0x3fb8aa3b
+DATA log2e<>+8(SB)/4, $0x3fb8aa3b
+DATA log2e<>+12(SB)/4, $0x3fb8aa3b
+DATA log2e<>+16(SB)/4, $0x3fb8aa3b
+DATA log2e<>+20(SB)/4, $0x3fb8aa3b
+DATA log2e<>+24(SB)/4, $0x3fb8aa3b
+DATA log2e<>+28(SB)/4, $0x3fb8aa3b
+DATA log2e<>+32(SB)/4, $0x3fb8aa3b
+DATA log2e<>+36(SB)/4, $0x3fb8aa3b
+DATA log2e<>+40(SB)/4, $0x3fb8aa3b
+DATA log2e<>+44(SB)/4, $0x3fb8aa3b
+DATA log2e<>+48(SB)/4, $0x3fb8aa3b
+DATA log2e<>+52(SB)/4, $0x3fb8aa3b
+DATA log2e<>+56(SB)/4, $0x3fb8aa3b
+DATA log2e<>+60(SB)/4, $0x3fb8aa3b
+GLOBL log2e<>(SB), RODATA|NOPTR, $64
+
+DATA negLn2<>+0(SB)/4, $0xbf317218
+DATA negLn2<>+4(SB)/4, $0xbf317218
+DATA negLn2<>+8(SB)/4, $0xbf317218
+DATA negLn2<>+12(SB)/4, $0xbf317218
+DATA negLn2<>+16(SB)/4, $0xbf317218
+DATA negLn2<>+20(SB)/4, $0xbf317218
+DATA negLn2<>+24(SB)/4, $0xbf317218
+DATA negLn2<>+28(SB)/4, $0xbf317218
+DATA negLn2<>+32(SB)/4, $0xbf317218
+DATA negLn2<>+36(SB)/4, $0xbf317218
+DATA negLn2<>+40(SB)/4, $0xbf317218
+DATA negLn2<>+44(SB)/4, $0xbf317218
+DATA negLn2<>+48(SB)/4, $0xbf317218
+DATA negLn2<>+52(SB)/4, $0xbf317218
+DATA negLn2<>+56(SB)/4, $0xbf317218
+DATA negLn2<>+60(SB)/4, $0xbf317218
+GLOBL negLn2<>(SB), RODATA|NOPTR, $64
+
+DATA c6<>+0(SB)/4, $0x3ab5f604
+DATA c6<>+4(SB)/4, $0x3ab5f604
+DATA c6<>+8(SB)/4, $0x3ab5f604
+DATA c6<>+12(SB)/4, $0x3ab5f604
+DATA c6<>+16(SB)/4, $0x3ab5f604
+DATA c6<>+20(SB)/4, $0x3ab5f604
+DATA c6<>+24(SB)/4, $0x3ab5f604
+DATA c6<>+28(SB)/4, $0x3ab5f604
+DATA c6<>+32(SB)/4, $0x3ab5f604
+DATA c6<>+36(SB)/4, $0x3ab5f604
+DATA c6<>+40(SB)/4, $0x3ab5f604
+DATA c6<>+44(SB)/4, $0x3ab5f604
+DATA c6<>+48(SB)/4, $0x3ab5f604
+DATA c6<>+52(SB)/4, $0x3ab5f604
+DATA c6<>+56(SB)/4, $0x3ab5f604
+DATA c6<>+60(SB)/4, $0x3ab5f604
+GLOBL c6<>(SB), RODATA|NOPTR, $64
+
+DATA c5<>+0(SB)/4, $0x3c0913b4
+DATA c5<>+4(SB)/4, $0x3c0913b4
+DATA c5<>+8(SB)/4, $0x3c0913b4
+DATA c5<>+12(SB)/4, $0x3c0913b4
+DATA c5<>+16(SB)/4, $0x3c0913b4
+DATA c5<>+20(SB)/4, $0x3c0913b4
+DATA c5<>+24(SB)/4, $0x3c0913b4
+DATA c5<>+28(SB)/4, $0x3c0913b4
+DATA c5<>+32(SB)/4, $0x3c0913b4
+DATA c5<>+36(SB)/4, $0x3c0913b4
+DATA c5<>+40(SB)/4, $0x3c0913b4
+DATA c5<>+44(SB)/4, $0x3c0913b4
+DATA c5<>+48(SB)/4, $0x3c0913b4
+DATA c5<>+52(SB)/4, $0x3c0913b4
+DATA c5<>+56(SB)/4, $0x3c0913b4
+DATA c5<>+60(SB)/4, $0x3c0913b4
+GLOBL c5<>(SB), RODATA|NOPTR, $64
+
+DATA c4<>+0(SB)/4, $0x3d2aab3a
+DATA c4<>+4(SB)/4, $0x3d2aab3a
+DATA c4<>+8(SB)/4, $0x3d2aab3a
+DATA c4<>+12(SB)/4, $0x3d2aab3a
+DATA c4<>+16(SB)/4, $0x3d2aab3a
+DATA c4<>+20(SB)/4, $0x3d2aab3a
+DATA c4<>+24(SB)/4, $0x3d2aab3a
+DATA c4<>+28(SB)/4, $0x3d2aab3a
+DATA c4<>+32(SB)/4, $0x3d2aab3a
+DATA c4<>+36(SB)/4, $0x3d2aab3a
+DATA c4<>+40(SB)/4, $0x3d2aab3a
+DATA c4<>+44(SB)/4, $0x3d2aab3a
+DATA c4<>+48(SB)/4, $0x3d2aab3a
+DATA c4<>+52(SB)/4, $0x3d2aab3a
+DATA c4<>+56(SB)/4, $0x3d2aab3a
+DATA c4<>+60(SB)/4, $0x3d2aab3a
+GLOBL c4<>(SB), RODATA|NOPTR, $64
+
+DATA c3<>+0(SB)/4, $0x3e2aaa58
+DATA c3<>+4(SB)/4, $0x3e2aaa58
+DATA c3<>+8(SB)/4, $0x3e2aaa58
+DATA c3<>+12(SB)/4, $0x3e2aaa58
+DATA c3<>+16(SB)/4, $0x3e2aaa58
+DATA c3<>+20(SB)/4, $0x3e2aaa58
+DATA c3<>+24(SB)/4, $0x3e2aaa58
+DATA c3<>+28(SB)/4, $0x3e2aaa58
+DATA c3<>+32(SB)/4, $0x3e2aaa58
+DATA c3<>+36(SB)/4, $0x3e2aaa58
+DATA c3<>+40(SB)/4, $0x3e2aaa58
+DATA c3<>+44(SB)/4, $0x3e2aaa58
+DATA c3<>+48(SB)/4, $0x3e2aaa58
+DATA c3<>+52(SB)/4, $0x3e2aaa58
+DATA c3<>+56(SB)/4, $0x3e2aaa58
+DATA c3<>+60(SB)/4, $0x3e2aaa58
+GLOBL c3<>(SB), RODATA|NOPTR, $64
+
+DATA c2<>+0(SB)/4, $0x3effffff
+DATA c2<>+4(SB)/4, $0x3effffff
+DATA c2<>+8(SB)/4, $0x3effffff
+DATA c2<>+12(SB)/4, $0x3effffff
+DATA c2<>+16(SB)/4, $0x3effffff
+DATA c2<>+20(SB)/4, $0x3effffff
+DATA c2<>+24(SB)/4, $0x3effffff
+DATA c2<>+28(SB)/4, $0x3effffff
+DATA c2<>+32(SB)/4, $0x3effffff
+DATA c2<>+36(SB)/4, $0x3effffff
+DATA c2<>+40(SB)/4, $0x3effffff
+DATA c2<>+44(SB)/4, $0x3effffff
+DATA c2<>+48(SB)/4, $0x3effffff
+DATA c2<>+52(SB)/4, $0x3effffff
+DATA c2<>+56(SB)/4, $0x3effffff
+DATA c2<>+60(SB)/4, $0x3effffff
+GLOBL c2<>(SB), RODATA|NOPTR, $64
+
+DATA one<>+0(SB)/4, $0x3f800000
+DATA one<>+4(SB)/4, $0x3f800000
+DATA one<>+8(SB)/4, $0x3f800000
+DATA one<>+12(SB)/4, $0x3f800000
+DATA one<>+16(SB)/4, $0x3f800000
+DATA one<>+20(SB)/4, $0x3f800000
+DATA one<>+24(SB)/4, $0x3f800000
+DATA one<>+28(SB)/4, $0x3f800000
+DATA one<>+32(SB)/4, $0x3f800000
+DATA one<>+36(SB)/4, $0x3f800000
+DATA one<>+40(SB)/4, $0x3f800000
+DATA one<>+44(SB)/4, $0x3f800000
+DATA one<>+48(SB)/4, $0x3f800000
+DATA one<>+52(SB)/4, $0x3f800000
+DATA one<>+56(SB)/4, $0x3f800000
+DATA one<>+60(SB)/4, $0x3f800000
+GLOBL one<>(SB), RODATA|NOPTR, $64
+
+DATA signBit<>+0(SB)/4, $0x80000000
+DATA signBit<>+4(SB)/4, $0x80000000
+DATA signBit<>+8(SB)/4, $0x80000000
+DATA signBit<>+12(SB)/4, $0x80000000
+DATA signBit<>+16(SB)/4, $0x80000000
+DATA signBit<>+20(SB)/4, $0x80000000
+DATA signBit<>+24(SB)/4, $0x80000000
+DATA signBit<>+28(SB)/4, $0x80000000
+DATA signBit<>+32(SB)/4, $0x80000000
+DATA signBit<>+36(SB)/4, $0x80000000
+DATA signBit<>+40(SB)/4, $0x80000000
+DATA signBit<>+44(SB)/4, $0x80000000
+DATA signBit<>+48(SB)/4, $0x80000000
+DATA signBit<>+52(SB)/4, $0x80000000
+DATA signBit<>+56(SB)/4, $0x80000000
+DATA signBit<>+60(SB)/4, $0x80000000
+GLOBL signBit<>(SB), RODATA|NOPTR, $64
+
+// func eluAVX2(dst []float32, x []float32, alpha float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·ELUAVX2(SB), NOSPLIT, $0-53
+TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 	MOVQ         dst_base+0(FP), DI
 	MOVQ         dst_len+8(FP), CX
 	MOVQ         x_base+24(FP), SI
@@ -8761,7 +9857,7 @@ TEXT ·ELUAVX2(SB), NOSPLIT, $0-53
 	CMPQ         CX, $0x08
 	JB           short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS     (SI), Y3
 	VMAXPS      Y3, Y0, Y4
 	VMOVUPS     magic<>+0(SB), Y5
@@ -8782,308 +9878,310 @@ TEXT ·ELUAVX2(SB), NOSPLIT, $0-53
 	VORPS       Y5, Y7, Y7
 	VMULPS      Y1, Y7, Y7
 	VCMPPS      $0x1e, Y2, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y7, Y3
-	VMOVUPS     -32(SI)(CX*4), Y4
-	VMAXPS      Y4, Y0, Y5
-	VMOVUPS     magic<>+0(SB), Y6
-	VFMADD231PS log2e<>+0(SB), Y5, Y6
-	VPSLLD      $0x17, Y6, Y7
-	VSUBPS      magic<>+0(SB), Y6, Y6
-	VFMADD231PS negLn2<>+0(SB), Y6, Y5
+	VBLENDVPS   Y4, Y3, Y7, Y7
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
 	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y5, Y8
-	VFMADD213PS c4<>+0(SB), Y5, Y8
-	VFMADD213PS c3<>+0(SB), Y5, Y8
-	VFMADD213PS c2<>+0(SB), Y5, Y8
-	VMULPS      Y5, Y5, Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y8
+	VFMADD213PS c4<>+0(SB), Y4, Y8
+	VFMADD213PS c3<>+0(SB), Y4, Y8
+	VFMADD213PS c2<>+0(SB), Y4, Y8
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y8
+	VSUBPS      one<>+0(SB), Y6, Y5
 	VFMADD213PS Y5, Y6, Y8
-	VSUBPS      one<>+0(SB), Y7, Y6
-	VFMADD213PS Y6, Y7, Y8
-	VANDPS      signBit<>+0(SB), Y4, Y6
-	VORPS       Y6, Y8, Y8
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y8, Y8
 	VMULPS      Y1, Y8, Y8
-	VCMPPS      $0x1e, Y2, Y4, Y5
-	VBLENDVPS   Y5, Y4, Y8, Y4
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y8, Y8
 	MOVQ        DI, R8
 	LEAQ        -32(DI)(CX*4), R9
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+52(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+52(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(CX*1), Y5
-	VMAXPS      Y5, Y0, Y6
-	VMOVUPS     magic<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VPSLLD      $0x17, Y7, Y8
-	VSUBPS      magic<>+0(SB), Y7, Y7
-	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
 	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y6, Y9
-	VFMADD213PS c4<>+0(SB), Y6, Y9
-	VFMADD213PS c3<>+0(SB), Y6, Y9
-	VFMADD213PS c2<>+0(SB), Y6, Y9
-	VMULPS      Y6, Y6, Y7
-	VFMADD213PS Y6, Y7, Y9
-	VSUBPS      one<>+0(SB), Y8, Y7
-	VFMADD213PS Y7, Y8, Y9
-	VANDPS      signBit<>+0(SB), Y5, Y7
-	VORPS       Y7, Y9, Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
 	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y5, Y6
-	VBLENDVPS   Y6, Y5, Y9, Y5
-	VMOVUPS     32(SI)(CX*1), Y6
-	VMAXPS      Y6, Y0, Y7
-	VMOVUPS     magic<>+0(SB), Y8
-	VFMADD231PS log2e<>+0(SB), Y7, Y8
-	VPSLLD      $0x17, Y8, Y9
-	VSUBPS      magic<>+0(SB), Y8, Y8
-	VFMADD231PS negLn2<>+0(SB), Y8, Y7
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y7, Y10
-	VFMADD213PS c4<>+0(SB), Y7, Y10
-	VFMADD213PS c3<>+0(SB), Y7, Y10
-	VFMADD213PS c2<>+0(SB), Y7, Y10
-	VMULPS      Y7, Y7, Y8
-	VFMADD213PS Y7, Y8, Y10
-	VSUBPS      one<>+0(SB), Y9, Y8
-	VFMADD213PS Y8, Y9, Y10
-	VANDPS      signBit<>+0(SB), Y6, Y8
-	VORPS       Y8, Y10, Y10
-	VMULPS      Y1, Y10, Y10
-	VCMPPS      $0x1e, Y2, Y6, Y7
-	VBLENDVPS   Y7, Y6, Y10, Y6
-	VMOVUPS     64(SI)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPSLLD      $0x17, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y8, Y11
-	VFMADD213PS c4<>+0(SB), Y8, Y11
-	VFMADD213PS c3<>+0(SB), Y8, Y11
-	VFMADD213PS c2<>+0(SB), Y8, Y11
-	VMULPS      Y8, Y8, Y9
-	VFMADD213PS Y8, Y9, Y11
-	VSUBPS      one<>+0(SB), Y10, Y9
-	VFMADD213PS Y9, Y10, Y11
-	VANDPS      signBit<>+0(SB), Y7, Y9
-	VORPS       Y9, Y11, Y11
-	VMULPS      Y1, Y11, Y11
-	VCMPPS      $0x1e, Y2, Y7, Y8
-	VBLENDVPS   Y8, Y7, Y11, Y7
-	VMOVUPS     96(SI)(CX*1), Y8
-	VMAXPS      Y8, Y0, Y9
-	VMOVUPS     magic<>+0(SB), Y10
-	VFMADD231PS log2e<>+0(SB), Y9, Y10
-	VPSLLD      $0x17, Y10, Y11
-	VSUBPS      magic<>+0(SB), Y10, Y10
-	VFMADD231PS negLn2<>+0(SB), Y10, Y9
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y9, Y12
-	VFMADD213PS c4<>+0(SB), Y9, Y12
-	VFMADD213PS c3<>+0(SB), Y9, Y12
-	VFMADD213PS c2<>+0(SB), Y9, Y12
-	VMULPS      Y9, Y9, Y10
-	VFMADD213PS Y9, Y10, Y12
-	VSUBPS      one<>+0(SB), Y11, Y10
-	VFMADD213PS Y10, Y11, Y12
-	VANDPS      signBit<>+0(SB), Y8, Y10
-	VORPS       Y10, Y12, Y12
-	VMULPS      Y1, Y12, Y12
-	VCMPPS      $0x1e, Y2, Y8, Y9
-	VBLENDVPS   Y9, Y8, Y12, Y8
-	VMOVUPS     Y5, (DI)(CX*1)
-	VMOVUPS     Y6, 32(DI)(CX*1)
-	VMOVUPS     Y7, 64(DI)(CX*1)
-	VMOVUPS     Y8, 96(DI)(CX*1)
-	ADDQ        $0x80, CX
-	CMPQ        CX, $-128
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, (DI)(BX*1)
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, 32(DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, 64(DI)(BX*1)
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
 	JLE         plain_x4
 
 plain_x1:
-	TESTQ       CX, CX
+	TESTQ       BX, BX
 	JZ          plain_done
-	VMOVUPS     (SI)(CX*1), Y5
-	VMAXPS      Y5, Y0, Y6
-	VMOVUPS     magic<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VPSLLD      $0x17, Y7, Y8
-	VSUBPS      magic<>+0(SB), Y7, Y7
-	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
 	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y6, Y9
-	VFMADD213PS c4<>+0(SB), Y6, Y9
-	VFMADD213PS c3<>+0(SB), Y6, Y9
-	VFMADD213PS c2<>+0(SB), Y6, Y9
-	VMULPS      Y6, Y6, Y7
-	VFMADD213PS Y6, Y7, Y9
-	VSUBPS      one<>+0(SB), Y8, Y7
-	VFMADD213PS Y7, Y8, Y9
-	VANDPS      signBit<>+0(SB), Y5, Y7
-	VORPS       Y7, Y9, Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
 	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y5, Y6
-	VBLENDVPS   Y6, Y5, Y9, Y5
-	VMOVUPS     Y5, (DI)(CX*1)
-	ADDQ        $0x20, CX
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
 	JMP         plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(CX*1), Y5
-	VMAXPS      Y5, Y0, Y6
-	VMOVUPS     magic<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VPSLLD      $0x17, Y7, Y8
-	VSUBPS      magic<>+0(SB), Y7, Y7
-	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
 	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y6, Y9
-	VFMADD213PS c4<>+0(SB), Y6, Y9
-	VFMADD213PS c3<>+0(SB), Y6, Y9
-	VFMADD213PS c2<>+0(SB), Y6, Y9
-	VMULPS      Y6, Y6, Y7
-	VFMADD213PS Y6, Y7, Y9
-	VSUBPS      one<>+0(SB), Y8, Y7
-	VFMADD213PS Y7, Y8, Y9
-	VANDPS      signBit<>+0(SB), Y5, Y7
-	VORPS       Y7, Y9, Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
 	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y5, Y6
-	VBLENDVPS   Y6, Y5, Y9, Y5
-	VMOVUPS     32(SI)(CX*1), Y6
-	VMAXPS      Y6, Y0, Y7
-	VMOVUPS     magic<>+0(SB), Y8
-	VFMADD231PS log2e<>+0(SB), Y7, Y8
-	VPSLLD      $0x17, Y8, Y9
-	VSUBPS      magic<>+0(SB), Y8, Y8
-	VFMADD231PS negLn2<>+0(SB), Y8, Y7
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y7, Y10
-	VFMADD213PS c4<>+0(SB), Y7, Y10
-	VFMADD213PS c3<>+0(SB), Y7, Y10
-	VFMADD213PS c2<>+0(SB), Y7, Y10
-	VMULPS      Y7, Y7, Y8
-	VFMADD213PS Y7, Y8, Y10
-	VSUBPS      one<>+0(SB), Y9, Y8
-	VFMADD213PS Y8, Y9, Y10
-	VANDPS      signBit<>+0(SB), Y6, Y8
-	VORPS       Y8, Y10, Y10
-	VMULPS      Y1, Y10, Y10
-	VCMPPS      $0x1e, Y2, Y6, Y7
-	VBLENDVPS   Y7, Y6, Y10, Y6
-	VMOVUPS     64(SI)(CX*1), Y7
-	VMAXPS      Y7, Y0, Y8
-	VMOVUPS     magic<>+0(SB), Y9
-	VFMADD231PS log2e<>+0(SB), Y8, Y9
-	VPSLLD      $0x17, Y9, Y10
-	VSUBPS      magic<>+0(SB), Y9, Y9
-	VFMADD231PS negLn2<>+0(SB), Y9, Y8
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y8, Y11
-	VFMADD213PS c4<>+0(SB), Y8, Y11
-	VFMADD213PS c3<>+0(SB), Y8, Y11
-	VFMADD213PS c2<>+0(SB), Y8, Y11
-	VMULPS      Y8, Y8, Y9
-	VFMADD213PS Y8, Y9, Y11
-	VSUBPS      one<>+0(SB), Y10, Y9
-	VFMADD213PS Y9, Y10, Y11
-	VANDPS      signBit<>+0(SB), Y7, Y9
-	VORPS       Y9, Y11, Y11
-	VMULPS      Y1, Y11, Y11
-	VCMPPS      $0x1e, Y2, Y7, Y8
-	VBLENDVPS   Y8, Y7, Y11, Y7
-	VMOVUPS     96(SI)(CX*1), Y8
-	VMAXPS      Y8, Y0, Y9
-	VMOVUPS     magic<>+0(SB), Y10
-	VFMADD231PS log2e<>+0(SB), Y9, Y10
-	VPSLLD      $0x17, Y10, Y11
-	VSUBPS      magic<>+0(SB), Y10, Y10
-	VFMADD231PS negLn2<>+0(SB), Y10, Y9
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y9, Y12
-	VFMADD213PS c4<>+0(SB), Y9, Y12
-	VFMADD213PS c3<>+0(SB), Y9, Y12
-	VFMADD213PS c2<>+0(SB), Y9, Y12
-	VMULPS      Y9, Y9, Y10
-	VFMADD213PS Y9, Y10, Y12
-	VSUBPS      one<>+0(SB), Y11, Y10
-	VFMADD213PS Y10, Y11, Y12
-	VANDPS      signBit<>+0(SB), Y8, Y10
-	VORPS       Y10, Y12, Y12
-	VMULPS      Y1, Y12, Y12
-	VCMPPS      $0x1e, Y2, Y8, Y9
-	VBLENDVPS   Y9, Y8, Y12, Y8
-	VMOVNTPS    Y5, (DI)(CX*1)
-	VMOVNTPS    Y6, 32(DI)(CX*1)
-	VMOVNTPS    Y7, 64(DI)(CX*1)
-	VMOVNTPS    Y8, 96(DI)(CX*1)
-	ADDQ        $0x80, CX
-	CMPQ        CX, $-128
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, (DI)(BX*1)
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, 32(DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, 64(DI)(BX*1)
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VMULPS      Y1, Y9, Y9
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
 	JLE         nt_x4
 
 nt_x1:
-	TESTQ       CX, CX
+	TESTQ       BX, BX
 	JZ          nt_done
-	VMOVUPS     (SI)(CX*1), Y5
-	VMAXPS      Y5, Y0, Y6
-	VMOVUPS     magic<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VPSLLD      $0x17, Y7, Y8
-	VSUBPS      magic<>+0(SB), Y7, Y7
-	VFMADD231PS negLn2<>+0(SB), Y7, Y6
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y4
 	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y6, Y9
-	VFMADD213PS c4<>+0(SB), Y6, Y9
-	VFMADD213PS c3<>+0(SB), Y6, Y9
-	VFMADD213PS c2<>+0(SB), Y6, Y9
-	VMULPS      Y6, Y6, Y7
-	VFMADD213PS Y6, Y7, Y9
-	VSUBPS      one<>+0(SB), Y8, Y7
-	VFMADD213PS Y7, Y8, Y9
-	VANDPS      signBit<>+0(SB), Y5, Y7
-	VORPS       Y7, Y9, Y9
+	VFMADD213PS c5<>+0(SB), Y4, Y9
+	VFMADD213PS c4<>+0(SB), Y4, Y9
+	VFMADD213PS c3<>+0(SB), Y4, Y9
+	VFMADD213PS c2<>+0(SB), Y4, Y9
+	VMULPS      Y4, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VSUBPS      one<>+0(SB), Y6, Y5
+	VFMADD213PS Y5, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
 	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y5, Y6
-	VBLENDVPS   Y6, Y5, Y9, Y5
-	VMOVNTPS    Y5, (DI)(CX*1)
-	ADDQ        $0x20, CX
+	VCMPPS      $0x1e, Y2, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
 	JMP         nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y3, (R8)
-	VMOVUPS Y4, (R9)
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
 	VZEROUPPER
 	RET
 
@@ -9115,124 +10213,1200 @@ short:
 	VORPS        Y5, Y7, Y7
 	VMULPS       Y1, Y7, Y7
 	VCMPPS       $0x1e, Y2, Y4, Y0
-	VBLENDVPS    Y0, Y4, Y7, Y0
-	VMASKMOVPS   Y0, Y3, (DI)
+	VBLENDVPS    Y0, Y4, Y7, Y7
+	VMASKMOVPS   Y7, Y3, (DI)
 	VZEROUPPER
 	RET
 
-DATA eluMin<>+0(SB)/4, $0xc18c0000
-DATA eluMin<>+4(SB)/4, $0xc18c0000
-DATA eluMin<>+8(SB)/4, $0xc18c0000
-DATA eluMin<>+12(SB)/4, $0xc18c0000
-DATA eluMin<>+16(SB)/4, $0xc18c0000
-DATA eluMin<>+20(SB)/4, $0xc18c0000
-DATA eluMin<>+24(SB)/4, $0xc18c0000
-DATA eluMin<>+28(SB)/4, $0xc18c0000
-GLOBL eluMin<>(SB), RODATA|NOPTR, $32
+// func eluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·eluBackwardAVX512(SB), NOSPLIT, $256-89
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Z0
+	VBROADCASTSS f+72(FP), Z1
+	VMOVUPS      Z1, (SP)
+	VBROADCASTSS fHuge+76(FP), Z1
+	VMOVUPS      Z1, 64(SP)
+	VBROADCASTSS magic+80(FP), Z1
+	VMOVUPS      Z1, 128(SP)
+	VBROADCASTSS limit+84(FP), Z1
+	VMOVUPS      Z1, 192(SP)
+	CMPQ         CX, $0x10
+	JBE          last
 
-DATA magic<>+0(SB)/4, $0x4b40007f
-DATA magic<>+4(SB)/4, $0x4b40007f
-DATA magic<>+8(SB)/4, $0x4b40007f
-DATA magic<>+12(SB)/4, $0x4b40007f
-DATA magic<>+16(SB)/4, $0x4b40007f
-DATA magic<>+20(SB)/4, $0x4b40007f
-DATA magic<>+24(SB)/4, $0x4b40007f
-DATA magic<>+28(SB)/4, $0x4b40007f
-GLOBL magic<>(SB), RODATA|NOPTR, $32
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z1
+	VMOVUPS.Z    (DX), K1, Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
 
-DATA log2e<>+0(SB)/4, $0x3fb8aa3b
-DATA log2e<>+4(SB)/4, $0x3fb8aa3b
-DATA log2e<>+8(SB)/4, $0x3fb8aa3b
-DATA log2e<>+12(SB)/4, $0x3fb8aa3b
-DATA log2e<>+16(SB)/4, $0x3fb8aa3b
-DATA log2e<>+20(SB)/4, $0x3fb8aa3b
-DATA log2e<>+24(SB)/4, $0x3fb8aa3b
-DATA log2e<>+28(SB)/4, $0x3fb8aa3b
-GLOBL log2e<>(SB), RODATA|NOPTR, $32
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K2
+	KORTESTW K2, K2
+	JCS      backward_done0
 
-DATA negLn2<>+0(SB)/4, $0xbf317218
-DATA negLn2<>+4(SB)/4, $0xbf317218
-DATA negLn2<>+8(SB)/4, $0xbf317218
-DATA negLn2<>+12(SB)/4, $0xbf317218
-DATA negLn2<>+16(SB)/4, $0xbf317218
-DATA negLn2<>+20(SB)/4, $0xbf317218
-DATA negLn2<>+24(SB)/4, $0xbf317218
-DATA negLn2<>+28(SB)/4, $0xbf317218
-GLOBL negLn2<>(SB), RODATA|NOPTR, $32
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K2
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K2, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K2
+	VBLENDMPS    Z4, Z7, K2, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
 
-DATA c6<>+0(SB)/4, $0x3ab5f604
-DATA c6<>+4(SB)/4, $0x3ab5f604
-DATA c6<>+8(SB)/4, $0x3ab5f604
-DATA c6<>+12(SB)/4, $0x3ab5f604
-DATA c6<>+16(SB)/4, $0x3ab5f604
-DATA c6<>+20(SB)/4, $0x3ab5f604
-DATA c6<>+24(SB)/4, $0x3ab5f604
-DATA c6<>+28(SB)/4, $0x3ab5f604
-GLOBL c6<>(SB), RODATA|NOPTR, $32
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
 
-DATA c5<>+0(SB)/4, $0x3c0913b4
-DATA c5<>+4(SB)/4, $0x3c0913b4
-DATA c5<>+8(SB)/4, $0x3c0913b4
-DATA c5<>+12(SB)/4, $0x3c0913b4
-DATA c5<>+16(SB)/4, $0x3c0913b4
-DATA c5<>+20(SB)/4, $0x3c0913b4
-DATA c5<>+24(SB)/4, $0x3c0913b4
-DATA c5<>+28(SB)/4, $0x3c0913b4
-GLOBL c5<>(SB), RODATA|NOPTR, $32
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K2
+	VCMPPS    $0x03, Z5, Z5, K2, K2
+	VBLENDMPS Z4, Z5, K2, Z5
 
-DATA c4<>+0(SB)/4, $0x3d2aab3a
-DATA c4<>+4(SB)/4, $0x3d2aab3a
-DATA c4<>+8(SB)/4, $0x3d2aab3a
-DATA c4<>+12(SB)/4, $0x3d2aab3a
-DATA c4<>+16(SB)/4, $0x3d2aab3a
-DATA c4<>+20(SB)/4, $0x3d2aab3a
-DATA c4<>+24(SB)/4, $0x3d2aab3a
-DATA c4<>+28(SB)/4, $0x3d2aab3a
-GLOBL c4<>(SB), RODATA|NOPTR, $32
+backward_done0:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K2
+	VBLENDMPS Z1, Z5, K2, Z5
+	VMOVUPS   Z5, K1, (DI)
+	SUBQ      AX, CX
 
-DATA c3<>+0(SB)/4, $0x3e2aaa58
-DATA c3<>+4(SB)/4, $0x3e2aaa58
-DATA c3<>+8(SB)/4, $0x3e2aaa58
-DATA c3<>+12(SB)/4, $0x3e2aaa58
-DATA c3<>+16(SB)/4, $0x3e2aaa58
-DATA c3<>+20(SB)/4, $0x3e2aaa58
-DATA c3<>+24(SB)/4, $0x3e2aaa58
-DATA c3<>+28(SB)/4, $0x3e2aaa58
-GLOBL c3<>(SB), RODATA|NOPTR, $32
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+88(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
 
-DATA c2<>+0(SB)/4, $0x3effffff
-DATA c2<>+4(SB)/4, $0x3effffff
-DATA c2<>+8(SB)/4, $0x3effffff
-DATA c2<>+12(SB)/4, $0x3effffff
-DATA c2<>+16(SB)/4, $0x3effffff
-DATA c2<>+20(SB)/4, $0x3effffff
-DATA c2<>+24(SB)/4, $0x3effffff
-DATA c2<>+28(SB)/4, $0x3effffff
-GLOBL c2<>(SB), RODATA|NOPTR, $32
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z1
+	VMOVUPS      (DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
 
-DATA one<>+0(SB)/4, $0x3f800000
-DATA one<>+4(SB)/4, $0x3f800000
-DATA one<>+8(SB)/4, $0x3f800000
-DATA one<>+12(SB)/4, $0x3f800000
-DATA one<>+16(SB)/4, $0x3f800000
-DATA one<>+20(SB)/4, $0x3f800000
-DATA one<>+24(SB)/4, $0x3f800000
-DATA one<>+28(SB)/4, $0x3f800000
-GLOBL one<>(SB), RODATA|NOPTR, $32
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done1
 
-DATA signBit<>+0(SB)/4, $0x80000000
-DATA signBit<>+4(SB)/4, $0x80000000
-DATA signBit<>+8(SB)/4, $0x80000000
-DATA signBit<>+12(SB)/4, $0x80000000
-DATA signBit<>+16(SB)/4, $0x80000000
-DATA signBit<>+20(SB)/4, $0x80000000
-DATA signBit<>+24(SB)/4, $0x80000000
-DATA signBit<>+28(SB)/4, $0x80000000
-GLOBL signBit<>(SB), RODATA|NOPTR, $32
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
 
-// func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done1:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVUPS      Z5, (DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Z1
+	VMOVUPS      64(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done2
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done2:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVUPS      Z5, 64(DI)(BX*1)
+	VMOVUPS      128(SI)(BX*1), Z1
+	VMOVUPS      128(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done3
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done3:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVUPS      Z5, 128(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z1
+	VMOVUPS      192(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done4
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done4:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z1
+	VMOVUPS      (DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done5
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done5:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   Z5, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z1
+	VMOVUPS      (DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done6
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done6:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVNTPS     Z5, (DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Z1
+	VMOVUPS      64(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done7
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done7:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVNTPS     Z5, 64(DI)(BX*1)
+	VMOVUPS      128(SI)(BX*1), Z1
+	VMOVUPS      128(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done8
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done8:
+	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS    Z1, Z5, K1, Z5
+	VMOVNTPS     Z5, 128(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z1
+	VMOVUPS      192(DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done9
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done9:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVNTPS  Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z1
+	VMOVUPS      (DX)(BX*1), Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K1
+	KORTESTW K1, K1
+	JCS      backward_done10
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z6
+	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z6
+	VFMADD213PS  Z5, Z6, Z8
+	VPMOVD2M     Z3, K1
+	VMOVUPS      64(SP), Z6
+	VBLENDMPS    (SP), Z6, K1, Z6
+	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VPMOVD2M     Z3, K1
+	VBLENDMPS    Z4, Z7, K1, Z7
+	VMULPS       Z6, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z6
+	VFMADD213PS  Z6, Z5, Z6
+	VFNMADD231PS Z8, Z4, Z6
+	VSUBPS       Z6, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
+	VPSRLD  $0x01, Z7, Z6
+	VPSUBD  Z6, Z7, Z7
+	VPSLLD  $0x17, Z6, Z6
+	VPSLLD  $0x17, Z7, Z7
+	VMULPS  Z6, Z5, Z5
+	VMULPS  Z7, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
+	VCMPPS    $0x03, Z5, Z5, K1, K1
+	VBLENDMPS Z4, Z5, K1, Z5
+
+backward_done10:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVNTPS  Z5, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z1
+	VMOVUPS.Z    (DX), K1, Z2
+	VMOVUPS      192(SP), Z3
+	VFMSUB231PS  Z1, Z1, Z3
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z6
+	VFMADD231PS  log2e<>+0(SB), Z5, Z6
+	VSUBPS       128(SP), Z6, Z4
+	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
+	VMOVUPS      c6<>+0(SB), Z8
+	VFMADD213PS  c5<>+0(SB), Z5, Z8
+	VFMADD213PS  c4<>+0(SB), Z5, Z8
+	VFMADD213PS  c3<>+0(SB), Z5, Z8
+	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMULPS       Z5, Z5, Z4
+	VFMADD213PS  Z5, Z4, Z8
+	VMOVUPS      (SP), Z7
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z8, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD   $0x01, Z6, Z7
+	VPSUBD   Z7, Z6, Z6
+	VPSLLD   $0x17, Z7, Z7
+	VPSLLD   $0x17, Z6, Z6
+	VMULPS   Z7, Z5, Z5
+	VMULPS   Z6, Z5, Z5
+	VPMOVD2M Z3, K2
+	KORTESTW K2, K2
+	JCS      backward_done11
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z2, Z0, Z5
+	VMOVUPS      128(SP), Z4
+	VFMADD231PS  log2e<>+0(SB), Z5, Z4
+	VSUBPS       128(SP), Z4, Z0
+	VFMADD231PS  negLn2Hi<>+0(SB), Z0, Z5
+	VFMADD231PS  negLn2Lo<>+0(SB), Z0, Z5
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
+	VMULPS       Z5, Z5, Z0
+	VFMADD213PS  Z5, Z0, Z7
+	VPMOVD2M     Z3, K2
+	VMOVUPS      64(SP), Z0
+	VBLENDMPS    (SP), Z0, K2, Z0
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
+	VPMOVD2M     Z3, K2
+	VBLENDMPS    Z4, Z6, K2, Z6
+	VMULPS       Z0, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z0
+	VFMADD213PS  Z0, Z5, Z0
+	VFNMADD231PS Z7, Z4, Z0
+	VSUBPS       Z0, Z4, Z5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Z6, Z6
+	VPSRLD  $0x01, Z6, Z0
+	VPSUBD  Z0, Z6, Z6
+	VPSLLD  $0x17, Z0, Z0
+	VPSLLD  $0x17, Z6, Z6
+	VMULPS  Z0, Z5, Z5
+	VMULPS  Z6, Z5, Z5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K2
+	VCMPPS    $0x03, Z5, Z5, K2, K2
+	VBLENDMPS Z4, Z5, K2, Z5
+
+backward_done11:
+	VCMPPS    $0x1e, zero<>+0(SB), Z2, K2
+	VBLENDMPS Z1, Z5, K2, Z5
+	VMOVUPS   Z5, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA expMin<>+0(SB)/4, $0xc3960000
+DATA expMin<>+4(SB)/4, $0xc3960000
+DATA expMin<>+8(SB)/4, $0xc3960000
+DATA expMin<>+12(SB)/4, $0xc3960000
+DATA expMin<>+16(SB)/4, $0xc3960000
+DATA expMin<>+20(SB)/4, $0xc3960000
+DATA expMin<>+24(SB)/4, $0xc3960000
+DATA expMin<>+28(SB)/4, $0xc3960000
+DATA expMin<>+32(SB)/4, $0xc3960000
+DATA expMin<>+36(SB)/4, $0xc3960000
+DATA expMin<>+40(SB)/4, $0xc3960000
+DATA expMin<>+44(SB)/4, $0xc3960000
+DATA expMin<>+48(SB)/4, $0xc3960000
+DATA expMin<>+52(SB)/4, $0xc3960000
+DATA expMin<>+56(SB)/4, $0xc3960000
+DATA expMin<>+60(SB)/4, $0xc3960000
+GLOBL expMin<>(SB), RODATA|NOPTR, $64
+
+DATA negLn2Hi<>+0(SB)/4, $0xbf317200
+DATA negLn2Hi<>+4(SB)/4, $0xbf317200
+DATA negLn2Hi<>+8(SB)/4, $0xbf317200
+DATA negLn2Hi<>+12(SB)/4, $0xbf317200
+DATA negLn2Hi<>+16(SB)/4, $0xbf317200
+DATA negLn2Hi<>+20(SB)/4, $0xbf317200
+DATA negLn2Hi<>+24(SB)/4, $0xbf317200
+DATA negLn2Hi<>+28(SB)/4, $0xbf317200
+DATA negLn2Hi<>+32(SB)/4, $0xbf317200
+DATA negLn2Hi<>+36(SB)/4, $0xbf317200
+DATA negLn2Hi<>+40(SB)/4, $0xbf317200
+DATA negLn2Hi<>+44(SB)/4, $0xbf317200
+DATA negLn2Hi<>+48(SB)/4, $0xbf317200
+DATA negLn2Hi<>+52(SB)/4, $0xbf317200
+DATA negLn2Hi<>+56(SB)/4, $0xbf317200
+DATA negLn2Hi<>+60(SB)/4, $0xbf317200
+GLOBL negLn2Hi<>(SB), RODATA|NOPTR, $64
+
+DATA negLn2Lo<>+0(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+4(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+8(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+12(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+16(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+20(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+24(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+28(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+32(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+36(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+40(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+44(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+48(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+52(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+56(SB)/4, $0xb5bfbe8e
+DATA negLn2Lo<>+60(SB)/4, $0xb5bfbe8e
+GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $64
+
+DATA scaleFloor<>+0(SB)/4, $0x4b400002
+DATA scaleFloor<>+4(SB)/4, $0x4b400002
+DATA scaleFloor<>+8(SB)/4, $0x4b400002
+DATA scaleFloor<>+12(SB)/4, $0x4b400002
+DATA scaleFloor<>+16(SB)/4, $0x4b400002
+DATA scaleFloor<>+20(SB)/4, $0x4b400002
+DATA scaleFloor<>+24(SB)/4, $0x4b400002
+DATA scaleFloor<>+28(SB)/4, $0x4b400002
+DATA scaleFloor<>+32(SB)/4, $0x4b400002
+DATA scaleFloor<>+36(SB)/4, $0x4b400002
+DATA scaleFloor<>+40(SB)/4, $0x4b400002
+DATA scaleFloor<>+44(SB)/4, $0x4b400002
+DATA scaleFloor<>+48(SB)/4, $0x4b400002
+DATA scaleFloor<>+52(SB)/4, $0x4b400002
+DATA scaleFloor<>+56(SB)/4, $0x4b400002
+DATA scaleFloor<>+60(SB)/4, $0x4b400002
+GLOBL scaleFloor<>(SB), RODATA|NOPTR, $64
+
+DATA hugeScale<>+0(SB)/4, $0x0000004d
+DATA hugeScale<>+4(SB)/4, $0x0000004d
+DATA hugeScale<>+8(SB)/4, $0x0000004d
+DATA hugeScale<>+12(SB)/4, $0x0000004d
+DATA hugeScale<>+16(SB)/4, $0x0000004d
+DATA hugeScale<>+20(SB)/4, $0x0000004d
+DATA hugeScale<>+24(SB)/4, $0x0000004d
+DATA hugeScale<>+28(SB)/4, $0x0000004d
+DATA hugeScale<>+32(SB)/4, $0x0000004d
+DATA hugeScale<>+36(SB)/4, $0x0000004d
+DATA hugeScale<>+40(SB)/4, $0x0000004d
+DATA hugeScale<>+44(SB)/4, $0x0000004d
+DATA hugeScale<>+48(SB)/4, $0x0000004d
+DATA hugeScale<>+52(SB)/4, $0x0000004d
+DATA hugeScale<>+56(SB)/4, $0x0000004d
+DATA hugeScale<>+60(SB)/4, $0x0000004d
+GLOBL hugeScale<>(SB), RODATA|NOPTR, $64
+
+DATA expZeroBelow<>+0(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+4(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+8(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+12(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+16(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+20(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+24(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+28(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+32(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+36(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+40(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+44(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+48(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+52(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+56(SB)/4, $0xc43a4887
+DATA expZeroBelow<>+60(SB)/4, $0xc43a4887
+GLOBL expZeroBelow<>(SB), RODATA|NOPTR, $64
+
+DATA zero<>+0(SB)/4, $0x00000000
+DATA zero<>+4(SB)/4, $0x00000000
+DATA zero<>+8(SB)/4, $0x00000000
+DATA zero<>+12(SB)/4, $0x00000000
+DATA zero<>+16(SB)/4, $0x00000000
+DATA zero<>+20(SB)/4, $0x00000000
+DATA zero<>+24(SB)/4, $0x00000000
+DATA zero<>+28(SB)/4, $0x00000000
+DATA zero<>+32(SB)/4, $0x00000000
+DATA zero<>+36(SB)/4, $0x00000000
+DATA zero<>+40(SB)/4, $0x00000000
+DATA zero<>+44(SB)/4, $0x00000000
+DATA zero<>+48(SB)/4, $0x00000000
+DATA zero<>+52(SB)/4, $0x00000000
+DATA zero<>+56(SB)/4, $0x00000000
+DATA zero<>+60(SB)/4, $0x00000000
+GLOBL zero<>(SB), RODATA|NOPTR, $64
+
+// func eluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $128-89
+TEXT ·eluBackwardAVX2(SB), NOSPLIT, $128-89
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
@@ -9249,7 +11423,7 @@ TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $128-89
 	CMPQ         CX, $0x08
 	JB           short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS      (SI), Y1
 	VMOVUPS      (DX), Y2
 	VMOVUPS      96(SP), Y3
@@ -9283,74 +11457,74 @@ TEXT ·ELUBackwardAVX2(SB), NOSPLIT, $128-89
 	VMULPS  Y7, Y5, Y5
 	VMULPS  Y6, Y5, Y5
 	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done0
+	JCS     backward_done12
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Y2, Y0, Y5
-	VMOVUPS      64(SP), Y6
-	VFMADD231PS  log2e<>+0(SB), Y5, Y6
-	VSUBPS       64(SP), Y6, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y5
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y5
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y5, Y9
-	VFMADD213PS  c4<>+0(SB), Y5, Y9
-	VFMADD213PS  c3<>+0(SB), Y5, Y9
-	VFMADD213PS  c2<>+0(SB), Y5, Y9
-	VMULPS       Y5, Y5, Y4
-	VFMADD213PS  Y5, Y4, Y9
-	VMOVUPS      32(SP), Y7
-	VBLENDVPS    Y3, (SP), Y7, Y7
-	VPADDD       hugeScale<>+0(SB), Y6, Y8
-	VBLENDVPS    Y3, Y6, Y8, Y6
-	VMULPS       Y7, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y7
-	VFMADD213PS  Y7, Y5, Y7
-	VFNMADD231PS Y9, Y4, Y7
-	VSUBPS       Y7, Y4, Y5
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y5, Y4
+	VSUBPS       64(SP), Y4, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y6
+	VFMADD213PS  Y5, Y6, Y8
+	VMOVUPS      32(SP), Y6
+	VBLENDVPS    Y3, (SP), Y6, Y6
+	VPADDD       hugeScale<>+0(SB), Y4, Y7
+	VBLENDVPS    Y3, Y4, Y7, Y7
+	VMULPS       Y6, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y6
+	VFMADD213PS  Y6, Y5, Y6
+	VFNMADD231PS Y8, Y4, Y6
+	VSUBPS       Y6, Y4, Y5
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
-	VPSRLD  $0x01, Y6, Y7
-	VPSUBD  Y7, Y6, Y6
-	VPSLLD  $0x17, Y7, Y7
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y6
+	VPSUBD  Y6, Y7, Y7
 	VPSLLD  $0x17, Y6, Y6
-	VMULPS  Y7, Y5, Y5
+	VPSLLD  $0x17, Y7, Y7
 	VMULPS  Y6, Y5, Y5
+	VMULPS  Y7, Y5, Y5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y5, Y5, Y3
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y8
-	VANDPS    Y8, Y3, Y3
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y5, Y5, Y6
+	VANDPS    Y6, Y3, Y3
 	VBLENDVPS Y3, Y4, Y5, Y5
 
-backward_done0:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y3
-	VBLENDVPS    Y3, Y1, Y5, Y1
-	VMOVUPS      -32(SI)(CX*4), Y2
-	VMOVUPS      -32(DX)(CX*4), Y3
-	VMOVUPS      96(SP), Y4
-	VFMSUB231PS  Y2, Y2, Y4
-	VMAXPS       Y3, Y0, Y6
+backward_done12:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      -32(SI)(CX*4), Y1
+	VMOVUPS      -32(DX)(CX*4), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y6
 	VMOVUPS      64(SP), Y7
 	VFMADD231PS  log2e<>+0(SB), Y6, Y7
-	VSUBPS       64(SP), Y7, Y5
-	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VSUBPS       64(SP), Y7, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y6
 	VMOVUPS      c6<>+0(SB), Y9
 	VFMADD213PS  c5<>+0(SB), Y6, Y9
 	VFMADD213PS  c4<>+0(SB), Y6, Y9
 	VFMADD213PS  c3<>+0(SB), Y6, Y9
 	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y5
-	VFMADD213PS  Y6, Y5, Y9
+	VMULPS       Y6, Y6, Y4
+	VFMADD213PS  Y6, Y4, Y9
 	VMOVUPS      (SP), Y8
-	VMULPS       Y8, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y8
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
 	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y9, Y5, Y8
-	VSUBPS       Y8, Y5, Y6
+	VFNMADD231PS Y9, Y4, Y8
+	VSUBPS       Y8, Y4, Y6
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
@@ -9360,102 +11534,104 @@ backward_done0:
 	VPSLLD  $0x17, Y7, Y7
 	VMULPS  Y8, Y6, Y6
 	VMULPS  Y7, Y6, Y6
-	VTESTPS signBit<>+0(SB), Y4
-	JCS     backward_done1
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done13
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      64(SP), Y7
-	VFMADD231PS  log2e<>+0(SB), Y6, Y7
-	VSUBPS       64(SP), Y7, Y5
-	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y6, Y10
-	VFMADD213PS  c4<>+0(SB), Y6, Y10
-	VFMADD213PS  c3<>+0(SB), Y6, Y10
-	VFMADD213PS  c2<>+0(SB), Y6, Y10
-	VMULPS       Y6, Y6, Y5
-	VFMADD213PS  Y6, Y5, Y10
-	VMOVUPS      32(SP), Y8
-	VBLENDVPS    Y4, (SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y7, Y9
-	VBLENDVPS    Y4, Y7, Y9, Y7
-	VMULPS       Y8, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y8
-	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y10, Y5, Y8
-	VSUBPS       Y8, Y5, Y6
+	VMAXPS       Y2, Y0, Y6
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y6, Y4
+	VSUBPS       64(SP), Y4, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y9
+	VMOVUPS      32(SP), Y7
+	VBLENDVPS    Y3, (SP), Y7, Y7
+	VPADDD       hugeScale<>+0(SB), Y4, Y8
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y6, Y7
+	VFNMADD231PS Y9, Y4, Y7
+	VSUBPS       Y7, Y4, Y6
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y8
-	VPSUBD  Y8, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y7
+	VPSUBD  Y7, Y8, Y8
 	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y8, Y6, Y6
+	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y7, Y6, Y6
+	VMULPS  Y8, Y6, Y6
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y6, Y6, Y4
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y9
-	VANDPS    Y9, Y4, Y4
-	VBLENDVPS Y4, Y5, Y6, Y6
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y6, Y6, Y7
+	VANDPS    Y7, Y3, Y3
+	VBLENDVPS Y3, Y4, Y6, Y6
 
-backward_done1:
-	VCMPPS    $0x1e, zero<>+0(SB), Y3, Y4
-	VBLENDVPS Y4, Y2, Y6, Y2
+backward_done13:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+88(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+88(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(CX*1), Y3
-	VMOVUPS      (DX)(CX*1), Y4
-	VMOVUPS      96(SP), Y5
-	VFMSUB231PS  Y3, Y3, Y5
-	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
 	VMOVUPS      c6<>+0(SB), Y10
 	VFMADD213PS  c5<>+0(SB), Y7, Y10
 	VFMADD213PS  c4<>+0(SB), Y7, Y10
 	VFMADD213PS  c3<>+0(SB), Y7, Y10
 	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
 	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -9465,32 +11641,76 @@ plain_x4:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y5
-	JCS     backward_done2
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done14
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y4, Y0, Y7
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done14:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      Y7, (DI)(BX*1)
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y7, Y11
-	VFMADD213PS  c4<>+0(SB), Y7, Y11
-	VFMADD213PS  c3<>+0(SB), Y7, Y11
-	VFMADD213PS  c2<>+0(SB), Y7, Y11
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y5, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y8, Y10
-	VBLENDVPS    Y5, Y8, Y10, Y8
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y11, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -9500,285 +11720,241 @@ plain_x4:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done15
 
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y7, Y7, Y5
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
-	VANDPS    Y10, Y5, Y5
-	VBLENDVPS Y5, Y6, Y7, Y7
-
-backward_done2:
-	VCMPPS       $0x1e, zero<>+0(SB), Y4, Y5
-	VBLENDVPS    Y5, Y3, Y7, Y3
-	VMOVUPS      32(SI)(CX*1), Y4
-	VMOVUPS      32(DX)(CX*1), Y5
-	VMOVUPS      96(SP), Y6
-	VFMSUB231PS  Y4, Y4, Y6
-	VMAXPS       Y5, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y7
-	VFMADD213PS  Y8, Y7, Y11
-	VMOVUPS      (SP), Y10
-	VMULPS       Y10, Y4, Y7
-	VFNMADD213PS Y7, Y4, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y7, Y10
-	VSUBPS       Y10, Y7, Y8
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
 	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y6
-	JCS     backward_done3
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done15:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      Y7, 32(DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done16
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y5, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y8, Y12
-	VFMADD213PS  c4<>+0(SB), Y8, Y12
-	VFMADD213PS  c3<>+0(SB), Y8, Y12
-	VFMADD213PS  c2<>+0(SB), Y8, Y12
-	VMULPS       Y8, Y8, Y7
-	VFMADD213PS  Y8, Y7, Y12
-	VMOVUPS      32(SP), Y10
-	VBLENDVPS    Y6, (SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y9, Y11
-	VBLENDVPS    Y6, Y9, Y11, Y9
-	VMULPS       Y10, Y4, Y7
-	VFNMADD213PS Y7, Y4, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y12, Y7, Y10
-	VSUBPS       Y10, Y7, Y8
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
 	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y8, Y8, Y6
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y5, Y11
-	VANDPS    Y11, Y6, Y6
-	VBLENDVPS Y6, Y7, Y8, Y8
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done3:
-	VCMPPS       $0x1e, zero<>+0(SB), Y5, Y6
-	VBLENDVPS    Y6, Y4, Y8, Y4
-	VMOVUPS      64(SI)(CX*1), Y5
-	VMOVUPS      64(DX)(CX*1), Y6
-	VMOVUPS      96(SP), Y7
-	VFMSUB231PS  Y5, Y5, Y7
-	VMAXPS       Y6, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y8
-	VFMADD213PS  Y9, Y8, Y12
-	VMOVUPS      (SP), Y11
-	VMULPS       Y11, Y5, Y8
-	VFNMADD213PS Y8, Y5, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y8, Y11
-	VSUBPS       Y11, Y8, Y9
+backward_done16:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      Y7, 64(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y7
-	JCS     backward_done4
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done17
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y6, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y9, Y13
-	VFMADD213PS  c4<>+0(SB), Y9, Y13
-	VFMADD213PS  c3<>+0(SB), Y9, Y13
-	VFMADD213PS  c2<>+0(SB), Y9, Y13
-	VMULPS       Y9, Y9, Y8
-	VFMADD213PS  Y9, Y8, Y13
-	VMOVUPS      32(SP), Y11
-	VBLENDVPS    Y7, (SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y10, Y12
-	VBLENDVPS    Y7, Y10, Y12, Y10
-	VMULPS       Y11, Y5, Y8
-	VFNMADD213PS Y8, Y5, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y13, Y8, Y11
-	VSUBPS       Y11, Y8, Y9
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y9, Y9, Y7
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y6, Y12
-	VANDPS    Y12, Y7, Y7
-	VBLENDVPS Y7, Y8, Y9, Y9
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done4:
-	VCMPPS       $0x1e, zero<>+0(SB), Y6, Y7
-	VBLENDVPS    Y7, Y5, Y9, Y5
-	VMOVUPS      96(SI)(CX*1), Y6
-	VMOVUPS      96(DX)(CX*1), Y7
-	VMOVUPS      96(SP), Y8
-	VFMSUB231PS  Y6, Y6, Y8
-	VMAXPS       Y7, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y9
-	VFMADD213PS  Y10, Y9, Y13
-	VMOVUPS      (SP), Y12
-	VMULPS       Y12, Y6, Y9
-	VFNMADD213PS Y9, Y6, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y9, Y12
-	VSUBPS       Y12, Y9, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y8
-	JCS     backward_done5
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y7, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
-	VMOVUPS      c6<>+0(SB), Y14
-	VFMADD213PS  c5<>+0(SB), Y10, Y14
-	VFMADD213PS  c4<>+0(SB), Y10, Y14
-	VFMADD213PS  c3<>+0(SB), Y10, Y14
-	VFMADD213PS  c2<>+0(SB), Y10, Y14
-	VMULPS       Y10, Y10, Y9
-	VFMADD213PS  Y10, Y9, Y14
-	VMOVUPS      32(SP), Y12
-	VBLENDVPS    Y8, (SP), Y12, Y12
-	VPADDD       hugeScale<>+0(SB), Y11, Y13
-	VBLENDVPS    Y8, Y11, Y13, Y11
-	VMULPS       Y12, Y6, Y9
-	VFNMADD213PS Y9, Y6, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y14, Y9, Y12
-	VSUBPS       Y12, Y9, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y10, Y10, Y8
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y7, Y13
-	VANDPS    Y13, Y8, Y8
-	VBLENDVPS Y8, Y9, Y10, Y10
-
-backward_done5:
-	VCMPPS    $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS Y8, Y6, Y10, Y6
-	VMOVUPS   Y3, (DI)(CX*1)
-	VMOVUPS   Y4, 32(DI)(CX*1)
-	VMOVUPS   Y5, 64(DI)(CX*1)
-	VMOVUPS   Y6, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+backward_done17:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ        CX, CX
+	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(CX*1), Y3
-	VMOVUPS      (DX)(CX*1), Y4
-	VMOVUPS      96(SP), Y5
-	VFMSUB231PS  Y3, Y3, Y5
-	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
 	VMOVUPS      c6<>+0(SB), Y10
 	VFMADD213PS  c5<>+0(SB), Y7, Y10
 	VFMADD213PS  c4<>+0(SB), Y7, Y10
 	VFMADD213PS  c3<>+0(SB), Y7, Y10
 	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
 	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -9788,87 +11964,87 @@ plain_x1:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y5
-	JCS     backward_done6
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done18
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y4, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y7, Y11
-	VFMADD213PS  c4<>+0(SB), Y7, Y11
-	VFMADD213PS  c3<>+0(SB), Y7, Y11
-	VFMADD213PS  c2<>+0(SB), Y7, Y11
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y5, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y8, Y10
-	VBLENDVPS    Y5, Y8, Y10, Y8
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y11, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
 	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
+	VPSLLD  $0x17, Y9, Y9
 	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y7, Y7, Y5
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
-	VANDPS    Y10, Y5, Y5
-	VBLENDVPS Y5, Y6, Y7, Y7
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done6:
-	VCMPPS    $0x1e, zero<>+0(SB), Y4, Y5
-	VBLENDVPS Y5, Y3, Y7, Y3
-	VMOVUPS   Y3, (DI)(CX*1)
-	ADDQ      $0x20, CX
+backward_done18:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(CX*1), Y3
-	VMOVUPS      (DX)(CX*1), Y4
-	VMOVUPS      96(SP), Y5
-	VFMSUB231PS  Y3, Y3, Y5
-	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
 	VMOVUPS      c6<>+0(SB), Y10
 	VFMADD213PS  c5<>+0(SB), Y7, Y10
 	VFMADD213PS  c4<>+0(SB), Y7, Y10
 	VFMADD213PS  c3<>+0(SB), Y7, Y10
 	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
 	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -9878,32 +12054,76 @@ nt_x4:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y5
-	JCS     backward_done7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done19
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y4, Y0, Y7
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done19:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVNTPS     Y7, (DI)(BX*1)
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y7, Y11
-	VFMADD213PS  c4<>+0(SB), Y7, Y11
-	VFMADD213PS  c3<>+0(SB), Y7, Y11
-	VFMADD213PS  c2<>+0(SB), Y7, Y11
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y5, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y8, Y10
-	VBLENDVPS    Y5, Y8, Y10, Y8
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y11, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -9913,285 +12133,241 @@ nt_x4:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done20
 
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y7, Y7, Y5
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
-	VANDPS    Y10, Y5, Y5
-	VBLENDVPS Y5, Y6, Y7, Y7
-
-backward_done7:
-	VCMPPS       $0x1e, zero<>+0(SB), Y4, Y5
-	VBLENDVPS    Y5, Y3, Y7, Y3
-	VMOVUPS      32(SI)(CX*1), Y4
-	VMOVUPS      32(DX)(CX*1), Y5
-	VMOVUPS      96(SP), Y6
-	VFMSUB231PS  Y4, Y4, Y6
-	VMAXPS       Y5, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y7
-	VFMADD213PS  Y8, Y7, Y11
-	VMOVUPS      (SP), Y10
-	VMULPS       Y10, Y4, Y7
-	VFNMADD213PS Y7, Y4, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y7, Y10
-	VSUBPS       Y10, Y7, Y8
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
 	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y6
-	JCS     backward_done8
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done20:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVNTPS     Y7, 32(DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done21
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y5, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y8, Y12
-	VFMADD213PS  c4<>+0(SB), Y8, Y12
-	VFMADD213PS  c3<>+0(SB), Y8, Y12
-	VFMADD213PS  c2<>+0(SB), Y8, Y12
-	VMULPS       Y8, Y8, Y7
-	VFMADD213PS  Y8, Y7, Y12
-	VMOVUPS      32(SP), Y10
-	VBLENDVPS    Y6, (SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y9, Y11
-	VBLENDVPS    Y6, Y9, Y11, Y9
-	VMULPS       Y10, Y4, Y7
-	VFNMADD213PS Y7, Y4, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y12, Y7, Y10
-	VSUBPS       Y10, Y7, Y8
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
 	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y8, Y8, Y6
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y5, Y11
-	VANDPS    Y11, Y6, Y6
-	VBLENDVPS Y6, Y7, Y8, Y8
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done8:
-	VCMPPS       $0x1e, zero<>+0(SB), Y5, Y6
-	VBLENDVPS    Y6, Y4, Y8, Y4
-	VMOVUPS      64(SI)(CX*1), Y5
-	VMOVUPS      64(DX)(CX*1), Y6
-	VMOVUPS      96(SP), Y7
-	VFMSUB231PS  Y5, Y5, Y7
-	VMAXPS       Y6, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y8
-	VFMADD213PS  Y9, Y8, Y12
-	VMOVUPS      (SP), Y11
-	VMULPS       Y11, Y5, Y8
-	VFNMADD213PS Y8, Y5, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y8, Y11
-	VSUBPS       Y11, Y8, Y9
+backward_done21:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVNTPS     Y7, 64(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y7
-	JCS     backward_done9
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done22
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y6, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y9
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y9, Y13
-	VFMADD213PS  c4<>+0(SB), Y9, Y13
-	VFMADD213PS  c3<>+0(SB), Y9, Y13
-	VFMADD213PS  c2<>+0(SB), Y9, Y13
-	VMULPS       Y9, Y9, Y8
-	VFMADD213PS  Y9, Y8, Y13
-	VMOVUPS      32(SP), Y11
-	VBLENDVPS    Y7, (SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y10, Y12
-	VBLENDVPS    Y7, Y10, Y12, Y10
-	VMULPS       Y11, Y5, Y8
-	VFNMADD213PS Y8, Y5, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y13, Y8, Y11
-	VSUBPS       Y11, Y8, Y9
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y9, Y9, Y7
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y6, Y12
-	VANDPS    Y12, Y7, Y7
-	VBLENDVPS Y7, Y8, Y9, Y9
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done9:
-	VCMPPS       $0x1e, zero<>+0(SB), Y6, Y7
-	VBLENDVPS    Y7, Y5, Y9, Y5
-	VMOVUPS      96(SI)(CX*1), Y6
-	VMOVUPS      96(DX)(CX*1), Y7
-	VMOVUPS      96(SP), Y8
-	VFMSUB231PS  Y6, Y6, Y8
-	VMAXPS       Y7, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y9
-	VFMADD213PS  Y10, Y9, Y13
-	VMOVUPS      (SP), Y12
-	VMULPS       Y12, Y6, Y9
-	VFNMADD213PS Y9, Y6, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y9, Y12
-	VSUBPS       Y12, Y9, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y8
-	JCS     backward_done10
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y7, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
-	VMOVUPS      c6<>+0(SB), Y14
-	VFMADD213PS  c5<>+0(SB), Y10, Y14
-	VFMADD213PS  c4<>+0(SB), Y10, Y14
-	VFMADD213PS  c3<>+0(SB), Y10, Y14
-	VFMADD213PS  c2<>+0(SB), Y10, Y14
-	VMULPS       Y10, Y10, Y9
-	VFMADD213PS  Y10, Y9, Y14
-	VMOVUPS      32(SP), Y12
-	VBLENDVPS    Y8, (SP), Y12, Y12
-	VPADDD       hugeScale<>+0(SB), Y11, Y13
-	VBLENDVPS    Y8, Y11, Y13, Y11
-	VMULPS       Y12, Y6, Y9
-	VFNMADD213PS Y9, Y6, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y14, Y9, Y12
-	VSUBPS       Y12, Y9, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y10, Y10, Y8
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y7, Y13
-	VANDPS    Y13, Y8, Y8
-	VBLENDVPS Y8, Y9, Y10, Y10
-
-backward_done10:
-	VCMPPS    $0x1e, zero<>+0(SB), Y7, Y8
-	VBLENDVPS Y8, Y6, Y10, Y6
-	VMOVNTPS  Y3, (DI)(CX*1)
-	VMOVNTPS  Y4, 32(DI)(CX*1)
-	VMOVNTPS  Y5, 64(DI)(CX*1)
-	VMOVNTPS  Y6, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+backward_done22:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVNTPS  Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ        CX, CX
+	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(CX*1), Y3
-	VMOVUPS      (DX)(CX*1), Y4
-	VMOVUPS      96(SP), Y5
-	VFMSUB231PS  Y3, Y3, Y5
-	VMAXPS       Y4, Y0, Y7
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
 	VMOVUPS      64(SP), Y8
 	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
 	VMOVUPS      c6<>+0(SB), Y10
 	VFMADD213PS  c5<>+0(SB), Y7, Y10
 	VFMADD213PS  c4<>+0(SB), Y7, Y10
 	VFMADD213PS  c3<>+0(SB), Y7, Y10
 	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
 	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
 	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
 	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
@@ -10201,62 +12377,62 @@ nt_x1:
 	VPSLLD  $0x17, Y8, Y8
 	VMULPS  Y9, Y7, Y7
 	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y5
-	JCS     backward_done11
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done23
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y4, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y7, Y11
-	VFMADD213PS  c4<>+0(SB), Y7, Y11
-	VFMADD213PS  c3<>+0(SB), Y7, Y11
-	VFMADD213PS  c2<>+0(SB), Y7, Y11
-	VMULPS       Y7, Y7, Y6
-	VFMADD213PS  Y7, Y6, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y5, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y8, Y10
-	VBLENDVPS    Y5, Y8, Y10, Y8
-	VMULPS       Y9, Y3, Y6
-	VFNMADD213PS Y6, Y3, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y11, Y6, Y9
-	VSUBPS       Y9, Y6, Y7
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
 	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
+	VPSLLD  $0x17, Y9, Y9
 	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x03, Y7, Y7, Y5
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y4, Y10
-	VANDPS    Y10, Y5, Y5
-	VBLENDVPS Y5, Y6, Y7, Y7
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
 
-backward_done11:
-	VCMPPS    $0x1e, zero<>+0(SB), Y4, Y5
-	VBLENDVPS Y5, Y3, Y7, Y3
-	VMOVNTPS  Y3, (DI)(CX*1)
-	ADDQ      $0x20, CX
+backward_done23:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVNTPS  Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y1, (R8)
-	VMOVUPS Y2, (R9)
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
 	VZEROUPPER
 	RET
 
@@ -10301,128 +12477,223 @@ short:
 	VMULPS  Y8, Y6, Y6
 	VMULPS  Y7, Y6, Y6
 	VTESTPS signBit<>+0(SB), Y4
-	JCS     backward_done12
+	JCS     backward_done24
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      64(SP), Y0
-	VFMADD231PS  log2e<>+0(SB), Y6, Y0
-	VSUBPS       64(SP), Y0, Y5
-	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y5
-	VFMADD213PS  Y6, Y5, Y9
-	VMOVUPS      32(SP), Y7
-	VBLENDVPS    Y4, (SP), Y7, Y7
-	VPADDD       hugeScale<>+0(SB), Y0, Y8
-	VBLENDVPS    Y4, Y0, Y8, Y0
-	VMULPS       Y7, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y7
-	VFMADD213PS  Y7, Y6, Y7
-	VFNMADD231PS Y9, Y5, Y7
-	VSUBPS       Y7, Y5, Y6
+	VMOVUPS      64(SP), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       64(SP), Y5, Y0
+	VFMADD231PS  negLn2Hi<>+0(SB), Y0, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y0, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y0
+	VFMADD213PS  Y6, Y0, Y8
+	VMOVUPS      32(SP), Y0
+	VBLENDVPS    Y4, (SP), Y0, Y0
+	VPADDD       hugeScale<>+0(SB), Y5, Y7
+	VBLENDVPS    Y4, Y5, Y7, Y7
+	VMULPS       Y0, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y0
+	VFMADD213PS  Y0, Y6, Y0
+	VFNMADD231PS Y8, Y5, Y0
+	VSUBPS       Y0, Y5, Y6
 
 	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y0, Y0
-	VPSRLD  $0x01, Y0, Y7
-	VPSUBD  Y7, Y0, Y0
-	VPSLLD  $0x17, Y7, Y7
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y0
+	VPSUBD  Y0, Y7, Y7
 	VPSLLD  $0x17, Y0, Y0
-	VMULPS  Y7, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
 	VMULPS  Y0, Y6, Y6
+	VMULPS  Y7, Y6, Y6
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y0
 	VCMPPS    $0x03, Y6, Y6, Y4
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y8
-	VANDPS    Y8, Y4, Y4
-	VBLENDVPS Y4, Y5, Y6, Y6
+	VANDPS    Y4, Y0, Y0
+	VBLENDVPS Y0, Y5, Y6, Y6
 
-backward_done12:
-	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y4
-	VBLENDVPS  Y4, Y2, Y6, Y0
-	VMASKMOVPS Y0, Y1, (DI)
+backward_done24:
+	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y0
+	VBLENDVPS  Y0, Y2, Y6, Y6
+	VMASKMOVPS Y6, Y1, (DI)
 	VZEROUPPER
 	RET
 
-DATA expMin<>+0(SB)/4, $0xc3960000
-DATA expMin<>+4(SB)/4, $0xc3960000
-DATA expMin<>+8(SB)/4, $0xc3960000
-DATA expMin<>+12(SB)/4, $0xc3960000
-DATA expMin<>+16(SB)/4, $0xc3960000
-DATA expMin<>+20(SB)/4, $0xc3960000
-DATA expMin<>+24(SB)/4, $0xc3960000
-DATA expMin<>+28(SB)/4, $0xc3960000
-GLOBL expMin<>(SB), RODATA|NOPTR, $32
+// func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·eluBackwardFromOutputAVX512(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	VBROADCASTSS alpha+72(FP), Z0
+	VXORPS       Z1, Z1, Z1
+	CMPQ         CX, $0x10
+	JBE          last
 
-DATA negLn2Hi<>+0(SB)/4, $0xbf317200
-DATA negLn2Hi<>+4(SB)/4, $0xbf317200
-DATA negLn2Hi<>+8(SB)/4, $0xbf317200
-DATA negLn2Hi<>+12(SB)/4, $0xbf317200
-DATA negLn2Hi<>+16(SB)/4, $0xbf317200
-DATA negLn2Hi<>+20(SB)/4, $0xbf317200
-DATA negLn2Hi<>+24(SB)/4, $0xbf317200
-DATA negLn2Hi<>+28(SB)/4, $0xbf317200
-GLOBL negLn2Hi<>(SB), RODATA|NOPTR, $32
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K2
+	VBLENDMPS Z2, Z4, K2, Z4
+	VMOVUPS   Z4, K1, (DI)
+	SUBQ      AX, CX
 
-DATA negLn2Lo<>+0(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+4(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+8(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+12(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+16(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+20(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+24(SB)/4, $0xb5bfbe8e
-DATA negLn2Lo<>+28(SB)/4, $0xb5bfbe8e
-GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $32
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
 
-DATA scaleFloor<>+0(SB)/4, $0x4b400002
-DATA scaleFloor<>+4(SB)/4, $0x4b400002
-DATA scaleFloor<>+8(SB)/4, $0x4b400002
-DATA scaleFloor<>+12(SB)/4, $0x4b400002
-DATA scaleFloor<>+16(SB)/4, $0x4b400002
-DATA scaleFloor<>+20(SB)/4, $0x4b400002
-DATA scaleFloor<>+24(SB)/4, $0x4b400002
-DATA scaleFloor<>+28(SB)/4, $0x4b400002
-GLOBL scaleFloor<>(SB), RODATA|NOPTR, $32
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVUPS   Z4, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVUPS   Z4, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VMOVUPS   128(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVUPS   Z4, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VMOVUPS   192(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVUPS   Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
 
-DATA hugeScale<>+0(SB)/4, $0x0000004d
-DATA hugeScale<>+4(SB)/4, $0x0000004d
-DATA hugeScale<>+8(SB)/4, $0x0000004d
-DATA hugeScale<>+12(SB)/4, $0x0000004d
-DATA hugeScale<>+16(SB)/4, $0x0000004d
-DATA hugeScale<>+20(SB)/4, $0x0000004d
-DATA hugeScale<>+24(SB)/4, $0x0000004d
-DATA hugeScale<>+28(SB)/4, $0x0000004d
-GLOBL hugeScale<>(SB), RODATA|NOPTR, $32
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVUPS   Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
 
-DATA expZeroBelow<>+0(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+4(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+8(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+12(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+16(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+20(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+24(SB)/4, $0xc43a4887
-DATA expZeroBelow<>+28(SB)/4, $0xc43a4887
-GLOBL expZeroBelow<>(SB), RODATA|NOPTR, $32
+plain_done:
+	JMP edges
 
-DATA zero<>+0(SB)/4, $0x00000000
-DATA zero<>+4(SB)/4, $0x00000000
-DATA zero<>+8(SB)/4, $0x00000000
-DATA zero<>+12(SB)/4, $0x00000000
-DATA zero<>+16(SB)/4, $0x00000000
-DATA zero<>+20(SB)/4, $0x00000000
-DATA zero<>+24(SB)/4, $0x00000000
-DATA zero<>+28(SB)/4, $0x00000000
-GLOBL zero<>(SB), RODATA|NOPTR, $32
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
 
-// func ELUBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVNTPS  Z4, (DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVNTPS  Z4, 64(DI)(BX*1)
+	VMOVUPS   128(SI)(BX*1), Z2
+	VMOVUPS   128(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVNTPS  Z4, 128(DI)(BX*1)
+	VMOVUPS   192(SI)(BX*1), Z2
+	VMOVUPS   192(DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVNTPS  Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VADDPS    Z0, Z3, Z4
+	VMULPS    Z4, Z2, Z4
+	VCMPPS    $0x1e, Z1, Z3, K1
+	VBLENDMPS Z2, Z4, K1, Z4
+	VMOVNTPS  Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VADDPS    Z0, Z3, Z0
+	VMULPS    Z0, Z2, Z0
+	VCMPPS    $0x1e, Z1, Z3, K2
+	VBLENDMPS Z2, Z0, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 // Requires: AVX, AVX2, MMX+
-TEXT ·ELUBackwardFromOutputAVX2(SB), NOSPLIT, $0-77
+TEXT ·eluBackwardFromOutputAVX2(SB), NOSPLIT, $0-77
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
@@ -10432,150 +12703,152 @@ TEXT ·ELUBackwardFromOutputAVX2(SB), NOSPLIT, $0-77
 	CMPQ         CX, $0x08
 	JB           short
 
-	// First and last 8 results, before any store.
+	// First and last vectors of results, before any store.
 	VMOVUPS   (SI), Y2
 	VMOVUPS   (DX), Y3
 	VADDPS    Y0, Y3, Y4
 	VMULPS    Y4, Y2, Y4
 	VCMPPS    $0x1e, Y1, Y3, Y3
-	VBLENDVPS Y3, Y2, Y4, Y2
-	VMOVUPS   -32(SI)(CX*4), Y3
-	VMOVUPS   -32(DX)(CX*4), Y4
-	VADDPS    Y0, Y4, Y5
-	VMULPS    Y5, Y3, Y5
-	VCMPPS    $0x1e, Y1, Y4, Y4
-	VBLENDVPS Y4, Y3, Y5, Y3
+	VBLENDVPS Y3, Y2, Y4, Y4
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VMOVUPS   -32(DX)(CX*4), Y3
+	VADDPS    Y0, Y3, Y5
+	VMULPS    Y5, Y2, Y5
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y5, Y5
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.
-	// Then point every pointer at the end of the whole vectors that follow, and count up to it.
-	MOVQ  DI, AX
-	NEGQ  AX
-	ANDQ  $0x1f, AX
-	SHRQ  $0x02, AX
-	SUBQ  AX, CX
-	ANDQ  $-8, CX
-	LEAQ  (AX)(CX*1), AX
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
 	ADDQ  AX, DX
-	SHLQ  $0x02, CX
-	NEGQ  CX
-	MOVB  stream+76(FP), BL
-	TESTB BL, BL
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
 	JNZ   stream
-	CMPQ  CX, $-128
+	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VADDPS    Y0, Y5, Y6
-	VMULPS    Y6, Y4, Y6
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VMOVUPS   32(DX)(CX*1), Y6
-	VADDPS    Y0, Y6, Y7
-	VMULPS    Y7, Y5, Y7
-	VCMPPS    $0x1e, Y1, Y6, Y6
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VMOVUPS   64(DX)(CX*1), Y7
-	VADDPS    Y0, Y7, Y8
-	VMULPS    Y8, Y6, Y8
-	VCMPPS    $0x1e, Y1, Y7, Y7
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VMOVUPS   96(DX)(CX*1), Y8
-	VADDPS    Y0, Y8, Y9
-	VMULPS    Y9, Y7, Y9
-	VCMPPS    $0x1e, Y1, Y8, Y8
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVUPS   Y4, (DI)(CX*1)
-	VMOVUPS   Y5, 32(DI)(CX*1)
-	VMOVUPS   Y6, 64(DI)(CX*1)
-	VMOVUPS   Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMOVUPS   32(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMOVUPS   64(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMOVUPS   96(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        plain_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VADDPS    Y0, Y5, Y6
-	VMULPS    Y6, Y4, Y6
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVUPS   Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       plain_x1
 
 plain_done:
 	JMP edges
 
 stream:
-	CMPQ CX, $-128
+	CMPQ BX, $-128
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VADDPS    Y0, Y5, Y6
-	VMULPS    Y6, Y4, Y6
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVUPS   32(SI)(CX*1), Y5
-	VMOVUPS   32(DX)(CX*1), Y6
-	VADDPS    Y0, Y6, Y7
-	VMULPS    Y7, Y5, Y7
-	VCMPPS    $0x1e, Y1, Y6, Y6
-	VBLENDVPS Y6, Y5, Y7, Y5
-	VMOVUPS   64(SI)(CX*1), Y6
-	VMOVUPS   64(DX)(CX*1), Y7
-	VADDPS    Y0, Y7, Y8
-	VMULPS    Y8, Y6, Y8
-	VCMPPS    $0x1e, Y1, Y7, Y7
-	VBLENDVPS Y7, Y6, Y8, Y6
-	VMOVUPS   96(SI)(CX*1), Y7
-	VMOVUPS   96(DX)(CX*1), Y8
-	VADDPS    Y0, Y8, Y9
-	VMULPS    Y9, Y7, Y9
-	VCMPPS    $0x1e, Y1, Y8, Y8
-	VBLENDVPS Y8, Y7, Y9, Y7
-	VMOVNTPS  Y4, (DI)(CX*1)
-	VMOVNTPS  Y5, 32(DI)(CX*1)
-	VMOVNTPS  Y6, 64(DI)(CX*1)
-	VMOVNTPS  Y7, 96(DI)(CX*1)
-	ADDQ      $0x80, CX
-	CMPQ      CX, $-128
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMOVUPS   32(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMOVUPS   64(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 64(DI)(BX*1)
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMOVUPS   96(DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ     CX, CX
+	TESTQ     BX, BX
 	JZ        nt_done
-	VMOVUPS   (SI)(CX*1), Y4
-	VMOVUPS   (DX)(CX*1), Y5
-	VADDPS    Y0, Y5, Y6
-	VMULPS    Y6, Y4, Y6
-	VCMPPS    $0x1e, Y1, Y5, Y5
-	VBLENDVPS Y5, Y4, Y6, Y4
-	VMOVNTPS  Y4, (DI)(CX*1)
-	ADDQ      $0x20, CX
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VADDPS    Y0, Y3, Y6
+	VMULPS    Y6, Y2, Y6
+	VCMPPS    $0x1e, Y1, Y3, Y3
+	VBLENDVPS Y3, Y2, Y6, Y6
+	VMOVNTPS  Y6, (DI)(BX*1)
+	ADDQ      $0x20, BX
 	JMP       nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y2, (R8)
-	VMOVUPS Y3, (R9)
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
 	VZEROUPPER
 	RET
 

@@ -4,8 +4,8 @@
 
 #include "textflag.h"
 
-// func ReLUNEON(dst []float32, x []float32)
-TEXT ·ReLUNEON(SB), NOSPLIT, $0-48
+// func reluNEON(dst []float32, x []float32)
+TEXT ·reluNEON(SB), NOSPLIT, $0-48
 	MOVD dst_base+0(FP), R0
 	MOVD dst_len+8(FP), R1
 	MOVD x_base+24(FP), R2
@@ -68,8 +68,8 @@ lane:
 return:
 	RET
 
-// func ReLUBackwardNEON(dx []float32, dy []float32, x []float32)
-TEXT ·ReLUBackwardNEON(SB), NOSPLIT, $0-72
+// func reluBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·reluBackwardNEON(SB), NOSPLIT, $0-72
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -139,8 +139,8 @@ lane:
 return:
 	RET
 
-// func LeakyReLUNEON(dst []float32, x []float32, slope float32)
-TEXT ·LeakyReLUNEON(SB), NOSPLIT, $0-52
+// func leakyReLUNEON(dst []float32, x []float32, slope float32)
+TEXT ·leakyReLUNEON(SB), NOSPLIT, $0-52
 	MOVD dst_base+0(FP), R0
 	MOVD dst_len+8(FP), R1
 	MOVD x_base+24(FP), R2
@@ -249,8 +249,8 @@ lane:
 return:
 	RET
 
-// func LeakyReLUBackwardNEON(dx []float32, dy []float32, x []float32, slope float32)
-TEXT ·LeakyReLUBackwardNEON(SB), NOSPLIT, $0-76
+// func leakyReLUBackwardNEON(dx []float32, dy []float32, x []float32, slope float32)
+TEXT ·leakyReLUBackwardNEON(SB), NOSPLIT, $0-76
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -366,8 +366,8 @@ lane:
 return:
 	RET
 
-// func PReLUPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
-TEXT ·PReLUPlanarNEON(SB), NOSPLIT, $48-80
+// func preluPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
+TEXT ·preluPlanarNEON(SB), NOSPLIT, $48-80
 	MOVD dst_base+0(FP), R0
 	MOVD dst_len+8(FP), R1
 	MOVD x_base+24(FP), R2
@@ -485,8 +485,8 @@ tail_out:
 done:
 	RET
 
-// func PReLUInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
-TEXT ·PReLUInterleavedNEON(SB), NOSPLIT, $48-104
+// func preluInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
+TEXT ·preluInterleavedNEON(SB), NOSPLIT, $48-104
 	MOVD dst_base+0(FP), R0
 	MOVD dst_len+8(FP), R1
 	MOVD x_base+24(FP), R2
@@ -1871,8 +1871,8 @@ pad_out:
 return:
 	RET
 
-// func PReLUBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
-TEXT ·PReLUBackwardPlanarNEON(SB), NOSPLIT, $48-128
+// func preluBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
+TEXT ·preluBackwardPlanarNEON(SB), NOSPLIT, $48-128
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -2062,8 +2062,8 @@ done:
 	FMOVD F9, (R9)
 	RET
 
-// func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
-TEXT ·PReLUBackwardInterleavedNEON(SB), NOSPLIT, $48-152
+// func preluBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
+TEXT ·preluBackwardInterleavedNEON(SB), NOSPLIT, $48-152
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -4271,8 +4271,8 @@ pad_out:
 return:
 	RET
 
-// func ELUNEON(dst []float32, x []float32, alpha float32)
-TEXT ·ELUNEON(SB), NOSPLIT, $0-52
+// func eluNEON(dst []float32, x []float32, alpha float32)
+TEXT ·eluNEON(SB), NOSPLIT, $0-52
 	MOVD dst_base+0(FP), R0
 	MOVD dst_len+8(FP), R1
 	MOVD x_base+24(FP), R2
@@ -4492,8 +4492,8 @@ lane:
 return:
 	RET
 
-// func ELUBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
-TEXT ·ELUBackwardNEON(SB), NOSPLIT, $0-84
+// func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+TEXT ·eluBackwardNEON(SB), NOSPLIT, $0-84
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -4748,8 +4748,8 @@ lane:
 return:
 	RET
 
-// func ELUBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
-TEXT ·ELUBackwardFromOutputNEON(SB), NOSPLIT, $0-76
+// func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+TEXT ·eluBackwardFromOutputNEON(SB), NOSPLIT, $0-76
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2

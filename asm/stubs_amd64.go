@@ -4,80 +4,129 @@
 
 package asm
 
-// ReLUAVX2 sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.
+// reluAVX512 sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ReLUAVX2(dst []float32, x []float32, stream bool)
+func reluAVX512(dst []float32, x []float32, stream bool)
 
-// ReLUBackwardAVX2 sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.
+// reluAVX2 sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ReLUBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+func reluAVX2(dst []float32, x []float32, stream bool)
 
-// LeakyReLUAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.
+// reluBackwardAVX512 sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func LeakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
+func reluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 
-// LeakyReLUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.
+// reluBackwardAVX2 sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func LeakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+func reluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
 
-// PReLUPlanarAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 8.
+// leakyReLUAVX512 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func leakyReLUAVX512(dst []float32, x []float32, slope float32, stream bool)
+
+// leakyReLUAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func leakyReLUAVX2(dst []float32, x []float32, slope float32, stream bool)
+
+// leakyReLUBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func leakyReLUBackwardAVX512(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+
+// leakyReLUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func leakyReLUBackwardAVX2(dx []float32, dy []float32, x []float32, slope float32, stream bool)
+
+// preluPlanarAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 8.
 // dst may be x. With stream set it writes dst with non-temporal stores.
 //
 //go:noescape
-func PReLUPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
+func preluPlanarAVX2(dst []float32, x []float32, slope []float32, inner int, stream bool)
 
-// PReLUBackwardPlanarAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
+// preluBackwardPlanarAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
 // over each channel c into acc[c], where c = (i/inner) % len(slope), inner >= 8.
 // dx may be dy or x. With stream set it writes dx with non-temporal stores.
 //
 //go:noescape
-func PReLUBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
+func preluBackwardPlanarAVX2(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int, stream bool)
 
-// PReLUInterleavedAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
+// preluInterleavedAVX2 sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
 // 1 <= inner <= 7. len(slope) >= 32 and wrap holds slope's last 32 then its first 32 values.
 // dst may be x. With stream set it writes dst with non-temporal stores if dst is 32-byte aligned.
 //
 //go:noescape
-func PReLUInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
+func preluInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []float32, inner int, stream bool)
 
-// PReLUBackwardInterleavedAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
+// preluBackwardInterleavedAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
 // into acc[i % len(acc)], where c = (i/inner) % len(slope), 1 <= inner <= 7.
 // len(slope) >= 32, wrap holds slope's last 32 then its first 32 values, and len(acc) is a
 // multiple of 8*inner*ceil(4/inner). dx may be dy or x. With stream set it writes dx with
 // non-temporal stores if dx is 32-byte aligned.
 //
 //go:noescape
-func PReLUBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
+func preluBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
 
-// ELUAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
+// eluAVX512 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ELUAVX2(dst []float32, x []float32, alpha float32, stream bool)
+func eluAVX512(dst []float32, x []float32, alpha float32, stream bool)
 
-// ELUBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
+// eluAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ELUBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+func eluAVX2(dst []float32, x []float32, alpha float32, stream bool)
 
-// ELUBackwardFromOutputAVX2 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// eluBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func ELUBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+func eluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+
+// eluBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func eluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+
+// eluBackwardFromOutputAVX512 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+
+// eluBackwardFromOutputAVX2 sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)

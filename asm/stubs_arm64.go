@@ -4,70 +4,70 @@
 
 package asm
 
-// ReLUNEON sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.
+// reluNEON sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ReLUNEON(dst []float32, x []float32)
+func reluNEON(dst []float32, x []float32)
 
-// ReLUBackwardNEON sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.
+// reluBackwardNEON sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ReLUBackwardNEON(dx []float32, dy []float32, x []float32)
+func reluBackwardNEON(dx []float32, dy []float32, x []float32)
 
-// LeakyReLUNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.
+// leakyReLUNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func LeakyReLUNEON(dst []float32, x []float32, slope float32)
+func leakyReLUNEON(dst []float32, x []float32, slope float32)
 
-// LeakyReLUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.
+// leakyReLUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func LeakyReLUBackwardNEON(dx []float32, dy []float32, x []float32, slope float32)
+func leakyReLUBackwardNEON(dx []float32, dy []float32, x []float32, slope float32)
 
-// PReLUPlanarNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 4.
+// preluPlanarNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 4.
 // dst may be x.
 //
 //go:noescape
-func PReLUPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
+func preluPlanarNEON(dst []float32, x []float32, slope []float32, inner int)
 
-// PReLUInterleavedNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
+// preluInterleavedNEON sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),
 // 1 <= inner <= 7. len(slope) >= 32 and wrap holds slope's last 32 then its first 32 values. dst may be x.
 //
 //go:noescape
-func PReLUInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
+func preluInterleavedNEON(dst []float32, x []float32, slope []float32, wrap []float32, inner int)
 
-// PReLUBackwardPlanarNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
+// preluBackwardPlanarNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]
 // over each channel c into acc[c], where c = (i/inner) % len(slope), inner >= 4. dx may be dy or x.
 //
 //go:noescape
-func PReLUBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
+func preluBackwardPlanarNEON(dx []float32, dy []float32, x []float32, slope []float32, acc []float64, inner int)
 
-// PReLUBackwardInterleavedNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
+// preluBackwardInterleavedNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]
 // into acc[i % len(acc)], where c = (i/inner) % len(slope), 1 <= inner <= 7. len(slope) >= 32,
 // wrap holds slope's last 32 then its first 32 values, and len(acc) is a multiple of
 // 4*inner*ceil(4/inner). dx may be dy or x.
 //
 //go:noescape
-func PReLUBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
+func preluBackwardInterleavedNEON(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int)
 
-// ELUNEON sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
+// eluNEON sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ELUNEON(dst []float32, x []float32, alpha float32)
+func eluNEON(dst []float32, x []float32, alpha float32)
 
-// ELUBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
+// eluBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), given exp32.Backward(alpha), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ELUBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
 
-// ELUBackwardFromOutputNEON sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
+// eluBackwardFromOutputNEON sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func ELUBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)

@@ -3,6 +3,7 @@ package kernels
 import (
 	"math"
 
+	"github.com/simdact/simdact/internal/check"
 	"github.com/simdact/simdact/internal/exp32"
 )
 
@@ -11,6 +12,7 @@ import (
 // with its payload; -0 gives alpha*-0, -Inf gives -alpha, a subnormal x gives
 // alpha*x rounded once, and 0 × ∞ gives 0xffc00000.
 func ELU(dst, x []float32, alpha float32) {
+	check.Unary("ELU", dst, x)
 	dst = dst[:len(x)]
 	// Computing expm1 for every x would waste half the work on typical
 	// data, and a branch on each x's sign would be mispredicted every
@@ -65,6 +67,7 @@ func ELU(dst, x []float32, alpha float32) {
 // between that could overflow or underflow. (The assembly, without float64
 // lanes to spare, rounds once in float32 instead; see package exp32.)
 func ELUBackward(dx, dy, x []float32, alpha float32) {
+	check.Binary("ELUBackward", "x", dx, dy, x)
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	a := float64(alpha)
 	// As in ELU, each block is first copied (dy), and the elements with
@@ -104,8 +107,10 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 
 // ELUBackwardFromOutput sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha),
 // the gradient of ELU given the gradient dy of its output and its output y,
-// with the NaNs of add and mul. alpha must be >= 0 (package simdact checks).
+// with the NaNs of add and mul. It panics if alpha is negative or NaN.
 func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
+	check.Binary("ELUBackwardFromOutput", "y", dx, dy, y)
+	check.NonNegative("ELUBackwardFromOutput", alpha)
 	dx, dy = dx[:len(y)], dy[:len(y)]
 	for i, v := range y {
 		g := math.Float32bits(mul(dy[i], add(v, alpha)))

@@ -1,12 +1,17 @@
 package kernels
 
-import "math"
+import (
+	"math"
+
+	"github.com/simdact/simdact/internal/check"
+)
 
 // PReLU sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], with the NaNs of mul,
 // where c = (i/inner) % len(slope): x is [outer][len(slope)][inner]. len(x)
 // is a multiple of len(slope)*inner. It computes both results and keeps one
 // without a branch (see positiveMask).
 func PReLU(dst, x, slope []float32, inner int) {
+	check.PReLU(dst, x, slope, inner)
 	dst = dst[:len(x)]
 	if len(slope) == 1 {
 		inner = len(x) // one segment: no loop per row
@@ -33,6 +38,7 @@ const sumBlock = 64
 // It walks x in order, one block of up to sumBlock channels at a time: for
 // each row, the part of the row that the block's channels span.
 func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
+	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	dslope = dslope[:len(slope)]
 	if len(x) == 0 { // where len(slope)*inner may overflow
 		clear(dslope)

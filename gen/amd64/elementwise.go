@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
@@ -9,34 +8,35 @@ import (
 	"github.com/mmcloughlin/avo/reg"
 )
 
-// lanes is the number of float32 values in a YMM register.
-const lanes = 8
-
 // An elementwise kernel computes out[i] = op(in0[i], in1[i], ...) over slices
-// of one length, 8 lanes at a time. Every such kernel has the same shape:
+// of one length, a vector at a time, and is emitted for every width. Both
+// widths share the body: from the first output address aligned to the
+// vector size, 4 vectors an iteration and then 1, with non-temporal stores
+// (VMOVNTPS, which needs that alignment) when the stream parameter is set,
+// followed by an SFENCE. They differ in the edges, where each uses what its
+// instruction set does best:
 //
-//   - n < 8: one masked load and masked store, which never touch memory
-//     outside the slices;
-//   - n >= 8: the first and the last 8 results are computed before anything
-//     is stored (so that an output may be the same slice as an input), the
-//     body runs from the first 32-byte-aligned output address 32 lanes and
-//     then 8 lanes at a time, and the first and last vectors are stored last,
-//     covering the unaligned head and the tail that the body left.
-//
-// The stream parameter selects non-temporal stores in the body (VMOVNTPS,
-// which needs the alignment); the head and tail use ordinary stores after an
-// SFENCE.
+//   - AVX2 (8 lanes): n < 8 goes through one masked load and masked store
+//     (VMASKMOVPS, which never touches memory outside the slices). For
+//     n >= 8, the first and the last 8 results are computed before anything
+//     is stored (so that an output may be the same slice as an input) and
+//     stored last, over the unaligned head and the tail the body left.
+//   - AVX-512 (16 lanes): opmasks load and store exactly the lanes that
+//     exist, so n <= 16 is one masked vector, and longer calls store the
+//     head up to the first aligned output, the body, and the tail, each
+//     element loaded and stored once, in order (in place is safe).
 type elementwise struct {
-	name   string   // Go name of the kernel, e.g. "ReLUAVX2"
+	name   string   // Go name of the kernel without its width, e.g. "relu"
 	doc    string   // what it computes, a sentence for the Go declaration
 	out    string   // name of the output slice parameter
 	in     []string // names of the input slice parameters, in order
 	params string   // further parameters in Go syntax, e.g. "slope float32"
 
 	// setup loads the kernel's constants into registers, once per call.
-	setup func()
-	// op computes 8 outputs from 8 lanes of each input, in input order.
-	op func(in []reg.VecVirtual) reg.VecVirtual
+	setup func(w width)
+	// op computes a vector of outputs from a vector of each input, in
+	// input order.
+	op func(w width, in []reg.VecVirtual) reg.VecVirtual
 }
 
 // inputRegs hold the input base pointers, in parameter order.
@@ -51,58 +51,50 @@ func (k elementwise) signature() string {
 }
 
 func (k elementwise) generate() {
-	TEXT(k.name, NOSPLIT, k.signature())
-	Pragma("noescape")
-	Doc(k.name+" "+k.doc,
-		"All slices have the same length; the output may be the same slice as an input.",
-		"With stream set it writes the output with non-temporal stores.")
-
-	out := Load(Param(k.out).Base(), reg.RDI)
-	n := Load(Param(k.out).Len(), reg.RCX)
-	in := make([]reg.Register, len(k.in))
-	for i, name := range k.in {
-		in[i] = Load(Param(name).Base(), inputRegs[i])
+	for _, w := range widths {
+		name := k.name + w.suffix
+		TEXT(name, NOSPLIT, k.signature())
+		Pragma("noescape")
+		Doc(name+" "+k.doc,
+			"All slices have the same length; the output may be the same slice as an input.",
+			"With stream set it writes the output with non-temporal stores.")
+		out := Load(Param(k.out).Base(), reg.RDI)
+		n := Load(Param(k.out).Len(), reg.RCX)
+		in := make([]reg.Register, len(k.in))
+		for i, name := range k.in {
+			in[i] = Load(Param(name).Base(), inputRegs[i])
+		}
+		k.setup(w)
+		if w.wide() {
+			k.wide(w, out, n, in)
+		} else {
+			k.narrow(w, out, n, in)
+		}
 	}
-	k.setup()
-	CMPQ(n, Imm(lanes))
+}
+
+// narrow emits the edges of an AVX2 kernel around the body.
+func (k elementwise) narrow(w width, out, n reg.Register, in []reg.Register) {
+	CMPQ(n, Imm(uint64(w.lanes)))
 	JB(LabelRef("short"))
 
-	Comment("First and last 8 results, before any store.")
-	head := k.op(loadInputs(in, func(p reg.Register) Mem { return Mem{Base: p} }))
-	tail := k.op(loadInputs(in, func(p reg.Register) Mem { return Mem{Base: p, Index: n, Scale: 4, Disp: -32} }))
+	Comment("First and last vectors of results, before any store.")
+	head := k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return Mem{Base: p} }))
+	tail := k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return Mem{Base: p, Index: n, Scale: 4, Disp: -w.bytes()} }))
 	outHead, outTail := reg.R8, reg.R9
 	MOVQ(out, outHead)
-	LEAQ(Mem{Base: out, Index: n, Scale: 4, Disp: -32}, outTail)
-	CMPQ(n, Imm(2*lanes))
+	LEAQ(Mem{Base: out, Index: n, Scale: 4, Disp: -w.bytes()}, outTail)
+	CMPQ(n, Imm(uint64(2*w.lanes)))
 	JBE(LabelRef("edges"))
 
-	Comment("Skip to the first 32-byte-aligned output; the head vector covers the skipped lanes.",
-		"Then point every pointer at the end of the whole vectors that follow, and count up to it.")
+	Comment("Skip to the first aligned output; the head vector covers the skipped lanes.")
 	skip := reg.RAX
 	MOVQ(out, skip)
 	NEGQ(skip)
-	ANDQ(Imm(31), skip)
+	ANDQ(Imm(uint64(w.bytes()-1)), skip)
 	SHRQ(Imm(2), skip)
 	SUBQ(skip, n)
-	ANDQ(I32(-lanes), n)
-	LEAQ(Mem{Base: skip, Index: n, Scale: 1}, skip)
-	SHLQ(Imm(2), skip)
-	ADDQ(skip, out)
-	for _, p := range in {
-		ADDQ(skip, p)
-	}
-	i := n
-	SHLQ(Imm(2), i)
-	NEGQ(i)
-
-	stream := Load(Param("stream"), reg.BL)
-	TESTB(stream, stream)
-	JNZ(LabelRef("stream"))
-	k.body("plain", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
-	JMP(LabelRef("edges"))
-	Label("stream")
-	k.body("nt", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
-	SFENCE()
+	k.body(w, out, n, in, skip)
 
 	Label("edges")
 	VMOVUPS(head, Mem{Base: outHead})
@@ -112,59 +104,120 @@ func (k elementwise) generate() {
 
 	Label("short")
 	Comment("n < 8: lanes [0, n) through masked loads and stores.")
-	mask := lowLanesMask(n)
+	m := lowLanesMask(n)
 	ins := make([]reg.VecVirtual, len(in))
 	for i, p := range in {
 		ins[i] = YMM()
-		VMASKMOVPS(Mem{Base: p}, mask, ins[i])
+		VMASKMOVPS(Mem{Base: p}, m, ins[i])
 	}
-	VMASKMOVPS(k.op(ins), mask, Mem{Base: out})
+	VMASKMOVPS(k.op(w, ins), m, Mem{Base: out})
 	VZEROUPPER()
 	RET()
 }
 
-// body emits the aligned main loops, 32 lanes an iteration and then 8: the
-// pointers point at the end of the whole vectors and i counts the byte
+// wide emits the edges of an AVX-512 kernel around the body.
+func (k elementwise) wide(w width, out, n reg.Register, in []reg.Register) {
+	CMPQ(n, Imm(uint64(w.lanes)))
+	JBE(LabelRef("last"))
+
+	Comment("The head: the lanes before the first aligned output (none if it is aligned).")
+	skip := reg.RAX
+	MOVQ(out, skip)
+	NEGQ(skip)
+	ANDQ(Imm(uint64(w.bytes()-1)), skip)
+	SHRQ(Imm(2), skip)
+	k.masked(w, out, in, laneMask(reg.RAX, reg.R8), 0)
+	SUBQ(skip, n)
+	k.body(w, out, n, in, skip)
+
+	Label("edges")
+	Comment("The tail: the last n%16 elements (none if n is a multiple of 16).")
+	ANDQ(Imm(uint64(w.lanes-1)), n)
+	Label("last")
+	k.masked(w, out, in, laneMask(reg.RCX, reg.R8), 0)
+	VZEROUPPER()
+	RET()
+}
+
+// masked computes and stores the lanes of m of the vector at byte disp from
+// the pointers, loading nothing outside them.
+func (k elementwise) masked(w width, out reg.Register, in []reg.Register, m reg.OpmaskVirtual, disp int) {
+	ins := make([]reg.VecVirtual, len(in))
+	for i, p := range in {
+		ins[i] = w.vec()
+		VMOVUPS_Z(Mem{Base: p, Disp: disp}, m, ins[i])
+	}
+	VMOVUPS(k.op(w, ins), m, Mem{Base: out, Disp: disp})
+}
+
+// body advances the pointers past skip elements, then past the whole
+// vectors of the n left, computing them from the aligned output on; it
+// leaves n%lanes unchanged in the low bits of n and jumps to edges.
+func (k elementwise) body(w width, out, n reg.Register, in []reg.Register, skip reg.Register) {
+	Comment("Point every pointer at the end of the whole vectors that follow, and count up to it.")
+	i := reg.RBX
+	MOVQ(n, i)
+	ANDQ(I32(-w.lanes), i)
+	LEAQ(Mem{Base: skip, Index: i, Scale: 1}, skip)
+	SHLQ(Imm(2), skip)
+	ADDQ(skip, out)
+	for _, p := range in {
+		ADDQ(skip, p)
+	}
+	SHLQ(Imm(2), i)
+	NEGQ(i)
+
+	stream := Load(Param("stream"), reg.R11B)
+	TESTB(stream, stream)
+	JNZ(LabelRef("stream"))
+	k.loops(w, "plain", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
+	JMP(LabelRef("edges"))
+	Label("stream")
+	k.loops(w, "nt", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVNTPS(v, m) })
+	SFENCE()
+	JMP(LabelRef("edges"))
+}
+
+// loops emits the aligned main loops, 4 vectors an iteration and then 1:
+// the pointers point at the end of the whole vectors and i counts the byte
 // offset up from minus their size to zero.
-func (k elementwise) body(tag string, out reg.Register, in []reg.Register, i reg.Register, store func(reg.VecVirtual, Mem)) {
+func (k elementwise) loops(w width, tag string, out reg.Register, in []reg.Register, i reg.Register, store func(reg.VecVirtual, Mem)) {
 	const unroll = 4
+	size := w.bytes()
 	loop4, loop1, done := tag+"_x4", tag+"_x1", tag+"_done"
 	at := func(p reg.Register, disp int) Mem { return Mem{Base: p, Index: i, Scale: 1, Disp: disp} }
-	CMPQ(i, I32(-32*unroll))
+	CMPQ(i, I32(-size*unroll))
 	JG(LabelRef(loop1))
 	Label(loop4)
-	results := make([]reg.VecVirtual, unroll)
-	for u := range results {
-		results[u] = k.op(loadInputs(in, func(p reg.Register) Mem { return at(p, 32*u) }))
+	for u := range unroll {
+		store(k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, size*u) })), at(out, size*u))
 	}
-	for u, r := range results {
-		store(r, at(out, 32*u))
-	}
-	ADDQ(Imm(32*unroll), i)
-	CMPQ(i, I32(-32*unroll))
+	ADDQ(U32(size*unroll), i)
+	CMPQ(i, I32(-size*unroll))
 	JLE(LabelRef(loop4))
 
 	Label(loop1)
 	TESTQ(i, i)
 	JZ(LabelRef(done))
-	store(k.op(loadInputs(in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
-	ADDQ(Imm(32), i)
+	store(k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
+	ADDQ(Imm(uint64(size)), i)
 	JMP(LabelRef(loop1))
 	Label(done)
 }
 
-// loadInputs loads 8 lanes of every input from the address at(pointer) gives.
-func loadInputs(in []reg.Register, at func(reg.Register) Mem) []reg.VecVirtual {
+// loadInputs loads a vector of every input from the address at(pointer)
+// gives.
+func loadInputs(w width, in []reg.Register, at func(reg.Register) Mem) []reg.VecVirtual {
 	v := make([]reg.VecVirtual, len(in))
 	for i, p := range in {
-		v[i] = YMM()
+		v[i] = w.vec()
 		VMOVUPS(at(p), v[i])
 	}
 	return v
 }
 
-// lowLanesMask returns a mask whose lanes [0, n) are all ones, for n in 0..8,
-// built without a constant table: lane i holds n > i.
+// lowLanesMask returns an AVX2 mask whose lanes [0, n) are all ones, for n
+// in 0..8, built without a constant table: lane i holds n > i.
 func lowLanesMask(n reg.Register) reg.VecVirtual {
 	return lanesBelow(laneIndex(reg.RAX), n)
 }
@@ -179,8 +232,8 @@ func laneIndex(scratch reg.Register) reg.VecVirtual {
 	return index
 }
 
-// lanesBelow returns a mask whose lane i is all ones where i < n, for n
-// (a general-purpose register) from 0 up to 2^31-1, given laneIndex.
+// lanesBelow returns an AVX2 mask whose lane i is all ones where i < n, for
+// n (a general-purpose register) from 0 up to 2^31-1, given laneIndex.
 func lanesBelow(index reg.VecVirtual, n reg.Register) reg.VecVirtual {
 	count, mask := YMM(), YMM()
 	VMOVQ(n, count.AsX())
@@ -189,37 +242,11 @@ func lanesBelow(index reg.VecVirtual, n reg.Register) reg.VecVirtual {
 	return mask
 }
 
-// broadcastParam loads the float32 parameter name into all 8 lanes.
-func broadcastParam(name string) reg.VecVirtual {
-	v := YMM()
-	b, err := Param(name).Resolve()
-	if err != nil {
-		panic(fmt.Sprintf("parameter %s: %v", name, err))
-	}
-	VBROADCASTSS(b.Addr, v)
-	return v
-}
-
-// broadcastParamToStack stores the float32 parameter name into all 8 lanes
-// of a stack slot, which a kernel short of registers reads as a memory
-// operand (unaligned, as VEX encoding allows).
-func broadcastParamToStack(name string) Mem {
-	m := AllocLocal(32)
-	VMOVUPS(broadcastParam(name), m)
-	return m
-}
-
-// zeros returns a register of +0 lanes.
-func zeros() reg.VecVirtual {
-	z := YMM()
-	VXORPS(z, z, z)
-	return z
-}
-
-// Comparison predicates for VCMPPS (avo has no names for them). The ordered,
-// quiet forms are false when either operand is NaN.
+// Comparison predicates for VCMPPS (avo has no names for them). The ordered
+// forms are false when either operand is NaN, the unordered ones true.
 const (
-	cmpUNORD = 0x03 // UNORD_Q: true where either operand is NaN
-	cmpLE    = 0x12 // LE_OQ
-	cmpGT    = 0x1e // GT_OQ
+	cmpUNORD  = 0x03 // UNORD_Q: true where either operand is NaN
+	cmpNLE_UQ = 0x16 // NLE_UQ: not less or equal, true for NaN
+	cmpLE     = 0x12 // LE_OQ
+	cmpGT     = 0x1e // GT_OQ
 )

@@ -25,29 +25,29 @@ func eluKernels() {
 func eluKernel() {
 	var lo, alpha, zero reg.VecVirtual
 	elementwise{
-		name: "ELUAVX2",
+		name: "elu",
 		doc:  "sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).",
 		out:  "dst", in: []string{"x"}, params: "alpha float32",
-		setup: func() {
-			lo, alpha, zero = YMM(), broadcastParam("alpha"), zeros()
+		setup: func(w width) {
+			lo, alpha, zero = w.vec(), w.broadcastParam("alpha"), w.zeros()
 			VMOVUPS(floatVector("eluMin", exp32.ELUMin), lo)
 		},
-		op: func(in []reg.VecVirtual) reg.VecVirtual {
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			// A NaN x flows through every step below as x's payload,
 			// quieted (x86 returns a NaN operand, and the first of two),
 			// so it needs no blend of its own.
 			x := in[0]
-			z := YMM()
+			z := w.vec()
 			VMAXPS(x, lo, z) // z = max(x, ELUMin); vmaxps returns x if it is NaN
-			v, s := reduceOneConstant(z)
-			p := expm1Poly(z)
+			v, s := reduceOneConstant(w, z)
+			p := expm1Poly(w, z)
 			VSUBPS(floatVector("one", 1), s, v)
 			VFMADD213PS(v, s, p) // p = expm1(z) = s·p + (s - 1)
 			// p is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
 			VANDPS(vector("signBit", signBit), x, v)
 			VORPS(v, p, p)
 			VMULPS(alpha, p, p) // p first: of two NaNs, x's wins
-			return select8(positive(x, zero), x, p)
+			return w.blend(positive(w, x, zero), x, p)
 		},
 	}.generate()
 }
@@ -55,17 +55,17 @@ func eluKernel() {
 func eluBackwardKernel() {
 	var b backwardVector
 	elementwise{
-		name: "ELUBackwardAVX2",
+		name: "eluBackward",
 		doc: "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), " +
 			"given exp32.Backward(alpha), with one rounding (see package exp32).",
 		out: "dx", in: []string{"dy", "x"}, params: "f, fHuge, magic, limit float32",
-		setup: func() {
-			b.expMin = YMM()
+		setup: func(w width) {
+			b.expMin = w.vec()
 			VMOVUPS(floatVector("expMin", exp32.ExpMin), b.expMin)
 			// The per-call values live on the stack: with 4 results in
-			// flight, the kernel would run out of registers.
-			b.f, b.fHuge = broadcastParamToStack("f"), broadcastParamToStack("fHuge")
-			b.magic, b.limit = broadcastParamToStack("magic"), broadcastParamToStack("limit")
+			// flight, an AVX2 kernel would run out of registers.
+			b.f, b.fHuge = w.broadcastParamToStack("f"), w.broadcastParamToStack("fHuge")
+			b.magic, b.limit = w.broadcastParamToStack("magic"), w.broadcastParamToStack("limit")
 		},
 		op: b.op,
 	}.generate()
@@ -85,62 +85,54 @@ type backwardVector struct {
 var backwardLabels int
 
 // op computes dx from dy and x, as elementwise.op.
-func (b *backwardVector) op(in []reg.VecVirtual) reg.VecVirtual {
+func (b *backwardVector) op(w width, in []reg.VecVirtual) reg.VecVirtual {
 	dy, x := in[0], in[1]
-	usual, t, g := YMM(), YMM(), YMM()
+	usual, t, g := w.vec(), w.vec(), w.vec()
 	VMOVUPS(b.limit, usual)
 	VFMSUB231PS(dy, dy, usual) // dy² - limit, negative where F applies
 
-	r, p, v := b.exp(x)
-	fm := YMM()
+	r, p, v := b.exp(w, x)
+	fm := w.vec()
 	VMOVUPS(b.f, fm)
-	b.product(dy, fm, r, p, v, t, g)
+	b.product(w, dy, fm, r, p, v, t, g)
 	label := fmt.Sprintf("backward_done%d", backwardLabels)
 	backwardLabels++
-	VTESTPS(vector("signBit", signBit), usual) // carry: every sign bit of usual is set
-	JCS(LabelRef(label))
+	w.jumpIfAll(w.signs(usual), label)
 
 	Comment("Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).")
-	r, p, v = b.exp(x)
-	fm = YMM()
-	VMOVUPS(b.fHuge, fm)
-	VBLENDVPS(usual, b.f, fm, fm)
-	huge := YMM()
+	r, p, v = b.exp(w, x)
+	fm = w.blend(w.signs(usual), b.f, w.load(b.fHuge))
+	huge := w.vec()
 	VPADDD(vector("hugeScale", exp32.Shift-exp32.HugeShift), v, huge)
-	VBLENDVPS(usual, v, huge, v)
-	b.product(dy, fm, r, p, v, t, g)
+	v = w.blend(w.signs(usual), v, huge)
+	b.product(w, dy, fm, r, p, v, t, g)
 	Comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp",
 		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
-	special, above := usual, huge
-	VCMPPS(U8(cmpUNORD), g, g, special)
-	VCMPPS(U8(cmpGT), floatVector("expZeroBelow", exp32.ExpZeroBelow), x, above)
-	VANDPS(above, special, special)
-	VBLENDVPS(special, t, g, g)
+	special := w.compareWithin(w.compare(cmpGT, floatVector("expZeroBelow", exp32.ExpZeroBelow), x), cmpUNORD, g, g)
+	w.blend(special, t, g)
 
 	Label(label)
-	positive := special
-	VCMPPS(U8(cmpGT), vector("zero", 0), x, positive)
-	return select8(positive, dy, g)
+	return w.blend(w.compare(cmpGT, vector("zero", 0), x), dy, g)
 }
 
 // exp returns r = z - n·ln2 for z = max(x, ExpMin), p = p(r), and the
 // magic-bias sum v = z·log2(e) + magic, whose low bits hold n + e - Shift +
 // ScaleBias.
-func (b *backwardVector) exp(x reg.VecVirtual) (r, p, v reg.VecVirtual) {
-	r, v = YMM(), YMM()
+func (b *backwardVector) exp(w width, x reg.VecVirtual) (r, p, v reg.VecVirtual) {
+	r, v = w.vec(), w.vec()
 	VMAXPS(x, b.expMin, r) // a NaN x stays NaN
 	VMOVUPS(b.magic, v)
 	VFMADD231PS(floatVector("log2e", exp32.Log2E), r, v) // rounded to an integer
-	n := YMM()
+	n := w.vec()
 	VSUBPS(b.magic, v, n)
 	VFMADD231PS(floatVector("negLn2Hi", -exp32.Ln2Hi), n, r) // exact
 	VFMADD231PS(floatVector("negLn2Lo", -exp32.Ln2Lo), n, r)
-	return r, expm1Poly(r), v
+	return r, expm1Poly(w, r), v
 }
 
 // product sets t = dy·F and g = B·2^k, B = t - ((t - T)·(1 + r) - t·p),
 // T = dy·F, given F in fm, and v from exp; it overwrites fm and v.
-func (b *backwardVector) product(dy, fm, r, p, v, t, g reg.VecVirtual) {
+func (b *backwardVector) product(w width, dy, fm, r, p, v, t, g reg.VecVirtual) {
 	VMULPS(fm, dy, t)       // dy first: of two NaNs, dy's wins
 	VFNMADD213PS(t, dy, fm) // t - T, exact
 	VFMADD213PS(fm, r, fm)  // (t - T)·(1 + r), a small term: r is near enough p
@@ -160,24 +152,24 @@ func (b *backwardVector) product(dy, fm, r, p, v, t, g reg.VecVirtual) {
 func eluBackwardFromOutputKernel() {
 	var alpha, zero reg.VecVirtual
 	elementwise{
-		name: "ELUBackwardFromOutputAVX2",
+		name: "eluBackwardFromOutput",
 		doc:  "sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).",
 		out:  "dx", in: []string{"dy", "y"}, params: "alpha float32",
-		setup: func() { alpha, zero = broadcastParam("alpha"), zeros() },
-		op: func(in []reg.VecVirtual) reg.VecVirtual {
+		setup: func(w width) { alpha, zero = w.broadcastParam("alpha"), w.zeros() },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, y := in[0], in[1]
-			g := YMM()
+			g := w.vec()
 			VADDPS(alpha, y, g) // y first: of two NaNs, y's wins
 			VMULPS(g, dy, g)    // dy first
-			return select8(positive(y, zero), dy, g)
+			return w.blend(positive(w, y, zero), dy, g)
 		},
 	}.generate()
 }
 
 // reduceOneConstant replaces z by r = z - n·ln2 with n = round(z·log2(e)),
 // for ELUMin <= z <= 0, and returns n and s = 2^n.
-func reduceOneConstant(z reg.VecVirtual) (n, s reg.VecVirtual) {
-	n, s = YMM(), YMM()
+func reduceOneConstant(w width, z reg.VecVirtual) (n, s reg.VecVirtual) {
+	n, s = w.vec(), w.vec()
 	magic := floatVector("magic", exp32.Magic)
 	VMOVUPS(magic, n)
 	VFMADD231PS(floatVector("log2e", exp32.Log2E), z, n) // n = z·log2(e) + Magic, rounded to an integer
@@ -188,8 +180,8 @@ func reduceOneConstant(z reg.VecVirtual) (n, s reg.VecVirtual) {
 }
 
 // expm1Poly returns p(r) for r in a register, which it keeps.
-func expm1Poly(r reg.VecVirtual) reg.VecVirtual {
-	q, r2 := YMM(), YMM()
+func expm1Poly(w width, r reg.VecVirtual) reg.VecVirtual {
+	q, r2 := w.vec(), w.vec()
 	VMOVUPS(floatVector("c6", exp32.C6), q)
 	for _, c := range []struct {
 		name string

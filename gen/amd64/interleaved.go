@@ -61,9 +61,9 @@ func preluIndexOffset(inner, k int) int { return ((inner-2)*8 + k) * 32 }
 
 func (k preluInterleaved) name() string {
 	if k.backward {
-		return "PReLUBackwardInterleavedAVX2"
+		return "preluBackwardInterleavedAVX2"
 	}
-	return "PReLUInterleavedAVX2"
+	return "preluInterleavedAVX2"
 }
 
 func (k preluInterleaved) generate() {
@@ -112,7 +112,7 @@ func (k preluInterleaved) generate() {
 func (k preluInterleaved) variant(inner int, in []reg.Register) {
 	tag := fmt.Sprintf("inner%d", inner)
 	Label(tag)
-	zero := zeros()
+	zero := avx2.zeros()
 	// The forward kernel keeps the permutation indexes in registers; the
 	// backward one, short of registers, loads them where it uses them.
 	index := func(i int) reg.VecVirtual { return k.loadIndex(inner, i) }
@@ -180,7 +180,7 @@ func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero re
 	k.selectSlopes()
 	k.iteration(inner, func(j int, slopes reg.VecVirtual) {
 		at := k.at(j)
-		out, terms := preluVector(k.backward, loadInputs(in, at), slopes, zero)
+		out, terms := preluVector(k.backward, loadInputs(avx2, in, at), slopes, zero)
 		store(out, at(ilOut))
 		k.accumulate(j, terms)
 	}, index)
@@ -280,7 +280,7 @@ func (k preluInterleaved) quads(tag string, inner int, in []reg.Register, zero r
 		// addresses look alike (4K aliasing).
 		outs, terms := make([]reg.VecVirtual, 4), make([]reg.VecVirtual, 4)
 		for r := range terms {
-			outs[r], terms[r] = preluVector(true, loadInputs(in, at(r, j)), slopes, zero)
+			outs[r], terms[r] = preluVector(true, loadInputs(avx2, in, at(r, j)), slopes, zero)
 		}
 		for r, out := range outs {
 			store(out, at(r, j)(ilOut))

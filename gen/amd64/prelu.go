@@ -15,6 +15,9 @@ import (
 // element's slope-gradient term, x > 0 ? 0 : dy*x, into float64
 // accumulators.
 
+// lanes is the width of the PReLU kernels, which are AVX2's only.
+const lanes = 8
+
 func preluKernels() {
 	preluPlanar{backward: false}.generate()
 	preluPlanar{backward: true}.generate()
@@ -28,14 +31,14 @@ func preluKernels() {
 // the slope-gradient terms.
 func preluVector(backward bool, in []reg.VecVirtual, slopes, zero reg.VecVirtual) (out, terms reg.VecVirtual) {
 	x := in[len(in)-1]
-	keep := positive(x, zero)
+	keep := positive(avx2, x, zero)
 	if !backward {
-		return select8(keep, x, mul(x, slopes)), nil
+		return avx2.blend(keep, x, mul(avx2, x, slopes)), nil
 	}
 	dy := in[0]
 	terms = YMM()
-	VANDNPS(mul(dy, x), keep, terms)
-	return select8(keep, dy, mul(dy, slopes)), terms
+	VANDNPS(mul(avx2, dy, x), keep, terms)
+	return avx2.blend(keep, dy, mul(avx2, dy, slopes)), terms
 }
 
 // widen returns the sum of the low and high 4 lanes of terms, in float64:
@@ -146,9 +149,9 @@ var (
 
 func (k preluPlanar) name() string {
 	if k.backward {
-		return "PReLUBackwardPlanarAVX2"
+		return "preluBackwardPlanarAVX2"
 	}
-	return "PReLUPlanarAVX2"
+	return "preluPlanarAVX2"
 }
 
 func (k preluPlanar) generate() {
@@ -177,7 +180,7 @@ func (k preluPlanar) generate() {
 	if k.backward {
 		Load(Param("acc").Base(), plAcc)
 	}
-	zero := zeros()
+	zero := avx2.zeros()
 	sums := YMM()
 	VXORPD(sums, sums, sums)
 	head := YMM()
@@ -194,7 +197,7 @@ func (k preluPlanar) generate() {
 		"starts at the first 32-byte-aligned output; the head covers the lanes before it.")
 	slopes := YMM()
 	VBROADCASTSS(Mem{Base: plSlope}, slopes)
-	first, terms := preluVector(k.backward, loadInputs(in, func(b reg.Register) Mem { return Mem{Base: b} }), slopes, zero)
+	first, terms := preluVector(k.backward, loadInputs(avx2, in, func(b reg.Register) Mem { return Mem{Base: b} }), slopes, zero)
 	VMOVAPS(first, head)
 	MOVQ(plOut, plP)
 	NEGQ(plP)
@@ -225,7 +228,7 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 		return func(b reg.Register) Mem { return Mem{Base: b, Index: plP, Scale: 4, Disp: disp} }
 	}
 	vector := func(disp int, slopes reg.VecVirtual) (terms reg.VecVirtual) {
-		out, terms := preluVector(k.backward, loadInputs(in, at(disp)), slopes, zero)
+		out, terms := preluVector(k.backward, loadInputs(avx2, in, at(disp)), slopes, zero)
 		store(out, at(disp)(plOut))
 		return terms
 	}
@@ -339,7 +342,8 @@ func (k preluPlanar) blocks(tag string, vector func(disp int, slopes reg.VecVirt
 		}
 		keep := YMM()
 		VPCMPGTD(index, left, keep)
-		vector(32*v, select8(keep, here, next))
+		VBLENDVPS(keep, here, next, keep) // the lanes' slopes, over the mask
+		vector(32*v, keep)
 	}
 	Comment("Past the boundary: the next channel's slope, and its end.")
 	LEAQ(Mem{Base: plSegEnd, Index: plInner, Scale: 1}, moved)

@@ -16,7 +16,7 @@ import "fmt"
 // results, the tail result and the temporaries of each of the unroll
 // vectors; constants count down from V31.
 type elementwise struct {
-	name   string   // Go name of the kernel, e.g. "ReLUNEON"
+	name   string   // Go name of the kernel, e.g. "reluNEON"
 	doc    string   // what it computes, a sentence for the Go declaration
 	out    string   // name of the output slice parameter
 	in     []string // names of the input slice parameters, in order

@@ -58,7 +58,7 @@ func eluKernel(f *file) {
 	var lo, magic, log2e, ln2, one, sign, alpha, fix vreg
 	var pc polyConstants
 	elementwise{
-		name: "ELUNEON",
+		name: "eluNEON",
 		doc:  "sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).",
 		out:  "dst", in: []string{"x"}, params: []param{{"alpha", "float32"}}, temps: 5, unroll: 2,
 		setup: func(fn *function, konst func() vreg) {
@@ -99,7 +99,7 @@ func eluBackwardKernel(f *file) {
 	var expMin, magic, log2e, ln2Hi, ln2Lo, floor, hugeScale, huge, fUsual, fHuge, cutoff, fix vreg
 	var pc polyConstants
 	elementwise{
-		name: "ELUBackwardNEON",
+		name: "eluBackwardNEON",
 		doc: "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), " +
 			"given exp32.Backward(alpha), with one rounding (see package exp32).",
 		out: "dx", in: []string{"dy", "x"},
@@ -176,7 +176,7 @@ func eluBackwardKernel(f *file) {
 func eluBackwardFromOutputKernel(f *file) {
 	var alpha, sign vreg
 	elementwise{
-		name: "ELUBackwardFromOutputNEON",
+		name: "eluBackwardFromOutputNEON",
 		doc:  "sets dx[i] = y[i] > 0 ? dy[i] : dy[i]*(y[i]+alpha).",
 		out:  "dx", in: []string{"dy", "y"}, params: []param{{"alpha", "float32"}}, temps: 4,
 		setup: func(fn *function, konst func() vreg) {

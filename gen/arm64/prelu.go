@@ -124,12 +124,12 @@ func preluKernels(f *file) {
 // elements left in the channel, R6 &slope[c], R8 &slope[c+1], R10 acc,
 // R12 slope, R13 &slope[len(slope)], R14 inner.
 func preluPlanarNEON(f *file, backward bool) {
-	name, inputs := "PReLUPlanarNEON", 1
+	name, inputs := "preluPlanarNEON", 1
 	doc := []string{name + " sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope), inner >= 4.",
 		"dst may be x."}
 	out, ins := "dst", []string{"x"}
 	if backward {
-		name, inputs = "PReLUBackwardPlanarNEON", 2
+		name, inputs = "preluBackwardPlanarNEON", 2
 		doc = []string{name + " sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds the sum of x[i] > 0 ? 0 : dy[i]*x[i]",
 			"over each channel c into acc[c], where c = (i/inner) % len(slope), inner >= 4. dx may be dy or x."}
 		out, ins = "dx", []string{"dy", "x"}
@@ -257,12 +257,12 @@ func preluPlanarNEON(f *file, backward bool) {
 // the accumulator position (bytes), R12 len(acc) in bytes, R15 a vector's
 // accumulators.
 func preluInterleavedNEON(f *file, backward bool) {
-	name, inputs := "PReLUInterleavedNEON", 1
+	name, inputs := "preluInterleavedNEON", 1
 	doc := []string{name + " sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope[c], where c = (i/inner) % len(slope),",
 		"1 <= inner <= 7. len(slope) >= 32 and wrap holds slope's last 32 then its first 32 values. dst may be x."}
 	out, ins := "dst", []string{"x"}
 	if backward {
-		name, inputs = "PReLUBackwardInterleavedNEON", 2
+		name, inputs = "preluBackwardInterleavedNEON", 2
 		doc = []string{name + " sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope[c] and adds x[i] > 0 ? 0 : dy[i]*x[i]",
 			"into acc[i % len(acc)], where c = (i/inner) % len(slope), 1 <= inner <= 7. len(slope) >= 32,",
 			"wrap holds slope's last 32 then its first 32 values, and len(acc) is a multiple of",

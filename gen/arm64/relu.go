@@ -2,7 +2,7 @@ package main
 
 func reluKernels(f *file) {
 	elementwise{
-		name: "ReLUNEON",
+		name: "reluNEON",
 		doc:  "sets dst[i] = x[i] < 0 ? +0 : x[i]; NaN and -0 pass through unchanged.",
 		out:  "dst", in: []string{"x"}, temps: 1,
 		op: func(fn *function, d vreg, in, tmp []vreg) {
@@ -15,7 +15,7 @@ func reluKernels(f *file) {
 	}.generate(f)
 
 	elementwise{
-		name: "ReLUBackwardNEON",
+		name: "reluBackwardNEON",
 		doc:  "sets dx[i] = x[i] <= 0 ? +0 : dy[i]; a NaN x passes dy.",
 		out:  "dx", in: []string{"dy", "x"}, temps: 1,
 		op: func(fn *function, d vreg, in, tmp []vreg) {
@@ -34,7 +34,7 @@ func leakyReLUKernels(f *file) {
 		signFixer(fn, fixSign, slope)
 	}
 	elementwise{
-		name: "LeakyReLUNEON",
+		name: "leakyReLUNEON",
 		doc:  "sets dst[i] = x[i] > 0 ? x[i] : x[i]*slope.",
 		out:  "dst", in: []string{"x"}, params: []param{{"slope", "float32"}}, temps: 3,
 		setup: setup,
@@ -47,7 +47,7 @@ func leakyReLUKernels(f *file) {
 	}.generate(f)
 
 	elementwise{
-		name: "LeakyReLUBackwardNEON",
+		name: "leakyReLUBackwardNEON",
 		doc:  "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*slope.",
 		out:  "dx", in: []string{"dy", "x"}, params: []param{{"slope", "float32"}}, temps: 3,
 		setup: setup,

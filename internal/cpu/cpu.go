@@ -9,8 +9,6 @@
 package cpu
 
 import (
-	"os"
-
 	"github.com/klauspost/cpuid/v2"
 	"golang.org/x/sys/cpu"
 )
@@ -19,13 +17,15 @@ import (
 // saves YMM state across context switches. It is false on every non-x86 CPU.
 var AVX2FMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
+// AVX512 reports whether the CPU has AVX512F, BW, DQ and VL (with AVX2, FMA
+// and BMI2, which every such CPU has: x86-64-v4) and the operating system saves ZMM and opmask state
+// across context switches, which x/sys/cpu checks before it reports any
+// AVX-512 feature. It is false on every non-x86 CPU.
+var AVX512 = AVX2FMA && cpu.X86.HasBMI2 && cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW && cpu.X86.HasAVX512DQ && cpu.X86.HasAVX512VL
+
 // ASIMD reports whether the CPU has Advanced SIMD (NEON), which every arm64
 // CPU that Go supports has. It is false on every non-arm64 CPU.
 var ASIMD = cpu.ARM64.HasASIMD
-
-// ForceGeneric reports whether the environment variable SIMDACT_IMPL is
-// "generic", which makes simdact use its pure-Go kernels on any CPU.
-var ForceGeneric = os.Getenv("SIMDACT_IMPL") == "generic"
 
 // StreamBytes is the number of bytes a call must touch (inputs plus output)
 // before the assembly kernels write their output with non-temporal stores.

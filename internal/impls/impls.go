@@ -1,19 +1,27 @@
 // Package impls lists every implementation of simdact's kernels that this
 // build contains, so that the tests and the benchmark tool can run each one
-// directly, whatever package simdact selected for this process.
+// directly, whatever package simdact selected for this process. Each is an
+// asm.Impl, the same value and methods that package simdact dispatches
+// through: what the tests run is what ships.
 package impls
 
-import "github.com/simdact/simdact/kernels"
+import (
+	"errors"
+
+	"github.com/simdact/simdact/asm"
+)
 
 // A Set is one implementation of every kernel, with the signatures of the
-// public API (the assembly's streaming choice is fixed per Set).
+// public API.
 type Set struct {
-	// Name is "generic", or an assembly ISA ("avx2", "neon") with the
-	// suffix "-stream" for the variant that writes with non-temporal stores.
+	// Name is the instruction set ("avx512", "avx2", "neon", "generic"),
+	// with the suffix "-stream" for the variant that writes with
+	// non-temporal stores at every size, or "api" for package simdact.
 	Name string
 	// ISA is the name Implementation reports when this Set is selected.
 	ISA string
-	// Runs reports whether this CPU can execute the Set.
+	// Runs reports whether this CPU can execute the Set; the kernels of one
+	// that it cannot are nil.
 	Runs bool
 
 	ReLU              func(dst, x []float32)
@@ -28,21 +36,51 @@ type Set struct {
 	ELUBackwardFromOutput func(dx, dy, y []float32, alpha float32)
 }
 
-// Generic is the pure-Go implementation, which runs everywhere.
-var Generic = Set{
-	Name: "generic", ISA: "generic", Runs: true,
-	ReLU:              kernels.ReLU,
-	ReLUBackward:      kernels.ReLUBackward,
-	LeakyReLU:         kernels.LeakyReLU,
-	LeakyReLUBackward: kernels.LeakyReLUBackward,
-	PReLU:             kernels.PReLU,
-	PReLUBackward:     kernels.PReLUBackward,
+// of returns the Set of k's methods, named name.
+func of(name string, k asm.Impl) Set {
+	return Set{
+		Name: name, ISA: k.Name(), Runs: true,
+		ReLU:              k.ReLU,
+		ReLUBackward:      k.ReLUBackward,
+		LeakyReLU:         k.LeakyReLU,
+		LeakyReLUBackward: k.LeakyReLUBackward,
+		PReLU:             k.PReLU,
+		PReLUBackward:     k.PReLUBackward,
 
-	ELU:                   kernels.ELU,
-	ELUBackward:           kernels.ELUBackward,
-	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
+		ELU:                   k.ELU,
+		ELUBackward:           k.ELUBackward,
+		ELUBackwardFromOutput: k.ELUBackwardFromOutput,
+	}
 }
 
-// All returns every implementation in this build, Generic first, whether or
-// not this CPU can run it.
-func All() []Set { return append([]Set{Generic}, native...) }
+// ISAs are the instruction sets of simdact, best first.
+var ISAs = []string{"avx512", "avx2", "neon", "generic"}
+
+// streams reports whether an instruction set has non-temporal stores.
+func streams(isa string) bool { return isa == "avx512" || isa == "avx2" }
+
+// Generic is the pure-Go implementation, which runs everywhere.
+var Generic = of("generic", asm.Impl{})
+
+// All returns every implementation in this build, Generic first, then
+// each assembly one and, where it streams, its "-stream" variant, whether
+// or not this CPU can run it.
+func All() []Set {
+	sets := []Set{Generic}
+	for _, isa := range ISAs[:len(ISAs)-1] {
+		k, err := asm.Lookup(isa)
+		switch {
+		case errors.Is(err, asm.ErrUnsupported):
+			sets = append(sets, Set{Name: isa, ISA: isa})
+			if streams(isa) {
+				sets = append(sets, Set{Name: isa + "-stream", ISA: isa})
+			}
+		case err == nil:
+			sets = append(sets, of(isa, k))
+			if streams(isa) {
+				sets = append(sets, of(isa+"-stream", k.Streaming()))
+			}
+		}
+	}
+	return sets
+}

@@ -1,0 +1,26 @@
+//go:build gc && !purego
+
+package asm
+
+import "github.com/simdact/simdact/internal/prelu"
+
+// The PReLU driver's kernels on arm64: NEON, whose vectors have 4 lanes and
+// which has no non-temporal stores (stream is ignored).
+
+func channelsPerIteration(inner int) int { return prelu.ChannelsPerIteration(4, inner) }
+
+func leakyReLU(_ Impl, dst, x []float32, slope float32, _ bool) { leakyReLUNEON(dst, x, slope) }
+
+func planar(dst, x, slope []float32, inner int, _ bool) { preluPlanarNEON(dst, x, slope, inner) }
+
+func interleaved(dst, x, slope, wrap []float32, inner int, _ bool) {
+	preluInterleavedNEON(dst, x, slope, wrap, inner)
+}
+
+func planarBackward(dx, dy, x, slope []float32, acc []float64, inner int, _ bool) {
+	preluBackwardPlanarNEON(dx, dy, x, slope, acc, inner)
+}
+
+func interleavedBackward(dx, dy, x, slope, wrap []float32, acc []float64, inner int, _ bool) {
+	preluBackwardInterleavedNEON(dx, dy, x, slope, wrap, acc, inner)
+}
