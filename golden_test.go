@@ -13,7 +13,7 @@ import (
 )
 
 // goldenCase is one case of testdata/torch-1.13.1.json, PyTorch 1.13.1's
-// outputs for edge and random inputs (see ../shared/golden/README.md).
+// outputs for edge and random inputs (see testdata/README.md).
 type goldenCase struct {
 	Op     string `json:"op"`
 	Params struct {
