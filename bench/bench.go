@@ -17,7 +17,9 @@ type report struct {
 	Date    string   `json:"date"` // when the run started, RFC 3339, UTC
 	Timing  timing   `json:"timing"`
 	Sizes   []size   `json:"sizes"`
-	Notes   []string `json:"notes,omitempty"` // sizes skipped or capped, implementations this CPU cannot run
+	Notes   []string `json:"notes,omitempty"` // sizes skipped, capped or assumed, what was not measured
+	// Summary names the kernels that the summary shows, in order.
+	Summary []string `json:"summary,omitempty"`
 	Results []result `json:"results"`
 }
 

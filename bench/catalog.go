@@ -27,40 +27,47 @@ type kernel struct {
 	// elements returns how many of n elements a timed call uses; nil if
 	// all of them (PReLU's layouts take whole rows).
 	elements func(n int) int
+	// detail marks a variant that the default report leaves out (PReLU's
+	// less common layouts): -full, or a -kernel that names it, measures it.
+	detail bool
 }
 
 var catalog = []kernel{
-	{"ReLU", always(verify.ReLU), nil, nil},
-	{"ReLUBackward", always(verify.ReLUBackward), nil, nil},
+	{"ReLU", always(verify.ReLU), nil, nil, false},
+	{"ReLUBackward", always(verify.ReLUBackward), nil, nil, false},
 	{"LeakyReLU", always(verify.LeakyReLU(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLU(parameter(r, verify.Slopes))
-	}, nil},
+	}, nil, false},
 	{"LeakyReLUBackward", always(verify.LeakyReLUBackward(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLUBackward(parameter(r, verify.Slopes))
-	}, nil},
+	}, nil, false},
 	{"ELU", always(verify.ELU(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELU(parameter(r, verify.ELUAlphas))
-	}, nil},
+	}, nil, false},
 	{"ELUBackward", always(verify.ELUBackward(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELUBackward(parameter(r, verify.ELUAlphas))
-	}, nil},
+	}, nil, false},
 	{"ELUBackwardFromOutput", always(verify.ELUBackwardFromOutput(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELUBackwardFromOutput(nonNegative(parameter(r, verify.ELUOutputAlphas)))
-	}, nil},
+	}, nil, false},
 }
 
 // preluLayouts are the layouts the tool times PReLU in, those of the root
 // package's benchmarks: channels-first with small, large and odd maps,
 // channels-last with small, odd and large C, and one shared slope.
+// The default report shows one of each family, whose code paths differ:
+// channels-first with 7×7 maps (short rows, each with a tail, and a row
+// that fits every size from L1 up) and channels-last with 64 channels.
 var preluLayouts = []struct {
 	name string
 	verify.Layout
+	detail bool
 }{
-	{"nchw-0049", verify.Layout{C: 64, Inner: 49}}, {"nchw-3136", verify.Layout{C: 64, Inner: 3136}},
-	{"nchw-0005", verify.Layout{C: 64, Inner: 5}}, {"nhwc-003", verify.Layout{C: 3, Inner: 1}},
-	{"nhwc-007", verify.Layout{C: 7, Inner: 1}}, {"nhwc-016", verify.Layout{C: 16, Inner: 1}},
-	{"nhwc-064", verify.Layout{C: 64, Inner: 1}}, {"nhwc-512", verify.Layout{C: 512, Inner: 1}},
-	{"shared", verify.Layout{C: 1, Inner: 1}},
+	{"nchw-0049", verify.Layout{C: 64, Inner: 49}, false}, {"nchw-3136", verify.Layout{C: 64, Inner: 3136}, true},
+	{"nchw-0005", verify.Layout{C: 64, Inner: 5}, true}, {"nhwc-003", verify.Layout{C: 3, Inner: 1}, true},
+	{"nhwc-007", verify.Layout{C: 7, Inner: 1}, true}, {"nhwc-016", verify.Layout{C: 16, Inner: 1}, true},
+	{"nhwc-064", verify.Layout{C: 64, Inner: 1}, false}, {"nhwc-512", verify.Layout{C: 512, Inner: 1}, true},
+	{"shared", verify.Layout{C: 1, Inner: 1}, true},
 }
 
 func init() {
@@ -85,6 +92,7 @@ func init() {
 					return spec(verify.PReLUSlopes(c), inner)
 				},
 				elements: func(n int) int { _, m := preluShape(l.Layout, n); return m },
+				detail:   l.detail,
 			})
 		}
 	}

@@ -184,28 +184,7 @@ func TestWriteSVG(t *testing.T) {
 	if err := writeSVG(&b, sampleReport()); err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	decoder := xml.NewDecoder(&b)
-	var root string
-	for {
-		token, err := decoder.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed XML: %v", err)
-		}
-		switch token := token.(type) {
-		case xml.StartElement:
-			if root == "" {
-				root = token.Name.Local
-			}
-		case xml.CharData:
-			if s := strings.TrimSpace(string(token)); s != "" {
-				texts = append(texts, s)
-			}
-		}
-	}
+	root, texts := svgTexts(t, &b)
 	if root != "svg" {
 		t.Errorf("the root element is <%s>, want <svg>", root)
 	}
@@ -222,5 +201,31 @@ func TestWriteSVG(t *testing.T) {
 	}
 	if err := writeSVG(io.Discard, report{}); err == nil {
 		t.Error("a chart of nothing: no error")
+	}
+}
+
+// svgTexts reads an SVG document and returns the name of its root element
+// and its texts.
+func svgTexts(t *testing.T, r io.Reader) (root string, texts []string) {
+	t.Helper()
+	decoder := xml.NewDecoder(r)
+	for {
+		token, err := decoder.Token()
+		if err == io.EOF {
+			return root, texts
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+		switch token := token.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = token.Name.Local
+			}
+		case xml.CharData:
+			if s := strings.TrimSpace(string(token)); s != "" {
+				texts = append(texts, s)
+			}
+		}
 	}
 }

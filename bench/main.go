@@ -7,18 +7,38 @@
 //	go -C bench run . [flags]          measure (the default command)
 //	go -C bench run . verify [flags]   fuzz-compare the implementations
 //
-// The benchmark prints the CPU (cpuid's view: brand, features, caches,
-// cores), the implementation simdact selects, then for every kernel,
-// implementation and size the median time per element, the throughput
-// (bytes read plus written), the spread of the timed batches, and the
-// ratios to Go's copy at the same size (the roof of a kernel with one input
-// and one output) and to the generic kernel. The sizes are fixed ones (those
-// of the root package's benchmarks) and, from the caches, the calls whose
-// data (8 bytes an element, as a copy) fill half of L1d, half of L2, half of
-// L3 and four times L3. Progress goes to standard error. With -json or
-// -benchstat it prints JSON, or text that benchstat reads (named as the root
-// package's benchmarks, so it compares with go test -bench); -svg draws the
-// throughput against size; -save writes all four, named after the CPU.
+// By default the benchmark prints a screenful: the CPU (cpuid's view:
+// brand, features, caches, cores), the implementation simdact selects and
+// the size of call from which its assembly streams stores, then a line per
+// kernel with the speed of the public API (what simdact's users get, named
+// "api") at an L1-, L2-, L3- and DRAM-sized call: the calls whose data (8
+// bytes an element, as a copy) fill half of L1d, half of L2, half of L3
+// and four times L3. Where the CPU does not tell a cache's size the tool
+// assumes one (L3 as 8 times L2, say) and marks the sizes that rest on it
+// with ~. Each cell has two ratios: ×copy, the kernel's throughput (bytes
+// read plus written) over that of Go's copy at the same size, in the same
+// run (copy is the roof of a kernel with one input and one output), and
+// ×generic, its speedup over the pure-Go kernel. PReLU shows two of its
+// layouts, one channels-first and one channels-last. This measures Go's
+// copy, generic and the API only, so it takes seconds.
+//
+// With -full it measures every kernel (PReLU in every layout) in every
+// implementation this CPU runs, at the sizes of the root package's
+// benchmarks and those from the caches, and prints the whole table: for
+// each the median time per element, the throughput, the spread of the
+// timed batches, ×copy and ×generic.
+//
+// Progress and notes go to standard error; standard output has only the
+// report. With -json or -benchstat it prints, instead, JSON or text that
+// benchstat reads (named as the root package's benchmarks, so it compares
+// with go test -bench), of every measurement the run made: with -full,
+// all of them. -svg draws a panel per kernel with the throughput of each
+// implementation measured against size; -summary-svg draws on one page
+// every kernel of the summary's ×copy against size, in the API; -save
+// writes the table, the summary, JSON, benchmark text and both charts,
+// named after the CPU (NAME.table.txt, NAME.summary.txt, NAME.json,
+// NAME.benchstat.txt, NAME.svg, NAME.summary.svg). Like the other outputs,
+// they hold what the run measured: -full -save is what bench/results has.
 //
 // verify calls every kernel in every implementation (and the public API)
 // at every length from 0 to 300 with edge-heavy random inputs and
@@ -36,8 +56,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/simdact/simdact/internal/impls"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -74,29 +97,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // benchOptions are the benchmark's settings, from its flags.
 type benchOptions struct {
-	timing  timing
+	timing timing
+	// full measures every implementation this CPU runs, not only generic
+	// and the API, at fixedSizes too, and prints the whole table.
+	full    bool
 	kernels *regexp.Regexp
-	sizes   []int  // nil: fixedSizes and those derived from the caches
-	format  string // "table", "json" or "benchstat"
+	named   bool   // -kernel chose the kernels: measure every one it matches
+	sizes   []int  // nil: those derived from the caches (and fixedSizes, if full)
+	format  string // "summary", "table", "json" or "benchstat"
 	svg     string // the chart's file, or ""
+	summary string // the summary chart's file, or ""
 	save    string // the directory for the results named after the CPU, or ""
 }
 
 func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	full := fs.Bool("full", false, "measure every implementation this CPU runs, every PReLU layout, at the root package's benchmark sizes too,\nand print the whole table")
 	count := fs.Int("count", 7, "time `N` batches of calls per measurement")
 	batch := fs.Duration("batch", 2*time.Millisecond, "make each batch last at least `D`")
-	kernels := fs.String("kernel", "", "measure only the kernels whose names match `REGEXP`")
+	kernels := fs.String("kernel", "", "measure only the kernels whose names match `REGEXP`, and every one of them (any PReLU layout)")
 	sizes := fs.String("sizes", "", "measure calls of these `SIZES` of elements, as 1000,16K,4M (K = 1024)")
 	quick := fs.Bool("quick", false, fmt.Sprintf("a few seconds' check: -count 3 -batch 500µs -sizes %s", joinInts(quickSizes)))
-	asJSON := fs.Bool("json", false, "print JSON instead of the table")
-	asText := fs.Bool("benchstat", false, "print Go benchmark text, which benchstat reads, instead of the table")
-	svg := fs.String("svg", "", "draw the throughput against size into the SVG `FILE`")
-	save := fs.String("save", "", "also write the results, named after the CPU, as table, JSON, benchmark text and SVG into `DIR`")
+	asJSON := fs.Bool("json", false, "print JSON of every measurement instead of the report")
+	asText := fs.Bool("benchstat", false, "print Go benchmark text of every measurement, which benchstat reads, instead of the report")
+	svg := fs.String("svg", "", "draw each kernel's throughput against size, a line per implementation, into the SVG `FILE`")
+	summary := fs.String("summary-svg", "", "draw every kernel's ×copy against size, in the implementation simdact selects, into the SVG `FILE`")
+	save := fs.String("save", "", "also write the results, named after the CPU, as table, summary, JSON, benchmark text and both charts into `DIR`")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bench [flags]: measure every kernel in every implementation this CPU runs")
-		fmt.Fprintln(stderr, "       bench verify [flags]: check them (bench verify -h says more)")
+		fmt.Fprintln(stderr, "usage: bench [flags]: measure the kernels simdact selects on this CPU against Go's copy and the")
+		fmt.Fprintln(stderr, "       pure-Go kernels at an L1-, L2-, L3- and DRAM-sized call; -full: every implementation and size")
+		fmt.Fprintln(stderr, "       bench verify [flags]: check every implementation (bench verify -h says more)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -117,7 +148,11 @@ func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 			*sizes = joinInts(quickSizes)
 		}
 	}
-	o := benchOptions{timing: timing{Count: *count, Batch: *batch}, format: "table", svg: *svg, save: *save}
+	o := benchOptions{timing: timing{Count: *count, Batch: *batch}, full: *full, named: *kernels != "",
+		format: "summary", svg: *svg, summary: *summary, save: *save}
+	if *full {
+		o.format = "table"
+	}
 	switch {
 	case *count < 1:
 		return o, fmt.Errorf("-count %d: want at least 1", *count)
@@ -219,34 +254,80 @@ func joinInts(ns []int) string {
 
 // saved are the formats -save writes, and the suffixes of their files.
 var saved = []struct{ name, suffix string }{
-	{"table", ".table.txt"}, {"json", ".json"}, {"benchstat", ".benchstat.txt"}, {"svg", ".svg"},
+	{"table", ".table.txt"}, {"summary", ".summary.txt"}, {"json", ".json"}, {"benchstat", ".benchstat.txt"},
+	{"svg", ".svg"}, {"summary-svg", ".summary.svg"},
+}
+
+// plan returns what a run measures on m: the kernels, the implementations
+// and the sizes; the kernels its summary shows; and notes on what it
+// leaves out or assumes.
+func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []size, summary, notes []string) {
+	switch {
+	case o.sizes != nil:
+		for _, n := range o.sizes {
+			sizes = append(sizes, size{N: n})
+		}
+	case o.full:
+		sizes, notes = sizesFor(m, fixedSizes)
+	default:
+		sizes, notes = sizesFor(m, nil)
+	}
+	if o.full {
+		var cannot []string
+		sets, cannot = implementations()
+		for _, name := range cannot {
+			notes = append(notes, name+": not measured, this CPU cannot run it")
+		}
+	} else {
+		sets = []impls.Set{impls.Generic, impls.API}
+	}
+	var left []string // the kernels whose variants the summary leaves out
+	for _, k := range selectKernels(o.kernels) {
+		if o.named || !k.detail {
+			summary = append(summary, k.name)
+		} else if kernel, _, _ := strings.Cut(k.name, "/"); !slices.Contains(left, kernel) {
+			left = append(left, kernel)
+		}
+		if o.full || o.named || !k.detail {
+			ks = append(ks, k)
+		}
+	}
+	if left != nil {
+		how := "-full measures"
+		if o.full {
+			how = "the table shows"
+		}
+		notes = append(notes, fmt.Sprintf("%s: the summary shows %s layouts; %s every one",
+			strings.Join(left, ", "), summaryLayouts(), how))
+	}
+	notes = append(notes, tooSmall(ks, sizes)...)
+	return ks, sets, sizes, summary, notes
+}
+
+// summaryLayouts lists the PReLU layouts that the summary shows.
+func summaryLayouts() string {
+	var names []string
+	for _, l := range preluLayouts {
+		if !l.detail {
+			names = append(names, l.name)
+		}
+	}
+	return strings.Join(names, " and ")
 }
 
 func benchCommand(o benchOptions, stdout, stderr io.Writer) int {
 	m := thisMachine()
-	sets, cannot := implementations()
-	var sizes []size
-	var notes []string
-	if o.sizes != nil {
-		for _, n := range o.sizes {
-			sizes = append(sizes, size{N: n})
-		}
-	} else {
-		sizes, notes = sizesFor(m, fixedSizes)
-	}
-	for _, name := range cannot {
-		notes = append(notes, name+": not measured, this CPU cannot run it")
-	}
-	ks := selectKernels(o.kernels)
-	notes = append(notes, tooSmall(ks, sizes)...)
+	ks, sets, sizes, summary, notes := plan(o, m)
 	for _, note := range notes {
 		fmt.Fprintln(stderr, "bench:", note)
 	}
-	rep := report{Machine: m, Date: time.Now().UTC().Format(time.RFC3339), Timing: o.timing, Sizes: sizes, Notes: notes}
+	rep := report{Machine: m, Date: time.Now().UTC().Format(time.RFC3339), Timing: o.timing,
+		Sizes: sizes, Notes: notes, Summary: summary}
 	rep.Results = measureAll(ks, sets, sizes, o.timing, newProgress(stderr))
 
 	writers := map[string]func(io.Writer, report) error{
-		"table": writeTable, "json": writeJSON, "benchstat": writeBenchText, "svg": writeSVG}
+		"table": writeTable, "summary": writeSummary, "json": writeJSON, "benchstat": writeBenchText,
+		"svg": writeSVG, "summary-svg": writeSummarySVG}
 	status := 0
 	write := func(path, format string) {
 		var b bytes.Buffer
@@ -266,6 +347,9 @@ func benchCommand(o benchOptions, stdout, stderr io.Writer) int {
 	write("", o.format)
 	if o.svg != "" {
 		write(o.svg, "svg")
+	}
+	if o.summary != "" {
+		write(o.summary, "summary-svg")
 	}
 	if o.save != "" {
 		if err := os.MkdirAll(o.save, 0o777); err != nil {

@@ -47,8 +47,9 @@ func ratio(v float64, format string) string {
 	return fmt.Sprintf(format, v)
 }
 
-// writeMachine writes the report's heading: where and how it measured.
-func writeMachine(w io.Writer, rep report) {
+// writeMachine writes the report's heading: where and how it measured,
+// more lines (a heading and its text each), and the notes.
+func writeMachine(w io.Writer, rep report, more ...[2]string) {
 	m := rep.Machine
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "simdact bench\t%s %s/%s, %s\n", m.GoVersion, m.GOOS, m.GOARCH, rep.Date)
@@ -67,6 +68,9 @@ func writeMachine(w io.Writer, rep report) {
 	fmt.Fprintf(tw, "simdact\tselects %s; its assembly streams stores from %s a call\n", m.Selected, bytesize(m.StreamBytes))
 	fmt.Fprintf(tw, "timing\tmedian of %d batches of at least %v; spread = (slowest - fastest) / median\n",
 		rep.Timing.Count, rep.Timing.Batch)
+	for _, line := range more {
+		fmt.Fprintf(tw, "%s\t%s\n", line[0], line[1])
+	}
 	heading := "notes"
 	for _, note := range rep.Notes {
 		fmt.Fprintf(tw, "%s\t%s\n", heading, note)
