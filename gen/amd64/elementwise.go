@@ -53,8 +53,7 @@ func (k elementwise) signature() string {
 func (k elementwise) generate() {
 	for _, w := range widths {
 		name := k.name + w.suffix
-		TEXT(name, NOSPLIT, k.signature())
-		Pragma("noescape")
+		kernel(name, k.signature())
 		Doc(name+" "+k.doc,
 			"All slices have the same length; the output may be the same slice as an input.",
 			"With stream set it writes the output with non-temporal stores.")

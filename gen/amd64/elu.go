@@ -81,7 +81,8 @@ type backwardVector struct {
 	f, fHuge, magic, limit Mem
 }
 
-// backwardLabels numbers the labels that end each vector's rare branch.
+// backwardLabels numbers the labels that end each vector's rare branch:
+// labels are the file's, so the count runs on across kernels.
 var backwardLabels int
 
 // op computes dx from dy and x, as elementwise.op.

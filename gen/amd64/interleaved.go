@@ -6,6 +6,8 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/simdact/simdact/internal/prelu"
 )
 
 // preluInterleaved is an interleaved PReLU kernel: element i is in channel
@@ -36,11 +38,11 @@ var (
 )
 
 // ilMaxInner is the largest inner of the interleaved kernels.
-const ilMaxInner = 7
+const ilMaxInner = prelu.MaxInterleavedInner
 
 // groupsPerIteration is the number of 8-channel groups an iteration
-// handles: enough for at least 4 vectors.
-func groupsPerIteration(inner int) int { return (4 + inner - 1) / inner }
+// handles: enough for at least prelu.VectorsPerIteration vectors.
+func groupsPerIteration(inner int) int { return prelu.GroupsPerIteration(inner) }
 
 // preluIndexTable emits the permutation indexes: for inner from 2 to 7,
 // vector k of a group, lane l, the channel (8k+l)/inner, at byte
@@ -67,8 +69,7 @@ func (k preluInterleaved) name() string {
 }
 
 func (k preluInterleaved) generate() {
-	TEXT(k.name(), NOSPLIT, preluSignature(k.backward, true))
-	Pragma("noescape")
+	kernel(k.name(), preluSignature(k.backward, true))
 	out, ins := "dst", []string{"x"}
 	if k.backward {
 		out, ins = "dx", []string{"dy", "x"}
@@ -191,13 +192,14 @@ func (k preluInterleaved) loop(tag string, inner int, in []reg.Register, zero re
 }
 
 // selectSlopes points ilBase at the iteration's slopes: &slope[c], or, if
-// fewer than 32 slopes follow it, the same channel in wrap.
+// fewer than prelu.Span slopes follow it, the same channel in wrap (whose
+// second half starts at slope[0]).
 func (k preluInterleaved) selectSlopes() {
 	MOVQ(ilC, ilTmp)
 	SUBQ(ilLen, ilTmp)
 	LEAQ(Mem{Base: ilSlope, Index: ilC, Scale: 4}, ilBase)
-	CMPQ(ilTmp, I32(-32))
-	LEAQ(Mem{Base: ilWrap, Index: ilTmp, Scale: 4, Disp: 128}, ilTmp)
+	CMPQ(ilTmp, I32(-prelu.Span))
+	LEAQ(Mem{Base: ilWrap, Index: ilTmp, Scale: 4, Disp: 4 * prelu.Span}, ilTmp)
 	CMOVQGT(ilTmp, ilBase)
 }
 

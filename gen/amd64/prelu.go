@@ -155,8 +155,7 @@ func (k preluPlanar) name() string {
 }
 
 func (k preluPlanar) generate() {
-	TEXT(k.name(), NOSPLIT, preluSignature(k.backward, false))
-	Pragma("noescape")
+	kernel(k.name(), preluSignature(k.backward, false))
 	out, ins := "dst", []string{"x"}
 	if k.backward {
 		out, ins = "dx", []string{"dy", "x"}
@@ -306,12 +305,16 @@ func (k preluPlanar) walk(tag string, in []reg.Register, zero, sums, slopes reg.
 // below segEnd-p keep the slope and the others take the next channel's. It
 // leaves for the segment walk for other inner and when fewer than 32
 // elements are left.
+// blocksMaxInner bounds the inner of the blocks: from there on, segments
+// are long enough that the segment walk's branch is rarely taken.
+const blocksMaxInner = 256
+
 func (k preluPlanar) blocks(tag string, vector func(disp int, slopes reg.VecVirtual) reg.VecVirtual) {
 	const size = 4 * lanes
 	moved := reg.R10 // the segment end once moved (plAcc, unused forward)
 	CMPQ(plInner, Imm(size))
 	JB(LabelRef(tag + "_seg"))
-	CMPQ(plInner, U32(256))
+	CMPQ(plInner, U32(blocksMaxInner))
 	JAE(LabelRef(tag + "_seg"))
 	index := laneIndex(plTmp)
 	eight := YMM()
