@@ -9339,13 +9339,13 @@ TEXT ·eluAVX512(SB), NOSPLIT, $0-53
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K2
-	VBLENDMPS   Z3, Z7, K2, Z7
-	VMOVUPS     Z7, K1, (DI)
-	SUBQ        AX, CX
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS  $0x1a, Z2, Z3, K2
+	VMULPS  Z1, Z7, K2, Z3
+	VMOVUPS Z3, K1, (DI)
+	SUBQ    AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  CX, BX
@@ -9379,12 +9379,12 @@ plain_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVUPS     Z7, (DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVUPS     Z3, (DI)(BX*1)
 	VMOVUPS     64(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9401,12 +9401,12 @@ plain_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVUPS     Z7, 64(DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVUPS     Z3, 64(DI)(BX*1)
 	VMOVUPS     128(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9423,12 +9423,12 @@ plain_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVUPS     Z7, 128(DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVUPS     Z3, 128(DI)(BX*1)
 	VMOVUPS     192(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9445,15 +9445,15 @@ plain_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVUPS     Z7, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         plain_x4
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS  $0x1a, Z2, Z3, K1
+	VMULPS  Z1, Z7, K1, Z3
+	VMOVUPS Z3, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
 
 plain_x1:
 	TESTQ       BX, BX
@@ -9474,14 +9474,14 @@ plain_x1:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVUPS     Z7, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         plain_x1
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS  $0x1a, Z2, Z3, K1
+	VMULPS  Z1, Z7, K1, Z3
+	VMOVUPS Z3, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
 
 plain_done:
 	JMP edges
@@ -9507,12 +9507,12 @@ nt_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVNTPS    Z7, (DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVNTPS    Z3, (DI)(BX*1)
 	VMOVUPS     64(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9529,12 +9529,12 @@ nt_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVNTPS    Z7, 64(DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVNTPS    Z3, 64(DI)(BX*1)
 	VMOVUPS     128(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9551,12 +9551,12 @@ nt_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVNTPS    Z7, 128(DI)(BX*1)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS      $0x1a, Z2, Z3, K1
+	VMULPS      Z1, Z7, K1, Z3
+	VMOVNTPS    Z3, 128(DI)(BX*1)
 	VMOVUPS     192(SI)(BX*1), Z3
 	VMAXPS      Z3, Z0, Z4
 	VMOVUPS     magic<>+0(SB), Z5
@@ -9573,15 +9573,15 @@ nt_x4:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVNTPS    Z7, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         nt_x4
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS   $0x1a, Z2, Z3, K1
+	VMULPS   Z1, Z7, K1, Z3
+	VMOVNTPS Z3, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
 
 nt_x1:
 	TESTQ       BX, BX
@@ -9602,14 +9602,14 @@ nt_x1:
 	VFMADD213PS Z4, Z5, Z7
 	VSUBPS      one<>+0(SB), Z6, Z5
 	VFMADD213PS Z5, Z6, Z7
-	VANDPS      signBit<>+0(SB), Z3, Z5
-	VORPS       Z5, Z7, Z7
-	VMULPS      Z1, Z7, Z7
-	VCMPPS      $0x1e, Z2, Z3, K1
-	VBLENDMPS   Z3, Z7, K1, Z7
-	VMOVNTPS    Z7, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         nt_x1
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS   $0x1a, Z2, Z3, K1
+	VMULPS   Z1, Z7, K1, Z3
+	VMOVNTPS Z3, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
 
 nt_done:
 	SFENCE
@@ -9638,12 +9638,12 @@ last:
 	VFMADD213PS Z0, Z4, Z6
 	VSUBPS      one<>+0(SB), Z5, Z4
 	VFMADD213PS Z4, Z5, Z6
-	VANDPS      signBit<>+0(SB), Z3, Z4
-	VORPS       Z4, Z6, Z6
-	VMULPS      Z1, Z6, Z6
-	VCMPPS      $0x1e, Z2, Z3, K2
-	VBLENDMPS   Z3, Z6, K2, Z6
-	VMOVUPS     Z6, K1, (DI)
+	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z6
+
+	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
+	VCMPPS  $0x1a, Z2, Z3, K2
+	VMULPS  Z1, Z6, K2, Z3
+	VMOVUPS Z3, K1, (DI)
 	VZEROUPPER
 	RET
 
@@ -10255,31 +10255,26 @@ TEXT ·eluBackwardAVX512(SB), NOSPLIT, $256-89
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K2
-	KORTESTW K2, K2
-	JCS      backward_done0
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K2
+	KORTESTW  K2, K2
+	JCS       backward_done0
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10288,33 +10283,28 @@ TEXT ·eluBackwardAVX512(SB), NOSPLIT, $256-89
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K2
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K2, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K2, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K2
-	VBLENDMPS    Z4, Z7, K2, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K2, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10355,31 +10345,26 @@ plain_x4:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done1
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done1
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10388,33 +10373,28 @@ plain_x4:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10436,31 +10416,26 @@ backward_done1:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done2
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done2
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10469,33 +10444,28 @@ backward_done1:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10517,31 +10487,26 @@ backward_done2:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done3
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done3
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10550,33 +10515,28 @@ backward_done2:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10598,31 +10558,26 @@ backward_done3:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done4
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done4
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10631,33 +10586,28 @@ backward_done3:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10686,31 +10636,26 @@ plain_x1:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done5
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10719,33 +10664,28 @@ plain_x1:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10778,31 +10718,26 @@ nt_x4:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done6
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done6
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10811,33 +10746,28 @@ nt_x4:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10859,31 +10789,26 @@ backward_done6:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done7
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done7
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10892,33 +10817,28 @@ backward_done6:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -10940,31 +10860,26 @@ backward_done7:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done8
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done8
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -10973,33 +10888,28 @@ backward_done7:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -11021,31 +10931,26 @@ backward_done8:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done9
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done9
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -11054,33 +10959,28 @@ backward_done8:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -11109,31 +11009,26 @@ nt_x1:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K1
-	KORTESTW K1, K1
-	JCS      backward_done10
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K1
+	KORTESTW  K1, K1
+	JCS       backward_done10
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -11142,33 +11037,28 @@ nt_x1:
 	VSUBPS       128(SP), Z4, Z6
 	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z8
+	VFMADD213PS  Z5, Z6, Z7
 	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z6
-	VBLENDMPS    (SP), Z6, K1, Z6
-	VPADDD       hugeScale<>+0(SB), Z4, Z7
+	VMOVUPS      64(SP), Z8
+	VBLENDMPS    (SP), Z8, K1, Z8
+	VPADDD       hugeScale<>+0(SB), Z4, Z6
 	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMULPS       Z6, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z6
-	VFMADD213PS  Z6, Z5, Z6
-	VFNMADD231PS Z8, Z4, Z6
-	VSUBPS       Z6, Z4, Z5
+	VBLENDMPS    Z4, Z6, K1, Z6
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z7, Z7
-	VPSRLD  $0x01, Z7, Z6
-	VPSUBD  Z6, Z7, Z7
-	VPSLLD  $0x17, Z6, Z6
-	VPSLLD  $0x17, Z7, Z7
-	VMULPS  Z6, Z5, Z5
-	VMULPS  Z7, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -11204,31 +11094,26 @@ last:
 	VSUBPS       128(SP), Z6, Z4
 	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z8
-	VFMADD213PS  c5<>+0(SB), Z5, Z8
-	VFMADD213PS  c4<>+0(SB), Z5, Z8
-	VFMADD213PS  c3<>+0(SB), Z5, Z8
-	VFMADD213PS  c2<>+0(SB), Z5, Z8
+	VMOVUPS      c6<>+0(SB), Z7
+	VFMADD213PS  c5<>+0(SB), Z5, Z7
+	VFMADD213PS  c4<>+0(SB), Z5, Z7
+	VFMADD213PS  c3<>+0(SB), Z5, Z7
+	VFMADD213PS  c2<>+0(SB), Z5, Z7
 	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z8
-	VMOVUPS      (SP), Z7
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z8, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VFMADD213PS  Z5, Z4, Z7
+	VMOVUPS      (SP), Z8
+	VMULPS       Z8, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z8
+	VFMADD213PS  Z8, Z5, Z8
+	VFNMADD231PS Z7, Z4, Z8
+	VSUBPS       Z8, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD  scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD   $0x01, Z6, Z7
-	VPSUBD   Z7, Z6, Z6
-	VPSLLD   $0x17, Z7, Z7
-	VPSLLD   $0x17, Z6, Z6
-	VMULPS   Z7, Z5, Z5
-	VMULPS   Z6, Z5, Z5
-	VPMOVD2M Z3, K2
-	KORTESTW K2, K2
-	JCS      backward_done11
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z6, Z6
+	VSCALEFPS Z6, Z5, Z5
+	VPMOVD2M  Z3, K2
+	KORTESTW  K2, K2
+	JCS       backward_done11
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
 	VMAXPS       Z2, Z0, Z5
@@ -11237,33 +11122,28 @@ last:
 	VSUBPS       128(SP), Z4, Z0
 	VFMADD231PS  negLn2Hi<>+0(SB), Z0, Z5
 	VFMADD231PS  negLn2Lo<>+0(SB), Z0, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
+	VMOVUPS      c6<>+0(SB), Z6
+	VFMADD213PS  c5<>+0(SB), Z5, Z6
+	VFMADD213PS  c4<>+0(SB), Z5, Z6
+	VFMADD213PS  c3<>+0(SB), Z5, Z6
+	VFMADD213PS  c2<>+0(SB), Z5, Z6
 	VMULPS       Z5, Z5, Z0
-	VFMADD213PS  Z5, Z0, Z7
+	VFMADD213PS  Z5, Z0, Z6
 	VPMOVD2M     Z3, K2
-	VMOVUPS      64(SP), Z0
-	VBLENDMPS    (SP), Z0, K2, Z0
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
+	VMOVUPS      64(SP), Z7
+	VBLENDMPS    (SP), Z7, K2, Z7
+	VPADDD       hugeScale<>+0(SB), Z4, Z0
 	VPMOVD2M     Z3, K2
-	VBLENDMPS    Z4, Z6, K2, Z6
-	VMULPS       Z0, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z0
-	VFMADD213PS  Z0, Z5, Z0
-	VFNMADD231PS Z7, Z4, Z0
-	VSUBPS       Z0, Z4, Z5
+	VBLENDMPS    Z4, Z0, K2, Z0
+	VMULPS       Z7, Z1, Z4
+	VFNMADD213PS Z4, Z1, Z7
+	VFMADD213PS  Z7, Z5, Z7
+	VFNMADD231PS Z6, Z4, Z7
+	VSUBPS       Z7, Z4, Z5
 
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Z6, Z6
-	VPSRLD  $0x01, Z6, Z0
-	VPSUBD  Z0, Z6, Z6
-	VPSLLD  $0x17, Z0, Z0
-	VPSLLD  $0x17, Z6, Z6
-	VMULPS  Z0, Z5, Z5
-	VMULPS  Z6, Z5, Z5
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    scaleBase<>+0(SB), Z0, Z0
+	VSCALEFPS Z0, Z5, Z5
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
@@ -11332,23 +11212,23 @@ DATA negLn2Lo<>+56(SB)/4, $0xb5bfbe8e
 DATA negLn2Lo<>+60(SB)/4, $0xb5bfbe8e
 GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $64
 
-DATA scaleFloor<>+0(SB)/4, $0x4b400002
-DATA scaleFloor<>+4(SB)/4, $0x4b400002
-DATA scaleFloor<>+8(SB)/4, $0x4b400002
-DATA scaleFloor<>+12(SB)/4, $0x4b400002
-DATA scaleFloor<>+16(SB)/4, $0x4b400002
-DATA scaleFloor<>+20(SB)/4, $0x4b400002
-DATA scaleFloor<>+24(SB)/4, $0x4b400002
-DATA scaleFloor<>+28(SB)/4, $0x4b400002
-DATA scaleFloor<>+32(SB)/4, $0x4b400002
-DATA scaleFloor<>+36(SB)/4, $0x4b400002
-DATA scaleFloor<>+40(SB)/4, $0x4b400002
-DATA scaleFloor<>+44(SB)/4, $0x4b400002
-DATA scaleFloor<>+48(SB)/4, $0x4b400002
-DATA scaleFloor<>+52(SB)/4, $0x4b400002
-DATA scaleFloor<>+56(SB)/4, $0x4b400002
-DATA scaleFloor<>+60(SB)/4, $0x4b400002
-GLOBL scaleFloor<>(SB), RODATA|NOPTR, $64
+DATA scaleBase<>+0(SB)/4, $0x4b4000fe
+DATA scaleBase<>+4(SB)/4, $0x4b4000fe
+DATA scaleBase<>+8(SB)/4, $0x4b4000fe
+DATA scaleBase<>+12(SB)/4, $0x4b4000fe
+DATA scaleBase<>+16(SB)/4, $0x4b4000fe
+DATA scaleBase<>+20(SB)/4, $0x4b4000fe
+DATA scaleBase<>+24(SB)/4, $0x4b4000fe
+DATA scaleBase<>+28(SB)/4, $0x4b4000fe
+DATA scaleBase<>+32(SB)/4, $0x4b4000fe
+DATA scaleBase<>+36(SB)/4, $0x4b4000fe
+DATA scaleBase<>+40(SB)/4, $0x4b4000fe
+DATA scaleBase<>+44(SB)/4, $0x4b4000fe
+DATA scaleBase<>+48(SB)/4, $0x4b4000fe
+DATA scaleBase<>+52(SB)/4, $0x4b4000fe
+DATA scaleBase<>+56(SB)/4, $0x4b4000fe
+DATA scaleBase<>+60(SB)/4, $0x4b4000fe
+GLOBL scaleBase<>(SB), RODATA|NOPTR, $64
 
 DATA hugeScale<>+0(SB)/4, $0x0000004d
 DATA hugeScale<>+4(SB)/4, $0x0000004d
@@ -12525,6 +12405,24 @@ backward_done24:
 	VMASKMOVPS Y6, Y1, (DI)
 	VZEROUPPER
 	RET
+
+DATA scaleFloor<>+0(SB)/4, $0x4b400002
+DATA scaleFloor<>+4(SB)/4, $0x4b400002
+DATA scaleFloor<>+8(SB)/4, $0x4b400002
+DATA scaleFloor<>+12(SB)/4, $0x4b400002
+DATA scaleFloor<>+16(SB)/4, $0x4b400002
+DATA scaleFloor<>+20(SB)/4, $0x4b400002
+DATA scaleFloor<>+24(SB)/4, $0x4b400002
+DATA scaleFloor<>+28(SB)/4, $0x4b400002
+DATA scaleFloor<>+32(SB)/4, $0x4b400002
+DATA scaleFloor<>+36(SB)/4, $0x4b400002
+DATA scaleFloor<>+40(SB)/4, $0x4b400002
+DATA scaleFloor<>+44(SB)/4, $0x4b400002
+DATA scaleFloor<>+48(SB)/4, $0x4b400002
+DATA scaleFloor<>+52(SB)/4, $0x4b400002
+DATA scaleFloor<>+56(SB)/4, $0x4b400002
+DATA scaleFloor<>+60(SB)/4, $0x4b400002
+GLOBL scaleFloor<>(SB), RODATA|NOPTR, $64
 
 // func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+

@@ -44,6 +44,12 @@ func eluKernel() {
 			VSUBPS(floatVector("one", 1), s, v)
 			VFMADD213PS(v, s, p) // p = expm1(z) = s·p + (s - 1)
 			// p is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
+			if w.wide() {
+				VPTERNLOGD(U8(ternaryAOrBAndC), vector("signBit", signBit), x, p) // p |= x & signBit
+				Comment("x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.")
+				VMULPS(alpha, p, w.compare(cmpNGT_UQ, zero, x), x)
+				return x
+			}
 			VANDPS(vector("signBit", signBit), x, v)
 			VORPS(v, p, p)
 			VMULPS(alpha, p, p) // p first: of two NaNs, x's wins
@@ -132,13 +138,21 @@ func (b *backwardVector) exp(w width, x reg.VecVirtual) (r, p, v reg.VecVirtual)
 }
 
 // product sets t = dy·F and g = B·2^k, B = t - ((t - T)·(1 + r) - t·p),
-// T = dy·F, given F in fm, and v from exp; it overwrites fm and v.
+// T = dy·F, given F in fm, and v from exp; it overwrites fm and v. Both
+// widths round B·2^k once, so they give the same bits: AVX2 multiplies by
+// two normal powers of 2, AVX-512 scales with VSCALEFPS.
 func (b *backwardVector) product(w width, dy, fm, r, p, v, t, g reg.VecVirtual) {
 	VMULPS(fm, dy, t)       // dy first: of two NaNs, dy's wins
 	VFNMADD213PS(t, dy, fm) // t - T, exact
 	VFMADD213PS(fm, r, fm)  // (t - T)·(1 + r), a small term: r is near enough p
 	VFNMADD231PS(p, t, fm)
 	VSUBPS(fm, t, g)
+	if w.wide() {
+		Comment("B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.")
+		VSUBPS(floatVector("scaleBase", exp32.MagicBase+exp32.ScaleBias), v, v) // k, exactly
+		VSCALEFPS(v, g, g)
+		return
+	}
 	Comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
 	hi := fm
 	VPMAXSD(floatVector("scaleFloor", exp32.ScaleFloor), v, v)
