@@ -1,8 +1,8 @@
 // Package check holds the argument checks of every exported kernel of the
 // module: the root API, package kernels and package asm. A call that breaks
 // the rules panics, before the kernel writes anything, with "simdact: Func:
-// what is wrong". The checks are cheap and inline; only a failing call
-// reaches the code that words the message.
+// what is wrong". A passing check costs a few comparisons; only a failing
+// call reaches the code that words the message, which is not inlined.
 package check
 
 import (
