@@ -9303,6 +9303,80 @@ inner1_plain_exact3:
 	VMOVAPD      Y2, Y1
 	JMP          inner1_plain_exact3_done
 
+// func preluPatternAVX512(dst []float32, x []float32, pattern []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, CMOV, MMX+
+TEXT ·preluPatternAVX512(SB), NOSPLIT, $0-73
+	MOVQ   dst_base+0(FP), DI
+	MOVQ   dst_len+8(FP), CX
+	MOVQ   x_base+24(FP), SI
+	MOVQ   pattern_base+48(FP), DX
+	MOVQ   pattern_len+56(FP), R10
+	SHLQ   $0x02, R10
+	XORQ   BX, BX
+	XORQ   R11, R11
+	MOVQ   CX, R8
+	ANDQ   $-16, R8
+	SHLQ   $0x02, R8
+	VXORPS Z0, Z0, Z0
+	MOVB   stream+72(FP), R9
+	TESTB  R9, R9
+	JZ     plain
+	TESTQ  $0x0000003f, DI
+	JNZ    plain
+
+nt:
+	CMPQ      BX, R8
+	JAE       tail
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(R11*1), Z2
+	VCMPPS    $0x1e, Z0, Z1, K1
+	VMULPS    Z2, Z1, Z2
+	VBLENDMPS Z1, Z2, K1, Z2
+	VMOVNTPS  Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+
+	// The next slopes, back to the pattern's start at its end.
+	ADDQ    $0x40, R11
+	MOVQ    R11, R9
+	SUBQ    R10, R9
+	CMOVQEQ R9, R11
+	JMP     nt
+
+plain:
+	CMPQ      BX, R8
+	JAE       tail
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(R11*1), Z2
+	VCMPPS    $0x1e, Z0, Z1, K1
+	VMULPS    Z2, Z1, Z2
+	VBLENDMPS Z1, Z2, K1, Z2
+	VMOVUPS   Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+
+	// The next slopes, back to the pattern's start at its end.
+	ADDQ    $0x40, R11
+	MOVQ    R11, R9
+	SUBQ    R10, R9
+	CMOVQEQ R9, R11
+	JMP     plain
+
+tail:
+	SFENCE
+
+	// The last n%16 elements, if any.
+	ANDQ      $0x0f, CX
+	MOVL      $0x0000ffff, R9
+	BZHIL     CX, R9, R9
+	KMOVW     R9, K1
+	VMOVUPS.Z (SI)(BX*1), K1, Z1
+	VMOVUPS.Z (DX)(R11*1), K1, Z2
+	VCMPPS    $0x1e, Z0, Z1, K2
+	VMULPS    Z2, Z1, Z0
+	VBLENDMPS Z1, Z0, K2, Z0
+	VMOVUPS   Z0, K1, (DI)(BX*1)
+	VZEROUPPER
+	RET
+
 // func eluAVX512(dst []float32, x []float32, alpha float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
 TEXT ·eluAVX512(SB), NOSPLIT, $0-53

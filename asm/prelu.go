@@ -51,6 +51,7 @@ func preluForward(k Impl, dst, x, slope []float32, inner int, stream bool) {
 		leakyReLU(k, dst, x, slope[0], stream)
 	case inner >= planarMinInner:
 		planar(dst, x, slope, inner, stream)
+	case patterned(k, dst, x, slope, inner, stream):
 	default:
 		var c cyclic
 		source, wrap := c.of(slope)

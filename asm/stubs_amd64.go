@@ -89,6 +89,13 @@ func preluInterleavedAVX2(dst []float32, x []float32, slope []float32, wrap []fl
 //go:noescape
 func preluBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope []float32, wrap []float32, acc []float64, inner int, stream bool)
 
+// preluPatternAVX512 sets dst[i] = x[i] > 0 ? x[i] : x[i]*pattern[i%len(pattern)], where len(pattern)
+// is a positive multiple of 16. dst may be x. With stream set it writes dst with non-temporal
+// stores if dst is 64-byte aligned.
+//
+//go:noescape
+func preluPatternAVX512(dst []float32, x []float32, pattern []float32, stream bool)
+
 // eluAVX512 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.

@@ -24,6 +24,7 @@ func preluKernels() {
 	index := preluIndexTable()
 	preluInterleaved{backward: false, index: index}.generate()
 	preluInterleaved{backward: true, index: index}.generate()
+	preluPatternKernel()
 }
 
 // preluVector computes one vector of a PReLU kernel from the loaded inputs
