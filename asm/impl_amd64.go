@@ -85,7 +85,7 @@ func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	switch {
 	case k.isa != generic && len(x) >= preluBackwardMin:
-		preluBackward(dx, dslope, dy, x, slope, inner, k.stream(len(x), binaryBytes))
+		preluBackward(k, dx, dslope, dy, x, slope, inner, k.stream(len(x), binaryBytes))
 	default:
 		kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	}

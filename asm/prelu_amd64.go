@@ -24,28 +24,79 @@ func leakyReLU(k Impl, dst, x []float32, slope float32, stream bool) {
 // slopes; it reports whether it ran. x is not empty, and inner <
 // planarMinInner.
 func patterned(k Impl, dst, x, slope []float32, inner int, stream bool) bool {
-	if k.isa != avx512 || len(slope) > patternMax {
-		return false
-	}
-	period := lcm(len(slope)*inner, 16)
+	period := patternPeriod(k, slope, inner)
 	switch {
+	case period == 0:
+		return false
 	case period <= 64:
 		var buf [64]float32
 		preluPatternAVX512(dst, x, fillPattern(buf[:period], slope, inner), stream)
 	case period <= 256:
 		var buf [256]float32
 		preluPatternAVX512(dst, x, fillPattern(buf[:period], slope, inner), stream)
-	case period <= patternMax:
+	default:
 		var buf [patternMax]float32
 		preluPatternAVX512(dst, x, fillPattern(buf[:period], slope, inner), stream)
-	default:
-		return false
 	}
 	return true
 }
 
+// patternedBackward is patterned for PReLUBackward: the kernel adds each
+// term into the float64 accumulator of its position in the pattern, which
+// it then folds into dslope.
+func patternedBackward(k Impl, dx, dslope, dy, x, slope []float32, inner int, stream bool) bool {
+	period := patternPeriod(k, slope, inner)
+	switch {
+	case period == 0:
+		return false
+	case period <= 64:
+		var buf [64]float32
+		var acc [64]float64
+		preluBackwardPatternAVX512(dx, dy, x, fillPattern(buf[:period], slope, inner), acc[:period], stream)
+		foldPattern(dslope, acc[:period], inner)
+	case period <= 256:
+		var buf [256]float32
+		var acc [256]float64
+		preluBackwardPatternAVX512(dx, dy, x, fillPattern(buf[:period], slope, inner), acc[:period], stream)
+		foldPattern(dslope, acc[:period], inner)
+	default:
+		var buf [patternMax]float32
+		var acc [patternMax]float64
+		preluBackwardPatternAVX512(dx, dy, x, fillPattern(buf[:period], slope, inner), acc[:period], stream)
+		foldPattern(dslope, acc[:period], inner)
+	}
+	return true
+}
+
+// patternPeriod returns the length of k's pattern for the layout, or 0 if
+// k has no pattern kernel or the pattern would be longer than patternMax.
+func patternPeriod(k Impl, slope []float32, inner int) int {
+	if k.isa != avx512 || len(slope) > patternMax {
+		return 0
+	}
+	if period := lcm(len(slope)*inner, 16); period <= patternMax {
+		return period
+	}
+	return 0
+}
+
+// foldPattern sets dslope[c] to the sum of the accumulators of channel c,
+// acc being whole rows of len(dslope) channels of inner positions.
+func foldPattern(dslope []float32, acc []float64, inner int) {
+	row := len(dslope) * inner
+	for c := range dslope {
+		var sum float64
+		for r := c * inner; r < len(acc); r += row {
+			for _, v := range acc[r : r+inner] {
+				sum += v
+			}
+		}
+		dslope[c] = float32(sum)
+	}
+}
+
 // patternMax is the longest pattern of slopes patterned builds (on the
-// stack, which Go clears: 4 KiB).
+// stack, which Go clears: 4 KiB, and 8 KiB of accumulators backward).
 const patternMax = 1024
 
 // fillPattern fills p, whole rows long, with the slope of each element of a

@@ -24,7 +24,8 @@ func preluKernels() {
 	index := preluIndexTable()
 	preluInterleaved{backward: false, index: index}.generate()
 	preluInterleaved{backward: true, index: index}.generate()
-	preluPatternKernel()
+	preluPattern{backward: false}.generate()
+	preluPattern{backward: true}.generate()
 }
 
 // preluVector computes one vector of a PReLU kernel from the loaded inputs
