@@ -14,6 +14,7 @@ import (
 	"github.com/simdact/simdact"
 	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
+	"github.com/simdact/simdact/kernels"
 )
 
 // TestSelectedImplementation fails when the process runs other kernels than
@@ -104,8 +105,32 @@ func TestImplementationChoice(t *testing.T) {
 }
 
 // TestPanics checks that every misuse panics with its message, and before
-// writing anything.
+// writing anything, in every exported function of every package: the API,
+// each asm.Impl (the sets the CPU runs) and package kernels.
 func TestPanics(t *testing.T) {
+	for _, s := range append(sets(t), kernelsPackage) {
+		t.Run(s.Name, func(t *testing.T) { testPanics(t, s) })
+	}
+}
+
+// kernelsPackage is package kernels as a Set: its functions check their
+// arguments as the API does.
+var kernelsPackage = impls.Set{
+	Name: "kernels", ISA: "generic", Runs: true,
+	ReLU:              kernels.ReLU,
+	ReLUBackward:      kernels.ReLUBackward,
+	LeakyReLU:         kernels.LeakyReLU,
+	LeakyReLUBackward: kernels.LeakyReLUBackward,
+	PReLU:             kernels.PReLU,
+	PReLUBackward:     kernels.PReLUBackward,
+
+	ELU:                   kernels.ELU,
+	ELUBackward:           kernels.ELUBackward,
+	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
+}
+
+// testPanics checks every misuse of the kernels of s.
+func testPanics(t *testing.T, s impls.Set) {
 	buf := make([]float32, 18)
 	a, b3, b4 := buf[0:4], buf[8:11], buf[8:12]
 	shifted := buf[1:5]
@@ -114,56 +139,56 @@ func TestPanics(t *testing.T) {
 		call func()
 		want string
 	}{
-		{func() { simdact.ReLU(b3, b4) }, "simdact: ReLU: len(dst)=3, len(x)=4"},
-		{func() { simdact.ReLU(a, shifted) }, "simdact: ReLU: dst and x overlap partially"},
-		{func() { simdact.ReLU(shifted, a) }, "simdact: ReLU: dst and x overlap partially"},
-		{func() { simdact.ReLUBackward(a, b4, b3) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
-		{func() { simdact.ReLUBackward(a, b3, b4) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=3, len(x)=4"},
-		{func() { simdact.ReLUBackward(a, shifted, b4) }, "simdact: ReLUBackward: dx and dy overlap partially"},
-		{func() { simdact.ReLUBackward(a, b4, shifted) }, "simdact: ReLUBackward: dx and x overlap partially"},
-		{func() { simdact.LeakyReLU(b4, b3, 0.1) }, "simdact: LeakyReLU: len(dst)=4, len(x)=3"},
-		{func() { simdact.LeakyReLU(shifted, a, 0.1) }, "simdact: LeakyReLU: dst and x overlap partially"},
-		{func() { simdact.LeakyReLUBackward(b3, b4, b4, 0.1) }, "simdact: LeakyReLUBackward: len(dx)=3, len(dy)=4, len(x)=4"},
-		{func() { simdact.LeakyReLUBackward(shifted, a, b4, 0.1) }, "simdact: LeakyReLUBackward: dx and dy overlap partially"},
-		{func() { simdact.LeakyReLUBackward(shifted, b4, a, 0.1) }, "simdact: LeakyReLUBackward: dx and x overlap partially"},
+		{func() { s.ReLU(b3, b4) }, "simdact: ReLU: len(dst)=3, len(x)=4"},
+		{func() { s.ReLU(a, shifted) }, "simdact: ReLU: dst and x overlap partially"},
+		{func() { s.ReLU(shifted, a) }, "simdact: ReLU: dst and x overlap partially"},
+		{func() { s.ReLUBackward(a, b4, b3) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
+		{func() { s.ReLUBackward(a, b3, b4) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=3, len(x)=4"},
+		{func() { s.ReLUBackward(a, shifted, b4) }, "simdact: ReLUBackward: dx and dy overlap partially"},
+		{func() { s.ReLUBackward(a, b4, shifted) }, "simdact: ReLUBackward: dx and x overlap partially"},
+		{func() { s.LeakyReLU(b4, b3, 0.1) }, "simdact: LeakyReLU: len(dst)=4, len(x)=3"},
+		{func() { s.LeakyReLU(shifted, a, 0.1) }, "simdact: LeakyReLU: dst and x overlap partially"},
+		{func() { s.LeakyReLUBackward(b3, b4, b4, 0.1) }, "simdact: LeakyReLUBackward: len(dx)=3, len(dy)=4, len(x)=4"},
+		{func() { s.LeakyReLUBackward(shifted, a, b4, 0.1) }, "simdact: LeakyReLUBackward: dx and dy overlap partially"},
+		{func() { s.LeakyReLUBackward(shifted, b4, a, 0.1) }, "simdact: LeakyReLUBackward: dx and x overlap partially"},
 
-		{func() { simdact.PReLU(a, b4, s2, 0) }, "simdact: PReLU: inner=0, want at least 1"},
-		{func() { simdact.PReLU(a, b4, s2, -3) }, "simdact: PReLU: inner=-3, want at least 1"},
-		{func() { simdact.PReLU(a, b4, s2[:0], 1) }, "simdact: PReLU: slope is empty"},
-		{func() { simdact.PReLU(b3, b3, s2, 1) }, "simdact: PReLU: len(x)=3 is not a multiple of len(slope)*inner=2*1"},
-		{func() { simdact.PReLU(a, b4, s2, 4) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
-		{func() { simdact.PReLU(a, b4, s2, math.MaxInt) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*9223372036854775807"},
-		{func() { simdact.PReLU(a[:2], b4, s2, 1) }, "simdact: PReLU: len(dst)=2, len(x)=4"},
-		{func() { simdact.PReLU(shifted, a, s2, 1) }, "simdact: PReLU: dst and x overlap partially"},
-		{func() { simdact.PReLU(buf[12:16], b4, s2, 2) }, "simdact: PReLU: dst and slope overlap"},
-		{func() { simdact.PReLUBackward(a, d2, b4, b4, s2, 0) }, "simdact: PReLUBackward: inner=0, want at least 1"},
-		{func() { simdact.PReLUBackward(a, d2[:0], b4, b4, s2[:0], 1) }, "simdact: PReLUBackward: slope is empty"},
-		{func() { simdact.PReLUBackward(a, d2, b4, b4, s2, 4) }, "simdact: PReLUBackward: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
-		{func() { simdact.PReLUBackward(a, d2[:1], b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dslope)=1, len(slope)=2"},
-		{func() { simdact.PReLUBackward(a[:2], d2, b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=2, len(dy)=4, len(x)=4"},
-		{func() { simdact.PReLUBackward(a, d2, b4[:2], b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=4, len(dy)=2, len(x)=4"},
-		{func() { simdact.PReLUBackward(shifted, d2, a, b4, s2, 1) }, "simdact: PReLUBackward: dx and dy overlap partially"},
-		{func() { simdact.PReLUBackward(shifted, d2, b4, a, s2, 1) }, "simdact: PReLUBackward: dx and x overlap partially"},
-		{func() { simdact.PReLUBackward(buf[12:16], d2, b4, b4, s2, 2) }, "simdact: PReLUBackward: dx and slope overlap"},
-		{func() { simdact.PReLUBackward(a, a[2:4], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and dx overlap"},
-		{func() { simdact.PReLUBackward(a, b4[3:5], b4, buf[4:8], s2, 1) }, "simdact: PReLUBackward: dslope and dy overlap"},
-		{func() { simdact.PReLUBackward(a, b4[:2], buf[4:8], b4, s2, 1) }, "simdact: PReLUBackward: dslope and x overlap"},
-		{func() { simdact.PReLUBackward(a, s2, b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
-		{func() { simdact.PReLUBackward(a, buf[13:15], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
-		{func() { simdact.ELU(b4, b3, 1) }, "simdact: ELU: len(dst)=4, len(x)=3"},
-		{func() { simdact.ELU(shifted, a, 1) }, "simdact: ELU: dst and x overlap partially"},
-		{func() { simdact.ELUBackward(a, b4, b3, 1) }, "simdact: ELUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
-		{func() { simdact.ELUBackward(shifted, a, b4, 1) }, "simdact: ELUBackward: dx and dy overlap partially"},
-		{func() { simdact.ELUBackward(shifted, b4, a, 1) }, "simdact: ELUBackward: dx and x overlap partially"},
-		{func() { simdact.ELUBackwardFromOutput(a, b4, b3, 1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=4, len(y)=3"},
-		{func() { simdact.ELUBackwardFromOutput(a, b3, b4, -1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=3, len(y)=4"},
-		{func() { simdact.ELUBackwardFromOutput(shifted, a, b4, 1) }, "simdact: ELUBackwardFromOutput: dx and dy overlap partially"},
-		{func() { simdact.ELUBackwardFromOutput(shifted, b4, a, 1) }, "simdact: ELUBackwardFromOutput: dx and y overlap partially"},
-		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
-		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, -0x1p-149) }, "simdact: ELUBackwardFromOutput: alpha=-1e-45 must be >= 0"},
-		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.Inf(-1))) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
-		{func() { simdact.ELUBackwardFromOutput(a, b4, b4, float32(math.NaN())) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
-		{func() { simdact.ELUBackwardFromOutput(nil, nil, nil, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
+		{func() { s.PReLU(a, b4, s2, 0) }, "simdact: PReLU: inner=0, want at least 1"},
+		{func() { s.PReLU(a, b4, s2, -3) }, "simdact: PReLU: inner=-3, want at least 1"},
+		{func() { s.PReLU(a, b4, s2[:0], 1) }, "simdact: PReLU: slope is empty"},
+		{func() { s.PReLU(b3, b3, s2, 1) }, "simdact: PReLU: len(x)=3 is not a multiple of len(slope)*inner=2*1"},
+		{func() { s.PReLU(a, b4, s2, 4) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
+		{func() { s.PReLU(a, b4, s2, math.MaxInt) }, "simdact: PReLU: len(x)=4 is not a multiple of len(slope)*inner=2*9223372036854775807"},
+		{func() { s.PReLU(a[:2], b4, s2, 1) }, "simdact: PReLU: len(dst)=2, len(x)=4"},
+		{func() { s.PReLU(shifted, a, s2, 1) }, "simdact: PReLU: dst and x overlap partially"},
+		{func() { s.PReLU(buf[12:16], b4, s2, 2) }, "simdact: PReLU: dst and slope overlap"},
+		{func() { s.PReLUBackward(a, d2, b4, b4, s2, 0) }, "simdact: PReLUBackward: inner=0, want at least 1"},
+		{func() { s.PReLUBackward(a, d2[:0], b4, b4, s2[:0], 1) }, "simdact: PReLUBackward: slope is empty"},
+		{func() { s.PReLUBackward(a, d2, b4, b4, s2, 4) }, "simdact: PReLUBackward: len(x)=4 is not a multiple of len(slope)*inner=2*4"},
+		{func() { s.PReLUBackward(a, d2[:1], b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dslope)=1, len(slope)=2"},
+		{func() { s.PReLUBackward(a[:2], d2, b4, b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=2, len(dy)=4, len(x)=4"},
+		{func() { s.PReLUBackward(a, d2, b4[:2], b4, s2, 1) }, "simdact: PReLUBackward: len(dx)=4, len(dy)=2, len(x)=4"},
+		{func() { s.PReLUBackward(shifted, d2, a, b4, s2, 1) }, "simdact: PReLUBackward: dx and dy overlap partially"},
+		{func() { s.PReLUBackward(shifted, d2, b4, a, s2, 1) }, "simdact: PReLUBackward: dx and x overlap partially"},
+		{func() { s.PReLUBackward(buf[12:16], d2, b4, b4, s2, 2) }, "simdact: PReLUBackward: dx and slope overlap"},
+		{func() { s.PReLUBackward(a, a[2:4], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and dx overlap"},
+		{func() { s.PReLUBackward(a, b4[3:5], b4, buf[4:8], s2, 1) }, "simdact: PReLUBackward: dslope and dy overlap"},
+		{func() { s.PReLUBackward(a, b4[:2], buf[4:8], b4, s2, 1) }, "simdact: PReLUBackward: dslope and x overlap"},
+		{func() { s.PReLUBackward(a, s2, b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
+		{func() { s.PReLUBackward(a, buf[13:15], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
+		{func() { s.ELU(b4, b3, 1) }, "simdact: ELU: len(dst)=4, len(x)=3"},
+		{func() { s.ELU(shifted, a, 1) }, "simdact: ELU: dst and x overlap partially"},
+		{func() { s.ELUBackward(a, b4, b3, 1) }, "simdact: ELUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
+		{func() { s.ELUBackward(shifted, a, b4, 1) }, "simdact: ELUBackward: dx and dy overlap partially"},
+		{func() { s.ELUBackward(shifted, b4, a, 1) }, "simdact: ELUBackward: dx and x overlap partially"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b3, 1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=4, len(y)=3"},
+		{func() { s.ELUBackwardFromOutput(a, b3, b4, -1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=3, len(y)=4"},
+		{func() { s.ELUBackwardFromOutput(shifted, a, b4, 1) }, "simdact: ELUBackwardFromOutput: dx and dy overlap partially"},
+		{func() { s.ELUBackwardFromOutput(shifted, b4, a, 1) }, "simdact: ELUBackwardFromOutput: dx and y overlap partially"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, -0x1p-149) }, "simdact: ELUBackwardFromOutput: alpha=-1e-45 must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, float32(math.Inf(-1))) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, float32(math.NaN())) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(nil, nil, nil, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
 	}
 	for _, c := range cases {
 		for i := range buf {
