@@ -11,10 +11,23 @@ import "fmt"
 //     4·unroll lanes (16 by default) and then 4 lanes an iteration, and the
 //     last vector is stored at the end, covering the tail the body left.
 //
-// Registers: R0 output, R1 count, R2... inputs, R7 free for setup; V0 up:
+// Registers: eOut, eCount, eIn... inputs, scratch free for setup; V0 up:
 // the unroll vectors of the first input, then of the second, then the unroll
 // results, the tail result and the temporaries of each of the unroll
 // vectors; constants count down from V31.
+// General-purpose registers of an elementwise kernel.
+const (
+	eOut   reg = 0 // the output pointer
+	eCount reg = 1 // elements left
+	eIn    reg = 2 // the input pointers (R2, R3)
+	eBytes reg = 4 // the length in bytes
+	eAddr  reg = 5 // an input's last vector
+	eLast  reg = 6 // the output's last vector
+)
+
+// scratch is free for loadBits and the setup of a kernel's constants.
+const scratch reg = 7
+
 type elementwise struct {
 	name   string   // Go name of the kernel, e.g. "reluNEON"
 	doc    string   // what it computes, a sentence for the Go declaration
@@ -44,10 +57,10 @@ func (k elementwise) generate(f *file) {
 	fn := f.function(k.name, []string{k.name + " " + k.doc,
 		"All slices have the same length; the output may be the same slice as an input."}, params)
 
-	fn.ins("MOVD %s, R0", fn.arg(k.out, "base"))
-	fn.ins("MOVD %s, R1", fn.arg(k.out, "len"))
+	fn.ins("MOVD %s, %s", fn.arg(k.out, "base"), eOut)
+	fn.ins("MOVD %s, %s", fn.arg(k.out, "len"), eCount)
 	for i, name := range k.in {
-		fn.ins("MOVD %s, R%d", fn.arg(name, "base"), 2+i)
+		fn.ins("MOVD %s, %s", fn.arg(name, "base"), eIn+reg(i))
 	}
 	top := vreg(31)
 	if k.setup != nil {
@@ -75,61 +88,61 @@ func (k elementwise) generate(f *file) {
 		panic(fmt.Sprintf("%s: registers overflow into the constants", k.name))
 	}
 
-	fn.ins("CMP $4, R1")
+	fn.ins("CMP $4, %s", eCount)
 	fn.ins("BLT short")
-	fn.comment("The last 4 results, before any store; R6 is where they go.")
-	fn.ins("LSL $2, R1, R4")
+	fn.comment(fmt.Sprintf("The last 4 results, before any store; %s is where they go.", eLast))
+	fn.ins("LSL $2, %s, %s", eCount, eBytes)
 	for i := range k.in {
-		fn.ins("ADD R4, R%d, R5", 2+i)
-		fn.ins("SUB $16, R5, R5")
-		fn.ins("VLD1 (R5), %s", list(input(i, 0), 1))
+		fn.ins("ADD %s, %s, %s", eBytes, eIn+reg(i), eAddr)
+		fn.ins("SUB $16, %s, %s", eAddr, eAddr)
+		fn.ins("VLD1 (%s), %s", eAddr, list(input(i, 0), 1))
 	}
 	k.op(fn, tail, inputs(0), temps(0))
-	fn.ins("ADD R4, R0, R6")
-	fn.ins("SUB $16, R6, R6")
+	fn.ins("ADD %s, %s, %s", eBytes, eOut, eLast)
+	fn.ins("SUB $16, %s, %s", eLast, eLast)
 
 	if unroll > 1 {
 		lanes := 4 * unroll
 		fn.label(fmt.Sprintf("loop%d", lanes))
-		fn.ins("CMP $%d, R1", lanes)
+		fn.ins("CMP $%d, %s", lanes, eCount)
 		fn.ins("BLT loop4")
 		for i := range k.in {
-			fn.ins("VLD1.P %d(R%d), %s", 4*lanes, 2+i, list(input(i, 0), unroll))
+			fn.ins("VLD1.P %d(%s), %s", 4*lanes, eIn+reg(i), list(input(i, 0), unroll))
 		}
 		for u := range unroll {
 			k.op(fn, result(u), inputs(u), temps(u))
 		}
-		fn.ins("VST1.P %s, %d(R0)", list(result(0), unroll), 4*lanes)
-		fn.ins("SUB $%d, R1, R1", lanes)
+		fn.ins("VST1.P %s, %d(%s)", list(result(0), unroll), 4*lanes, eOut)
+		fn.ins("SUB $%d, %s, %s", lanes, eCount, eCount)
 		fn.ins("B loop%d", lanes)
 	}
 
 	fn.label("loop4")
-	fn.ins("CMP $4, R1")
+	fn.ins("CMP $4, %s", eCount)
 	fn.ins("BLT done")
 	for i := range k.in {
-		fn.ins("VLD1.P 16(R%d), %s", 2+i, list(input(i, 0), 1))
+		fn.ins("VLD1.P 16(%s), %s", eIn+reg(i), list(input(i, 0), 1))
 	}
 	k.op(fn, result(0), inputs(0), temps(0))
-	fn.ins("VST1.P %s, 16(R0)", list(result(0), 1))
-	fn.ins("SUB $4, R1, R1")
+	fn.ins("VST1.P %s, 16(%s)", list(result(0), 1), eOut)
+	fn.ins("SUB $4, %s, %s", eCount, eCount)
 	fn.ins("B loop4")
 
 	fn.label("done")
-	fn.ins("VST1 %s, (R6)", list(tail, 1))
+	fn.ins("VST1 %s, (%s)", list(tail, 1), eLast)
 	fn.ins("RET")
 
 	fn.label("short")
 	fn.comment("n < 4: one lane at a time.")
-	fn.ins("CBZ R1, return")
+	fn.ins("CBZ %s, return", eCount)
 	fn.label("lane")
 	for i := range k.in {
-		fn.ins("FMOVS.P 4(R%d), F%d", 2+i, input(i, 0))
+		fn.ins("FMOVS.P 4(%s), F%d", eIn+reg(i), input(i, 0))
 	}
 	k.op(fn, result(0), inputs(0), temps(0))
-	fn.ins("FMOVS.P F%d, 4(R0)", result(0))
-	fn.ins("SUB $1, R1, R1")
-	fn.ins("CBNZ R1, lane")
+	fn.ins("FMOVS.P F%d, 4(%s)", result(0), eOut)
+	fn.ins("SUB $1, %s, %s", eCount, eCount)
+	fn.ins("CBNZ %s, lane", eCount)
 	fn.label("return")
 	fn.ins("RET")
 }
@@ -140,10 +153,10 @@ func broadcastParam(fn *function, name string, v vreg) {
 	fn.ins("VDUP V%d.S[0], V%d.S4", v, v)
 }
 
-// loadBits loads bits into all 4 lanes of v (R7 is free during setup).
+// loadBits loads bits into all 4 lanes of v through scratch.
 func loadBits(fn *function, v vreg, bits uint32) {
-	fn.ins("MOVW $0x%08x, R7", bits)
-	fn.ins("VDUP R7, V%d.S4", v)
+	fn.ins("MOVW $0x%08x, %s", bits, scratch)
+	fn.ins("VDUP %s, V%d.S4", scratch, v)
 }
 
 // bsl writes mask ? a : b into mask, lane by lane (BSL with mask as destination).

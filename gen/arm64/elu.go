@@ -11,10 +11,8 @@ import (
 // NEON's FMLA and FMLS round once, as x86's fused multiply-adds do.
 
 const (
-	signBit  = 0x80000000
-	infBits  = 0x7f800000
-	oneBits  = 0x3f800000
-	mantMask = 0x007fffff
+	signBit = 0x80000000
+	oneBits = 0x3f800000
 )
 
 func bits(f float32) uint32 { return math.Float32bits(f) }
@@ -27,8 +25,8 @@ type polyConstants struct{ c6to3, c2 vreg }
 func loadPolyConstants(fn *function, konst func() vreg) polyConstants {
 	p := polyConstants{konst(), konst()}
 	for lane, c := range []float32{exp32.C6, exp32.C5, exp32.C4, exp32.C3} {
-		fn.ins("MOVW $0x%08x, R7", bits(c))
-		fn.ins("VMOV R7, V%d.S[%d]", p.c6to3, lane)
+		fn.ins("MOVW $0x%08x, %s", bits(c), scratch)
+		fn.ins("VMOV %s, V%d.S[%d]", scratch, p.c6to3, lane)
 	}
 	loadBits(fn, p.c2, bits(exp32.C2))
 	return p

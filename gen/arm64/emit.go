@@ -41,6 +41,25 @@ func sizeAlign(typ string) (int, int) {
 	panic("unknown parameter type " + typ)
 }
 
+// A reg is a general-purpose register, R0 to R30, or zr. Go's arm64
+// toolchain reserves R18 (the platform register), R26 to R30 (R27 is the
+// assembler's temporary, R28 is g, R29 the frame pointer, R30 the link
+// register): String refuses them, and ins refuses what String refuses.
+type reg int
+
+// zr is the zero register.
+const zr reg = 31
+
+func (r reg) String() string {
+	switch {
+	case r == zr:
+		return "ZR"
+	case r < 0 || r == 18 || r >= 26:
+		panic(fmt.Sprintf("R%d is reserved or does not exist", int(r)))
+	}
+	return fmt.Sprintf("R%d", int(r))
+}
+
 // A function is one TEXT block being written into a file.
 type function struct {
 	f       *file
@@ -95,9 +114,14 @@ func (fn *function) arg(name, part string) string {
 	return fmt.Sprintf("%s_%s+%d(FP)", name, part, off)
 }
 
-// ins writes one instruction in Go assembler syntax.
+// ins writes one instruction in Go assembler syntax. Registers go in as
+// operands (reg, vreg), never spelled in format.
 func (fn *function) ins(format string, args ...any) {
-	fmt.Fprintf(&fn.f.asm, "\t"+format+"\n", args...)
+	text := fmt.Sprintf(format, args...)
+	if strings.Contains(text, "%!") {
+		panic("bad instruction: " + text)
+	}
+	fmt.Fprintf(&fn.f.asm, "\t%s\n", text)
 }
 
 // word writes an instruction that Go's assembler cannot spell.

@@ -38,13 +38,9 @@ func fadd(d, n, m vreg) word { return threeSame(0x4e20d400, "fadd", "4s", d, n, 
 func fsub(d, n, m vreg) word { return threeSame(0x4ea0d400, "fsub", "4s", d, n, m) }
 func fmul(d, n, m vreg) word { return threeSame(0x6e20dc00, "fmul", "4s", d, n, m) }
 func fmax(d, n, m vreg) word { return threeSame(0x4e20f400, "fmax", "4s", d, n, m) }
-func fmin(d, n, m vreg) word { return threeSame(0x4ea0f400, "fmin", "4s", d, n, m) }
 
 // fcmgt sets d to all ones in the lanes where n > m (false for NaN).
 func fcmgt(d, n, m vreg) word { return threeSame(0x6ea0e400, "fcmgt", "4s", d, n, m) }
-
-// fcmge sets d to all ones in the lanes where n >= m (false for NaN).
-func fcmge(d, n, m vreg) word { return threeSame(0x6e20e400, "fcmge", "4s", d, n, m) }
 
 // fcmeq sets d to all ones in the lanes where n == m (false for NaN).
 func fcmeq(d, n, m vreg) word { return threeSame(0x4e20e400, "fcmeq", "4s", d, n, m) }
@@ -63,15 +59,6 @@ func fcmgtz(d, n vreg) word { return twoMisc(0x4ea0c800, "fcmgt", ", #0", d, n) 
 func fcmlez(d, n vreg) word { return twoMisc(0x6ea0d800, "fcmle", ", #0", d, n) }
 func fcmltz(d, n vreg) word { return twoMisc(0x4ea0e800, "fcmlt", ", #0", d, n) }
 
-// frintn rounds every lane to the nearest integral value, ties to even.
-func frintn(d, n vreg) word { return twoMisc(0x4e218800, "frintn", "", d, n) }
-
-// fcvtns converts every lane to the nearest int32, ties to even.
-func fcvtns(d, n vreg) word { return twoMisc(0x4e21a800, "fcvtns", "", d, n) }
-
-// scvtf converts every int32 lane to float32.
-func scvtf(d, n vreg) word { return twoMisc(0x4e21d800, "scvtf", "", d, n) }
-
 // shl shifts every 32-bit lane of n left by shift (0..31).
 func shl(d, n vreg, shift int) word {
 	if shift < 0 || shift > 31 {
@@ -80,17 +67,6 @@ func shl(d, n vreg, shift int) word {
 	return word{
 		bits: 0x4f005400 | uint32(32+shift)<<16 | uint32(n)<<5 | uint32(d),
 		text: fmt.Sprintf("shl v%d.4s, v%d.4s, #%d", d, n, shift),
-	}
-}
-
-// sshr shifts every 32-bit lane of n right arithmetically by shift (1..32).
-func sshr(d, n vreg, shift int) word {
-	if shift < 1 || shift > 32 {
-		panic("sshr: shift out of range")
-	}
-	return word{
-		bits: 0x4f000400 | uint32(64-shift)<<16 | uint32(n)<<5 | uint32(d),
-		text: fmt.Sprintf("sshr v%d.4s, v%d.4s, #%d", d, n, shift),
 	}
 }
 

@@ -61,15 +61,6 @@ func FromBytes(b []byte) []float32 {
 	return v
 }
 
-// SameBits reports whether got is want bit for bit, or, where anyNaN is set
-// and want is a NaN, whether got is any NaN.
-func SameBits(got, want float32, anyNaN bool) bool {
-	if anyNaN && want != want {
-		return got != got
-	}
-	return math.Float32bits(got) == math.Float32bits(want)
-}
-
 // Format spells a float32 with its bit pattern, so that NaN payloads and the
 // sign of zero show: "-0 (0x80000000)".
 func Format(v float32) string {
