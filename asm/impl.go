@@ -97,17 +97,3 @@ func runs(i isa) bool {
 	}
 	return true
 }
-
-// stream reports whether a call over n elements, touching bytesPerElement
-// bytes of inputs and output for each, writes its output with non-temporal
-// stores.
-func (k Impl) stream(n, bytesPerElement int) bool {
-	return k.alwaysStream || n*bytesPerElement >= cpu.StreamBytes
-}
-
-// The bytes a kernel reads and writes for each element: one input and one
-// output (unary), or two inputs and one output (binary).
-const (
-	unaryBytes  = 8
-	binaryBytes = 12
-)

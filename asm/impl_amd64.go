@@ -4,17 +4,32 @@ package asm
 
 import (
 	"github.com/simdact/simdact/internal/check"
+	"github.com/simdact/simdact/internal/cpu"
 	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/kernels"
 )
 
 // The dispatch of every kernel on amd64: each method checks its arguments,
 // then runs the kernel of k's instruction set. The AVX-512 and AVX2 kernels
-// are one description each in gen/amd64, emitted for both widths, except
-// PReLU's planar and interleaved kernels, which are AVX2's on both (see
-// prelu_amd64.go).
+// are one description each in gen/amd64, emitted for both widths, but for
+// PReLU's: AVX-512 has its own kernels for layouts of short rows, and runs
+// AVX2's planar and interleaved kernels for the others (see prelu_amd64.go).
 
 var compiled = []isa{avx512, avx2}
+
+// stream reports whether a call over n elements, touching bytesPerElement
+// bytes of inputs and output for each, writes its output with non-temporal
+// stores.
+func (k Impl) stream(n, bytesPerElement int) bool {
+	return k.alwaysStream || n*bytesPerElement >= cpu.StreamBytes
+}
+
+// The bytes a kernel reads and writes for each element: one input and one
+// output (unary), or two inputs and one output (binary).
+const (
+	unaryBytes  = 8
+	binaryBytes = 12
+)
 
 // ReLU is simdact.ReLU.
 func (k Impl) ReLU(dst, x []float32) {
