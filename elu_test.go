@@ -21,7 +21,7 @@ var eluEdges = []float32{
 	-17.32868, exp32.ELUMin,
 	-87.33654, -88.72284, -103.27893, -103.97208, -104.3,
 	float32(-252+exp32.Shift) * math.Ln2, float32(-252+exp32.HugeShift) * math.Ln2, float32(-252+exp32.HugeShift-127) * math.Ln2,
-	exp32.ExpMin, exp32.ExpZeroBelow,
+	exp32.ExpMin, verify.ExpZeroBelow,
 }
 
 // eluEdgeGradients are the dy TestELUEdges pairs with each x: every class

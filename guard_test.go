@@ -62,15 +62,23 @@ func runGuarded(t *testing.T, s impls.Set, k verify.Elementwise, lengths []int, 
 		out, free := testutil.Guarded(n, atEnd)
 		defer free()
 		k.Run(s, out, in)
-		if err := k.Compare(s.Name, "guarded", out, in); err != nil {
-			t.Fatal(err)
-		}
-		if k.Reduction != nil {
-			if err := k.Reduction(in); err != nil {
-				t.Fatalf("%s, %s, guarded, n=%d: %v", k.Name, s.Name, n, err)
-			}
-		}
+		checkGuarded(t, s, k, "guarded", out, in)
 		copy(out, in[0])
 		k.Run(s, out, append([][]float32{out}, in[1:]...))
+		checkGuarded(t, s, k, "guarded, in place on "+k.Inputs[0], out, in)
+	}
+}
+
+// checkGuarded checks out, the result of one guarded call of k in s on the
+// inputs in (which the call left unchanged), and the reduction if k has one.
+func checkGuarded(t *testing.T, s impls.Set, k verify.Elementwise, call string, out []float32, in [][]float32) {
+	t.Helper()
+	if err := k.Compare(s.Name, call, out, in); err != nil {
+		t.Fatal(err)
+	}
+	if k.Reduction != nil {
+		if err := k.Reduction(in); err != nil {
+			t.Fatalf("%s, %s, %s, n=%d: %v", k.Name, s.Name, call, len(out), err)
+		}
 	}
 }

@@ -3,8 +3,9 @@
 // internal/verify, which kernels/ implements in pure Go: this file holds
 // the harness they share; lengths_test.go (every length and offset, in
 // place), guard_test.go (guard pages), golden_test.go (PyTorch's outputs),
-// fuzz_test.go, api_test.go (dispatch, panics, allocations) and one file
-// per kernel family use it.
+// fuzz_test.go, api_test.go (dispatch, panics, allocations),
+// differential_test.go (every implementation against generic, and against
+// avx2's recorded ELU outputs) and one file per kernel family use it.
 
 package simdact_test
 

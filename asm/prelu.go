@@ -196,22 +196,18 @@ func (l layout) call(dx, dy, x, slope, wrap []float32, acc []float64, stream boo
 }
 
 // fold sets dslope[c] to the sum of the accumulators of channel c: acc
-// holds whole rows of len(dslope) channels of inner positions each.
+// holds a power of 2 of whole rows of len(dslope) channels of inner
+// positions each (plan makes it so: TestPlanRowsPowerOfTwo).
 func fold(dslope []float32, acc []float64, inner int) {
 	row := len(dslope) * inner
-	// Halving while the row count is even (plan makes it a power of 2)
-	// leaves independent additions, faster than one sum per position.
-	for len(acc)%(2*row) == 0 {
+	// Halving leaves independent additions, faster than one sum per
+	// position, and ends at one row.
+	for len(acc) > row {
 		half := len(acc) / 2
 		for i, v := range acc[half:] {
 			acc[i] += v
 		}
 		acc = acc[:half]
-	}
-	for r := row; r < len(acc); r += row {
-		for i, v := range acc[r : r+row] {
-			acc[i] += v
-		}
 	}
 	if inner == 1 {
 		for c, v := range acc[:len(dslope)] {

@@ -9,32 +9,12 @@ import (
 	"errors"
 
 	"github.com/simdact/simdact/asm"
+	"github.com/simdact/simdact/internal/verify"
 )
 
-// A Set is one implementation of every kernel, with the signatures of the
-// public API.
-type Set struct {
-	// Name is the instruction set ("avx512", "avx2", "neon", "generic"),
-	// with the suffix "-stream" for the variant that writes with
-	// non-temporal stores at every size, or "api" for package simdact.
-	Name string
-	// ISA is the name Implementation reports when this Set is selected.
-	ISA string
-	// Runs reports whether this CPU can execute the Set; the kernels of one
-	// that it cannot are nil.
-	Runs bool
-
-	ReLU              func(dst, x []float32)
-	ReLUBackward      func(dx, dy, x []float32)
-	LeakyReLU         func(dst, x []float32, slope float32)
-	LeakyReLUBackward func(dx, dy, x []float32, slope float32)
-	PReLU             func(dst, x, slope []float32, inner int)
-	PReLUBackward     func(dx, dslope, dy, x, slope []float32, inner int)
-
-	ELU                   func(dst, x []float32, alpha float32)
-	ELUBackward           func(dx, dy, x []float32, alpha float32)
-	ELUBackwardFromOutput func(dx, dy, y []float32, alpha float32)
-}
+// A Set is one implementation of every kernel; the type belongs to the
+// specification, which runs kernels through it without importing them.
+type Set = verify.Set
 
 // of returns the Set of k's methods, named name.
 func of(name string, k asm.Impl) Set {

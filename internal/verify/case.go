@@ -7,7 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/testutil"
 )
 
@@ -27,14 +26,14 @@ func (c Case) Len() int { return len(c.In[0]) }
 func (c Case) Layout() string { return c.Kernel.layout(c.Offset, c.InPlace) }
 
 // Check runs c in s and returns what Elementwise.Call returns.
-func (c Case) Check(s impls.Set) error { return c.Kernel.Call(s, c.In, c.Offset, c.InPlace) }
+func (c Case) Check(s Set) error { return c.Kernel.Call(s, c.In, c.Offset, c.InPlace) }
 
 // Shrink returns the smallest case that it finds still failing in s,
 // starting from c, which fails: out of place and at offset 0 where that
 // still fails, then without each run of elements whose removal keeps it
 // failing: first all but the shortest failing prefix, then runs of half the
 // elements, a quarter, and so on down to single elements.
-func (c Case) Shrink(s impls.Set) Case {
+func (c Case) Shrink(s Set) Case {
 	fails := func(d Case) bool { return d.Check(s) != nil }
 	if d := c; d.InPlace >= 0 {
 		d.InPlace = -1
@@ -81,7 +80,7 @@ func (c Case) without(i, j int) Case {
 // outputs of s and of reference (unless s is reference), and the
 // specification's result, with the elements that differ from it marked
 // ">>".
-func (c Case) WriteReproducer(w io.Writer, s, reference impls.Set, err error) {
+func (c Case) WriteReproducer(w io.Writer, s, reference Set, err error) {
 	k := c.Kernel
 	fmt.Fprintf(w, "FAIL: %v\n", err)
 	_, got, call := k.lay(s, c.In, c.Offset, c.InPlace)

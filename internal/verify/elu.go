@@ -1,11 +1,6 @@
 package verify
 
-import (
-	"math"
-
-	"github.com/simdact/simdact/internal/exp32"
-	"github.com/simdact/simdact/internal/impls"
-)
+import "math"
 
 // ELUAlphas are the alphas every ELU test runs with: the common ones
 // (1, SELU's 1.6732632), powers of two, a large and a small one, and the
@@ -24,6 +19,15 @@ const (
 	ELUBackwardMaxULP = 3 // ELUBackward, where exp(x) is a normal float32
 )
 
+// ExpZeroBelow is the largest float32 x for which exp(x), correctly rounded
+// to float64, is 0: exp(x) rounds to 0 below half the smallest subnormal
+// float64, 2^-1075, that is for x < -1075·ln2 = -745.13321910194..., and
+// the float32 just below that is -745.13324 (-745.1332191 + 2.06e-5 lies
+// above it, -745.1332191 - 4.04e-5 below). The specification derives it
+// from the mathematics alone (TestExpZeroBelow checks it against
+// float64's -1075·ln2), not from the kernels' constants.
+const ExpZeroBelow = float32(-745.13324)
+
 // ELUKernels returns ELU, ELUBackward and ELUBackwardFromOutput, with each
 // alpha of ELUAlphas (ELUOutputAlphas for ELUBackwardFromOutput).
 func ELUKernels() []Elementwise {
@@ -41,7 +45,7 @@ func ELUKernels() []Elementwise {
 func ELU(alpha float32) Elementwise {
 	return Elementwise{
 		Name: "ELU/alpha=" + Format(alpha), Inputs: []string{"x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) { s.ELU(out, in[0], alpha) },
+		Run: func(s Set, out []float32, in [][]float32) { s.ELU(out, in[0], alpha) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
 			want, _, ok := CheckELU(got, in[0], alpha, math.Expm1(float64(in[0])))
 			return want, ok
@@ -84,7 +88,7 @@ func CheckELU(got, x, alpha float32, expm1 float64) (want float32, ulps uint64, 
 func ELUBackward(alpha float32) Elementwise {
 	return Elementwise{
 		Name: "ELUBackward/alpha=" + Format(alpha), Inputs: []string{"dy", "x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) { s.ELUBackward(out, in[0], in[1], alpha) },
+		Run: func(s Set, out []float32, in [][]float32) { s.ELUBackward(out, in[0], in[1], alpha) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
 			want, _, ok := CheckELUBackward(got, in[0], in[1], alpha, math.Exp(float64(in[1])))
 			return want, ok
@@ -117,7 +121,7 @@ func CheckELUBackward(got, dy, x, alpha float32, exp float64) (want float32, err
 	// math.Exp is not correctly rounded where its result is a subnormal
 	// float64 on every platform (the pure-Go one, on arm64, gives 0 just
 	// above -1075·ln2): exp(x) > 0 exactly above ExpZeroBelow.
-	if x <= exp32.ExpZeroBelow {
+	if x <= ExpZeroBelow {
 		exp = 0
 	} else {
 		exp = max(exp, 0x1p-1074)
@@ -143,7 +147,7 @@ func CheckELUBackward(got, dy, x, alpha float32, exp float64) (want float32, err
 func ELUBackwardFromOutput(alpha float32) Elementwise {
 	return Elementwise{
 		Name: "ELUBackwardFromOutput/alpha=" + Format(alpha), Inputs: []string{"dy", "y"},
-		Run: func(s impls.Set, out []float32, in [][]float32) {
+		Run: func(s Set, out []float32, in [][]float32) {
 			s.ELUBackwardFromOutput(out, in[0], in[1], alpha)
 		},
 		Check: func(_ int, got float32, in []float32) (float32, bool) {

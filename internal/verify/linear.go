@@ -3,8 +3,6 @@ package verify
 import (
 	"math"
 	"strconv"
-
-	"github.com/simdact/simdact/internal/impls"
 )
 
 // Slopes are the LeakyReLU slopes every test runs with: PyTorch's default,
@@ -23,7 +21,7 @@ func Linear() []Elementwise {
 // ReLU is x < 0 ? +0 : x.
 var ReLU = Elementwise{
 	Name: "ReLU", Inputs: []string{"x"},
-	Run: func(s impls.Set, out []float32, in [][]float32) { s.ReLU(out, in[0]) },
+	Run: func(s Set, out []float32, in [][]float32) { s.ReLU(out, in[0]) },
 	Check: func(_ int, got float32, in []float32) (float32, bool) {
 		want := in[0]
 		if want < 0 {
@@ -36,7 +34,7 @@ var ReLU = Elementwise{
 // ReLUBackward is x <= 0 ? +0 : dy.
 var ReLUBackward = Elementwise{
 	Name: "ReLUBackward", Inputs: []string{"dy", "x"},
-	Run: func(s impls.Set, out []float32, in [][]float32) { s.ReLUBackward(out, in[0], in[1]) },
+	Run: func(s Set, out []float32, in [][]float32) { s.ReLUBackward(out, in[0], in[1]) },
 	Check: func(_ int, got float32, in []float32) (float32, bool) {
 		want := in[0]
 		if in[1] <= 0 {
@@ -50,7 +48,7 @@ var ReLUBackward = Elementwise{
 func LeakyReLU(slope float32) Elementwise {
 	return Elementwise{
 		Name: "LeakyReLU/slope=" + Format(slope), Inputs: []string{"x"},
-		Run:   func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLU(out, in[0], slope) },
+		Run:   func(s Set, out []float32, in [][]float32) { s.LeakyReLU(out, in[0], slope) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) { return leaky(got, in[0], in[0], slope) },
 	}
 }
@@ -59,7 +57,7 @@ func LeakyReLU(slope float32) Elementwise {
 func LeakyReLUBackward(slope float32) Elementwise {
 	return Elementwise{
 		Name: "LeakyReLUBackward/slope=" + Format(slope), Inputs: []string{"dy", "x"},
-		Run:   func(s impls.Set, out []float32, in [][]float32) { s.LeakyReLUBackward(out, in[0], in[1], slope) },
+		Run:   func(s Set, out []float32, in [][]float32) { s.LeakyReLUBackward(out, in[0], in[1], slope) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) { return leaky(got, in[0], in[1], slope) },
 	}
 }

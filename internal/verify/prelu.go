@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/testutil"
 )
 
@@ -43,7 +42,7 @@ func (l Layout) String() string { return fmt.Sprintf("C=%d/inner=%d", l.C, l.Inn
 func PReLU(slope []float32, inner int) Elementwise {
 	return Elementwise{
 		Name: "PReLU/" + Layout{len(slope), inner}.String(), Inputs: []string{"x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) { s.PReLU(out, in[0], slope, inner) },
+		Run: func(s Set, out []float32, in [][]float32) { s.PReLU(out, in[0], slope, inner) },
 		Check: func(i int, got float32, in []float32) (float32, bool) {
 			return leaky(got, in[0], in[0], slope[i/inner%len(slope)])
 		},
@@ -58,7 +57,7 @@ func PReLUBackward(slope []float32, inner int) Elementwise {
 	dslope := buf[pad : pad+len(slope)]
 	return Elementwise{
 		Name: "PReLUBackward/" + Layout{len(slope), inner}.String(), Inputs: []string{"dy", "x"},
-		Run: func(s impls.Set, out []float32, in [][]float32) {
+		Run: func(s Set, out []float32, in [][]float32) {
 			for i := range buf {
 				buf[i] = math.Float32frombits(Sentinel)
 			}

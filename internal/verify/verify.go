@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/testutil"
 )
 
@@ -20,7 +19,7 @@ type Elementwise struct {
 	Name   string   // e.g. "ReLU" or "LeakyReLU/slope=0.01"
 	Inputs []string // names of the input parameters, in order
 	// Run calls the kernel of s with output out and inputs in.
-	Run func(s impls.Set, out []float32, in [][]float32)
+	Run func(s Set, out []float32, in [][]float32)
 	// Check returns the reference result for the input values of element
 	// i, and whether got matches it.
 	Check func(i int, got float32, in []float32) (want float32, ok bool)
@@ -60,7 +59,7 @@ const pad = 16
 // input inPlace laid out the same way. It returns the first result that
 // does not match the reference, a sentinel that changed, or an
 // out-of-place input that changed.
-func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) error {
+func (k Elementwise) Call(s Set, in [][]float32, offset, inPlace int) error {
 	originals := make([][]float32, len(in))
 	for j := range in {
 		originals[j] = slices.Clone(in[j])
@@ -93,7 +92,7 @@ func (k Elementwise) Call(s impls.Set, in [][]float32, offset, inPlace int) erro
 
 // lay runs k in s as Call describes and returns the buffer of sentinels,
 // the output inside it, and the call's description.
-func (k Elementwise) lay(s impls.Set, in [][]float32, offset, inPlace int) (buf, out []float32, call string) {
+func (k Elementwise) lay(s Set, in [][]float32, offset, inPlace int) (buf, out []float32, call string) {
 	n := len(in[0])
 	buf = make([]float32, pad+offset+n+pad)
 	for i := range buf {
