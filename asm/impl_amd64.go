@@ -21,7 +21,7 @@ var compiled = []isa{avx512, avx2}
 // bytes of inputs and output for each, writes its output with non-temporal
 // stores.
 func (k Impl) stream(n, bytesPerElement int) bool {
-	return k.alwaysStream || n*bytesPerElement >= cpu.StreamBytes
+	return k.alwaysStream || cpu.Stream(n, bytesPerElement)
 }
 
 // The bytes a kernel reads and writes for each element: one input and one

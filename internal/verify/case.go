@@ -83,8 +83,8 @@ func (c Case) without(i, j int) Case {
 func (c Case) WriteReproducer(w io.Writer, s, reference Set, err error) {
 	k := c.Kernel
 	fmt.Fprintf(w, "FAIL: %v\n", err)
-	_, got, call := k.lay(s, c.In, c.Offset, c.InPlace)
-	fmt.Fprintf(w, "reproducer: %s in %s, %s, n=%d:\n", k.Name, s.Name, call, c.Len())
+	_, got, _ := k.lay(s, c.In, c.Offset, c.InPlace)
+	fmt.Fprintf(w, "reproducer: %s in %s, %s, n=%d:\n", k.Name, s.Name, c.Layout(), c.Len())
 	var want []float32
 	if reference.Name != s.Name {
 		_, want, _ = k.lay(reference, c.In, c.Offset, c.InPlace)
