@@ -9492,9 +9492,19 @@ TEXT ·eluAVX512(SB), NOSPLIT, $0-53
 	MOVQ         dst_base+0(FP), DI
 	MOVQ         dst_len+8(FP), CX
 	MOVQ         x_base+24(FP), SI
-	VBROADCASTSS alpha+48(FP), Z1
-	VXORPS       Z2, Z2, Z2
-	VMOVUPS      eluMin<>+0(SB), Z0
+	VBROADCASTSS alpha+48(FP), Z0
+	VXORPS       Z1, Z1, Z1
+	VMOVUPS      eluMin<>+0(SB), Z2
+	VMOVUPS      magic<>+0(SB), Z3
+	VMOVUPS      log2e<>+0(SB), Z4
+	VMOVUPS      negLn2<>+0(SB), Z5
+	VMOVUPS      one<>+0(SB), Z6
+	VMOVUPS      signBit<>+0(SB), Z7
+	VMOVUPS      c6<>+0(SB), Z8
+	VMOVUPS      c5<>+0(SB), Z9
+	VMOVUPS      c4<>+0(SB), Z10
+	VMOVUPS      c3<>+0(SB), Z11
+	VMOVUPS      c2<>+0(SB), Z12
 	CMPQ         CX, $0x10
 	JBE          last
 
@@ -9506,28 +9516,28 @@ TEXT ·eluAVX512(SB), NOSPLIT, $0-53
 	MOVL        $0x0000ffff, R8
 	BZHIL       AX, R8, R8
 	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VMOVUPS.Z   (SI), K1, Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS  $0x1a, Z2, Z3, K2
-	VMULPS  Z1, Z7, K2, Z3
-	VMOVUPS Z3, K1, (DI)
+	VCMPPS  $0x1a, Z1, Z13, K2
+	VMULPS  Z0, Z17, K2, Z13
+	VMOVUPS Z13, K1, (DI)
 	SUBQ    AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -9546,94 +9556,94 @@ TEXT ·eluAVX512(SB), NOSPLIT, $0-53
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VMOVUPS     (SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVUPS     Z3, (DI)(BX*1)
-	VMOVUPS     64(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVUPS     Z13, (DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVUPS     Z3, 64(DI)(BX*1)
-	VMOVUPS     128(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVUPS     Z13, 64(DI)(BX*1)
+	VMOVUPS     128(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVUPS     Z3, 128(DI)(BX*1)
-	VMOVUPS     192(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVUPS     Z13, 128(DI)(BX*1)
+	VMOVUPS     192(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS  $0x1a, Z2, Z3, K1
-	VMULPS  Z1, Z7, K1, Z3
-	VMOVUPS Z3, 192(DI)(BX*1)
+	VCMPPS  $0x1a, Z1, Z13, K1
+	VMULPS  Z0, Z17, K1, Z13
+	VMOVUPS Z13, 192(DI)(BX*1)
 	ADDQ    $0x00000100, BX
 	CMPQ    BX, $-256
 	JLE     plain_x4
@@ -9641,28 +9651,28 @@ plain_x4:
 plain_x1:
 	TESTQ       BX, BX
 	JZ          plain_done
-	VMOVUPS     (SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VMOVUPS     (SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS  $0x1a, Z2, Z3, K1
-	VMULPS  Z1, Z7, K1, Z3
-	VMOVUPS Z3, (DI)(BX*1)
+	VCMPPS  $0x1a, Z1, Z13, K1
+	VMULPS  Z0, Z17, K1, Z13
+	VMOVUPS Z13, (DI)(BX*1)
 	ADDQ    $0x40, BX
 	JMP     plain_x1
 
@@ -9674,94 +9684,94 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VMOVUPS     (SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVNTPS    Z3, (DI)(BX*1)
-	VMOVUPS     64(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVNTPS    Z13, (DI)(BX*1)
+	VMOVUPS     64(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVNTPS    Z3, 64(DI)(BX*1)
-	VMOVUPS     128(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVNTPS    Z13, 64(DI)(BX*1)
+	VMOVUPS     128(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS      $0x1a, Z2, Z3, K1
-	VMULPS      Z1, Z7, K1, Z3
-	VMOVNTPS    Z3, 128(DI)(BX*1)
-	VMOVUPS     192(SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VCMPPS      $0x1a, Z1, Z13, K1
+	VMULPS      Z0, Z17, K1, Z13
+	VMOVNTPS    Z13, 128(DI)(BX*1)
+	VMOVUPS     192(SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS   $0x1a, Z2, Z3, K1
-	VMULPS   Z1, Z7, K1, Z3
-	VMOVNTPS Z3, 192(DI)(BX*1)
+	VCMPPS   $0x1a, Z1, Z13, K1
+	VMULPS   Z0, Z17, K1, Z13
+	VMOVNTPS Z13, 192(DI)(BX*1)
 	ADDQ     $0x00000100, BX
 	CMPQ     BX, $-256
 	JLE      nt_x4
@@ -9769,28 +9779,28 @@ nt_x4:
 nt_x1:
 	TESTQ       BX, BX
 	JZ          nt_done
-	VMOVUPS     (SI)(BX*1), Z3
-	VMAXPS      Z3, Z0, Z4
-	VMOVUPS     magic<>+0(SB), Z5
-	VFMADD231PS log2e<>+0(SB), Z4, Z5
-	VPSLLD      $0x17, Z5, Z6
-	VSUBPS      magic<>+0(SB), Z5, Z5
-	VFMADD231PS negLn2<>+0(SB), Z5, Z4
-	VMOVUPS     c6<>+0(SB), Z7
-	VFMADD213PS c5<>+0(SB), Z4, Z7
-	VFMADD213PS c4<>+0(SB), Z4, Z7
-	VFMADD213PS c3<>+0(SB), Z4, Z7
-	VFMADD213PS c2<>+0(SB), Z4, Z7
-	VMULPS      Z4, Z4, Z5
-	VFMADD213PS Z4, Z5, Z7
-	VSUBPS      one<>+0(SB), Z6, Z5
-	VFMADD213PS Z5, Z6, Z7
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z7
+	VMOVUPS     (SI)(BX*1), Z13
+	VMAXPS      Z13, Z2, Z14
+	VMOVUPS     Z3, Z15
+	VFMADD231PS Z4, Z14, Z15
+	VPSLLD      $0x17, Z15, Z16
+	VSUBPS      Z3, Z15, Z15
+	VFMADD231PS Z5, Z15, Z14
+	VMOVUPS     Z8, Z17
+	VFMADD213PS Z9, Z14, Z17
+	VFMADD213PS Z10, Z14, Z17
+	VFMADD213PS Z11, Z14, Z17
+	VFMADD213PS Z12, Z14, Z17
+	VMULPS      Z14, Z14, Z15
+	VFMADD213PS Z14, Z15, Z17
+	VSUBPS      Z6, Z16, Z15
+	VFMADD213PS Z15, Z16, Z17
+	VPTERNLOGD  $0xf8, Z7, Z13, Z17
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS   $0x1a, Z2, Z3, K1
-	VMULPS   Z1, Z7, K1, Z3
-	VMOVNTPS Z3, (DI)(BX*1)
+	VCMPPS   $0x1a, Z1, Z13, K1
+	VMULPS   Z0, Z17, K1, Z13
+	VMOVNTPS Z13, (DI)(BX*1)
 	ADDQ     $0x40, BX
 	JMP      nt_x1
 
@@ -9805,28 +9815,28 @@ last:
 	MOVL        $0x0000ffff, R8
 	BZHIL       CX, R8, R8
 	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z3
-	VMAXPS      Z3, Z0, Z0
-	VMOVUPS     magic<>+0(SB), Z4
-	VFMADD231PS log2e<>+0(SB), Z0, Z4
-	VPSLLD      $0x17, Z4, Z5
-	VSUBPS      magic<>+0(SB), Z4, Z4
-	VFMADD231PS negLn2<>+0(SB), Z4, Z0
-	VMOVUPS     c6<>+0(SB), Z6
-	VFMADD213PS c5<>+0(SB), Z0, Z6
-	VFMADD213PS c4<>+0(SB), Z0, Z6
-	VFMADD213PS c3<>+0(SB), Z0, Z6
-	VFMADD213PS c2<>+0(SB), Z0, Z6
-	VMULPS      Z0, Z0, Z4
-	VFMADD213PS Z0, Z4, Z6
-	VSUBPS      one<>+0(SB), Z5, Z4
-	VFMADD213PS Z4, Z5, Z6
-	VPTERNLOGD  $0xf8, signBit<>+0(SB), Z3, Z6
+	VMOVUPS.Z   (SI), K1, Z13
+	VMAXPS      Z13, Z2, Z2
+	VMOVUPS     Z3, Z14
+	VFMADD231PS Z4, Z2, Z14
+	VPSLLD      $0x17, Z14, Z4
+	VSUBPS      Z3, Z14, Z14
+	VFMADD231PS Z5, Z14, Z2
+	VMOVUPS     Z8, Z3
+	VFMADD213PS Z9, Z2, Z3
+	VFMADD213PS Z10, Z2, Z3
+	VFMADD213PS Z11, Z2, Z3
+	VFMADD213PS Z12, Z2, Z3
+	VMULPS      Z2, Z2, Z5
+	VFMADD213PS Z2, Z5, Z3
+	VSUBPS      Z6, Z4, Z14
+	VFMADD213PS Z14, Z4, Z3
+	VPTERNLOGD  $0xf8, Z7, Z13, Z3
 
 	// x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.
-	VCMPPS  $0x1a, Z2, Z3, K2
-	VMULPS  Z1, Z6, K2, Z3
-	VMOVUPS Z3, K1, (DI)
+	VCMPPS  $0x1a, Z1, Z13, K2
+	VMULPS  Z0, Z3, K2, Z13
+	VMOVUPS Z13, K1, (DI)
 	VZEROUPPER
 	RET
 
@@ -9901,6 +9911,42 @@ DATA negLn2<>+52(SB)/4, $0xbf317218
 DATA negLn2<>+56(SB)/4, $0xbf317218
 DATA negLn2<>+60(SB)/4, $0xbf317218
 GLOBL negLn2<>(SB), RODATA|NOPTR, $64
+
+DATA one<>+0(SB)/4, $0x3f800000
+DATA one<>+4(SB)/4, $0x3f800000
+DATA one<>+8(SB)/4, $0x3f800000
+DATA one<>+12(SB)/4, $0x3f800000
+DATA one<>+16(SB)/4, $0x3f800000
+DATA one<>+20(SB)/4, $0x3f800000
+DATA one<>+24(SB)/4, $0x3f800000
+DATA one<>+28(SB)/4, $0x3f800000
+DATA one<>+32(SB)/4, $0x3f800000
+DATA one<>+36(SB)/4, $0x3f800000
+DATA one<>+40(SB)/4, $0x3f800000
+DATA one<>+44(SB)/4, $0x3f800000
+DATA one<>+48(SB)/4, $0x3f800000
+DATA one<>+52(SB)/4, $0x3f800000
+DATA one<>+56(SB)/4, $0x3f800000
+DATA one<>+60(SB)/4, $0x3f800000
+GLOBL one<>(SB), RODATA|NOPTR, $64
+
+DATA signBit<>+0(SB)/4, $0x80000000
+DATA signBit<>+4(SB)/4, $0x80000000
+DATA signBit<>+8(SB)/4, $0x80000000
+DATA signBit<>+12(SB)/4, $0x80000000
+DATA signBit<>+16(SB)/4, $0x80000000
+DATA signBit<>+20(SB)/4, $0x80000000
+DATA signBit<>+24(SB)/4, $0x80000000
+DATA signBit<>+28(SB)/4, $0x80000000
+DATA signBit<>+32(SB)/4, $0x80000000
+DATA signBit<>+36(SB)/4, $0x80000000
+DATA signBit<>+40(SB)/4, $0x80000000
+DATA signBit<>+44(SB)/4, $0x80000000
+DATA signBit<>+48(SB)/4, $0x80000000
+DATA signBit<>+52(SB)/4, $0x80000000
+DATA signBit<>+56(SB)/4, $0x80000000
+DATA signBit<>+60(SB)/4, $0x80000000
+GLOBL signBit<>(SB), RODATA|NOPTR, $64
 
 DATA c6<>+0(SB)/4, $0x3ab5f604
 DATA c6<>+4(SB)/4, $0x3ab5f604
@@ -9992,57 +10038,21 @@ DATA c2<>+56(SB)/4, $0x3effffff
 DATA c2<>+60(SB)/4, $0x3effffff
 GLOBL c2<>(SB), RODATA|NOPTR, $64
 
-DATA one<>+0(SB)/4, $0x3f800000
-DATA one<>+4(SB)/4, $0x3f800000
-DATA one<>+8(SB)/4, $0x3f800000
-DATA one<>+12(SB)/4, $0x3f800000
-DATA one<>+16(SB)/4, $0x3f800000
-DATA one<>+20(SB)/4, $0x3f800000
-DATA one<>+24(SB)/4, $0x3f800000
-DATA one<>+28(SB)/4, $0x3f800000
-DATA one<>+32(SB)/4, $0x3f800000
-DATA one<>+36(SB)/4, $0x3f800000
-DATA one<>+40(SB)/4, $0x3f800000
-DATA one<>+44(SB)/4, $0x3f800000
-DATA one<>+48(SB)/4, $0x3f800000
-DATA one<>+52(SB)/4, $0x3f800000
-DATA one<>+56(SB)/4, $0x3f800000
-DATA one<>+60(SB)/4, $0x3f800000
-GLOBL one<>(SB), RODATA|NOPTR, $64
-
-DATA signBit<>+0(SB)/4, $0x80000000
-DATA signBit<>+4(SB)/4, $0x80000000
-DATA signBit<>+8(SB)/4, $0x80000000
-DATA signBit<>+12(SB)/4, $0x80000000
-DATA signBit<>+16(SB)/4, $0x80000000
-DATA signBit<>+20(SB)/4, $0x80000000
-DATA signBit<>+24(SB)/4, $0x80000000
-DATA signBit<>+28(SB)/4, $0x80000000
-DATA signBit<>+32(SB)/4, $0x80000000
-DATA signBit<>+36(SB)/4, $0x80000000
-DATA signBit<>+40(SB)/4, $0x80000000
-DATA signBit<>+44(SB)/4, $0x80000000
-DATA signBit<>+48(SB)/4, $0x80000000
-DATA signBit<>+52(SB)/4, $0x80000000
-DATA signBit<>+56(SB)/4, $0x80000000
-DATA signBit<>+60(SB)/4, $0x80000000
-GLOBL signBit<>(SB), RODATA|NOPTR, $64
-
 // func eluAVX2(dst []float32, x []float32, alpha float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
 TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 	MOVQ         dst_base+0(FP), DI
 	MOVQ         dst_len+8(FP), CX
 	MOVQ         x_base+24(FP), SI
-	VBROADCASTSS alpha+48(FP), Y1
-	VXORPS       Y2, Y2, Y2
-	VMOVUPS      eluMin<>+0(SB), Y0
+	VBROADCASTSS alpha+48(FP), Y0
+	VXORPS       Y1, Y1, Y1
+	VMOVUPS      eluMin<>+0(SB), Y2
 	CMPQ         CX, $0x08
 	JB           short
 
 	// First and last vectors of results, before any store.
 	VMOVUPS     (SI), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10059,11 +10069,11 @@ TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 	VFMADD213PS Y5, Y6, Y7
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y7, Y7
-	VMULPS      Y1, Y7, Y7
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y7, Y7
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y7, Y7
 	VMOVUPS     -32(SI)(CX*4), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10080,8 +10090,8 @@ TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 	VFMADD213PS Y5, Y6, Y8
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y8, Y8
-	VMULPS      Y1, Y8, Y8
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y8, Y8
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y8, Y8
 	MOVQ        DI, R8
 	LEAQ        -32(DI)(CX*4), R9
@@ -10112,7 +10122,7 @@ TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 
 plain_x4:
 	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10129,12 +10139,12 @@ plain_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVUPS     Y9, (DI)(BX*1)
 	VMOVUPS     32(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10151,12 +10161,12 @@ plain_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVUPS     Y9, 32(DI)(BX*1)
 	VMOVUPS     64(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10173,12 +10183,12 @@ plain_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVUPS     Y9, 64(DI)(BX*1)
 	VMOVUPS     96(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10195,8 +10205,8 @@ plain_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVUPS     Y9, 96(DI)(BX*1)
 	ADDQ        $0x00000080, BX
@@ -10207,7 +10217,7 @@ plain_x1:
 	TESTQ       BX, BX
 	JZ          plain_done
 	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10224,8 +10234,8 @@ plain_x1:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVUPS     Y9, (DI)(BX*1)
 	ADDQ        $0x20, BX
@@ -10240,7 +10250,7 @@ stream:
 
 nt_x4:
 	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10257,12 +10267,12 @@ nt_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVNTPS    Y9, (DI)(BX*1)
 	VMOVUPS     32(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10279,12 +10289,12 @@ nt_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVNTPS    Y9, 32(DI)(BX*1)
 	VMOVUPS     64(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10301,12 +10311,12 @@ nt_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVNTPS    Y9, 64(DI)(BX*1)
 	VMOVUPS     96(SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10323,8 +10333,8 @@ nt_x4:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVNTPS    Y9, 96(DI)(BX*1)
 	ADDQ        $0x00000080, BX
@@ -10335,7 +10345,7 @@ nt_x1:
 	TESTQ       BX, BX
 	JZ          nt_done
 	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y0, Y4
+	VMAXPS      Y3, Y2, Y4
 	VMOVUPS     magic<>+0(SB), Y5
 	VFMADD231PS log2e<>+0(SB), Y4, Y5
 	VPSLLD      $0x17, Y5, Y6
@@ -10352,8 +10362,8 @@ nt_x1:
 	VFMADD213PS Y5, Y6, Y9
 	VANDPS      signBit<>+0(SB), Y3, Y5
 	VORPS       Y5, Y9, Y9
-	VMULPS      Y1, Y9, Y9
-	VCMPPS      $0x1e, Y2, Y3, Y4
+	VMULPS      Y0, Y9, Y9
+	VCMPPS      $0x1e, Y1, Y3, Y4
 	VBLENDVPS   Y4, Y3, Y9, Y9
 	VMOVNTPS    Y9, (DI)(BX*1)
 	ADDQ        $0x20, BX
@@ -10377,25 +10387,25 @@ short:
 	VPBROADCASTD X4, Y4
 	VPCMPGTD     Y3, Y4, Y3
 	VMASKMOVPS   (SI), Y3, Y4
-	VMAXPS       Y4, Y0, Y0
+	VMAXPS       Y4, Y2, Y2
 	VMOVUPS      magic<>+0(SB), Y5
-	VFMADD231PS  log2e<>+0(SB), Y0, Y5
+	VFMADD231PS  log2e<>+0(SB), Y2, Y5
 	VPSLLD       $0x17, Y5, Y6
 	VSUBPS       magic<>+0(SB), Y5, Y5
-	VFMADD231PS  negLn2<>+0(SB), Y5, Y0
+	VFMADD231PS  negLn2<>+0(SB), Y5, Y2
 	VMOVUPS      c6<>+0(SB), Y7
-	VFMADD213PS  c5<>+0(SB), Y0, Y7
-	VFMADD213PS  c4<>+0(SB), Y0, Y7
-	VFMADD213PS  c3<>+0(SB), Y0, Y7
-	VFMADD213PS  c2<>+0(SB), Y0, Y7
-	VMULPS       Y0, Y0, Y5
-	VFMADD213PS  Y0, Y5, Y7
+	VFMADD213PS  c5<>+0(SB), Y2, Y7
+	VFMADD213PS  c4<>+0(SB), Y2, Y7
+	VFMADD213PS  c3<>+0(SB), Y2, Y7
+	VFMADD213PS  c2<>+0(SB), Y2, Y7
+	VMULPS       Y2, Y2, Y5
+	VFMADD213PS  Y2, Y5, Y7
 	VSUBPS       one<>+0(SB), Y6, Y5
 	VFMADD213PS  Y5, Y6, Y7
 	VANDPS       signBit<>+0(SB), Y4, Y5
 	VORPS        Y5, Y7, Y7
-	VMULPS       Y1, Y7, Y7
-	VCMPPS       $0x1e, Y2, Y4, Y0
+	VMULPS       Y0, Y7, Y7
+	VCMPPS       $0x1e, Y1, Y4, Y0
 	VBLENDVPS    Y0, Y4, Y7, Y7
 	VMASKMOVPS   Y7, Y3, (DI)
 	VZEROUPPER
@@ -10403,20 +10413,28 @@ short:
 
 // func eluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·eluBackwardAVX512(SB), NOSPLIT, $256-89
+TEXT ·eluBackwardAVX512(SB), NOSPLIT, $0-89
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
 	MOVQ         x_base+48(FP), DX
 	VMOVUPS      expMin<>+0(SB), Z0
-	VBROADCASTSS f+72(FP), Z1
-	VMOVUPS      Z1, (SP)
-	VBROADCASTSS fHuge+76(FP), Z1
-	VMOVUPS      Z1, 64(SP)
-	VBROADCASTSS magic+80(FP), Z1
-	VMOVUPS      Z1, 128(SP)
-	VBROADCASTSS limit+84(FP), Z1
-	VMOVUPS      Z1, 192(SP)
+	VMOVUPS      log2e<>+0(SB), Z1
+	VMOVUPS      negLn2Hi<>+0(SB), Z2
+	VMOVUPS      negLn2Lo<>+0(SB), Z3
+	VMOVUPS      hugeScale<>+0(SB), Z4
+	VMOVUPS      expZeroBelow<>+0(SB), Z5
+	VMOVUPS      zero<>+0(SB), Z6
+	VMOVUPS      c6<>+0(SB), Z7
+	VMOVUPS      c5<>+0(SB), Z8
+	VMOVUPS      c4<>+0(SB), Z9
+	VMOVUPS      c3<>+0(SB), Z10
+	VMOVUPS      c2<>+0(SB), Z11
+	VMOVUPS      scaleBase<>+0(SB), Z12
+	VBROADCASTSS f+72(FP), Z13
+	VBROADCASTSS fHuge+76(FP), Z14
+	VBROADCASTSS magic+80(FP), Z15
+	VBROADCASTSS limit+84(FP), Z16
 	CMPQ         CX, $0x10
 	JBE          last
 
@@ -10428,77 +10446,77 @@ TEXT ·eluBackwardAVX512(SB), NOSPLIT, $256-89
 	MOVL         $0x0000ffff, R8
 	BZHIL        AX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z1
-	VMOVUPS.Z    (DX), K1, Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS.Z    (SI), K1, Z17
+	VMOVUPS.Z    (DX), K1, Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K2
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K2
 	KORTESTW  K2, K2
 	JCS       backward_done0
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K2
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K2, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K2
-	VBLENDMPS    Z4, Z6, K2, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K2
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K2, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K2
+	VBLENDMPS    Z20, Z22, K2, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K2
-	VCMPPS    $0x03, Z5, Z5, K2, K2
-	VBLENDMPS Z4, Z5, K2, Z5
+	VCMPPS    $0x1e, Z5, Z18, K2
+	VCMPPS    $0x03, Z21, Z21, K2, K2
+	VBLENDMPS Z20, Z21, K2, Z21
 
 backward_done0:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K2
-	VBLENDMPS Z1, Z5, K2, Z5
-	VMOVUPS   Z5, K1, (DI)
+	VCMPPS    $0x1e, Z6, Z18, K2
+	VBLENDMPS Z17, Z21, K2, Z21
+	VMOVUPS   Z21, K1, (DI)
 	SUBQ      AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -10518,290 +10536,290 @@ backward_done0:
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z1
-	VMOVUPS      (DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS      (SI)(BX*1), Z17
+	VMOVUPS      (DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done1
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done1:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVUPS      Z5, (DI)(BX*1)
-	VMOVUPS      64(SI)(BX*1), Z1
-	VMOVUPS      64(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVUPS      Z21, (DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Z17
+	VMOVUPS      64(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done2
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done2:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVUPS      Z5, 64(DI)(BX*1)
-	VMOVUPS      128(SI)(BX*1), Z1
-	VMOVUPS      128(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVUPS      Z21, 64(DI)(BX*1)
+	VMOVUPS      128(SI)(BX*1), Z17
+	VMOVUPS      128(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done3
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done3:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVUPS      Z5, 128(DI)(BX*1)
-	VMOVUPS      192(SI)(BX*1), Z1
-	VMOVUPS      192(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVUPS      Z21, 128(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z17
+	VMOVUPS      192(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done4
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done4:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS Z1, Z5, K1, Z5
-	VMOVUPS   Z5, 192(DI)(BX*1)
+	VCMPPS    $0x1e, Z6, Z18, K1
+	VBLENDMPS Z17, Z21, K1, Z21
+	VMOVUPS   Z21, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       plain_x4
@@ -10809,77 +10827,77 @@ backward_done4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z1
-	VMOVUPS      (DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS      (SI)(BX*1), Z17
+	VMOVUPS      (DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done5
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done5:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS Z1, Z5, K1, Z5
-	VMOVUPS   Z5, (DI)(BX*1)
+	VCMPPS    $0x1e, Z6, Z18, K1
+	VBLENDMPS Z17, Z21, K1, Z21
+	VMOVUPS   Z21, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       plain_x1
 
@@ -10891,290 +10909,290 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z1
-	VMOVUPS      (DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS      (SI)(BX*1), Z17
+	VMOVUPS      (DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done6
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done6:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVNTPS     Z5, (DI)(BX*1)
-	VMOVUPS      64(SI)(BX*1), Z1
-	VMOVUPS      64(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVNTPS     Z21, (DI)(BX*1)
+	VMOVUPS      64(SI)(BX*1), Z17
+	VMOVUPS      64(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done7
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done7:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVNTPS     Z5, 64(DI)(BX*1)
-	VMOVUPS      128(SI)(BX*1), Z1
-	VMOVUPS      128(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVNTPS     Z21, 64(DI)(BX*1)
+	VMOVUPS      128(SI)(BX*1), Z17
+	VMOVUPS      128(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done8
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done8:
-	VCMPPS       $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS    Z1, Z5, K1, Z5
-	VMOVNTPS     Z5, 128(DI)(BX*1)
-	VMOVUPS      192(SI)(BX*1), Z1
-	VMOVUPS      192(DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VCMPPS       $0x1e, Z6, Z18, K1
+	VBLENDMPS    Z17, Z21, K1, Z21
+	VMOVNTPS     Z21, 128(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z17
+	VMOVUPS      192(DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done9
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done9:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS Z1, Z5, K1, Z5
-	VMOVNTPS  Z5, 192(DI)(BX*1)
+	VCMPPS    $0x1e, Z6, Z18, K1
+	VBLENDMPS Z17, Z21, K1, Z21
+	VMOVNTPS  Z21, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       nt_x4
@@ -11182,77 +11200,77 @@ backward_done9:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z1
-	VMOVUPS      (DX)(BX*1), Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS      (SI)(BX*1), Z17
+	VMOVUPS      (DX)(BX*1), Z18
+	VMOVUPS      Z16, Z19
+	VFMSUB231PS  Z17, Z17, Z19
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z15, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z13, Z24
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K1
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z19, K1
 	KORTESTW  K1, K1
 	JCS       backward_done10
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z6
-	VFMADD231PS  negLn2Hi<>+0(SB), Z6, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z6, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z6
-	VFMADD213PS  Z5, Z6, Z7
-	VPMOVD2M     Z3, K1
-	VMOVUPS      64(SP), Z8
-	VBLENDMPS    (SP), Z8, K1, Z8
-	VPADDD       hugeScale<>+0(SB), Z4, Z6
-	VPMOVD2M     Z3, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMAXPS       Z18, Z0, Z21
+	VMOVUPS      Z15, Z20
+	VFMADD231PS  Z1, Z21, Z20
+	VSUBPS       Z15, Z20, Z22
+	VFMADD231PS  Z2, Z22, Z21
+	VFMADD231PS  Z3, Z22, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VMULPS       Z21, Z21, Z22
+	VFMADD213PS  Z21, Z22, Z23
+	VPMOVD2M     Z19, K1
+	VMOVUPS      Z14, Z24
+	VBLENDMPS    Z13, Z24, K1, Z24
+	VPADDD       Z4, Z20, Z22
+	VPMOVD2M     Z19, K1
+	VBLENDMPS    Z20, Z22, K1, Z22
+	VMULPS       Z24, Z17, Z20
+	VFNMADD213PS Z20, Z17, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
+	VSUBPS    Z12, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K1
-	VCMPPS    $0x03, Z5, Z5, K1, K1
-	VBLENDMPS Z4, Z5, K1, Z5
+	VCMPPS    $0x1e, Z5, Z18, K1
+	VCMPPS    $0x03, Z21, Z21, K1, K1
+	VBLENDMPS Z20, Z21, K1, Z21
 
 backward_done10:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K1
-	VBLENDMPS Z1, Z5, K1, Z5
-	VMOVNTPS  Z5, (DI)(BX*1)
+	VCMPPS    $0x1e, Z6, Z18, K1
+	VBLENDMPS Z17, Z21, K1, Z21
+	VMOVNTPS  Z21, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       nt_x1
 
@@ -11267,77 +11285,77 @@ last:
 	MOVL         $0x0000ffff, R8
 	BZHIL        CX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z1
-	VMOVUPS.Z    (DX), K1, Z2
-	VMOVUPS      192(SP), Z3
-	VFMSUB231PS  Z1, Z1, Z3
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z6
-	VFMADD231PS  log2e<>+0(SB), Z5, Z6
-	VSUBPS       128(SP), Z6, Z4
-	VFMADD231PS  negLn2Hi<>+0(SB), Z4, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z4, Z5
-	VMOVUPS      c6<>+0(SB), Z7
-	VFMADD213PS  c5<>+0(SB), Z5, Z7
-	VFMADD213PS  c4<>+0(SB), Z5, Z7
-	VFMADD213PS  c3<>+0(SB), Z5, Z7
-	VFMADD213PS  c2<>+0(SB), Z5, Z7
-	VMULPS       Z5, Z5, Z4
-	VFMADD213PS  Z5, Z4, Z7
-	VMOVUPS      (SP), Z8
-	VMULPS       Z8, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z8
-	VFMADD213PS  Z8, Z5, Z8
-	VFNMADD231PS Z7, Z4, Z8
-	VSUBPS       Z8, Z4, Z5
+	VMOVUPS.Z    (SI), K1, Z17
+	VMOVUPS.Z    (DX), K1, Z18
+	VMOVUPS      Z16, Z16
+	VFMSUB231PS  Z17, Z17, Z16
+	VMAXPS       Z18, Z0, Z20
+	VMOVUPS      Z15, Z21
+	VFMADD231PS  Z1, Z20, Z21
+	VSUBPS       Z15, Z21, Z19
+	VFMADD231PS  Z2, Z19, Z20
+	VFMADD231PS  Z3, Z19, Z20
+	VMOVUPS      Z7, Z22
+	VFMADD213PS  Z8, Z20, Z22
+	VFMADD213PS  Z9, Z20, Z22
+	VFMADD213PS  Z10, Z20, Z22
+	VFMADD213PS  Z11, Z20, Z22
+	VMULPS       Z20, Z20, Z19
+	VFMADD213PS  Z20, Z19, Z22
+	VMOVUPS      Z13, Z23
+	VMULPS       Z23, Z17, Z19
+	VFNMADD213PS Z19, Z17, Z23
+	VFMADD213PS  Z23, Z20, Z23
+	VFNMADD231PS Z22, Z19, Z23
+	VSUBPS       Z23, Z19, Z20
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z6, Z6
-	VSCALEFPS Z6, Z5, Z5
-	VPMOVD2M  Z3, K2
+	VSUBPS    Z12, Z21, Z21
+	VSCALEFPS Z21, Z20, Z20
+	VPMOVD2M  Z16, K2
 	KORTESTW  K2, K2
 	JCS       backward_done11
 
 	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z2, Z0, Z5
-	VMOVUPS      128(SP), Z4
-	VFMADD231PS  log2e<>+0(SB), Z5, Z4
-	VSUBPS       128(SP), Z4, Z0
-	VFMADD231PS  negLn2Hi<>+0(SB), Z0, Z5
-	VFMADD231PS  negLn2Lo<>+0(SB), Z0, Z5
-	VMOVUPS      c6<>+0(SB), Z6
-	VFMADD213PS  c5<>+0(SB), Z5, Z6
-	VFMADD213PS  c4<>+0(SB), Z5, Z6
-	VFMADD213PS  c3<>+0(SB), Z5, Z6
-	VFMADD213PS  c2<>+0(SB), Z5, Z6
-	VMULPS       Z5, Z5, Z0
-	VFMADD213PS  Z5, Z0, Z6
-	VPMOVD2M     Z3, K2
-	VMOVUPS      64(SP), Z7
-	VBLENDMPS    (SP), Z7, K2, Z7
-	VPADDD       hugeScale<>+0(SB), Z4, Z0
-	VPMOVD2M     Z3, K2
-	VBLENDMPS    Z4, Z0, K2, Z0
-	VMULPS       Z7, Z1, Z4
-	VFNMADD213PS Z4, Z1, Z7
-	VFMADD213PS  Z7, Z5, Z7
-	VFNMADD231PS Z6, Z4, Z7
-	VSUBPS       Z7, Z4, Z5
+	VMAXPS       Z18, Z0, Z0
+	VMOVUPS      Z15, Z19
+	VFMADD231PS  Z1, Z0, Z19
+	VSUBPS       Z15, Z19, Z1
+	VFMADD231PS  Z2, Z1, Z0
+	VFMADD231PS  Z3, Z1, Z0
+	VMOVUPS      Z7, Z1
+	VFMADD213PS  Z8, Z0, Z1
+	VFMADD213PS  Z9, Z0, Z1
+	VFMADD213PS  Z10, Z0, Z1
+	VFMADD213PS  Z11, Z0, Z1
+	VMULPS       Z0, Z0, Z2
+	VFMADD213PS  Z0, Z2, Z1
+	VPMOVD2M     Z16, K2
+	VMOVUPS      Z14, Z2
+	VBLENDMPS    Z13, Z2, K2, Z2
+	VPADDD       Z4, Z19, Z3
+	VPMOVD2M     Z16, K2
+	VBLENDMPS    Z19, Z3, K2, Z3
+	VMULPS       Z2, Z17, Z19
+	VFNMADD213PS Z19, Z17, Z2
+	VFMADD213PS  Z2, Z0, Z2
+	VFNMADD231PS Z1, Z19, Z2
+	VSUBPS       Z2, Z19, Z20
 
 	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    scaleBase<>+0(SB), Z0, Z0
-	VSCALEFPS Z0, Z5, Z5
+	VSUBPS    Z12, Z3, Z3
+	VSCALEFPS Z3, Z20, Z20
 
 	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
 	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Z2, K2
-	VCMPPS    $0x03, Z5, Z5, K2, K2
-	VBLENDMPS Z4, Z5, K2, Z5
+	VCMPPS    $0x1e, Z5, Z18, K2
+	VCMPPS    $0x03, Z20, Z20, K2, K2
+	VBLENDMPS Z19, Z20, K2, Z20
 
 backward_done11:
-	VCMPPS    $0x1e, zero<>+0(SB), Z2, K2
-	VBLENDMPS Z1, Z5, K2, Z5
-	VMOVUPS   Z5, K1, (DI)
+	VCMPPS    $0x1e, Z6, Z18, K2
+	VBLENDMPS Z17, Z20, K2, Z20
+	VMOVUPS   Z20, K1, (DI)
 	VZEROUPPER
 	RET
 
@@ -11395,24 +11413,6 @@ DATA negLn2Lo<>+56(SB)/4, $0xb5bfbe8e
 DATA negLn2Lo<>+60(SB)/4, $0xb5bfbe8e
 GLOBL negLn2Lo<>(SB), RODATA|NOPTR, $64
 
-DATA scaleBase<>+0(SB)/4, $0x4b4000fe
-DATA scaleBase<>+4(SB)/4, $0x4b4000fe
-DATA scaleBase<>+8(SB)/4, $0x4b4000fe
-DATA scaleBase<>+12(SB)/4, $0x4b4000fe
-DATA scaleBase<>+16(SB)/4, $0x4b4000fe
-DATA scaleBase<>+20(SB)/4, $0x4b4000fe
-DATA scaleBase<>+24(SB)/4, $0x4b4000fe
-DATA scaleBase<>+28(SB)/4, $0x4b4000fe
-DATA scaleBase<>+32(SB)/4, $0x4b4000fe
-DATA scaleBase<>+36(SB)/4, $0x4b4000fe
-DATA scaleBase<>+40(SB)/4, $0x4b4000fe
-DATA scaleBase<>+44(SB)/4, $0x4b4000fe
-DATA scaleBase<>+48(SB)/4, $0x4b4000fe
-DATA scaleBase<>+52(SB)/4, $0x4b4000fe
-DATA scaleBase<>+56(SB)/4, $0x4b4000fe
-DATA scaleBase<>+60(SB)/4, $0x4b4000fe
-GLOBL scaleBase<>(SB), RODATA|NOPTR, $64
-
 DATA hugeScale<>+0(SB)/4, $0x0000004d
 DATA hugeScale<>+4(SB)/4, $0x0000004d
 DATA hugeScale<>+8(SB)/4, $0x0000004d
@@ -11466,6 +11466,24 @@ DATA zero<>+52(SB)/4, $0x00000000
 DATA zero<>+56(SB)/4, $0x00000000
 DATA zero<>+60(SB)/4, $0x00000000
 GLOBL zero<>(SB), RODATA|NOPTR, $64
+
+DATA scaleBase<>+0(SB)/4, $0x4b4000fe
+DATA scaleBase<>+4(SB)/4, $0x4b4000fe
+DATA scaleBase<>+8(SB)/4, $0x4b4000fe
+DATA scaleBase<>+12(SB)/4, $0x4b4000fe
+DATA scaleBase<>+16(SB)/4, $0x4b4000fe
+DATA scaleBase<>+20(SB)/4, $0x4b4000fe
+DATA scaleBase<>+24(SB)/4, $0x4b4000fe
+DATA scaleBase<>+28(SB)/4, $0x4b4000fe
+DATA scaleBase<>+32(SB)/4, $0x4b4000fe
+DATA scaleBase<>+36(SB)/4, $0x4b4000fe
+DATA scaleBase<>+40(SB)/4, $0x4b4000fe
+DATA scaleBase<>+44(SB)/4, $0x4b4000fe
+DATA scaleBase<>+48(SB)/4, $0x4b4000fe
+DATA scaleBase<>+52(SB)/4, $0x4b4000fe
+DATA scaleBase<>+56(SB)/4, $0x4b4000fe
+DATA scaleBase<>+60(SB)/4, $0x4b4000fe
+GLOBL scaleBase<>(SB), RODATA|NOPTR, $64
 
 // func eluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+

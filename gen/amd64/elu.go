@@ -16,6 +16,29 @@ import (
 
 const signBit = 0x80000000
 
+// The constants of the ELU kernels.
+var (
+	cELUMin       = floatConstant("eluMin", exp32.ELUMin)
+	cExpMin       = floatConstant("expMin", exp32.ExpMin)
+	cMagic        = floatConstant("magic", exp32.Magic)
+	cLog2E        = floatConstant("log2e", exp32.Log2E)
+	cNegLn2       = floatConstant("negLn2", -exp32.Ln2)
+	cNegLn2Hi     = floatConstant("negLn2Hi", -exp32.Ln2Hi)
+	cNegLn2Lo     = floatConstant("negLn2Lo", -exp32.Ln2Lo)
+	cOne          = floatConstant("one", 1)
+	cZero         = floatConstant("zero", 0)
+	cSignBit      = constant{"signBit", signBit}
+	cHugeScale    = constant{"hugeScale", exp32.Shift - exp32.HugeShift}
+	cExpZeroBelow = floatConstant("expZeroBelow", exp32.ExpZeroBelow)
+	cScaleFloor   = floatConstant("scaleFloor", exp32.ScaleFloor)
+	cScaleBase    = floatConstant("scaleBase", exp32.MagicBase+exp32.ScaleBias)
+	// cPoly are p's coefficients, C6 down to C2, in Horner's order.
+	cPoly = []constant{
+		floatConstant("c6", exp32.C6), floatConstant("c5", exp32.C5), floatConstant("c4", exp32.C4),
+		floatConstant("c3", exp32.C3), floatConstant("c2", exp32.C2),
+	}
+)
+
 func eluKernels() {
 	eluKernel()
 	eluBackwardKernel()
@@ -23,14 +46,16 @@ func eluKernels() {
 }
 
 func eluKernel() {
-	var lo, alpha, zero reg.VecVirtual
+	var alpha, zero reg.VecVirtual
+	var c pool
 	elementwise{
 		name: "elu",
 		doc:  "sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).",
 		out:  "dst", in: []string{"x"}, params: "alpha float32",
 		setup: func(w width) {
-			lo, alpha, zero = w.vec(), w.broadcastParam("alpha"), w.zeros()
-			VMOVUPS(floatVector("eluMin", exp32.ELUMin), lo)
+			alpha, zero = w.broadcastParam("alpha"), w.zeros()
+			c = w.pool(append([]constant{cELUMin, cMagic, cLog2E, cNegLn2, cOne, cSignBit}, cPoly...)...)
+			c.registers(w, cELUMin)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			// A NaN x flows through every step below as x's payload,
@@ -38,19 +63,19 @@ func eluKernel() {
 			// so it needs no blend of its own.
 			x := in[0]
 			z := w.vec()
-			VMAXPS(x, lo, z) // z = max(x, ELUMin); vmaxps returns x if it is NaN
-			v, s := reduceOneConstant(w, z)
-			p := expm1Poly(w, z)
-			VSUBPS(floatVector("one", 1), s, v)
+			VMAXPS(x, c.get(cELUMin), z) // z = max(x, ELUMin); vmaxps returns x if it is NaN
+			v, s := reduceOneConstant(w, c, z)
+			p := expm1Poly(w, c, z)
+			VSUBPS(c.get(cOne), s, v)
 			VFMADD213PS(v, s, p) // p = expm1(z) = s·p + (s - 1)
 			// p is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
 			if w.wide() {
-				VPTERNLOGD(U8(ternaryAOrBAndC), vector("signBit", signBit), x, p) // p |= x & signBit
+				VPTERNLOGD(U8(ternaryAOrBAndC), c.get(cSignBit), x, p) // p |= x & signBit
 				Comment("x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.")
 				VMULPS(alpha, p, w.compare(cmpNGT_UQ, zero, x), x)
 				return x
 			}
-			VANDPS(vector("signBit", signBit), x, v)
+			VANDPS(c.get(cSignBit), x, v)
 			VORPS(v, p, p)
 			VMULPS(alpha, p, p) // p first: of two NaNs, x's wins
 			return w.blend(positive(w, x, zero), x, p)
@@ -66,12 +91,16 @@ func eluBackwardKernel() {
 			"given exp32.Backward(alpha), with one rounding (see package exp32).",
 		out: "dx", in: []string{"dy", "x"}, params: "f, fHuge, magic, limit float32",
 		setup: func(w width) {
-			b.expMin = w.vec()
-			VMOVUPS(floatVector("expMin", exp32.ExpMin), b.expMin)
-			// The per-call values live on the stack: with 4 results in
-			// flight, an AVX2 kernel would run out of registers.
-			b.f, b.fHuge = w.broadcastParamToStack("f"), w.broadcastParamToStack("fHuge")
-			b.magic, b.limit = w.broadcastParamToStack("magic"), w.broadcastParamToStack("limit")
+			cs := append([]constant{cExpMin, cLog2E, cNegLn2Hi, cNegLn2Lo, cHugeScale, cExpZeroBelow, cZero}, cPoly...)
+			if w.wide() {
+				cs = append(cs, cScaleBase)
+			} else {
+				cs = append(cs, cScaleFloor)
+			}
+			b.c = w.pool(cs...)
+			b.c.registers(w, cExpMin)
+			b.f, b.fHuge = w.param("f"), w.param("fHuge")
+			b.magic, b.limit = w.param("magic"), w.param("limit")
 		},
 		op: b.op,
 	}.generate()
@@ -83,8 +112,8 @@ func eluBackwardKernel() {
 // again, in a branch that chooses F and the scale lane by lane and passes
 // ±Inf through where T is infinite.
 type backwardVector struct {
-	expMin                 reg.VecVirtual
-	f, fHuge, magic, limit Mem
+	c                      pool
+	f, fHuge, magic, limit Op
 }
 
 // backwardLabels numbers the labels that end each vector's rare branch:
@@ -110,16 +139,16 @@ func (b *backwardVector) op(w width, in []reg.VecVirtual) reg.VecVirtual {
 	r, p, v = b.exp(w, x)
 	fm = w.blend(w.signs(usual), b.f, w.load(b.fHuge))
 	huge := w.vec()
-	VPADDD(vector("hugeScale", exp32.Shift-exp32.HugeShift), v, huge)
+	VPADDD(b.c.get(cHugeScale), v, huge)
 	v = w.blend(w.signs(usual), v, huge)
 	b.product(w, dy, fm, r, p, v, t, g)
 	Comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp",
 		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
-	special := w.compareWithin(w.compare(cmpGT, floatVector("expZeroBelow", exp32.ExpZeroBelow), x), cmpUNORD, g, g)
+	special := w.compareWithin(w.compare(cmpGT, b.c.get(cExpZeroBelow), x), cmpUNORD, g, g)
 	w.blend(special, t, g)
 
 	Label(label)
-	return w.blend(w.compare(cmpGT, vector("zero", 0), x), dy, g)
+	return w.blend(w.compare(cmpGT, b.c.get(cZero), x), dy, g)
 }
 
 // exp returns r = z - n·ln2 for z = max(x, ExpMin), p = p(r), and the
@@ -127,14 +156,14 @@ func (b *backwardVector) op(w width, in []reg.VecVirtual) reg.VecVirtual {
 // ScaleBias.
 func (b *backwardVector) exp(w width, x reg.VecVirtual) (r, p, v reg.VecVirtual) {
 	r, v = w.vec(), w.vec()
-	VMAXPS(x, b.expMin, r) // a NaN x stays NaN
+	VMAXPS(x, b.c.get(cExpMin), r) // a NaN x stays NaN
 	VMOVUPS(b.magic, v)
-	VFMADD231PS(floatVector("log2e", exp32.Log2E), r, v) // rounded to an integer
+	VFMADD231PS(b.c.get(cLog2E), r, v) // rounded to an integer
 	n := w.vec()
 	VSUBPS(b.magic, v, n)
-	VFMADD231PS(floatVector("negLn2Hi", -exp32.Ln2Hi), n, r) // exact
-	VFMADD231PS(floatVector("negLn2Lo", -exp32.Ln2Lo), n, r)
-	return r, expm1Poly(w, r), v
+	VFMADD231PS(b.c.get(cNegLn2Hi), n, r) // exact
+	VFMADD231PS(b.c.get(cNegLn2Lo), n, r)
+	return r, expm1Poly(w, b.c, r), v
 }
 
 // product sets t = dy·F and g = B·2^k, B = t - ((t - T)·(1 + r) - t·p),
@@ -149,13 +178,13 @@ func (b *backwardVector) product(w width, dy, fm, r, p, v, t, g reg.VecVirtual) 
 	VSUBPS(fm, t, g)
 	if w.wide() {
 		Comment("B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.")
-		VSUBPS(floatVector("scaleBase", exp32.MagicBase+exp32.ScaleBias), v, v) // k, exactly
+		VSUBPS(b.c.get(cScaleBase), v, v) // k, exactly
 		VSCALEFPS(v, g, g)
 		return
 	}
 	Comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
 	hi := fm
-	VPMAXSD(floatVector("scaleFloor", exp32.ScaleFloor), v, v)
+	VPMAXSD(b.c.get(cScaleFloor), v, v)
 	VPSRLD(U8(1), v, hi)
 	VPSUBD(hi, v, v)
 	VPSLLD(U8(23), hi, hi)
@@ -183,26 +212,22 @@ func eluBackwardFromOutputKernel() {
 
 // reduceOneConstant replaces z by r = z - n·ln2 with n = round(z·log2(e)),
 // for ELUMin <= z <= 0, and returns n and s = 2^n.
-func reduceOneConstant(w width, z reg.VecVirtual) (n, s reg.VecVirtual) {
+func reduceOneConstant(w width, c pool, z reg.VecVirtual) (n, s reg.VecVirtual) {
 	n, s = w.vec(), w.vec()
-	magic := floatVector("magic", exp32.Magic)
-	VMOVUPS(magic, n)
-	VFMADD231PS(floatVector("log2e", exp32.Log2E), z, n) // n = z·log2(e) + Magic, rounded to an integer
-	VPSLLD(U8(23), n, s)                                 // s = 2^n: n + 127 is in the low bits
-	VSUBPS(magic, n, n)
-	VFMADD231PS(floatVector("negLn2", -exp32.Ln2), n, z) // z = z - n·ln2
+	VMOVUPS(c.get(cMagic), n)
+	VFMADD231PS(c.get(cLog2E), z, n) // n = z·log2(e) + Magic, rounded to an integer
+	VPSLLD(U8(23), n, s)             // s = 2^n: n + 127 is in the low bits
+	VSUBPS(c.get(cMagic), n, n)
+	VFMADD231PS(c.get(cNegLn2), n, z) // z = z - n·ln2
 	return n, s
 }
 
 // expm1Poly returns p(r) for r in a register, which it keeps.
-func expm1Poly(w width, r reg.VecVirtual) reg.VecVirtual {
+func expm1Poly(w width, c pool, r reg.VecVirtual) reg.VecVirtual {
 	q, r2 := w.vec(), w.vec()
-	VMOVUPS(floatVector("c6", exp32.C6), q)
-	for _, c := range []struct {
-		name string
-		v    float32
-	}{{"c5", exp32.C5}, {"c4", exp32.C4}, {"c3", exp32.C3}, {"c2", exp32.C2}} {
-		VFMADD213PS(floatVector(c.name, c.v), r, q) // q = q·r + c
+	VMOVUPS(c.get(cPoly[0]), q)
+	for _, k := range cPoly[1:] {
+		VFMADD213PS(c.get(k), r, q) // q = q·r + k
 	}
 	VMULPS(r, r, r2)
 	VFMADD213PS(r, r2, q) // q = r + r²·q

@@ -140,6 +140,15 @@ func (w width) broadcastParamToStack(name string) Mem {
 	return m
 }
 
+// param returns the float32 parameter name in every lane: a register for
+// AVX-512, a stack slot for AVX2, whose kernels run short of registers.
+func (w width) param(name string) Op {
+	if w.wide() {
+		return w.broadcastParam(name)
+	}
+	return w.broadcastParamToStack(name)
+}
+
 // laneMask returns an opmask of the lanes below n, a general-purpose
 // register from 0 to 16 (BZHI reads its low 8 bits), using scratch.
 func laneMask(n, scratch reg.GP) reg.OpmaskVirtual {
@@ -151,7 +160,7 @@ func laneMask(n, scratch reg.GP) reg.OpmaskVirtual {
 }
 
 // load loads a vector from m.
-func (w width) load(m Mem) reg.VecVirtual {
+func (w width) load(m Op) reg.VecVirtual {
 	v := w.vec()
 	VMOVUPS(m, v)
 	return v
