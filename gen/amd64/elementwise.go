@@ -188,8 +188,15 @@ func (k elementwise) loops(w width, tag string, out reg.Register, in []reg.Regis
 	CMPQ(i, I32(-size*unroll))
 	JG(LabelRef(loop1))
 	Label(loop4)
-	for u := range unroll {
-		store(k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, size*u) })), at(out, size*u))
+	// Every result of an iteration before any store: an output a multiple
+	// of 4 KiB from an input would otherwise make the loads of the next
+	// vectors wait on stores whose addresses look alike (4K aliasing).
+	results := make([]reg.VecVirtual, unroll)
+	for u := range results {
+		results[u] = k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, size*u) }))
+	}
+	for u, r := range results {
+		store(r, at(out, size*u))
 	}
 	ADDQ(U32(size*unroll), i)
 	CMPQ(i, I32(-size*unroll))
