@@ -46,6 +46,12 @@ func patterned(k Impl, dst, x, slope []float32, inner int, stream bool) bool {
 // it then folds into dslope.
 func patternedBackward(k Impl, dx, dslope, dy, x, slope []float32, inner int, stream bool) bool {
 	period := patternPeriod(k, slope, inner)
+	// A short pattern repeats: each accumulator is then updated only every
+	// accumulatorSpread vectors, not back to back (a chain of additions
+	// through memory, each waiting for the last).
+	for period != 0 && period < accumulatorSpread*16 {
+		period *= 2
+	}
 	switch {
 	case period == 0:
 		return false
@@ -94,6 +100,10 @@ func foldPattern(dslope []float32, acc []float64, inner int) {
 		dslope[c] = float32(sum)
 	}
 }
+
+// accumulatorSpread is the least number of vectors in a pattern that the
+// backward kernel's accumulators follow.
+const accumulatorSpread = 8
 
 // patternMax is the longest pattern of slopes patterned builds (on the
 // stack, which Go clears: 4 KiB, and 8 KiB of accumulators backward).
