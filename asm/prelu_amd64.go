@@ -55,11 +55,6 @@ func patternedBackward(k Impl, dx, dslope, dy, x, slope []float32, inner int, st
 	switch {
 	case period == 0:
 		return false
-	case period <= 64:
-		var buf [64]float32
-		var acc [64]float64
-		preluBackwardPatternAVX512(dx, dy, x, fillPattern(buf[:period], slope, inner), acc[:period], stream)
-		foldPattern(dslope, acc[:period], inner)
 	case period <= 256:
 		var buf [256]float32
 		var acc [256]float64
