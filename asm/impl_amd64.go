@@ -12,8 +12,9 @@ import (
 // The dispatch of every kernel on amd64: each method checks its arguments,
 // then runs the kernel of k's instruction set. The AVX-512 and AVX2 kernels
 // are one description each in gen/amd64, emitted for both widths, but for
-// PReLU's: AVX-512 has its own kernels for layouts of short rows, and runs
-// AVX2's planar and interleaved kernels for the others (see prelu_amd64.go).
+// PReLU's: AVX-512 has its own forward kernel for layouts of short rows,
+// and runs AVX2's planar and interleaved kernels for the others and for
+// PReLUBackward (see prelu_amd64.go).
 
 var compiled = []isa{avx512, avx2}
 
@@ -100,7 +101,7 @@ func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	switch {
 	case k.isa != generic && len(x) >= preluBackwardMin:
-		preluBackward(k, dx, dslope, dy, x, slope, inner, k.stream(len(x), binaryBytes))
+		preluBackward(dx, dslope, dy, x, slope, inner, k.stream(len(x), binaryBytes))
 	default:
 		kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	}

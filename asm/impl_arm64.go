@@ -69,7 +69,7 @@ func (k Impl) PReLU(dst, x, slope []float32, inner int) {
 func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
 	if k.isa == neon && len(x) >= preluBackwardMin {
-		preluBackward(k, dx, dslope, dy, x, slope, inner, false)
+		preluBackward(dx, dslope, dy, x, slope, inner, false)
 		return
 	}
 	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)

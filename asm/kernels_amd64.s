@@ -9309,9 +9309,9 @@ TEXT ·preluPatternAVX512(SB), NOSPLIT, $0-73
 	MOVQ   dst_base+0(FP), DI
 	MOVQ   dst_len+8(FP), CX
 	MOVQ   x_base+24(FP), SI
-	MOVQ   pattern_base+48(FP), R12
-	MOVQ   pattern_len+56(FP), R13
-	SHLQ   $0x02, R13
+	MOVQ   pattern_base+48(FP), DX
+	MOVQ   pattern_len+56(FP), R10
+	SHLQ   $0x02, R10
 	XORQ   BX, BX
 	XORQ   R11, R11
 	MOVQ   CX, R8
@@ -9328,7 +9328,7 @@ nt:
 	CMPQ      BX, R8
 	JAE       tail
 	VMOVUPS   (SI)(BX*1), Z1
-	VMOVUPS   (R12)(R11*1), Z2
+	VMOVUPS   (DX)(R11*1), Z2
 	VCMPPS    $0x1e, Z0, Z1, K1
 	VMULPS    Z2, Z1, Z2
 	VBLENDMPS Z1, Z2, K1, Z2
@@ -9338,7 +9338,7 @@ nt:
 	// The next slopes, back to the pattern's start at its end.
 	ADDQ    $0x40, R11
 	MOVQ    R11, R9
-	SUBQ    R13, R9
+	SUBQ    R10, R9
 	CMOVQEQ R9, R11
 	JMP     nt
 
@@ -9346,7 +9346,7 @@ plain:
 	CMPQ      BX, R8
 	JAE       tail
 	VMOVUPS   (SI)(BX*1), Z1
-	VMOVUPS   (R12)(R11*1), Z2
+	VMOVUPS   (DX)(R11*1), Z2
 	VCMPPS    $0x1e, Z0, Z1, K1
 	VMULPS    Z2, Z1, Z2
 	VBLENDMPS Z1, Z2, K1, Z2
@@ -9356,133 +9356,24 @@ plain:
 	// The next slopes, back to the pattern's start at its end.
 	ADDQ    $0x40, R11
 	MOVQ    R11, R9
-	SUBQ    R13, R9
+	SUBQ    R10, R9
 	CMOVQEQ R9, R11
 	JMP     plain
 
 tail:
 	SFENCE
 
-	// The last n%16 elements, if any: the other lanes load zeros, whose terms are +0.
+	// The last n%16 elements, if any.
 	ANDQ      $0x0f, CX
 	MOVL      $0x0000ffff, R9
 	BZHIL     CX, R9, R9
 	KMOVW     R9, K1
 	VMOVUPS.Z (SI)(BX*1), K1, Z1
-	VMOVUPS.Z (R12)(R11*1), K1, Z2
+	VMOVUPS.Z (DX)(R11*1), K1, Z2
 	VCMPPS    $0x1e, Z0, Z1, K2
 	VMULPS    Z2, Z1, Z0
 	VBLENDMPS Z1, Z0, K2, Z0
 	VMOVUPS   Z0, K1, (DI)(BX*1)
-	VZEROUPPER
-	RET
-
-// func preluBackwardPatternAVX512(dx []float32, dy []float32, x []float32, pattern []float32, acc []float64, stream bool)
-// Requires: AVX, AVX512DQ, AVX512F, BMI2, CMOV, MMX+
-TEXT ·preluBackwardPatternAVX512(SB), NOSPLIT, $0-121
-	MOVQ   dx_base+0(FP), DI
-	MOVQ   dx_len+8(FP), CX
-	MOVQ   dy_base+24(FP), SI
-	MOVQ   x_base+48(FP), DX
-	MOVQ   pattern_base+72(FP), R12
-	MOVQ   pattern_len+80(FP), R13
-	MOVQ   acc_base+96(FP), R14
-	SHLQ   $0x02, R13
-	XORQ   BX, BX
-	XORQ   R11, R11
-	MOVQ   CX, R8
-	ANDQ   $-16, R8
-	SHLQ   $0x02, R8
-	VXORPS Z0, Z0, Z0
-	MOVB   stream+120(FP), R9
-	TESTB  R9, R9
-	JZ     plain
-	TESTQ  $0x0000003f, DI
-	JNZ    plain
-
-nt:
-	CMPQ          BX, R8
-	JAE           tail
-	VMOVUPS       (SI)(BX*1), Z1
-	VMOVUPS       (DX)(BX*1), Z2
-	VMOVUPS       (R12)(R11*1), Z3
-	VCMPPS        $0x1a, Z0, Z2, K1
-	VMULPS        Z2, Z1, Z4
-	VMOVAPS.Z     Z4, K1, Z4
-	VCVTPS2PD     Y4, Z5
-	VEXTRACTF32X8 $0x01, Z4, Y4
-	VCVTPS2PD     Y4, Z4
-	VADDPD        (R14)(R11*2), Z5, Z5
-	VMOVUPD       Z5, (R14)(R11*2)
-	VADDPD        64(R14)(R11*2), Z4, Z4
-	VMOVUPD       Z4, 64(R14)(R11*2)
-	VCMPPS        $0x1e, Z0, Z2, K1
-	VMULPS        Z3, Z1, Z2
-	VBLENDMPS     Z1, Z2, K1, Z2
-	VMOVNTPS      Z2, (DI)(BX*1)
-	ADDQ          $0x40, BX
-
-	// The next slopes, back to the pattern's start at its end.
-	ADDQ    $0x40, R11
-	MOVQ    R11, R9
-	SUBQ    R13, R9
-	CMOVQEQ R9, R11
-	JMP     nt
-
-plain:
-	CMPQ          BX, R8
-	JAE           tail
-	VMOVUPS       (SI)(BX*1), Z1
-	VMOVUPS       (DX)(BX*1), Z2
-	VMOVUPS       (R12)(R11*1), Z3
-	VCMPPS        $0x1a, Z0, Z2, K1
-	VMULPS        Z2, Z1, Z4
-	VMOVAPS.Z     Z4, K1, Z4
-	VCVTPS2PD     Y4, Z5
-	VEXTRACTF32X8 $0x01, Z4, Y4
-	VCVTPS2PD     Y4, Z4
-	VADDPD        (R14)(R11*2), Z5, Z5
-	VMOVUPD       Z5, (R14)(R11*2)
-	VADDPD        64(R14)(R11*2), Z4, Z4
-	VMOVUPD       Z4, 64(R14)(R11*2)
-	VCMPPS        $0x1e, Z0, Z2, K1
-	VMULPS        Z3, Z1, Z2
-	VBLENDMPS     Z1, Z2, K1, Z2
-	VMOVUPS       Z2, (DI)(BX*1)
-	ADDQ          $0x40, BX
-
-	// The next slopes, back to the pattern's start at its end.
-	ADDQ    $0x40, R11
-	MOVQ    R11, R9
-	SUBQ    R13, R9
-	CMOVQEQ R9, R11
-	JMP     plain
-
-tail:
-	SFENCE
-
-	// The last n%16 elements, if any: the other lanes load zeros, whose terms are +0.
-	ANDQ          $0x0f, CX
-	MOVL          $0x0000ffff, R9
-	BZHIL         CX, R9, R9
-	KMOVW         R9, K1
-	VMOVUPS.Z     (SI)(BX*1), K1, Z1
-	VMOVUPS.Z     (DX)(BX*1), K1, Z2
-	VMOVUPS.Z     (R12)(R11*1), K1, Z3
-	VCMPPS        $0x1a, Z0, Z2, K2
-	VMULPS        Z2, Z1, Z4
-	VMOVAPS.Z     Z4, K2, Z4
-	VCVTPS2PD     Y4, Z5
-	VEXTRACTF32X8 $0x01, Z4, Y4
-	VCVTPS2PD     Y4, Z4
-	VADDPD        (R14)(R11*2), Z5, Z5
-	VMOVUPD       Z5, (R14)(R11*2)
-	VADDPD        64(R14)(R11*2), Z4, Z4
-	VMOVUPD       Z4, 64(R14)(R11*2)
-	VCMPPS        $0x1e, Z0, Z2, K2
-	VMULPS        Z3, Z1, Z0
-	VBLENDMPS     Z1, Z0, K2, Z0
-	VMOVUPS       Z0, K1, (DI)(BX*1)
 	VZEROUPPER
 	RET
 

@@ -100,12 +100,9 @@ func lineAligned(s []float32, n int) []float32 {
 
 // preluBackward computes simdact.PReLUBackward, with non-temporal stores if
 // stream is set and the CPU's kernels have them.
-func preluBackward(k Impl, dx, dslope, dy, x, slope []float32, inner int, stream bool) {
+func preluBackward(dx, dslope, dy, x, slope []float32, inner int, stream bool) {
 	if len(x) == 0 { // where len(slope)*inner may overflow
 		clear(dslope)
-		return
-	}
-	if inner < planarMinInner && len(slope) > 1 && patternedBackward(k, dx, dslope, dy, x, slope, inner, stream) {
 		return
 	}
 	l := plan(len(x), len(slope), inner)

@@ -14,10 +14,6 @@ func leakyReLU(_ Impl, dst, x []float32, slope float32, _ bool) { leakyReLUNEON(
 // patterned is AVX-512's: NEON has only the interleaved kernels.
 func patterned(Impl, []float32, []float32, []float32, int, bool) bool { return false }
 
-func patternedBackward(Impl, []float32, []float32, []float32, []float32, []float32, int, bool) bool {
-	return false
-}
-
 func planar(dst, x, slope []float32, inner int, _ bool) { preluPlanarNEON(dst, x, slope, inner) }
 
 func interleaved(dst, x, slope, wrap []float32, inner int, _ bool) {

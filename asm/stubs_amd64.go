@@ -96,14 +96,6 @@ func preluBackwardInterleavedAVX2(dx []float32, dy []float32, x []float32, slope
 //go:noescape
 func preluPatternAVX512(dst []float32, x []float32, pattern []float32, stream bool)
 
-// preluBackwardPatternAVX512 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*pattern[i%len(pattern)] and adds
-// x[i] > 0 ? 0 : dy[i]*x[i] into acc[i%len(pattern)], where len(pattern) is a positive multiple
-// of 16 and len(acc) = len(pattern). dx may be dy or x. With stream set it writes dx with
-// non-temporal stores if dx is 64-byte aligned.
-//
-//go:noescape
-func preluBackwardPatternAVX512(dx []float32, dy []float32, x []float32, pattern []float32, acc []float64, stream bool)
-
 // eluAVX512 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]) (see kernels.ELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.

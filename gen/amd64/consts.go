@@ -26,9 +26,6 @@ func vector(name string, bits uint32) Mem {
 	return m
 }
 
-// floatVector is vector for a float32 constant.
-func floatVector(name string, f float32) Mem { return vector(name, math.Float32bits(f)) }
-
 // A constant is a read-only vector of one value in every lane, by name.
 type constant struct {
 	name string

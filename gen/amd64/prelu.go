@@ -24,8 +24,7 @@ func preluKernels() {
 	index := preluIndexTable()
 	preluInterleaved{backward: false, index: index}.generate()
 	preluInterleaved{backward: true, index: index}.generate()
-	preluPattern{backward: false}.generate()
-	preluPattern{backward: true}.generate()
+	preluPatternKernel()
 }
 
 // preluVector computes one vector of a PReLU kernel from the loaded inputs
