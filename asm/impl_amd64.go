@@ -34,7 +34,9 @@ const (
 
 // ReLU is simdact.ReLU.
 func (k Impl) ReLU(dst, x []float32) {
-	check.Unary("ReLU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("ReLU", dst, x)
+	}
 	switch k.isa {
 	case avx512:
 		reluAVX512(dst, x, k.stream(len(x), unaryBytes))
@@ -47,7 +49,9 @@ func (k Impl) ReLU(dst, x []float32) {
 
 // ReLUBackward is simdact.ReLUBackward.
 func (k Impl) ReLUBackward(dx, dy, x []float32) {
-	check.Binary("ReLUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ReLUBackward", "x", dx, dy, x)
+	}
 	switch k.isa {
 	case avx512:
 		reluBackwardAVX512(dx, dy, x, k.stream(len(x), binaryBytes))
@@ -60,7 +64,9 @@ func (k Impl) ReLUBackward(dx, dy, x []float32) {
 
 // LeakyReLU is simdact.LeakyReLU.
 func (k Impl) LeakyReLU(dst, x []float32, slope float32) {
-	check.Unary("LeakyReLU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("LeakyReLU", dst, x)
+	}
 	switch k.isa {
 	case avx512:
 		leakyReLUAVX512(dst, x, slope, k.stream(len(x), unaryBytes))
@@ -73,7 +79,9 @@ func (k Impl) LeakyReLU(dst, x []float32, slope float32) {
 
 // LeakyReLUBackward is simdact.LeakyReLUBackward.
 func (k Impl) LeakyReLUBackward(dx, dy, x []float32, slope float32) {
-	check.Binary("LeakyReLUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("LeakyReLUBackward", "x", dx, dy, x)
+	}
 	switch k.isa {
 	case avx512:
 		leakyReLUBackwardAVX512(dx, dy, x, slope, k.stream(len(x), binaryBytes))
@@ -109,7 +117,9 @@ func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 
 // ELU is simdact.ELU.
 func (k Impl) ELU(dst, x []float32, alpha float32) {
-	check.Unary("ELU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("ELU", dst, x)
+	}
 	switch k.isa {
 	case avx512:
 		eluAVX512(dst, x, alpha, k.stream(len(x), unaryBytes))
@@ -122,7 +132,9 @@ func (k Impl) ELU(dst, x []float32, alpha float32) {
 
 // ELUBackward is simdact.ELUBackward.
 func (k Impl) ELUBackward(dx, dy, x []float32, alpha float32) {
-	check.Binary("ELUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ELUBackward", "x", dx, dy, x)
+	}
 	switch c := exp32.Backward(alpha); k.isa {
 	case avx512:
 		eluBackwardAVX512(dx, dy, x, c.F, c.FHuge, c.Magic, c.Limit, k.stream(len(x), binaryBytes))
@@ -135,7 +147,9 @@ func (k Impl) ELUBackward(dx, dy, x []float32, alpha float32) {
 
 // ELUBackwardFromOutput is simdact.ELUBackwardFromOutput.
 func (k Impl) ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
-	check.Binary("ELUBackwardFromOutput", "y", dx, dy, y)
+	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ELUBackwardFromOutput", "y", dx, dy, y)
+	}
 	check.NonNegative("ELUBackwardFromOutput", alpha)
 	switch k.isa {
 	case avx512:

@@ -16,7 +16,9 @@ var compiled = []isa{neon}
 
 // ReLU is simdact.ReLU.
 func (k Impl) ReLU(dst, x []float32) {
-	check.Unary("ReLU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("ReLU", dst, x)
+	}
 	if k.isa == neon {
 		reluNEON(dst, x)
 		return
@@ -26,7 +28,9 @@ func (k Impl) ReLU(dst, x []float32) {
 
 // ReLUBackward is simdact.ReLUBackward.
 func (k Impl) ReLUBackward(dx, dy, x []float32) {
-	check.Binary("ReLUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ReLUBackward", "x", dx, dy, x)
+	}
 	if k.isa == neon {
 		reluBackwardNEON(dx, dy, x)
 		return
@@ -36,7 +40,9 @@ func (k Impl) ReLUBackward(dx, dy, x []float32) {
 
 // LeakyReLU is simdact.LeakyReLU.
 func (k Impl) LeakyReLU(dst, x []float32, slope float32) {
-	check.Unary("LeakyReLU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("LeakyReLU", dst, x)
+	}
 	if k.isa == neon {
 		leakyReLUNEON(dst, x, slope)
 		return
@@ -46,7 +52,9 @@ func (k Impl) LeakyReLU(dst, x []float32, slope float32) {
 
 // LeakyReLUBackward is simdact.LeakyReLUBackward.
 func (k Impl) LeakyReLUBackward(dx, dy, x []float32, slope float32) {
-	check.Binary("LeakyReLUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("LeakyReLUBackward", "x", dx, dy, x)
+	}
 	if k.isa == neon {
 		leakyReLUBackwardNEON(dx, dy, x, slope)
 		return
@@ -77,7 +85,9 @@ func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 
 // ELU is simdact.ELU.
 func (k Impl) ELU(dst, x []float32, alpha float32) {
-	check.Unary("ELU", dst, x)
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("ELU", dst, x)
+	}
 	if k.isa == neon {
 		eluNEON(dst, x, alpha)
 		return
@@ -87,7 +97,9 @@ func (k Impl) ELU(dst, x []float32, alpha float32) {
 
 // ELUBackward is simdact.ELUBackward.
 func (k Impl) ELUBackward(dx, dy, x []float32, alpha float32) {
-	check.Binary("ELUBackward", "x", dx, dy, x)
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ELUBackward", "x", dx, dy, x)
+	}
 	if k.isa == neon {
 		c := exp32.Backward(alpha)
 		eluBackwardNEON(dx, dy, x, c.F, c.FHuge, c.Magic)
@@ -98,7 +110,9 @@ func (k Impl) ELUBackward(dx, dy, x []float32, alpha float32) {
 
 // ELUBackwardFromOutput is simdact.ELUBackwardFromOutput.
 func (k Impl) ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
-	check.Binary("ELUBackwardFromOutput", "y", dx, dy, y)
+	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
+		check.PanicBinary("ELUBackwardFromOutput", "y", dx, dy, y)
+	}
 	check.NonNegative("ELUBackwardFromOutput", alpha)
 	if k.isa == neon {
 		eluBackwardFromOutputNEON(dx, dy, y, alpha)

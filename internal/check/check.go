@@ -54,12 +54,12 @@ func PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 }
 
 // overlapsPartially reports whether out and in, of the same length, share
-// memory without being the same slice.
+// memory without being the same slice: their distance d in bytes, either
+// way, is neither 0 nor as large as their size. (Written to inline cheaply.)
 func overlapsPartially(out, in []float32) bool {
-	o := uintptr(unsafe.Pointer(unsafe.SliceData(out)))
-	i := uintptr(unsafe.Pointer(unsafe.SliceData(in)))
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(out))) - uintptr(unsafe.Pointer(unsafe.SliceData(in)))
 	size := uintptr(len(out)) * 4
-	return o != i && o < i+size && i < o+size
+	return d != 0 && (d < size || -d < size)
 }
 
 // overlaps reports whether a and b share memory.
@@ -152,3 +152,16 @@ func panicPReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
 	}
 	panicBinary(fn, "x", dx, dy, x)
 }
+
+// BadUnary reports whether Unary would panic. It inlines, where Unary does
+// not: the hot paths write `if BadUnary(dst, x) { PanicUnary(...) }`, which
+// saves a call (about 1.3 ns of a 9 ns call at n = 16), and test a binary
+// function's slices with BadUnary(dx, x) || BadUnary(dx, dy).
+func BadUnary(dst, x []float32) bool { return len(dst) != len(x) || overlapsPartially(dst, x) }
+
+// PanicUnary panics as Unary does, where BadUnary reports true.
+func PanicUnary(fn string, dst, x []float32) { panicUnary(fn, dst, x) }
+
+// PanicBinary panics as Binary does, where BadUnary(dx, in) ||
+// BadUnary(dx, dy), which is Binary's test, reports true.
+func PanicBinary(fn, name string, dx, dy, in []float32) { panicBinary(fn, name, dx, dy, in) }
