@@ -127,6 +127,42 @@ var kernelsPackage = impls.Set{
 	ELU:                   kernels.ELU,
 	ELUBackward:           kernels.ELUBackward,
 	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
+
+	Sigmoid:          kernels.Sigmoid,
+	SigmoidBackward:  kernels.SigmoidBackward,
+	SiLU:             kernels.SiLU,
+	SiLUBackward:     kernels.SiLUBackward,
+	Softplus:         kernels.Softplus,
+	SoftplusBackward: kernels.SoftplusBackward,
+	Mish:             kernels.Mish,
+	MishBackward:     kernels.MishBackward,
+
+	Tanh:             kernels.Tanh,
+	TanhBackward:     kernels.TanhBackward,
+	GELUTanh:         kernels.GELUTanh,
+	GELUTanhBackward: kernels.GELUTanhBackward,
+
+	GELU:         kernels.GELU,
+	GELUBackward: kernels.GELUBackward,
+
+	SELU:         kernels.SELU,
+	SELUBackward: kernels.SELUBackward,
+	CELU:         kernels.CELU,
+	CELUBackward: kernels.CELUBackward,
+
+	Hardtanh:            kernels.Hardtanh,
+	HardtanhBackward:    kernels.HardtanhBackward,
+	HardSigmoid:         kernels.HardSigmoid,
+	HardSigmoidBackward: kernels.HardSigmoidBackward,
+	HardSwish:           kernels.HardSwish,
+	HardSwishBackward:   kernels.HardSwishBackward,
+	Threshold:           kernels.Threshold,
+	ThresholdBackward:   kernels.ThresholdBackward,
+
+	Softmax:            kernels.Softmax,
+	SoftmaxBackward:    kernels.SoftmaxBackward,
+	LogSoftmax:         kernels.LogSoftmax,
+	LogSoftmaxBackward: kernels.LogSoftmaxBackward,
 }
 
 // testPanics checks every misuse of the kernels of s.

@@ -10,6 +10,7 @@
 package simdact_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/simdact/simdact/internal/impls"
@@ -30,7 +31,9 @@ func sets(t testing.TB) []impls.Set {
 }
 
 // elementwise lists every elementwise kernel the harness checks.
-func elementwise() []verify.Elementwise { return append(verify.Linear(), verify.ELUKernels()...) }
+func elementwise() []verify.Elementwise {
+	return slices.Concat(verify.Linear(), verify.ELUKernels(), verify.SmoothKernels(), verify.HardKernels())
+}
 
 // forEach runs f as a subtest for every Set this CPU runs and every
 // elementwise kernel.

@@ -11,6 +11,12 @@ func main() {
 	leakyReLUKernels()
 	preluKernels()
 	eluKernels()
+	sigmoidKernels()
+	tanhKernels()
+	geluKernels()
+	seluKernels()
+	hardKernels()
+	softmaxKernels()
 	assertFlushed()
 	Generate()
 }

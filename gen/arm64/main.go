@@ -24,6 +24,12 @@ func main() {
 	leakyReLUKernels(f)
 	preluKernels(f)
 	eluKernels(f)
+	sigmoidKernels(f)
+	tanhKernels(f)
+	geluKernels(f)
+	seluKernels(f)
+	hardKernels(f)
+	softmaxKernels(f)
 	if err := os.WriteFile(*out, f.asm.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -25,4 +25,40 @@ type Set struct {
 	ELU                   func(dst, x []float32, alpha float32)
 	ELUBackward           func(dx, dy, x []float32, alpha float32)
 	ELUBackwardFromOutput func(dx, dy, y []float32, alpha float32)
+
+	Sigmoid          func(dst, x []float32)
+	SigmoidBackward  func(dx, dy, y []float32)
+	SiLU             func(dst, x []float32)
+	SiLUBackward     func(dx, dy, x []float32)
+	Softplus         func(dst, x []float32, beta, threshold float32)
+	SoftplusBackward func(dx, dy, x []float32, beta, threshold float32)
+	Mish             func(dst, x []float32)
+	MishBackward     func(dx, dy, x []float32)
+
+	Tanh             func(dst, x []float32)
+	TanhBackward     func(dx, dy, y []float32)
+	GELUTanh         func(dst, x []float32)
+	GELUTanhBackward func(dx, dy, x []float32)
+
+	GELU         func(dst, x []float32)
+	GELUBackward func(dx, dy, x []float32)
+
+	SELU         func(dst, x []float32)
+	SELUBackward func(dx, dy, x []float32)
+	CELU         func(dst, x []float32, alpha float32)
+	CELUBackward func(dx, dy, x []float32, alpha float32)
+
+	Hardtanh            func(dst, x []float32, min, max float32)
+	HardtanhBackward    func(dx, dy, x []float32, min, max float32)
+	HardSigmoid         func(dst, x []float32)
+	HardSigmoidBackward func(dx, dy, x []float32)
+	HardSwish           func(dst, x []float32)
+	HardSwishBackward   func(dx, dy, x []float32)
+	Threshold           func(dst, x []float32, threshold, value float32)
+	ThresholdBackward   func(dx, dy, x []float32, threshold float32)
+
+	Softmax            func(dst, x []float32, cols int)
+	SoftmaxBackward    func(dx, dy, y []float32, cols int)
+	LogSoftmax         func(dst, x []float32, cols int)
+	LogSoftmaxBackward func(dx, dy, y []float32, cols int)
 }
