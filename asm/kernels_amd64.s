@@ -12859,3 +12859,2730 @@ short:
 	VMASKMOVPS   Y0, Y2, (DI)
 	VZEROUPPER
 	RET
+
+// func hardtanhAVX512(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Z0
+	VBROADCASTSS hi+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z3
+	VMAXPS    Z3, Z0, Z3
+	VMINPS    Z3, Z1, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS 64(SI)(BX*1), Z4
+	VMULPS  Z2, Z4, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z1, Z4
+	VMOVUPS 128(SI)(BX*1), Z5
+	VMULPS  Z2, Z5, Z5
+	VMAXPS  Z5, Z0, Z5
+	VMINPS  Z5, Z1, Z5
+	VMOVUPS 192(SI)(BX*1), Z6
+	VMULPS  Z2, Z6, Z6
+	VMAXPS  Z6, Z0, Z6
+	VMINPS  Z6, Z1, Z6
+	VMOVUPS Z3, (DI)(BX*1)
+	VMOVUPS Z4, 64(DI)(BX*1)
+	VMOVUPS Z5, 128(DI)(BX*1)
+	VMOVUPS Z6, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS Z3, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVUPS  64(SI)(BX*1), Z4
+	VMULPS   Z2, Z4, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z1, Z4
+	VMOVUPS  128(SI)(BX*1), Z5
+	VMULPS   Z2, Z5, Z5
+	VMAXPS   Z5, Z0, Z5
+	VMINPS   Z5, Z1, Z5
+	VMOVUPS  192(SI)(BX*1), Z6
+	VMULPS   Z2, Z6, Z6
+	VMAXPS   Z6, Z0, Z6
+	VMINPS   Z6, Z1, Z6
+	VMOVNTPS Z3, (DI)(BX*1)
+	VMOVNTPS Z4, 64(DI)(BX*1)
+	VMOVNTPS Z5, 128(DI)(BX*1)
+	VMOVNTPS Z6, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVNTPS Z3, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VMAXPS    Z2, Z0, Z2
+	VMINPS    Z2, Z1, Z2
+	VMOVUPS   Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhAVX2(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Y0
+	VBROADCASTSS hi+52(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VMULPS  one<>+0(SB), Y2, Y2
+	VMAXPS  Y2, Y0, Y2
+	VMINPS  Y2, Y1, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMULPS  one<>+0(SB), Y3, Y3
+	VMAXPS  Y3, Y0, Y3
+	VMINPS  Y3, Y1, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMULPS  one<>+0(SB), Y5, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMULPS  one<>+0(SB), Y6, Y6
+	VMAXPS  Y6, Y0, Y6
+	VMINPS  Y6, Y1, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMULPS  one<>+0(SB), Y7, Y7
+	VMAXPS  Y7, Y0, Y7
+	VMINPS  Y7, Y1, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMULPS   one<>+0(SB), Y5, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMULPS   one<>+0(SB), Y6, Y6
+	VMAXPS   Y6, Y0, Y6
+	VMINPS   Y6, Y1, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMULPS   one<>+0(SB), Y7, Y7
+	VMAXPS   Y7, Y0, Y7
+	VMINPS   Y7, Y1, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMULPS       one<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMASKMOVPS   Y3, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhBackwardAVX512(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhBackwardAVX512(SB), NOSPLIT, $0-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS lo+72(FP), Z0
+	VBROADCASTSS hi+76(FP), Z1
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   Z2, (DI)(BX*1)
+	VMOVUPS   Z3, 64(DI)(BX*1)
+	VMOVUPS   Z4, 128(DI)(BX*1)
+	VMOVUPS   Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVNTPS  Z2, (DI)(BX*1)
+	VMOVNTPS  Z3, 64(DI)(BX*1)
+	VMOVNTPS  Z4, 128(DI)(BX*1)
+	VMOVNTPS  Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVNTPS  Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhBackwardAVX2(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhBackwardAVX2(SB), NOSPLIT, $0-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS lo+72(FP), Y0
+	VBROADCASTSS hi+76(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VMOVUPS (DX), Y3
+	VCMPPS  $0x16, Y0, Y3, Y4
+	VCMPPS  $0x19, Y1, Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMOVUPS -32(DX)(CX*4), Y4
+	VCMPPS  $0x16, Y0, Y4, Y5
+	VCMPPS  $0x19, Y1, Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMOVUPS 32(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y7
+	VCMPPS  $0x19, Y1, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMOVUPS 64(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y8
+	VCMPPS  $0x19, Y1, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VANDPS  Y6, Y8, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMOVUPS 96(DX)(BX*1), Y8
+	VCMPPS  $0x16, Y0, Y8, Y9
+	VCMPPS  $0x19, Y1, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VANDPS  Y7, Y9, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMOVUPS  32(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y7
+	VCMPPS   $0x19, Y1, Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMOVUPS  64(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y8
+	VCMPPS   $0x19, Y1, Y7, Y7
+	VANDPS   Y7, Y8, Y8
+	VANDPS   Y6, Y8, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMOVUPS  96(DX)(BX*1), Y8
+	VCMPPS   $0x16, Y0, Y8, Y9
+	VCMPPS   $0x19, Y1, Y8, Y8
+	VANDPS   Y8, Y9, Y9
+	VANDPS   Y7, Y9, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VCMPPS       $0x16, Y0, Y4, Y0
+	VCMPPS       $0x19, Y1, Y4, Y1
+	VANDPS       Y1, Y0, Y0
+	VANDPS       Y3, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSigmoidAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VADDPS    Z1, Z3, Z3
+	VMAXPS    Z3, Z0, Z3
+	VMINPS    Z3, Z2, Z3
+	VDIVPS    Z2, Z3, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z2, Z3
+	VDIVPS  Z2, Z3, Z3
+	VMOVUPS 64(SI)(BX*1), Z4
+	VADDPS  Z1, Z4, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z2, Z4
+	VDIVPS  Z2, Z4, Z4
+	VMOVUPS 128(SI)(BX*1), Z5
+	VADDPS  Z1, Z5, Z5
+	VMAXPS  Z5, Z0, Z5
+	VMINPS  Z5, Z2, Z5
+	VDIVPS  Z2, Z5, Z5
+	VMOVUPS 192(SI)(BX*1), Z6
+	VADDPS  Z1, Z6, Z6
+	VMAXPS  Z6, Z0, Z6
+	VMINPS  Z6, Z2, Z6
+	VDIVPS  Z2, Z6, Z6
+	VMOVUPS Z3, (DI)(BX*1)
+	VMOVUPS Z4, 64(DI)(BX*1)
+	VMOVUPS Z5, 128(DI)(BX*1)
+	VMOVUPS Z6, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z2, Z3
+	VDIVPS  Z2, Z3, Z3
+	VMOVUPS Z3, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z2, Z3
+	VDIVPS   Z2, Z3, Z3
+	VMOVUPS  64(SI)(BX*1), Z4
+	VADDPS   Z1, Z4, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z2, Z4
+	VDIVPS   Z2, Z4, Z4
+	VMOVUPS  128(SI)(BX*1), Z5
+	VADDPS   Z1, Z5, Z5
+	VMAXPS   Z5, Z0, Z5
+	VMINPS   Z5, Z2, Z5
+	VDIVPS   Z2, Z5, Z5
+	VMOVUPS  192(SI)(BX*1), Z6
+	VADDPS   Z1, Z6, Z6
+	VMAXPS   Z6, Z0, Z6
+	VMINPS   Z6, Z2, Z6
+	VDIVPS   Z2, Z6, Z6
+	VMOVNTPS Z3, (DI)(BX*1)
+	VMOVNTPS Z4, 64(DI)(BX*1)
+	VMOVNTPS Z5, 128(DI)(BX*1)
+	VMOVNTPS Z6, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z2, Z3
+	VDIVPS   Z2, Z3, Z3
+	VMOVNTPS Z3, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VADDPS    Z1, Z3, Z1
+	VMAXPS    Z1, Z0, Z1
+	VMINPS    Z1, Z2, Z1
+	VDIVPS    Z2, Z1, Z1
+	VMOVUPS   Z1, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardShift<>+0(SB)/4, $0x40400000
+DATA hardShift<>+4(SB)/4, $0x40400000
+DATA hardShift<>+8(SB)/4, $0x40400000
+DATA hardShift<>+12(SB)/4, $0x40400000
+DATA hardShift<>+16(SB)/4, $0x40400000
+DATA hardShift<>+20(SB)/4, $0x40400000
+DATA hardShift<>+24(SB)/4, $0x40400000
+DATA hardShift<>+28(SB)/4, $0x40400000
+DATA hardShift<>+32(SB)/4, $0x40400000
+DATA hardShift<>+36(SB)/4, $0x40400000
+DATA hardShift<>+40(SB)/4, $0x40400000
+DATA hardShift<>+44(SB)/4, $0x40400000
+DATA hardShift<>+48(SB)/4, $0x40400000
+DATA hardShift<>+52(SB)/4, $0x40400000
+DATA hardShift<>+56(SB)/4, $0x40400000
+DATA hardShift<>+60(SB)/4, $0x40400000
+GLOBL hardShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardCap<>+0(SB)/4, $0x40c00000
+DATA hardCap<>+4(SB)/4, $0x40c00000
+DATA hardCap<>+8(SB)/4, $0x40c00000
+DATA hardCap<>+12(SB)/4, $0x40c00000
+DATA hardCap<>+16(SB)/4, $0x40c00000
+DATA hardCap<>+20(SB)/4, $0x40c00000
+DATA hardCap<>+24(SB)/4, $0x40c00000
+DATA hardCap<>+28(SB)/4, $0x40c00000
+DATA hardCap<>+32(SB)/4, $0x40c00000
+DATA hardCap<>+36(SB)/4, $0x40c00000
+DATA hardCap<>+40(SB)/4, $0x40c00000
+DATA hardCap<>+44(SB)/4, $0x40c00000
+DATA hardCap<>+48(SB)/4, $0x40c00000
+DATA hardCap<>+52(SB)/4, $0x40c00000
+DATA hardCap<>+56(SB)/4, $0x40c00000
+DATA hardCap<>+60(SB)/4, $0x40c00000
+GLOBL hardCap<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y2
+	VMAXPS  Y2, Y0, Y2
+	VMINPS  Y2, Y1, Y2
+	VDIVPS  Y1, Y2, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VADDPS  hardShift<>+0(SB), Y3, Y3
+	VMAXPS  Y3, Y0, Y3
+	VMINPS  Y3, Y1, Y3
+	VDIVPS  Y1, Y3, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y4
+	VADDPS  hardShift<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VDIVPS  Y1, Y4, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VADDPS  hardShift<>+0(SB), Y5, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VDIVPS  Y1, Y5, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VADDPS  hardShift<>+0(SB), Y6, Y6
+	VMAXPS  Y6, Y0, Y6
+	VMINPS  Y6, Y1, Y6
+	VDIVPS  Y1, Y6, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VADDPS  hardShift<>+0(SB), Y7, Y7
+	VMAXPS  Y7, Y0, Y7
+	VMINPS  Y7, Y1, Y7
+	VDIVPS  Y1, Y7, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VADDPS  hardShift<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VDIVPS  Y1, Y4, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y4
+	VADDPS   hardShift<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VDIVPS   Y1, Y4, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VADDPS   hardShift<>+0(SB), Y5, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VDIVPS   Y1, Y5, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VADDPS   hardShift<>+0(SB), Y6, Y6
+	VMAXPS   Y6, Y0, Y6
+	VMINPS   Y6, Y1, Y6
+	VDIVPS   Y1, Y6, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VADDPS   hardShift<>+0(SB), Y7, Y7
+	VMAXPS   Y7, Y0, Y7
+	VMINPS   Y7, Y1, Y7
+	VDIVPS   Y1, Y7, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VADDPS   hardShift<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VDIVPS   Y1, Y4, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VDIVPS       Y1, Y3, Y3
+	VMASKMOVPS   Y3, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSigmoidBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSigmoidBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardSlope<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z3, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   Z4, 64(DI)(BX*1)
+	VMOVUPS   Z5, 128(DI)(BX*1)
+	VMOVUPS   Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVNTPS  Z4, 64(DI)(BX*1)
+	VMOVNTPS  Z5, 128(DI)(BX*1)
+	VMOVNTPS  Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardNegShift<>+0(SB)/4, $0xc0400000
+DATA hardNegShift<>+4(SB)/4, $0xc0400000
+DATA hardNegShift<>+8(SB)/4, $0xc0400000
+DATA hardNegShift<>+12(SB)/4, $0xc0400000
+DATA hardNegShift<>+16(SB)/4, $0xc0400000
+DATA hardNegShift<>+20(SB)/4, $0xc0400000
+DATA hardNegShift<>+24(SB)/4, $0xc0400000
+DATA hardNegShift<>+28(SB)/4, $0xc0400000
+DATA hardNegShift<>+32(SB)/4, $0xc0400000
+DATA hardNegShift<>+36(SB)/4, $0xc0400000
+DATA hardNegShift<>+40(SB)/4, $0xc0400000
+DATA hardNegShift<>+44(SB)/4, $0xc0400000
+DATA hardNegShift<>+48(SB)/4, $0xc0400000
+DATA hardNegShift<>+52(SB)/4, $0xc0400000
+DATA hardNegShift<>+56(SB)/4, $0xc0400000
+DATA hardNegShift<>+60(SB)/4, $0xc0400000
+GLOBL hardNegShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardSlope<>+0(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+4(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+8(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+12(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+16(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+20(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+24(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+28(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+32(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+36(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+40(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+44(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+48(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+52(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+56(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+60(SB)/4, $0x3e2aaaab
+GLOBL hardSlope<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ x_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y0
+	VMOVUPS (DX), Y1
+	VMULPS  hardSlope<>+0(SB), Y0, Y0
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y1, Y2
+	VCMPPS  $0x11, hardShift<>+0(SB), Y1, Y1
+	VANDPS  Y1, Y2, Y2
+	VANDPS  Y0, Y2, Y0
+	VMOVUPS -32(SI)(CX*4), Y1
+	VMOVUPS -32(DX)(CX*4), Y2
+	VMULPS  hardSlope<>+0(SB), Y1, Y1
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS  $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS  Y2, Y3, Y3
+	VANDPS  Y1, Y3, Y1
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMOVUPS 32(DX)(BX*1), Y4
+	VMULPS  hardSlope<>+0(SB), Y3, Y3
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS  $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	VMOVUPS 64(SI)(BX*1), Y4
+	VMOVUPS 64(DX)(BX*1), Y5
+	VMULPS  hardSlope<>+0(SB), Y4, Y4
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS  $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 96(SI)(BX*1), Y5
+	VMOVUPS 96(DX)(BX*1), Y6
+	VMULPS  hardSlope<>+0(SB), Y5, Y5
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS  $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS Y4, 64(DI)(BX*1)
+	VMOVUPS Y5, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS Y2, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMOVUPS  32(DX)(BX*1), Y4
+	VMULPS   hardSlope<>+0(SB), Y3, Y3
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS   $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS   Y4, Y5, Y5
+	VANDPS   Y3, Y5, Y3
+	VMOVUPS  64(SI)(BX*1), Y4
+	VMOVUPS  64(DX)(BX*1), Y5
+	VMULPS   hardSlope<>+0(SB), Y4, Y4
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS   $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  96(SI)(BX*1), Y5
+	VMOVUPS  96(DX)(BX*1), Y6
+	VMULPS   hardSlope<>+0(SB), Y5, Y5
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS   $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVNTPS Y2, (DI)(BX*1)
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVNTPS Y4, 64(DI)(BX*1)
+	VMOVNTPS Y5, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVNTPS Y2, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VMULPS       hardSlope<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS       Y2, Y3, Y3
+	VANDPS       Y1, Y3, Y1
+	VMASKMOVPS   Y1, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VADDPS    Z1, Z3, Z4
+	VMAXPS    Z4, Z0, Z4
+	VMINPS    Z4, Z2, Z4
+	VMULPS    Z4, Z3, Z4
+	VDIVPS    Z2, Z4, Z4
+	VMOVUPS   Z4, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z2, Z4
+	VMULPS  Z4, Z3, Z4
+	VDIVPS  Z2, Z4, Z4
+	VMOVUPS 64(SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z5
+	VMAXPS  Z5, Z0, Z5
+	VMINPS  Z5, Z2, Z5
+	VMULPS  Z5, Z3, Z5
+	VDIVPS  Z2, Z5, Z5
+	VMOVUPS 128(SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z6
+	VMAXPS  Z6, Z0, Z6
+	VMINPS  Z6, Z2, Z6
+	VMULPS  Z6, Z3, Z6
+	VDIVPS  Z2, Z6, Z6
+	VMOVUPS 192(SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z7
+	VMAXPS  Z7, Z0, Z7
+	VMINPS  Z7, Z2, Z7
+	VMULPS  Z7, Z3, Z7
+	VDIVPS  Z2, Z7, Z7
+	VMOVUPS Z4, (DI)(BX*1)
+	VMOVUPS Z5, 64(DI)(BX*1)
+	VMOVUPS Z6, 128(DI)(BX*1)
+	VMOVUPS Z7, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z3
+	VADDPS  Z1, Z3, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z2, Z4
+	VMULPS  Z4, Z3, Z4
+	VDIVPS  Z2, Z4, Z4
+	VMOVUPS Z4, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z2, Z4
+	VMULPS   Z4, Z3, Z4
+	VDIVPS   Z2, Z4, Z4
+	VMOVUPS  64(SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z5
+	VMAXPS   Z5, Z0, Z5
+	VMINPS   Z5, Z2, Z5
+	VMULPS   Z5, Z3, Z5
+	VDIVPS   Z2, Z5, Z5
+	VMOVUPS  128(SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z6
+	VMAXPS   Z6, Z0, Z6
+	VMINPS   Z6, Z2, Z6
+	VMULPS   Z6, Z3, Z6
+	VDIVPS   Z2, Z6, Z6
+	VMOVUPS  192(SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z7
+	VMAXPS   Z7, Z0, Z7
+	VMINPS   Z7, Z2, Z7
+	VMULPS   Z7, Z3, Z7
+	VDIVPS   Z2, Z7, Z7
+	VMOVNTPS Z4, (DI)(BX*1)
+	VMOVNTPS Z5, 64(DI)(BX*1)
+	VMOVNTPS Z6, 128(DI)(BX*1)
+	VMOVNTPS Z7, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z3
+	VADDPS   Z1, Z3, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z2, Z4
+	VMULPS   Z4, Z3, Z4
+	VDIVPS   Z2, Z4, Z4
+	VMOVNTPS Z4, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VADDPS    Z1, Z3, Z1
+	VMAXPS    Z1, Z0, Z1
+	VMINPS    Z1, Z2, Z1
+	VMULPS    Z1, Z3, Z1
+	VDIVPS    Z2, Z1, Z1
+	VMOVUPS   Z1, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSwishAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y3
+	VMAXPS  Y3, Y0, Y3
+	VMINPS  Y3, Y1, Y3
+	VMULPS  Y3, Y2, Y3
+	VDIVPS  Y1, Y3, Y3
+	VMOVUPS -32(SI)(CX*4), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMULPS  Y4, Y2, Y4
+	VDIVPS  Y1, Y4, Y4
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VMULPS  Y5, Y2, Y5
+	VDIVPS  Y1, Y5, Y5
+	VMOVUPS 32(SI)(BX*1), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y6
+	VMAXPS  Y6, Y0, Y6
+	VMINPS  Y6, Y1, Y6
+	VMULPS  Y6, Y2, Y6
+	VDIVPS  Y1, Y6, Y6
+	VMOVUPS 64(SI)(BX*1), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y7
+	VMAXPS  Y7, Y0, Y7
+	VMINPS  Y7, Y1, Y7
+	VMULPS  Y7, Y2, Y7
+	VDIVPS  Y1, Y7, Y7
+	VMOVUPS 96(SI)(BX*1), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y8
+	VMAXPS  Y8, Y0, Y8
+	VMINPS  Y8, Y1, Y8
+	VMULPS  Y8, Y2, Y8
+	VDIVPS  Y1, Y8, Y8
+	VMOVUPS Y5, (DI)(BX*1)
+	VMOVUPS Y6, 32(DI)(BX*1)
+	VMOVUPS Y7, 64(DI)(BX*1)
+	VMOVUPS Y8, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VADDPS  hardShift<>+0(SB), Y2, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VMULPS  Y5, Y2, Y5
+	VDIVPS  Y1, Y5, Y5
+	VMOVUPS Y5, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y2
+	VADDPS   hardShift<>+0(SB), Y2, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VMULPS   Y5, Y2, Y5
+	VDIVPS   Y1, Y5, Y5
+	VMOVUPS  32(SI)(BX*1), Y2
+	VADDPS   hardShift<>+0(SB), Y2, Y6
+	VMAXPS   Y6, Y0, Y6
+	VMINPS   Y6, Y1, Y6
+	VMULPS   Y6, Y2, Y6
+	VDIVPS   Y1, Y6, Y6
+	VMOVUPS  64(SI)(BX*1), Y2
+	VADDPS   hardShift<>+0(SB), Y2, Y7
+	VMAXPS   Y7, Y0, Y7
+	VMINPS   Y7, Y1, Y7
+	VMULPS   Y7, Y2, Y7
+	VDIVPS   Y1, Y7, Y7
+	VMOVUPS  96(SI)(BX*1), Y2
+	VADDPS   hardShift<>+0(SB), Y2, Y8
+	VMAXPS   Y8, Y0, Y8
+	VMINPS   Y8, Y1, Y8
+	VMULPS   Y8, Y2, Y8
+	VDIVPS   Y1, Y8, Y8
+	VMOVNTPS Y5, (DI)(BX*1)
+	VMOVNTPS Y6, 32(DI)(BX*1)
+	VMOVNTPS Y7, 64(DI)(BX*1)
+	VMOVNTPS Y8, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y2
+	VADDPS   hardShift<>+0(SB), Y2, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VMULPS   Y5, Y2, Y5
+	VDIVPS   Y1, Y5, Y5
+	VMOVNTPS Y5, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       Y4, Y3, Y4
+	VDIVPS       Y1, Y4, Y4
+	VMASKMOVPS   Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardHalf<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K2
+	VBLENDMPS Z3, Z5, K2, Z5
+	VCMPPS    $0x15, Z1, Z4, K2
+	VMOVAPS.Z Z5, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K1
+	VBLENDMPS Z3, Z5, K1, Z5
+	VCMPPS    $0x15, Z1, Z4, K1
+	VMOVAPS.Z Z5, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VDIVPS    Z0, Z5, Z6
+	VADDPS    Z2, Z6, Z6
+	VMULPS    Z6, Z4, Z6
+	VCMPPS    $0x15, Z0, Z5, K1
+	VBLENDMPS Z4, Z6, K1, Z6
+	VCMPPS    $0x15, Z1, Z5, K1
+	VMOVAPS.Z Z6, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VDIVPS    Z0, Z6, Z7
+	VADDPS    Z2, Z7, Z7
+	VMULPS    Z7, Z5, Z7
+	VCMPPS    $0x15, Z0, Z6, K1
+	VBLENDMPS Z5, Z7, K1, Z7
+	VCMPPS    $0x15, Z1, Z6, K1
+	VMOVAPS.Z Z7, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VDIVPS    Z0, Z7, Z8
+	VADDPS    Z2, Z8, Z8
+	VMULPS    Z8, Z6, Z8
+	VCMPPS    $0x15, Z0, Z7, K1
+	VBLENDMPS Z6, Z8, K1, Z8
+	VCMPPS    $0x15, Z1, Z7, K1
+	VMOVAPS.Z Z8, K1, Z6
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   Z4, 64(DI)(BX*1)
+	VMOVUPS   Z5, 128(DI)(BX*1)
+	VMOVUPS   Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K1
+	VBLENDMPS Z3, Z5, K1, Z5
+	VCMPPS    $0x15, Z1, Z4, K1
+	VMOVAPS.Z Z5, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K1
+	VBLENDMPS Z3, Z5, K1, Z5
+	VCMPPS    $0x15, Z1, Z4, K1
+	VMOVAPS.Z Z5, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VDIVPS    Z0, Z5, Z6
+	VADDPS    Z2, Z6, Z6
+	VMULPS    Z6, Z4, Z6
+	VCMPPS    $0x15, Z0, Z5, K1
+	VBLENDMPS Z4, Z6, K1, Z6
+	VCMPPS    $0x15, Z1, Z5, K1
+	VMOVAPS.Z Z6, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VDIVPS    Z0, Z6, Z7
+	VADDPS    Z2, Z7, Z7
+	VMULPS    Z7, Z5, Z7
+	VCMPPS    $0x15, Z0, Z6, K1
+	VBLENDMPS Z5, Z7, K1, Z7
+	VCMPPS    $0x15, Z1, Z6, K1
+	VMOVAPS.Z Z7, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VDIVPS    Z0, Z7, Z8
+	VADDPS    Z2, Z8, Z8
+	VMULPS    Z8, Z6, Z8
+	VCMPPS    $0x15, Z0, Z7, K1
+	VBLENDMPS Z6, Z8, K1, Z8
+	VCMPPS    $0x15, Z1, Z7, K1
+	VMOVAPS.Z Z8, K1, Z6
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVNTPS  Z4, 64(DI)(BX*1)
+	VMOVNTPS  Z5, 128(DI)(BX*1)
+	VMOVNTPS  Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K1
+	VBLENDMPS Z3, Z5, K1, Z5
+	VCMPPS    $0x15, Z1, Z4, K1
+	VMOVAPS.Z Z5, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VDIVPS    Z0, Z4, Z5
+	VADDPS    Z2, Z5, Z5
+	VMULPS    Z5, Z3, Z5
+	VCMPPS    $0x15, Z0, Z4, K2
+	VBLENDMPS Z3, Z5, K2, Z5
+	VCMPPS    $0x15, Z1, Z4, K2
+	VMOVAPS.Z Z5, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardHalf<>+0(SB)/4, $0x3f000000
+DATA hardHalf<>+4(SB)/4, $0x3f000000
+DATA hardHalf<>+8(SB)/4, $0x3f000000
+DATA hardHalf<>+12(SB)/4, $0x3f000000
+DATA hardHalf<>+16(SB)/4, $0x3f000000
+DATA hardHalf<>+20(SB)/4, $0x3f000000
+DATA hardHalf<>+24(SB)/4, $0x3f000000
+DATA hardHalf<>+28(SB)/4, $0x3f000000
+DATA hardHalf<>+32(SB)/4, $0x3f000000
+DATA hardHalf<>+36(SB)/4, $0x3f000000
+DATA hardHalf<>+40(SB)/4, $0x3f000000
+DATA hardHalf<>+44(SB)/4, $0x3f000000
+DATA hardHalf<>+48(SB)/4, $0x3f000000
+DATA hardHalf<>+52(SB)/4, $0x3f000000
+DATA hardHalf<>+56(SB)/4, $0x3f000000
+DATA hardHalf<>+60(SB)/4, $0x3f000000
+GLOBL hardHalf<>(SB), RODATA|NOPTR, $64
+
+// func hardSwishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ x_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS   (SI), Y0
+	VMOVUPS   (DX), Y1
+	VDIVPS    hardShift<>+0(SB), Y1, Y2
+	VADDPS    hardHalf<>+0(SB), Y2, Y2
+	VMULPS    Y2, Y0, Y2
+	VCMPPS    $0x15, hardShift<>+0(SB), Y1, Y3
+	VBLENDVPS Y3, Y0, Y2, Y2
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y1, Y0
+	VANDPS    Y2, Y0, Y0
+	VMOVUPS   -32(SI)(CX*4), Y1
+	VMOVUPS   -32(DX)(CX*4), Y2
+	VDIVPS    hardShift<>+0(SB), Y2, Y3
+	VADDPS    hardHalf<>+0(SB), Y3, Y3
+	VMULPS    Y3, Y1, Y3
+	VCMPPS    $0x15, hardShift<>+0(SB), Y2, Y4
+	VBLENDVPS Y4, Y1, Y3, Y3
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y2, Y1
+	VANDPS    Y3, Y1, Y1
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VDIVPS    hardShift<>+0(SB), Y3, Y4
+	VADDPS    hardHalf<>+0(SB), Y4, Y4
+	VMULPS    Y4, Y2, Y4
+	VCMPPS    $0x15, hardShift<>+0(SB), Y3, Y5
+	VBLENDVPS Y5, Y2, Y4, Y4
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS    Y4, Y2, Y2
+	VMOVUPS   32(SI)(BX*1), Y3
+	VMOVUPS   32(DX)(BX*1), Y4
+	VDIVPS    hardShift<>+0(SB), Y4, Y5
+	VADDPS    hardHalf<>+0(SB), Y5, Y5
+	VMULPS    Y5, Y3, Y5
+	VCMPPS    $0x15, hardShift<>+0(SB), Y4, Y6
+	VBLENDVPS Y6, Y3, Y5, Y5
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y4, Y3
+	VANDPS    Y5, Y3, Y3
+	VMOVUPS   64(SI)(BX*1), Y4
+	VMOVUPS   64(DX)(BX*1), Y5
+	VDIVPS    hardShift<>+0(SB), Y5, Y6
+	VADDPS    hardHalf<>+0(SB), Y6, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x15, hardShift<>+0(SB), Y5, Y7
+	VBLENDVPS Y7, Y4, Y6, Y6
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS    Y6, Y4, Y4
+	VMOVUPS   96(SI)(BX*1), Y5
+	VMOVUPS   96(DX)(BX*1), Y6
+	VDIVPS    hardShift<>+0(SB), Y6, Y7
+	VADDPS    hardHalf<>+0(SB), Y7, Y7
+	VMULPS    Y7, Y5, Y7
+	VCMPPS    $0x15, hardShift<>+0(SB), Y6, Y8
+	VBLENDVPS Y8, Y5, Y7, Y7
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS    Y7, Y5, Y5
+	VMOVUPS   Y2, (DI)(BX*1)
+	VMOVUPS   Y3, 32(DI)(BX*1)
+	VMOVUPS   Y4, 64(DI)(BX*1)
+	VMOVUPS   Y5, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VDIVPS    hardShift<>+0(SB), Y3, Y4
+	VADDPS    hardHalf<>+0(SB), Y4, Y4
+	VMULPS    Y4, Y2, Y4
+	VCMPPS    $0x15, hardShift<>+0(SB), Y3, Y5
+	VBLENDVPS Y5, Y2, Y4, Y4
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS    Y4, Y2, Y2
+	VMOVUPS   Y2, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VDIVPS    hardShift<>+0(SB), Y3, Y4
+	VADDPS    hardHalf<>+0(SB), Y4, Y4
+	VMULPS    Y4, Y2, Y4
+	VCMPPS    $0x15, hardShift<>+0(SB), Y3, Y5
+	VBLENDVPS Y5, Y2, Y4, Y4
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS    Y4, Y2, Y2
+	VMOVUPS   32(SI)(BX*1), Y3
+	VMOVUPS   32(DX)(BX*1), Y4
+	VDIVPS    hardShift<>+0(SB), Y4, Y5
+	VADDPS    hardHalf<>+0(SB), Y5, Y5
+	VMULPS    Y5, Y3, Y5
+	VCMPPS    $0x15, hardShift<>+0(SB), Y4, Y6
+	VBLENDVPS Y6, Y3, Y5, Y5
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y4, Y3
+	VANDPS    Y5, Y3, Y3
+	VMOVUPS   64(SI)(BX*1), Y4
+	VMOVUPS   64(DX)(BX*1), Y5
+	VDIVPS    hardShift<>+0(SB), Y5, Y6
+	VADDPS    hardHalf<>+0(SB), Y6, Y6
+	VMULPS    Y6, Y4, Y6
+	VCMPPS    $0x15, hardShift<>+0(SB), Y5, Y7
+	VBLENDVPS Y7, Y4, Y6, Y6
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS    Y6, Y4, Y4
+	VMOVUPS   96(SI)(BX*1), Y5
+	VMOVUPS   96(DX)(BX*1), Y6
+	VDIVPS    hardShift<>+0(SB), Y6, Y7
+	VADDPS    hardHalf<>+0(SB), Y7, Y7
+	VMULPS    Y7, Y5, Y7
+	VCMPPS    $0x15, hardShift<>+0(SB), Y6, Y8
+	VBLENDVPS Y8, Y5, Y7, Y7
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS    Y7, Y5, Y5
+	VMOVNTPS  Y2, (DI)(BX*1)
+	VMOVNTPS  Y3, 32(DI)(BX*1)
+	VMOVNTPS  Y4, 64(DI)(BX*1)
+	VMOVNTPS  Y5, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMOVUPS   (DX)(BX*1), Y3
+	VDIVPS    hardShift<>+0(SB), Y3, Y4
+	VADDPS    hardHalf<>+0(SB), Y4, Y4
+	VMULPS    Y4, Y2, Y4
+	VCMPPS    $0x15, hardShift<>+0(SB), Y3, Y5
+	VBLENDVPS Y5, Y2, Y4, Y4
+	VCMPPS    $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS    Y4, Y2, Y2
+	VMOVNTPS  Y2, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VDIVPS       hardShift<>+0(SB), Y2, Y3
+	VADDPS       hardHalf<>+0(SB), Y3, Y3
+	VMULPS       Y3, Y1, Y3
+	VCMPPS       $0x15, hardShift<>+0(SB), Y2, Y4
+	VBLENDVPS    Y4, Y1, Y3, Y3
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y2, Y1
+	VANDPS       Y3, Y1, Y1
+	VMASKMOVPS   Y1, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX512(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Z0
+	VBROADCASTSS value+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z4, K2, Z4
+	VMOVUPS   Z4, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVUPS   Z4, (DI)(BX*1)
+	VMOVUPS   Z5, 64(DI)(BX*1)
+	VMOVUPS   Z6, 128(DI)(BX*1)
+	VMOVUPS   Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVNTPS  Z4, (DI)(BX*1)
+	VMOVNTPS  Z5, 64(DI)(BX*1)
+	VMOVNTPS  Z6, 128(DI)(BX*1)
+	VMOVNTPS  Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVNTPS  Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX2(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Y0
+	VBROADCASTSS value+52(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS   (SI), Y2
+	VMULPS    one<>+0(SB), Y2, Y3
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y3, Y3
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VMULPS    one<>+0(SB), Y2, Y4
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y4, Y4
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVUPS   Y5, (DI)(BX*1)
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   Y7, 64(DI)(BX*1)
+	VMOVUPS   Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVNTPS  Y5, (DI)(BX*1)
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVNTPS  Y7, 64(DI)(BX*1)
+	VMOVNTPS  Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVNTPS  Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMULPS       one<>+0(SB), Y3, Y4
+	VCMPPS       $0x12, Y0, Y3, Y0
+	VBLENDVPS    Y0, Y1, Y4, Y4
+	VMASKMOVPS   Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdBackwardAVX512(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Z0
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z1
+	VMOVUPS   Z1, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   Z1, (DI)(BX*1)
+	VMOVUPS   Z2, 64(DI)(BX*1)
+	VMOVUPS   Z3, 128(DI)(BX*1)
+	VMOVUPS   Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVNTPS  Z1, (DI)(BX*1)
+	VMOVNTPS  Z2, 64(DI)(BX*1)
+	VMOVNTPS  Z3, 128(DI)(BX*1)
+	VMOVNTPS  Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdBackwardAVX2(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Y0
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y1
+	VMOVUPS (DX), Y2
+	VCMPPS  $0x16, Y0, Y2, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS -32(SI)(CX*4), Y2
+	VMOVUPS -32(DX)(CX*4), Y3
+	VCMPPS  $0x16, Y0, Y3, Y3
+	VANDPS  Y2, Y3, Y2
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS 32(SI)(BX*1), Y4
+	VMOVUPS 32(DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y5
+	VANDPS  Y4, Y5, Y4
+	VMOVUPS 64(SI)(BX*1), Y5
+	VMOVUPS 64(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y6
+	VANDPS  Y5, Y6, Y5
+	VMOVUPS 96(SI)(BX*1), Y6
+	VMOVUPS 96(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y7
+	VANDPS  Y6, Y7, Y6
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS Y4, 32(DI)(BX*1)
+	VMOVUPS Y5, 64(DI)(BX*1)
+	VMOVUPS Y6, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVUPS  32(SI)(BX*1), Y4
+	VMOVUPS  32(DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y5
+	VANDPS   Y4, Y5, Y4
+	VMOVUPS  64(SI)(BX*1), Y5
+	VMOVUPS  64(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y6
+	VANDPS   Y5, Y6, Y5
+	VMOVUPS  96(SI)(BX*1), Y6
+	VMOVUPS  96(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y7
+	VANDPS   Y6, Y7, Y6
+	VMOVNTPS Y3, (DI)(BX*1)
+	VMOVNTPS Y4, 32(DI)(BX*1)
+	VMOVNTPS Y5, 64(DI)(BX*1)
+	VMOVNTPS Y6, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y2, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VCMPPS       $0x16, Y0, Y3, Y0
+	VANDPS       Y2, Y0, Y0
+	VMASKMOVPS   Y0, Y1, (DI)
+	VZEROUPPER
+	RET

@@ -137,3 +137,115 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+
+// hardtanhAVX512 sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhAVX512(dst []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhAVX2 sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhAVX2(dst []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhBackwardAVX512 sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhBackwardAVX512(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhBackwardAVX2 sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhBackwardAVX2(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardSigmoidAVX512 sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidAVX512(dst []float32, x []float32, stream bool)
+
+// hardSigmoidAVX2 sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
+
+// hardSigmoidBackwardAVX512 sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSigmoidBackwardAVX2 sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSwishAVX512 sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishAVX512(dst []float32, x []float32, stream bool)
+
+// hardSwishAVX2 sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishAVX2(dst []float32, x []float32, stream bool)
+
+// hardSwishBackwardAVX512 sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSwishBackwardAVX2 sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// thresholdAVX512 sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdAVX512(dst []float32, x []float32, threshold float32, value float32, stream bool)
+
+// thresholdAVX2 sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdAVX2(dst []float32, x []float32, threshold float32, value float32, stream bool)
+
+// thresholdBackwardAVX512 sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+
+// thresholdBackwardAVX2 sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)

@@ -1,4 +1,181 @@
 package main
 
-// PLACEHOLDER: the hard family's kernels.
-func hardKernels() {}
+import (
+	. "github.com/mmcloughlin/avo/build"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/simdact/simdact/internal/hard32"
+)
+
+// The hard activations evaluate their formulas literally, in the order of
+// package hard32 (true divisions included), with x86's NaN rules set to
+// give simdact's: vmaxps and vminps return their second source when either
+// source is NaN (and when both are zeros), so the operand that may be NaN
+// goes second, and a NaN that only compares and selects would pass
+// unquieted, so x·1 quiets it first.
+
+// The constants of the hard kernels.
+var (
+	cHardShift    = floatConstant("hardShift", hard32.Shift)
+	cHardNegShift = floatConstant("hardNegShift", -hard32.Shift)
+	cHardCap      = floatConstant("hardCap", hard32.Cap)
+	cHardSlope    = floatConstant("hardSlope", hard32.Slope)
+	cHardHalf     = floatConstant("hardHalf", hard32.Half)
+)
+
+// More VCMPPS predicates (see cmpUNORD), named for this file.
+const (
+	hardLT  = 0x11 // LT_OQ
+	hardNLT = 0x15 // NLT_UQ: not less than, true for NaN
+	hardNGE = 0x19 // NGE_UQ: not greater or equal, true for NaN
+)
+
+func hardKernels() {
+	hardtanhKernels()
+	hardSigmoidKernels()
+	hardSwishKernels()
+	thresholdKernels()
+}
+
+func hardtanhKernels() {
+	var lo, hi reg.VecVirtual
+	var c pool
+	elementwise{
+		name: "hardtanh",
+		doc:  "sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.",
+		out:  "dst", in: []string{"x"}, params: "lo, hi float32",
+		setup: func(w width) {
+			lo, hi = w.broadcastParam("lo"), w.broadcastParam("hi")
+			c = w.pool(cOne)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			y := w.vec()
+			VMULPS(c.get(cOne), in[0], y) // x·1: x, a NaN quieted
+			VMAXPS(y, lo, y)              // y second: a NaN, or ±0 against a zero lo, is kept
+			VMINPS(y, hi, y)
+			return y
+		},
+	}.generate()
+
+	elementwise{
+		name: "hardtanhBackward",
+		doc:  "sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.",
+		out:  "dx", in: []string{"dy", "x"}, params: "lo, hi float32",
+		setup: func(w width) { lo, hi = w.broadcastParam("lo"), w.broadcastParam("hi") },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, x := in[0], in[1]
+			inside := w.compareWithin(w.compare(cmpNLE_UQ, lo, x), hardNGE, hi, x)
+			return w.keep(inside, dy)
+		},
+	}.generate()
+}
+
+func hardSigmoidKernels() {
+	var zero reg.VecVirtual
+	var c pool
+	elementwise{
+		name: "hardSigmoid",
+		doc:  "sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap)
+			c.registers(w, cHardCap)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			y := hardRamp(w, c, zero, in[0])
+			VDIVPS(c.get(cHardCap), y, y)
+			return y
+		},
+	}.generate()
+
+	elementwise{
+		name: "hardSigmoidBackward",
+		doc:  "sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.",
+		out:  "dx", in: []string{"dy", "x"},
+		setup: func(w width) { c = w.pool(cHardShift, cHardNegShift, cHardSlope) },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, x := in[0], in[1]
+			g := w.vec()
+			VMULPS(c.get(cHardSlope), dy, g)
+			inside := w.compareWithin(w.compare(cmpGT, c.get(cHardNegShift), x), hardLT, c.get(cHardShift), x)
+			return w.keep(inside, g)
+		},
+	}.generate()
+}
+
+// hardRamp returns min(max(x+3, 0), 6), x quieted if NaN, given a register of
+// zeros and a pool with hardShift and hardCap, the latter in a register.
+func hardRamp(w width, c pool, zero, x reg.VecVirtual) reg.VecVirtual {
+	t := w.vec()
+	VADDPS(c.get(cHardShift), x, t) // a NaN x comes out quieted
+	VMAXPS(t, zero, t)              // t second: a NaN is kept
+	VMINPS(t, c.get(cHardCap), t)
+	return t
+}
+
+func hardSwishKernels() {
+	var zero reg.VecVirtual
+	var c pool
+	elementwise{
+		name: "hardSwish",
+		doc:  "sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap)
+			c.registers(w, cHardCap)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			x := in[0]
+			y := hardRamp(w, c, zero, x)
+			VMULPS(y, x, y) // x first: of two NaNs, x's wins; -Inf·0 is 0xffc00000
+			VDIVPS(c.get(cHardCap), y, y)
+			return y
+		},
+	}.generate()
+
+	elementwise{
+		name: "hardSwishBackward",
+		doc:  "sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.",
+		out:  "dx", in: []string{"dy", "x"},
+		setup: func(w width) { c = w.pool(cHardShift, cHardNegShift, cHardHalf) },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, x := in[0], in[1]
+			g := w.vec()
+			VDIVPS(c.get(cHardShift), x, g)
+			VADDPS(c.get(cHardHalf), g, g)
+			VMULPS(g, dy, g) // dy first: of two NaNs, dy's wins
+			g = w.blend(w.compare(hardNLT, c.get(cHardShift), x), dy, g)
+			return w.keep(w.compare(hardNLT, c.get(cHardNegShift), x), g)
+		},
+	}.generate()
+}
+
+func thresholdKernels() {
+	var threshold, value reg.VecVirtual
+	var c pool
+	elementwise{
+		name: "threshold",
+		doc:  "sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.",
+		out:  "dst", in: []string{"x"}, params: "threshold, value float32",
+		setup: func(w width) {
+			threshold, value = w.broadcastParam("threshold"), w.broadcastParam("value")
+			c = w.pool(cOne)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			x, y := in[0], w.vec()
+			VMULPS(c.get(cOne), x, y) // x·1: x, a NaN quieted
+			return w.blend(w.compare(cmpLE, threshold, x), value, y)
+		},
+	}.generate()
+
+	elementwise{
+		name: "thresholdBackward",
+		doc:  "sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.",
+		out:  "dx", in: []string{"dy", "x"}, params: "threshold float32",
+		setup: func(w width) { threshold = w.broadcastParam("threshold") },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, x := in[0], in[1]
+			return w.keep(w.compare(cmpNLE_UQ, threshold, x), dy)
+		},
+	}.generate()
+}
