@@ -4885,3 +4885,816 @@ lane:
 
 return:
 	RET
+
+// func hardtanhNEON(dst []float32, x []float32, lo float32, hi float32)
+TEXT ·hardtanhNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS lo+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS hi+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee408 // fcmgt v8.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V8.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	WORD $0x6e3ddc2b // fmul v11.4s, v1.4s, v29.4s
+	WORD $0x6ea1e7ec // fcmgt v12.4s, v31.4s, v1.4s
+	VBSL V11.B16, V31.B16, V12.B16
+	WORD $0x6ebee425 // fcmgt v5.4s, v1.4s, v30.4s
+	VBSL V12.B16, V30.B16, V5.B16
+	WORD $0x6e3ddc4d // fmul v13.4s, v2.4s, v29.4s
+	WORD $0x6ea2e7ee // fcmgt v14.4s, v31.4s, v2.4s
+	VBSL V13.B16, V31.B16, V14.B16
+	WORD $0x6ebee446 // fcmgt v6.4s, v2.4s, v30.4s
+	VBSL V14.B16, V30.B16, V6.B16
+	WORD $0x6e3ddc6f // fmul v15.4s, v3.4s, v29.4s
+	WORD $0x6ea3e7f0 // fcmgt v16.4s, v31.4s, v3.4s
+	VBSL V15.B16, V31.B16, V16.B16
+	WORD $0x6ebee467 // fcmgt v7.4s, v3.4s, v30.4s
+	VBSL V16.B16, V30.B16, V7.B16
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardtanhBackwardNEON(dx []float32, dy []float32, x []float32, lo float32, hi float32)
+TEXT ·hardtanhBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS lo+72(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS hi+76(FP), F30
+	VDUP V30.S[0], V30.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c0c // bic v12.16b, v0.16b, v13.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	WORD $0x6e25e7ef // fcmge v15.4s, v31.4s, v5.4s
+	WORD $0x6e3ee4b0 // fcmge v16.4s, v5.4s, v30.4s
+	VORR V16.B16, V15.B16, V15.B16
+	WORD $0x4e6f1c29 // bic v9.16b, v1.16b, v15.16b
+	WORD $0x6e26e7f1 // fcmge v17.4s, v31.4s, v6.4s
+	WORD $0x6e3ee4d2 // fcmge v18.4s, v6.4s, v30.4s
+	VORR V18.B16, V17.B16, V17.B16
+	WORD $0x4e711c4a // bic v10.16b, v2.16b, v17.16b
+	WORD $0x6e27e7f3 // fcmge v19.4s, v31.4s, v7.4s
+	WORD $0x6e3ee4f4 // fcmge v20.4s, v7.4s, v30.4s
+	VORR V20.B16, V19.B16, V19.B16
+	WORD $0x4e731c6b // bic v11.16b, v3.16b, v19.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSigmoidNEON(dst []float32, x []float32)
+TEXT ·hardSigmoidNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3fd408 // fadd v8.4s, v0.4s, v31.4s
+	WORD $0x4e3cf508 // fmax v8.4s, v8.4s, v28.4s
+	WORD $0x4ebdf508 // fmin v8.4s, v8.4s, v29.4s
+	WORD $0x6e3dfd08 // fdiv v8.4s, v8.4s, v29.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	WORD $0x4e3fd425 // fadd v5.4s, v1.4s, v31.4s
+	WORD $0x4e3cf4a5 // fmax v5.4s, v5.4s, v28.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+	WORD $0x6e3dfca5 // fdiv v5.4s, v5.4s, v29.4s
+	WORD $0x4e3fd446 // fadd v6.4s, v2.4s, v31.4s
+	WORD $0x4e3cf4c6 // fmax v6.4s, v6.4s, v28.4s
+	WORD $0x4ebdf4c6 // fmin v6.4s, v6.4s, v29.4s
+	WORD $0x6e3dfcc6 // fdiv v6.4s, v6.4s, v29.4s
+	WORD $0x4e3fd467 // fadd v7.4s, v3.4s, v31.4s
+	WORD $0x4e3cf4e7 // fmax v7.4s, v7.4s, v28.4s
+	WORD $0x4ebdf4e7 // fmin v7.4s, v7.4s, v29.4s
+	WORD $0x6e3dfce7 // fdiv v7.4s, v7.4s, v29.4s
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSigmoidBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·hardSigmoidBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc0c // fmul v12.4s, v0.4s, v27.4s
+	VAND V13.B16, V12.B16, V12.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	WORD $0x6ebee4af // fcmgt v15.4s, v5.4s, v30.4s
+	WORD $0x6ea5e7f0 // fcmgt v16.4s, v31.4s, v5.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x6e3bdc29 // fmul v9.4s, v1.4s, v27.4s
+	VAND V15.B16, V9.B16, V9.B16
+	WORD $0x6ebee4d1 // fcmgt v17.4s, v6.4s, v30.4s
+	WORD $0x6ea6e7f2 // fcmgt v18.4s, v31.4s, v6.4s
+	VAND V18.B16, V17.B16, V17.B16
+	WORD $0x6e3bdc4a // fmul v10.4s, v2.4s, v27.4s
+	VAND V17.B16, V10.B16, V10.B16
+	WORD $0x6ebee4f3 // fcmgt v19.4s, v7.4s, v30.4s
+	WORD $0x6ea7e7f4 // fcmgt v20.4s, v31.4s, v7.4s
+	VAND V20.B16, V19.B16, V19.B16
+	WORD $0x6e3bdc6b // fmul v11.4s, v3.4s, v27.4s
+	VAND V19.B16, V11.B16, V11.B16
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSwishNEON(dst []float32, x []float32)
+TEXT ·hardSwishNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc08 // fmul v8.4s, v0.4s, v9.4s
+	WORD $0x4e28e50a // fcmeq v10.4s, v8.4s, v8.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V8.B16, V8.B16
+	WORD $0x6e3dfd08 // fdiv v8.4s, v8.4s, v29.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	WORD $0x4e3fd42c // fadd v12.4s, v1.4s, v31.4s
+	WORD $0x4e3cf58c // fmax v12.4s, v12.4s, v28.4s
+	WORD $0x4ebdf58c // fmin v12.4s, v12.4s, v29.4s
+	WORD $0x6e2cdc25 // fmul v5.4s, v1.4s, v12.4s
+	WORD $0x4e25e4ad // fcmeq v13.4s, v5.4s, v5.4s
+	WORD $0x4e21e42e // fcmeq v14.4s, v1.4s, v1.4s
+	WORD $0x4e6d1dce // bic v14.16b, v14.16b, v13.16b
+	VAND V25.B16, V14.B16, V14.B16
+	VORR V14.B16, V5.B16, V5.B16
+	WORD $0x6e3dfca5 // fdiv v5.4s, v5.4s, v29.4s
+	WORD $0x4e3fd44f // fadd v15.4s, v2.4s, v31.4s
+	WORD $0x4e3cf5ef // fmax v15.4s, v15.4s, v28.4s
+	WORD $0x4ebdf5ef // fmin v15.4s, v15.4s, v29.4s
+	WORD $0x6e2fdc46 // fmul v6.4s, v2.4s, v15.4s
+	WORD $0x4e26e4d0 // fcmeq v16.4s, v6.4s, v6.4s
+	WORD $0x4e22e451 // fcmeq v17.4s, v2.4s, v2.4s
+	WORD $0x4e701e31 // bic v17.16b, v17.16b, v16.16b
+	VAND V25.B16, V17.B16, V17.B16
+	VORR V17.B16, V6.B16, V6.B16
+	WORD $0x6e3dfcc6 // fdiv v6.4s, v6.4s, v29.4s
+	WORD $0x4e3fd472 // fadd v18.4s, v3.4s, v31.4s
+	WORD $0x4e3cf652 // fmax v18.4s, v18.4s, v28.4s
+	WORD $0x4ebdf652 // fmin v18.4s, v18.4s, v29.4s
+	WORD $0x6e32dc67 // fmul v7.4s, v3.4s, v18.4s
+	WORD $0x4e27e4f3 // fcmeq v19.4s, v7.4s, v7.4s
+	WORD $0x4e23e474 // fcmeq v20.4s, v3.4s, v3.4s
+	WORD $0x4e731e94 // bic v20.16b, v20.16b, v19.16b
+	VAND V25.B16, V20.B16, V20.B16
+	VORR V20.B16, V7.B16, V7.B16
+	WORD $0x6e3dfce7 // fdiv v7.4s, v7.4s, v29.4s
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSwishBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·hardSwishBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7ec // fcmgt v12.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V12.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d8c // bic v12.16b, v12.16b, v14.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	WORD $0x6e3ffcb0 // fdiv v16.4s, v5.4s, v31.4s
+	WORD $0x4e3ad610 // fadd v16.4s, v16.4s, v26.4s
+	WORD $0x6e30dc30 // fmul v16.4s, v1.4s, v16.4s
+	WORD $0x4e30e611 // fcmeq v17.4s, v16.4s, v16.4s
+	WORD $0x4e21e432 // fcmeq v18.4s, v1.4s, v1.4s
+	WORD $0x4e711e52 // bic v18.16b, v18.16b, v17.16b
+	VAND V25.B16, V18.B16, V18.B16
+	VORR V18.B16, V16.B16, V16.B16
+	WORD $0x6ea5e7e9 // fcmgt v9.4s, v31.4s, v5.4s
+	VBSL V1.B16, V16.B16, V9.B16
+	WORD $0x6ea5e7d1 // fcmgt v17.4s, v30.4s, v5.4s
+	WORD $0x4e711d29 // bic v9.16b, v9.16b, v17.16b
+	WORD $0x6e3ffcd3 // fdiv v19.4s, v6.4s, v31.4s
+	WORD $0x4e3ad673 // fadd v19.4s, v19.4s, v26.4s
+	WORD $0x6e33dc53 // fmul v19.4s, v2.4s, v19.4s
+	WORD $0x4e33e674 // fcmeq v20.4s, v19.4s, v19.4s
+	WORD $0x4e22e455 // fcmeq v21.4s, v2.4s, v2.4s
+	WORD $0x4e741eb5 // bic v21.16b, v21.16b, v20.16b
+	VAND V25.B16, V21.B16, V21.B16
+	VORR V21.B16, V19.B16, V19.B16
+	WORD $0x6ea6e7ea // fcmgt v10.4s, v31.4s, v6.4s
+	VBSL V2.B16, V19.B16, V10.B16
+	WORD $0x6ea6e7d4 // fcmgt v20.4s, v30.4s, v6.4s
+	WORD $0x4e741d4a // bic v10.16b, v10.16b, v20.16b
+	WORD $0x6e3ffcf6 // fdiv v22.4s, v7.4s, v31.4s
+	WORD $0x4e3ad6d6 // fadd v22.4s, v22.4s, v26.4s
+	WORD $0x6e36dc76 // fmul v22.4s, v3.4s, v22.4s
+	WORD $0x4e36e6d7 // fcmeq v23.4s, v22.4s, v22.4s
+	WORD $0x4e23e478 // fcmeq v24.4s, v3.4s, v3.4s
+	WORD $0x4e771f18 // bic v24.16b, v24.16b, v23.16b
+	VAND V25.B16, V24.B16, V24.B16
+	VORR V24.B16, V22.B16, V22.B16
+	WORD $0x6ea7e7eb // fcmgt v11.4s, v31.4s, v7.4s
+	VBSL V3.B16, V22.B16, V11.B16
+	WORD $0x6ea7e7d7 // fcmgt v23.4s, v30.4s, v7.4s
+	WORD $0x4e771d6b // bic v11.16b, v11.16b, v23.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func thresholdNEON(dst []float32, x []float32, threshold float32, value float32)
+TEXT ·thresholdNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS threshold+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS value+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e8 // fcmge v8.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V8.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	WORD $0x6e3ddc2a // fmul v10.4s, v1.4s, v29.4s
+	WORD $0x6e21e7e5 // fcmge v5.4s, v31.4s, v1.4s
+	VBSL V10.B16, V30.B16, V5.B16
+	WORD $0x6e3ddc4b // fmul v11.4s, v2.4s, v29.4s
+	WORD $0x6e22e7e6 // fcmge v6.4s, v31.4s, v2.4s
+	VBSL V11.B16, V30.B16, V6.B16
+	WORD $0x6e3ddc6c // fmul v12.4s, v3.4s, v29.4s
+	WORD $0x6e23e7e7 // fcmge v7.4s, v31.4s, v3.4s
+	VBSL V12.B16, V30.B16, V7.B16
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func thresholdBackwardNEON(dx []float32, dy []float32, x []float32, threshold float32)
+TEXT ·thresholdBackwardNEON(SB), NOSPLIT, $0-76
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS threshold+72(FP), F31
+	VDUP V31.S[0], V31.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c0c // bic v12.16b, v0.16b, v13.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	WORD $0x6e25e7ee // fcmge v14.4s, v31.4s, v5.4s
+	WORD $0x4e6e1c29 // bic v9.16b, v1.16b, v14.16b
+	WORD $0x6e26e7ef // fcmge v15.4s, v31.4s, v6.4s
+	WORD $0x4e6f1c4a // bic v10.16b, v2.16b, v15.16b
+	WORD $0x6e27e7f0 // fcmge v16.4s, v31.4s, v7.4s
+	WORD $0x4e701c6b // bic v11.16b, v3.16b, v16.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

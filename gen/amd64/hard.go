@@ -1,14 +1,18 @@
 package main
 
 import (
+	"fmt"
+
 	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
 
 	"github.com/simdact/simdact/internal/hard32"
 )
 
 // The hard activations evaluate their formulas literally, in the order of
-// package hard32 (true divisions included), with x86's NaN rules set to
+// package hard32, dividing as it describes (correctly rounded, without
+// VDIVPS), with x86's NaN rules set to
 // give simdact's: vmaxps and vminps return their second source when either
 // source is NaN (and when both are zeros), so the operand that may be NaN
 // goes second, and a NaN that only compares and selects would pass
@@ -21,6 +25,10 @@ var (
 	cHardCap      = floatConstant("hardCap", hard32.Cap)
 	cHardSlope    = floatConstant("hardSlope", hard32.Slope)
 	cHardHalf     = floatConstant("hardHalf", hard32.Half)
+	cHardSixth    = floatConstant("hardSixth", hard32.Sixth)
+	cHardThird    = floatConstant("hardThird", hard32.Third)
+	cHardTiny     = floatConstant("hardTiny", hard32.Tiny)
+	cHardAbs      = constant{"hardAbs", 0x7fffffff}
 )
 
 // More VCMPPS predicates (see cmpUNORD), named for this file.
@@ -28,6 +36,7 @@ const (
 	hardLT  = 0x11 // LT_OQ
 	hardNLT = 0x15 // NLT_UQ: not less than, true for NaN
 	hardNGE = 0x19 // NGE_UQ: not greater or equal, true for NaN
+	hardNEQ = 0x0c // NEQ_OQ: not equal, false for NaN
 )
 
 func hardKernels() {
@@ -78,13 +87,12 @@ func hardSigmoidKernels() {
 		doc:  "sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.",
 		out:  "dst", in: []string{"x"},
 		setup: func(w width) {
-			zero, c = w.zeros(), w.pool(cHardShift, cHardCap)
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth)
 			c.registers(w, cHardCap)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
-			y := hardRamp(w, c, zero, in[0])
-			VDIVPS(c.get(cHardCap), y, y)
-			return y
+			t := hardRamp(w, c, zero, in[0]) // 0 or at least 2^-22: the quotient is normal
+			return hardSpecial(w, t, hardDivide(w, c, t, cHardCap, cHardSixth))
 		},
 	}.generate()
 
@@ -113,6 +121,38 @@ func hardRamp(w width, c pool, zero, x reg.VecVirtual) reg.VecVirtual {
 	return t
 }
 
+// hardDivide returns t/d, d being the constant divisor and r its
+// reciprocal rounded, correctly rounded where it is normal or ±0, and NaN
+// where t is ±Inf or NaN (see package hard32). d must be in a register.
+func hardDivide(w width, c pool, t reg.VecVirtual, d, r constant) reg.VecVirtual {
+	q, e := w.vec(), w.vec()
+	VMULPS(c.get(r), t, q)
+	VMOVAPS(q, e)
+	VFMSUB213PS(t, c.get(d), e)  // e = q·d - t, exactly
+	VFNMADD231PS(c.get(r), e, q) // q = q - e·r
+	return q
+}
+
+// hardSpecial returns q, or t where q is NaN: t/d is t itself where t is
+// ±Inf or NaN (quiet already).
+func hardSpecial(w width, t, q reg.VecVirtual) reg.VecVirtual {
+	return w.blend(w.compare(cmpUNORD, q, q), t, q)
+}
+
+// hardLabels numbers the labels of HardSwish's rare branches: labels are
+// the file's, so the count runs on across kernels.
+var hardLabels int
+
+// hardJumpIfNone jumps to label if no lane of m is set.
+func (w width) hardJumpIfNone(m mask, label string) {
+	if w.wide() {
+		KORTESTW(m, m) // zero: none set
+	} else {
+		VTESTPS(m, m) // zero: no sign bit set
+	}
+	JEQ(LabelRef(label))
+}
+
 func hardSwishKernels() {
 	var zero reg.VecVirtual
 	var c pool
@@ -121,15 +161,24 @@ func hardSwishKernels() {
 		doc:  "sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.",
 		out:  "dst", in: []string{"x"},
 		setup: func(w width) {
-			zero, c = w.zeros(), w.pool(cHardShift, cHardCap)
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth, cHardTiny, cHardAbs)
 			c.registers(w, cHardCap)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			x := in[0]
-			y := hardRamp(w, c, zero, x)
-			VMULPS(y, x, y) // x first: of two NaNs, x's wins; -Inf·0 is 0xffc00000
-			VDIVPS(c.get(cHardCap), y, y)
-			return y
+			t := hardRamp(w, c, zero, x)
+			VMULPS(t, x, t) // x first: of two NaNs, x's wins; -Inf·0 is 0xffc00000
+			q := hardSpecial(w, t, hardDivide(w, c, t, cHardCap, cHardSixth))
+			Comment("A quotient that may be subnormal: the whole vector again, with VDIVPS.")
+			a := w.vec()
+			VANDPS(c.get(cHardAbs), t, a)
+			tiny := w.compareWithin(w.compare(hardLT, c.get(cHardTiny), a), hardNEQ, zero, a) // 0 < |t| < Tiny
+			done := fmt.Sprintf("hardswish_done%d", hardLabels)
+			hardLabels++
+			w.hardJumpIfNone(tiny, done)
+			VDIVPS(c.get(cHardCap), t, q)
+			Label(done)
+			return q
 		},
 	}.generate()
 
@@ -137,11 +186,16 @@ func hardSwishKernels() {
 		name: "hardSwishBackward",
 		doc:  "sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.",
 		out:  "dx", in: []string{"dy", "x"},
-		setup: func(w width) { c = w.pool(cHardShift, cHardNegShift, cHardHalf) },
+		setup: func(w width) {
+			c = w.pool(cHardShift, cHardNegShift, cHardHalf, cHardThird)
+			c.registers(w, cHardShift)
+		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]
-			g := w.vec()
-			VDIVPS(c.get(cHardShift), x, g)
+			// x/3 is correctly rounded where it is normal; where it is
+			// subnormal, x/3 + 0.5 is 0.5 anyway, and where x is ±Inf or
+			// NaN the lane takes 0 or dy.
+			g := hardDivide(w, c, x, cHardShift, cHardThird)
 			VADDPS(c.get(cHardHalf), g, g)
 			VMULPS(g, dy, g) // dy first: of two NaNs, dy's wins
 			g = w.blend(w.compare(hardNLT, c.get(cHardShift), x), dy, g)

@@ -10,6 +10,20 @@
 //
 // The divisions are true float32 divisions, correctly rounded: x/6 and
 // x*float32(1.0/6) differ for some x.
+//
+// The amd64 kernels divide without VDIVPS, whose throughput would bound
+// them, by a fused multiply-add correction (Markstein): for a divisor d
+// and its reciprocal r = float32(1/d),
+//
+//	q0 = t·r,  e = q0·d - t (exact),  q = q0 - e·r
+//
+// is t/d correctly rounded wherever the quotient is a normal float32 or
+// ±0 (e computed as q0·d - t, not t - q0·d, keeps the sign of a zero t).
+// TestHardSweep checks this on every float32 t with -exhaustive=1. Where
+// the quotient is subnormal it can miss a tie (t = 9·2^-149: 1·2^-149, not
+// 2·2^-149), so a vector with a t of magnitude below Tiny, other than ±0,
+// is divided again with VDIVPS, a branch that ordinary data never takes.
+// Where t is ±Inf or NaN, q is NaN, and the kernels take t instead.
 package hard32
 
 // The constants of the formulas above.
@@ -23,4 +37,15 @@ const (
 	Slope = float32(1.0 / 6)
 	// Half is the 0.5 of HardSwishBackward.
 	Half = float32(0.5)
+)
+
+// The constants of the division without a divide instruction (see above).
+const (
+	// Sixth and Third are the reciprocals of the divisors 6 and 3,
+	// rounded to float32 (Sixth is Slope).
+	Sixth = Slope
+	Third = float32(1.0 / 3)
+	// Tiny bounds the |t| from which the quotient by 6 is normal, with a
+	// margin.
+	Tiny = float32(0x1p-120)
 )

@@ -1,0 +1,18 @@
+package main
+
+import "testing"
+
+// TestHardEncoders decodes the words of the hard kernels' encoders, as
+// TestEncoders does for neon.go's.
+func TestHardEncoders(t *testing.T) {
+	regs := [][3]vreg{{0, 0, 0}, {31, 0, 0}, {0, 31, 0}, {0, 0, 31}, {1, 2, 4}, {8, 16, 31}, {21, 10, 5}, {17, 29, 3}}
+	encoders := map[string]func(d, n, m vreg) word{"fmin": fmin4s, "fdiv": fdiv4s, "fcmge": fcmge4s}
+	for name, encode := range encoders {
+		for _, r := range regs {
+			w := encode(r[0], r[1], r[2])
+			if got := decode(t, w.bits); got != w.text {
+				t.Errorf("%s %v: 0x%08x decodes as %q, want %q", name, r, w.bits, got, w.text)
+			}
+		}
+	}
+}
