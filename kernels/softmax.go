@@ -54,11 +54,12 @@ func LogSoftmax(dst, x []float32, cols int) {
 // SoftmaxBackward sets each row of cols elements of dx to y[i]·(dy[i] - g),
 // g = the sum over the row of dy[j]·y[j] (accumulated in float64, rounded
 // to float32), the gradient of Softmax given the gradient dy of its output
-// y: within 2^-20·max(1, |y[i]|) times the row's sum of |dy[j]·y[j]| of the
-// float64 result, with the NaNs and infinities of IEEE arithmetic (a NaN
-// anywhere in a row's dy·y makes the row NaN). It
-// panics, before writing anything, if cols < 1, len(y) is not a multiple
-// of cols, or the slices differ in length or overlap partially.
+// y: within 2^-20·max(1, |y[i]|) times the row's sum of |dy[j]·y[j]|, plus
+// (1 + |y[i]|)·2^-149 where results and g are subnormal, of the float64
+// result, with the NaNs and infinities of IEEE arithmetic (a NaN anywhere
+// in a row's dy·y makes the row NaN). It panics, before writing anything,
+// if cols < 1, len(y) is not a multiple of cols, or the slices differ in
+// length or overlap partially.
 func SoftmaxBackward(dx, dy, y []float32, cols int) {
 	check.RowsBinary("SoftmaxBackward", "y", dx, dy, y, cols)
 	dx, dy = dx[:len(y)], dy[:len(y)]
@@ -77,13 +78,13 @@ func SoftmaxBackward(dx, dy, y []float32, cols int) {
 }
 
 // LogSoftmaxBackward sets each row of cols elements of dx to
-// dy[i] - exp(y[i])·g, g = the sum of the row's dy (accumulated in
-// float64, rounded to float32), the gradient of
-// LogSoftmax given the gradient dy of its output y: within
-// 2^-20·(|dy[i]| + |g|·exp(y[i])) + (|g| + 1)·2^-149 of the float64 result
-// (exp underflows gradually), with exp(y) taken as +Inf where it overflows
-// float32 (y > 88.72), and the NaNs and infinities of IEEE arithmetic. It
-// panics as SoftmaxBackward does.
+// dy[i] - exp(y[i])·g, g = the sum of the row's dy (accumulated in float64,
+// rounded to float32), the gradient of LogSoftmax given the gradient dy of
+// its output y: within 2^-20·(|dy[i]| + |g|·exp(y[i])) plus
+// (1 + |g| + exp(y[i]))·2^-149 of the float64 result (exp underflows
+// gradually), with exp(y) taken as +Inf where it overflows float32
+// (y > 88.72), and the NaNs and infinities of IEEE arithmetic. It panics as
+// SoftmaxBackward does.
 func LogSoftmaxBackward(dx, dy, y []float32, cols int) {
 	check.RowsBinary("LogSoftmaxBackward", "y", dx, dy, y, cols)
 	dx, dy = dx[:len(y)], dy[:len(y)]

@@ -22,8 +22,8 @@ const (
 	// SoftmaxBackwardRelative scales the row's sum of magnitudes (see
 	// SoftmaxKernels) into the error a backward result may make.
 	SoftmaxBackwardRelative = 0x1p-20
-	// Underflow is the absolute slack, per unit of |sum(dy)| and once more,
-	// of LogSoftmaxBackward, whose exp(y) underflows gradually.
+	// Underflow is the absolute slack of the backward passes for results
+	// and sums that are subnormal in float32 (see SoftmaxKernels).
 	Underflow = 0x1p-149
 )
 
@@ -46,16 +46,18 @@ type Rows struct {
 // The references compute in float64: m the row maximum (NaN if the row
 // holds one), e[i] = exp(x[i] - m), s their sum; Softmax is e[i]/s and
 // LogSoftmax (x[i] - m) - log(s). SoftmaxBackward is y[i]·(dy[i] - g),
-// within 2^-20·max(1, |y[i]|)·sum(|dy·y|), with g = sum(dy·y) rounded to
+// within 2^-20·max(1, |y[i]|)·sum(|dy·y|) + (1 + |y[i]|)·2^-149 (the last
+// for subnormal results and g), with g = sum(dy·y) rounded to
 // float32 (a row's g is infinite where it overflows float32, as in
 // PyTorch's float32 sums), and any result where |y[i]·g| overflows
 // float32; LogSoftmaxBackward is dy[i] - exp(y[i])·g with g = sum(dy)
 // rounded to float32 and exp(y) = +Inf where float32 overflows, within
-// 2^-20·(|dy[i]| + |g|·exp(y[i])) + (|g| + 1)·2^-149. A NaN reference must
-// come out NaN (any NaN), a reference of ±Inf exactly, and a forward
-// reference of ±0 exactly; a backward result may also be the reference
-// rounded to float32 (the infinities of float32 overflow), and a backward
-// reference of 0 is met within the bound.
+// 2^-20·(|dy[i]| + |g|·exp(y[i])) + (1 + |g| + exp(y[i]))·2^-149.
+//
+// A NaN reference must come out NaN (any NaN), a reference of ±Inf
+// exactly, and a forward reference of ±0 exactly; a backward result may
+// also be the reference rounded to float32 (the infinities of float32
+// overflow), and a backward reference of 0 is met within the bound.
 func SoftmaxKernels() []Rows {
 	return []Rows{
 		{Name: "Softmax", Inputs: []string{"x"}, Check: checkSoftmax, Ref: softmaxRef,
@@ -122,7 +124,7 @@ func softmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 	ref, bound = make([]float64, len(y)), make([]float64, len(y))
 	for i, v := range y {
 		ref[i] = float64(v) * (float64(dy[i]) - g)
-		bound[i] = SoftmaxBackwardRelative * max(1, math.Abs(float64(v))) * mag
+		bound[i] = SoftmaxBackwardRelative*max(1, math.Abs(float64(v)))*mag + (1+math.Abs(float64(v)))*Underflow
 		if math.Abs(float64(v)*g) > math.MaxFloat32 {
 			bound[i] = math.Inf(1)
 		}
@@ -145,7 +147,7 @@ func logSoftmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 			e = math.Inf(1)
 		}
 		ref[i] = float64(dy[i]) - e*g
-		bound[i] = SoftmaxBackwardRelative*(math.Abs(float64(dy[i]))+math.Abs(g)*e) + (math.Abs(g)+1)*Underflow
+		bound[i] = SoftmaxBackwardRelative*(math.Abs(float64(dy[i]))+math.Abs(g)*e) + (1+math.Abs(g)+e)*Underflow
 	}
 	return ref, bound
 }
