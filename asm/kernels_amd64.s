@@ -16252,3 +16252,1627 @@ short:
 	VMASKMOVPS   Y0, Y1, (DI)
 	VZEROUPPER
 	RET
+
+// func softmaxAVX512(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·softmaxAVX512(SB), NOSPLIT, $0-56
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    x_base+24(FP), SI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    cols+48(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+
+row:
+	VMOVUPS negInf<>+0(SB), Z11
+	VMOVUPS Z11, Z12
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VMAXPS  Z13, Z12, Z12
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ     R11, R11
+	JZ        max_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VBLENDMPS Z13, Z11, K1, Z13
+	VMAXPS    Z13, Z12, Z12
+
+max_done:
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VMAXPS        Y11, Y12, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VMAXPS        X12, X11, X12
+	VPERMILPS     $0x4e, X12, X11
+	VMAXPS        X11, X12, X12
+	VPERMILPS     $0xb1, X12, X11
+	VMAXPS        X11, X12, X12
+	VBROADCASTSS  X12, Z11
+	VXORPS        Z12, Z12, Z12
+	VXORPS        Z13, Z13, Z13
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           exp_tail
+
+exp_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VMOVUPS       Z16, (DI)(BX*1)
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            exp_loop
+
+exp_tail:
+	TESTQ         R11, R11
+	JZ            exp_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z11
+	VFMADD231PS   Z1, Z14, Z11
+	VSUBPS        Z0, Z11, Z11
+	VFMADD231PS   Z2, Z11, Z14
+	VFMADD231PS   Z3, Z11, Z14
+	VMOVUPS       Z5, Z15
+	VFMADD213PS   Z6, Z14, Z15
+	VFMADD213PS   Z7, Z14, Z15
+	VFMADD213PS   Z8, Z14, Z15
+	VFMADD213PS   Z9, Z14, Z15
+	VMULPS        Z14, Z14, Z16
+	VFMADD213PS   Z14, Z16, Z15
+	VADDPS        Z4, Z15, Z15
+	VSCALEFPS     Z11, Z15, Z15
+	VMOVAPS.Z     Z15, K1, Z15
+	VMOVUPS       Z15, K1, (DI)(BX*1)
+	VCVTPS2PD     Y15, Z11
+	VEXTRACTF64X4 $0x01, Z15, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z11, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+
+exp_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VADDPD        Y12, Y11, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VADDPD        X11, X12, X12
+	VPERMILPD     $0x01, X12, X11
+	VADDSD        X11, X12, X12
+	MOVQ          $0x3ff0000000000000, AX
+	VMOVQ         AX, X11
+	VDIVSD        X12, X11, X11
+	VCVTSD2SS     X11, X11, X11
+	VBROADCASTSS  X11, Z11
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           scale_tail
+
+scale_loop:
+	VMOVUPS (DI)(BX*1), Z12
+	VMULPS  Z11, Z12, Z12
+	VMOVUPS Z12, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      scale_loop
+
+scale_tail:
+	TESTQ     R11, R11
+	JZ        scale_done
+	VMOVUPS.Z (DI)(BX*1), K1, Z12
+	VMULPS    Z11, Z12, Z12
+	VMOVUPS   Z12, K1, (DI)(BX*1)
+
+scale_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA softmaxExpLow<>+0(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+4(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+8(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+12(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+16(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+20(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+24(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+28(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+32(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+36(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+40(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+44(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+48(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+52(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+56(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+60(SB)/4, $0xc2dc0000
+GLOBL softmaxExpLow<>(SB), RODATA|NOPTR, $64
+
+DATA negInf<>+0(SB)/4, $0xff800000
+DATA negInf<>+4(SB)/4, $0xff800000
+DATA negInf<>+8(SB)/4, $0xff800000
+DATA negInf<>+12(SB)/4, $0xff800000
+DATA negInf<>+16(SB)/4, $0xff800000
+DATA negInf<>+20(SB)/4, $0xff800000
+DATA negInf<>+24(SB)/4, $0xff800000
+DATA negInf<>+28(SB)/4, $0xff800000
+DATA negInf<>+32(SB)/4, $0xff800000
+DATA negInf<>+36(SB)/4, $0xff800000
+DATA negInf<>+40(SB)/4, $0xff800000
+DATA negInf<>+44(SB)/4, $0xff800000
+DATA negInf<>+48(SB)/4, $0xff800000
+DATA negInf<>+52(SB)/4, $0xff800000
+DATA negInf<>+56(SB)/4, $0xff800000
+DATA negInf<>+60(SB)/4, $0xff800000
+GLOBL negInf<>(SB), RODATA|NOPTR, $64
+
+// func softmaxAVX2(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·softmaxAVX2(SB), NOSPLIT, $64-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         x_base+24(FP), SI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         cols+48(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+
+row:
+	VMOVUPS negInf<>+0(SB), Y1
+	VMOVUPS Y1, Y2
+	VMOVUPS Y1, Y3
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMAXPS  Y4, Y2, Y2
+	VMAXPS  Y5, Y3, Y3
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ      R11, R11
+	JZ         max_done
+	VMOVUPS    (SP), Y4
+	VMASKMOVPS (SI)(BX*1), Y4, Y4
+	VMOVUPS    32(SP), Y5
+	VMASKMOVPS 32(SI)(BX*1), Y5, Y5
+	VMOVUPS    (SP), Y6
+	VBLENDVPS  Y6, Y4, Y1, Y4
+	VMOVUPS    32(SP), Y6
+	VBLENDVPS  Y6, Y5, Y1, Y5
+	VMAXPS     Y4, Y2, Y2
+	VMAXPS     Y5, Y3, Y3
+
+max_done:
+	VMAXPS       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VMAXPS       X1, X2, X1
+	VPERMILPS    $0x4e, X1, X2
+	VMAXPS       X2, X1, X1
+	VPERMILPS    $0xb1, X1, X2
+	VMAXPS       X2, X1, X1
+	VBROADCASTSS X1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VXORPS       Y5, Y5, Y5
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          exp_tail
+
+exp_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VMOVUPS      Y10, (DI)(BX*1)
+	VMOVUPS      Y9, 32(DI)(BX*1)
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           exp_loop
+
+exp_tail:
+	TESTQ        R11, R11
+	JZ           exp_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y1
+	VFMADD231PS  log2e<>+0(SB), Y7, Y1
+	VSUBPS       scaleBase<>+0(SB), Y1, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y7, Y8
+	VFMADD213PS  c4<>+0(SB), Y7, Y8
+	VFMADD213PS  c3<>+0(SB), Y7, Y8
+	VFMADD213PS  c2<>+0(SB), Y7, Y8
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y1, Y6
+	VPSUBD       Y6, Y1, Y1
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y1, Y1
+	VMULPS       Y6, Y8, Y8
+	VMULPS       Y1, Y8, Y8
+	VMOVUPS      (SP), Y1
+	VANDPS       Y1, Y10, Y10
+	VMOVUPS      32(SP), Y1
+	VANDPS       Y1, Y8, Y8
+	VMOVUPS      (SP), Y1
+	VMASKMOVPS   Y10, Y1, (DI)(BX*1)
+	VMOVUPS      32(SP), Y1
+	VMASKMOVPS   Y8, Y1, 32(DI)(BX*1)
+	VCVTPS2PD    X10, Y1
+	VEXTRACTF128 $0x01, Y10, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y1, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X8, Y1
+	VEXTRACTF128 $0x01, Y8, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y1, Y4, Y4
+	VADDPD       Y6, Y5, Y5
+
+exp_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VADDPD       X2, X1, X1
+	VPERMILPD    $0x01, X1, X2
+	VADDSD       X2, X1, X1
+	MOVQ         $0x3ff0000000000000, AX
+	VMOVQ        AX, X2
+	VDIVSD       X1, X2, X2
+	VCVTSD2SS    X2, X2, X2
+	VBROADCASTSS X2, Y1
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          scale_tail
+
+scale_loop:
+	VMOVUPS (DI)(BX*1), Y2
+	VMOVUPS 32(DI)(BX*1), Y3
+	VMULPS  Y1, Y2, Y2
+	VMULPS  Y1, Y3, Y3
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      scale_loop
+
+scale_tail:
+	TESTQ      R11, R11
+	JZ         scale_done
+	VMOVUPS    (SP), Y2
+	VMASKMOVPS (DI)(BX*1), Y2, Y2
+	VMOVUPS    32(SP), Y3
+	VMASKMOVPS 32(DI)(BX*1), Y3, Y3
+	VMULPS     Y1, Y2, Y2
+	VMULPS     Y1, Y3, Y3
+	VMOVUPS    (SP), Y1
+	VMASKMOVPS Y2, Y1, (DI)(BX*1)
+	VMOVUPS    32(SP), Y1
+	VMASKMOVPS Y3, Y1, 32(DI)(BX*1)
+
+scale_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func logSoftmaxAVX512(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, FMA3
+TEXT ·logSoftmaxAVX512(SB), NOSPLIT, $0-56
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    x_base+24(FP), SI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    cols+48(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+
+row:
+	VMOVUPS negInf<>+0(SB), Z11
+	VMOVUPS Z11, Z12
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VMAXPS  Z13, Z12, Z12
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ     R11, R11
+	JZ        max_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VBLENDMPS Z13, Z11, K1, Z13
+	VMAXPS    Z13, Z12, Z12
+
+max_done:
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VMAXPS        Y11, Y12, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VMAXPS        X12, X11, X12
+	VPERMILPS     $0x4e, X12, X11
+	VMAXPS        X11, X12, X12
+	VPERMILPS     $0xb1, X12, X11
+	VMAXPS        X11, X12, X12
+	VBROADCASTSS  X12, Z11
+	VXORPS        Z12, Z12, Z12
+	VXORPS        Z13, Z13, Z13
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           exp_tail
+
+exp_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            exp_loop
+
+exp_tail:
+	TESTQ         R11, R11
+	JZ            exp_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VMOVAPS.Z     Z16, K1, Z16
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+
+exp_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y13
+	VADDPD        Y12, Y13, Y13
+	VEXTRACTF128  $0x01, Y13, X12
+	VADDPD        X13, X12, X12
+	VPERMILPD     $0x01, X12, X13
+	VADDSD        X13, X12, X12
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	VMOVQ        X12, AX
+	MOVQ         AX, R12
+	SHRQ         $0x34, R12
+	SUBQ         $0x000003ff, R12
+	VXORPD       X13, X13, X13
+	VCVTSI2SDQ   R12, X13, X13
+	MOVQ         $0x000fffffffffffff, R12
+	ANDQ         R12, AX
+	MOVQ         $0x3ff0000000000000, R12
+	ORQ          R12, AX
+	VMOVQ        AX, X14
+	MOVQ         $0x3ff0000000000000, R12
+	VMOVQ        R12, X15
+	VADDSD       X15, X14, X16
+	VSUBSD       X15, X14, X14
+	VDIVSD       X16, X14, X14
+	VMULSD       X14, X14, X15
+	VMOVSD       logCoeff0<>+0(SB), X16
+	VFMADD213SD  logCoeff1<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff2<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff3<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff4<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff5<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff6<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff7<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff8<>+0(SB), X15, X16
+	VMULSD       X16, X14, X14
+	VFMADD231SD  ln2<>+0(SB), X13, X14
+	VSUBSD       X12, X12, X12
+	VADDSD       X12, X14, X14
+	VCVTSD2SS    X14, X14, X14
+	VBROADCASTSS X14, Z12
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VSUBPS  Z11, Z13, Z13
+	VSUBPS  Z12, Z13, Z13
+	VMOVUPS Z13, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      out_loop
+
+out_tail:
+	TESTQ     R11, R11
+	JZ        out_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VSUBPS    Z11, Z13, Z13
+	VSUBPS    Z12, Z13, Z13
+	VMOVUPS   Z13, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA logCoeff0<>+0(SB)/8, $0x3fbe1e1e1e1e1e1e
+GLOBL logCoeff0<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff1<>+0(SB)/8, $0x3fc1111111111111
+GLOBL logCoeff1<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff2<>+0(SB)/8, $0x3fc3b13b13b13b14
+GLOBL logCoeff2<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff3<>+0(SB)/8, $0x3fc745d1745d1746
+GLOBL logCoeff3<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff4<>+0(SB)/8, $0x3fcc71c71c71c71c
+GLOBL logCoeff4<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff5<>+0(SB)/8, $0x3fd2492492492492
+GLOBL logCoeff5<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff6<>+0(SB)/8, $0x3fd999999999999a
+GLOBL logCoeff6<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff7<>+0(SB)/8, $0x3fe5555555555555
+GLOBL logCoeff7<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff8<>+0(SB)/8, $0x4000000000000000
+GLOBL logCoeff8<>(SB), RODATA|NOPTR, $8
+
+DATA ln2<>+0(SB)/8, $0x3fe62e42fefa39ef
+GLOBL ln2<>(SB), RODATA|NOPTR, $8
+
+// func logSoftmaxAVX2(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·logSoftmaxAVX2(SB), NOSPLIT, $64-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         x_base+24(FP), SI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         cols+48(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+
+row:
+	VMOVUPS negInf<>+0(SB), Y1
+	VMOVUPS Y1, Y2
+	VMOVUPS Y1, Y3
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMAXPS  Y4, Y2, Y2
+	VMAXPS  Y5, Y3, Y3
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ      R11, R11
+	JZ         max_done
+	VMOVUPS    (SP), Y4
+	VMASKMOVPS (SI)(BX*1), Y4, Y4
+	VMOVUPS    32(SP), Y5
+	VMASKMOVPS 32(SI)(BX*1), Y5, Y5
+	VMOVUPS    (SP), Y6
+	VBLENDVPS  Y6, Y4, Y1, Y4
+	VMOVUPS    32(SP), Y6
+	VBLENDVPS  Y6, Y5, Y1, Y5
+	VMAXPS     Y4, Y2, Y2
+	VMAXPS     Y5, Y3, Y3
+
+max_done:
+	VMAXPS       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VMAXPS       X1, X2, X1
+	VPERMILPS    $0x4e, X1, X2
+	VMAXPS       X2, X1, X1
+	VPERMILPS    $0xb1, X1, X2
+	VMAXPS       X2, X1, X1
+	VBROADCASTSS X1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VXORPS       Y5, Y5, Y5
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          exp_tail
+
+exp_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           exp_loop
+
+exp_tail:
+	TESTQ        R11, R11
+	JZ           exp_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VMOVUPS      (SP), Y6
+	VANDPS       Y6, Y10, Y10
+	VMOVUPS      32(SP), Y6
+	VANDPS       Y6, Y9, Y9
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+
+exp_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X3
+	VADDPD       X2, X3, X3
+	VPERMILPD    $0x01, X3, X2
+	VADDSD       X2, X3, X3
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	VMOVQ        X3, AX
+	MOVQ         AX, R12
+	SHRQ         $0x34, R12
+	SUBQ         $0x000003ff, R12
+	VXORPD       X2, X2, X2
+	VCVTSI2SDQ   R12, X2, X2
+	MOVQ         $0x000fffffffffffff, R12
+	ANDQ         R12, AX
+	MOVQ         $0x3ff0000000000000, R12
+	ORQ          R12, AX
+	VMOVQ        AX, X4
+	MOVQ         $0x3ff0000000000000, R12
+	VMOVQ        R12, X5
+	VADDSD       X5, X4, X6
+	VSUBSD       X5, X4, X4
+	VDIVSD       X6, X4, X4
+	VMULSD       X4, X4, X5
+	VMOVSD       logCoeff0<>+0(SB), X6
+	VFMADD213SD  logCoeff1<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff2<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff3<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff4<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff5<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff6<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff7<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff8<>+0(SB), X5, X6
+	VMULSD       X6, X4, X4
+	VFMADD231SD  ln2<>+0(SB), X2, X4
+	VSUBSD       X3, X3, X3
+	VADDSD       X3, X4, X4
+	VCVTSD2SS    X4, X4, X4
+	VBROADCASTSS X4, Y2
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS 32(SI)(BX*1), Y4
+	VSUBPS  Y1, Y3, Y3
+	VSUBPS  Y2, Y3, Y3
+	VSUBPS  Y1, Y4, Y4
+	VSUBPS  Y2, Y4, Y4
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS Y4, 32(DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      out_loop
+
+out_tail:
+	TESTQ      R11, R11
+	JZ         out_done
+	VMOVUPS    (SP), Y3
+	VMASKMOVPS (SI)(BX*1), Y3, Y3
+	VMOVUPS    32(SP), Y4
+	VMASKMOVPS 32(SI)(BX*1), Y4, Y4
+	VSUBPS     Y1, Y3, Y3
+	VSUBPS     Y2, Y3, Y3
+	VSUBPS     Y1, Y4, Y4
+	VSUBPS     Y2, Y4, Y4
+	VMOVUPS    (SP), Y1
+	VMASKMOVPS Y3, Y1, (DI)(BX*1)
+	VMOVUPS    32(SP), Y1
+	VMASKMOVPS Y4, Y1, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func softmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·softmaxBackwardAVX512(SB), NOSPLIT, $0-80
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    cols+72(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z0
+	VMOVUPS negLn2Hi<>+0(SB), Z0
+	VMOVUPS negLn2Lo<>+0(SB), Z0
+	VMOVUPS one<>+0(SB), Z0
+	VMOVUPS c6<>+0(SB), Z0
+	VMOVUPS c5<>+0(SB), Z0
+	VMOVUPS c4<>+0(SB), Z0
+	VMOVUPS c3<>+0(SB), Z0
+	VMOVUPS c2<>+0(SB), Z0
+
+row:
+	VXORPS Z0, Z0, Z0
+	VXORPS Z1, Z1, Z1
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS       (SI)(BX*1), Z2
+	VMOVUPS       (DX)(BX*1), Z3
+	VCVTPS2PD     Y2, Z4
+	VEXTRACTF64X4 $0x01, Z2, Y2
+	VCVTPS2PD     Y2, Z2
+	VCVTPS2PD     Y3, Z5
+	VEXTRACTF64X4 $0x01, Z3, Y3
+	VCVTPS2PD     Y3, Z3
+	VFMADD231PD   Z4, Z5, Z0
+	VFMADD231PD   Z2, Z3, Z1
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            sum_loop
+
+sum_tail:
+	TESTQ         R11, R11
+	JZ            sum_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z2
+	VMOVUPS.Z     (DX)(BX*1), K1, Z3
+	VCVTPS2PD     Y2, Z4
+	VEXTRACTF64X4 $0x01, Z2, Y2
+	VCVTPS2PD     Y2, Z2
+	VCVTPS2PD     Y3, Z5
+	VEXTRACTF64X4 $0x01, Z3, Y3
+	VCVTPS2PD     Y3, Z3
+	VFMADD231PD   Z4, Z5, Z0
+	VFMADD231PD   Z2, Z3, Z1
+
+sum_done:
+	VADDPD        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPD        Y0, Y1, Y1
+	VEXTRACTF128  $0x01, Y1, X0
+	VADDPD        X1, X0, X0
+	VPERMILPD     $0x01, X0, X1
+	VADDSD        X1, X0, X0
+	VCVTSD2SS     X0, X0, X0
+	VBROADCASTSS  X0, Z0
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           out_tail
+
+out_loop:
+	VMOVUPS     (SI)(BX*1), Z1
+	VMOVUPS     (DX)(BX*1), Z2
+	VMULPS      Z0, Z2, Z3
+	VFMSUB213PS Z3, Z1, Z2
+	VMOVUPS     Z2, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	CMPQ        BX, R10
+	JB          out_loop
+
+out_tail:
+	TESTQ       R11, R11
+	JZ          out_done
+	VMOVUPS.Z   (SI)(BX*1), K1, Z1
+	VMOVUPS.Z   (DX)(BX*1), K1, Z2
+	VMULPS      Z0, Z2, Z0
+	VFMSUB213PS Z0, Z1, Z2
+	VMOVUPS     Z2, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func softmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·softmaxBackwardAVX2(SB), NOSPLIT, $64-80
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         cols+72(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+
+row:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      (DX)(BX*1), Y6
+	VMOVUPS      32(DX)(BX*1), Y7
+	VCVTPS2PD    X4, Y8
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VCVTPS2PD    X6, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VFMADD231PD  Y8, Y9, Y0
+	VFMADD231PD  Y4, Y6, Y1
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VFMADD231PD  Y4, Y6, Y2
+	VFMADD231PD  Y5, Y7, Y3
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           sum_loop
+
+sum_tail:
+	TESTQ        R11, R11
+	JZ           sum_done
+	VMOVUPS      (SP), Y4
+	VMASKMOVPS   (SI)(BX*1), Y4, Y4
+	VMOVUPS      32(SP), Y5
+	VMASKMOVPS   32(SI)(BX*1), Y5, Y5
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (DX)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(DX)(BX*1), Y7, Y7
+	VCVTPS2PD    X4, Y8
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VCVTPS2PD    X6, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VFMADD231PD  Y8, Y9, Y0
+	VFMADD231PD  Y4, Y6, Y1
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VFMADD231PD  Y4, Y6, Y2
+	VFMADD231PD  Y5, Y7, Y3
+
+sum_done:
+	VADDPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y1, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X0, X1, X1
+	VPERMILPD    $0x01, X1, X0
+	VADDSD       X0, X1, X1
+	VCVTSD2SS    X1, X1, X1
+	VBROADCASTSS X1, Y0
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS     (SI)(BX*1), Y1
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMOVUPS     32(DX)(BX*1), Y4
+	VMULPS      Y0, Y3, Y5
+	VFMSUB213PS Y5, Y1, Y3
+	VMULPS      Y0, Y4, Y1
+	VFMSUB213PS Y1, Y2, Y4
+	VMOVUPS     Y3, (DI)(BX*1)
+	VMOVUPS     Y4, 32(DI)(BX*1)
+	ADDQ        $0x40, BX
+	CMPQ        BX, R10
+	JB          out_loop
+
+out_tail:
+	TESTQ       R11, R11
+	JZ          out_done
+	VMOVUPS     (SP), Y1
+	VMASKMOVPS  (SI)(BX*1), Y1, Y1
+	VMOVUPS     32(SP), Y2
+	VMASKMOVPS  32(SI)(BX*1), Y2, Y2
+	VMOVUPS     (SP), Y3
+	VMASKMOVPS  (DX)(BX*1), Y3, Y3
+	VMOVUPS     32(SP), Y4
+	VMASKMOVPS  32(DX)(BX*1), Y4, Y4
+	VMULPS      Y0, Y3, Y5
+	VFMSUB213PS Y5, Y1, Y3
+	VMULPS      Y0, Y4, Y0
+	VFMSUB213PS Y0, Y2, Y4
+	VMOVUPS     (SP), Y0
+	VMASKMOVPS  Y3, Y0, (DI)(BX*1)
+	VMOVUPS     32(SP), Y0
+	VMASKMOVPS  Y4, Y0, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func logSoftmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·logSoftmaxBackwardAVX512(SB), NOSPLIT, $0-80
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    cols+72(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+	VMOVUPS softmaxExpHigh<>+0(SB), Z11
+
+row:
+	VXORPS Z12, Z12, Z12
+	VXORPS Z13, Z13, Z13
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VCVTPS2PD     Y14, Z15
+	VEXTRACTF64X4 $0x01, Z14, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z15, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            sum_loop
+
+sum_tail:
+	TESTQ         R11, R11
+	JZ            sum_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VCVTPS2PD     Y14, Z15
+	VEXTRACTF64X4 $0x01, Z14, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z15, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+
+sum_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y13
+	VADDPD        Y12, Y13, Y13
+	VEXTRACTF128  $0x01, Y13, X12
+	VADDPD        X13, X12, X12
+	VPERMILPD     $0x01, X12, X13
+	VADDSD        X13, X12, X12
+	VCVTSD2SS     X12, X12, X12
+	VBROADCASTSS  X12, Z12
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           out_tail
+
+out_loop:
+	VMOVUPS      (SI)(BX*1), Z13
+	VMOVUPS      (DX)(BX*1), Z14
+	VMAXPS       Z14, Z10, Z14
+	VMINPS       Z14, Z11, Z14
+	VMOVUPS      Z0, Z15
+	VFMADD231PS  Z1, Z14, Z15
+	VSUBPS       Z0, Z15, Z15
+	VFMADD231PS  Z2, Z15, Z14
+	VFMADD231PS  Z3, Z15, Z14
+	VMOVUPS      Z5, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VFMADD213PS  Z7, Z14, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VMULPS       Z14, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z16
+	VADDPS       Z4, Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VFNMADD231PS Z12, Z16, Z13
+	VMOVUPS      Z13, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           out_loop
+
+out_tail:
+	TESTQ        R11, R11
+	JZ           out_done
+	VMOVUPS.Z    (SI)(BX*1), K1, Z13
+	VMOVUPS.Z    (DX)(BX*1), K1, Z14
+	VMAXPS       Z14, Z10, Z14
+	VMINPS       Z14, Z11, Z14
+	VMOVUPS      Z0, Z15
+	VFMADD231PS  Z1, Z14, Z15
+	VSUBPS       Z0, Z15, Z15
+	VFMADD231PS  Z2, Z15, Z14
+	VFMADD231PS  Z3, Z15, Z14
+	VMOVUPS      Z5, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VFMADD213PS  Z7, Z14, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VMULPS       Z14, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z16
+	VADDPS       Z4, Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VFNMADD231PS Z12, Z16, Z13
+	VMOVUPS      Z13, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA softmaxExpHigh<>+0(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+4(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+8(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+12(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+16(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+20(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+24(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+28(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+32(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+36(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+40(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+44(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+48(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+52(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+56(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+60(SB)/4, $0x42c80000
+GLOBL softmaxExpHigh<>(SB), RODATA|NOPTR, $64
+
+// func logSoftmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·logSoftmaxBackwardAVX2(SB), NOSPLIT, $64-80
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         cols+72(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+	VMOVUPS      softmaxExpHigh<>+0(SB), Y1
+
+row:
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VCVTPS2PD    X6, Y8
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y8, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           sum_loop
+
+sum_tail:
+	TESTQ        R11, R11
+	JZ           sum_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VCVTPS2PD    X6, Y8
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y8, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+
+sum_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X3
+	VADDPD       X2, X3, X3
+	VPERMILPD    $0x01, X3, X2
+	VADDSD       X2, X3, X3
+	VCVTSD2SS    X3, X3, X3
+	VBROADCASTSS X3, Y2
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      32(SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y5, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VMULPS       Y5, Y5, Y8
+	VFMADD213PS  Y5, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y7, Y9, Y9
+	VFNMADD231PS Y2, Y9, Y3
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VFNMADD231PS Y2, Y8, Y4
+	VMOVUPS      Y3, (DI)(BX*1)
+	VMOVUPS      Y4, 32(DI)(BX*1)
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           out_loop
+
+out_tail:
+	TESTQ        R11, R11
+	JZ           out_done
+	VMOVUPS      (SP), Y3
+	VMASKMOVPS   (SI)(BX*1), Y3, Y3
+	VMOVUPS      32(SP), Y4
+	VMASKMOVPS   32(SI)(BX*1), Y4, Y4
+	VMOVUPS      (SP), Y5
+	VMASKMOVPS   (DX)(BX*1), Y5, Y5
+	VMOVUPS      32(SP), Y6
+	VMASKMOVPS   32(DX)(BX*1), Y6, Y6
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y5, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VMULPS       Y5, Y5, Y8
+	VFMADD213PS  Y5, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y7, Y9, Y9
+	VFNMADD231PS Y2, Y9, Y3
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VFNMADD231PS Y2, Y8, Y4
+	VMOVUPS      (SP), Y2
+	VMASKMOVPS   Y3, Y2, (DI)(BX*1)
+	VMOVUPS      32(SP), Y2
+	VMASKMOVPS   Y4, Y2, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET

@@ -249,3 +249,51 @@ func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold 
 //
 //go:noescape
 func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+
+// softmaxAVX512 sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxAVX512(dst []float32, x []float32, cols int)
+
+// softmaxAVX2 sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxAVX2(dst []float32, x []float32, cols int)
+
+// logSoftmaxAVX512 sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxAVX512(dst []float32, x []float32, cols int)
+
+// logSoftmaxAVX2 sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxAVX2(dst []float32, x []float32, cols int)
+
+// softmaxBackwardAVX512 sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+
+// softmaxBackwardAVX2 sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardAVX512 sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardAVX2 sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
