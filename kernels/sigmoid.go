@@ -272,7 +272,7 @@ func log1pPoly(e float32) float32 {
 // its rounding p: r takes the rounding error of p, clamped to ±LoLimit.
 func expSoftplus(beta, v, p float32) (m float32, n int32) {
 	lo := float32(float64(beta)*float64(v) - float64(p)) // t - p, exactly
-	if !(lo >= -sigmoid32.LoLimit) { // NaN too, where t is infinite
+	if !(lo >= -sigmoid32.LoLimit) {                     // NaN too, where t is infinite
 		lo = -sigmoid32.LoLimit
 	}
 	lo = min(lo, sigmoid32.LoLimit)

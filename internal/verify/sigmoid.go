@@ -107,7 +107,7 @@ func SoftplusBackward(beta, threshold float32) Backward {
 			s := sigmoid64(float64(beta) * float64(x))
 			return float64(dy) * s, math.Abs(float64(dy)) * s
 		},
-		Exact: func(dy, x float32) (float32, bool) { return dy, beta*x > threshold },
+		Exact:  func(dy, x float32) (float32, bool) { return dy, beta*x > threshold },
 		Points: []float32{0, threshold / beta, ExpZeroBelow / beta},
 	}
 }
