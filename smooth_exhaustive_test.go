@@ -122,7 +122,7 @@ func exhaustForward(t *testing.T, f verify.Forward, sets []impls.Set, stride uin
 				}
 				for si, tw := range twins {
 					if tw >= 0 {
-						compareTwins(&stats[si], outs[si][:n], outs[tw][:n], x[:n])
+						tallyTwins(&stats[si], outs[si][:n], outs[tw][:n], x[:n])
 					}
 				}
 			}
@@ -149,8 +149,8 @@ func exhaustForward(t *testing.T, f verify.Forward, sets []impls.Set, stride uin
 	}
 }
 
-// compareTwins counts the results of got that have the bits of twin's.
-func compareTwins(st *forwardStats, got, twin, x []float32) {
+// tallyTwins counts the results of got that have the bits of twin's.
+func tallyTwins(st *forwardStats, got, twin, x []float32) {
 	for i := range got {
 		if math.Float32bits(got[i]) == math.Float32bits(twin[i]) {
 			st.agreed++
@@ -224,7 +224,7 @@ func TestSmoothBackward(t *testing.T) {
 			for si, tw := range twins {
 				var st forwardStats
 				if tw >= 0 {
-					if compareTwins(&st, outs[si], outs[tw], x); st.disagreed > 0 {
+					if tallyTwins(&st, outs[si], outs[tw], x); st.disagreed > 0 {
 						t.Errorf("%s: %d results differ from %s's, the first: %s", sets[si].Name, st.disagreed, sets[tw].Name, st.firstDisagreement)
 					}
 				}

@@ -5698,3 +5698,685 @@ lane:
 
 return:
 	RET
+
+// func softmaxNEON(dst []float32, x []float32, cols int)
+TEXT ·softmaxNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD cols+48(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VMOV V23.B16, V13.B16
+	VMOV V23.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+max4:
+	CMP $4, R6
+	BLT max1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4e20f5ad // fmax v13.4s, v13.4s, v0.4s
+	SUB $4, R6, R6
+	B max4
+
+max1:
+	CBZ R6, maxdone
+	FMOVS.P 4(R9), F0
+	FMAXS F0, F12, F12
+	SUB $1, R6, R6
+	B max1
+
+maxdone:
+	WORD $0x6e30f9ad // fmaxv s13, v13.4s
+	FMAXS F12, F13, F13
+	VDUP V13.S[0], V13.S4
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+exp4:
+	CMP $4, R6
+	BLT exp1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	VST1.P [V2.S4], 16(R8)
+	WORD $0x0e617844 // fcvtl v4.2d, v2.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617844 // fcvtl2 v4.2d, v2.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B exp4
+
+exp1:
+	CBZ R6, expdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	FMOVS.P F2, 4(R8)
+	FCVTSD F2, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B exp1
+
+expdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FMOVD $1.0, F4
+	FDIVD F12, F4, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R4, R6
+
+scale4:
+	CMP $4, R6
+	BLT scale1
+	VLD1 (R8), [V2.S4]
+	WORD $0x6e2edc42 // fmul v2.4s, v2.4s, v14.4s
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B scale4
+
+scale1:
+	CBZ R6, scaledone
+	FMOVS (R8), F2
+	WORD $0x6e2edc42 // fmul v2.4s, v2.4s, v14.4s
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B scale1
+
+scaledone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func logSoftmaxNEON(dst []float32, x []float32, cols int)
+TEXT ·logSoftmaxNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD cols+48(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VMOV V23.B16, V13.B16
+	VMOV V23.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+max4:
+	CMP $4, R6
+	BLT max1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4e20f5ad // fmax v13.4s, v13.4s, v0.4s
+	SUB $4, R6, R6
+	B max4
+
+max1:
+	CBZ R6, maxdone
+	FMOVS.P 4(R9), F0
+	FMAXS F0, F12, F12
+	SUB $1, R6, R6
+	B max1
+
+maxdone:
+	WORD $0x6e30f9ad // fmaxv s13, v13.4s
+	FMAXS F12, F13, F13
+	VDUP V13.S[0], V13.S4
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+exp4:
+	CMP $4, R6
+	BLT exp1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	WORD $0x0e617844 // fcvtl v4.2d, v2.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617844 // fcvtl2 v4.2d, v2.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B exp4
+
+exp1:
+	CBZ R6, expdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	FCVTSD F2, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B exp1
+
+expdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	FMOVD F12, R11
+	LSR $52, R11, R12
+	SUB $1023, R12, R12
+	SCVTFD R12, F4
+	MOVD $0xfffffffffffff, R12
+	AND R12, R11, R11
+	MOVD $0x3ff0000000000000, R12
+	ORR R12, R11, R11
+	FMOVD R11, F5
+	FMOVD $1.0, F6
+	FADDD F6, F5, F9
+	FSUBD F6, F5, F7
+	FDIVD F9, F7, F7
+	FMULD F7, F7, F8
+	MOVD $0x3fbe1e1e1e1e1e1e, R12
+	FMOVD R12, F9
+	MOVD $0x3fc1111111111111, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fc3b13b13b13b14, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fc745d1745d1746, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fcc71c71c71c71c, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fd2492492492492, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fd999999999999a, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fe5555555555555, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x4000000000000000, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	FMULD F9, F7, F7
+	MOVD $0x3fe62e42fefa39ef, R12
+	FMOVD R12, F0
+	FMADDD F0, F7, F4, F7
+	FSUBD F12, F12, F12
+	FADDD F12, F7, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4eaed442 // fsub v2.4s, v2.4s, v14.4s
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4eaed442 // fsub v2.4s, v2.4s, v14.4s
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func softmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+TEXT ·softmaxBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD cols+72(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+sum4:
+	CMP $4, R6
+	BLT sum1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x0e617804 // fcvtl v4.2d, v0.2s
+	WORD $0x0e617825 // fcvtl v5.2d, v1.2s
+	WORD $0x6e65dc85 // fmul v5.2d, v4.2d, v5.2d
+	WORD $0x4e65d54a // fadd v10.2d, v10.2d, v5.2d
+	WORD $0x4e617804 // fcvtl2 v4.2d, v0.4s
+	WORD $0x4e617825 // fcvtl2 v5.2d, v1.4s
+	WORD $0x6e65dc85 // fmul v5.2d, v4.2d, v5.2d
+	WORD $0x4e65d56b // fadd v11.2d, v11.2d, v5.2d
+	SUB $4, R6, R6
+	B sum4
+
+sum1:
+	CBZ R6, sumdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	FCVTSD F0, F4
+	FCVTSD F1, F5
+	FMULD F4, F5, F5
+	FADDD F5, F12, F12
+	SUB $1, R6, R6
+	B sum1
+
+sumdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x6e2fdc22 // fmul v2.4s, v1.4s, v15.4s
+	VFMLA V0.S4, V1.S4, V2.S4
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	WORD $0x6e2fdc22 // fmul v2.4s, v1.4s, v15.4s
+	VFMLA V0.S4, V1.S4, V2.S4
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	ADD R5, R3, R3
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func logSoftmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+TEXT ·logSoftmaxBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD cols+72(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+sum4:
+	CMP $4, R6
+	BLT sum1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x0e617804 // fcvtl v4.2d, v0.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617804 // fcvtl2 v4.2d, v0.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B sum4
+
+sum1:
+	CBZ R6, sumdone
+	FMOVS.P 4(R9), F0
+	FCVTSD F0, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B sum1
+
+sumdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x4e30f421 // fmax v1.4s, v1.4s, v16.4s
+	WORD $0x4eb1f421 // fmin v1.4s, v1.4s, v17.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V1.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V1.S4
+	VFMLS V21.S4, V5.S4, V1.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V1.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V1.S4, V6.S4
+	WORD $0x6e21dc28 // fmul v8.4s, v1.4s, v1.4s
+	VFMLA V6.S4, V8.S4, V1.S4
+	WORD $0x4e36d421 // fadd v1.4s, v1.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc21 // fmul v1.4s, v1.4s, v5.4s
+	WORD $0x6e24dc21 // fmul v1.4s, v1.4s, v4.4s
+	VFMLS V14.S4, V1.S4, V0.S4
+	VST1.P [V0.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	WORD $0x4e30f421 // fmax v1.4s, v1.4s, v16.4s
+	WORD $0x4eb1f421 // fmin v1.4s, v1.4s, v17.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V1.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V1.S4
+	VFMLS V21.S4, V5.S4, V1.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V1.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V1.S4, V6.S4
+	WORD $0x6e21dc28 // fmul v8.4s, v1.4s, v1.4s
+	VFMLA V6.S4, V8.S4, V1.S4
+	WORD $0x4e36d421 // fadd v1.4s, v1.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc21 // fmul v1.4s, v1.4s, v5.4s
+	WORD $0x6e24dc21 // fmul v1.4s, v1.4s, v4.4s
+	VFMLS V14.S4, V1.S4, V0.S4
+	FMOVS.P F0, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	ADD R5, R3, R3
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET

@@ -119,3 +119,27 @@ func thresholdNEON(dst []float32, x []float32, threshold float32, value float32)
 //
 //go:noescape
 func thresholdBackwardNEON(dx []float32, dy []float32, x []float32, threshold float32)
+
+// softmaxNEON sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxNEON(dst []float32, x []float32, cols int)
+
+// logSoftmaxNEON sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxNEON(dst []float32, x []float32, cols int)
+
+// softmaxBackwardNEON sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardNEON sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)

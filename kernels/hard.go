@@ -1,7 +1,6 @@
 package kernels
 
 import (
-	"math"
 
 	"github.com/simdact/simdact/internal/check"
 	"github.com/simdact/simdact/internal/hard32"
@@ -13,10 +12,6 @@ import (
 // x comes out as x quieted (its payload kept, set here in Go, since not
 // every CPU's arithmetic keeps payloads); the backward kernels evaluate
 // their comparisons literally, false for a NaN x.
-
-// quiet returns v with its quiet bit set: v itself unless v is a
-// signalling NaN.
-func quiet(v float32) float32 { return math.Float32frombits(math.Float32bits(v) | quietBit) }
 
 // Hardtanh sets dst[i] = x[i] < min ? min : x[i] > max ? max : x[i]: ±0
 // pass through (Hardtanh(-0) with min = 0 is -0, as in PyTorch) and a NaN x

@@ -214,9 +214,6 @@ func product(dy, x float32, d float64) float32 {
 	return g
 }
 
-// quiet returns the NaN v quieted, with its payload.
-func quiet(v float32) float32 { return math.Float32frombits(math.Float32bits(v) | quietBit) }
-
 // The range of expm1Wide's and expWide's reduction: below wideLow, expm1(z)
 // is -1 to within 2^-43, which any float32 product of it rounds away; from
 // ±wideLimit out, exp(z) is below 2^-432 or above 2^432, which any float32

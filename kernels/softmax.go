@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/simdact/simdact/internal/check"
-	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/softmax32"
 )
 
@@ -27,7 +26,7 @@ func Softmax(dst, x []float32, cols int) {
 	for len(x) > 0 {
 		row, out := x[:cols:cols], dst[:cols:cols]
 		s := expSum(out, row, rowMax(row))
-		scale(out, float32(1/s))
+		scaleRow(out, float32(1/s))
 		x, dst = x[cols:], dst[cols:]
 	}
 }
@@ -96,9 +95,11 @@ func LogSoftmaxBackward(dx, dy, y []float32, cols int) {
 		}
 		g64 := float64(float32(g))
 		for i, v := range yr {
-			// exp(v)·g is exact in float64: the difference rounds twice,
-			// to float64 and to float32, the first time negligibly.
-			out[i] = float32(float64(dyr[i]) - float64(exp(v))*g64)
+			// exp(v), rounded to float32 (+Inf where it overflows), times
+			// g is exact in float64: the difference rounds twice, to
+			// float64 and to float32, the first time negligibly.
+			e := float64(float32(exp64(min(max(v, softmax32.ExpLow), softmax32.ExpHigh))))
+			out[i] = float32(float64(dyr[i]) - e*g64)
 		}
 		y, dy, dx = y[cols:], dy[cols:], dx[cols:]
 	}
@@ -118,49 +119,30 @@ func rowMax(row []float32) float32 {
 func expSum(out, row []float32, m float32) float64 {
 	var s float64
 	for i, v := range row {
-		// exp(v - m) for v - m <= 0 or NaN (see package exp32), written
-		// out here because a call would spill every register.
-		z := v - m
-		if z < softmax32.ExpLow { // false for NaN
-			z = softmax32.ExpLow
-		}
-		t := float32(z*exp32.Log2E) + exp32.Magic
-		f := t - exp32.Magic
-		r := float32(z-float32(f*exp32.Ln2Hi)) - float32(f*exp32.Ln2Lo)
-		q := float32(exp32.C6*r) + exp32.C5
-		q = float32(q*r) + exp32.C4
-		q = float32(q*r) + exp32.C3
-		q = float32(q*r) + exp32.C2
-		e := 1 + (r + float32(float32(r*r)*q))
-		n := int32(math.Float32bits(t) - math.Float32bits(exp32.Magic))
-		if n >= -126 {
-			e *= math.Float32frombits(uint32(n+127) << 23)
-		} else { // rare: e underflows, gradually
-			e = float32(float64(e) * pow2Float64(n))
-		}
+		e := exp64(max(v-m, softmax32.ExpLow)) // max keeps a NaN
 		if out != nil {
-			out[i] = e
+			out[i] = float32(e)
 		}
-		s += float64(e)
+		s += e
 	}
 	return s
 }
 
-// scale multiplies every element of v by f.
-func scale(v []float32, f float32) {
+// scaleRow multiplies every element of v by f.
+func scaleRow(v []float32, f float32) {
 	for i := range v {
 		v[i] *= f
 	}
 }
 
-// exp returns exp(z) (see package exp32) within 1 ulp, rounding 2^n·(1 + p)
-// once, so that it underflows gradually; exp(z) is +0 for z below
-// softmax32.ExpLow and +Inf above softmax32.ExpHigh, and NaN for a NaN z.
-func exp(z float32) float32 {
-	r, n := reduce(min(max(z, softmax32.ExpLow), softmax32.ExpHigh))
-	e := float32((1 + float64(expm1Poly(r))) * pow2Float64(n))
-	if z != z {
-		return z
-	}
-	return e
+// exp64 returns exp(z) for z in [softmax32.ExpLow, softmax32.ExpHigh], or
+// NaN for a NaN z, from softmax32's table: within 2^-40 relative, so that
+// its rounding to float32 underflows gradually and overflows to +Inf.
+func exp64(z float32) float64 {
+	t := float64(z)*softmax32.InvLn2Scaled + softmax32.Magic64
+	k := int64(math.Float64bits(t) - math.Float64bits(softmax32.Magic64))
+	r := float64(z) - (t-softmax32.Magic64)*softmax32.Ln2Scaled
+	p := 1 + r*(1+r*(0.5+r*(1.0/6)))
+	scale := math.Float64bits(softmax32.Exp2Table[k&(1<<softmax32.TableBits-1)]) + uint64(k>>softmax32.TableBits)<<52
+	return math.Float64frombits(scale) * p
 }

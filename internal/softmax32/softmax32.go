@@ -57,3 +57,30 @@ func Log(s float64) float32 {
 	l := math.FMA(k, math.Ln2, t*q)
 	return float32(l + (s - s)) // s - s: NaN for a NaN s, else 0
 }
+
+// The pure-Go kernels compute exp(z) in float64 from a table, for z
+// clamped to [ExpLow, ExpHigh] (or NaN): with k = round(z·64/ln2),
+// j = k mod 64 and r = z - k·ln2/64 (|r| <= ln2/128),
+//
+//	exp(z) = 2^(k>>6) · Exp2Table[j] · (1 + r + r²/2 + r³/6)
+//
+// within 2^-40 relative (the first term left out, r⁴/24, is below 2^-42),
+// so that its one rounding to float32 is correct but in rare ties.
+const (
+	// TableBits is log2 of the table's length.
+	TableBits = 6
+	// InvLn2Scaled is 64/ln2, Ln2Scaled ln2/64.
+	InvLn2Scaled = 64 / math.Ln2
+	Ln2Scaled    = math.Ln2 / 64
+	// Magic64 is 1.5·2^52: y + Magic64 rounds y to an integer k (|k| <
+	// 2^51), held in its low mantissa bits.
+	Magic64 = 0x1.8p52
+)
+
+// Exp2Table holds 2^(j/64) for j = 0..63.
+var Exp2Table = func() (t [1 << TableBits]float64) {
+	for j := range t {
+		t[j] = math.Exp2(float64(j) / (1 << TableBits))
+	}
+	return t
+}()
