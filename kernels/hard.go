@@ -1,7 +1,6 @@
 package kernels
 
 import (
-
 	"github.com/simdact/simdact/internal/check"
 	"github.com/simdact/simdact/internal/hard32"
 )
