@@ -12859,3 +12859,6567 @@ short:
 	VMASKMOVPS   Y0, Y2, (DI)
 	VZEROUPPER
 	RET
+
+// func tanhAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·tanhAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS tanhAbsMask<>+0(SB), Z0
+	VMOVUPS signBit<>+0(SB), Z1
+	VMOVUPS tanhSmall<>+0(SB), Z2
+	VMOVUPS tanhMax<>+0(SB), Z3
+	VMOVUPS magic<>+0(SB), Z4
+	VMOVUPS log2e<>+0(SB), Z5
+	VMOVUPS negLn2<>+0(SB), Z6
+	VMOVUPS one<>+0(SB), Z7
+	VMOVUPS tanhTwo<>+0(SB), Z8
+	VMOVUPS tanhP5<>+0(SB), Z9
+	VMOVUPS tanhP4<>+0(SB), Z10
+	VMOVUPS tanhP3<>+0(SB), Z11
+	VMOVUPS tanhP2<>+0(SB), Z12
+	VMOVUPS tanhP1<>+0(SB), Z13
+	VMOVUPS c6<>+0(SB), Z14
+	VMOVUPS c5<>+0(SB), Z15
+	VMOVUPS c4<>+0(SB), Z16
+	VMOVUPS c3<>+0(SB), Z17
+	VMOVUPS c2<>+0(SB), Z18
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z19
+	VANDPS    Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K2
+	VBLENDMPS   Z22, Z23, K2, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    Z23, K1, (DI)
+	SUBQ       AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    64(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z24
+	VFMADD231PS Z5, Z21, Z24
+	VPSLLD      $0x17, Z24, Z25
+	VSUBPS      Z4, Z24, Z24
+	VFMADD231PS Z6, Z24, Z21
+	VMOVUPS     Z14, Z24
+	VFMADD213PS Z15, Z21, Z24
+	VFMADD213PS Z16, Z21, Z24
+	VFMADD213PS Z17, Z21, Z24
+	VFMADD213PS Z18, Z21, Z24
+	VMULPS      Z21, Z21, Z26
+	VFMADD213PS Z21, Z26, Z24
+	VADDPS      Z7, Z25, Z21
+	VFMADD231PS Z25, Z24, Z21
+	VSUBPS      Z8, Z21, Z24
+	VDIVPS      Z21, Z24, Z24
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z24, K1, Z24
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z24
+	VMOVUPS    128(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z25
+	VFMADD231PS Z5, Z21, Z25
+	VPSLLD      $0x17, Z25, Z26
+	VSUBPS      Z4, Z25, Z25
+	VFMADD231PS Z6, Z25, Z21
+	VMOVUPS     Z14, Z25
+	VFMADD213PS Z15, Z21, Z25
+	VFMADD213PS Z16, Z21, Z25
+	VFMADD213PS Z17, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z27
+	VFMADD213PS Z21, Z27, Z25
+	VADDPS      Z7, Z26, Z21
+	VFMADD231PS Z26, Z25, Z21
+	VSUBPS      Z8, Z21, Z25
+	VDIVPS      Z21, Z25, Z25
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z25, K1, Z25
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z25
+	VMOVUPS    192(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z26
+	VFMADD231PS Z5, Z21, Z26
+	VPSLLD      $0x17, Z26, Z27
+	VSUBPS      Z4, Z26, Z26
+	VFMADD231PS Z6, Z26, Z21
+	VMOVUPS     Z14, Z26
+	VFMADD213PS Z15, Z21, Z26
+	VFMADD213PS Z16, Z21, Z26
+	VFMADD213PS Z17, Z21, Z26
+	VFMADD213PS Z18, Z21, Z26
+	VMULPS      Z21, Z21, Z28
+	VFMADD213PS Z21, Z28, Z26
+	VADDPS      Z7, Z27, Z21
+	VFMADD231PS Z27, Z26, Z21
+	VSUBPS      Z8, Z21, Z26
+	VDIVPS      Z21, Z26, Z26
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z26, K1, Z26
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z26
+	VMOVUPS    Z23, (DI)(BX*1)
+	VMOVUPS    Z24, 64(DI)(BX*1)
+	VMOVUPS    Z25, 128(DI)(BX*1)
+	VMOVUPS    Z26, 192(DI)(BX*1)
+	ADDQ       $0x00000100, BX
+	CMPQ       BX, $-256
+	JLE        plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    Z23, (DI)(BX*1)
+	ADDQ       $0x40, BX
+	JMP        plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    64(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z24
+	VFMADD231PS Z5, Z21, Z24
+	VPSLLD      $0x17, Z24, Z25
+	VSUBPS      Z4, Z24, Z24
+	VFMADD231PS Z6, Z24, Z21
+	VMOVUPS     Z14, Z24
+	VFMADD213PS Z15, Z21, Z24
+	VFMADD213PS Z16, Z21, Z24
+	VFMADD213PS Z17, Z21, Z24
+	VFMADD213PS Z18, Z21, Z24
+	VMULPS      Z21, Z21, Z26
+	VFMADD213PS Z21, Z26, Z24
+	VADDPS      Z7, Z25, Z21
+	VFMADD231PS Z25, Z24, Z21
+	VSUBPS      Z8, Z21, Z24
+	VDIVPS      Z21, Z24, Z24
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z24, K1, Z24
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z24
+	VMOVUPS    128(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z25
+	VFMADD231PS Z5, Z21, Z25
+	VPSLLD      $0x17, Z25, Z26
+	VSUBPS      Z4, Z25, Z25
+	VFMADD231PS Z6, Z25, Z21
+	VMOVUPS     Z14, Z25
+	VFMADD213PS Z15, Z21, Z25
+	VFMADD213PS Z16, Z21, Z25
+	VFMADD213PS Z17, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z27
+	VFMADD213PS Z21, Z27, Z25
+	VADDPS      Z7, Z26, Z21
+	VFMADD231PS Z26, Z25, Z21
+	VSUBPS      Z8, Z21, Z25
+	VDIVPS      Z21, Z25, Z25
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z25, K1, Z25
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z25
+	VMOVUPS    192(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z26
+	VFMADD231PS Z5, Z21, Z26
+	VPSLLD      $0x17, Z26, Z27
+	VSUBPS      Z4, Z26, Z26
+	VFMADD231PS Z6, Z26, Z21
+	VMOVUPS     Z14, Z26
+	VFMADD213PS Z15, Z21, Z26
+	VFMADD213PS Z16, Z21, Z26
+	VFMADD213PS Z17, Z21, Z26
+	VFMADD213PS Z18, Z21, Z26
+	VMULPS      Z21, Z21, Z28
+	VFMADD213PS Z21, Z28, Z26
+	VADDPS      Z7, Z27, Z21
+	VFMADD231PS Z27, Z26, Z21
+	VSUBPS      Z8, Z21, Z26
+	VDIVPS      Z21, Z26, Z26
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z26, K1, Z26
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z26
+	VMOVNTPS   Z23, (DI)(BX*1)
+	VMOVNTPS   Z24, 64(DI)(BX*1)
+	VMOVNTPS   Z25, 128(DI)(BX*1)
+	VMOVNTPS   Z26, 192(DI)(BX*1)
+	ADDQ       $0x00000100, BX
+	CMPQ       BX, $-256
+	JLE        nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVNTPS   Z23, (DI)(BX*1)
+	ADDQ       $0x40, BX
+	JMP        nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z19
+	VANDPS    Z0, Z19, Z0
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z0, Z0, Z20
+	VMOVUPS     Z9, Z9
+	VFMADD213PS Z10, Z20, Z9
+	VFMADD213PS Z11, Z20, Z9
+	VFMADD213PS Z12, Z20, Z9
+	VFMADD213PS Z13, Z20, Z9
+	VMULPS      Z0, Z20, Z10
+	VFMADD213PS Z0, Z10, Z9
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z0, Z3, Z3
+	VADDPS      Z3, Z3, Z3
+	VMOVUPS     Z4, Z10
+	VFMADD231PS Z5, Z3, Z10
+	VPSLLD      $0x17, Z10, Z5
+	VSUBPS      Z4, Z10, Z10
+	VFMADD231PS Z6, Z10, Z3
+	VMOVUPS     Z14, Z4
+	VFMADD213PS Z15, Z3, Z4
+	VFMADD213PS Z16, Z3, Z4
+	VFMADD213PS Z17, Z3, Z4
+	VFMADD213PS Z18, Z3, Z4
+	VMULPS      Z3, Z3, Z6
+	VFMADD213PS Z3, Z6, Z4
+	VADDPS      Z7, Z5, Z3
+	VFMADD231PS Z5, Z4, Z3
+	VSUBPS      Z8, Z3, Z4
+	VDIVPS      Z3, Z4, Z4
+	VCMPPS      $0x11, Z2, Z0, K2
+	VBLENDMPS   Z9, Z4, K2, Z4
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z4
+	VMOVUPS    Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhAbsMask<>+0(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+4(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+8(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+12(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+16(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+20(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+24(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+28(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+32(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+36(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+40(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+44(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+48(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+52(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+56(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+60(SB)/4, $0x7fffffff
+GLOBL tanhAbsMask<>(SB), RODATA|NOPTR, $64
+
+DATA tanhSmall<>+0(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+4(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+8(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+12(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+16(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+20(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+24(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+28(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+32(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+36(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+40(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+44(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+48(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+52(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+56(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+60(SB)/4, $0x3f0ccccd
+GLOBL tanhSmall<>(SB), RODATA|NOPTR, $64
+
+DATA tanhMax<>+0(SB)/4, $0x41180000
+DATA tanhMax<>+4(SB)/4, $0x41180000
+DATA tanhMax<>+8(SB)/4, $0x41180000
+DATA tanhMax<>+12(SB)/4, $0x41180000
+DATA tanhMax<>+16(SB)/4, $0x41180000
+DATA tanhMax<>+20(SB)/4, $0x41180000
+DATA tanhMax<>+24(SB)/4, $0x41180000
+DATA tanhMax<>+28(SB)/4, $0x41180000
+DATA tanhMax<>+32(SB)/4, $0x41180000
+DATA tanhMax<>+36(SB)/4, $0x41180000
+DATA tanhMax<>+40(SB)/4, $0x41180000
+DATA tanhMax<>+44(SB)/4, $0x41180000
+DATA tanhMax<>+48(SB)/4, $0x41180000
+DATA tanhMax<>+52(SB)/4, $0x41180000
+DATA tanhMax<>+56(SB)/4, $0x41180000
+DATA tanhMax<>+60(SB)/4, $0x41180000
+GLOBL tanhMax<>(SB), RODATA|NOPTR, $64
+
+DATA tanhTwo<>+0(SB)/4, $0x40000000
+DATA tanhTwo<>+4(SB)/4, $0x40000000
+DATA tanhTwo<>+8(SB)/4, $0x40000000
+DATA tanhTwo<>+12(SB)/4, $0x40000000
+DATA tanhTwo<>+16(SB)/4, $0x40000000
+DATA tanhTwo<>+20(SB)/4, $0x40000000
+DATA tanhTwo<>+24(SB)/4, $0x40000000
+DATA tanhTwo<>+28(SB)/4, $0x40000000
+DATA tanhTwo<>+32(SB)/4, $0x40000000
+DATA tanhTwo<>+36(SB)/4, $0x40000000
+DATA tanhTwo<>+40(SB)/4, $0x40000000
+DATA tanhTwo<>+44(SB)/4, $0x40000000
+DATA tanhTwo<>+48(SB)/4, $0x40000000
+DATA tanhTwo<>+52(SB)/4, $0x40000000
+DATA tanhTwo<>+56(SB)/4, $0x40000000
+DATA tanhTwo<>+60(SB)/4, $0x40000000
+GLOBL tanhTwo<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP5<>+0(SB)/4, $0xbbcd9815
+DATA tanhP5<>+4(SB)/4, $0xbbcd9815
+DATA tanhP5<>+8(SB)/4, $0xbbcd9815
+DATA tanhP5<>+12(SB)/4, $0xbbcd9815
+DATA tanhP5<>+16(SB)/4, $0xbbcd9815
+DATA tanhP5<>+20(SB)/4, $0xbbcd9815
+DATA tanhP5<>+24(SB)/4, $0xbbcd9815
+DATA tanhP5<>+28(SB)/4, $0xbbcd9815
+DATA tanhP5<>+32(SB)/4, $0xbbcd9815
+DATA tanhP5<>+36(SB)/4, $0xbbcd9815
+DATA tanhP5<>+40(SB)/4, $0xbbcd9815
+DATA tanhP5<>+44(SB)/4, $0xbbcd9815
+DATA tanhP5<>+48(SB)/4, $0xbbcd9815
+DATA tanhP5<>+52(SB)/4, $0xbbcd9815
+DATA tanhP5<>+56(SB)/4, $0xbbcd9815
+DATA tanhP5<>+60(SB)/4, $0xbbcd9815
+GLOBL tanhP5<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP4<>+0(SB)/4, $0x3cac9e81
+DATA tanhP4<>+4(SB)/4, $0x3cac9e81
+DATA tanhP4<>+8(SB)/4, $0x3cac9e81
+DATA tanhP4<>+12(SB)/4, $0x3cac9e81
+DATA tanhP4<>+16(SB)/4, $0x3cac9e81
+DATA tanhP4<>+20(SB)/4, $0x3cac9e81
+DATA tanhP4<>+24(SB)/4, $0x3cac9e81
+DATA tanhP4<>+28(SB)/4, $0x3cac9e81
+DATA tanhP4<>+32(SB)/4, $0x3cac9e81
+DATA tanhP4<>+36(SB)/4, $0x3cac9e81
+DATA tanhP4<>+40(SB)/4, $0x3cac9e81
+DATA tanhP4<>+44(SB)/4, $0x3cac9e81
+DATA tanhP4<>+48(SB)/4, $0x3cac9e81
+DATA tanhP4<>+52(SB)/4, $0x3cac9e81
+DATA tanhP4<>+56(SB)/4, $0x3cac9e81
+DATA tanhP4<>+60(SB)/4, $0x3cac9e81
+GLOBL tanhP4<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP3<>+0(SB)/4, $0xbd5c943d
+DATA tanhP3<>+4(SB)/4, $0xbd5c943d
+DATA tanhP3<>+8(SB)/4, $0xbd5c943d
+DATA tanhP3<>+12(SB)/4, $0xbd5c943d
+DATA tanhP3<>+16(SB)/4, $0xbd5c943d
+DATA tanhP3<>+20(SB)/4, $0xbd5c943d
+DATA tanhP3<>+24(SB)/4, $0xbd5c943d
+DATA tanhP3<>+28(SB)/4, $0xbd5c943d
+DATA tanhP3<>+32(SB)/4, $0xbd5c943d
+DATA tanhP3<>+36(SB)/4, $0xbd5c943d
+DATA tanhP3<>+40(SB)/4, $0xbd5c943d
+DATA tanhP3<>+44(SB)/4, $0xbd5c943d
+DATA tanhP3<>+48(SB)/4, $0xbd5c943d
+DATA tanhP3<>+52(SB)/4, $0xbd5c943d
+DATA tanhP3<>+56(SB)/4, $0xbd5c943d
+DATA tanhP3<>+60(SB)/4, $0xbd5c943d
+GLOBL tanhP3<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP2<>+0(SB)/4, $0x3e088693
+DATA tanhP2<>+4(SB)/4, $0x3e088693
+DATA tanhP2<>+8(SB)/4, $0x3e088693
+DATA tanhP2<>+12(SB)/4, $0x3e088693
+DATA tanhP2<>+16(SB)/4, $0x3e088693
+DATA tanhP2<>+20(SB)/4, $0x3e088693
+DATA tanhP2<>+24(SB)/4, $0x3e088693
+DATA tanhP2<>+28(SB)/4, $0x3e088693
+DATA tanhP2<>+32(SB)/4, $0x3e088693
+DATA tanhP2<>+36(SB)/4, $0x3e088693
+DATA tanhP2<>+40(SB)/4, $0x3e088693
+DATA tanhP2<>+44(SB)/4, $0x3e088693
+DATA tanhP2<>+48(SB)/4, $0x3e088693
+DATA tanhP2<>+52(SB)/4, $0x3e088693
+DATA tanhP2<>+56(SB)/4, $0x3e088693
+DATA tanhP2<>+60(SB)/4, $0x3e088693
+GLOBL tanhP2<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP1<>+0(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+4(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+8(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+12(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+16(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+20(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+24(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+28(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+32(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+36(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+40(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+44(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+48(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+52(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+56(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+60(SB)/4, $0xbeaaaaa5
+GLOBL tanhP1<>(SB), RODATA|NOPTR, $64
+
+// func tanhAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·tanhAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS tanhMax<>+0(SB), Y0
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y3, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y3
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y3, Y5
+	VFMADD213PS c4<>+0(SB), Y3, Y5
+	VFMADD213PS c3<>+0(SB), Y3, Y5
+	VFMADD213PS c2<>+0(SB), Y3, Y5
+	VMULPS      Y3, Y3, Y7
+	VFMADD213PS Y3, Y7, Y5
+	VADDPS      one<>+0(SB), Y6, Y3
+	VFMADD231PS Y6, Y5, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y5
+	VDIVPS      Y3, Y5, Y5
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y5, Y5
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y5, Y5
+	VMOVUPS -32(SI)(CX*4), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y3, Y6
+	VPSLLD      $0x17, Y6, Y7
+	VSUBPS      magic<>+0(SB), Y6, Y6
+	VFMADD231PS negLn2<>+0(SB), Y6, Y3
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y3, Y6
+	VFMADD213PS c4<>+0(SB), Y3, Y6
+	VFMADD213PS c3<>+0(SB), Y3, Y6
+	VFMADD213PS c2<>+0(SB), Y3, Y6
+	VMULPS      Y3, Y3, Y8
+	VFMADD213PS Y3, Y8, Y6
+	VADDPS      one<>+0(SB), Y7, Y3
+	VFMADD231PS Y7, Y6, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y6
+	VDIVPS      Y3, Y6, Y6
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y6, Y6
+
+	// x's sign.
+	VANDPS signBit<>+0(SB), Y1, Y2
+	VORPS  Y2, Y6, Y6
+	MOVQ   DI, R8
+	LEAQ   -32(DI)(CX*4), R9
+	CMPQ   CX, $0x10
+	JBE    edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y3, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y10
+	VFMADD213PS Y3, Y10, Y8
+	VADDPS      one<>+0(SB), Y9, Y3
+	VFMADD231PS Y9, Y8, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y8
+	VDIVPS      Y3, Y8, Y8
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y8, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y3, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y11
+	VFMADD213PS Y3, Y11, Y9
+	VADDPS      one<>+0(SB), Y10, Y3
+	VFMADD231PS Y10, Y9, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y9
+	VDIVPS      Y3, Y9, Y9
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y9, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y3, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y12
+	VFMADD213PS Y3, Y12, Y10
+	VADDPS      one<>+0(SB), Y11, Y3
+	VFMADD231PS Y11, Y10, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y10
+	VDIVPS      Y3, Y10, Y10
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y10, Y10
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y10, Y10
+	VMOVUPS Y7, (DI)(BX*1)
+	VMOVUPS Y8, 32(DI)(BX*1)
+	VMOVUPS Y9, 64(DI)(BX*1)
+	VMOVUPS Y10, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS Y7, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y3, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y10
+	VFMADD213PS Y3, Y10, Y8
+	VADDPS      one<>+0(SB), Y9, Y3
+	VFMADD231PS Y9, Y8, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y8
+	VDIVPS      Y3, Y8, Y8
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y8, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y3, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y11
+	VFMADD213PS Y3, Y11, Y9
+	VADDPS      one<>+0(SB), Y10, Y3
+	VFMADD231PS Y10, Y9, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y9
+	VDIVPS      Y3, Y9, Y9
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y9, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y3, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y12
+	VFMADD213PS Y3, Y12, Y10
+	VADDPS      one<>+0(SB), Y11, Y3
+	VFMADD231PS Y11, Y10, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y10
+	VDIVPS      Y3, Y10, Y10
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y10, Y10
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y1, Y2
+	VORPS    Y2, Y10, Y10
+	VMOVNTPS Y7, (DI)(BX*1)
+	VMOVNTPS Y8, 32(DI)(BX*1)
+	VMOVNTPS Y9, 64(DI)(BX*1)
+	VMOVNTPS Y10, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y1, Y2
+	VORPS    Y2, Y7, Y7
+	VMOVNTPS Y7, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VANDPS       tanhAbsMask<>+0(SB), Y2, Y3
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y3, Y3, Y4
+	VMOVUPS     tanhP5<>+0(SB), Y5
+	VFMADD213PS tanhP4<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP3<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP2<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP1<>+0(SB), Y4, Y5
+	VMULPS      Y3, Y4, Y4
+	VFMADD213PS Y3, Y4, Y5
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y3, Y0, Y0
+	VADDPS      Y0, Y0, Y0
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y0, Y4
+	VPSLLD      $0x17, Y4, Y6
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y0
+	VMOVUPS     c6<>+0(SB), Y4
+	VFMADD213PS c5<>+0(SB), Y0, Y4
+	VFMADD213PS c4<>+0(SB), Y0, Y4
+	VFMADD213PS c3<>+0(SB), Y0, Y4
+	VFMADD213PS c2<>+0(SB), Y0, Y4
+	VMULPS      Y0, Y0, Y7
+	VFMADD213PS Y0, Y7, Y4
+	VADDPS      one<>+0(SB), Y6, Y0
+	VFMADD231PS Y6, Y4, Y0
+	VSUBPS      tanhTwo<>+0(SB), Y0, Y4
+	VDIVPS      Y0, Y4, Y4
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y3, Y0
+	VBLENDVPS   Y0, Y5, Y4, Y4
+
+	// x's sign.
+	VANDPS     signBit<>+0(SB), Y2, Y3
+	VORPS      Y3, Y4, Y4
+	VMASKMOVPS Y4, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·tanhBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	VMOVUPS tanhAbsMask<>+0(SB), Z0
+	VMOVUPS signBit<>+0(SB), Z1
+	VMOVUPS one<>+0(SB), Z2
+	VMOVUPS tanhBackwardHuge<>+0(SB), Z3
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z4
+	VMOVUPS.Z    (DX), K1, Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K2
+	VBLENDMPS Z5, Z6, K2, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K2, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVUPS   Z6, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z6, K1, Z6
+	VMULPS       Z6, Z4, Z6
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z6, Z6
+	VMOVUPS      64(SI)(BX*1), Z4
+	VMOVUPS      64(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z7
+	VFNMADD213PS Z2, Z5, Z7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VMULPS       Z7, Z4, Z7
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z7, Z7
+	VMOVUPS      128(SI)(BX*1), Z4
+	VMOVUPS      128(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z8
+	VFNMADD213PS Z2, Z5, Z8
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z8, K1, Z8
+	VMULPS       Z8, Z4, Z8
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z8, Z8
+	VMOVUPS      192(SI)(BX*1), Z4
+	VMOVUPS      192(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z9
+	VFNMADD213PS Z2, Z5, Z9
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z9, K1, Z9
+	VMULPS    Z9, Z4, Z9
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z9, Z9
+	VMOVUPS   Z6, (DI)(BX*1)
+	VMOVUPS   Z7, 64(DI)(BX*1)
+	VMOVUPS   Z8, 128(DI)(BX*1)
+	VMOVUPS   Z9, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z6, K1, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVUPS   Z6, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z6, K1, Z6
+	VMULPS       Z6, Z4, Z6
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z6, Z6
+	VMOVUPS      64(SI)(BX*1), Z4
+	VMOVUPS      64(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z7
+	VFNMADD213PS Z2, Z5, Z7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VMULPS       Z7, Z4, Z7
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z7, Z7
+	VMOVUPS      128(SI)(BX*1), Z4
+	VMOVUPS      128(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z8
+	VFNMADD213PS Z2, Z5, Z8
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z8, K1, Z8
+	VMULPS       Z8, Z4, Z8
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z8, Z8
+	VMOVUPS      192(SI)(BX*1), Z4
+	VMOVUPS      192(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z9
+	VFNMADD213PS Z2, Z5, Z9
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z9, K1, Z9
+	VMULPS    Z9, Z4, Z9
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z9, Z9
+	VMOVNTPS  Z6, (DI)(BX*1)
+	VMOVNTPS  Z7, 64(DI)(BX*1)
+	VMOVNTPS  Z8, 128(DI)(BX*1)
+	VMOVNTPS  Z9, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z6, K1, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVNTPS  Z6, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z4
+	VMOVUPS.Z    (DX), K1, Z5
+	VANDPS       Z0, Z5, Z0
+	VMOVAPS      Z0, Z5
+	VFNMADD213PS Z2, Z0, Z5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z0, K2
+	VBLENDMPS Z0, Z5, K2, Z5
+	VMULPS    Z5, Z4, Z5
+	VMOVUPS   Z2, Z2
+	VXORPS    Z1, Z0, Z0
+	VBLENDMPS Z0, Z2, K2, Z2
+	VMULPS    Z2, Z5, Z5
+	VMOVUPS   Z5, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhBackwardHuge<>+0(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+4(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+8(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+12(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+16(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+20(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+24(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+28(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+32(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+36(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+40(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+44(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+48(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+52(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+56(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+60(SB)/4, $0x5f800000
+GLOBL tanhBackwardHuge<>(SB), RODATA|NOPTR, $64
+
+// func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·tanhBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ y_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y0
+	VMOVUPS      (DX), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y2
+	VFNMADD213PS one<>+0(SB), Y1, Y2
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y3
+	VBLENDVPS    Y3, Y1, Y2, Y2
+	VMULPS       Y2, Y0, Y2
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y3, Y1, Y0, Y0
+	VMULPS       Y0, Y2, Y2
+	VMOVUPS      -32(SI)(CX*4), Y0
+	VMOVUPS      -32(DX)(CX*4), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y3
+	VFNMADD213PS one<>+0(SB), Y1, Y3
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y4
+	VBLENDVPS Y4, Y1, Y3, Y3
+	VMULPS    Y3, Y0, Y3
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y4, Y1, Y0, Y0
+	VMULPS    Y0, Y3, Y3
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS    Y5, Y1, Y4, Y4
+	VMULPS       Y4, Y0, Y4
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y5, Y1, Y0, Y0
+	VMULPS       Y0, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y0
+	VMOVUPS      32(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y5
+	VFNMADD213PS one<>+0(SB), Y1, Y5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y6
+	VBLENDVPS    Y6, Y1, Y5, Y5
+	VMULPS       Y5, Y0, Y5
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y6, Y1, Y0, Y0
+	VMULPS       Y0, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y0
+	VMOVUPS      64(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y6
+	VFNMADD213PS one<>+0(SB), Y1, Y6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y7
+	VBLENDVPS    Y7, Y1, Y6, Y6
+	VMULPS       Y6, Y0, Y6
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y7, Y1, Y0, Y0
+	VMULPS       Y0, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y0
+	VMOVUPS      96(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y7
+	VFNMADD213PS one<>+0(SB), Y1, Y7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y8
+	VBLENDVPS Y8, Y1, Y7, Y7
+	VMULPS    Y7, Y0, Y7
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y8, Y1, Y0, Y0
+	VMULPS    Y0, Y7, Y7
+	VMOVUPS   Y4, (DI)(BX*1)
+	VMOVUPS   Y5, 32(DI)(BX*1)
+	VMOVUPS   Y6, 64(DI)(BX*1)
+	VMOVUPS   Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS Y5, Y1, Y4, Y4
+	VMULPS    Y4, Y0, Y4
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y5, Y1, Y0, Y0
+	VMULPS    Y0, Y4, Y4
+	VMOVUPS   Y4, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS    Y5, Y1, Y4, Y4
+	VMULPS       Y4, Y0, Y4
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y5, Y1, Y0, Y0
+	VMULPS       Y0, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y0
+	VMOVUPS      32(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y5
+	VFNMADD213PS one<>+0(SB), Y1, Y5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y6
+	VBLENDVPS    Y6, Y1, Y5, Y5
+	VMULPS       Y5, Y0, Y5
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y6, Y1, Y0, Y0
+	VMULPS       Y0, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y0
+	VMOVUPS      64(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y6
+	VFNMADD213PS one<>+0(SB), Y1, Y6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y7
+	VBLENDVPS    Y7, Y1, Y6, Y6
+	VMULPS       Y6, Y0, Y6
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y7, Y1, Y0, Y0
+	VMULPS       Y0, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y0
+	VMOVUPS      96(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y7
+	VFNMADD213PS one<>+0(SB), Y1, Y7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y8
+	VBLENDVPS Y8, Y1, Y7, Y7
+	VMULPS    Y7, Y0, Y7
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y8, Y1, Y0, Y0
+	VMULPS    Y0, Y7, Y7
+	VMOVNTPS  Y4, (DI)(BX*1)
+	VMOVNTPS  Y5, 32(DI)(BX*1)
+	VMOVNTPS  Y6, 64(DI)(BX*1)
+	VMOVNTPS  Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS Y5, Y1, Y4, Y4
+	VMULPS    Y4, Y0, Y4
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y5, Y1, Y0, Y0
+	VMULPS    Y0, Y4, Y4
+	VMOVNTPS  Y4, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VANDPS       tanhAbsMask<>+0(SB), Y2, Y2
+	VMOVAPS      Y2, Y3
+	VFNMADD213PS one<>+0(SB), Y2, Y3
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS     $0x1d, tanhBackwardHuge<>+0(SB), Y2, Y4
+	VBLENDVPS  Y4, Y2, Y3, Y3
+	VMULPS     Y3, Y1, Y3
+	VMOVUPS    one<>+0(SB), Y1
+	VXORPS     signBit<>+0(SB), Y2, Y2
+	VBLENDVPS  Y4, Y2, Y1, Y1
+	VMULPS     Y1, Y3, Y3
+	VMASKMOVPS Y3, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func geluTanhAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·geluTanhAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS geluAHi<>+0(SB), Z1
+	VMOVUPS geluALo<>+0(SB), Z2
+	VMOVUPS geluBHi<>+0(SB), Z3
+	VMOVUPS geluBLo<>+0(SB), Z4
+	VMOVUPS magic<>+0(SB), Z5
+	VMOVUPS log2e<>+0(SB), Z6
+	VMOVUPS negLn2Hi<>+0(SB), Z7
+	VMOVUPS negLn2Lo<>+0(SB), Z8
+	VMOVUPS one<>+0(SB), Z9
+	VMOVUPS c6<>+0(SB), Z10
+	VMOVUPS c5<>+0(SB), Z11
+	VMOVUPS c4<>+0(SB), Z12
+	VMOVUPS c3<>+0(SB), Z13
+	VMOVUPS c2<>+0(SB), Z14
+	VMOVUPS geluTanhMin<>+0(SB), Z15
+	VMOVUPS geluScaleMin<>+0(SB), Z16
+	VXORPS  Z17, Z17, Z17
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K2
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K2, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K2, Z19
+	VMOVUPS   Z19, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z21, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z20
+	VORPS       Z0, Z20, Z21
+	VMAXPS      Z21, Z15, Z21
+	VMULPS      Z21, Z21, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z21, Z21, Z23
+	VMULPS      Z22, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z21, Z25
+	VFMADD231PS Z21, Z23, Z25
+	VMULPS      Z3, Z24, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z3, Z24, Z23
+	VFMADD231PS Z3, Z25, Z23
+	VFMADD231PS Z4, Z24, Z23
+	VMULPS      Z1, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z21, Z25
+	VADDPS      Z25, Z23, Z23
+	VFMADD231PS Z2, Z21, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z22, Z21
+	VMAXPS Z24, Z22, Z22
+	VADDPS Z22, Z21, Z24
+	VSUBPS Z21, Z24, Z21
+	VSUBPS Z21, Z22, Z21
+	VADDPS Z21, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z21
+	VFMADD231PS Z6, Z24, Z21
+	VSUBPS      Z5, Z21, Z22
+	VFMADD231PS Z7, Z22, Z24
+	VFMADD231PS Z8, Z22, Z23
+	VADDPS      Z23, Z24, Z25
+	VSUBPS      Z24, Z25, Z24
+	VSUBPS      Z24, Z23, Z24
+	VMOVUPS     Z10, Z23
+	VFMADD213PS Z11, Z25, Z23
+	VFMADD213PS Z12, Z25, Z23
+	VFMADD213PS Z13, Z25, Z23
+	VFMADD213PS Z14, Z25, Z23
+	VMULPS      Z25, Z25, Z26
+	VFMADD213PS Z25, Z26, Z23
+	VADDPS      Z9, Z23, Z25
+	VFMADD231PS Z24, Z25, Z23
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z21, Z21
+	VPSLLD $0x17, Z21, Z21
+	VADDPS Z9, Z23, Z24
+	VMULPS Z24, Z21, Z21
+	VADDPS Z9, Z21, Z24
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z20, Z18
+	VFMADD231PS Z20, Z23, Z18
+	VBLENDMPS   Z18, Z20, K1, Z20
+	VDIVPS      Z24, Z20, Z20
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z22, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z21
+	VORPS       Z0, Z21, Z22
+	VMAXPS      Z22, Z15, Z22
+	VMULPS      Z22, Z22, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z22, Z22, Z24
+	VMULPS      Z23, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z22, Z26
+	VFMADD231PS Z22, Z24, Z26
+	VMULPS      Z3, Z25, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z3, Z25, Z24
+	VFMADD231PS Z3, Z26, Z24
+	VFMADD231PS Z4, Z25, Z24
+	VMULPS      Z1, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z22, Z26
+	VADDPS      Z26, Z24, Z24
+	VFMADD231PS Z2, Z22, Z24
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z23, Z22
+	VMAXPS Z25, Z23, Z23
+	VADDPS Z23, Z22, Z25
+	VSUBPS Z22, Z25, Z22
+	VSUBPS Z22, Z23, Z22
+	VADDPS Z22, Z24, Z24
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z22
+	VFMADD231PS Z6, Z25, Z22
+	VSUBPS      Z5, Z22, Z23
+	VFMADD231PS Z7, Z23, Z25
+	VFMADD231PS Z8, Z23, Z24
+	VADDPS      Z24, Z25, Z26
+	VSUBPS      Z25, Z26, Z25
+	VSUBPS      Z25, Z24, Z25
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z26, Z24
+	VFMADD213PS Z12, Z26, Z24
+	VFMADD213PS Z13, Z26, Z24
+	VFMADD213PS Z14, Z26, Z24
+	VMULPS      Z26, Z26, Z27
+	VFMADD213PS Z26, Z27, Z24
+	VADDPS      Z9, Z24, Z26
+	VFMADD231PS Z25, Z26, Z24
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z22, Z22
+	VPSLLD $0x17, Z22, Z22
+	VADDPS Z9, Z24, Z25
+	VMULPS Z25, Z22, Z22
+	VADDPS Z9, Z22, Z25
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z21, Z18
+	VFMADD231PS Z21, Z24, Z18
+	VBLENDMPS   Z18, Z21, K1, Z21
+	VDIVPS      Z25, Z21, Z21
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z23, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z22
+	VORPS       Z0, Z22, Z23
+	VMAXPS      Z23, Z15, Z23
+	VMULPS      Z23, Z23, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z23, Z23, Z25
+	VMULPS      Z24, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z23, Z27
+	VFMADD231PS Z23, Z25, Z27
+	VMULPS      Z3, Z26, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z3, Z26, Z25
+	VFMADD231PS Z3, Z27, Z25
+	VFMADD231PS Z4, Z26, Z25
+	VMULPS      Z1, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z23, Z27
+	VADDPS      Z27, Z25, Z25
+	VFMADD231PS Z2, Z23, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z24, Z23
+	VMAXPS Z26, Z24, Z24
+	VADDPS Z24, Z23, Z26
+	VSUBPS Z23, Z26, Z23
+	VSUBPS Z23, Z24, Z23
+	VADDPS Z23, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z23
+	VFMADD231PS Z6, Z26, Z23
+	VSUBPS      Z5, Z23, Z24
+	VFMADD231PS Z7, Z24, Z26
+	VFMADD231PS Z8, Z24, Z25
+	VADDPS      Z25, Z26, Z27
+	VSUBPS      Z26, Z27, Z26
+	VSUBPS      Z26, Z25, Z26
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z27, Z25
+	VFMADD213PS Z12, Z27, Z25
+	VFMADD213PS Z13, Z27, Z25
+	VFMADD213PS Z14, Z27, Z25
+	VMULPS      Z27, Z27, Z28
+	VFMADD213PS Z27, Z28, Z25
+	VADDPS      Z9, Z25, Z27
+	VFMADD231PS Z26, Z27, Z25
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z23, Z23
+	VPSLLD $0x17, Z23, Z23
+	VADDPS Z9, Z25, Z26
+	VMULPS Z26, Z23, Z23
+	VADDPS Z9, Z23, Z26
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z22, Z18
+	VFMADD231PS Z22, Z25, Z18
+	VBLENDMPS   Z18, Z22, K1, Z22
+	VDIVPS      Z26, Z22, Z22
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z24, Z22, K1, Z22
+	VMOVUPS   Z19, (DI)(BX*1)
+	VMOVUPS   Z20, 64(DI)(BX*1)
+	VMOVUPS   Z21, 128(DI)(BX*1)
+	VMOVUPS   Z22, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K1, Z19
+	VMOVUPS   Z19, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z21, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z20
+	VORPS       Z0, Z20, Z21
+	VMAXPS      Z21, Z15, Z21
+	VMULPS      Z21, Z21, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z21, Z21, Z23
+	VMULPS      Z22, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z21, Z25
+	VFMADD231PS Z21, Z23, Z25
+	VMULPS      Z3, Z24, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z3, Z24, Z23
+	VFMADD231PS Z3, Z25, Z23
+	VFMADD231PS Z4, Z24, Z23
+	VMULPS      Z1, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z21, Z25
+	VADDPS      Z25, Z23, Z23
+	VFMADD231PS Z2, Z21, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z22, Z21
+	VMAXPS Z24, Z22, Z22
+	VADDPS Z22, Z21, Z24
+	VSUBPS Z21, Z24, Z21
+	VSUBPS Z21, Z22, Z21
+	VADDPS Z21, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z21
+	VFMADD231PS Z6, Z24, Z21
+	VSUBPS      Z5, Z21, Z22
+	VFMADD231PS Z7, Z22, Z24
+	VFMADD231PS Z8, Z22, Z23
+	VADDPS      Z23, Z24, Z25
+	VSUBPS      Z24, Z25, Z24
+	VSUBPS      Z24, Z23, Z24
+	VMOVUPS     Z10, Z23
+	VFMADD213PS Z11, Z25, Z23
+	VFMADD213PS Z12, Z25, Z23
+	VFMADD213PS Z13, Z25, Z23
+	VFMADD213PS Z14, Z25, Z23
+	VMULPS      Z25, Z25, Z26
+	VFMADD213PS Z25, Z26, Z23
+	VADDPS      Z9, Z23, Z25
+	VFMADD231PS Z24, Z25, Z23
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z21, Z21
+	VPSLLD $0x17, Z21, Z21
+	VADDPS Z9, Z23, Z24
+	VMULPS Z24, Z21, Z21
+	VADDPS Z9, Z21, Z24
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z20, Z18
+	VFMADD231PS Z20, Z23, Z18
+	VBLENDMPS   Z18, Z20, K1, Z20
+	VDIVPS      Z24, Z20, Z20
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z22, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z21
+	VORPS       Z0, Z21, Z22
+	VMAXPS      Z22, Z15, Z22
+	VMULPS      Z22, Z22, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z22, Z22, Z24
+	VMULPS      Z23, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z22, Z26
+	VFMADD231PS Z22, Z24, Z26
+	VMULPS      Z3, Z25, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z3, Z25, Z24
+	VFMADD231PS Z3, Z26, Z24
+	VFMADD231PS Z4, Z25, Z24
+	VMULPS      Z1, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z22, Z26
+	VADDPS      Z26, Z24, Z24
+	VFMADD231PS Z2, Z22, Z24
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z23, Z22
+	VMAXPS Z25, Z23, Z23
+	VADDPS Z23, Z22, Z25
+	VSUBPS Z22, Z25, Z22
+	VSUBPS Z22, Z23, Z22
+	VADDPS Z22, Z24, Z24
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z22
+	VFMADD231PS Z6, Z25, Z22
+	VSUBPS      Z5, Z22, Z23
+	VFMADD231PS Z7, Z23, Z25
+	VFMADD231PS Z8, Z23, Z24
+	VADDPS      Z24, Z25, Z26
+	VSUBPS      Z25, Z26, Z25
+	VSUBPS      Z25, Z24, Z25
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z26, Z24
+	VFMADD213PS Z12, Z26, Z24
+	VFMADD213PS Z13, Z26, Z24
+	VFMADD213PS Z14, Z26, Z24
+	VMULPS      Z26, Z26, Z27
+	VFMADD213PS Z26, Z27, Z24
+	VADDPS      Z9, Z24, Z26
+	VFMADD231PS Z25, Z26, Z24
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z22, Z22
+	VPSLLD $0x17, Z22, Z22
+	VADDPS Z9, Z24, Z25
+	VMULPS Z25, Z22, Z22
+	VADDPS Z9, Z22, Z25
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z21, Z18
+	VFMADD231PS Z21, Z24, Z18
+	VBLENDMPS   Z18, Z21, K1, Z21
+	VDIVPS      Z25, Z21, Z21
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z23, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z22
+	VORPS       Z0, Z22, Z23
+	VMAXPS      Z23, Z15, Z23
+	VMULPS      Z23, Z23, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z23, Z23, Z25
+	VMULPS      Z24, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z23, Z27
+	VFMADD231PS Z23, Z25, Z27
+	VMULPS      Z3, Z26, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z3, Z26, Z25
+	VFMADD231PS Z3, Z27, Z25
+	VFMADD231PS Z4, Z26, Z25
+	VMULPS      Z1, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z23, Z27
+	VADDPS      Z27, Z25, Z25
+	VFMADD231PS Z2, Z23, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z24, Z23
+	VMAXPS Z26, Z24, Z24
+	VADDPS Z24, Z23, Z26
+	VSUBPS Z23, Z26, Z23
+	VSUBPS Z23, Z24, Z23
+	VADDPS Z23, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z23
+	VFMADD231PS Z6, Z26, Z23
+	VSUBPS      Z5, Z23, Z24
+	VFMADD231PS Z7, Z24, Z26
+	VFMADD231PS Z8, Z24, Z25
+	VADDPS      Z25, Z26, Z27
+	VSUBPS      Z26, Z27, Z26
+	VSUBPS      Z26, Z25, Z26
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z27, Z25
+	VFMADD213PS Z12, Z27, Z25
+	VFMADD213PS Z13, Z27, Z25
+	VFMADD213PS Z14, Z27, Z25
+	VMULPS      Z27, Z27, Z28
+	VFMADD213PS Z27, Z28, Z25
+	VADDPS      Z9, Z25, Z27
+	VFMADD231PS Z26, Z27, Z25
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z23, Z23
+	VPSLLD $0x17, Z23, Z23
+	VADDPS Z9, Z25, Z26
+	VMULPS Z26, Z23, Z23
+	VADDPS Z9, Z23, Z26
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z22, Z18
+	VFMADD231PS Z22, Z25, Z18
+	VBLENDMPS   Z18, Z22, K1, Z22
+	VDIVPS      Z26, Z22, Z22
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z24, Z22, K1, Z22
+	VMOVNTPS  Z19, (DI)(BX*1)
+	VMOVNTPS  Z20, 64(DI)(BX*1)
+	VMOVNTPS  Z21, 128(DI)(BX*1)
+	VMOVNTPS  Z22, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K1, Z19
+	VMOVNTPS  Z19, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z0
+	VMAXPS      Z0, Z15, Z0
+	VMULPS      Z0, Z0, Z15
+	VMOVAPS     Z15, Z20
+	VFMSUB231PS Z0, Z0, Z20
+	VMULPS      Z15, Z0, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z15, Z0, Z22
+	VFMADD231PS Z0, Z20, Z22
+	VMULPS      Z3, Z21, Z15
+	VMOVAPS     Z15, Z20
+	VFMSUB231PS Z3, Z21, Z20
+	VFMADD231PS Z3, Z22, Z20
+	VFMADD231PS Z4, Z21, Z20
+	VMULPS      Z1, Z0, Z3
+	VMOVAPS     Z3, Z22
+	VFMSUB231PS Z1, Z0, Z22
+	VADDPS      Z22, Z20, Z20
+	VFMADD231PS Z2, Z0, Z20
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z3, Z15, Z0
+	VMAXPS Z3, Z15, Z1
+	VADDPS Z1, Z0, Z2
+	VSUBPS Z0, Z2, Z0
+	VSUBPS Z0, Z1, Z0
+	VADDPS Z0, Z20, Z20
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z0
+	VFMADD231PS Z6, Z2, Z0
+	VSUBPS      Z5, Z0, Z1
+	VFMADD231PS Z7, Z1, Z2
+	VFMADD231PS Z8, Z1, Z20
+	VADDPS      Z20, Z2, Z3
+	VSUBPS      Z2, Z3, Z2
+	VSUBPS      Z2, Z20, Z2
+	VMOVUPS     Z10, Z4
+	VFMADD213PS Z11, Z3, Z4
+	VFMADD213PS Z12, Z3, Z4
+	VFMADD213PS Z13, Z3, Z4
+	VFMADD213PS Z14, Z3, Z4
+	VMULPS      Z3, Z3, Z5
+	VFMADD213PS Z3, Z5, Z4
+	VADDPS      Z9, Z4, Z3
+	VFMADD231PS Z2, Z3, Z4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z0, Z0
+	VPSLLD $0x17, Z0, Z0
+	VADDPS Z9, Z4, Z2
+	VMULPS Z2, Z0, Z0
+	VADDPS Z9, Z0, Z2
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K2
+	VMOVAPS     Z19, Z0
+	VFMADD231PS Z19, Z4, Z0
+	VBLENDMPS   Z0, Z19, K2, Z19
+	VDIVPS      Z2, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z1, Z19, K2, Z19
+	VMOVUPS   Z19, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA geluAHi<>+0(SB)/4, $0x3fcc422a
+DATA geluAHi<>+4(SB)/4, $0x3fcc422a
+DATA geluAHi<>+8(SB)/4, $0x3fcc422a
+DATA geluAHi<>+12(SB)/4, $0x3fcc422a
+DATA geluAHi<>+16(SB)/4, $0x3fcc422a
+DATA geluAHi<>+20(SB)/4, $0x3fcc422a
+DATA geluAHi<>+24(SB)/4, $0x3fcc422a
+DATA geluAHi<>+28(SB)/4, $0x3fcc422a
+DATA geluAHi<>+32(SB)/4, $0x3fcc422a
+DATA geluAHi<>+36(SB)/4, $0x3fcc422a
+DATA geluAHi<>+40(SB)/4, $0x3fcc422a
+DATA geluAHi<>+44(SB)/4, $0x3fcc422a
+DATA geluAHi<>+48(SB)/4, $0x3fcc422a
+DATA geluAHi<>+52(SB)/4, $0x3fcc422a
+DATA geluAHi<>+56(SB)/4, $0x3fcc422a
+DATA geluAHi<>+60(SB)/4, $0x3fcc422a
+GLOBL geluAHi<>(SB), RODATA|NOPTR, $64
+
+DATA geluALo<>+0(SB)/4, $0xb342bc9b
+DATA geluALo<>+4(SB)/4, $0xb342bc9b
+DATA geluALo<>+8(SB)/4, $0xb342bc9b
+DATA geluALo<>+12(SB)/4, $0xb342bc9b
+DATA geluALo<>+16(SB)/4, $0xb342bc9b
+DATA geluALo<>+20(SB)/4, $0xb342bc9b
+DATA geluALo<>+24(SB)/4, $0xb342bc9b
+DATA geluALo<>+28(SB)/4, $0xb342bc9b
+DATA geluALo<>+32(SB)/4, $0xb342bc9b
+DATA geluALo<>+36(SB)/4, $0xb342bc9b
+DATA geluALo<>+40(SB)/4, $0xb342bc9b
+DATA geluALo<>+44(SB)/4, $0xb342bc9b
+DATA geluALo<>+48(SB)/4, $0xb342bc9b
+DATA geluALo<>+52(SB)/4, $0xb342bc9b
+DATA geluALo<>+56(SB)/4, $0xb342bc9b
+DATA geluALo<>+60(SB)/4, $0xb342bc9b
+GLOBL geluALo<>(SB), RODATA|NOPTR, $64
+
+DATA geluBHi<>+0(SB)/4, $0x3d922279
+DATA geluBHi<>+4(SB)/4, $0x3d922279
+DATA geluBHi<>+8(SB)/4, $0x3d922279
+DATA geluBHi<>+12(SB)/4, $0x3d922279
+DATA geluBHi<>+16(SB)/4, $0x3d922279
+DATA geluBHi<>+20(SB)/4, $0x3d922279
+DATA geluBHi<>+24(SB)/4, $0x3d922279
+DATA geluBHi<>+28(SB)/4, $0x3d922279
+DATA geluBHi<>+32(SB)/4, $0x3d922279
+DATA geluBHi<>+36(SB)/4, $0x3d922279
+DATA geluBHi<>+40(SB)/4, $0x3d922279
+DATA geluBHi<>+44(SB)/4, $0x3d922279
+DATA geluBHi<>+48(SB)/4, $0x3d922279
+DATA geluBHi<>+52(SB)/4, $0x3d922279
+DATA geluBHi<>+56(SB)/4, $0x3d922279
+DATA geluBHi<>+60(SB)/4, $0x3d922279
+GLOBL geluBHi<>(SB), RODATA|NOPTR, $64
+
+DATA geluBLo<>+0(SB)/4, $0x3124d8b5
+DATA geluBLo<>+4(SB)/4, $0x3124d8b5
+DATA geluBLo<>+8(SB)/4, $0x3124d8b5
+DATA geluBLo<>+12(SB)/4, $0x3124d8b5
+DATA geluBLo<>+16(SB)/4, $0x3124d8b5
+DATA geluBLo<>+20(SB)/4, $0x3124d8b5
+DATA geluBLo<>+24(SB)/4, $0x3124d8b5
+DATA geluBLo<>+28(SB)/4, $0x3124d8b5
+DATA geluBLo<>+32(SB)/4, $0x3124d8b5
+DATA geluBLo<>+36(SB)/4, $0x3124d8b5
+DATA geluBLo<>+40(SB)/4, $0x3124d8b5
+DATA geluBLo<>+44(SB)/4, $0x3124d8b5
+DATA geluBLo<>+48(SB)/4, $0x3124d8b5
+DATA geluBLo<>+52(SB)/4, $0x3124d8b5
+DATA geluBLo<>+56(SB)/4, $0x3124d8b5
+DATA geluBLo<>+60(SB)/4, $0x3124d8b5
+GLOBL geluBLo<>(SB), RODATA|NOPTR, $64
+
+DATA geluTanhMin<>+0(SB)/4, $0xc1400000
+DATA geluTanhMin<>+4(SB)/4, $0xc1400000
+DATA geluTanhMin<>+8(SB)/4, $0xc1400000
+DATA geluTanhMin<>+12(SB)/4, $0xc1400000
+DATA geluTanhMin<>+16(SB)/4, $0xc1400000
+DATA geluTanhMin<>+20(SB)/4, $0xc1400000
+DATA geluTanhMin<>+24(SB)/4, $0xc1400000
+DATA geluTanhMin<>+28(SB)/4, $0xc1400000
+DATA geluTanhMin<>+32(SB)/4, $0xc1400000
+DATA geluTanhMin<>+36(SB)/4, $0xc1400000
+DATA geluTanhMin<>+40(SB)/4, $0xc1400000
+DATA geluTanhMin<>+44(SB)/4, $0xc1400000
+DATA geluTanhMin<>+48(SB)/4, $0xc1400000
+DATA geluTanhMin<>+52(SB)/4, $0xc1400000
+DATA geluTanhMin<>+56(SB)/4, $0xc1400000
+DATA geluTanhMin<>+60(SB)/4, $0xc1400000
+GLOBL geluTanhMin<>(SB), RODATA|NOPTR, $64
+
+DATA geluScaleMin<>+0(SB)/4, $0x4b400043
+DATA geluScaleMin<>+4(SB)/4, $0x4b400043
+DATA geluScaleMin<>+8(SB)/4, $0x4b400043
+DATA geluScaleMin<>+12(SB)/4, $0x4b400043
+DATA geluScaleMin<>+16(SB)/4, $0x4b400043
+DATA geluScaleMin<>+20(SB)/4, $0x4b400043
+DATA geluScaleMin<>+24(SB)/4, $0x4b400043
+DATA geluScaleMin<>+28(SB)/4, $0x4b400043
+DATA geluScaleMin<>+32(SB)/4, $0x4b400043
+DATA geluScaleMin<>+36(SB)/4, $0x4b400043
+DATA geluScaleMin<>+40(SB)/4, $0x4b400043
+DATA geluScaleMin<>+44(SB)/4, $0x4b400043
+DATA geluScaleMin<>+48(SB)/4, $0x4b400043
+DATA geluScaleMin<>+52(SB)/4, $0x4b400043
+DATA geluScaleMin<>+56(SB)/4, $0x4b400043
+DATA geluScaleMin<>+60(SB)/4, $0x4b400043
+GLOBL geluScaleMin<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geluTanhAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS geluTanhMin<>+0(SB), Y0
+	VXORPS  Y1, Y1, Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMAXPS      Y2, Y0, Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMULPS      Y4, Y4, Y5
+	VMOVAPS     Y5, Y6
+	VFMSUB231PS Y4, Y4, Y6
+	VMULPS      Y5, Y4, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y5, Y4, Y8
+	VFMADD231PS Y4, Y6, Y8
+	VMULPS      geluBHi<>+0(SB), Y7, Y5
+	VMOVAPS     Y5, Y6
+	VFMSUB231PS geluBHi<>+0(SB), Y7, Y6
+	VFMADD231PS geluBHi<>+0(SB), Y8, Y6
+	VFMADD231PS geluBLo<>+0(SB), Y7, Y6
+	VMULPS      geluAHi<>+0(SB), Y4, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluAHi<>+0(SB), Y4, Y8
+	VADDPS      Y8, Y6, Y6
+	VFMADD231PS geluALo<>+0(SB), Y4, Y6
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y5, Y4
+	VMAXPS Y7, Y5, Y5
+	VADDPS Y5, Y4, Y7
+	VSUBPS Y4, Y7, Y4
+	VSUBPS Y4, Y5, Y4
+	VADDPS Y4, Y6, Y6
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y7, Y4
+	VSUBPS      magic<>+0(SB), Y4, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y6
+	VADDPS      Y6, Y7, Y5
+	VSUBPS      Y7, Y5, Y7
+	VSUBPS      Y7, Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y5, Y6
+	VFMADD213PS c4<>+0(SB), Y5, Y6
+	VFMADD213PS c3<>+0(SB), Y5, Y6
+	VFMADD213PS c2<>+0(SB), Y5, Y6
+	VMULPS      Y5, Y5, Y8
+	VFMADD213PS Y5, Y8, Y6
+	VADDPS      one<>+0(SB), Y6, Y5
+	VFMADD231PS Y7, Y5, Y6
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y4, Y5
+	VPSLLD $0x17, Y5, Y5
+	VADDPS one<>+0(SB), Y6, Y7
+	VMULPS Y7, Y5, Y5
+	VADDPS one<>+0(SB), Y5, Y7
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y3, Y5
+	VFMADD231PS Y3, Y6, Y5
+	VBLENDVPS   Y2, Y5, Y3, Y3
+	VDIVPS      Y7, Y3, Y3
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y5
+	VBLENDVPS   Y2, Y4, Y5, Y5
+	VMAXPS      tanhScaleNormal<>+0(SB), Y5, Y2
+	VSUBPS      Y2, Y5, Y5
+	VADDPS      magic<>+0(SB), Y5, Y5
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y2, Y3, Y3
+	VMULPS      Y5, Y3, Y3
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS Y5, Y5, Y7
+	VMULPS      Y6, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y6, Y5, Y9
+	VFMADD231PS Y5, Y7, Y9
+	VMULPS      geluBHi<>+0(SB), Y8, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS geluBHi<>+0(SB), Y8, Y7
+	VFMADD231PS geluBHi<>+0(SB), Y9, Y7
+	VFMADD231PS geluBLo<>+0(SB), Y8, Y7
+	VMULPS      geluAHi<>+0(SB), Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y9
+	VADDPS      Y9, Y7, Y7
+	VFMADD231PS geluALo<>+0(SB), Y5, Y7
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y6, Y5
+	VMAXPS Y8, Y6, Y6
+	VADDPS Y6, Y5, Y8
+	VSUBPS Y5, Y8, Y5
+	VSUBPS Y5, Y6, Y5
+	VADDPS Y5, Y7, Y7
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y8, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VADDPS      Y7, Y8, Y6
+	VSUBPS      Y8, Y6, Y8
+	VSUBPS      Y8, Y7, Y8
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y6, Y7
+	VFMADD213PS c4<>+0(SB), Y6, Y7
+	VFMADD213PS c3<>+0(SB), Y6, Y7
+	VFMADD213PS c2<>+0(SB), Y6, Y7
+	VMULPS      Y6, Y6, Y9
+	VFMADD213PS Y6, Y9, Y7
+	VADDPS      one<>+0(SB), Y7, Y6
+	VFMADD231PS Y8, Y6, Y7
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y5, Y6
+	VPSLLD $0x17, Y6, Y6
+	VADDPS one<>+0(SB), Y7, Y8
+	VMULPS Y8, Y6, Y6
+	VADDPS one<>+0(SB), Y6, Y8
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y4, Y6
+	VFMADD231PS Y4, Y7, Y6
+	VBLENDVPS   Y2, Y6, Y4, Y4
+	VDIVPS      Y8, Y4, Y4
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y6
+	VBLENDVPS Y2, Y5, Y6, Y6
+	VMAXPS    tanhScaleNormal<>+0(SB), Y6, Y2
+	VSUBPS    Y2, Y6, Y6
+	VADDPS    magic<>+0(SB), Y6, Y6
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y6, Y6
+	VMULPS    Y2, Y4, Y4
+	VMULPS    Y6, Y4, Y4
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y7
+	VBLENDVPS   Y2, Y6, Y7, Y7
+	VMAXPS      tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS      Y2, Y7, Y7
+	VADDPS      magic<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y2, Y5, Y5
+	VMULPS      Y7, Y5, Y5
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y6
+	VORPS       signBit<>+0(SB), Y6, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMULPS      Y7, Y7, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y7, Y7, Y9
+	VMULPS      Y8, Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y7, Y11
+	VFMADD231PS Y7, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y7, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y7, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y7
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y7, Y10
+	VSUBPS Y7, Y10, Y7
+	VSUBPS Y7, Y8, Y7
+	VADDPS Y7, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y10, Y7
+	VSUBPS      magic<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y8
+	VSUBPS      Y10, Y8, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+	VADDPS      one<>+0(SB), Y9, Y8
+	VFMADD231PS Y10, Y8, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y7, Y8
+	VPSLLD $0x17, Y8, Y8
+	VADDPS one<>+0(SB), Y9, Y10
+	VMULPS Y10, Y8, Y8
+	VADDPS one<>+0(SB), Y8, Y10
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y6, Y8
+	VFMADD231PS Y6, Y9, Y8
+	VBLENDVPS   Y2, Y8, Y6, Y6
+	VDIVPS      Y10, Y6, Y6
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y8
+	VBLENDVPS   Y2, Y7, Y8, Y8
+	VMAXPS      tanhScaleNormal<>+0(SB), Y8, Y2
+	VSUBPS      Y2, Y8, Y8
+	VADDPS      magic<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y9
+	VSUBPS      Y11, Y9, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+	VADDPS      one<>+0(SB), Y10, Y9
+	VFMADD231PS Y11, Y9, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y8, Y9
+	VPSLLD $0x17, Y9, Y9
+	VADDPS one<>+0(SB), Y10, Y11
+	VMULPS Y11, Y9, Y9
+	VADDPS one<>+0(SB), Y9, Y11
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y7, Y9
+	VFMADD231PS Y7, Y10, Y9
+	VBLENDVPS   Y2, Y9, Y7, Y7
+	VDIVPS      Y11, Y7, Y7
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y2, Y8, Y9, Y9
+	VMAXPS      tanhScaleNormal<>+0(SB), Y9, Y2
+	VSUBPS      Y2, Y9, Y9
+	VADDPS      magic<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y2, Y7, Y7
+	VMULPS      Y9, Y7, Y7
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y8
+	VORPS       signBit<>+0(SB), Y8, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMULPS      Y9, Y9, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y9, Y9, Y11
+	VMULPS      Y10, Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y9, Y13
+	VFMADD231PS Y9, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y11
+	VMULPS      geluAHi<>+0(SB), Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y9, Y13
+	VADDPS      Y13, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y9, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y10, Y9
+	VMAXPS Y12, Y10, Y10
+	VADDPS Y10, Y9, Y12
+	VSUBPS Y9, Y12, Y9
+	VSUBPS Y9, Y10, Y9
+	VADDPS Y9, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y12, Y9
+	VSUBPS      magic<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y11
+	VADDPS      Y11, Y12, Y10
+	VSUBPS      Y12, Y10, Y12
+	VSUBPS      Y12, Y11, Y12
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+	VADDPS      one<>+0(SB), Y11, Y10
+	VFMADD231PS Y12, Y10, Y11
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y9, Y10
+	VPSLLD $0x17, Y10, Y10
+	VADDPS one<>+0(SB), Y11, Y12
+	VMULPS Y12, Y10, Y10
+	VADDPS one<>+0(SB), Y10, Y12
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y8, Y10
+	VFMADD231PS Y8, Y11, Y10
+	VBLENDVPS   Y2, Y10, Y8, Y8
+	VDIVPS      Y12, Y8, Y8
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y10
+	VBLENDVPS Y2, Y9, Y10, Y10
+	VMAXPS    tanhScaleNormal<>+0(SB), Y10, Y2
+	VSUBPS    Y2, Y10, Y10
+	VADDPS    magic<>+0(SB), Y10, Y10
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y10, Y8, Y8
+	VMOVUPS   Y5, (DI)(BX*1)
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   Y7, 64(DI)(BX*1)
+	VMOVUPS   Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y7
+	VBLENDVPS Y2, Y6, Y7, Y7
+	VMAXPS    tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS    Y2, Y7, Y7
+	VADDPS    magic<>+0(SB), Y7, Y7
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y7, Y7
+	VMULPS    Y2, Y5, Y5
+	VMULPS    Y7, Y5, Y5
+	VMOVUPS   Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y7
+	VBLENDVPS   Y2, Y6, Y7, Y7
+	VMAXPS      tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS      Y2, Y7, Y7
+	VADDPS      magic<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y2, Y5, Y5
+	VMULPS      Y7, Y5, Y5
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y6
+	VORPS       signBit<>+0(SB), Y6, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMULPS      Y7, Y7, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y7, Y7, Y9
+	VMULPS      Y8, Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y7, Y11
+	VFMADD231PS Y7, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y7, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y7, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y7
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y7, Y10
+	VSUBPS Y7, Y10, Y7
+	VSUBPS Y7, Y8, Y7
+	VADDPS Y7, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y10, Y7
+	VSUBPS      magic<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y8
+	VSUBPS      Y10, Y8, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+	VADDPS      one<>+0(SB), Y9, Y8
+	VFMADD231PS Y10, Y8, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y7, Y8
+	VPSLLD $0x17, Y8, Y8
+	VADDPS one<>+0(SB), Y9, Y10
+	VMULPS Y10, Y8, Y8
+	VADDPS one<>+0(SB), Y8, Y10
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y6, Y8
+	VFMADD231PS Y6, Y9, Y8
+	VBLENDVPS   Y2, Y8, Y6, Y6
+	VDIVPS      Y10, Y6, Y6
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y8
+	VBLENDVPS   Y2, Y7, Y8, Y8
+	VMAXPS      tanhScaleNormal<>+0(SB), Y8, Y2
+	VSUBPS      Y2, Y8, Y8
+	VADDPS      magic<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y9
+	VSUBPS      Y11, Y9, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+	VADDPS      one<>+0(SB), Y10, Y9
+	VFMADD231PS Y11, Y9, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y8, Y9
+	VPSLLD $0x17, Y9, Y9
+	VADDPS one<>+0(SB), Y10, Y11
+	VMULPS Y11, Y9, Y9
+	VADDPS one<>+0(SB), Y9, Y11
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y7, Y9
+	VFMADD231PS Y7, Y10, Y9
+	VBLENDVPS   Y2, Y9, Y7, Y7
+	VDIVPS      Y11, Y7, Y7
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y2, Y8, Y9, Y9
+	VMAXPS      tanhScaleNormal<>+0(SB), Y9, Y2
+	VSUBPS      Y2, Y9, Y9
+	VADDPS      magic<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y2, Y7, Y7
+	VMULPS      Y9, Y7, Y7
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y8
+	VORPS       signBit<>+0(SB), Y8, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMULPS      Y9, Y9, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y9, Y9, Y11
+	VMULPS      Y10, Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y9, Y13
+	VFMADD231PS Y9, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y11
+	VMULPS      geluAHi<>+0(SB), Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y9, Y13
+	VADDPS      Y13, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y9, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y10, Y9
+	VMAXPS Y12, Y10, Y10
+	VADDPS Y10, Y9, Y12
+	VSUBPS Y9, Y12, Y9
+	VSUBPS Y9, Y10, Y9
+	VADDPS Y9, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y12, Y9
+	VSUBPS      magic<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y11
+	VADDPS      Y11, Y12, Y10
+	VSUBPS      Y12, Y10, Y12
+	VSUBPS      Y12, Y11, Y12
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+	VADDPS      one<>+0(SB), Y11, Y10
+	VFMADD231PS Y12, Y10, Y11
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y9, Y10
+	VPSLLD $0x17, Y10, Y10
+	VADDPS one<>+0(SB), Y11, Y12
+	VMULPS Y12, Y10, Y10
+	VADDPS one<>+0(SB), Y10, Y12
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y8, Y10
+	VFMADD231PS Y8, Y11, Y10
+	VBLENDVPS   Y2, Y10, Y8, Y8
+	VDIVPS      Y12, Y8, Y8
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y10
+	VBLENDVPS Y2, Y9, Y10, Y10
+	VMAXPS    tanhScaleNormal<>+0(SB), Y10, Y2
+	VSUBPS    Y2, Y10, Y10
+	VADDPS    magic<>+0(SB), Y10, Y10
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y10, Y8, Y8
+	VMOVNTPS  Y5, (DI)(BX*1)
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVNTPS  Y7, 64(DI)(BX*1)
+	VMOVNTPS  Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y7
+	VBLENDVPS Y2, Y6, Y7, Y7
+	VMAXPS    tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS    Y2, Y7, Y7
+	VADDPS    magic<>+0(SB), Y7, Y7
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y7, Y7
+	VMULPS    Y2, Y5, Y5
+	VMULPS    Y7, Y5, Y5
+	VMOVNTPS  Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMAXPS       Y3, Y0, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMULPS       Y5, Y5, Y0
+	VMOVAPS      Y0, Y6
+	VFMSUB231PS  Y5, Y5, Y6
+	VMULPS       Y0, Y5, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  Y0, Y5, Y8
+	VFMADD231PS  Y5, Y6, Y8
+	VMULPS       geluBHi<>+0(SB), Y7, Y0
+	VMOVAPS      Y0, Y6
+	VFMSUB231PS  geluBHi<>+0(SB), Y7, Y6
+	VFMADD231PS  geluBHi<>+0(SB), Y8, Y6
+	VFMADD231PS  geluBLo<>+0(SB), Y7, Y6
+	VMULPS       geluAHi<>+0(SB), Y5, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  geluAHi<>+0(SB), Y5, Y8
+	VADDPS       Y8, Y6, Y6
+	VFMADD231PS  geluALo<>+0(SB), Y5, Y6
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y0, Y5
+	VMAXPS Y7, Y0, Y0
+	VADDPS Y0, Y5, Y7
+	VSUBPS Y5, Y7, Y5
+	VSUBPS Y5, Y0, Y5
+	VADDPS Y5, Y6, Y6
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y0
+	VFMADD231PS log2e<>+0(SB), Y7, Y0
+	VSUBPS      magic<>+0(SB), Y0, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y6
+	VADDPS      Y6, Y7, Y5
+	VSUBPS      Y7, Y5, Y7
+	VSUBPS      Y7, Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y5, Y6
+	VFMADD213PS c4<>+0(SB), Y5, Y6
+	VFMADD213PS c3<>+0(SB), Y5, Y6
+	VFMADD213PS c2<>+0(SB), Y5, Y6
+	VMULPS      Y5, Y5, Y8
+	VFMADD213PS Y5, Y8, Y6
+	VADDPS      one<>+0(SB), Y6, Y5
+	VFMADD231PS Y7, Y5, Y6
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y0, Y5
+	VPSLLD $0x17, Y5, Y5
+	VADDPS one<>+0(SB), Y6, Y7
+	VMULPS Y7, Y5, Y5
+	VADDPS one<>+0(SB), Y5, Y7
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y3, Y1
+	VMOVAPS     Y4, Y3
+	VFMADD231PS Y4, Y6, Y3
+	VBLENDVPS   Y1, Y3, Y4, Y4
+	VDIVPS      Y7, Y4, Y4
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS    magic<>+0(SB), Y3
+	VBLENDVPS  Y1, Y0, Y3, Y3
+	VMAXPS     tanhScaleNormal<>+0(SB), Y3, Y0
+	VSUBPS     Y0, Y3, Y3
+	VADDPS     magic<>+0(SB), Y3, Y3
+	VPSLLD     $0x17, Y0, Y0
+	VPSLLD     $0x17, Y3, Y3
+	VMULPS     Y0, Y4, Y4
+	VMULPS     Y3, Y4, Y4
+	VMASKMOVPS Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhScaleNormal<>+0(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+4(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+8(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+12(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+16(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+20(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+24(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+28(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+32(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+36(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+40(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+44(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+48(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+52(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+56(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+60(SB)/4, $0x4b400001
+GLOBL tanhScaleNormal<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·geluTanhBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS geluAHi<>+0(SB), Z1
+	VMOVUPS geluALo<>+0(SB), Z2
+	VMOVUPS geluBHi<>+0(SB), Z3
+	VMOVUPS geluBLo<>+0(SB), Z4
+	VMOVUPS magic<>+0(SB), Z5
+	VMOVUPS log2e<>+0(SB), Z6
+	VMOVUPS negLn2Hi<>+0(SB), Z7
+	VMOVUPS negLn2Lo<>+0(SB), Z8
+	VMOVUPS one<>+0(SB), Z9
+	VMOVUPS c6<>+0(SB), Z10
+	VMOVUPS c5<>+0(SB), Z11
+	VMOVUPS c4<>+0(SB), Z12
+	VMOVUPS c3<>+0(SB), Z13
+	VMOVUPS c2<>+0(SB), Z14
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Z15
+	VMOVUPS geluTanhBackwardMax<>+0(SB), Z16
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z17
+	VMOVUPS.Z   (DX), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K2, Z23
+	VADDPS      Z9, Z24, Z24
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z24, Z20, K2, Z20
+	VBLENDMPS   Z9, Z19, K2, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VMULPS      Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K2
+	VBLENDMPS Z0, Z21, K2, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVUPS   Z21, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VADDPS      Z9, Z24, Z24
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z24, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VMULPS      Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z21, K1, Z21
+	VMULPS      Z21, Z17, Z21
+	VMAXPS      tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z23, Z23
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z23, Z23
+	VMULPS      Z17, Z21, Z21
+	VMULPS      Z23, Z21, Z21
+	VMOVUPS     64(SI)(BX*1), Z17
+	VMOVUPS     64(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z20, Z20, Z23
+	VMULPS      Z22, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z20, Z25
+	VFMADD231PS Z20, Z23, Z25
+	VMULPS      Z3, Z24, Z23
+	VMOVAPS     Z23, Z26
+	VFMSUB231PS Z3, Z24, Z26
+	VFMADD231PS Z3, Z25, Z26
+	VFMADD231PS Z4, Z24, Z26
+	VMULPS      Z1, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z20, Z25
+	VADDPS      Z25, Z26, Z26
+	VFMADD231PS Z2, Z20, Z26
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z23, Z20
+	VMAXPS Z24, Z23, Z23
+	VADDPS Z23, Z20, Z24
+	VSUBPS Z20, Z24, Z20
+	VSUBPS Z20, Z23, Z20
+	VADDPS Z20, Z26, Z26
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z24, Z20
+	VSUBPS      Z5, Z20, Z23
+	VFMADD231PS Z7, Z23, Z24
+	VFMADD231PS Z8, Z23, Z26
+	VADDPS      Z26, Z24, Z23
+	VSUBPS      Z24, Z23, Z24
+	VSUBPS      Z24, Z26, Z24
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z23, Z25
+	VFMADD213PS Z12, Z23, Z25
+	VFMADD213PS Z13, Z23, Z25
+	VFMADD213PS Z14, Z23, Z25
+	VMULPS      Z23, Z23, Z26
+	VFMADD213PS Z23, Z26, Z25
+	VADDPS      Z9, Z25, Z23
+	VFMADD231PS Z24, Z23, Z25
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z23
+	VFMADD231PS geluB3<>+0(SB), Z22, Z23
+	VMULPS      Z19, Z23, Z23
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z25, Z19
+	VADDPS      Z9, Z19, Z22
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z24
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VADDPS      Z9, Z25, Z25
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z25, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z22, Z22, Z25
+	VFMADD231PS Z23, Z19, Z22
+	VMULPS      Z20, Z22, Z22
+	VDIVPS      Z25, Z22, Z22
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z24, Z19
+	VSUBPS Z19, Z24, Z24
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z22, Z22
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z22, K1, Z22
+	VMULPS      Z22, Z17, Z22
+	VMAXPS      tanhMinus100<>+0(SB), Z24, Z17
+	VSUBPS      Z17, Z24, Z24
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z24, Z24
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z24, Z24
+	VMULPS      Z17, Z22, Z22
+	VMULPS      Z24, Z22, Z22
+	VMOVUPS     128(SI)(BX*1), Z17
+	VMOVUPS     128(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z20, Z20, Z24
+	VMULPS      Z23, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z20, Z26
+	VFMADD231PS Z20, Z24, Z26
+	VMULPS      Z3, Z25, Z24
+	VMOVAPS     Z24, Z27
+	VFMSUB231PS Z3, Z25, Z27
+	VFMADD231PS Z3, Z26, Z27
+	VFMADD231PS Z4, Z25, Z27
+	VMULPS      Z1, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z20, Z26
+	VADDPS      Z26, Z27, Z27
+	VFMADD231PS Z2, Z20, Z27
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z24, Z20
+	VMAXPS Z25, Z24, Z24
+	VADDPS Z24, Z20, Z25
+	VSUBPS Z20, Z25, Z20
+	VSUBPS Z20, Z24, Z20
+	VADDPS Z20, Z27, Z27
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z25, Z20
+	VSUBPS      Z5, Z20, Z24
+	VFMADD231PS Z7, Z24, Z25
+	VFMADD231PS Z8, Z24, Z27
+	VADDPS      Z27, Z25, Z24
+	VSUBPS      Z25, Z24, Z25
+	VSUBPS      Z25, Z27, Z25
+	VMOVUPS     Z10, Z26
+	VFMADD213PS Z11, Z24, Z26
+	VFMADD213PS Z12, Z24, Z26
+	VFMADD213PS Z13, Z24, Z26
+	VFMADD213PS Z14, Z24, Z26
+	VMULPS      Z24, Z24, Z27
+	VFMADD213PS Z24, Z27, Z26
+	VADDPS      Z9, Z26, Z24
+	VFMADD231PS Z25, Z24, Z26
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z24
+	VFMADD231PS geluB3<>+0(SB), Z23, Z24
+	VMULPS      Z19, Z24, Z24
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z26, Z19
+	VADDPS      Z9, Z19, Z23
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z25
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VADDPS      Z9, Z26, Z26
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z26, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z23, Z23, Z26
+	VFMADD231PS Z24, Z19, Z23
+	VMULPS      Z20, Z23, Z23
+	VDIVPS      Z26, Z23, Z23
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z25, Z19
+	VSUBPS Z19, Z25, Z25
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z23, Z23
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z23, K1, Z23
+	VMULPS      Z23, Z17, Z23
+	VMAXPS      tanhMinus100<>+0(SB), Z25, Z17
+	VSUBPS      Z17, Z25, Z25
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z25, Z25
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z25, Z25
+	VMULPS      Z17, Z23, Z23
+	VMULPS      Z25, Z23, Z23
+	VMOVUPS     192(SI)(BX*1), Z17
+	VMOVUPS     192(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z20, Z20, Z25
+	VMULPS      Z24, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z20, Z27
+	VFMADD231PS Z20, Z25, Z27
+	VMULPS      Z3, Z26, Z25
+	VMOVAPS     Z25, Z28
+	VFMSUB231PS Z3, Z26, Z28
+	VFMADD231PS Z3, Z27, Z28
+	VFMADD231PS Z4, Z26, Z28
+	VMULPS      Z1, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z20, Z27
+	VADDPS      Z27, Z28, Z28
+	VFMADD231PS Z2, Z20, Z28
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z25, Z20
+	VMAXPS Z26, Z25, Z25
+	VADDPS Z25, Z20, Z26
+	VSUBPS Z20, Z26, Z20
+	VSUBPS Z20, Z25, Z20
+	VADDPS Z20, Z28, Z28
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z26, Z20
+	VSUBPS      Z5, Z20, Z25
+	VFMADD231PS Z7, Z25, Z26
+	VFMADD231PS Z8, Z25, Z28
+	VADDPS      Z28, Z26, Z25
+	VSUBPS      Z26, Z25, Z26
+	VSUBPS      Z26, Z28, Z26
+	VMOVUPS     Z10, Z27
+	VFMADD213PS Z11, Z25, Z27
+	VFMADD213PS Z12, Z25, Z27
+	VFMADD213PS Z13, Z25, Z27
+	VFMADD213PS Z14, Z25, Z27
+	VMULPS      Z25, Z25, Z28
+	VFMADD213PS Z25, Z28, Z27
+	VADDPS      Z9, Z27, Z25
+	VFMADD231PS Z26, Z25, Z27
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z25
+	VFMADD231PS geluB3<>+0(SB), Z24, Z25
+	VMULPS      Z19, Z25, Z25
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z27, Z19
+	VADDPS      Z9, Z19, Z24
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z26
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VADDPS      Z9, Z27, Z27
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z27, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z24, Z24, Z27
+	VFMADD231PS Z25, Z19, Z24
+	VMULPS      Z20, Z24, Z24
+	VDIVPS      Z27, Z24, Z24
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z26, Z19
+	VSUBPS Z19, Z26, Z26
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z24, Z24
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z24, K1, Z24
+	VMULPS    Z24, Z17, Z24
+	VMAXPS    tanhMinus100<>+0(SB), Z26, Z17
+	VSUBPS    Z17, Z26, Z26
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z26, Z26
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z26, Z26
+	VMULPS    Z17, Z24, Z24
+	VMULPS    Z26, Z24, Z24
+	VMOVUPS   Z21, (DI)(BX*1)
+	VMOVUPS   Z22, 64(DI)(BX*1)
+	VMOVUPS   Z23, 128(DI)(BX*1)
+	VMOVUPS   Z24, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VADDPS      Z9, Z24, Z24
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z24, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VMULPS      Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z21, K1, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVUPS   Z21, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VADDPS      Z9, Z24, Z24
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z24, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VMULPS      Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z21, K1, Z21
+	VMULPS      Z21, Z17, Z21
+	VMAXPS      tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z23, Z23
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z23, Z23
+	VMULPS      Z17, Z21, Z21
+	VMULPS      Z23, Z21, Z21
+	VMOVUPS     64(SI)(BX*1), Z17
+	VMOVUPS     64(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z20, Z20, Z23
+	VMULPS      Z22, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z20, Z25
+	VFMADD231PS Z20, Z23, Z25
+	VMULPS      Z3, Z24, Z23
+	VMOVAPS     Z23, Z26
+	VFMSUB231PS Z3, Z24, Z26
+	VFMADD231PS Z3, Z25, Z26
+	VFMADD231PS Z4, Z24, Z26
+	VMULPS      Z1, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z20, Z25
+	VADDPS      Z25, Z26, Z26
+	VFMADD231PS Z2, Z20, Z26
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z23, Z20
+	VMAXPS Z24, Z23, Z23
+	VADDPS Z23, Z20, Z24
+	VSUBPS Z20, Z24, Z20
+	VSUBPS Z20, Z23, Z20
+	VADDPS Z20, Z26, Z26
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z24, Z20
+	VSUBPS      Z5, Z20, Z23
+	VFMADD231PS Z7, Z23, Z24
+	VFMADD231PS Z8, Z23, Z26
+	VADDPS      Z26, Z24, Z23
+	VSUBPS      Z24, Z23, Z24
+	VSUBPS      Z24, Z26, Z24
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z23, Z25
+	VFMADD213PS Z12, Z23, Z25
+	VFMADD213PS Z13, Z23, Z25
+	VFMADD213PS Z14, Z23, Z25
+	VMULPS      Z23, Z23, Z26
+	VFMADD213PS Z23, Z26, Z25
+	VADDPS      Z9, Z25, Z23
+	VFMADD231PS Z24, Z23, Z25
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z23
+	VFMADD231PS geluB3<>+0(SB), Z22, Z23
+	VMULPS      Z19, Z23, Z23
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z25, Z19
+	VADDPS      Z9, Z19, Z22
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z24
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VADDPS      Z9, Z25, Z25
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z25, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z22, Z22, Z25
+	VFMADD231PS Z23, Z19, Z22
+	VMULPS      Z20, Z22, Z22
+	VDIVPS      Z25, Z22, Z22
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z24, Z19
+	VSUBPS Z19, Z24, Z24
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z22, Z22
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z22, K1, Z22
+	VMULPS      Z22, Z17, Z22
+	VMAXPS      tanhMinus100<>+0(SB), Z24, Z17
+	VSUBPS      Z17, Z24, Z24
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z24, Z24
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z24, Z24
+	VMULPS      Z17, Z22, Z22
+	VMULPS      Z24, Z22, Z22
+	VMOVUPS     128(SI)(BX*1), Z17
+	VMOVUPS     128(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z20, Z20, Z24
+	VMULPS      Z23, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z20, Z26
+	VFMADD231PS Z20, Z24, Z26
+	VMULPS      Z3, Z25, Z24
+	VMOVAPS     Z24, Z27
+	VFMSUB231PS Z3, Z25, Z27
+	VFMADD231PS Z3, Z26, Z27
+	VFMADD231PS Z4, Z25, Z27
+	VMULPS      Z1, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z20, Z26
+	VADDPS      Z26, Z27, Z27
+	VFMADD231PS Z2, Z20, Z27
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z24, Z20
+	VMAXPS Z25, Z24, Z24
+	VADDPS Z24, Z20, Z25
+	VSUBPS Z20, Z25, Z20
+	VSUBPS Z20, Z24, Z20
+	VADDPS Z20, Z27, Z27
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z25, Z20
+	VSUBPS      Z5, Z20, Z24
+	VFMADD231PS Z7, Z24, Z25
+	VFMADD231PS Z8, Z24, Z27
+	VADDPS      Z27, Z25, Z24
+	VSUBPS      Z25, Z24, Z25
+	VSUBPS      Z25, Z27, Z25
+	VMOVUPS     Z10, Z26
+	VFMADD213PS Z11, Z24, Z26
+	VFMADD213PS Z12, Z24, Z26
+	VFMADD213PS Z13, Z24, Z26
+	VFMADD213PS Z14, Z24, Z26
+	VMULPS      Z24, Z24, Z27
+	VFMADD213PS Z24, Z27, Z26
+	VADDPS      Z9, Z26, Z24
+	VFMADD231PS Z25, Z24, Z26
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z24
+	VFMADD231PS geluB3<>+0(SB), Z23, Z24
+	VMULPS      Z19, Z24, Z24
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z26, Z19
+	VADDPS      Z9, Z19, Z23
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z25
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VADDPS      Z9, Z26, Z26
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z26, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z23, Z23, Z26
+	VFMADD231PS Z24, Z19, Z23
+	VMULPS      Z20, Z23, Z23
+	VDIVPS      Z26, Z23, Z23
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z25, Z19
+	VSUBPS Z19, Z25, Z25
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z23, Z23
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z23, K1, Z23
+	VMULPS      Z23, Z17, Z23
+	VMAXPS      tanhMinus100<>+0(SB), Z25, Z17
+	VSUBPS      Z17, Z25, Z25
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z25, Z25
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z25, Z25
+	VMULPS      Z17, Z23, Z23
+	VMULPS      Z25, Z23, Z23
+	VMOVUPS     192(SI)(BX*1), Z17
+	VMOVUPS     192(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z20, Z20, Z25
+	VMULPS      Z24, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z20, Z27
+	VFMADD231PS Z20, Z25, Z27
+	VMULPS      Z3, Z26, Z25
+	VMOVAPS     Z25, Z28
+	VFMSUB231PS Z3, Z26, Z28
+	VFMADD231PS Z3, Z27, Z28
+	VFMADD231PS Z4, Z26, Z28
+	VMULPS      Z1, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z20, Z27
+	VADDPS      Z27, Z28, Z28
+	VFMADD231PS Z2, Z20, Z28
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z25, Z20
+	VMAXPS Z26, Z25, Z25
+	VADDPS Z25, Z20, Z26
+	VSUBPS Z20, Z26, Z20
+	VSUBPS Z20, Z25, Z20
+	VADDPS Z20, Z28, Z28
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z26, Z20
+	VSUBPS      Z5, Z20, Z25
+	VFMADD231PS Z7, Z25, Z26
+	VFMADD231PS Z8, Z25, Z28
+	VADDPS      Z28, Z26, Z25
+	VSUBPS      Z26, Z25, Z26
+	VSUBPS      Z26, Z28, Z26
+	VMOVUPS     Z10, Z27
+	VFMADD213PS Z11, Z25, Z27
+	VFMADD213PS Z12, Z25, Z27
+	VFMADD213PS Z13, Z25, Z27
+	VFMADD213PS Z14, Z25, Z27
+	VMULPS      Z25, Z25, Z28
+	VFMADD213PS Z25, Z28, Z27
+	VADDPS      Z9, Z27, Z25
+	VFMADD231PS Z26, Z25, Z27
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z25
+	VFMADD231PS geluB3<>+0(SB), Z24, Z25
+	VMULPS      Z19, Z25, Z25
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z27, Z19
+	VADDPS      Z9, Z19, Z24
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z26
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VADDPS      Z9, Z27, Z27
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z27, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z24, Z24, Z27
+	VFMADD231PS Z25, Z19, Z24
+	VMULPS      Z20, Z24, Z24
+	VDIVPS      Z27, Z24, Z24
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z26, Z19
+	VSUBPS Z19, Z26, Z26
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z24, Z24
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z24, K1, Z24
+	VMULPS    Z24, Z17, Z24
+	VMAXPS    tanhMinus100<>+0(SB), Z26, Z17
+	VSUBPS    Z17, Z26, Z26
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z26, Z26
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z26, Z26
+	VMULPS    Z17, Z24, Z24
+	VMULPS    Z26, Z24, Z24
+	VMOVNTPS  Z21, (DI)(BX*1)
+	VMOVNTPS  Z22, 64(DI)(BX*1)
+	VMOVNTPS  Z23, 128(DI)(BX*1)
+	VMOVNTPS  Z24, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VADDPS      Z9, Z24, Z24
+	VMOVUPS     Z9, Z20
+	VBLENDMPS   Z24, Z20, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VMULPS      Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z21, K1, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVNTPS  Z21, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z17
+	VMOVUPS.Z   (DX), K1, Z18
+	VMAXPS      Z18, Z15, Z15
+	VMINPS      Z15, Z16, Z15
+	VORPS       Z0, Z15, Z16
+	VMULPS      Z16, Z16, Z19
+	VMOVAPS     Z19, Z20
+	VFMSUB231PS Z16, Z16, Z20
+	VMULPS      Z19, Z16, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z19, Z16, Z22
+	VFMADD231PS Z16, Z20, Z22
+	VMULPS      Z3, Z21, Z20
+	VMOVAPS     Z20, Z23
+	VFMSUB231PS Z3, Z21, Z23
+	VFMADD231PS Z3, Z22, Z23
+	VFMADD231PS Z4, Z21, Z23
+	VMULPS      Z1, Z16, Z3
+	VMOVAPS     Z3, Z22
+	VFMSUB231PS Z1, Z16, Z22
+	VADDPS      Z22, Z23, Z23
+	VFMADD231PS Z2, Z16, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z3, Z20, Z1
+	VMAXPS Z3, Z20, Z2
+	VADDPS Z2, Z1, Z3
+	VSUBPS Z1, Z3, Z1
+	VSUBPS Z1, Z2, Z1
+	VADDPS Z1, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z1
+	VFMADD231PS Z6, Z3, Z1
+	VSUBPS      Z5, Z1, Z2
+	VFMADD231PS Z7, Z2, Z3
+	VFMADD231PS Z8, Z2, Z23
+	VADDPS      Z23, Z3, Z2
+	VSUBPS      Z3, Z2, Z3
+	VSUBPS      Z3, Z23, Z3
+	VMOVUPS     Z10, Z4
+	VFMADD213PS Z11, Z2, Z4
+	VFMADD213PS Z12, Z2, Z4
+	VFMADD213PS Z13, Z2, Z4
+	VFMADD213PS Z14, Z2, Z4
+	VMULPS      Z2, Z2, Z6
+	VFMADD213PS Z2, Z6, Z4
+	VADDPS      Z9, Z4, Z2
+	VFMADD231PS Z3, Z2, Z4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z2
+	VFMADD231PS geluB3<>+0(SB), Z19, Z2
+	VMULPS      Z15, Z2, Z2
+	VMAXPS      geluScaleMin<>+0(SB), Z1, Z3
+	VPSLLD      $0x17, Z3, Z3
+	VFMADD231PS Z3, Z4, Z3
+	VADDPS      Z9, Z3, Z6
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
+	VMOVUPS     Z5, Z7
+	VBLENDMPS   Z1, Z7, K2, Z7
+	VADDPS      Z9, Z4, Z4
+	VMOVUPS     Z9, Z1
+	VBLENDMPS   Z4, Z1, K2, Z1
+	VBLENDMPS   Z9, Z3, K2, Z3
+	VMULPS      Z6, Z6, Z4
+	VFMADD231PS Z2, Z3, Z6
+	VMULPS      Z1, Z6, Z6
+	VDIVPS      Z4, Z6, Z6
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z7, Z1
+	VSUBPS Z1, Z7, Z7
+	VPSLLD $0x17, Z1, Z1
+	VMULPS Z1, Z6, Z6
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K2
+	VBLENDMPS Z0, Z6, K2, Z6
+	VMULPS    Z6, Z17, Z6
+	VMAXPS    tanhMinus100<>+0(SB), Z7, Z0
+	VSUBPS    Z0, Z7, Z7
+	VADDPS    Z5, Z0, Z0
+	VADDPS    Z5, Z7, Z7
+	VPSLLD    $0x17, Z0, Z0
+	VPSLLD    $0x17, Z7, Z7
+	VMULPS    Z0, Z6, Z6
+	VMULPS    Z7, Z6, Z6
+	VMOVUPS   Z6, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA geluTanhBackwardMin<>+0(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+4(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+8(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+12(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+16(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+20(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+24(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+28(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+32(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+36(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+40(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+44(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+48(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+52(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+56(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+60(SB)/4, $0xc1600000
+GLOBL geluTanhBackwardMin<>(SB), RODATA|NOPTR, $64
+
+DATA geluTanhBackwardMax<>+0(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+4(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+8(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+12(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+16(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+20(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+24(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+28(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+32(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+36(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+40(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+44(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+48(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+52(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+56(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+60(SB)/4, $0x41600000
+GLOBL geluTanhBackwardMax<>(SB), RODATA|NOPTR, $64
+
+DATA geluA<>+0(SB)/4, $0x3fcc422a
+DATA geluA<>+4(SB)/4, $0x3fcc422a
+DATA geluA<>+8(SB)/4, $0x3fcc422a
+DATA geluA<>+12(SB)/4, $0x3fcc422a
+DATA geluA<>+16(SB)/4, $0x3fcc422a
+DATA geluA<>+20(SB)/4, $0x3fcc422a
+DATA geluA<>+24(SB)/4, $0x3fcc422a
+DATA geluA<>+28(SB)/4, $0x3fcc422a
+DATA geluA<>+32(SB)/4, $0x3fcc422a
+DATA geluA<>+36(SB)/4, $0x3fcc422a
+DATA geluA<>+40(SB)/4, $0x3fcc422a
+DATA geluA<>+44(SB)/4, $0x3fcc422a
+DATA geluA<>+48(SB)/4, $0x3fcc422a
+DATA geluA<>+52(SB)/4, $0x3fcc422a
+DATA geluA<>+56(SB)/4, $0x3fcc422a
+DATA geluA<>+60(SB)/4, $0x3fcc422a
+GLOBL geluA<>(SB), RODATA|NOPTR, $64
+
+DATA geluB3<>+0(SB)/4, $0x3e5b33b6
+DATA geluB3<>+4(SB)/4, $0x3e5b33b6
+DATA geluB3<>+8(SB)/4, $0x3e5b33b6
+DATA geluB3<>+12(SB)/4, $0x3e5b33b6
+DATA geluB3<>+16(SB)/4, $0x3e5b33b6
+DATA geluB3<>+20(SB)/4, $0x3e5b33b6
+DATA geluB3<>+24(SB)/4, $0x3e5b33b6
+DATA geluB3<>+28(SB)/4, $0x3e5b33b6
+DATA geluB3<>+32(SB)/4, $0x3e5b33b6
+DATA geluB3<>+36(SB)/4, $0x3e5b33b6
+DATA geluB3<>+40(SB)/4, $0x3e5b33b6
+DATA geluB3<>+44(SB)/4, $0x3e5b33b6
+DATA geluB3<>+48(SB)/4, $0x3e5b33b6
+DATA geluB3<>+52(SB)/4, $0x3e5b33b6
+DATA geluB3<>+56(SB)/4, $0x3e5b33b6
+DATA geluB3<>+60(SB)/4, $0x3e5b33b6
+GLOBL geluB3<>(SB), RODATA|NOPTR, $64
+
+DATA tanhScale120<>+0(SB)/4, $0x4b400007
+DATA tanhScale120<>+4(SB)/4, $0x4b400007
+DATA tanhScale120<>+8(SB)/4, $0x4b400007
+DATA tanhScale120<>+12(SB)/4, $0x4b400007
+DATA tanhScale120<>+16(SB)/4, $0x4b400007
+DATA tanhScale120<>+20(SB)/4, $0x4b400007
+DATA tanhScale120<>+24(SB)/4, $0x4b400007
+DATA tanhScale120<>+28(SB)/4, $0x4b400007
+DATA tanhScale120<>+32(SB)/4, $0x4b400007
+DATA tanhScale120<>+36(SB)/4, $0x4b400007
+DATA tanhScale120<>+40(SB)/4, $0x4b400007
+DATA tanhScale120<>+44(SB)/4, $0x4b400007
+DATA tanhScale120<>+48(SB)/4, $0x4b400007
+DATA tanhScale120<>+52(SB)/4, $0x4b400007
+DATA tanhScale120<>+56(SB)/4, $0x4b400007
+DATA tanhScale120<>+60(SB)/4, $0x4b400007
+GLOBL tanhScale120<>(SB), RODATA|NOPTR, $64
+
+DATA tanhMinus100<>+0(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+4(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+8(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+12(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+16(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+20(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+24(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+28(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+32(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+36(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+40(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+44(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+48(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+52(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+56(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+60(SB)/4, $0xc2c80000
+GLOBL tanhMinus100<>(SB), RODATA|NOPTR, $64
+
+DATA tanhNegInf<>+0(SB)/4, $0xff800000
+DATA tanhNegInf<>+4(SB)/4, $0xff800000
+DATA tanhNegInf<>+8(SB)/4, $0xff800000
+DATA tanhNegInf<>+12(SB)/4, $0xff800000
+DATA tanhNegInf<>+16(SB)/4, $0xff800000
+DATA tanhNegInf<>+20(SB)/4, $0xff800000
+DATA tanhNegInf<>+24(SB)/4, $0xff800000
+DATA tanhNegInf<>+28(SB)/4, $0xff800000
+DATA tanhNegInf<>+32(SB)/4, $0xff800000
+DATA tanhNegInf<>+36(SB)/4, $0xff800000
+DATA tanhNegInf<>+40(SB)/4, $0xff800000
+DATA tanhNegInf<>+44(SB)/4, $0xff800000
+DATA tanhNegInf<>+48(SB)/4, $0xff800000
+DATA tanhNegInf<>+52(SB)/4, $0xff800000
+DATA tanhNegInf<>+56(SB)/4, $0xff800000
+DATA tanhNegInf<>+60(SB)/4, $0xff800000
+GLOBL tanhNegInf<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geluTanhBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Y0
+	VMOVUPS geluTanhBackwardMax<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMOVUPS     (DX), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS Y5, Y5, Y7
+	VMULPS      Y6, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y6, Y5, Y9
+	VFMADD231PS Y5, Y7, Y9
+	VMULPS      geluBHi<>+0(SB), Y8, Y7
+	VMOVAPS     Y7, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y8, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y9, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y8, Y10
+	VMULPS      geluAHi<>+0(SB), Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y9
+	VADDPS      Y9, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y5, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y7, Y5
+	VMAXPS Y8, Y7, Y7
+	VADDPS Y7, Y5, Y8
+	VSUBPS Y5, Y8, Y5
+	VSUBPS Y5, Y7, Y5
+	VADDPS Y5, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y8, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y10
+	VADDPS      Y10, Y8, Y7
+	VSUBPS      Y8, Y7, Y8
+	VSUBPS      Y8, Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y9
+	VADDPS      one<>+0(SB), Y9, Y7
+	VFMADD231PS Y8, Y7, Y9
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y7
+	VFMADD231PS geluB3<>+0(SB), Y6, Y7
+	VMULPS      Y4, Y7, Y7
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y9, Y4
+	VADDPS      one<>+0(SB), Y4, Y6
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y8
+	VMOVUPS     magic<>+0(SB), Y10
+	VBLENDVPS   Y8, Y5, Y10, Y10
+	VADDPS      one<>+0(SB), Y9, Y9
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y8, Y9, Y5, Y5
+	VBLENDVPS   Y8, one<>+0(SB), Y4, Y4
+	VMULPS      Y6, Y6, Y8
+	VFMADD231PS Y7, Y4, Y6
+	VMULPS      Y5, Y6, Y6
+	VDIVPS      Y8, Y6, Y6
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y10, Y4
+	VSUBPS Y4, Y10, Y10
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y6, Y6
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y6, Y6
+	VMULPS      Y6, Y2, Y6
+	VMAXPS      tanhMinus100<>+0(SB), Y10, Y2
+	VSUBPS      Y2, Y10, Y10
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMOVUPS     -32(DX)(CX*4), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y5, Y5, Y8
+	VMULPS      Y7, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y5, Y10
+	VFMADD231PS Y5, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y8
+	VMOVAPS     Y8, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y11
+	VMULPS      geluAHi<>+0(SB), Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y10
+	VADDPS      Y10, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y5, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y8, Y5
+	VMAXPS Y9, Y8, Y8
+	VADDPS Y8, Y5, Y9
+	VSUBPS Y5, Y9, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y9, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y11
+	VADDPS      Y11, Y9, Y8
+	VSUBPS      Y9, Y8, Y9
+	VSUBPS      Y9, Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y10
+	VADDPS      one<>+0(SB), Y10, Y8
+	VFMADD231PS Y9, Y8, Y10
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y8
+	VFMADD231PS geluB3<>+0(SB), Y7, Y8
+	VMULPS      Y4, Y8, Y8
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y10, Y4
+	VADDPS      one<>+0(SB), Y4, Y7
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y9
+	VMOVUPS     magic<>+0(SB), Y11
+	VBLENDVPS   Y9, Y5, Y11, Y11
+	VADDPS      one<>+0(SB), Y10, Y10
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y9, Y10, Y5, Y5
+	VBLENDVPS   Y9, one<>+0(SB), Y4, Y4
+	VMULPS      Y7, Y7, Y9
+	VFMADD231PS Y8, Y4, Y7
+	VMULPS      Y5, Y7, Y7
+	VDIVPS      Y9, Y7, Y7
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y11, Y4
+	VSUBPS Y4, Y11, Y11
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y7, Y7
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y7, Y7
+	VMULPS    Y7, Y2, Y7
+	VMAXPS    tanhMinus100<>+0(SB), Y11, Y2
+	VSUBPS    Y2, Y11, Y11
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y11, Y11
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y11, Y11
+	VMULPS    Y2, Y7, Y7
+	VMULPS    Y11, Y7, Y7
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VADDPS      one<>+0(SB), Y11, Y11
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y10, Y11, Y5, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VMULPS      Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS      Y8, Y2, Y8
+	VMAXPS      tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS      Y2, Y12, Y12
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y12, Y12
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y2, Y8, Y8
+	VMULPS      Y12, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y5, Y5, Y10
+	VMULPS      Y9, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y5, Y12
+	VFMADD231PS Y5, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y10
+	VMOVAPS     Y10, Y13
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y13
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y13
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y13
+	VMULPS      geluAHi<>+0(SB), Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y12
+	VADDPS      Y12, Y13, Y13
+	VFMADD231PS geluALo<>+0(SB), Y5, Y13
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y10, Y5
+	VMAXPS Y11, Y10, Y10
+	VADDPS Y10, Y5, Y11
+	VSUBPS Y5, Y11, Y5
+	VSUBPS Y5, Y10, Y5
+	VADDPS Y5, Y13, Y13
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y11, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y13
+	VADDPS      Y13, Y11, Y10
+	VSUBPS      Y11, Y10, Y11
+	VSUBPS      Y11, Y13, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y10, Y12
+	VFMADD213PS c4<>+0(SB), Y10, Y12
+	VFMADD213PS c3<>+0(SB), Y10, Y12
+	VFMADD213PS c2<>+0(SB), Y10, Y12
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y12
+	VADDPS      one<>+0(SB), Y12, Y10
+	VFMADD231PS Y11, Y10, Y12
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y10
+	VFMADD231PS geluB3<>+0(SB), Y9, Y10
+	VMULPS      Y4, Y10, Y10
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y12, Y4
+	VADDPS      one<>+0(SB), Y4, Y9
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
+	VMOVUPS     magic<>+0(SB), Y13
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VADDPS      one<>+0(SB), Y12, Y12
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y11, Y12, Y5, Y5
+	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
+	VMULPS      Y9, Y9, Y11
+	VFMADD231PS Y10, Y4, Y9
+	VMULPS      Y5, Y9, Y9
+	VDIVPS      Y11, Y9, Y9
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y13, Y4
+	VSUBPS Y4, Y13, Y13
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y9, Y9
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y9, Y9
+	VMULPS      Y9, Y2, Y9
+	VMAXPS      tanhMinus100<>+0(SB), Y13, Y2
+	VSUBPS      Y2, Y13, Y13
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y13, Y13
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y2, Y9, Y9
+	VMULPS      Y13, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y5, Y5, Y11
+	VMULPS      Y10, Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y5, Y13
+	VFMADD231PS Y5, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y5, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y5
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y5, Y12
+	VSUBPS Y5, Y12, Y5
+	VSUBPS Y5, Y11, Y5
+	VADDPS Y5, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y12, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y11
+	VSUBPS      Y12, Y11, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y13
+	VFMADD213PS c5<>+0(SB), Y11, Y13
+	VFMADD213PS c4<>+0(SB), Y11, Y13
+	VFMADD213PS c3<>+0(SB), Y11, Y13
+	VFMADD213PS c2<>+0(SB), Y11, Y13
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y13
+	VADDPS      one<>+0(SB), Y13, Y11
+	VFMADD231PS Y12, Y11, Y13
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y11
+	VFMADD231PS geluB3<>+0(SB), Y10, Y11
+	VMULPS      Y4, Y11, Y11
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y13, Y4
+	VADDPS      one<>+0(SB), Y4, Y10
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
+	VMOVUPS     magic<>+0(SB), Y14
+	VBLENDVPS   Y12, Y5, Y14, Y14
+	VADDPS      one<>+0(SB), Y13, Y13
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y12, Y13, Y5, Y5
+	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
+	VMULPS      Y10, Y10, Y12
+	VFMADD231PS Y11, Y4, Y10
+	VMULPS      Y5, Y10, Y10
+	VDIVPS      Y12, Y10, Y10
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y14, Y4
+	VSUBPS Y4, Y14, Y14
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y10, Y10
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y10, Y10
+	VMULPS      Y10, Y2, Y10
+	VMAXPS      tanhMinus100<>+0(SB), Y14, Y2
+	VSUBPS      Y2, Y14, Y14
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y14, Y14
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y2, Y10, Y10
+	VMULPS      Y14, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y5, Y5, Y12
+	VMULPS      Y11, Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS Y11, Y5, Y14
+	VFMADD231PS Y5, Y12, Y14
+	VMULPS      geluBHi<>+0(SB), Y13, Y12
+	VMOVAPS     Y12, Y15
+	VFMSUB231PS geluBHi<>+0(SB), Y13, Y15
+	VFMADD231PS geluBHi<>+0(SB), Y14, Y15
+	VFMADD231PS geluBLo<>+0(SB), Y13, Y15
+	VMULPS      geluAHi<>+0(SB), Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y14
+	VADDPS      Y14, Y15, Y15
+	VFMADD231PS geluALo<>+0(SB), Y5, Y15
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y13, Y12, Y5
+	VMAXPS Y13, Y12, Y12
+	VADDPS Y12, Y5, Y13
+	VSUBPS Y5, Y13, Y5
+	VSUBPS Y5, Y12, Y5
+	VADDPS Y5, Y15, Y15
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y13, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y13
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y15
+	VADDPS      Y15, Y13, Y12
+	VSUBPS      Y13, Y12, Y13
+	VSUBPS      Y13, Y15, Y13
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y12, Y14
+	VFMADD213PS c4<>+0(SB), Y12, Y14
+	VFMADD213PS c3<>+0(SB), Y12, Y14
+	VFMADD213PS c2<>+0(SB), Y12, Y14
+	VMULPS      Y12, Y12, Y15
+	VFMADD213PS Y12, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y12
+	VFMADD231PS Y13, Y12, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y11, Y12
+	VMULPS      Y4, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y14, Y4
+	VADDPS      one<>+0(SB), Y4, Y11
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
+	VMOVUPS     magic<>+0(SB), Y15
+	VBLENDVPS   Y13, Y5, Y15, Y15
+	VADDPS      one<>+0(SB), Y14, Y14
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y13, Y14, Y5, Y5
+	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
+	VMULPS      Y11, Y11, Y13
+	VFMADD231PS Y12, Y4, Y11
+	VMULPS      Y5, Y11, Y11
+	VDIVPS      Y13, Y11, Y11
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y15, Y4
+	VSUBPS Y4, Y15, Y15
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y11, Y11
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y11, Y11
+	VMULPS    Y11, Y2, Y11
+	VMAXPS    tanhMinus100<>+0(SB), Y15, Y2
+	VSUBPS    Y2, Y15, Y15
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y15, Y15
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y15, Y15
+	VMULPS    Y2, Y11, Y11
+	VMULPS    Y15, Y11, Y11
+	VMOVUPS   Y8, (DI)(BX*1)
+	VMOVUPS   Y9, 32(DI)(BX*1)
+	VMOVUPS   Y10, 64(DI)(BX*1)
+	VMOVUPS   Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VADDPS      one<>+0(SB), Y11, Y11
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y10, Y11, Y5, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VMULPS      Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS    Y8, Y2, Y8
+	VMAXPS    tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS    Y2, Y12, Y12
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y12, Y12
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y12, Y8, Y8
+	VMOVUPS   Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VADDPS      one<>+0(SB), Y11, Y11
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y10, Y11, Y5, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VMULPS      Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS      Y8, Y2, Y8
+	VMAXPS      tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS      Y2, Y12, Y12
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y12, Y12
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y2, Y8, Y8
+	VMULPS      Y12, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y5, Y5, Y10
+	VMULPS      Y9, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y5, Y12
+	VFMADD231PS Y5, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y10
+	VMOVAPS     Y10, Y13
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y13
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y13
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y13
+	VMULPS      geluAHi<>+0(SB), Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y12
+	VADDPS      Y12, Y13, Y13
+	VFMADD231PS geluALo<>+0(SB), Y5, Y13
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y10, Y5
+	VMAXPS Y11, Y10, Y10
+	VADDPS Y10, Y5, Y11
+	VSUBPS Y5, Y11, Y5
+	VSUBPS Y5, Y10, Y5
+	VADDPS Y5, Y13, Y13
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y11, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y13
+	VADDPS      Y13, Y11, Y10
+	VSUBPS      Y11, Y10, Y11
+	VSUBPS      Y11, Y13, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y10, Y12
+	VFMADD213PS c4<>+0(SB), Y10, Y12
+	VFMADD213PS c3<>+0(SB), Y10, Y12
+	VFMADD213PS c2<>+0(SB), Y10, Y12
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y12
+	VADDPS      one<>+0(SB), Y12, Y10
+	VFMADD231PS Y11, Y10, Y12
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y10
+	VFMADD231PS geluB3<>+0(SB), Y9, Y10
+	VMULPS      Y4, Y10, Y10
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y12, Y4
+	VADDPS      one<>+0(SB), Y4, Y9
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
+	VMOVUPS     magic<>+0(SB), Y13
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VADDPS      one<>+0(SB), Y12, Y12
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y11, Y12, Y5, Y5
+	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
+	VMULPS      Y9, Y9, Y11
+	VFMADD231PS Y10, Y4, Y9
+	VMULPS      Y5, Y9, Y9
+	VDIVPS      Y11, Y9, Y9
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y13, Y4
+	VSUBPS Y4, Y13, Y13
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y9, Y9
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y9, Y9
+	VMULPS      Y9, Y2, Y9
+	VMAXPS      tanhMinus100<>+0(SB), Y13, Y2
+	VSUBPS      Y2, Y13, Y13
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y13, Y13
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y2, Y9, Y9
+	VMULPS      Y13, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y5, Y5, Y11
+	VMULPS      Y10, Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y5, Y13
+	VFMADD231PS Y5, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y5, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y5
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y5, Y12
+	VSUBPS Y5, Y12, Y5
+	VSUBPS Y5, Y11, Y5
+	VADDPS Y5, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y12, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y11
+	VSUBPS      Y12, Y11, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y13
+	VFMADD213PS c5<>+0(SB), Y11, Y13
+	VFMADD213PS c4<>+0(SB), Y11, Y13
+	VFMADD213PS c3<>+0(SB), Y11, Y13
+	VFMADD213PS c2<>+0(SB), Y11, Y13
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y13
+	VADDPS      one<>+0(SB), Y13, Y11
+	VFMADD231PS Y12, Y11, Y13
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y11
+	VFMADD231PS geluB3<>+0(SB), Y10, Y11
+	VMULPS      Y4, Y11, Y11
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y13, Y4
+	VADDPS      one<>+0(SB), Y4, Y10
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
+	VMOVUPS     magic<>+0(SB), Y14
+	VBLENDVPS   Y12, Y5, Y14, Y14
+	VADDPS      one<>+0(SB), Y13, Y13
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y12, Y13, Y5, Y5
+	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
+	VMULPS      Y10, Y10, Y12
+	VFMADD231PS Y11, Y4, Y10
+	VMULPS      Y5, Y10, Y10
+	VDIVPS      Y12, Y10, Y10
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y14, Y4
+	VSUBPS Y4, Y14, Y14
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y10, Y10
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y10, Y10
+	VMULPS      Y10, Y2, Y10
+	VMAXPS      tanhMinus100<>+0(SB), Y14, Y2
+	VSUBPS      Y2, Y14, Y14
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y14, Y14
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y2, Y10, Y10
+	VMULPS      Y14, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y5, Y5, Y12
+	VMULPS      Y11, Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS Y11, Y5, Y14
+	VFMADD231PS Y5, Y12, Y14
+	VMULPS      geluBHi<>+0(SB), Y13, Y12
+	VMOVAPS     Y12, Y15
+	VFMSUB231PS geluBHi<>+0(SB), Y13, Y15
+	VFMADD231PS geluBHi<>+0(SB), Y14, Y15
+	VFMADD231PS geluBLo<>+0(SB), Y13, Y15
+	VMULPS      geluAHi<>+0(SB), Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y14
+	VADDPS      Y14, Y15, Y15
+	VFMADD231PS geluALo<>+0(SB), Y5, Y15
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y13, Y12, Y5
+	VMAXPS Y13, Y12, Y12
+	VADDPS Y12, Y5, Y13
+	VSUBPS Y5, Y13, Y5
+	VSUBPS Y5, Y12, Y5
+	VADDPS Y5, Y15, Y15
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y13, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y13
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y15
+	VADDPS      Y15, Y13, Y12
+	VSUBPS      Y13, Y12, Y13
+	VSUBPS      Y13, Y15, Y13
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y12, Y14
+	VFMADD213PS c4<>+0(SB), Y12, Y14
+	VFMADD213PS c3<>+0(SB), Y12, Y14
+	VFMADD213PS c2<>+0(SB), Y12, Y14
+	VMULPS      Y12, Y12, Y15
+	VFMADD213PS Y12, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y12
+	VFMADD231PS Y13, Y12, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y11, Y12
+	VMULPS      Y4, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y14, Y4
+	VADDPS      one<>+0(SB), Y4, Y11
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
+	VMOVUPS     magic<>+0(SB), Y15
+	VBLENDVPS   Y13, Y5, Y15, Y15
+	VADDPS      one<>+0(SB), Y14, Y14
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y13, Y14, Y5, Y5
+	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
+	VMULPS      Y11, Y11, Y13
+	VFMADD231PS Y12, Y4, Y11
+	VMULPS      Y5, Y11, Y11
+	VDIVPS      Y13, Y11, Y11
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y15, Y4
+	VSUBPS Y4, Y15, Y15
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y11, Y11
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y11, Y11
+	VMULPS    Y11, Y2, Y11
+	VMAXPS    tanhMinus100<>+0(SB), Y15, Y2
+	VSUBPS    Y2, Y15, Y15
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y15, Y15
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y15, Y15
+	VMULPS    Y2, Y11, Y11
+	VMULPS    Y15, Y11, Y11
+	VMOVNTPS  Y8, (DI)(BX*1)
+	VMOVNTPS  Y9, 32(DI)(BX*1)
+	VMOVNTPS  Y10, 64(DI)(BX*1)
+	VMOVNTPS  Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VADDPS      one<>+0(SB), Y11, Y11
+	VMOVUPS     one<>+0(SB), Y5
+	VBLENDVPS   Y10, Y11, Y5, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VMULPS      Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS    Y8, Y2, Y8
+	VMAXPS    tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS    Y2, Y12, Y12
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y12, Y12
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y12, Y8, Y8
+	VMOVNTPS  Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMAXPS       Y4, Y0, Y0
+	VMINPS       Y0, Y1, Y0
+	VORPS        signBit<>+0(SB), Y0, Y1
+	VMULPS       Y1, Y1, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  Y1, Y1, Y6
+	VMULPS       Y5, Y1, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  Y5, Y1, Y8
+	VFMADD231PS  Y1, Y6, Y8
+	VMULPS       geluBHi<>+0(SB), Y7, Y6
+	VMOVAPS      Y6, Y9
+	VFMSUB231PS  geluBHi<>+0(SB), Y7, Y9
+	VFMADD231PS  geluBHi<>+0(SB), Y8, Y9
+	VFMADD231PS  geluBLo<>+0(SB), Y7, Y9
+	VMULPS       geluAHi<>+0(SB), Y1, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  geluAHi<>+0(SB), Y1, Y8
+	VADDPS       Y8, Y9, Y9
+	VFMADD231PS  geluALo<>+0(SB), Y1, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y6, Y1
+	VMAXPS Y7, Y6, Y6
+	VADDPS Y6, Y1, Y7
+	VSUBPS Y1, Y7, Y1
+	VSUBPS Y1, Y6, Y1
+	VADDPS Y1, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y1
+	VFMADD231PS log2e<>+0(SB), Y7, Y1
+	VSUBPS      magic<>+0(SB), Y1, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y9
+	VADDPS      Y9, Y7, Y6
+	VSUBPS      Y7, Y6, Y7
+	VSUBPS      Y7, Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VMULPS      Y6, Y6, Y9
+	VFMADD213PS Y6, Y9, Y8
+	VADDPS      one<>+0(SB), Y8, Y6
+	VFMADD231PS Y7, Y6, Y8
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y6
+	VFMADD231PS geluB3<>+0(SB), Y5, Y6
+	VMULPS      Y0, Y6, Y6
+	VMAXPS      geluScaleMin<>+0(SB), Y1, Y0
+	VPSLLD      $0x17, Y0, Y0
+	VFMADD231PS Y0, Y8, Y0
+	VADDPS      one<>+0(SB), Y0, Y5
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y4, Y7
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y7, Y1, Y9, Y9
+	VADDPS      one<>+0(SB), Y8, Y8
+	VMOVUPS     one<>+0(SB), Y1
+	VBLENDVPS   Y7, Y8, Y1, Y1
+	VBLENDVPS   Y7, one<>+0(SB), Y0, Y0
+	VMULPS      Y5, Y5, Y7
+	VFMADD231PS Y6, Y0, Y5
+	VMULPS      Y1, Y5, Y5
+	VDIVPS      Y7, Y5, Y5
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y9, Y0
+	VSUBPS Y0, Y9, Y9
+	VPSLLD $0x17, Y0, Y0
+	VMULPS Y0, Y5, Y5
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS     $0x00, tanhNegInf<>+0(SB), Y4, Y0
+	VBLENDVPS  Y0, signBit<>+0(SB), Y5, Y5
+	VMULPS     Y5, Y3, Y5
+	VMAXPS     tanhMinus100<>+0(SB), Y9, Y0
+	VSUBPS     Y0, Y9, Y9
+	VADDPS     magic<>+0(SB), Y0, Y0
+	VADDPS     magic<>+0(SB), Y9, Y9
+	VPSLLD     $0x17, Y0, Y0
+	VPSLLD     $0x17, Y9, Y9
+	VMULPS     Y0, Y5, Y5
+	VMULPS     Y9, Y5, Y5
+	VMASKMOVPS Y5, Y2, (DI)
+	VZEROUPPER
+	RET
