@@ -4885,3 +4885,466 @@ lane:
 
 return:
 	RET
+
+// func tanhNEON(dst []float32, x []float32)
+TEXT ·tanhNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f0ccccd, R7
+	VDUP R7, V30.S4
+	MOVW $0x41180000, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317218, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVW $0x40000000, R7
+	VDUP R7, V24.S4
+	MOVW $0xbbcd9815, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3cac9e81, R7
+	VMOV R7, V23.S[1]
+	MOVW $0xbd5c943d, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e088693, R7
+	VMOV R7, V23.S[3]
+	MOVW $0xbeaaaaa5, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	WORD $0x4e7f1c2c // bic v12.16b, v1.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e2cdd8d // fmul v13.4s, v12.4s, v12.4s
+	VDUP V23.S[0], V14.S4
+	VDUP V23.S[1], V15.S4
+	VFMLA V14.S4, V13.S4, V15.S4
+	VDUP V23.S[2], V14.S4
+	VFMLA V15.S4, V13.S4, V14.S4
+	VDUP V23.S[3], V15.S4
+	VFMLA V14.S4, V13.S4, V15.S4
+	VMOV V22.B16, V14.B16
+	VFMLA V15.S4, V13.S4, V14.S4
+	WORD $0x6e2ddd8d // fmul v13.4s, v12.4s, v13.4s
+	VMOV V12.B16, V15.B16
+	VFMLA V14.S4, V13.S4, V15.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf590 // fmin v16.4s, v12.4s, v29.4s
+	WORD $0x4e30d610 // fadd v16.4s, v16.4s, v16.4s
+	VMOV V28.B16, V17.B16
+	VFMLA V27.S4, V16.S4, V17.S4
+	VSHL $23, V17.S4, V18.S4
+	WORD $0x4ebcd631 // fsub v17.4s, v17.4s, v28.4s
+	VFMLS V26.S4, V17.S4, V16.S4
+	VDUP V21.S[0], V14.S4
+	VDUP V21.S[1], V13.S4
+	VFMLA V14.S4, V16.S4, V13.S4
+	VDUP V21.S[2], V14.S4
+	VFMLA V13.S4, V16.S4, V14.S4
+	VDUP V21.S[3], V13.S4
+	VFMLA V14.S4, V16.S4, V13.S4
+	VMOV V20.B16, V14.B16
+	VFMLA V13.S4, V16.S4, V14.S4
+	WORD $0x6e30de11 // fmul v17.4s, v16.4s, v16.4s
+	VFMLA V14.S4, V17.S4, V16.S4
+	WORD $0x4e39d651 // fadd v17.4s, v18.4s, v25.4s
+	VFMLA V16.S4, V18.S4, V17.S4
+	WORD $0x4eb8d630 // fsub v16.4s, v17.4s, v24.4s
+	WORD $0x6e31fe10 // fdiv v16.4s, v16.4s, v17.4s
+	WORD $0x6eace7ce // fcmgt v14.4s, v30.4s, v12.4s
+	VBSL V16.B16, V15.B16, V14.B16
+
+	// x's sign.
+	VAND V31.B16, V1.B16, V12.B16
+	VORR V12.B16, V14.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
+TEXT ·tanhBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V30.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30ddec // fmul v12.4s, v15.4s, v16.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	WORD $0x4e7f1cb1 // bic v17.16b, v5.16b, v31.16b
+	VMOV V30.B16, V18.B16
+	VFMLS V17.S4, V17.S4, V18.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de633 // fcmge v19.4s, v17.4s, v29.4s
+	VMOV V19.B16, V20.B16
+	VBSL V18.B16, V17.B16, V19.B16
+	WORD $0x6e33dc33 // fmul v19.4s, v1.4s, v19.4s
+	VEOR V31.B16, V17.B16, V17.B16
+	VBSL V30.B16, V17.B16, V20.B16
+	WORD $0x6e34de69 // fmul v9.4s, v19.4s, v20.4s
+	WORD $0x4e7f1cd5 // bic v21.16b, v6.16b, v31.16b
+	VMOV V30.B16, V22.B16
+	VFMLS V21.S4, V21.S4, V22.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de6b7 // fcmge v23.4s, v21.4s, v29.4s
+	VMOV V23.B16, V24.B16
+	VBSL V22.B16, V21.B16, V23.B16
+	WORD $0x6e37dc57 // fmul v23.4s, v2.4s, v23.4s
+	VEOR V31.B16, V21.B16, V21.B16
+	VBSL V30.B16, V21.B16, V24.B16
+	WORD $0x6e38deea // fmul v10.4s, v23.4s, v24.4s
+	WORD $0x4e7f1cf9 // bic v25.16b, v7.16b, v31.16b
+	VMOV V30.B16, V26.B16
+	VFMLS V25.S4, V25.S4, V26.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de73b // fcmge v27.4s, v25.4s, v29.4s
+	VMOV V27.B16, V28.B16
+	VBSL V26.B16, V25.B16, V27.B16
+	WORD $0x6e3bdc7b // fmul v27.4s, v3.4s, v27.4s
+	VEOR V31.B16, V25.B16, V25.B16
+	VBSL V30.B16, V25.B16, V28.B16
+	WORD $0x6e3cdf6b // fmul v11.4s, v27.4s, v28.4s
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

@@ -71,3 +71,15 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+
+// tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func tanhNEON(dst []float32, x []float32)
+
+// tanhBackwardNEON sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
