@@ -5348,3 +5348,309 @@ lane:
 
 return:
 	RET
+
+// func geluTanhNEON(dst []float32, x []float32)
+TEXT ·geluTanhNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1400000, R7
+	VDUP R7, V19.S4
+	MOVW $0x4b400043, R7
+	VDUP R7, V18.S4
+	MOVW $0x4b400001, R7
+	VDUP R7, V17.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd62 // fmul v2.4s, v11.4s, v12.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd61 // fmul v1.4s, v11.4s, v12.4s
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd61 // fmul v1.4s, v11.4s, v12.4s
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

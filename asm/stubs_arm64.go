@@ -83,3 +83,9 @@ func tanhNEON(dst []float32, x []float32)
 //
 //go:noescape
 func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
+
+// geluTanhNEON sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluTanhNEON(dst []float32, x []float32)

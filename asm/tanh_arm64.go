@@ -36,6 +36,10 @@ func (k Impl) GELUTanh(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("GELUTanh", dst, x)
 	}
+	if k.isa == neon {
+		geluTanhNEON(dst, x)
+		return
+	}
 	kernels.GELUTanh(dst, x)
 }
 

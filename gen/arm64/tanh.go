@@ -11,6 +11,7 @@ import (
 func tanhKernels(f *file) {
 	tanhKernel(f)
 	tanhBackwardKernel(f)
+	geluTanhKernel(f)
 }
 
 // tanhConstants are the registers of tanhVector's constants.
@@ -125,6 +126,135 @@ func tanhBackwardKernel(f *file) {
 			fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", sign, a, a)
 			bsl(fn, f, a, one)
 			fn.word(fmul(d, m, f))
+		},
+	}.generate(f)
+}
+
+// geluConstants are the registers of geluTanhExp's constants.
+type geluConstants struct {
+	sign, aHi, aLo, bHi, bLo, magic, log2e, ln2Hi, ln2Lo, one vreg
+	exp                                                      polyConstants
+}
+
+func loadGELUConstants(fn *function, konst func() vreg) geluConstants {
+	c := geluConstants{
+		sign: konst(), aHi: konst(), aLo: konst(), bHi: konst(), bLo: konst(),
+		magic: konst(), log2e: konst(), ln2Hi: konst(), ln2Lo: konst(), one: konst(),
+	}
+	for _, k := range []struct {
+		v vreg
+		b uint32
+	}{
+		{c.sign, signBit}, {c.aHi, bits(tanh32.AHi)}, {c.aLo, bits(tanh32.ALo)}, {c.bHi, bits(tanh32.BHi)},
+		{c.bLo, bits(tanh32.BLo)}, {c.magic, bits(exp32.Magic)}, {c.log2e, bits(exp32.Log2E)},
+		{c.ln2Hi, bits(exp32.Ln2Hi)}, {c.ln2Lo, bits(exp32.Ln2Lo)}, {c.one, oneBits},
+	} {
+		loadBits(fn, k.v, k.b)
+	}
+	c.exp = loadPolyConstants(fn, konst)
+	return c
+}
+
+// geluTanhExp computes, for a = -|x| (clamped, so that it is finite), what
+// the AVX2 kernel's geluTanhExp does, with the same roundings: the
+// magic-bias sum nm (n + 127 in its low bits), n, p (2^n·(1 + p) =
+// exp(A·a + B·a³)) and a², into tmp[4], tmp[5], tmp[7] and tmp[2]; it uses
+// tmp[1] to tmp[9] and keeps a in tmp[1]. FMLS subtracts where x86's
+// VFMSUB adds, so the low parts are carried negated (rounding to nearest is
+// symmetric, so the bits are the same).
+func geluTanhExp(fn *function, c geluConstants, tmp []vreg) (nm, n, p, a2 vreg) {
+	a := tmp[1]
+	a2, e1, a3, e3, bh, nbl := tmp[2], tmp[3], tmp[4], tmp[5], tmp[3], tmp[6]
+	fn.word(fmul(a2, a, a))
+	fn.ins("VMOV V%d.B16, V%d.B16", a2, e1)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", a, a, e1) // a2 - a·a, exact
+	fn.word(fmul(a3, a2, a))
+	fn.ins("VMOV V%d.B16, V%d.B16", a3, e3)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", a2, a, e3) // a3 - a·a2, exact
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", a, e1, e3) // a3 - a³
+	fn.word(fmul(bh, c.bHi, a3))
+	fn.ins("VMOV V%d.B16, V%d.B16", bh, nbl)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.bHi, a3, nbl) // bh - BHi·a3, exact
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.bHi, e3, nbl) // - BHi·(a³ - a3)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.bLo, a3, nbl) // - BLo·a3
+	ah, nal := tmp[4], tmp[5]
+	fn.word(fmul(ah, c.aHi, a))
+	fn.ins("VMOV V%d.B16, V%d.B16", ah, nal)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.aHi, a, nal) // ah - AHi·a, exact
+	fn.word(fadd(nbl, nbl, nal))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.aLo, a, nbl) // - ALo·a: nbl is every low part, negated
+	fn.comment("h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).")
+	big, small, h, t := tmp[5], tmp[7], tmp[8], tmp[4]
+	fn.word(fmin(big, ah, bh))
+	fn.word(fmax(small, ah, bh))
+	fn.word(fadd(h, big, small))
+	fn.word(fsub(t, h, big))
+	fn.word(fsub(t, t, small)) // -hl
+	fn.word(fadd(nbl, nbl, t))
+
+	fn.comment("n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).")
+	nm, n = tmp[4], tmp[5]
+	fn.ins("VMOV V%d.B16, V%d.B16", c.magic, nm)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.log2e, h, nm)
+	fn.word(fsub(n, nm, c.magic))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Hi, n, h) // exact
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.ln2Lo, n, nbl)
+	r, d := tmp[7], tmp[3]
+	fn.word(fsub(r, h, nbl))
+	fn.word(fsub(d, r, h))
+	fn.word(fadd(nbl, nbl, d)) // -rc
+	c.exp.poly(fn, r, d, h, tmp[9])
+	fn.word(fadd(d, r, c.one))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", nbl, d, r) // p += rc·(1 + p)
+	return nm, n, r, a2
+}
+
+func geluTanhKernel(f *file) {
+	var c geluConstants
+	var lo, scaleMin, scaleNormal vreg
+	elementwise{
+		name: "geluTanhNEON",
+		doc:  "sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).",
+		out:  "dst", in: []string{"x"}, temps: 10, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGELUConstants(fn, konst)
+			lo, scaleMin, scaleNormal = konst(), konst(), konst()
+			loadBits(fn, lo, bits(tanh32.GELUMin))
+			loadBits(fn, scaleMin, bits(exp32.Magic+tanh32.GELUScaleMin))
+			loadBits(fn, scaleNormal, bits(exp32.Magic-126))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			x, xc, a := in[0], tmp[0], tmp[1]
+			fn.word(fmax(xc, x, lo)) // a NaN x stays NaN
+			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, xc, a)
+			fn.word(fmax(a, a, lo))
+			nm, _, p, _ := geluTanhExp(fn, c, tmp)
+
+			fn.comment("1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.")
+			s, e := tmp[1], tmp[3]
+			fn.word(fmax(s, nm, scaleMin))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", s, s)
+			fn.word(fadd(e, p, c.one))
+			fn.word(fmul(s, s, e))
+			fn.word(fadd(e, s, c.one))
+			fn.comment("x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).")
+			num, q := tmp[6], tmp[8]
+			fn.ins("VMOV V%d.B16, V%d.B16", xc, num)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xc, p, num)
+			fn.word(fcmltz(q, x))
+			bsl(fn, q, num, xc)
+			fn.word(fdiv(q, q, e))
+			fn.comment("q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.")
+			k, k1 := tmp[9], tmp[1]
+			fn.word(fcmltz(k, x))
+			bsl(fn, k, nm, c.magic)
+			fn.word(fmax(k1, k, scaleNormal))
+			fn.word(fsub(k, k, k1))
+			fn.word(fadd(k, k, c.magic))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
+			fn.word(fmul(q, q, k1))
+			fn.word(fmul(d, q, k))
 		},
 	}.generate(f)
 }
