@@ -5654,3 +5654,394 @@ lane:
 
 return:
 	RET
+
+// func geluTanhBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·geluTanhBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1600000, R7
+	VDUP R7, V19.S4
+	MOVW $0x41600000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VBSL V22.B16, V11.B16, V8.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V11.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V11.S4, V10.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce3 // fmul v3.4s, v7.4s, v12.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VBSL V22.B16, V11.B16, V8.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V11.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V11.S4, V10.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce2 // fmul v2.4s, v7.4s, v12.4s
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VBSL V22.B16, V11.B16, V8.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V11.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V11.S4, V10.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce2 // fmul v2.4s, v7.4s, v12.4s
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

@@ -89,3 +89,9 @@ func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
 //
 //go:noescape
 func geluTanhNEON(dst []float32, x []float32)
+
+// geluTanhBackwardNEON sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluTanhBackwardNEON(dx []float32, dy []float32, x []float32)

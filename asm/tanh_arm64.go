@@ -48,5 +48,9 @@ func (k Impl) GELUTanhBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("GELUTanhBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		geluTanhBackwardNEON(dx, dy, x)
+		return
+	}
 	kernels.GELUTanhBackward(dx, dy, x)
 }

@@ -12,6 +12,7 @@ func tanhKernels(f *file) {
 	tanhKernel(f)
 	tanhBackwardKernel(f)
 	geluTanhKernel(f)
+	geluTanhBackwardKernel(f)
 }
 
 // tanhConstants are the registers of tanhVector's constants.
@@ -133,7 +134,7 @@ func tanhBackwardKernel(f *file) {
 // geluConstants are the registers of geluTanhExp's constants.
 type geluConstants struct {
 	sign, aHi, aLo, bHi, bLo, magic, log2e, ln2Hi, ln2Lo, one vreg
-	exp                                                      polyConstants
+	exp                                                       polyConstants
 }
 
 func loadGELUConstants(fn *function, konst func() vreg) geluConstants {
@@ -255,6 +256,79 @@ func geluTanhKernel(f *file) {
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
 			fn.word(fmul(q, q, k1))
 			fn.word(fmul(d, q, k))
+		},
+	}.generate(f)
+}
+
+func geluTanhBackwardKernel(f *file) {
+	var c geluConstants
+	var lo, hi vreg
+	elementwise{
+		name: "geluTanhBackwardNEON",
+		doc:  "sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).",
+		out:  "dx", in: []string{"dy", "x"}, temps: 10, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGELUConstants(fn, konst)
+			lo, hi = konst(), konst()
+			loadBits(fn, lo, bits(tanh32.GELUBackwardMin))
+			loadBits(fn, hi, bits(-tanh32.GELUBackwardMin))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			// Constants used once a vector are loaded where they are used:
+			// the registers do not hold them all.
+			dy, x, xc, a := in[0], in[1], tmp[0], tmp[1]
+			fn.word(fmax(xc, x, lo)) // a NaN x stays NaN
+			fn.word(fmin(xc, xc, hi))
+			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, xc, a)
+			nm, _, p, a2 := geluTanhExp(fn, c, tmp)
+
+			fn.comment("xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.")
+			xv, e, t, u := tmp[1], tmp[3], tmp[6], tmp[8]
+			loadBits(fn, xv, bits(tanh32.A))
+			loadBits(fn, e, bits(3*tanh32.B))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", e, a2, xv)
+			fn.word(fmul(xv, xv, xc))
+			loadBits(fn, t, bits(exp32.Magic+tanh32.GELUScaleMin))
+			fn.word(fmax(e, nm, t))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", e, e)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", p, e, e) // e = e + e·p
+			fn.word(fadd(t, e, c.one))
+			fn.comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
+			k, f1, f2, t2 := u, tmp[4], p, a2
+			fn.word(fcmltz(k, x))
+			bsl(fn, k, nm, c.magic)
+			fn.word(fadd(p, p, c.one))
+			fn.word(fcmltz(f1, x))
+			bsl(fn, f1, p, c.one)
+			fn.word(fcmltz(f2, x))
+			bsl(fn, f2, c.one, e)
+			fn.word(fmul(t2, t, t))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xv, f2, t) // t = T + xv·f2
+			fn.word(fmul(t, t, f1))
+			fn.word(fdiv(t, t, t2))
+
+			fn.comment("dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.")
+			k1, m := tmp[1], tmp[3]
+			loadBits(fn, m, bits(exp32.Magic-120))
+			fn.word(fmax(k1, k, m))
+			fn.word(fsub(k, k, k1))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
+			fn.word(fmul(t, t, k1))
+			fn.comment("x = -Inf: dy·-0 (NaN for an infinite dy), the limit.")
+			loadBits(fn, m, 0xff800000)
+			fn.word(fcmeq(m, x, m))
+			bsl(fn, m, c.sign, t)
+			fn.word(fmul(m, dy, m))
+			k2 := tmp[4]
+			loadBits(fn, k2, bits(-100))
+			fn.word(fmax(k2, k, k2))
+			fn.word(fsub(k, k, k2))
+			fn.word(fadd(k2, k2, c.magic))
+			fn.word(fadd(k, k, c.magic))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", k2, k2)
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
+			fn.word(fmul(m, m, k2))
+			fn.word(fmul(d, m, k))
 		},
 	}.generate(f)
 }
