@@ -138,114 +138,58 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 
-// sigmoidAVX512 sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).
+// tanhAVX512 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidAVX512(dst []float32, x []float32, stream bool)
+func tanhAVX512(dst []float32, x []float32, stream bool)
 
-// sigmoidAVX2 sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).
+// tanhAVX2 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidAVX2(dst []float32, x []float32, stream bool)
+func tanhAVX2(dst []float32, x []float32, stream bool)
 
-// sigmoidBackwardAVX512 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// tanhBackwardAVX512 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
 
-// sigmoidBackwardAVX2 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// tanhBackwardAVX2 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
 
-// siluAVX512 sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
+// geluTanhAVX512 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func siluAVX512(dst []float32, x []float32, stream bool)
+func geluTanhAVX512(dst []float32, x []float32, stream bool)
 
-// siluAVX2 sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
+// geluTanhAVX2 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func siluAVX2(dst []float32, x []float32, stream bool)
+func geluTanhAVX2(dst []float32, x []float32, stream bool)
 
-// siluBackwardAVX512 sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).
+// geluTanhBackwardAVX512 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func siluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+func geluTanhBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 
-// siluBackwardAVX2 sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).
+// geluTanhBackwardAVX2 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func siluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
-
-// softplusAVX512 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given sigmoid32.Softplus(beta) as mant and shift (E).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func softplusAVX512(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
-
-// softplusAVX2 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given sigmoid32.Softplus(beta) as mant and shift (E).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func softplusAVX2(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
-
-// softplusBackwardAVX512 sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func softplusBackwardAVX512(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
-
-// softplusBackwardAVX2 sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func softplusBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
-
-// mishAVX512 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func mishAVX512(dst []float32, x []float32, stream bool)
-
-// mishAVX2 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func mishAVX2(dst []float32, x []float32, stream bool)
-
-// mishBackwardAVX512 sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func mishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
-
-// mishBackwardAVX2 sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func mishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+func geluTanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
