@@ -137,3 +137,31 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
+
+// geluAVX512 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluAVX512(dst []float32, x []float32, stream bool)
+
+// geluAVX2 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluAVX2(dst []float32, x []float32, stream bool)
+
+// geluBackwardAVX512 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// geluBackwardAVX2 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
