@@ -51,7 +51,7 @@ func GELUBackward(dx, dy, x []float32) {
 	for i, v := range x {
 		a := float64(min(abs32(v), gelu32.Clamp))
 		p, n := gelu32.Gauss(a)
-		s := gelu32.Scale(-a*gelu32.InvSqrt2Pi + gelu32.Ratio(a), n)
+		s := gelu32.Scale(-a*gelu32.InvSqrt2Pi+gelu32.Ratio(a), n)
 		d := s*p + s
 		// 1 - d where x > 0 (or is a NaN with the sign bit clear), d where
 		// x < 0, without a branch, which random signs would mispredict.
