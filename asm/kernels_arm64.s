@@ -4885,3 +4885,825 @@ lane:
 
 return:
 	RET
+
+// func geluNEON(dst []float32, x []float32)
+TEXT ·geluNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD $0x4338000000000000, R7
+	VDUP R7, V31.D2
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V30.D2
+	MOVD $0xbfe0000000000000, R7
+	VMOV R7, V29.D[0]
+	MOVD $0x3ff71547652b82fe, R7
+	VMOV R7, V29.D[1]
+	MOVD $0x3fe62e42fefa39ef, R7
+	VMOV R7, V28.D[0]
+	MOVD $0x3f56bec080000000, R7
+	VMOV R7, V28.D[1]
+	MOVD $0x3f81227680000000, R7
+	VMOV R7, V27.D[0]
+	MOVD $0x3fa5556740000000, R7
+	VMOV R7, V27.D[1]
+	MOVD $0x3fc5554b00000000, R7
+	VMOV R7, V26.D[0]
+	MOVD $0x3fdfffffe0000000, R7
+	VMOV R7, V26.D[1]
+	MOVD $0x3f70dc4898295d36, R7
+	VMOV R7, V25.D[0]
+	MOVD $0x3fa4cdee62504824, R7
+	VMOV R7, V25.D[1]
+	MOVD $0x3fc7744d1fd7c3e4, R7
+	VMOV R7, V24.D[0]
+	MOVD $0x3fdc0d11de09ba5e, R7
+	VMOV R7, V24.D[1]
+	MOVD $0x3fe00000019338fe, R7
+	VMOV R7, V23.D[0]
+	MOVD $0x3f852198b2a84dcc, R7
+	VMOV R7, V23.D[1]
+	MOVD $0x3fba137cb8d948e4, R7
+	VMOV R7, V22.D[0]
+	MOVD $0x3fde0bdfb0856d7a, R7
+	VMOV R7, V22.D[1]
+	MOVD $0x3ff33d7beb1d1514, R7
+	VMOV R7, V21.D[0]
+	MOVD $0x3ffacaabf95e24b8, R7
+	VMOV R7, V21.D[1]
+	MOVW $0x41a00000, R7
+	VDUP R7, V20.S4
+	VEOR V19.B16, V19.B16, V19.B16
+	MOVW $0x80000000, R7
+	VDUP R7, V18.S4
+	MOVW $0x00400000, R7
+	VDUP R7, V17.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4ea0f803 // fabs v3.4s, v0.4s
+	WORD $0x4eb4f463 // fmin v3.4s, v3.4s, v20.4s
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x0e617865 // fcvtl v5.2d, v3.2s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x0e6168c2 // fcvtn v2.2s, v6.2d
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x4e617865 // fcvtl2 v5.2d, v3.4s
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x4e6168c2 // fcvtn2 v2.4s, v6.2d
+
+	// Give the result x's sign (for x <= 0 it is ±0 or negative), and a NaN x quieted.
+	VAND V18.B16, V0.B16, V13.B16
+	VORR V13.B16, V2.B16, V2.B16
+	VORR V17.B16, V0.B16, V13.B16
+	WORD $0x4e20e403 // fcmeq v3.4s, v0.4s, v0.4s
+	VBSL V13.B16, V2.B16, V3.B16
+	VMOV V3.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4ea0f803 // fabs v3.4s, v0.4s
+	WORD $0x4eb4f463 // fmin v3.4s, v3.4s, v20.4s
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x0e617865 // fcvtl v5.2d, v3.2s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x0e6168c1 // fcvtn v1.2s, v6.2d
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x4e617865 // fcvtl2 v5.2d, v3.4s
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x4e6168c1 // fcvtn2 v1.4s, v6.2d
+
+	// Give the result x's sign (for x <= 0 it is ±0 or negative), and a NaN x quieted.
+	VAND V18.B16, V0.B16, V13.B16
+	VORR V13.B16, V1.B16, V1.B16
+	VORR V17.B16, V0.B16, V13.B16
+	WORD $0x4e20e403 // fcmeq v3.4s, v0.4s, v0.4s
+	VBSL V13.B16, V1.B16, V3.B16
+	VMOV V3.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4ea0f803 // fabs v3.4s, v0.4s
+	WORD $0x4eb4f463 // fmin v3.4s, v3.4s, v20.4s
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x0e617865 // fcvtl v5.2d, v3.2s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x0e6168c1 // fcvtn v1.2s, v6.2d
+
+	// s - a·Phi(-a) in float64, a = min(|x|, Clamp), s = max(x, 0), for 2 lanes of x.
+	WORD $0x4e617865 // fcvtl2 v5.2d, v3.4s
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4fdd90a7 // fmul v7.2d, v5.2d, v29.d[0]
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	VMOV V31.B16, V8.B16
+	WORD $0x4fdd18e8 // fmla v8.2d, v7.2d, v29.d[1]
+	WORD $0x4effd509 // fsub v9.2d, v8.2d, v31.2d
+	WORD $0x4fdc5127 // fmls v7.2d, v9.2d, v28.d[0]
+	VDUP V27.D[0], V10.D2
+	WORD $0x4fdc18ea // fmla v10.2d, v7.2d, v28.d[1]
+	VDUP V27.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	VDUP V26.D[0], V10.D2
+	WORD $0x4e67cd2a // fmla v10.2d, v9.2d, v7.2d
+	VDUP V26.D[1], V9.D2
+	WORD $0x4e67cd49 // fmla v9.2d, v10.2d, v7.2d
+	WORD $0x6e67dcea // fmul v10.2d, v7.2d, v7.2d
+	WORD $0x4e69cd47 // fmla v7.2d, v10.2d, v9.2d
+	VDUP V25.D[1], V11.D2
+	WORD $0x4fd910ab // fmla v11.2d, v5.2d, v25.d[0]
+	VDUP V24.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VDUP V24.D[1], V11.D2
+	WORD $0x4e65cdab // fmla v11.2d, v13.2d, v5.2d
+	VDUP V23.D[0], V13.D2
+	WORD $0x4e65cd6d // fmla v13.2d, v11.2d, v5.2d
+	VMOV V13.B16, V11.B16
+	VDUP V22.D[0], V12.D2
+	WORD $0x4fd718ac // fmla v12.2d, v5.2d, v23.d[1]
+	VDUP V22.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VDUP V21.D[0], V12.D2
+	WORD $0x4e65cdac // fmla v12.2d, v13.2d, v5.2d
+	VDUP V21.D[1], V13.D2
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	VMOV V13.B16, V12.B16
+	VMOV V30.B16, V13.B16
+	WORD $0x4e65cd8d // fmla v13.2d, v12.2d, v5.2d
+	WORD $0x6e6dfd6b // fdiv v11.2d, v11.2d, v13.2d
+	WORD $0x6e65dd6b // fmul v11.2d, v11.2d, v5.2d
+	VSHL $52, V8.D2, V8.D2
+	VADD V8.D2, V11.D2, V11.D2
+	WORD $0x4e67cd6b // fmla v11.2d, v11.2d, v7.2d
+	WORD $0x4eebd4c6 // fsub v6.2d, v6.2d, v11.2d
+	WORD $0x4e6168c1 // fcvtn2 v1.4s, v6.2d
+
+	// Give the result x's sign (for x <= 0 it is ±0 or negative), and a NaN x quieted.
+	VAND V18.B16, V0.B16, V13.B16
+	VORR V13.B16, V1.B16, V1.B16
+	VORR V17.B16, V0.B16, V13.B16
+	WORD $0x4e20e403 // fcmeq v3.4s, v0.4s, v0.4s
+	VBSL V13.B16, V1.B16, V3.B16
+	VMOV V3.B16, V1.B16
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geluBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·geluBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVD $0x4338000000000000, R7
+	VDUP R7, V31.D2
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V30.D2
+	MOVD $0xbfe0000000000000, R7
+	VMOV R7, V29.D[0]
+	MOVD $0x3ff71547652b82fe, R7
+	VMOV R7, V29.D[1]
+	MOVD $0x3fe62e42fefa39ef, R7
+	VMOV R7, V28.D[0]
+	MOVD $0x3f56bec080000000, R7
+	VMOV R7, V28.D[1]
+	MOVD $0x3f81227680000000, R7
+	VMOV R7, V27.D[0]
+	MOVD $0x3fa5556740000000, R7
+	VMOV R7, V27.D[1]
+	MOVD $0x3fc5554b00000000, R7
+	VMOV R7, V26.D[0]
+	MOVD $0x3fdfffffe0000000, R7
+	VMOV R7, V26.D[1]
+	MOVD $0x3f70dc4898295d36, R7
+	VMOV R7, V25.D[0]
+	MOVD $0x3fa4cdee62504824, R7
+	VMOV R7, V25.D[1]
+	MOVD $0x3fc7744d1fd7c3e4, R7
+	VMOV R7, V24.D[0]
+	MOVD $0x3fdc0d11de09ba5e, R7
+	VMOV R7, V24.D[1]
+	MOVD $0x3fe00000019338fe, R7
+	VMOV R7, V23.D[0]
+	MOVD $0x3f852198b2a84dcc, R7
+	VMOV R7, V23.D[1]
+	MOVD $0x3fba137cb8d948e4, R7
+	VMOV R7, V22.D[0]
+	MOVD $0x3fde0bdfb0856d7a, R7
+	VMOV R7, V22.D[1]
+	MOVD $0x3ff33d7beb1d1514, R7
+	VMOV R7, V21.D[0]
+	MOVD $0x3ffacaabf95e24b8, R7
+	VMOV R7, V21.D[1]
+	MOVW $0x41a00000, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1a00000, R7
+	VDUP R7, V19.S4
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V18.D2
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4eb4f424 // fmin v4.4s, v1.4s, v20.4s
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x0e617885 // fcvtl v5.2d, v4.2s
+	WORD $0x0e617807 // fcvtl v7.2d, v0.2s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x0e6168e3 // fcvtn v3.2s, v7.2d
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x4e617885 // fcvtl2 v5.2d, v4.4s
+	WORD $0x4e617807 // fcvtl2 v7.2d, v0.4s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x4e6168e3 // fcvtn2 v3.4s, v7.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4eb4f424 // fmin v4.4s, v1.4s, v20.4s
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x0e617885 // fcvtl v5.2d, v4.2s
+	WORD $0x0e617807 // fcvtl v7.2d, v0.2s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x0e6168e2 // fcvtn v2.2s, v7.2d
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x4e617885 // fcvtl2 v5.2d, v4.4s
+	WORD $0x4e617807 // fcvtl2 v7.2d, v0.4s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x4e6168e2 // fcvtn2 v2.4s, v7.2d
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4eb4f424 // fmin v4.4s, v1.4s, v20.4s
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x0e617885 // fcvtl v5.2d, v4.2s
+	WORD $0x0e617807 // fcvtl v7.2d, v0.2s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x0e6168e2 // fcvtn v2.2s, v7.2d
+
+	// dy·(Phi(x) + x·phi(x)) in float64, for 2 lanes.
+	WORD $0x4e617885 // fcvtl2 v5.2d, v4.4s
+	WORD $0x4e617807 // fcvtl2 v7.2d, v0.4s
+	WORD $0x4ee0f8a6 // fabs v6.2d, v5.2d
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x4fd250cc // fmls v12.2d, v6.2d, v18.d[0]
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	WORD $0x4eecd7ce // fsub v14.2d, v30.2d, v12.2d
+	WORD $0x4ee0a8a5 // cmlt v5.2d, v5.2d, #0
+	VBSL V14.B16, V12.B16, V5.B16
+	WORD $0x6e65dce7 // fmul v7.2d, v7.2d, v5.2d
+	WORD $0x4e6168e2 // fcvtn2 v2.4s, v7.2d
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

@@ -71,3 +71,15 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+
+// geluNEON sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluNEON(dst []float32, x []float32)
+
+// geluBackwardNEON sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluBackwardNEON(dx []float32, dy []float32, x []float32)
