@@ -138,58 +138,30 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 
-// tanhAVX512 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// geluAVX512 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhAVX512(dst []float32, x []float32, stream bool)
+func geluAVX512(dst []float32, x []float32, stream bool)
 
-// tanhAVX2 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// geluAVX2 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhAVX2(dst []float32, x []float32, stream bool)
+func geluAVX2(dst []float32, x []float32, stream bool)
 
-// tanhBackwardAVX512 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// geluBackwardAVX512 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+func geluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 
-// tanhBackwardAVX2 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// geluBackwardAVX2 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
-
-// geluTanhAVX512 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func geluTanhAVX512(dst []float32, x []float32, stream bool)
-
-// geluTanhAVX2 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func geluTanhAVX2(dst []float32, x []float32, stream bool)
-
-// geluTanhBackwardAVX512 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func geluTanhBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
-
-// geluTanhBackwardAVX2 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
-// All slices have the same length; the output may be the same slice as an input.
-// With stream set it writes the output with non-temporal stores.
-//
-//go:noescape
-func geluTanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+func geluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)

@@ -72,26 +72,14 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
 
-// tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// geluNEON sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func tanhNEON(dst []float32, x []float32)
+func geluNEON(dst []float32, x []float32)
 
-// tanhBackwardNEON sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// geluBackwardNEON sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
-
-// geluTanhNEON sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
-// All slices have the same length; the output may be the same slice as an input.
-//
-//go:noescape
-func geluTanhNEON(dst []float32, x []float32)
-
-// geluTanhBackwardNEON sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
-// All slices have the same length; the output may be the same slice as an input.
-//
-//go:noescape
-func geluTanhBackwardNEON(dx []float32, dy []float32, x []float32)
+func geluBackwardNEON(dx []float32, dy []float32, x []float32)

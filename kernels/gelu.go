@@ -24,7 +24,7 @@ func GELU(dst, x []float32) {
 		a := float64(min(abs32(v), gelu32.Clamp))
 		p, n := gelu32.Gauss(a)
 		s := gelu32.Scale(a*gelu32.Ratio(a), n)
-		t := math.FMA(s, p, s) // a·Phi(-a)
+		t := s*p + s // a·Phi(-a)
 		y := math.Float32bits(float32(float64(max(v, 0))-t)) | math.Float32bits(v)&signBit
 		if v != v {
 			y = math.Float32bits(v) | quietBit
@@ -51,8 +51,8 @@ func GELUBackward(dx, dy, x []float32) {
 	for i, v := range x {
 		a := float64(min(abs32(v), gelu32.Clamp))
 		p, n := gelu32.Gauss(a)
-		s := gelu32.Scale(math.FMA(-a, gelu32.InvSqrt2Pi, gelu32.Ratio(a)), n)
-		d := math.FMA(s, p, s)
+		s := gelu32.Scale(-a*gelu32.InvSqrt2Pi+gelu32.Ratio(a), n)
+		d := s*p + s
 		// 1 - d where x > 0 (or is a NaN with the sign bit clear), d where
 		// x < 0, without a branch, which random signs would mispredict.
 		c := float64(1 - math.Float32bits(v)>>31)
