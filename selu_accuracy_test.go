@@ -4,6 +4,7 @@ import (
 	"flag"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,7 +21,8 @@ var seluStride = flag.Uint64("selu.stride", 0,
 // and their backward passes (dy = 1 and dy = -3e38, which overflows where
 // the derivative is above 1.13) on every N-th x with the sign bit set,
 // checks each result against the specification, and logs the largest error
-// of each and the smallest |x| where it occurs. It is opt-in:
+// of each and the smallest |x| where it occurs. avx512 and avx2 must agree
+// bit for bit. It is opt-in:
 // go test -run TestSELUAccuracy -selu.stride=64 .
 func TestSELUAccuracy(t *testing.T) {
 	stride := *seluStride
@@ -39,9 +41,19 @@ func TestSELUAccuracy(t *testing.T) {
 	}
 	xs := stridedInputs(stride, false)
 	negatives := stridedInputs(stride, true)
+	twin := func(s impls.Set) (impls.Set, bool) { // avx2 for avx512
+		i := slices.IndexFunc(sets, func(o impls.Set) bool { return s.Name == "avx512" && o.Name == "avx2" })
+		if i < 0 {
+			return s, false
+		}
+		return sets[i], true
+	}
 	for _, s := range sets {
 		for _, f := range forwards {
 			got := runParallel(xs, func(dst, x []float32) { f.Run(s, dst, x) })
+			if o, ok := twin(s); ok {
+				agree(t, f.Name, got, runParallel(xs, func(dst, x []float32) { f.Run(o, dst, x) }))
+			}
 			var w worst[uint64]
 			fails := 0
 			for i, x := range xs {
@@ -63,6 +75,9 @@ func TestSELUAccuracy(t *testing.T) {
 					dys[i] = dy
 				}
 				got := runParallel(negatives, func(dx, x []float32) { b.Run(s, dx, dys[:len(x)], x) })
+				if o, ok := twin(s); ok {
+					agree(t, b.Name, got, runParallel(negatives, func(dx, x []float32) { b.Run(o, dx, dys[:len(x)], x) }))
+				}
 				var w worst[float64]
 				fails := 0
 				for i, x := range negatives {
@@ -77,6 +92,16 @@ func TestSELUAccuracy(t *testing.T) {
 				}
 				t.Logf("%-8s %-30s dy=%-6s %g ulp at x=%s", s.Name, b.Name, verify.Format(dy), w.worst, verify.Format(w.at))
 			}
+		}
+	}
+}
+
+// agree fails t where got, avx512's results, and twin, avx2's, differ.
+func agree(t *testing.T, name string, got, twin []float32) {
+	for i := range got {
+		if math.Float32bits(got[i]) != math.Float32bits(twin[i]) {
+			t.Errorf("%s: avx512 gives %s, avx2 %s (element %d)", name, verify.Format(got[i]), verify.Format(twin[i]), i)
+			return
 		}
 	}
 }

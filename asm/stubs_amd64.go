@@ -138,30 +138,58 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 
-// geluAVX512 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
+// seluAVX512 sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func geluAVX512(dst []float32, x []float32, stream bool)
+func seluAVX512(dst []float32, x []float32, stream bool)
 
-// geluAVX2 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
+// seluAVX2 sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func geluAVX2(dst []float32, x []float32, stream bool)
+func seluAVX2(dst []float32, x []float32, stream bool)
 
-// geluBackwardAVX512 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
+// seluBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func geluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+func seluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
 
-// geluBackwardAVX2 sets dx[i] = dy[i]*(Phi(x[i]) + x[i]*phi(x[i])) (see kernels.GELUBackward).
+// seluBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func geluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+func seluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+
+// celuAVX512 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuAVX512(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+
+// celuAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuAVX2(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+
+// celuBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+
+// celuBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
