@@ -13493,6 +13493,7 @@ TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
 	VMOVUPS hardShift<>+0(SB), Z1
 	VMOVUPS hardCap<>+0(SB), Z2
 	VMOVUPS hardSixth<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
 	CMPQ    CX, $0x10
 	JBE     last
 
@@ -13504,17 +13505,15 @@ TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
 	MOVL         $0x0000ffff, R8
 	BZHIL        AX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z5
-	VMOVAPS      Z5, Z6
-	VFMSUB213PS  Z4, Z2, Z6
-	VFNMADD231PS Z3, Z6, Z5
-	VCMPPS       $0x03, Z5, Z5, K2
-	VBLENDMPS    Z4, Z5, K2, Z5
-	VMOVUPS      Z5, K1, (DI)
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, K1, (DI)
 	SUBQ         AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -13533,50 +13532,42 @@ TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z5
-	VMOVAPS      Z5, Z6
-	VFMSUB213PS  Z4, Z2, Z6
-	VFNMADD231PS Z3, Z6, Z5
-	VCMPPS       $0x03, Z5, Z5, K1
-	VBLENDMPS    Z4, Z5, K1, Z5
-	VMOVUPS      64(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z4, Z2, Z7
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
 	VFNMADD231PS Z3, Z7, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMOVUPS      128(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z7
-	VMOVAPS      Z7, Z8
-	VFMSUB213PS  Z4, Z2, Z8
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
 	VFNMADD231PS Z3, Z8, Z7
-	VCMPPS       $0x03, Z7, Z7, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMOVUPS      192(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z8
-	VMOVAPS      Z8, Z9
-	VFMSUB213PS  Z4, Z2, Z9
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
 	VFNMADD231PS Z3, Z9, Z8
-	VCMPPS       $0x03, Z8, Z8, K1
-	VBLENDMPS    Z4, Z8, K1, Z8
-	VMOVUPS      Z5, (DI)(BX*1)
-	VMOVUPS      Z6, 64(DI)(BX*1)
-	VMOVUPS      Z7, 128(DI)(BX*1)
-	VMOVUPS      Z8, 192(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVUPS      Z6, (DI)(BX*1)
+	VMOVUPS      Z7, 64(DI)(BX*1)
+	VMOVUPS      Z8, 128(DI)(BX*1)
+	VMOVUPS      Z9, 192(DI)(BX*1)
 	ADDQ         $0x00000100, BX
 	CMPQ         BX, $-256
 	JLE          plain_x4
@@ -13584,17 +13575,15 @@ plain_x4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z5
-	VMOVAPS      Z5, Z6
-	VFMSUB213PS  Z4, Z2, Z6
-	VFNMADD231PS Z3, Z6, Z5
-	VCMPPS       $0x03, Z5, Z5, K1
-	VBLENDMPS    Z4, Z5, K1, Z5
-	VMOVUPS      Z5, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, (DI)(BX*1)
 	ADDQ         $0x40, BX
 	JMP          plain_x1
 
@@ -13606,50 +13595,42 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z5
-	VMOVAPS      Z5, Z6
-	VFMSUB213PS  Z4, Z2, Z6
-	VFNMADD231PS Z3, Z6, Z5
-	VCMPPS       $0x03, Z5, Z5, K1
-	VBLENDMPS    Z4, Z5, K1, Z5
-	VMOVUPS      64(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z4, Z2, Z7
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
 	VFNMADD231PS Z3, Z7, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VMOVUPS      128(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z7
-	VMOVAPS      Z7, Z8
-	VFMSUB213PS  Z4, Z2, Z8
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
 	VFNMADD231PS Z3, Z8, Z7
-	VCMPPS       $0x03, Z7, Z7, K1
-	VBLENDMPS    Z4, Z7, K1, Z7
-	VMOVUPS      192(SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z8
-	VMOVAPS      Z8, Z9
-	VFMSUB213PS  Z4, Z2, Z9
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
 	VFNMADD231PS Z3, Z9, Z8
-	VCMPPS       $0x03, Z8, Z8, K1
-	VBLENDMPS    Z4, Z8, K1, Z8
-	VMOVNTPS     Z5, (DI)(BX*1)
-	VMOVNTPS     Z6, 64(DI)(BX*1)
-	VMOVNTPS     Z7, 128(DI)(BX*1)
-	VMOVNTPS     Z8, 192(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVNTPS     Z6, (DI)(BX*1)
+	VMOVNTPS     Z7, 64(DI)(BX*1)
+	VMOVNTPS     Z8, 128(DI)(BX*1)
+	VMOVNTPS     Z9, 192(DI)(BX*1)
 	ADDQ         $0x00000100, BX
 	CMPQ         BX, $-256
 	JLE          nt_x4
@@ -13657,17 +13638,15 @@ nt_x4:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z4
-	VADDPS       Z1, Z4, Z4
-	VMAXPS       Z4, Z0, Z4
-	VMINPS       Z4, Z2, Z4
-	VMULPS       Z3, Z4, Z5
-	VMOVAPS      Z5, Z6
-	VFMSUB213PS  Z4, Z2, Z6
-	VFNMADD231PS Z3, Z6, Z5
-	VCMPPS       $0x03, Z5, Z5, K1
-	VBLENDMPS    Z4, Z5, K1, Z5
-	VMOVNTPS     Z5, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVNTPS     Z6, (DI)(BX*1)
 	ADDQ         $0x40, BX
 	JMP          nt_x1
 
@@ -13682,16 +13661,14 @@ last:
 	MOVL         $0x0000ffff, R8
 	BZHIL        CX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z4
-	VADDPS       Z1, Z4, Z1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
 	VMAXPS       Z1, Z0, Z1
 	VMINPS       Z1, Z2, Z1
 	VMULPS       Z3, Z1, Z0
-	VMOVAPS      Z0, Z4
+	VMINPS       Z0, Z4, Z4
 	VFMSUB213PS  Z1, Z2, Z4
 	VFNMADD231PS Z3, Z4, Z0
-	VCMPPS       $0x03, Z0, Z0, K2
-	VBLENDMPS    Z1, Z0, K2, Z0
 	VMOVUPS      Z0, K1, (DI)
 	VZEROUPPER
 	RET
@@ -13750,6 +13727,24 @@ DATA hardSixth<>+56(SB)/4, $0x3e2aaaab
 DATA hardSixth<>+60(SB)/4, $0x3e2aaaab
 GLOBL hardSixth<>(SB), RODATA|NOPTR, $64
 
+DATA hardMax<>+0(SB)/4, $0x7f7fffff
+DATA hardMax<>+4(SB)/4, $0x7f7fffff
+DATA hardMax<>+8(SB)/4, $0x7f7fffff
+DATA hardMax<>+12(SB)/4, $0x7f7fffff
+DATA hardMax<>+16(SB)/4, $0x7f7fffff
+DATA hardMax<>+20(SB)/4, $0x7f7fffff
+DATA hardMax<>+24(SB)/4, $0x7f7fffff
+DATA hardMax<>+28(SB)/4, $0x7f7fffff
+DATA hardMax<>+32(SB)/4, $0x7f7fffff
+DATA hardMax<>+36(SB)/4, $0x7f7fffff
+DATA hardMax<>+40(SB)/4, $0x7f7fffff
+DATA hardMax<>+44(SB)/4, $0x7f7fffff
+DATA hardMax<>+48(SB)/4, $0x7f7fffff
+DATA hardMax<>+52(SB)/4, $0x7f7fffff
+DATA hardMax<>+56(SB)/4, $0x7f7fffff
+DATA hardMax<>+60(SB)/4, $0x7f7fffff
+GLOBL hardMax<>(SB), RODATA|NOPTR, $64
+
 // func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
 TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
@@ -13758,30 +13753,27 @@ TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
 	MOVQ    x_base+24(FP), SI
 	VXORPS  Y0, Y0, Y0
 	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
 	CMPQ    CX, $0x08
 	JB      short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS      (SI), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y3
-	VMOVAPS      Y3, Y4
-	VFMSUB213PS  Y2, Y1, Y4
-	VFNMADD231PS hardSixth<>+0(SB), Y4, Y3
-	VCMPPS       $0x03, Y3, Y3, Y4
-	VBLENDVPS    Y4, Y2, Y3, Y3
-	VMOVUPS      -32(SI)(CX*4), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y4
-	VMOVAPS      Y4, Y5
-	VFMSUB213PS  Y2, Y1, Y5
+	VMOVUPS      (SI), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y2, Y5
+	VFMSUB213PS  Y3, Y1, Y5
 	VFNMADD231PS hardSixth<>+0(SB), Y5, Y4
-	VCMPPS       $0x03, Y4, Y4, Y5
-	VBLENDVPS    Y5, Y2, Y4, Y4
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y5
+	VMINPS       Y5, Y2, Y6
+	VFMSUB213PS  Y3, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
 	MOVQ         DI, R8
 	LEAQ         -32(DI)(CX*4), R9
 	CMPQ         CX, $0x10
@@ -13810,50 +13802,42 @@ TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y2, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
-	VCMPPS       $0x03, Y5, Y5, Y6
-	VBLENDVPS    Y6, Y2, Y5, Y5
-	VMOVUPS      32(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y6
-	VMOVAPS      Y6, Y7
-	VFMSUB213PS  Y2, Y1, Y7
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
 	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
-	VCMPPS       $0x03, Y6, Y6, Y7
-	VBLENDVPS    Y7, Y2, Y6, Y6
-	VMOVUPS      64(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y7
-	VMOVAPS      Y7, Y8
-	VFMSUB213PS  Y2, Y1, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
 	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
-	VCMPPS       $0x03, Y7, Y7, Y8
-	VBLENDVPS    Y8, Y2, Y7, Y7
-	VMOVUPS      96(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y8
-	VMOVAPS      Y8, Y9
-	VFMSUB213PS  Y2, Y1, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
 	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
-	VCMPPS       $0x03, Y8, Y8, Y9
-	VBLENDVPS    Y9, Y2, Y8, Y8
-	VMOVUPS      Y5, (DI)(BX*1)
-	VMOVUPS      Y6, 32(DI)(BX*1)
-	VMOVUPS      Y7, 64(DI)(BX*1)
-	VMOVUPS      Y8, 96(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVUPS      Y6, (DI)(BX*1)
+	VMOVUPS      Y7, 32(DI)(BX*1)
+	VMOVUPS      Y8, 64(DI)(BX*1)
+	VMOVUPS      Y9, 96(DI)(BX*1)
 	ADDQ         $0x00000080, BX
 	CMPQ         BX, $-128
 	JLE          plain_x4
@@ -13861,17 +13845,15 @@ plain_x4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y2, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
-	VCMPPS       $0x03, Y5, Y5, Y6
-	VBLENDVPS    Y6, Y2, Y5, Y5
-	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      Y6, (DI)(BX*1)
 	ADDQ         $0x20, BX
 	JMP          plain_x1
 
@@ -13883,50 +13865,42 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y2, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
-	VCMPPS       $0x03, Y5, Y5, Y6
-	VBLENDVPS    Y6, Y2, Y5, Y5
-	VMOVUPS      32(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y6
-	VMOVAPS      Y6, Y7
-	VFMSUB213PS  Y2, Y1, Y7
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
 	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
-	VCMPPS       $0x03, Y6, Y6, Y7
-	VBLENDVPS    Y7, Y2, Y6, Y6
-	VMOVUPS      64(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y7
-	VMOVAPS      Y7, Y8
-	VFMSUB213PS  Y2, Y1, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
 	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
-	VCMPPS       $0x03, Y7, Y7, Y8
-	VBLENDVPS    Y8, Y2, Y7, Y7
-	VMOVUPS      96(SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y8
-	VMOVAPS      Y8, Y9
-	VFMSUB213PS  Y2, Y1, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
 	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
-	VCMPPS       $0x03, Y8, Y8, Y9
-	VBLENDVPS    Y9, Y2, Y8, Y8
-	VMOVNTPS     Y5, (DI)(BX*1)
-	VMOVNTPS     Y6, 32(DI)(BX*1)
-	VMOVNTPS     Y7, 64(DI)(BX*1)
-	VMOVNTPS     Y8, 96(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVNTPS     Y6, (DI)(BX*1)
+	VMOVNTPS     Y7, 32(DI)(BX*1)
+	VMOVNTPS     Y8, 64(DI)(BX*1)
+	VMOVNTPS     Y9, 96(DI)(BX*1)
 	ADDQ         $0x00000080, BX
 	CMPQ         BX, $-128
 	JLE          nt_x4
@@ -13934,17 +13908,15 @@ nt_x4:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y2
-	VMAXPS       Y2, Y0, Y2
-	VMINPS       Y2, Y1, Y2
-	VMULPS       hardSixth<>+0(SB), Y2, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y2, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
-	VCMPPS       $0x03, Y5, Y5, Y6
-	VBLENDVPS    Y6, Y2, Y5, Y5
-	VMOVNTPS     Y5, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVNTPS     Y6, (DI)(BX*1)
 	ADDQ         $0x20, BX
 	JMP          nt_x1
 
@@ -13952,30 +13924,28 @@ nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y3, (R8)
-	VMOVUPS Y4, (R9)
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
 	VZEROUPPER
 	RET
 
 short:
 	// n < 8: lanes [0, n) through masked loads and stores.
 	MOVQ         $0x0706050403020100, AX
-	VMOVQ        AX, X2
-	VPMOVZXBD    X2, Y2
-	VMOVQ        CX, X3
-	VPBROADCASTD X3, Y3
-	VPCMPGTD     Y2, Y3, Y2
-	VMASKMOVPS   (SI), Y2, Y3
-	VADDPS       hardShift<>+0(SB), Y3, Y3
-	VMAXPS       Y3, Y0, Y3
-	VMINPS       Y3, Y1, Y3
-	VMULPS       hardSixth<>+0(SB), Y3, Y0
-	VMOVAPS      Y0, Y4
-	VFMSUB213PS  Y3, Y1, Y4
-	VFNMADD231PS hardSixth<>+0(SB), Y4, Y0
-	VCMPPS       $0x03, Y0, Y0, Y1
-	VBLENDVPS    Y1, Y3, Y0, Y0
-	VMASKMOVPS   Y0, Y2, (DI)
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       hardSixth<>+0(SB), Y4, Y0
+	VMINPS       Y0, Y2, Y2
+	VFMSUB213PS  Y4, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y0
+	VMASKMOVPS   Y0, Y3, (DI)
 	VZEROUPPER
 	RET
 
@@ -14381,8 +14351,9 @@ TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
 	VMOVUPS hardShift<>+0(SB), Z1
 	VMOVUPS hardCap<>+0(SB), Z2
 	VMOVUPS hardSixth<>+0(SB), Z3
-	VMOVUPS hardTiny<>+0(SB), Z4
-	VMOVUPS hardAbs<>+0(SB), Z5
+	VMOVUPS hardMinNormal<>+0(SB), Z4
+	VMOVUPS hardAbs<>+0(SB), Z4
+	VMOVUPS hardMax<>+0(SB), Z4
 	CMPQ    CX, $0x10
 	JBE     last
 
@@ -14394,28 +14365,24 @@ TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
 	MOVL         $0x0000ffff, R8
 	BZHIL        AX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z6
-	VADDPS       Z1, Z6, Z7
-	VMAXPS       Z7, Z0, Z7
-	VMINPS       Z7, Z2, Z7
-	VMULPS       Z7, Z6, Z7
-	VMULPS       Z3, Z7, Z6
-	VMOVAPS      Z6, Z8
-	VFMSUB213PS  Z7, Z2, Z8
-	VFNMADD231PS Z3, Z8, Z6
-	VCMPPS       $0x03, Z6, Z6, K2
-	VBLENDMPS    Z7, Z6, K2, Z6
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z7, Z8
-	VCMPPS   $0x11, Z4, Z8, K2
-	VCMPPS   $0x0c, Z0, Z8, K2, K2
-	KORTESTW K2, K2
-	JEQ      hardswish_done0
-	VDIVPS   Z2, Z7, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done0
+	VDIVPS      Z2, Z6, Z5
 
 hardswish_done0:
-	VMOVUPS Z6, K1, (DI)
+	VMOVUPS Z5, K1, (DI)
 	SUBQ    AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -14434,94 +14401,78 @@ hardswish_done0:
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done1
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done1:
+	VMOVUPS      64(SI)(BX*1), Z6
 	VADDPS       Z1, Z6, Z7
 	VMAXPS       Z7, Z0, Z7
 	VMINPS       Z7, Z2, Z7
 	VMULPS       Z7, Z6, Z7
 	VMULPS       Z3, Z7, Z6
-	VMOVAPS      Z6, Z8
+	VMINPS       Z6, Z4, Z8
 	VFMSUB213PS  Z7, Z2, Z8
 	VFNMADD231PS Z3, Z8, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z7, Z6, K1, Z6
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z7, Z8
-	VCMPPS   $0x11, Z4, Z8, K1
-	VCMPPS   $0x0c, Z0, Z8, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done1
-	VDIVPS   Z2, Z7, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done2
+	VDIVPS      Z2, Z7, Z6
 
-hardswish_done1:
-	VMOVUPS      64(SI)(BX*1), Z7
+hardswish_done2:
+	VMOVUPS      128(SI)(BX*1), Z7
 	VADDPS       Z1, Z7, Z8
 	VMAXPS       Z8, Z0, Z8
 	VMINPS       Z8, Z2, Z8
 	VMULPS       Z8, Z7, Z8
 	VMULPS       Z3, Z8, Z7
-	VMOVAPS      Z7, Z9
+	VMINPS       Z7, Z4, Z9
 	VFMSUB213PS  Z8, Z2, Z9
 	VFNMADD231PS Z3, Z9, Z7
-	VCMPPS       $0x03, Z7, Z7, K1
-	VBLENDMPS    Z8, Z7, K1, Z7
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z8, Z9
-	VCMPPS   $0x11, Z4, Z9, K1
-	VCMPPS   $0x0c, Z0, Z9, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done2
-	VDIVPS   Z2, Z8, Z7
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done3
+	VDIVPS      Z2, Z8, Z7
 
-hardswish_done2:
-	VMOVUPS      128(SI)(BX*1), Z8
+hardswish_done3:
+	VMOVUPS      192(SI)(BX*1), Z8
 	VADDPS       Z1, Z8, Z9
 	VMAXPS       Z9, Z0, Z9
 	VMINPS       Z9, Z2, Z9
 	VMULPS       Z9, Z8, Z9
 	VMULPS       Z3, Z9, Z8
-	VMOVAPS      Z8, Z10
+	VMINPS       Z8, Z4, Z10
 	VFMSUB213PS  Z9, Z2, Z10
 	VFNMADD231PS Z3, Z10, Z8
-	VCMPPS       $0x03, Z8, Z8, K1
-	VBLENDMPS    Z9, Z8, K1, Z8
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z9, Z10
-	VCMPPS   $0x11, Z4, Z10, K1
-	VCMPPS   $0x0c, Z0, Z10, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done3
-	VDIVPS   Z2, Z9, Z8
-
-hardswish_done3:
-	VMOVUPS      192(SI)(BX*1), Z9
-	VADDPS       Z1, Z9, Z10
-	VMAXPS       Z10, Z0, Z10
-	VMINPS       Z10, Z2, Z10
-	VMULPS       Z10, Z9, Z10
-	VMULPS       Z3, Z10, Z9
-	VMOVAPS      Z9, Z11
-	VFMSUB213PS  Z10, Z2, Z11
-	VFNMADD231PS Z3, Z11, Z9
-	VCMPPS       $0x03, Z9, Z9, K1
-	VBLENDMPS    Z10, Z9, K1, Z9
-
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z10, Z11
-	VCMPPS   $0x11, Z4, Z11, K1
-	VCMPPS   $0x0c, Z0, Z11, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done4
-	VDIVPS   Z2, Z10, Z9
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done4
+	VDIVPS      Z2, Z9, Z8
 
 hardswish_done4:
-	VMOVUPS Z6, (DI)(BX*1)
-	VMOVUPS Z7, 64(DI)(BX*1)
-	VMOVUPS Z8, 128(DI)(BX*1)
-	VMOVUPS Z9, 192(DI)(BX*1)
+	VMOVUPS Z5, (DI)(BX*1)
+	VMOVUPS Z6, 64(DI)(BX*1)
+	VMOVUPS Z7, 128(DI)(BX*1)
+	VMOVUPS Z8, 192(DI)(BX*1)
 	ADDQ    $0x00000100, BX
 	CMPQ    BX, $-256
 	JLE     plain_x4
@@ -14529,28 +14480,24 @@ hardswish_done4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z6
-	VADDPS       Z1, Z6, Z7
-	VMAXPS       Z7, Z0, Z7
-	VMINPS       Z7, Z2, Z7
-	VMULPS       Z7, Z6, Z7
-	VMULPS       Z3, Z7, Z6
-	VMOVAPS      Z6, Z8
-	VFMSUB213PS  Z7, Z2, Z8
-	VFNMADD231PS Z3, Z8, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z7, Z6, K1, Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z7, Z8
-	VCMPPS   $0x11, Z4, Z8, K1
-	VCMPPS   $0x0c, Z0, Z8, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done5
-	VDIVPS   Z2, Z7, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done5
+	VDIVPS      Z2, Z6, Z5
 
 hardswish_done5:
-	VMOVUPS Z6, (DI)(BX*1)
+	VMOVUPS Z5, (DI)(BX*1)
 	ADDQ    $0x40, BX
 	JMP     plain_x1
 
@@ -14562,94 +14509,78 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done6
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done6:
+	VMOVUPS      64(SI)(BX*1), Z6
 	VADDPS       Z1, Z6, Z7
 	VMAXPS       Z7, Z0, Z7
 	VMINPS       Z7, Z2, Z7
 	VMULPS       Z7, Z6, Z7
 	VMULPS       Z3, Z7, Z6
-	VMOVAPS      Z6, Z8
+	VMINPS       Z6, Z4, Z8
 	VFMSUB213PS  Z7, Z2, Z8
 	VFNMADD231PS Z3, Z8, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z7, Z6, K1, Z6
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z7, Z8
-	VCMPPS   $0x11, Z4, Z8, K1
-	VCMPPS   $0x0c, Z0, Z8, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done6
-	VDIVPS   Z2, Z7, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done7
+	VDIVPS      Z2, Z7, Z6
 
-hardswish_done6:
-	VMOVUPS      64(SI)(BX*1), Z7
+hardswish_done7:
+	VMOVUPS      128(SI)(BX*1), Z7
 	VADDPS       Z1, Z7, Z8
 	VMAXPS       Z8, Z0, Z8
 	VMINPS       Z8, Z2, Z8
 	VMULPS       Z8, Z7, Z8
 	VMULPS       Z3, Z8, Z7
-	VMOVAPS      Z7, Z9
+	VMINPS       Z7, Z4, Z9
 	VFMSUB213PS  Z8, Z2, Z9
 	VFNMADD231PS Z3, Z9, Z7
-	VCMPPS       $0x03, Z7, Z7, K1
-	VBLENDMPS    Z8, Z7, K1, Z7
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z8, Z9
-	VCMPPS   $0x11, Z4, Z9, K1
-	VCMPPS   $0x0c, Z0, Z9, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done7
-	VDIVPS   Z2, Z8, Z7
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done8
+	VDIVPS      Z2, Z8, Z7
 
-hardswish_done7:
-	VMOVUPS      128(SI)(BX*1), Z8
+hardswish_done8:
+	VMOVUPS      192(SI)(BX*1), Z8
 	VADDPS       Z1, Z8, Z9
 	VMAXPS       Z9, Z0, Z9
 	VMINPS       Z9, Z2, Z9
 	VMULPS       Z9, Z8, Z9
 	VMULPS       Z3, Z9, Z8
-	VMOVAPS      Z8, Z10
+	VMINPS       Z8, Z4, Z10
 	VFMSUB213PS  Z9, Z2, Z10
 	VFNMADD231PS Z3, Z10, Z8
-	VCMPPS       $0x03, Z8, Z8, K1
-	VBLENDMPS    Z9, Z8, K1, Z8
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z9, Z10
-	VCMPPS   $0x11, Z4, Z10, K1
-	VCMPPS   $0x0c, Z0, Z10, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done8
-	VDIVPS   Z2, Z9, Z8
-
-hardswish_done8:
-	VMOVUPS      192(SI)(BX*1), Z9
-	VADDPS       Z1, Z9, Z10
-	VMAXPS       Z10, Z0, Z10
-	VMINPS       Z10, Z2, Z10
-	VMULPS       Z10, Z9, Z10
-	VMULPS       Z3, Z10, Z9
-	VMOVAPS      Z9, Z11
-	VFMSUB213PS  Z10, Z2, Z11
-	VFNMADD231PS Z3, Z11, Z9
-	VCMPPS       $0x03, Z9, Z9, K1
-	VBLENDMPS    Z10, Z9, K1, Z9
-
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z10, Z11
-	VCMPPS   $0x11, Z4, Z11, K1
-	VCMPPS   $0x0c, Z0, Z11, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done9
-	VDIVPS   Z2, Z10, Z9
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done9
+	VDIVPS      Z2, Z9, Z8
 
 hardswish_done9:
-	VMOVNTPS Z6, (DI)(BX*1)
-	VMOVNTPS Z7, 64(DI)(BX*1)
-	VMOVNTPS Z8, 128(DI)(BX*1)
-	VMOVNTPS Z9, 192(DI)(BX*1)
+	VMOVNTPS Z5, (DI)(BX*1)
+	VMOVNTPS Z6, 64(DI)(BX*1)
+	VMOVNTPS Z7, 128(DI)(BX*1)
+	VMOVNTPS Z8, 192(DI)(BX*1)
 	ADDQ     $0x00000100, BX
 	CMPQ     BX, $-256
 	JLE      nt_x4
@@ -14657,28 +14588,24 @@ hardswish_done9:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z6
-	VADDPS       Z1, Z6, Z7
-	VMAXPS       Z7, Z0, Z7
-	VMINPS       Z7, Z2, Z7
-	VMULPS       Z7, Z6, Z7
-	VMULPS       Z3, Z7, Z6
-	VMOVAPS      Z6, Z8
-	VFMSUB213PS  Z7, Z2, Z8
-	VFNMADD231PS Z3, Z8, Z6
-	VCMPPS       $0x03, Z6, Z6, K1
-	VBLENDMPS    Z7, Z6, K1, Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z7, Z8
-	VCMPPS   $0x11, Z4, Z8, K1
-	VCMPPS   $0x0c, Z0, Z8, K1, K1
-	KORTESTW K1, K1
-	JEQ      hardswish_done10
-	VDIVPS   Z2, Z7, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done10
+	VDIVPS      Z2, Z6, Z5
 
 hardswish_done10:
-	VMOVNTPS Z6, (DI)(BX*1)
+	VMOVNTPS Z5, (DI)(BX*1)
 	ADDQ     $0x40, BX
 	JMP      nt_x1
 
@@ -14693,48 +14620,44 @@ last:
 	MOVL         $0x0000ffff, R8
 	BZHIL        CX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z6
-	VADDPS       Z1, Z6, Z1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
 	VMAXPS       Z1, Z0, Z1
 	VMINPS       Z1, Z2, Z1
-	VMULPS       Z1, Z6, Z1
-	VMULPS       Z3, Z1, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z1, Z2, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VCMPPS       $0x03, Z6, Z6, K2
-	VBLENDMPS    Z1, Z6, K2, Z6
+	VMULPS       Z1, Z5, Z1
+	VMULPS       Z3, Z1, Z0
+	VMINPS       Z0, Z4, Z4
+	VFMSUB213PS  Z1, Z2, Z4
+	VFNMADD231PS Z3, Z4, Z0
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS   Z5, Z1, Z3
-	VCMPPS   $0x11, Z4, Z3, K2
-	VCMPPS   $0x0c, Z0, Z3, K2, K2
-	KORTESTW K2, K2
-	JEQ      hardswish_done11
-	VDIVPS   Z2, Z1, Z6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z0, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done11
+	VDIVPS      Z2, Z1, Z0
 
 hardswish_done11:
-	VMOVUPS Z6, K1, (DI)
+	VMOVUPS Z0, K1, (DI)
 	VZEROUPPER
 	RET
 
-DATA hardTiny<>+0(SB)/4, $0x03800000
-DATA hardTiny<>+4(SB)/4, $0x03800000
-DATA hardTiny<>+8(SB)/4, $0x03800000
-DATA hardTiny<>+12(SB)/4, $0x03800000
-DATA hardTiny<>+16(SB)/4, $0x03800000
-DATA hardTiny<>+20(SB)/4, $0x03800000
-DATA hardTiny<>+24(SB)/4, $0x03800000
-DATA hardTiny<>+28(SB)/4, $0x03800000
-DATA hardTiny<>+32(SB)/4, $0x03800000
-DATA hardTiny<>+36(SB)/4, $0x03800000
-DATA hardTiny<>+40(SB)/4, $0x03800000
-DATA hardTiny<>+44(SB)/4, $0x03800000
-DATA hardTiny<>+48(SB)/4, $0x03800000
-DATA hardTiny<>+52(SB)/4, $0x03800000
-DATA hardTiny<>+56(SB)/4, $0x03800000
-DATA hardTiny<>+60(SB)/4, $0x03800000
-GLOBL hardTiny<>(SB), RODATA|NOPTR, $64
+DATA hardMinNormal<>+0(SB)/4, $0x00800000
+DATA hardMinNormal<>+4(SB)/4, $0x00800000
+DATA hardMinNormal<>+8(SB)/4, $0x00800000
+DATA hardMinNormal<>+12(SB)/4, $0x00800000
+DATA hardMinNormal<>+16(SB)/4, $0x00800000
+DATA hardMinNormal<>+20(SB)/4, $0x00800000
+DATA hardMinNormal<>+24(SB)/4, $0x00800000
+DATA hardMinNormal<>+28(SB)/4, $0x00800000
+DATA hardMinNormal<>+32(SB)/4, $0x00800000
+DATA hardMinNormal<>+36(SB)/4, $0x00800000
+DATA hardMinNormal<>+40(SB)/4, $0x00800000
+DATA hardMinNormal<>+44(SB)/4, $0x00800000
+DATA hardMinNormal<>+48(SB)/4, $0x00800000
+DATA hardMinNormal<>+52(SB)/4, $0x00800000
+DATA hardMinNormal<>+56(SB)/4, $0x00800000
+DATA hardMinNormal<>+60(SB)/4, $0x00800000
+GLOBL hardMinNormal<>(SB), RODATA|NOPTR, $64
 
 DATA hardAbs<>+0(SB)/4, $0x7fffffff
 DATA hardAbs<>+4(SB)/4, $0x7fffffff
@@ -14762,52 +14685,49 @@ TEXT ·hardSwishAVX2(SB), NOSPLIT, $0-49
 	MOVQ    x_base+24(FP), SI
 	VXORPS  Y0, Y0, Y0
 	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
 	CMPQ    CX, $0x08
 	JB      short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS      (SI), Y2
-	VADDPS       hardShift<>+0(SB), Y2, Y3
-	VMAXPS       Y3, Y0, Y3
-	VMINPS       Y3, Y1, Y3
-	VMULPS       Y3, Y2, Y3
-	VMULPS       hardSixth<>+0(SB), Y3, Y2
-	VMOVAPS      Y2, Y4
-	VFMSUB213PS  Y3, Y1, Y4
-	VFNMADD231PS hardSixth<>+0(SB), Y4, Y2
-	VCMPPS       $0x03, Y2, Y2, Y4
-	VBLENDVPS    Y4, Y3, Y2, Y2
-
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y3, Y4
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y4, Y5
-	VCMPPS  $0x0c, Y0, Y4, Y4
-	VANDPS  Y4, Y5, Y5
-	VTESTPS Y5, Y5
-	JEQ     hardswish_done12
-	VDIVPS  Y1, Y3, Y2
-
-hardswish_done12:
-	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      (SI), Y3
 	VADDPS       hardShift<>+0(SB), Y3, Y4
 	VMAXPS       Y4, Y0, Y4
 	VMINPS       Y4, Y1, Y4
 	VMULPS       Y4, Y3, Y4
 	VMULPS       hardSixth<>+0(SB), Y4, Y3
-	VMOVAPS      Y3, Y5
+	VMINPS       Y3, Y2, Y5
 	VFMSUB213PS  Y4, Y1, Y5
 	VFNMADD231PS hardSixth<>+0(SB), Y5, Y3
-	VCMPPS       $0x03, Y3, Y3, Y5
-	VBLENDVPS    Y5, Y4, Y3, Y3
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y4, Y5
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y5, Y6
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y3, Y5
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y5, Y6
 	VCMPPS  $0x0c, Y0, Y5, Y5
 	VANDPS  Y5, Y6, Y6
 	VTESTPS Y6, Y6
-	JEQ     hardswish_done13
+	JEQ     hardswish_done12
 	VDIVPS  Y1, Y4, Y3
+
+hardswish_done12:
+	VMOVUPS      -32(SI)(CX*4), Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y6
+	VFMSUB213PS  Y5, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y6
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y6, Y7
+	VCMPPS  $0x0c, Y0, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VTESTPS Y7, Y7
+	JEQ     hardswish_done13
+	VDIVPS  Y1, Y5, Y4
 
 hardswish_done13:
 	MOVQ DI, R8
@@ -14838,98 +14758,90 @@ hardswish_done13:
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Y4
-	VADDPS       hardShift<>+0(SB), Y4, Y5
-	VMAXPS       Y5, Y0, Y5
-	VMINPS       Y5, Y1, Y5
-	VMULPS       Y5, Y4, Y5
-	VMULPS       hardSixth<>+0(SB), Y5, Y4
-	VMOVAPS      Y4, Y6
-	VFMSUB213PS  Y5, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
-	VCMPPS       $0x03, Y4, Y4, Y6
-	VBLENDVPS    Y6, Y5, Y4, Y4
-
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y5, Y6
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y6, Y7
-	VCMPPS  $0x0c, Y0, Y6, Y6
-	VANDPS  Y6, Y7, Y7
-	VTESTPS Y7, Y7
-	JEQ     hardswish_done14
-	VDIVPS  Y1, Y5, Y4
-
-hardswish_done14:
-	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      (SI)(BX*1), Y5
 	VADDPS       hardShift<>+0(SB), Y5, Y6
 	VMAXPS       Y6, Y0, Y6
 	VMINPS       Y6, Y1, Y6
 	VMULPS       Y6, Y5, Y6
 	VMULPS       hardSixth<>+0(SB), Y6, Y5
-	VMOVAPS      Y5, Y7
+	VMINPS       Y5, Y2, Y7
 	VFMSUB213PS  Y6, Y1, Y7
 	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
-	VCMPPS       $0x03, Y5, Y5, Y7
-	VBLENDVPS    Y7, Y6, Y5, Y5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y6, Y7
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y7, Y8
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
 	VCMPPS  $0x0c, Y0, Y7, Y7
 	VANDPS  Y7, Y8, Y8
 	VTESTPS Y8, Y8
-	JEQ     hardswish_done15
+	JEQ     hardswish_done14
 	VDIVPS  Y1, Y6, Y5
 
-hardswish_done15:
-	VMOVUPS      64(SI)(BX*1), Y6
+hardswish_done14:
+	VMOVUPS      32(SI)(BX*1), Y6
 	VADDPS       hardShift<>+0(SB), Y6, Y7
 	VMAXPS       Y7, Y0, Y7
 	VMINPS       Y7, Y1, Y7
 	VMULPS       Y7, Y6, Y7
 	VMULPS       hardSixth<>+0(SB), Y7, Y6
-	VMOVAPS      Y6, Y8
+	VMINPS       Y6, Y2, Y8
 	VFMSUB213PS  Y7, Y1, Y8
 	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
-	VCMPPS       $0x03, Y6, Y6, Y8
-	VBLENDVPS    Y8, Y7, Y6, Y6
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y7, Y8
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y8, Y9
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
 	VCMPPS  $0x0c, Y0, Y8, Y8
 	VANDPS  Y8, Y9, Y9
 	VTESTPS Y9, Y9
-	JEQ     hardswish_done16
+	JEQ     hardswish_done15
 	VDIVPS  Y1, Y7, Y6
 
-hardswish_done16:
-	VMOVUPS      96(SI)(BX*1), Y7
+hardswish_done15:
+	VMOVUPS      64(SI)(BX*1), Y7
 	VADDPS       hardShift<>+0(SB), Y7, Y8
 	VMAXPS       Y8, Y0, Y8
 	VMINPS       Y8, Y1, Y8
 	VMULPS       Y8, Y7, Y8
 	VMULPS       hardSixth<>+0(SB), Y8, Y7
-	VMOVAPS      Y7, Y9
+	VMINPS       Y7, Y2, Y9
 	VFMSUB213PS  Y8, Y1, Y9
 	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
-	VCMPPS       $0x03, Y7, Y7, Y9
-	VBLENDVPS    Y9, Y8, Y7, Y7
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y8, Y9
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y9, Y10
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
 	VCMPPS  $0x0c, Y0, Y9, Y9
 	VANDPS  Y9, Y10, Y10
 	VTESTPS Y10, Y10
-	JEQ     hardswish_done17
+	JEQ     hardswish_done16
 	VDIVPS  Y1, Y8, Y7
 
+hardswish_done16:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done17
+	VDIVPS  Y1, Y9, Y8
+
 hardswish_done17:
-	VMOVUPS Y4, (DI)(BX*1)
-	VMOVUPS Y5, 32(DI)(BX*1)
-	VMOVUPS Y6, 64(DI)(BX*1)
-	VMOVUPS Y7, 96(DI)(BX*1)
+	VMOVUPS Y5, (DI)(BX*1)
+	VMOVUPS Y6, 32(DI)(BX*1)
+	VMOVUPS Y7, 64(DI)(BX*1)
+	VMOVUPS Y8, 96(DI)(BX*1)
 	ADDQ    $0x00000080, BX
 	CMPQ    BX, $-128
 	JLE     plain_x4
@@ -14937,29 +14849,27 @@ hardswish_done17:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Y4
-	VADDPS       hardShift<>+0(SB), Y4, Y5
-	VMAXPS       Y5, Y0, Y5
-	VMINPS       Y5, Y1, Y5
-	VMULPS       Y5, Y4, Y5
-	VMULPS       hardSixth<>+0(SB), Y5, Y4
-	VMOVAPS      Y4, Y6
-	VFMSUB213PS  Y5, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
-	VCMPPS       $0x03, Y4, Y4, Y6
-	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y5, Y6
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y6, Y7
-	VCMPPS  $0x0c, Y0, Y6, Y6
-	VANDPS  Y6, Y7, Y7
-	VTESTPS Y7, Y7
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
 	JEQ     hardswish_done18
-	VDIVPS  Y1, Y5, Y4
+	VDIVPS  Y1, Y6, Y5
 
 hardswish_done18:
-	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, (DI)(BX*1)
 	ADDQ    $0x20, BX
 	JMP     plain_x1
 
@@ -14971,98 +14881,90 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Y4
-	VADDPS       hardShift<>+0(SB), Y4, Y5
-	VMAXPS       Y5, Y0, Y5
-	VMINPS       Y5, Y1, Y5
-	VMULPS       Y5, Y4, Y5
-	VMULPS       hardSixth<>+0(SB), Y5, Y4
-	VMOVAPS      Y4, Y6
-	VFMSUB213PS  Y5, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
-	VCMPPS       $0x03, Y4, Y4, Y6
-	VBLENDVPS    Y6, Y5, Y4, Y4
-
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y5, Y6
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y6, Y7
-	VCMPPS  $0x0c, Y0, Y6, Y6
-	VANDPS  Y6, Y7, Y7
-	VTESTPS Y7, Y7
-	JEQ     hardswish_done19
-	VDIVPS  Y1, Y5, Y4
-
-hardswish_done19:
-	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      (SI)(BX*1), Y5
 	VADDPS       hardShift<>+0(SB), Y5, Y6
 	VMAXPS       Y6, Y0, Y6
 	VMINPS       Y6, Y1, Y6
 	VMULPS       Y6, Y5, Y6
 	VMULPS       hardSixth<>+0(SB), Y6, Y5
-	VMOVAPS      Y5, Y7
+	VMINPS       Y5, Y2, Y7
 	VFMSUB213PS  Y6, Y1, Y7
 	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
-	VCMPPS       $0x03, Y5, Y5, Y7
-	VBLENDVPS    Y7, Y6, Y5, Y5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y6, Y7
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y7, Y8
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
 	VCMPPS  $0x0c, Y0, Y7, Y7
 	VANDPS  Y7, Y8, Y8
 	VTESTPS Y8, Y8
-	JEQ     hardswish_done20
+	JEQ     hardswish_done19
 	VDIVPS  Y1, Y6, Y5
 
-hardswish_done20:
-	VMOVUPS      64(SI)(BX*1), Y6
+hardswish_done19:
+	VMOVUPS      32(SI)(BX*1), Y6
 	VADDPS       hardShift<>+0(SB), Y6, Y7
 	VMAXPS       Y7, Y0, Y7
 	VMINPS       Y7, Y1, Y7
 	VMULPS       Y7, Y6, Y7
 	VMULPS       hardSixth<>+0(SB), Y7, Y6
-	VMOVAPS      Y6, Y8
+	VMINPS       Y6, Y2, Y8
 	VFMSUB213PS  Y7, Y1, Y8
 	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
-	VCMPPS       $0x03, Y6, Y6, Y8
-	VBLENDVPS    Y8, Y7, Y6, Y6
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y7, Y8
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y8, Y9
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
 	VCMPPS  $0x0c, Y0, Y8, Y8
 	VANDPS  Y8, Y9, Y9
 	VTESTPS Y9, Y9
-	JEQ     hardswish_done21
+	JEQ     hardswish_done20
 	VDIVPS  Y1, Y7, Y6
 
-hardswish_done21:
-	VMOVUPS      96(SI)(BX*1), Y7
+hardswish_done20:
+	VMOVUPS      64(SI)(BX*1), Y7
 	VADDPS       hardShift<>+0(SB), Y7, Y8
 	VMAXPS       Y8, Y0, Y8
 	VMINPS       Y8, Y1, Y8
 	VMULPS       Y8, Y7, Y8
 	VMULPS       hardSixth<>+0(SB), Y8, Y7
-	VMOVAPS      Y7, Y9
+	VMINPS       Y7, Y2, Y9
 	VFMSUB213PS  Y8, Y1, Y9
 	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
-	VCMPPS       $0x03, Y7, Y7, Y9
-	VBLENDVPS    Y9, Y8, Y7, Y7
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y8, Y9
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y9, Y10
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
 	VCMPPS  $0x0c, Y0, Y9, Y9
 	VANDPS  Y9, Y10, Y10
 	VTESTPS Y10, Y10
-	JEQ     hardswish_done22
+	JEQ     hardswish_done21
 	VDIVPS  Y1, Y8, Y7
 
+hardswish_done21:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done22
+	VDIVPS  Y1, Y9, Y8
+
 hardswish_done22:
-	VMOVNTPS Y4, (DI)(BX*1)
-	VMOVNTPS Y5, 32(DI)(BX*1)
-	VMOVNTPS Y6, 64(DI)(BX*1)
-	VMOVNTPS Y7, 96(DI)(BX*1)
+	VMOVNTPS Y5, (DI)(BX*1)
+	VMOVNTPS Y6, 32(DI)(BX*1)
+	VMOVNTPS Y7, 64(DI)(BX*1)
+	VMOVNTPS Y8, 96(DI)(BX*1)
 	ADDQ     $0x00000080, BX
 	CMPQ     BX, $-128
 	JLE      nt_x4
@@ -15070,29 +14972,27 @@ hardswish_done22:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Y4
-	VADDPS       hardShift<>+0(SB), Y4, Y5
-	VMAXPS       Y5, Y0, Y5
-	VMINPS       Y5, Y1, Y5
-	VMULPS       Y5, Y4, Y5
-	VMULPS       hardSixth<>+0(SB), Y5, Y4
-	VMOVAPS      Y4, Y6
-	VFMSUB213PS  Y5, Y1, Y6
-	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
-	VCMPPS       $0x03, Y4, Y4, Y6
-	VBLENDVPS    Y6, Y5, Y4, Y4
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y5, Y6
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y6, Y7
-	VCMPPS  $0x0c, Y0, Y6, Y6
-	VANDPS  Y6, Y7, Y7
-	VTESTPS Y7, Y7
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
 	JEQ     hardswish_done23
-	VDIVPS  Y1, Y5, Y4
+	VDIVPS  Y1, Y6, Y5
 
 hardswish_done23:
-	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, (DI)(BX*1)
 	ADDQ     $0x20, BX
 	JMP      nt_x1
 
@@ -15100,42 +15000,40 @@ nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y2, (R8)
-	VMOVUPS Y3, (R9)
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
 	VZEROUPPER
 	RET
 
 short:
 	// n < 8: lanes [0, n) through masked loads and stores.
 	MOVQ         $0x0706050403020100, AX
-	VMOVQ        AX, X2
-	VPMOVZXBD    X2, Y2
-	VMOVQ        CX, X3
-	VPBROADCASTD X3, Y3
-	VPCMPGTD     Y2, Y3, Y2
-	VMASKMOVPS   (SI), Y2, Y3
-	VADDPS       hardShift<>+0(SB), Y3, Y4
-	VMAXPS       Y4, Y0, Y4
-	VMINPS       Y4, Y1, Y4
-	VMULPS       Y4, Y3, Y4
-	VMULPS       hardSixth<>+0(SB), Y4, Y3
-	VMOVAPS      Y3, Y5
-	VFMSUB213PS  Y4, Y1, Y5
-	VFNMADD231PS hardSixth<>+0(SB), Y5, Y3
-	VCMPPS       $0x03, Y3, Y3, Y5
-	VBLENDVPS    Y5, Y4, Y3, Y3
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y2
+	VFMSUB213PS  Y5, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y4
 
-	// A quotient that may be subnormal: the whole vector again, with VDIVPS.
-	VANDPS  hardAbs<>+0(SB), Y4, Y5
-	VCMPPS  $0x11, hardTiny<>+0(SB), Y5, Y6
-	VCMPPS  $0x0c, Y0, Y5, Y0
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y2
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y2, Y6
+	VCMPPS  $0x0c, Y0, Y2, Y0
 	VANDPS  Y0, Y6, Y6
 	VTESTPS Y6, Y6
 	JEQ     hardswish_done24
-	VDIVPS  Y1, Y4, Y3
+	VDIVPS  Y1, Y5, Y4
 
 hardswish_done24:
-	VMASKMOVPS Y3, Y2, (DI)
+	VMASKMOVPS Y4, Y3, (DI)
 	VZEROUPPER
 	RET
 
@@ -15150,6 +15048,7 @@ TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
 	VMOVUPS hardNegShift<>+0(SB), Z1
 	VMOVUPS hardHalf<>+0(SB), Z2
 	VMOVUPS hardThird<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
 	CMPQ    CX, $0x10
 	JBE     last
 
@@ -15161,19 +15060,19 @@ TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
 	MOVL         $0x0000ffff, R8
 	BZHIL        AX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z4
-	VMOVUPS.Z    (DX), K1, Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K2
-	VBLENDMPS    Z4, Z6, K2, Z6
-	VCMPPS       $0x15, Z1, Z5, K2
-	VMOVAPS.Z    Z6, K2, Z4
-	VMOVUPS      Z4, K1, (DI)
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z5
+	VMOVUPS      Z5, K1, (DI)
 	SUBQ         AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -15193,22 +15092,10 @@ TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z4
-	VMOVUPS      (DX)(BX*1), Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VCMPPS       $0x15, Z1, Z5, K1
-	VMOVAPS.Z    Z6, K1, Z4
-	VMOVUPS      64(SI)(BX*1), Z5
-	VMOVUPS      64(DX)(BX*1), Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
 	VMULPS       Z3, Z6, Z7
-	VMOVAPS      Z7, Z8
+	VMINPS       Z7, Z4, Z8
 	VFMSUB213PS  Z6, Z0, Z8
 	VFNMADD231PS Z3, Z8, Z7
 	VADDPS       Z2, Z7, Z7
@@ -15217,10 +15104,10 @@ plain_x4:
 	VBLENDMPS    Z5, Z7, K1, Z7
 	VCMPPS       $0x15, Z1, Z6, K1
 	VMOVAPS.Z    Z7, K1, Z5
-	VMOVUPS      128(SI)(BX*1), Z6
-	VMOVUPS      128(DX)(BX*1), Z7
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
 	VMULPS       Z3, Z7, Z8
-	VMOVAPS      Z8, Z9
+	VMINPS       Z8, Z4, Z9
 	VFMSUB213PS  Z7, Z0, Z9
 	VFNMADD231PS Z3, Z9, Z8
 	VADDPS       Z2, Z8, Z8
@@ -15229,10 +15116,10 @@ plain_x4:
 	VBLENDMPS    Z6, Z8, K1, Z8
 	VCMPPS       $0x15, Z1, Z7, K1
 	VMOVAPS.Z    Z8, K1, Z6
-	VMOVUPS      192(SI)(BX*1), Z7
-	VMOVUPS      192(DX)(BX*1), Z8
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
 	VMULPS       Z3, Z8, Z9
-	VMOVAPS      Z9, Z10
+	VMINPS       Z9, Z4, Z10
 	VFMSUB213PS  Z8, Z0, Z10
 	VFNMADD231PS Z3, Z10, Z9
 	VADDPS       Z2, Z9, Z9
@@ -15241,10 +15128,22 @@ plain_x4:
 	VBLENDMPS    Z7, Z9, K1, Z9
 	VCMPPS       $0x15, Z1, Z8, K1
 	VMOVAPS.Z    Z9, K1, Z7
-	VMOVUPS      Z4, (DI)(BX*1)
-	VMOVUPS      Z5, 64(DI)(BX*1)
-	VMOVUPS      Z6, 128(DI)(BX*1)
-	VMOVUPS      Z7, 192(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVUPS      Z5, (DI)(BX*1)
+	VMOVUPS      Z6, 64(DI)(BX*1)
+	VMOVUPS      Z7, 128(DI)(BX*1)
+	VMOVUPS      Z8, 192(DI)(BX*1)
 	ADDQ         $0x00000100, BX
 	CMPQ         BX, $-256
 	JLE          plain_x4
@@ -15252,19 +15151,19 @@ plain_x4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z4
-	VMOVUPS      (DX)(BX*1), Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VCMPPS       $0x15, Z1, Z5, K1
-	VMOVAPS.Z    Z6, K1, Z4
-	VMOVUPS      Z4, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      Z5, (DI)(BX*1)
 	ADDQ         $0x40, BX
 	JMP          plain_x1
 
@@ -15276,22 +15175,10 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z4
-	VMOVUPS      (DX)(BX*1), Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VCMPPS       $0x15, Z1, Z5, K1
-	VMOVAPS.Z    Z6, K1, Z4
-	VMOVUPS      64(SI)(BX*1), Z5
-	VMOVUPS      64(DX)(BX*1), Z6
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
 	VMULPS       Z3, Z6, Z7
-	VMOVAPS      Z7, Z8
+	VMINPS       Z7, Z4, Z8
 	VFMSUB213PS  Z6, Z0, Z8
 	VFNMADD231PS Z3, Z8, Z7
 	VADDPS       Z2, Z7, Z7
@@ -15300,10 +15187,10 @@ nt_x4:
 	VBLENDMPS    Z5, Z7, K1, Z7
 	VCMPPS       $0x15, Z1, Z6, K1
 	VMOVAPS.Z    Z7, K1, Z5
-	VMOVUPS      128(SI)(BX*1), Z6
-	VMOVUPS      128(DX)(BX*1), Z7
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
 	VMULPS       Z3, Z7, Z8
-	VMOVAPS      Z8, Z9
+	VMINPS       Z8, Z4, Z9
 	VFMSUB213PS  Z7, Z0, Z9
 	VFNMADD231PS Z3, Z9, Z8
 	VADDPS       Z2, Z8, Z8
@@ -15312,10 +15199,10 @@ nt_x4:
 	VBLENDMPS    Z6, Z8, K1, Z8
 	VCMPPS       $0x15, Z1, Z7, K1
 	VMOVAPS.Z    Z8, K1, Z6
-	VMOVUPS      192(SI)(BX*1), Z7
-	VMOVUPS      192(DX)(BX*1), Z8
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
 	VMULPS       Z3, Z8, Z9
-	VMOVAPS      Z9, Z10
+	VMINPS       Z9, Z4, Z10
 	VFMSUB213PS  Z8, Z0, Z10
 	VFNMADD231PS Z3, Z10, Z9
 	VADDPS       Z2, Z9, Z9
@@ -15324,10 +15211,22 @@ nt_x4:
 	VBLENDMPS    Z7, Z9, K1, Z9
 	VCMPPS       $0x15, Z1, Z8, K1
 	VMOVAPS.Z    Z9, K1, Z7
-	VMOVNTPS     Z4, (DI)(BX*1)
-	VMOVNTPS     Z5, 64(DI)(BX*1)
-	VMOVNTPS     Z6, 128(DI)(BX*1)
-	VMOVNTPS     Z7, 192(DI)(BX*1)
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVNTPS     Z5, (DI)(BX*1)
+	VMOVNTPS     Z6, 64(DI)(BX*1)
+	VMOVNTPS     Z7, 128(DI)(BX*1)
+	VMOVNTPS     Z8, 192(DI)(BX*1)
 	ADDQ         $0x00000100, BX
 	CMPQ         BX, $-256
 	JLE          nt_x4
@@ -15335,19 +15234,19 @@ nt_x4:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z4
-	VMOVUPS      (DX)(BX*1), Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K1
-	VBLENDMPS    Z4, Z6, K1, Z6
-	VCMPPS       $0x15, Z1, Z5, K1
-	VMOVAPS.Z    Z6, K1, Z4
-	VMOVNTPS     Z4, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVNTPS     Z5, (DI)(BX*1)
 	ADDQ         $0x40, BX
 	JMP          nt_x1
 
@@ -15362,18 +15261,18 @@ last:
 	MOVL         $0x0000ffff, R8
 	BZHIL        CX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z4
-	VMOVUPS.Z    (DX), K1, Z5
-	VMULPS       Z3, Z5, Z6
-	VMOVAPS      Z6, Z7
-	VFMSUB213PS  Z5, Z0, Z7
-	VFNMADD231PS Z3, Z7, Z6
-	VADDPS       Z2, Z6, Z6
-	VMULPS       Z6, Z4, Z6
-	VCMPPS       $0x15, Z0, Z5, K2
-	VBLENDMPS    Z4, Z6, K2, Z6
-	VCMPPS       $0x15, Z1, Z5, K2
-	VMOVAPS.Z    Z6, K2, Z0
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z4
+	VFMSUB213PS  Z6, Z0, Z4
+	VFNMADD231PS Z3, Z4, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z0
 	VMOVUPS      Z0, K1, (DI)
 	VZEROUPPER
 	RET
@@ -15422,26 +15321,15 @@ TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
 	MOVQ    dy_base+24(FP), SI
 	MOVQ    x_base+48(FP), DX
 	VMOVUPS hardShift<>+0(SB), Y0
+	VMOVUPS hardMax<>+0(SB), Y1
 	CMPQ    CX, $0x08
 	JB      short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS      (SI), Y1
-	VMOVUPS      (DX), Y2
-	VMULPS       hardThird<>+0(SB), Y2, Y3
-	VMOVAPS      Y3, Y4
-	VFMSUB213PS  Y2, Y0, Y4
-	VFNMADD231PS hardThird<>+0(SB), Y4, Y3
-	VADDPS       hardHalf<>+0(SB), Y3, Y3
-	VMULPS       Y3, Y1, Y3
-	VCMPPS       $0x15, Y0, Y2, Y4
-	VBLENDVPS    Y4, Y1, Y3, Y3
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y2, Y1
-	VANDPS       Y3, Y1, Y1
-	VMOVUPS      -32(SI)(CX*4), Y2
-	VMOVUPS      -32(DX)(CX*4), Y3
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
 	VMULPS       hardThird<>+0(SB), Y3, Y4
-	VMOVAPS      Y4, Y5
+	VMINPS       Y4, Y1, Y5
 	VFMSUB213PS  Y3, Y0, Y5
 	VFNMADD231PS hardThird<>+0(SB), Y5, Y4
 	VADDPS       hardHalf<>+0(SB), Y4, Y4
@@ -15450,6 +15338,18 @@ TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
 	VBLENDVPS    Y5, Y2, Y4, Y4
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y3, Y2
 	VANDPS       Y4, Y2, Y2
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y6
+	VFMSUB213PS  Y4, Y0, Y6
+	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y6
+	VBLENDVPS    Y6, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
+	VANDPS       Y5, Y3, Y3
 	MOVQ         DI, R8
 	LEAQ         -32(DI)(CX*4), R9
 	CMPQ         CX, $0x10
@@ -15479,22 +15379,10 @@ TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Y3
-	VMOVUPS      (DX)(BX*1), Y4
-	VMULPS       hardThird<>+0(SB), Y4, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y4, Y0, Y6
-	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
-	VADDPS       hardHalf<>+0(SB), Y5, Y5
-	VMULPS       Y5, Y3, Y5
-	VCMPPS       $0x15, Y0, Y4, Y6
-	VBLENDVPS    Y6, Y3, Y5, Y5
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
-	VANDPS       Y5, Y3, Y3
-	VMOVUPS      32(SI)(BX*1), Y4
-	VMOVUPS      32(DX)(BX*1), Y5
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
 	VMULPS       hardThird<>+0(SB), Y5, Y6
-	VMOVAPS      Y6, Y7
+	VMINPS       Y6, Y1, Y7
 	VFMSUB213PS  Y5, Y0, Y7
 	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
 	VADDPS       hardHalf<>+0(SB), Y6, Y6
@@ -15503,10 +15391,10 @@ plain_x4:
 	VBLENDVPS    Y7, Y4, Y6, Y6
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
 	VANDPS       Y6, Y4, Y4
-	VMOVUPS      64(SI)(BX*1), Y5
-	VMOVUPS      64(DX)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
 	VMULPS       hardThird<>+0(SB), Y6, Y7
-	VMOVAPS      Y7, Y8
+	VMINPS       Y7, Y1, Y8
 	VFMSUB213PS  Y6, Y0, Y8
 	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
 	VADDPS       hardHalf<>+0(SB), Y7, Y7
@@ -15515,10 +15403,10 @@ plain_x4:
 	VBLENDVPS    Y8, Y5, Y7, Y7
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
 	VANDPS       Y7, Y5, Y5
-	VMOVUPS      96(SI)(BX*1), Y6
-	VMOVUPS      96(DX)(BX*1), Y7
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
 	VMULPS       hardThird<>+0(SB), Y7, Y8
-	VMOVAPS      Y8, Y9
+	VMINPS       Y8, Y1, Y9
 	VFMSUB213PS  Y7, Y0, Y9
 	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
 	VADDPS       hardHalf<>+0(SB), Y8, Y8
@@ -15527,10 +15415,22 @@ plain_x4:
 	VBLENDVPS    Y9, Y6, Y8, Y8
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
 	VANDPS       Y8, Y6, Y6
-	VMOVUPS      Y3, (DI)(BX*1)
-	VMOVUPS      Y4, 32(DI)(BX*1)
-	VMOVUPS      Y5, 64(DI)(BX*1)
-	VMOVUPS      Y6, 96(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVUPS      Y4, (DI)(BX*1)
+	VMOVUPS      Y5, 32(DI)(BX*1)
+	VMOVUPS      Y6, 64(DI)(BX*1)
+	VMOVUPS      Y7, 96(DI)(BX*1)
 	ADDQ         $0x00000080, BX
 	CMPQ         BX, $-128
 	JLE          plain_x4
@@ -15538,19 +15438,19 @@ plain_x4:
 plain_x1:
 	TESTQ        BX, BX
 	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Y3
-	VMOVUPS      (DX)(BX*1), Y4
-	VMULPS       hardThird<>+0(SB), Y4, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y4, Y0, Y6
-	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
-	VADDPS       hardHalf<>+0(SB), Y5, Y5
-	VMULPS       Y5, Y3, Y5
-	VCMPPS       $0x15, Y0, Y4, Y6
-	VBLENDVPS    Y6, Y3, Y5, Y5
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
-	VANDPS       Y5, Y3, Y3
-	VMOVUPS      Y3, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      Y4, (DI)(BX*1)
 	ADDQ         $0x20, BX
 	JMP          plain_x1
 
@@ -15562,22 +15462,10 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Y3
-	VMOVUPS      (DX)(BX*1), Y4
-	VMULPS       hardThird<>+0(SB), Y4, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y4, Y0, Y6
-	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
-	VADDPS       hardHalf<>+0(SB), Y5, Y5
-	VMULPS       Y5, Y3, Y5
-	VCMPPS       $0x15, Y0, Y4, Y6
-	VBLENDVPS    Y6, Y3, Y5, Y5
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
-	VANDPS       Y5, Y3, Y3
-	VMOVUPS      32(SI)(BX*1), Y4
-	VMOVUPS      32(DX)(BX*1), Y5
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
 	VMULPS       hardThird<>+0(SB), Y5, Y6
-	VMOVAPS      Y6, Y7
+	VMINPS       Y6, Y1, Y7
 	VFMSUB213PS  Y5, Y0, Y7
 	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
 	VADDPS       hardHalf<>+0(SB), Y6, Y6
@@ -15586,10 +15474,10 @@ nt_x4:
 	VBLENDVPS    Y7, Y4, Y6, Y6
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
 	VANDPS       Y6, Y4, Y4
-	VMOVUPS      64(SI)(BX*1), Y5
-	VMOVUPS      64(DX)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
 	VMULPS       hardThird<>+0(SB), Y6, Y7
-	VMOVAPS      Y7, Y8
+	VMINPS       Y7, Y1, Y8
 	VFMSUB213PS  Y6, Y0, Y8
 	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
 	VADDPS       hardHalf<>+0(SB), Y7, Y7
@@ -15598,10 +15486,10 @@ nt_x4:
 	VBLENDVPS    Y8, Y5, Y7, Y7
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
 	VANDPS       Y7, Y5, Y5
-	VMOVUPS      96(SI)(BX*1), Y6
-	VMOVUPS      96(DX)(BX*1), Y7
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
 	VMULPS       hardThird<>+0(SB), Y7, Y8
-	VMOVAPS      Y8, Y9
+	VMINPS       Y8, Y1, Y9
 	VFMSUB213PS  Y7, Y0, Y9
 	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
 	VADDPS       hardHalf<>+0(SB), Y8, Y8
@@ -15610,10 +15498,22 @@ nt_x4:
 	VBLENDVPS    Y9, Y6, Y8, Y8
 	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
 	VANDPS       Y8, Y6, Y6
-	VMOVNTPS     Y3, (DI)(BX*1)
-	VMOVNTPS     Y4, 32(DI)(BX*1)
-	VMOVNTPS     Y5, 64(DI)(BX*1)
-	VMOVNTPS     Y6, 96(DI)(BX*1)
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVNTPS     Y4, (DI)(BX*1)
+	VMOVNTPS     Y5, 32(DI)(BX*1)
+	VMOVNTPS     Y6, 64(DI)(BX*1)
+	VMOVNTPS     Y7, 96(DI)(BX*1)
 	ADDQ         $0x00000080, BX
 	CMPQ         BX, $-128
 	JLE          nt_x4
@@ -15621,19 +15521,19 @@ nt_x4:
 nt_x1:
 	TESTQ        BX, BX
 	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Y3
-	VMOVUPS      (DX)(BX*1), Y4
-	VMULPS       hardThird<>+0(SB), Y4, Y5
-	VMOVAPS      Y5, Y6
-	VFMSUB213PS  Y4, Y0, Y6
-	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
-	VADDPS       hardHalf<>+0(SB), Y5, Y5
-	VMULPS       Y5, Y3, Y5
-	VCMPPS       $0x15, Y0, Y4, Y6
-	VBLENDVPS    Y6, Y3, Y5, Y5
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
-	VANDPS       Y5, Y3, Y3
-	VMOVNTPS     Y3, (DI)(BX*1)
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVNTPS     Y4, (DI)(BX*1)
 	ADDQ         $0x20, BX
 	JMP          nt_x1
 
@@ -15641,32 +15541,32 @@ nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y1, (R8)
-	VMOVUPS Y2, (R9)
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
 	VZEROUPPER
 	RET
 
 short:
 	// n < 8: lanes [0, n) through masked loads and stores.
 	MOVQ         $0x0706050403020100, AX
-	VMOVQ        AX, X1
-	VPMOVZXBD    X1, Y1
-	VMOVQ        CX, X2
-	VPBROADCASTD X2, Y2
-	VPCMPGTD     Y1, Y2, Y1
-	VMASKMOVPS   (SI), Y1, Y2
-	VMASKMOVPS   (DX), Y1, Y3
-	VMULPS       hardThird<>+0(SB), Y3, Y4
-	VMOVAPS      Y4, Y5
-	VFMSUB213PS  Y3, Y0, Y5
-	VFNMADD231PS hardThird<>+0(SB), Y5, Y4
-	VADDPS       hardHalf<>+0(SB), Y4, Y4
-	VMULPS       Y4, Y2, Y4
-	VCMPPS       $0x15, Y0, Y3, Y0
-	VBLENDVPS    Y0, Y2, Y4, Y4
-	VCMPPS       $0x15, hardNegShift<>+0(SB), Y3, Y0
-	VANDPS       Y4, Y0, Y0
-	VMASKMOVPS   Y0, Y1, (DI)
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y1
+	VFMSUB213PS  Y4, Y0, Y1
+	VFNMADD231PS hardThird<>+0(SB), Y1, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y0
+	VBLENDVPS    Y0, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y0
+	VANDPS       Y5, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
 	VZEROUPPER
 	RET
 
