@@ -129,6 +129,30 @@ func hardCompare(k verify.Elementwise, sets []impls.Set, in [][]float32, n int) 
 	return nil
 }
 
+// TestHardSubnormal runs HardSigmoid, HardSwish and HardSwishBackward in
+// every implementation on every x of magnitude below 2^-120, subnormals
+// and ±0 included, where HardSwish's quotient is subnormal (and the amd64
+// kernels' division takes its rare branch).
+func TestHardSubnormal(t *testing.T) {
+	const chunk = 1 << 16
+	limit := math.Float32bits(0x1p-120)
+	in := [][]float32{make([]float32, chunk), make([]float32, chunk)}
+	for _, k := range []verify.Elementwise{verify.HardSigmoid, verify.HardSwish, verify.HardSwishBackward} {
+		for _, sign := range []uint32{0, 1 << 31} {
+			for start := uint32(0); start < limit; start += chunk {
+				n := int(min(chunk, limit-start))
+				for i := range n {
+					in[0][i] = 1 // dy
+					in[1][i] = math.Float32frombits(sign | (start + uint32(i)))
+				}
+				if err := hardCompare(k, sets(t), in[2-len(k.Inputs):], n); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
 // TestHardSwishLarge checks the claim of HardSwish's documentation that
 // from x = 3 up, x·6/6 rounded twice is within an ulp of x, on every
 // float32 from 3 to +Inf, in the pure-Go kernel (TestHardSweep checks that

@@ -12860,59 +12860,32 @@ short:
 	VZEROUPPER
 	RET
 
-// func seluAVX512(dst []float32, x []float32, stream bool)
-// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·seluAVX512(SB), NOSPLIT, $0-49
-	MOVQ    dst_base+0(FP), DI
-	MOVQ    dst_len+8(FP), CX
-	MOVQ    x_base+24(FP), SI
-	VXORPS  Z0, Z0, Z0
-	VMOVUPS eluMin<>+0(SB), Z1
-	VMOVUPS magic<>+0(SB), Z2
-	VMOVUPS log2e<>+0(SB), Z3
-	VMOVUPS negLn2<>+0(SB), Z4
-	VMOVUPS one<>+0(SB), Z5
-	VMOVUPS signBit<>+0(SB), Z6
-	VMOVUPS seluScale<>+0(SB), Z7
-	VMOVUPS seluScaleAlpha<>+0(SB), Z8
-	VMOVUPS c6<>+0(SB), Z9
-	VMOVUPS c5<>+0(SB), Z10
-	VMOVUPS c4<>+0(SB), Z11
-	VMOVUPS c3<>+0(SB), Z12
-	VMOVUPS c2<>+0(SB), Z13
-	CMPQ    CX, $0x10
-	JBE     last
+// func hardtanhAVX512(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Z0
+	VBROADCASTSS hi+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
 
 	// The head: the lanes before the first aligned output (none if it is aligned).
-	MOVQ        DI, AX
-	NEGQ        AX
-	ANDQ        $0x3f, AX
-	SHRQ        $0x02, AX
-	MOVL        $0x0000ffff, R8
-	BZHIL       AX, R8, R8
-	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z14
-	VMAXPS      Z14, Z1, Z15
-	VMOVUPS     Z2, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z2, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z15, Z18
-	VFMADD213PS Z11, Z15, Z18
-	VFMADD213PS Z12, Z15, Z18
-	VFMADD213PS Z13, Z15, Z18
-	VMULPS      Z15, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VSUBPS      Z5, Z17, Z16
-	VFMADD213PS Z16, Z17, Z18
-	VPTERNLOGD  $0xf8, Z6, Z14, Z18
-	VMULPS      Z7, Z14, Z15
-	VCMPPS      $0x1a, Z0, Z14, K2
-	VMULPS      Z8, Z18, K2, Z15
-	VMOVUPS     Z15, K1, (DI)
-	SUBQ        AX, CX
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z3
+	VMAXPS    Z3, Z0, Z3
+	VMINPS    Z3, Z1, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  CX, BX
@@ -12923,127 +12896,47 @@ TEXT ·seluAVX512(SB), NOSPLIT, $0-49
 	ADDQ  AX, SI
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+48(FP), R11
+	MOVB  stream+56(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-256
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z15
-	VMOVUPS     Z2, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z2, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z15, Z18
-	VFMADD213PS Z11, Z15, Z18
-	VFMADD213PS Z12, Z15, Z18
-	VFMADD213PS Z13, Z15, Z18
-	VMULPS      Z15, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VSUBPS      Z5, Z17, Z16
-	VFMADD213PS Z16, Z17, Z18
-	VPTERNLOGD  $0xf8, Z6, Z14, Z18
-	VMULPS      Z7, Z14, Z15
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z18, K1, Z15
-	VMOVUPS     64(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z16
-	VMOVUPS     Z2, Z17
-	VFMADD231PS Z3, Z16, Z17
-	VPSLLD      $0x17, Z17, Z18
-	VSUBPS      Z2, Z17, Z17
-	VFMADD231PS Z4, Z17, Z16
-	VMOVUPS     Z9, Z19
-	VFMADD213PS Z10, Z16, Z19
-	VFMADD213PS Z11, Z16, Z19
-	VFMADD213PS Z12, Z16, Z19
-	VFMADD213PS Z13, Z16, Z19
-	VMULPS      Z16, Z16, Z17
-	VFMADD213PS Z16, Z17, Z19
-	VSUBPS      Z5, Z18, Z17
-	VFMADD213PS Z17, Z18, Z19
-	VPTERNLOGD  $0xf8, Z6, Z14, Z19
-	VMULPS      Z7, Z14, Z16
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z19, K1, Z16
-	VMOVUPS     128(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z17
-	VMOVUPS     Z2, Z18
-	VFMADD231PS Z3, Z17, Z18
-	VPSLLD      $0x17, Z18, Z19
-	VSUBPS      Z2, Z18, Z18
-	VFMADD231PS Z4, Z18, Z17
-	VMOVUPS     Z9, Z20
-	VFMADD213PS Z10, Z17, Z20
-	VFMADD213PS Z11, Z17, Z20
-	VFMADD213PS Z12, Z17, Z20
-	VFMADD213PS Z13, Z17, Z20
-	VMULPS      Z17, Z17, Z18
-	VFMADD213PS Z17, Z18, Z20
-	VSUBPS      Z5, Z19, Z18
-	VFMADD213PS Z18, Z19, Z20
-	VPTERNLOGD  $0xf8, Z6, Z14, Z20
-	VMULPS      Z7, Z14, Z17
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z20, K1, Z17
-	VMOVUPS     192(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z18
-	VMOVUPS     Z2, Z19
-	VFMADD231PS Z3, Z18, Z19
-	VPSLLD      $0x17, Z19, Z20
-	VSUBPS      Z2, Z19, Z19
-	VFMADD231PS Z4, Z19, Z18
-	VMOVUPS     Z9, Z21
-	VFMADD213PS Z10, Z18, Z21
-	VFMADD213PS Z11, Z18, Z21
-	VFMADD213PS Z12, Z18, Z21
-	VFMADD213PS Z13, Z18, Z21
-	VMULPS      Z18, Z18, Z19
-	VFMADD213PS Z18, Z19, Z21
-	VSUBPS      Z5, Z20, Z19
-	VFMADD213PS Z19, Z20, Z21
-	VPTERNLOGD  $0xf8, Z6, Z14, Z21
-	VMULPS      Z7, Z14, Z18
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z21, K1, Z18
-	VMOVUPS     Z15, (DI)(BX*1)
-	VMOVUPS     Z16, 64(DI)(BX*1)
-	VMOVUPS     Z17, 128(DI)(BX*1)
-	VMOVUPS     Z18, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         plain_x4
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS 64(SI)(BX*1), Z4
+	VMULPS  Z2, Z4, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z1, Z4
+	VMOVUPS 128(SI)(BX*1), Z5
+	VMULPS  Z2, Z5, Z5
+	VMAXPS  Z5, Z0, Z5
+	VMINPS  Z5, Z1, Z5
+	VMOVUPS 192(SI)(BX*1), Z6
+	VMULPS  Z2, Z6, Z6
+	VMAXPS  Z6, Z0, Z6
+	VMINPS  Z6, Z1, Z6
+	VMOVUPS Z3, (DI)(BX*1)
+	VMOVUPS Z4, 64(DI)(BX*1)
+	VMOVUPS Z5, 128(DI)(BX*1)
+	VMOVUPS Z6, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
 
 plain_x1:
-	TESTQ       BX, BX
-	JZ          plain_done
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z15
-	VMOVUPS     Z2, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z2, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z15, Z18
-	VFMADD213PS Z11, Z15, Z18
-	VFMADD213PS Z12, Z15, Z18
-	VFMADD213PS Z13, Z15, Z18
-	VMULPS      Z15, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VSUBPS      Z5, Z17, Z16
-	VFMADD213PS Z16, Z17, Z18
-	VPTERNLOGD  $0xf8, Z6, Z14, Z18
-	VMULPS      Z7, Z14, Z15
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z18, K1, Z15
-	VMOVUPS     Z15, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         plain_x1
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS Z3, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
 
 plain_done:
 	JMP edges
@@ -13053,120 +12946,40 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z15
-	VMOVUPS     Z2, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z2, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z15, Z18
-	VFMADD213PS Z11, Z15, Z18
-	VFMADD213PS Z12, Z15, Z18
-	VFMADD213PS Z13, Z15, Z18
-	VMULPS      Z15, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VSUBPS      Z5, Z17, Z16
-	VFMADD213PS Z16, Z17, Z18
-	VPTERNLOGD  $0xf8, Z6, Z14, Z18
-	VMULPS      Z7, Z14, Z15
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z18, K1, Z15
-	VMOVUPS     64(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z16
-	VMOVUPS     Z2, Z17
-	VFMADD231PS Z3, Z16, Z17
-	VPSLLD      $0x17, Z17, Z18
-	VSUBPS      Z2, Z17, Z17
-	VFMADD231PS Z4, Z17, Z16
-	VMOVUPS     Z9, Z19
-	VFMADD213PS Z10, Z16, Z19
-	VFMADD213PS Z11, Z16, Z19
-	VFMADD213PS Z12, Z16, Z19
-	VFMADD213PS Z13, Z16, Z19
-	VMULPS      Z16, Z16, Z17
-	VFMADD213PS Z16, Z17, Z19
-	VSUBPS      Z5, Z18, Z17
-	VFMADD213PS Z17, Z18, Z19
-	VPTERNLOGD  $0xf8, Z6, Z14, Z19
-	VMULPS      Z7, Z14, Z16
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z19, K1, Z16
-	VMOVUPS     128(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z17
-	VMOVUPS     Z2, Z18
-	VFMADD231PS Z3, Z17, Z18
-	VPSLLD      $0x17, Z18, Z19
-	VSUBPS      Z2, Z18, Z18
-	VFMADD231PS Z4, Z18, Z17
-	VMOVUPS     Z9, Z20
-	VFMADD213PS Z10, Z17, Z20
-	VFMADD213PS Z11, Z17, Z20
-	VFMADD213PS Z12, Z17, Z20
-	VFMADD213PS Z13, Z17, Z20
-	VMULPS      Z17, Z17, Z18
-	VFMADD213PS Z17, Z18, Z20
-	VSUBPS      Z5, Z19, Z18
-	VFMADD213PS Z18, Z19, Z20
-	VPTERNLOGD  $0xf8, Z6, Z14, Z20
-	VMULPS      Z7, Z14, Z17
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z20, K1, Z17
-	VMOVUPS     192(SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z18
-	VMOVUPS     Z2, Z19
-	VFMADD231PS Z3, Z18, Z19
-	VPSLLD      $0x17, Z19, Z20
-	VSUBPS      Z2, Z19, Z19
-	VFMADD231PS Z4, Z19, Z18
-	VMOVUPS     Z9, Z21
-	VFMADD213PS Z10, Z18, Z21
-	VFMADD213PS Z11, Z18, Z21
-	VFMADD213PS Z12, Z18, Z21
-	VFMADD213PS Z13, Z18, Z21
-	VMULPS      Z18, Z18, Z19
-	VFMADD213PS Z18, Z19, Z21
-	VSUBPS      Z5, Z20, Z19
-	VFMADD213PS Z19, Z20, Z21
-	VPTERNLOGD  $0xf8, Z6, Z14, Z21
-	VMULPS      Z7, Z14, Z18
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z21, K1, Z18
-	VMOVNTPS    Z15, (DI)(BX*1)
-	VMOVNTPS    Z16, 64(DI)(BX*1)
-	VMOVNTPS    Z17, 128(DI)(BX*1)
-	VMOVNTPS    Z18, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         nt_x4
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVUPS  64(SI)(BX*1), Z4
+	VMULPS   Z2, Z4, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z1, Z4
+	VMOVUPS  128(SI)(BX*1), Z5
+	VMULPS   Z2, Z5, Z5
+	VMAXPS   Z5, Z0, Z5
+	VMINPS   Z5, Z1, Z5
+	VMOVUPS  192(SI)(BX*1), Z6
+	VMULPS   Z2, Z6, Z6
+	VMAXPS   Z6, Z0, Z6
+	VMINPS   Z6, Z1, Z6
+	VMOVNTPS Z3, (DI)(BX*1)
+	VMOVNTPS Z4, 64(DI)(BX*1)
+	VMOVNTPS Z5, 128(DI)(BX*1)
+	VMOVNTPS Z6, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
 
 nt_x1:
-	TESTQ       BX, BX
-	JZ          nt_done
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z1, Z15
-	VMOVUPS     Z2, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z2, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z15, Z18
-	VFMADD213PS Z11, Z15, Z18
-	VFMADD213PS Z12, Z15, Z18
-	VFMADD213PS Z13, Z15, Z18
-	VMULPS      Z15, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VSUBPS      Z5, Z17, Z16
-	VFMADD213PS Z16, Z17, Z18
-	VPTERNLOGD  $0xf8, Z6, Z14, Z18
-	VMULPS      Z7, Z14, Z15
-	VCMPPS      $0x1a, Z0, Z14, K1
-	VMULPS      Z8, Z18, K1, Z15
-	VMOVNTPS    Z15, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         nt_x1
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVNTPS Z3, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
 
 nt_done:
 	SFENCE
@@ -13176,129 +12989,41 @@ edges:
 	ANDQ $0x0f, CX
 
 last:
-	MOVL        $0x0000ffff, R8
-	BZHIL       CX, R8, R8
-	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z14
-	VMAXPS      Z14, Z1, Z1
-	VMOVUPS     Z2, Z15
-	VFMADD231PS Z3, Z1, Z15
-	VPSLLD      $0x17, Z15, Z3
-	VSUBPS      Z2, Z15, Z15
-	VFMADD231PS Z4, Z15, Z1
-	VMOVUPS     Z9, Z2
-	VFMADD213PS Z10, Z1, Z2
-	VFMADD213PS Z11, Z1, Z2
-	VFMADD213PS Z12, Z1, Z2
-	VFMADD213PS Z13, Z1, Z2
-	VMULPS      Z1, Z1, Z4
-	VFMADD213PS Z1, Z4, Z2
-	VSUBPS      Z5, Z3, Z15
-	VFMADD213PS Z15, Z3, Z2
-	VPTERNLOGD  $0xf8, Z6, Z14, Z2
-	VMULPS      Z7, Z14, Z1
-	VCMPPS      $0x1a, Z0, Z14, K2
-	VMULPS      Z8, Z2, K2, Z1
-	VMOVUPS     Z1, K1, (DI)
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VMAXPS    Z2, Z0, Z2
+	VMINPS    Z2, Z1, Z2
+	VMOVUPS   Z2, K1, (DI)
 	VZEROUPPER
 	RET
 
-DATA seluScale<>+0(SB)/4, $0x3f867d5f
-DATA seluScale<>+4(SB)/4, $0x3f867d5f
-DATA seluScale<>+8(SB)/4, $0x3f867d5f
-DATA seluScale<>+12(SB)/4, $0x3f867d5f
-DATA seluScale<>+16(SB)/4, $0x3f867d5f
-DATA seluScale<>+20(SB)/4, $0x3f867d5f
-DATA seluScale<>+24(SB)/4, $0x3f867d5f
-DATA seluScale<>+28(SB)/4, $0x3f867d5f
-DATA seluScale<>+32(SB)/4, $0x3f867d5f
-DATA seluScale<>+36(SB)/4, $0x3f867d5f
-DATA seluScale<>+40(SB)/4, $0x3f867d5f
-DATA seluScale<>+44(SB)/4, $0x3f867d5f
-DATA seluScale<>+48(SB)/4, $0x3f867d5f
-DATA seluScale<>+52(SB)/4, $0x3f867d5f
-DATA seluScale<>+56(SB)/4, $0x3f867d5f
-DATA seluScale<>+60(SB)/4, $0x3f867d5f
-GLOBL seluScale<>(SB), RODATA|NOPTR, $64
-
-DATA seluScaleAlpha<>+0(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+4(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+8(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+12(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+16(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+20(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+24(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+28(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+32(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+36(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+40(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+44(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+48(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+52(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+56(SB)/4, $0x3fe10966
-DATA seluScaleAlpha<>+60(SB)/4, $0x3fe10966
-GLOBL seluScaleAlpha<>(SB), RODATA|NOPTR, $64
-
-// func seluAVX2(dst []float32, x []float32, stream bool)
-// Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·seluAVX2(SB), NOSPLIT, $0-49
-	MOVQ    dst_base+0(FP), DI
-	MOVQ    dst_len+8(FP), CX
-	MOVQ    x_base+24(FP), SI
-	VXORPS  Y0, Y0, Y0
-	VMOVUPS eluMin<>+0(SB), Y1
-	CMPQ    CX, $0x08
-	JB      short
+// func hardtanhAVX2(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Y0
+	VBROADCASTSS hi+52(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS     (SI), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y6
-	VFMADD213PS c5<>+0(SB), Y3, Y6
-	VFMADD213PS c4<>+0(SB), Y3, Y6
-	VFMADD213PS c3<>+0(SB), Y3, Y6
-	VFMADD213PS c2<>+0(SB), Y3, Y6
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y6
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y6
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y6, Y6
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y6, Y6
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y6, Y6
-	VMOVUPS     -32(SI)(CX*4), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y7
-	VFMADD213PS c5<>+0(SB), Y3, Y7
-	VFMADD213PS c4<>+0(SB), Y3, Y7
-	VFMADD213PS c3<>+0(SB), Y3, Y7
-	VFMADD213PS c2<>+0(SB), Y3, Y7
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y7
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y7
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y7, Y7
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y7, Y7
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y7, Y7
-	MOVQ        DI, R8
-	LEAQ        -32(DI)(CX*4), R9
-	CMPQ        CX, $0x10
-	JBE         edges
+	VMOVUPS (SI), Y2
+	VMULPS  one<>+0(SB), Y2, Y2
+	VMAXPS  Y2, Y0, Y2
+	VMINPS  Y2, Y1, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMULPS  one<>+0(SB), Y3, Y3
+	VMAXPS  Y3, Y0, Y3
+	VMINPS  Y3, Y1, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
 
 	// Skip to the first aligned output; the head vector covers the skipped lanes.
 	MOVQ DI, AX
@@ -13316,137 +13041,47 @@ TEXT ·seluAVX2(SB), NOSPLIT, $0-49
 	ADDQ  AX, SI
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+48(FP), R11
+	MOVB  stream+56(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y3, Y8
-	VFMADD213PS c4<>+0(SB), Y3, Y8
-	VFMADD213PS c3<>+0(SB), Y3, Y8
-	VFMADD213PS c2<>+0(SB), Y3, Y8
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y8
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y8
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y8, Y8
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y8, Y8
-	VMOVUPS     32(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y3, Y9
-	VFMADD213PS c4<>+0(SB), Y3, Y9
-	VFMADD213PS c3<>+0(SB), Y3, Y9
-	VFMADD213PS c2<>+0(SB), Y3, Y9
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y9
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y9
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y9, Y9
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y9, Y9
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y9, Y9
-	VMOVUPS     64(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y3, Y10
-	VFMADD213PS c4<>+0(SB), Y3, Y10
-	VFMADD213PS c3<>+0(SB), Y3, Y10
-	VFMADD213PS c2<>+0(SB), Y3, Y10
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y10
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y10
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y10, Y10
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y10, Y10
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y10, Y10
-	VMOVUPS     96(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y3, Y11
-	VFMADD213PS c4<>+0(SB), Y3, Y11
-	VFMADD213PS c3<>+0(SB), Y3, Y11
-	VFMADD213PS c2<>+0(SB), Y3, Y11
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y11
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y11
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y11, Y11
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y11, Y11
-	VMOVUPS     Y8, (DI)(BX*1)
-	VMOVUPS     Y9, 32(DI)(BX*1)
-	VMOVUPS     Y10, 64(DI)(BX*1)
-	VMOVUPS     Y11, 96(DI)(BX*1)
-	ADDQ        $0x00000080, BX
-	CMPQ        BX, $-128
-	JLE         plain_x4
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMULPS  one<>+0(SB), Y5, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMULPS  one<>+0(SB), Y6, Y6
+	VMAXPS  Y6, Y0, Y6
+	VMINPS  Y6, Y1, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMULPS  one<>+0(SB), Y7, Y7
+	VMAXPS  Y7, Y0, Y7
+	VMINPS  Y7, Y1, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
 
 plain_x1:
-	TESTQ       BX, BX
-	JZ          plain_done
-	VMOVUPS     (SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y3, Y8
-	VFMADD213PS c4<>+0(SB), Y3, Y8
-	VFMADD213PS c3<>+0(SB), Y3, Y8
-	VFMADD213PS c2<>+0(SB), Y3, Y8
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y8
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y8
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y8, Y8
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y8, Y8
-	VMOVUPS     Y8, (DI)(BX*1)
-	ADDQ        $0x20, BX
-	JMP         plain_x1
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
 
 plain_done:
 	JMP edges
@@ -13456,137 +13091,47 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y3, Y8
-	VFMADD213PS c4<>+0(SB), Y3, Y8
-	VFMADD213PS c3<>+0(SB), Y3, Y8
-	VFMADD213PS c2<>+0(SB), Y3, Y8
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y8
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y8
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y8, Y8
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y8, Y8
-	VMOVUPS     32(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y3, Y9
-	VFMADD213PS c4<>+0(SB), Y3, Y9
-	VFMADD213PS c3<>+0(SB), Y3, Y9
-	VFMADD213PS c2<>+0(SB), Y3, Y9
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y9
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y9
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y9, Y9
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y9, Y9
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y9, Y9
-	VMOVUPS     64(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y3, Y10
-	VFMADD213PS c4<>+0(SB), Y3, Y10
-	VFMADD213PS c3<>+0(SB), Y3, Y10
-	VFMADD213PS c2<>+0(SB), Y3, Y10
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y10
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y10
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y10, Y10
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y10, Y10
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y10, Y10
-	VMOVUPS     96(SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y3, Y11
-	VFMADD213PS c4<>+0(SB), Y3, Y11
-	VFMADD213PS c3<>+0(SB), Y3, Y11
-	VFMADD213PS c2<>+0(SB), Y3, Y11
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y11
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y11
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y11, Y11
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y11, Y11
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y11, Y11
-	VMOVNTPS    Y8, (DI)(BX*1)
-	VMOVNTPS    Y9, 32(DI)(BX*1)
-	VMOVNTPS    Y10, 64(DI)(BX*1)
-	VMOVNTPS    Y11, 96(DI)(BX*1)
-	ADDQ        $0x00000080, BX
-	CMPQ        BX, $-128
-	JLE         nt_x4
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMULPS   one<>+0(SB), Y5, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMULPS   one<>+0(SB), Y6, Y6
+	VMAXPS   Y6, Y0, Y6
+	VMINPS   Y6, Y1, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMULPS   one<>+0(SB), Y7, Y7
+	VMAXPS   Y7, Y0, Y7
+	VMINPS   Y7, Y1, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
 
 nt_x1:
-	TESTQ       BX, BX
-	JZ          nt_done
-	VMOVUPS     (SI)(BX*1), Y2
-	VMAXPS      Y2, Y1, Y3
-	VMOVUPS     magic<>+0(SB), Y4
-	VFMADD231PS log2e<>+0(SB), Y3, Y4
-	VPSLLD      $0x17, Y4, Y5
-	VSUBPS      magic<>+0(SB), Y4, Y4
-	VFMADD231PS negLn2<>+0(SB), Y4, Y3
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y3, Y8
-	VFMADD213PS c4<>+0(SB), Y3, Y8
-	VFMADD213PS c3<>+0(SB), Y3, Y8
-	VFMADD213PS c2<>+0(SB), Y3, Y8
-	VMULPS      Y3, Y3, Y4
-	VFMADD213PS Y3, Y4, Y8
-	VSUBPS      one<>+0(SB), Y5, Y4
-	VFMADD213PS Y4, Y5, Y8
-	VANDPS      signBit<>+0(SB), Y2, Y4
-	VORPS       Y4, Y8, Y8
-	VMULPS      seluScale<>+0(SB), Y2, Y3
-	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
-	VCMPPS      $0x1e, Y0, Y2, Y2
-	VBLENDVPS   Y2, Y3, Y8, Y8
-	VMOVNTPS    Y8, (DI)(BX*1)
-	ADDQ        $0x20, BX
-	JMP         nt_x1
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y6, (R8)
-	VMOVUPS Y7, (R9)
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
 	VZEROUPPER
 	RET
 
@@ -13599,139 +13144,39 @@ short:
 	VPBROADCASTD X3, Y3
 	VPCMPGTD     Y2, Y3, Y2
 	VMASKMOVPS   (SI), Y2, Y3
-	VMAXPS       Y3, Y1, Y1
-	VMOVUPS      magic<>+0(SB), Y4
-	VFMADD231PS  log2e<>+0(SB), Y1, Y4
-	VPSLLD       $0x17, Y4, Y5
-	VSUBPS       magic<>+0(SB), Y4, Y4
-	VFMADD231PS  negLn2<>+0(SB), Y4, Y1
-	VMOVUPS      c6<>+0(SB), Y6
-	VFMADD213PS  c5<>+0(SB), Y1, Y6
-	VFMADD213PS  c4<>+0(SB), Y1, Y6
-	VFMADD213PS  c3<>+0(SB), Y1, Y6
-	VFMADD213PS  c2<>+0(SB), Y1, Y6
-	VMULPS       Y1, Y1, Y4
-	VFMADD213PS  Y1, Y4, Y6
-	VSUBPS       one<>+0(SB), Y5, Y4
-	VFMADD213PS  Y4, Y5, Y6
-	VANDPS       signBit<>+0(SB), Y3, Y4
-	VORPS        Y4, Y6, Y6
-	VMULPS       seluScale<>+0(SB), Y3, Y1
-	VMULPS       seluScaleAlpha<>+0(SB), Y6, Y6
-	VCMPPS       $0x1e, Y0, Y3, Y0
-	VBLENDVPS    Y0, Y1, Y6, Y6
-	VMASKMOVPS   Y6, Y2, (DI)
+	VMULPS       one<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMASKMOVPS   Y3, Y2, (DI)
 	VZEROUPPER
 	RET
 
-// func seluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
-// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·seluBackwardAVX512(SB), NOSPLIT, $0-89
+// func hardtanhBackwardAVX512(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhBackwardAVX512(SB), NOSPLIT, $0-81
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
 	MOVQ         x_base+48(FP), DX
-	VMOVUPS      expMin<>+0(SB), Z0
-	VMOVUPS      log2e<>+0(SB), Z1
-	VMOVUPS      negLn2Hi<>+0(SB), Z2
-	VMOVUPS      negLn2Lo<>+0(SB), Z3
-	VMOVUPS      hugeScale<>+0(SB), Z4
-	VMOVUPS      expZeroBelow<>+0(SB), Z5
-	VMOVUPS      zero<>+0(SB), Z6
-	VMOVUPS      seluScale<>+0(SB), Z7
-	VMOVUPS      c6<>+0(SB), Z8
-	VMOVUPS      c5<>+0(SB), Z9
-	VMOVUPS      c4<>+0(SB), Z10
-	VMOVUPS      c3<>+0(SB), Z11
-	VMOVUPS      c2<>+0(SB), Z12
-	VMOVUPS      scaleBase<>+0(SB), Z13
-	VBROADCASTSS f+72(FP), Z14
-	VBROADCASTSS fHuge+76(FP), Z15
-	VBROADCASTSS magic+80(FP), Z16
-	VBROADCASTSS limit+84(FP), Z17
+	VBROADCASTSS lo+72(FP), Z0
+	VBROADCASTSS hi+76(FP), Z1
 	CMPQ         CX, $0x10
 	JBE          last
 
 	// The head: the lanes before the first aligned output (none if it is aligned).
-	MOVQ         DI, AX
-	NEGQ         AX
-	ANDQ         $0x3f, AX
-	SHRQ         $0x02, AX
-	MOVL         $0x0000ffff, R8
-	BZHIL        AX, R8, R8
-	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z18
-	VMOVUPS.Z    (DX), K1, Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z1, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z2, Z21, Z22
-	VFMADD231PS  Z3, Z21, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K2
-	KORTESTW  K2, K2
-	JCS       backward_done25
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z2, Z23, Z22
-	VFMADD231PS  Z3, Z23, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K2
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K2, Z25
-	VPADDD       Z4, Z21, Z23
-	VPMOVD2M     Z20, K2
-	VBLENDMPS    Z21, Z23, K2, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K2
-	VCMPPS    $0x03, Z22, Z22, K2, K2
-	VBLENDMPS Z21, Z22, K2, Z22
-
-backward_done25:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K2
-	VBLENDMPS Z18, Z22, K2, Z22
-	VMOVUPS   Z22, K1, (DI)
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
 	SUBQ      AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -13744,380 +13189,50 @@ backward_done25:
 	ADDQ  AX, DX
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+88(FP), R11
+	MOVB  stream+80(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-256
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z1, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z2, Z21, Z22
-	VFMADD231PS  Z3, Z21, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done26
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z2, Z23, Z22
-	VFMADD231PS  Z3, Z23, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z4, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done26:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z22, K1, Z22
-	VMOVUPS      64(SI)(BX*1), Z18
-	VMOVUPS      64(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z23
-	VMOVUPS      Z16, Z24
-	VFMADD231PS  Z1, Z23, Z24
-	VSUBPS       Z16, Z24, Z21
-	VFMADD231PS  Z2, Z21, Z23
-	VFMADD231PS  Z3, Z21, Z23
-	VMOVUPS      Z8, Z25
-	VFMADD213PS  Z9, Z23, Z25
-	VFMADD213PS  Z10, Z23, Z25
-	VFMADD213PS  Z11, Z23, Z25
-	VFMADD213PS  Z12, Z23, Z25
-	VMULPS       Z23, Z23, Z21
-	VFMADD213PS  Z23, Z21, Z25
-	VMOVUPS      Z14, Z26
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done27
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z23
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z23, Z21
-	VSUBPS       Z16, Z21, Z24
-	VFMADD231PS  Z2, Z24, Z23
-	VFMADD231PS  Z3, Z24, Z23
-	VMOVUPS      Z8, Z25
-	VFMADD213PS  Z9, Z23, Z25
-	VFMADD213PS  Z10, Z23, Z25
-	VFMADD213PS  Z11, Z23, Z25
-	VFMADD213PS  Z12, Z23, Z25
-	VMULPS       Z23, Z23, Z24
-	VFMADD213PS  Z23, Z24, Z25
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z26
-	VBLENDMPS    Z14, Z26, K1, Z26
-	VPADDD       Z4, Z21, Z24
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z24, K1, Z24
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z23, Z23, K1, K1
-	VBLENDMPS Z21, Z23, K1, Z23
-
-backward_done27:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z23, K1, Z23
-	VMOVUPS      128(SI)(BX*1), Z18
-	VMOVUPS      128(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z24
-	VMOVUPS      Z16, Z25
-	VFMADD231PS  Z1, Z24, Z25
-	VSUBPS       Z16, Z25, Z21
-	VFMADD231PS  Z2, Z21, Z24
-	VFMADD231PS  Z3, Z21, Z24
-	VMOVUPS      Z8, Z26
-	VFMADD213PS  Z9, Z24, Z26
-	VFMADD213PS  Z10, Z24, Z26
-	VFMADD213PS  Z11, Z24, Z26
-	VFMADD213PS  Z12, Z24, Z26
-	VMULPS       Z24, Z24, Z21
-	VFMADD213PS  Z24, Z21, Z26
-	VMOVUPS      Z14, Z27
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done28
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z24
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z24, Z21
-	VSUBPS       Z16, Z21, Z25
-	VFMADD231PS  Z2, Z25, Z24
-	VFMADD231PS  Z3, Z25, Z24
-	VMOVUPS      Z8, Z26
-	VFMADD213PS  Z9, Z24, Z26
-	VFMADD213PS  Z10, Z24, Z26
-	VFMADD213PS  Z11, Z24, Z26
-	VFMADD213PS  Z12, Z24, Z26
-	VMULPS       Z24, Z24, Z25
-	VFMADD213PS  Z24, Z25, Z26
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z27
-	VBLENDMPS    Z14, Z27, K1, Z27
-	VPADDD       Z4, Z21, Z25
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z25, K1, Z25
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z24, Z24, K1, K1
-	VBLENDMPS Z21, Z24, K1, Z24
-
-backward_done28:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z24, K1, Z24
-	VMOVUPS      192(SI)(BX*1), Z18
-	VMOVUPS      192(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z25
-	VMOVUPS      Z16, Z26
-	VFMADD231PS  Z1, Z25, Z26
-	VSUBPS       Z16, Z26, Z21
-	VFMADD231PS  Z2, Z21, Z25
-	VFMADD231PS  Z3, Z21, Z25
-	VMOVUPS      Z8, Z27
-	VFMADD213PS  Z9, Z25, Z27
-	VFMADD213PS  Z10, Z25, Z27
-	VFMADD213PS  Z11, Z25, Z27
-	VFMADD213PS  Z12, Z25, Z27
-	VMULPS       Z25, Z25, Z21
-	VFMADD213PS  Z25, Z21, Z27
-	VMOVUPS      Z14, Z28
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done29
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z25
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z25, Z21
-	VSUBPS       Z16, Z21, Z26
-	VFMADD231PS  Z2, Z26, Z25
-	VFMADD231PS  Z3, Z26, Z25
-	VMOVUPS      Z8, Z27
-	VFMADD213PS  Z9, Z25, Z27
-	VFMADD213PS  Z10, Z25, Z27
-	VFMADD213PS  Z11, Z25, Z27
-	VFMADD213PS  Z12, Z25, Z27
-	VMULPS       Z25, Z25, Z26
-	VFMADD213PS  Z25, Z26, Z27
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z28
-	VBLENDMPS    Z14, Z28, K1, Z28
-	VPADDD       Z4, Z21, Z26
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z26, K1, Z26
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z25, Z25, K1, K1
-	VBLENDMPS Z21, Z25, K1, Z25
-
-backward_done29:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K1
-	VBLENDMPS Z18, Z25, K1, Z25
-	VMOVUPS   Z22, (DI)(BX*1)
-	VMOVUPS   Z23, 64(DI)(BX*1)
-	VMOVUPS   Z24, 128(DI)(BX*1)
-	VMOVUPS   Z25, 192(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   Z2, (DI)(BX*1)
+	VMOVUPS   Z3, 64(DI)(BX*1)
+	VMOVUPS   Z4, 128(DI)(BX*1)
+	VMOVUPS   Z5, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ        BX, BX
-	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z1, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z2, Z21, Z22
-	VFMADD231PS  Z3, Z21, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done30
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z2, Z23, Z22
-	VFMADD231PS  Z3, Z23, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z4, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done30:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K1
-	VBLENDMPS Z18, Z22, K1, Z22
-	VMOVUPS   Z22, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   Z2, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       plain_x1
 
@@ -14129,373 +13244,43 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z1, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z2, Z21, Z22
-	VFMADD231PS  Z3, Z21, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done31
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z2, Z23, Z22
-	VFMADD231PS  Z3, Z23, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z4, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done31:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z22, K1, Z22
-	VMOVUPS      64(SI)(BX*1), Z18
-	VMOVUPS      64(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z23
-	VMOVUPS      Z16, Z24
-	VFMADD231PS  Z1, Z23, Z24
-	VSUBPS       Z16, Z24, Z21
-	VFMADD231PS  Z2, Z21, Z23
-	VFMADD231PS  Z3, Z21, Z23
-	VMOVUPS      Z8, Z25
-	VFMADD213PS  Z9, Z23, Z25
-	VFMADD213PS  Z10, Z23, Z25
-	VFMADD213PS  Z11, Z23, Z25
-	VFMADD213PS  Z12, Z23, Z25
-	VMULPS       Z23, Z23, Z21
-	VFMADD213PS  Z23, Z21, Z25
-	VMOVUPS      Z14, Z26
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done32
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z23
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z23, Z21
-	VSUBPS       Z16, Z21, Z24
-	VFMADD231PS  Z2, Z24, Z23
-	VFMADD231PS  Z3, Z24, Z23
-	VMOVUPS      Z8, Z25
-	VFMADD213PS  Z9, Z23, Z25
-	VFMADD213PS  Z10, Z23, Z25
-	VFMADD213PS  Z11, Z23, Z25
-	VFMADD213PS  Z12, Z23, Z25
-	VMULPS       Z23, Z23, Z24
-	VFMADD213PS  Z23, Z24, Z25
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z26
-	VBLENDMPS    Z14, Z26, K1, Z26
-	VPADDD       Z4, Z21, Z24
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z24, K1, Z24
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z23, Z23, K1, K1
-	VBLENDMPS Z21, Z23, K1, Z23
-
-backward_done32:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z23, K1, Z23
-	VMOVUPS      128(SI)(BX*1), Z18
-	VMOVUPS      128(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z24
-	VMOVUPS      Z16, Z25
-	VFMADD231PS  Z1, Z24, Z25
-	VSUBPS       Z16, Z25, Z21
-	VFMADD231PS  Z2, Z21, Z24
-	VFMADD231PS  Z3, Z21, Z24
-	VMOVUPS      Z8, Z26
-	VFMADD213PS  Z9, Z24, Z26
-	VFMADD213PS  Z10, Z24, Z26
-	VFMADD213PS  Z11, Z24, Z26
-	VFMADD213PS  Z12, Z24, Z26
-	VMULPS       Z24, Z24, Z21
-	VFMADD213PS  Z24, Z21, Z26
-	VMOVUPS      Z14, Z27
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done33
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z24
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z24, Z21
-	VSUBPS       Z16, Z21, Z25
-	VFMADD231PS  Z2, Z25, Z24
-	VFMADD231PS  Z3, Z25, Z24
-	VMOVUPS      Z8, Z26
-	VFMADD213PS  Z9, Z24, Z26
-	VFMADD213PS  Z10, Z24, Z26
-	VFMADD213PS  Z11, Z24, Z26
-	VFMADD213PS  Z12, Z24, Z26
-	VMULPS       Z24, Z24, Z25
-	VFMADD213PS  Z24, Z25, Z26
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z27
-	VBLENDMPS    Z14, Z27, K1, Z27
-	VPADDD       Z4, Z21, Z25
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z25, K1, Z25
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z24, Z24, K1, K1
-	VBLENDMPS Z21, Z24, K1, Z24
-
-backward_done33:
-	VMULPS       Z7, Z18, Z18
-	VCMPPS       $0x1e, Z6, Z19, K1
-	VBLENDMPS    Z18, Z24, K1, Z24
-	VMOVUPS      192(SI)(BX*1), Z18
-	VMOVUPS      192(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z25
-	VMOVUPS      Z16, Z26
-	VFMADD231PS  Z1, Z25, Z26
-	VSUBPS       Z16, Z26, Z21
-	VFMADD231PS  Z2, Z21, Z25
-	VFMADD231PS  Z3, Z21, Z25
-	VMOVUPS      Z8, Z27
-	VFMADD213PS  Z9, Z25, Z27
-	VFMADD213PS  Z10, Z25, Z27
-	VFMADD213PS  Z11, Z25, Z27
-	VFMADD213PS  Z12, Z25, Z27
-	VMULPS       Z25, Z25, Z21
-	VFMADD213PS  Z25, Z21, Z27
-	VMOVUPS      Z14, Z28
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done34
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z25
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z25, Z21
-	VSUBPS       Z16, Z21, Z26
-	VFMADD231PS  Z2, Z26, Z25
-	VFMADD231PS  Z3, Z26, Z25
-	VMOVUPS      Z8, Z27
-	VFMADD213PS  Z9, Z25, Z27
-	VFMADD213PS  Z10, Z25, Z27
-	VFMADD213PS  Z11, Z25, Z27
-	VFMADD213PS  Z12, Z25, Z27
-	VMULPS       Z25, Z25, Z26
-	VFMADD213PS  Z25, Z26, Z27
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z28
-	VBLENDMPS    Z14, Z28, K1, Z28
-	VPADDD       Z4, Z21, Z26
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z26, K1, Z26
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z25, Z25, K1, K1
-	VBLENDMPS Z21, Z25, K1, Z25
-
-backward_done34:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K1
-	VBLENDMPS Z18, Z25, K1, Z25
-	VMOVNTPS  Z22, (DI)(BX*1)
-	VMOVNTPS  Z23, 64(DI)(BX*1)
-	VMOVNTPS  Z24, 128(DI)(BX*1)
-	VMOVNTPS  Z25, 192(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVNTPS  Z2, (DI)(BX*1)
+	VMOVNTPS  Z3, 64(DI)(BX*1)
+	VMOVNTPS  Z4, 128(DI)(BX*1)
+	VMOVNTPS  Z5, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ        BX, BX
-	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z1, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z2, Z21, Z22
-	VFMADD231PS  Z3, Z21, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done35
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z1, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z2, Z23, Z22
-	VFMADD231PS  Z3, Z23, Z22
-	VMOVUPS      Z8, Z24
-	VFMADD213PS  Z9, Z22, Z24
-	VFMADD213PS  Z10, Z22, Z24
-	VFMADD213PS  Z11, Z22, Z24
-	VFMADD213PS  Z12, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z4, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done35:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K1
-	VBLENDMPS Z18, Z22, K1, Z22
-	VMOVNTPS  Z22, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVNTPS  Z2, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       nt_x1
 
@@ -14507,266 +13292,47 @@ edges:
 	ANDQ $0x0f, CX
 
 last:
-	MOVL         $0x0000ffff, R8
-	BZHIL        CX, R8, R8
-	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z18
-	VMOVUPS.Z    (DX), K1, Z19
-	VMOVUPS      Z17, Z17
-	VFMSUB231PS  Z18, Z18, Z17
-	VMAXPS       Z19, Z0, Z21
-	VMOVUPS      Z16, Z22
-	VFMADD231PS  Z1, Z21, Z22
-	VSUBPS       Z16, Z22, Z20
-	VFMADD231PS  Z2, Z20, Z21
-	VFMADD231PS  Z3, Z20, Z21
-	VMOVUPS      Z8, Z23
-	VFMADD213PS  Z9, Z21, Z23
-	VFMADD213PS  Z10, Z21, Z23
-	VFMADD213PS  Z11, Z21, Z23
-	VFMADD213PS  Z12, Z21, Z23
-	VMULPS       Z21, Z21, Z20
-	VFMADD213PS  Z21, Z20, Z23
-	VMOVUPS      Z14, Z24
-	VMULPS       Z24, Z18, Z20
-	VFNMADD213PS Z20, Z18, Z24
-	VFMADD213PS  Z24, Z21, Z24
-	VFNMADD231PS Z23, Z20, Z24
-	VSUBPS       Z24, Z20, Z21
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z22, Z22
-	VSCALEFPS Z22, Z21, Z21
-	VPMOVD2M  Z17, K2
-	KORTESTW  K2, K2
-	JCS       backward_done36
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z0, Z0
-	VMOVUPS      Z16, Z20
-	VFMADD231PS  Z1, Z0, Z20
-	VSUBPS       Z16, Z20, Z1
-	VFMADD231PS  Z2, Z1, Z0
-	VFMADD231PS  Z3, Z1, Z0
-	VMOVUPS      Z8, Z1
-	VFMADD213PS  Z9, Z0, Z1
-	VFMADD213PS  Z10, Z0, Z1
-	VFMADD213PS  Z11, Z0, Z1
-	VFMADD213PS  Z12, Z0, Z1
-	VMULPS       Z0, Z0, Z2
-	VFMADD213PS  Z0, Z2, Z1
-	VPMOVD2M     Z17, K2
-	VMOVUPS      Z15, Z2
-	VBLENDMPS    Z14, Z2, K2, Z2
-	VPADDD       Z4, Z20, Z3
-	VPMOVD2M     Z17, K2
-	VBLENDMPS    Z20, Z3, K2, Z3
-	VMULPS       Z2, Z18, Z20
-	VFNMADD213PS Z20, Z18, Z2
-	VFMADD213PS  Z2, Z0, Z2
-	VFNMADD231PS Z1, Z20, Z2
-	VSUBPS       Z2, Z20, Z21
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z13, Z3, Z3
-	VSCALEFPS Z3, Z21, Z21
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z5, Z19, K2
-	VCMPPS    $0x03, Z21, Z21, K2, K2
-	VBLENDMPS Z20, Z21, K2, Z21
-
-backward_done36:
-	VMULPS    Z7, Z18, Z18
-	VCMPPS    $0x1e, Z6, Z19, K2
-	VBLENDMPS Z18, Z21, K2, Z21
-	VMOVUPS   Z21, K1, (DI)
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
 	VZEROUPPER
 	RET
 
-// func seluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
-// Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·seluBackwardAVX2(SB), NOSPLIT, $128-89
+// func hardtanhBackwardAVX2(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhBackwardAVX2(SB), NOSPLIT, $0-81
 	MOVQ         dx_base+0(FP), DI
 	MOVQ         dx_len+8(FP), CX
 	MOVQ         dy_base+24(FP), SI
 	MOVQ         x_base+48(FP), DX
-	VMOVUPS      expMin<>+0(SB), Y0
-	VBROADCASTSS f+72(FP), Y1
-	VMOVUPS      Y1, (SP)
-	VBROADCASTSS fHuge+76(FP), Y1
-	VMOVUPS      Y1, 32(SP)
-	VBROADCASTSS magic+80(FP), Y1
-	VMOVUPS      Y1, 64(SP)
-	VBROADCASTSS limit+84(FP), Y1
-	VMOVUPS      Y1, 96(SP)
+	VBROADCASTSS lo+72(FP), Y0
+	VBROADCASTSS hi+76(FP), Y1
 	CMPQ         CX, $0x08
 	JB           short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS      (SI), Y1
-	VMOVUPS      (DX), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y5
-	VMOVUPS      64(SP), Y6
-	VFMADD231PS  log2e<>+0(SB), Y5, Y6
-	VSUBPS       64(SP), Y6, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y5
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y5
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y5, Y8
-	VFMADD213PS  c4<>+0(SB), Y5, Y8
-	VFMADD213PS  c3<>+0(SB), Y5, Y8
-	VFMADD213PS  c2<>+0(SB), Y5, Y8
-	VMULPS       Y5, Y5, Y4
-	VFMADD213PS  Y5, Y4, Y8
-	VMOVUPS      (SP), Y7
-	VMULPS       Y7, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y7
-	VFMADD213PS  Y7, Y5, Y7
-	VFNMADD231PS Y8, Y4, Y7
-	VSUBPS       Y7, Y4, Y5
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
-	VPSRLD  $0x01, Y6, Y7
-	VPSUBD  Y7, Y6, Y6
-	VPSLLD  $0x17, Y7, Y7
-	VPSLLD  $0x17, Y6, Y6
-	VMULPS  Y7, Y5, Y5
-	VMULPS  Y6, Y5, Y5
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done37
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y5
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y5, Y4
-	VSUBPS       64(SP), Y4, Y6
-	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
-	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y5, Y8
-	VFMADD213PS  c4<>+0(SB), Y5, Y8
-	VFMADD213PS  c3<>+0(SB), Y5, Y8
-	VFMADD213PS  c2<>+0(SB), Y5, Y8
-	VMULPS       Y5, Y5, Y6
-	VFMADD213PS  Y5, Y6, Y8
-	VMOVUPS      32(SP), Y6
-	VBLENDVPS    Y3, (SP), Y6, Y6
-	VPADDD       hugeScale<>+0(SB), Y4, Y7
-	VBLENDVPS    Y3, Y4, Y7, Y7
-	VMULPS       Y6, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y6
-	VFMADD213PS  Y6, Y5, Y6
-	VFNMADD231PS Y8, Y4, Y6
-	VSUBPS       Y6, Y4, Y5
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y6
-	VPSUBD  Y6, Y7, Y7
-	VPSLLD  $0x17, Y6, Y6
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y6, Y5, Y5
-	VMULPS  Y7, Y5, Y5
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y5, Y5, Y6
-	VANDPS    Y6, Y3, Y3
-	VBLENDVPS Y3, Y4, Y5, Y5
-
-backward_done37:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y5, Y5
-	VMOVUPS      -32(SI)(CX*4), Y1
-	VMOVUPS      -32(DX)(CX*4), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y6
-	VMOVUPS      64(SP), Y7
-	VFMADD231PS  log2e<>+0(SB), Y6, Y7
-	VSUBPS       64(SP), Y7, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y4
-	VFMADD213PS  Y6, Y4, Y9
-	VMOVUPS      (SP), Y8
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y9, Y4, Y8
-	VSUBPS       Y8, Y4, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y8
-	VPSUBD  Y8, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y8, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done38
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y6
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y6, Y4
-	VSUBPS       64(SP), Y4, Y7
-	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y7
-	VFMADD213PS  Y6, Y7, Y9
-	VMOVUPS      32(SP), Y7
-	VBLENDVPS    Y3, (SP), Y7, Y7
-	VPADDD       hugeScale<>+0(SB), Y4, Y8
-	VBLENDVPS    Y3, Y4, Y8, Y8
-	VMULPS       Y7, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y7
-	VFMADD213PS  Y7, Y6, Y7
-	VFNMADD231PS Y9, Y4, Y7
-	VSUBPS       Y7, Y4, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y7
-	VPSUBD  Y7, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y7, Y6, Y6
-	VMULPS  Y8, Y6, Y6
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y6, Y6, Y7
-	VANDPS    Y7, Y3, Y3
-	VBLENDVPS Y3, Y4, Y6, Y6
-
-backward_done38:
-	VMULPS    seluScale<>+0(SB), Y1, Y1
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y6, Y6
-	MOVQ      DI, R8
-	LEAQ      -32(DI)(CX*4), R9
-	CMPQ      CX, $0x10
-	JBE       edges
+	VMOVUPS (SI), Y2
+	VMOVUPS (DX), Y3
+	VCMPPS  $0x16, Y0, Y3, Y4
+	VCMPPS  $0x19, Y1, Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMOVUPS -32(DX)(CX*4), Y4
+	VCMPPS  $0x16, Y0, Y4, Y5
+	VCMPPS  $0x19, Y1, Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
 
 	// Skip to the first aligned output; the head vector covers the skipped lanes.
 	MOVQ DI, AX
@@ -14785,422 +13351,57 @@ backward_done38:
 	ADDQ  AX, DX
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+88(FP), R11
+	MOVB  stream+80(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done39
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y7, Y4
-	VSUBPS       64(SP), Y4, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      32(SP), Y8
-	VBLENDVPS    Y3, (SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done39:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y7, Y7
-	VMOVUPS      32(SI)(BX*1), Y1
-	VMOVUPS      32(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y4
-	VFMADD213PS  Y8, Y4, Y11
-	VMOVUPS      (SP), Y10
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y4, Y10
-	VSUBPS       Y10, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done40
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y8, Y4
-	VSUBPS       64(SP), Y4, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y9
-	VFMADD213PS  Y8, Y9, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y3, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y4, Y10
-	VBLENDVPS    Y3, Y4, Y10, Y10
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y8, Y9
-	VFNMADD231PS Y11, Y4, Y9
-	VSUBPS       Y9, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y9
-	VPSUBD  Y9, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y9, Y8, Y8
-	VMULPS  Y10, Y8, Y8
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y8, Y8, Y9
-	VANDPS    Y9, Y3, Y3
-	VBLENDVPS Y3, Y4, Y8, Y8
-
-backward_done40:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y8, Y8
-	VMOVUPS      64(SI)(BX*1), Y1
-	VMOVUPS      64(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y4
-	VFMADD213PS  Y9, Y4, Y12
-	VMOVUPS      (SP), Y11
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y4, Y11
-	VSUBPS       Y11, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done41
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y9, Y4
-	VSUBPS       64(SP), Y4, Y10
-	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y10
-	VFMADD213PS  Y9, Y10, Y12
-	VMOVUPS      32(SP), Y10
-	VBLENDVPS    Y3, (SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y4, Y11
-	VBLENDVPS    Y3, Y4, Y11, Y11
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y9, Y10
-	VFNMADD231PS Y12, Y4, Y10
-	VSUBPS       Y10, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y10
-	VPSUBD  Y10, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y10, Y9, Y9
-	VMULPS  Y11, Y9, Y9
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y9, Y9, Y10
-	VANDPS    Y10, Y3, Y3
-	VBLENDVPS Y3, Y4, Y9, Y9
-
-backward_done41:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y9, Y9
-	VMOVUPS      96(SI)(BX*1), Y1
-	VMOVUPS      96(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y4
-	VFMADD213PS  Y10, Y4, Y13
-	VMOVUPS      (SP), Y12
-	VMULPS       Y12, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y4, Y12
-	VSUBPS       Y12, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done42
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y10, Y4
-	VSUBPS       64(SP), Y4, Y11
-	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y11
-	VFMADD213PS  Y10, Y11, Y13
-	VMOVUPS      32(SP), Y11
-	VBLENDVPS    Y3, (SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y4, Y12
-	VBLENDVPS    Y3, Y4, Y12, Y12
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y10, Y11
-	VFNMADD231PS Y13, Y4, Y11
-	VSUBPS       Y11, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
-	VPSRLD  $0x01, Y12, Y11
-	VPSUBD  Y11, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VMULPS  Y11, Y10, Y10
-	VMULPS  Y12, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y10, Y10, Y11
-	VANDPS    Y11, Y3, Y3
-	VBLENDVPS Y3, Y4, Y10, Y10
-
-backward_done42:
-	VMULPS    seluScale<>+0(SB), Y1, Y1
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y10, Y10
-	VMOVUPS   Y7, (DI)(BX*1)
-	VMOVUPS   Y8, 32(DI)(BX*1)
-	VMOVUPS   Y9, 64(DI)(BX*1)
-	VMOVUPS   Y10, 96(DI)(BX*1)
-	ADDQ      $0x00000080, BX
-	CMPQ      BX, $-128
-	JLE       plain_x4
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMOVUPS 32(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y7
+	VCMPPS  $0x19, Y1, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMOVUPS 64(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y8
+	VCMPPS  $0x19, Y1, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VANDPS  Y6, Y8, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMOVUPS 96(DX)(BX*1), Y8
+	VCMPPS  $0x16, Y0, Y8, Y9
+	VCMPPS  $0x19, Y1, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VANDPS  Y7, Y9, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
 
 plain_x1:
-	TESTQ        BX, BX
-	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done43
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y7, Y4
-	VSUBPS       64(SP), Y4, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      32(SP), Y8
-	VBLENDVPS    Y3, (SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done43:
-	VMULPS    seluScale<>+0(SB), Y1, Y1
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y7, Y7
-	VMOVUPS   Y7, (DI)(BX*1)
-	ADDQ      $0x20, BX
-	JMP       plain_x1
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
 
 plain_done:
 	JMP edges
@@ -15210,571 +13411,110 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done44
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y7, Y4
-	VSUBPS       64(SP), Y4, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      32(SP), Y8
-	VBLENDVPS    Y3, (SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done44:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y7, Y7
-	VMOVUPS      32(SI)(BX*1), Y1
-	VMOVUPS      32(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      64(SP), Y9
-	VFMADD231PS  log2e<>+0(SB), Y8, Y9
-	VSUBPS       64(SP), Y9, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y4
-	VFMADD213PS  Y8, Y4, Y11
-	VMOVUPS      (SP), Y10
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y4, Y10
-	VSUBPS       Y10, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done45
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y8, Y4
-	VSUBPS       64(SP), Y4, Y9
-	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y8
-	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y9
-	VFMADD213PS  Y8, Y9, Y11
-	VMOVUPS      32(SP), Y9
-	VBLENDVPS    Y3, (SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y4, Y10
-	VBLENDVPS    Y3, Y4, Y10, Y10
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y8, Y9
-	VFNMADD231PS Y11, Y4, Y9
-	VSUBPS       Y9, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y9
-	VPSUBD  Y9, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y9, Y8, Y8
-	VMULPS  Y10, Y8, Y8
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y8, Y8, Y9
-	VANDPS    Y9, Y3, Y3
-	VBLENDVPS Y3, Y4, Y8, Y8
-
-backward_done45:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y8, Y8
-	VMOVUPS      64(SI)(BX*1), Y1
-	VMOVUPS      64(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      64(SP), Y10
-	VFMADD231PS  log2e<>+0(SB), Y9, Y10
-	VSUBPS       64(SP), Y10, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y4
-	VFMADD213PS  Y9, Y4, Y12
-	VMOVUPS      (SP), Y11
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y4, Y11
-	VSUBPS       Y11, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done46
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y9, Y4
-	VSUBPS       64(SP), Y4, Y10
-	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y9
-	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y10
-	VFMADD213PS  Y9, Y10, Y12
-	VMOVUPS      32(SP), Y10
-	VBLENDVPS    Y3, (SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y4, Y11
-	VBLENDVPS    Y3, Y4, Y11, Y11
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y9, Y10
-	VFNMADD231PS Y12, Y4, Y10
-	VSUBPS       Y10, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y10
-	VPSUBD  Y10, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y10, Y9, Y9
-	VMULPS  Y11, Y9, Y9
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y9, Y9, Y10
-	VANDPS    Y10, Y3, Y3
-	VBLENDVPS Y3, Y4, Y9, Y9
-
-backward_done46:
-	VMULPS       seluScale<>+0(SB), Y1, Y1
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y9, Y9
-	VMOVUPS      96(SI)(BX*1), Y1
-	VMOVUPS      96(DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      64(SP), Y11
-	VFMADD231PS  log2e<>+0(SB), Y10, Y11
-	VSUBPS       64(SP), Y11, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y4
-	VFMADD213PS  Y10, Y4, Y13
-	VMOVUPS      (SP), Y12
-	VMULPS       Y12, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y4, Y12
-	VSUBPS       Y12, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done47
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y10, Y4
-	VSUBPS       64(SP), Y4, Y11
-	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y10
-	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y11
-	VFMADD213PS  Y10, Y11, Y13
-	VMOVUPS      32(SP), Y11
-	VBLENDVPS    Y3, (SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y4, Y12
-	VBLENDVPS    Y3, Y4, Y12, Y12
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y10, Y11
-	VFNMADD231PS Y13, Y4, Y11
-	VSUBPS       Y11, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
-	VPSRLD  $0x01, Y12, Y11
-	VPSUBD  Y11, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VMULPS  Y11, Y10, Y10
-	VMULPS  Y12, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y10, Y10, Y11
-	VANDPS    Y11, Y3, Y3
-	VBLENDVPS Y3, Y4, Y10, Y10
-
-backward_done47:
-	VMULPS    seluScale<>+0(SB), Y1, Y1
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y10, Y10
-	VMOVNTPS  Y7, (DI)(BX*1)
-	VMOVNTPS  Y8, 32(DI)(BX*1)
-	VMOVNTPS  Y9, 64(DI)(BX*1)
-	VMOVNTPS  Y10, 96(DI)(BX*1)
-	ADDQ      $0x00000080, BX
-	CMPQ      BX, $-128
-	JLE       nt_x4
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMOVUPS  32(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y7
+	VCMPPS   $0x19, Y1, Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMOVUPS  64(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y8
+	VCMPPS   $0x19, Y1, Y7, Y7
+	VANDPS   Y7, Y8, Y8
+	VANDPS   Y6, Y8, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMOVUPS  96(DX)(BX*1), Y8
+	VCMPPS   $0x16, Y0, Y8, Y9
+	VCMPPS   $0x19, Y1, Y8, Y8
+	VANDPS   Y8, Y9, Y9
+	VANDPS   Y7, Y9, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
 
 nt_x1:
-	TESTQ        BX, BX
-	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      96(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y8
-	VFMADD231PS  log2e<>+0(SB), Y7, Y8
-	VSUBPS       64(SP), Y8, Y4
-	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      (SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done48
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      64(SP), Y4
-	VFMADD231PS  log2e<>+0(SB), Y7, Y4
-	VSUBPS       64(SP), Y4, Y8
-	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
-	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      32(SP), Y8
-	VBLENDVPS    Y3, (SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done48:
-	VMULPS    seluScale<>+0(SB), Y1, Y1
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y7, Y7
-	VMOVNTPS  Y7, (DI)(BX*1)
-	ADDQ      $0x20, BX
-	JMP       nt_x1
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y5, (R8)
-	VMOVUPS Y6, (R9)
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
 	VZEROUPPER
 	RET
 
 short:
 	// n < 8: lanes [0, n) through masked loads and stores.
 	MOVQ         $0x0706050403020100, AX
-	VMOVQ        AX, X1
-	VPMOVZXBD    X1, Y1
-	VMOVQ        CX, X2
-	VPBROADCASTD X2, Y2
-	VPCMPGTD     Y1, Y2, Y1
-	VMASKMOVPS   (SI), Y1, Y2
-	VMASKMOVPS   (DX), Y1, Y3
-	VMOVUPS      96(SP), Y4
-	VFMSUB231PS  Y2, Y2, Y4
-	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      64(SP), Y7
-	VFMADD231PS  log2e<>+0(SB), Y6, Y7
-	VSUBPS       64(SP), Y7, Y5
-	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y5
-	VFMADD213PS  Y6, Y5, Y9
-	VMOVUPS      (SP), Y8
-	VMULPS       Y8, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y8
-	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y9, Y5, Y8
-	VSUBPS       Y8, Y5, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y8
-	VPSUBD  Y8, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y8, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-	VTESTPS signBit<>+0(SB), Y4
-	JCS     backward_done49
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      64(SP), Y5
-	VFMADD231PS  log2e<>+0(SB), Y6, Y5
-	VSUBPS       64(SP), Y5, Y0
-	VFMADD231PS  negLn2Hi<>+0(SB), Y0, Y6
-	VFMADD231PS  negLn2Lo<>+0(SB), Y0, Y6
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y6, Y8
-	VFMADD213PS  c4<>+0(SB), Y6, Y8
-	VFMADD213PS  c3<>+0(SB), Y6, Y8
-	VFMADD213PS  c2<>+0(SB), Y6, Y8
-	VMULPS       Y6, Y6, Y0
-	VFMADD213PS  Y6, Y0, Y8
-	VMOVUPS      32(SP), Y0
-	VBLENDVPS    Y4, (SP), Y0, Y0
-	VPADDD       hugeScale<>+0(SB), Y5, Y7
-	VBLENDVPS    Y4, Y5, Y7, Y7
-	VMULPS       Y0, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y0
-	VFMADD213PS  Y0, Y6, Y0
-	VFNMADD231PS Y8, Y5, Y0
-	VSUBPS       Y0, Y5, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y0
-	VPSUBD  Y0, Y7, Y7
-	VPSLLD  $0x17, Y0, Y0
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y0, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y0
-	VCMPPS    $0x03, Y6, Y6, Y4
-	VANDPS    Y4, Y0, Y0
-	VBLENDVPS Y0, Y5, Y6, Y6
-
-backward_done49:
-	VMULPS     seluScale<>+0(SB), Y2, Y2
-	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y0
-	VBLENDVPS  Y0, Y2, Y6, Y6
-	VMASKMOVPS Y6, Y1, (DI)
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VCMPPS       $0x16, Y0, Y4, Y0
+	VCMPPS       $0x19, Y1, Y4, Y1
+	VANDPS       Y1, Y0, Y0
+	VANDPS       Y3, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
 	VZEROUPPER
 	RET
 
-// func celuAVX512(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+// func hardSigmoidAVX512(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·celuAVX512(SB), NOSPLIT, $0-73
-	MOVQ         dst_base+0(FP), DI
-	MOVQ         dst_len+8(FP), CX
-	MOVQ         x_base+24(FP), SI
-	VXORPS       Z0, Z0, Z0
-	VBROADCASTSS alpha+48(FP), Z1
-	VBROADCASTSS low+52(FP), Z2
-	VBROADCASTSS k+56(FP), Z3
-	VBROADCASTSS negHi+60(FP), Z4
-	VBROADCASTSS negLo+64(FP), Z5
-	VBROADCASTSS inv+68(FP), Z6
-	VMOVUPS      magic<>+0(SB), Z7
-	VMOVUPS      signBit<>+0(SB), Z8
-	VMOVUPS      c6<>+0(SB), Z9
-	VMOVUPS      c5<>+0(SB), Z10
-	VMOVUPS      c4<>+0(SB), Z11
-	VMOVUPS      c3<>+0(SB), Z12
-	VMOVUPS      c2<>+0(SB), Z13
-	CMPQ         CX, $0x10
-	JBE          last
+TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	VMOVUPS hardSixth<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
 
 	// The head: the lanes before the first aligned output (none if it is aligned).
-	MOVQ        DI, AX
-	NEGQ        AX
-	ANDQ        $0x3f, AX
-	SHRQ        $0x02, AX
-	MOVL        $0x0000ffff, R8
-	BZHIL       AX, R8, R8
-	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z16, Z18
-	VFMADD213PS Z11, Z16, Z18
-	VFMADD213PS Z12, Z16, Z18
-	VFMADD213PS Z13, Z16, Z18
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VMULPS      Z17, Z18, Z18
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z18, Z17, Z18
-	VPTERNLOGD  $0xf8, Z8, Z14, Z18
-	VCMPPS      $0x1e, Z0, Z14, K2
-	VBLENDMPS   Z14, Z18, K2, Z18
-	VMOVUPS     Z18, K1, (DI)
-	SUBQ        AX, CX
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, K1, (DI)
+	SUBQ         AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
 	MOVQ  CX, BX
@@ -15785,137 +13525,67 @@ TEXT ·celuAVX512(SB), NOSPLIT, $0-73
 	ADDQ  AX, SI
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+72(FP), R11
+	MOVB  stream+48(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-256
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z16, Z18
-	VFMADD213PS Z11, Z16, Z18
-	VFMADD213PS Z12, Z16, Z18
-	VFMADD213PS Z13, Z16, Z18
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VMULPS      Z17, Z18, Z18
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z18, Z17, Z18
-	VPTERNLOGD  $0xf8, Z8, Z14, Z18
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z18, K1, Z18
-	VMOVUPS     64(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z19
-	VFMADD213PS Z10, Z16, Z19
-	VFMADD213PS Z11, Z16, Z19
-	VFMADD213PS Z12, Z16, Z19
-	VFMADD213PS Z13, Z16, Z19
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z19
-	VMULPS      Z17, Z19, Z19
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z19, Z17, Z19
-	VPTERNLOGD  $0xf8, Z8, Z14, Z19
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z19, K1, Z19
-	VMOVUPS     128(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z20
-	VFMADD213PS Z10, Z16, Z20
-	VFMADD213PS Z11, Z16, Z20
-	VFMADD213PS Z12, Z16, Z20
-	VFMADD213PS Z13, Z16, Z20
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z20
-	VMULPS      Z17, Z20, Z20
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z20, Z17, Z20
-	VPTERNLOGD  $0xf8, Z8, Z14, Z20
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z20, K1, Z20
-	VMOVUPS     192(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z21
-	VFMADD213PS Z10, Z16, Z21
-	VFMADD213PS Z11, Z16, Z21
-	VFMADD213PS Z12, Z16, Z21
-	VFMADD213PS Z13, Z16, Z21
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z21
-	VMULPS      Z17, Z21, Z21
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z21, Z17, Z21
-	VPTERNLOGD  $0xf8, Z8, Z14, Z21
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z21, K1, Z21
-	VMOVUPS     Z18, (DI)(BX*1)
-	VMOVUPS     Z19, 64(DI)(BX*1)
-	VMOVUPS     Z20, 128(DI)(BX*1)
-	VMOVUPS     Z21, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         plain_x4
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVUPS      Z6, (DI)(BX*1)
+	VMOVUPS      Z7, 64(DI)(BX*1)
+	VMOVUPS      Z8, 128(DI)(BX*1)
+	VMOVUPS      Z9, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
 
 plain_x1:
-	TESTQ       BX, BX
-	JZ          plain_done
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z16, Z18
-	VFMADD213PS Z11, Z16, Z18
-	VFMADD213PS Z12, Z16, Z18
-	VFMADD213PS Z13, Z16, Z18
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VMULPS      Z17, Z18, Z18
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z18, Z17, Z18
-	VPTERNLOGD  $0xf8, Z8, Z14, Z18
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z18, K1, Z18
-	VMOVUPS     Z18, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         plain_x1
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
 
 plain_done:
 	JMP edges
@@ -15925,130 +13595,60 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z16, Z18
-	VFMADD213PS Z11, Z16, Z18
-	VFMADD213PS Z12, Z16, Z18
-	VFMADD213PS Z13, Z16, Z18
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VMULPS      Z17, Z18, Z18
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z18, Z17, Z18
-	VPTERNLOGD  $0xf8, Z8, Z14, Z18
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z18, K1, Z18
-	VMOVUPS     64(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z19
-	VFMADD213PS Z10, Z16, Z19
-	VFMADD213PS Z11, Z16, Z19
-	VFMADD213PS Z12, Z16, Z19
-	VFMADD213PS Z13, Z16, Z19
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z19
-	VMULPS      Z17, Z19, Z19
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z19, Z17, Z19
-	VPTERNLOGD  $0xf8, Z8, Z14, Z19
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z19, K1, Z19
-	VMOVUPS     128(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z20
-	VFMADD213PS Z10, Z16, Z20
-	VFMADD213PS Z11, Z16, Z20
-	VFMADD213PS Z12, Z16, Z20
-	VFMADD213PS Z13, Z16, Z20
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z20
-	VMULPS      Z17, Z20, Z20
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z20, Z17, Z20
-	VPTERNLOGD  $0xf8, Z8, Z14, Z20
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z20, K1, Z20
-	VMOVUPS     192(SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z21
-	VFMADD213PS Z10, Z16, Z21
-	VFMADD213PS Z11, Z16, Z21
-	VFMADD213PS Z12, Z16, Z21
-	VFMADD213PS Z13, Z16, Z21
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z21
-	VMULPS      Z17, Z21, Z21
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z21, Z17, Z21
-	VPTERNLOGD  $0xf8, Z8, Z14, Z21
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z21, K1, Z21
-	VMOVNTPS    Z18, (DI)(BX*1)
-	VMOVNTPS    Z19, 64(DI)(BX*1)
-	VMOVNTPS    Z20, 128(DI)(BX*1)
-	VMOVNTPS    Z21, 192(DI)(BX*1)
-	ADDQ        $0x00000100, BX
-	CMPQ        BX, $-256
-	JLE         nt_x4
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVNTPS     Z6, (DI)(BX*1)
+	VMOVNTPS     Z7, 64(DI)(BX*1)
+	VMOVNTPS     Z8, 128(DI)(BX*1)
+	VMOVNTPS     Z9, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
 
 nt_x1:
-	TESTQ       BX, BX
-	JZ          nt_done
-	VMOVUPS     (SI)(BX*1), Z14
-	VMAXPS      Z14, Z2, Z15
-	VMOVUPS     Z7, Z16
-	VFMADD231PS Z3, Z15, Z16
-	VPSLLD      $0x17, Z16, Z17
-	VSUBPS      Z7, Z16, Z16
-	VFMADD231PS Z4, Z16, Z15
-	VFMADD231PS Z5, Z16, Z15
-	VMULPS      Z6, Z15, Z16
-	VMOVUPS     Z9, Z18
-	VFMADD213PS Z10, Z16, Z18
-	VFMADD213PS Z11, Z16, Z18
-	VFMADD213PS Z12, Z16, Z18
-	VFMADD213PS Z13, Z16, Z18
-	VMULPS      Z16, Z15, Z16
-	VFMADD213PS Z15, Z16, Z18
-	VMULPS      Z17, Z18, Z18
-	VFMSUB213PS Z1, Z1, Z17
-	VADDPS      Z18, Z17, Z18
-	VPTERNLOGD  $0xf8, Z8, Z14, Z18
-	VCMPPS      $0x1e, Z0, Z14, K1
-	VBLENDMPS   Z14, Z18, K1, Z18
-	VMOVNTPS    Z18, (DI)(BX*1)
-	ADDQ        $0x40, BX
-	JMP         nt_x1
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVNTPS     Z6, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
 
 nt_done:
 	SFENCE
@@ -16058,106 +13658,126 @@ edges:
 	ANDQ $0x0f, CX
 
 last:
-	MOVL        $0x0000ffff, R8
-	BZHIL       CX, R8, R8
-	KMOVW       R8, K1
-	VMOVUPS.Z   (SI), K1, Z14
-	VMAXPS      Z14, Z2, Z2
-	VMOVUPS     Z7, Z15
-	VFMADD231PS Z3, Z2, Z15
-	VPSLLD      $0x17, Z15, Z3
-	VSUBPS      Z7, Z15, Z15
-	VFMADD231PS Z4, Z15, Z2
-	VFMADD231PS Z5, Z15, Z2
-	VMULPS      Z6, Z2, Z4
-	VMOVUPS     Z9, Z5
-	VFMADD213PS Z10, Z4, Z5
-	VFMADD213PS Z11, Z4, Z5
-	VFMADD213PS Z12, Z4, Z5
-	VFMADD213PS Z13, Z4, Z5
-	VMULPS      Z4, Z2, Z4
-	VFMADD213PS Z2, Z4, Z5
-	VMULPS      Z3, Z5, Z5
-	VFMSUB213PS Z1, Z1, Z3
-	VADDPS      Z5, Z3, Z5
-	VPTERNLOGD  $0xf8, Z8, Z14, Z5
-	VCMPPS      $0x1e, Z0, Z14, K2
-	VBLENDMPS   Z14, Z5, K2, Z5
-	VMOVUPS     Z5, K1, (DI)
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
+	VMAXPS       Z1, Z0, Z1
+	VMINPS       Z1, Z2, Z1
+	VMULPS       Z3, Z1, Z0
+	VMINPS       Z0, Z4, Z4
+	VFMSUB213PS  Z1, Z2, Z4
+	VFNMADD231PS Z3, Z4, Z0
+	VMOVUPS      Z0, K1, (DI)
 	VZEROUPPER
 	RET
 
-// func celuAVX2(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+DATA hardShift<>+0(SB)/4, $0x40400000
+DATA hardShift<>+4(SB)/4, $0x40400000
+DATA hardShift<>+8(SB)/4, $0x40400000
+DATA hardShift<>+12(SB)/4, $0x40400000
+DATA hardShift<>+16(SB)/4, $0x40400000
+DATA hardShift<>+20(SB)/4, $0x40400000
+DATA hardShift<>+24(SB)/4, $0x40400000
+DATA hardShift<>+28(SB)/4, $0x40400000
+DATA hardShift<>+32(SB)/4, $0x40400000
+DATA hardShift<>+36(SB)/4, $0x40400000
+DATA hardShift<>+40(SB)/4, $0x40400000
+DATA hardShift<>+44(SB)/4, $0x40400000
+DATA hardShift<>+48(SB)/4, $0x40400000
+DATA hardShift<>+52(SB)/4, $0x40400000
+DATA hardShift<>+56(SB)/4, $0x40400000
+DATA hardShift<>+60(SB)/4, $0x40400000
+GLOBL hardShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardCap<>+0(SB)/4, $0x40c00000
+DATA hardCap<>+4(SB)/4, $0x40c00000
+DATA hardCap<>+8(SB)/4, $0x40c00000
+DATA hardCap<>+12(SB)/4, $0x40c00000
+DATA hardCap<>+16(SB)/4, $0x40c00000
+DATA hardCap<>+20(SB)/4, $0x40c00000
+DATA hardCap<>+24(SB)/4, $0x40c00000
+DATA hardCap<>+28(SB)/4, $0x40c00000
+DATA hardCap<>+32(SB)/4, $0x40c00000
+DATA hardCap<>+36(SB)/4, $0x40c00000
+DATA hardCap<>+40(SB)/4, $0x40c00000
+DATA hardCap<>+44(SB)/4, $0x40c00000
+DATA hardCap<>+48(SB)/4, $0x40c00000
+DATA hardCap<>+52(SB)/4, $0x40c00000
+DATA hardCap<>+56(SB)/4, $0x40c00000
+DATA hardCap<>+60(SB)/4, $0x40c00000
+GLOBL hardCap<>(SB), RODATA|NOPTR, $64
+
+DATA hardSixth<>+0(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+4(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+8(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+12(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+16(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+20(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+24(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+28(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+32(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+36(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+40(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+44(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+48(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+52(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+56(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+60(SB)/4, $0x3e2aaaab
+GLOBL hardSixth<>(SB), RODATA|NOPTR, $64
+
+DATA hardMax<>+0(SB)/4, $0x7f7fffff
+DATA hardMax<>+4(SB)/4, $0x7f7fffff
+DATA hardMax<>+8(SB)/4, $0x7f7fffff
+DATA hardMax<>+12(SB)/4, $0x7f7fffff
+DATA hardMax<>+16(SB)/4, $0x7f7fffff
+DATA hardMax<>+20(SB)/4, $0x7f7fffff
+DATA hardMax<>+24(SB)/4, $0x7f7fffff
+DATA hardMax<>+28(SB)/4, $0x7f7fffff
+DATA hardMax<>+32(SB)/4, $0x7f7fffff
+DATA hardMax<>+36(SB)/4, $0x7f7fffff
+DATA hardMax<>+40(SB)/4, $0x7f7fffff
+DATA hardMax<>+44(SB)/4, $0x7f7fffff
+DATA hardMax<>+48(SB)/4, $0x7f7fffff
+DATA hardMax<>+52(SB)/4, $0x7f7fffff
+DATA hardMax<>+56(SB)/4, $0x7f7fffff
+DATA hardMax<>+60(SB)/4, $0x7f7fffff
+GLOBL hardMax<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·celuAVX2(SB), NOSPLIT, $128-73
-	MOVQ         dst_base+0(FP), DI
-	MOVQ         dst_len+8(FP), CX
-	MOVQ         x_base+24(FP), SI
-	VXORPS       Y0, Y0, Y0
-	VBROADCASTSS alpha+48(FP), Y1
-	VBROADCASTSS low+52(FP), Y2
-	VBROADCASTSS k+56(FP), Y3
-	VMOVUPS      Y3, (SP)
-	VBROADCASTSS negHi+60(FP), Y3
-	VMOVUPS      Y3, 32(SP)
-	VBROADCASTSS negLo+64(FP), Y3
-	VMOVUPS      Y3, 64(SP)
-	VBROADCASTSS inv+68(FP), Y3
-	VMOVUPS      Y3, 96(SP)
-	CMPQ         CX, $0x08
-	JB           short
+TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS     (SI), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y7
-	VFMADD213PS c5<>+0(SB), Y5, Y7
-	VFMADD213PS c4<>+0(SB), Y5, Y7
-	VFMADD213PS c3<>+0(SB), Y5, Y7
-	VFMADD213PS c2<>+0(SB), Y5, Y7
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y7
-	VMULPS      Y6, Y7, Y7
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y7, Y6, Y7
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y7, Y7
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y7, Y7
-	VMOVUPS     -32(SI)(CX*4), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y8
-	VFMADD213PS c5<>+0(SB), Y5, Y8
-	VFMADD213PS c4<>+0(SB), Y5, Y8
-	VFMADD213PS c3<>+0(SB), Y5, Y8
-	VFMADD213PS c2<>+0(SB), Y5, Y8
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y8
-	VMULPS      Y6, Y8, Y8
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y8, Y6, Y8
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y8, Y8
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y8, Y8
-	MOVQ        DI, R8
-	LEAQ        -32(DI)(CX*4), R9
-	CMPQ        CX, $0x10
-	JBE         edges
+	VMOVUPS      (SI), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y2, Y5
+	VFMSUB213PS  Y3, Y1, Y5
+	VFNMADD231PS hardSixth<>+0(SB), Y5, Y4
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y5
+	VMINPS       Y5, Y2, Y6
+	VFMSUB213PS  Y3, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
 
 	// Skip to the first aligned output; the head vector covers the skipped lanes.
 	MOVQ DI, AX
@@ -16175,142 +13795,67 @@ TEXT ·celuAVX2(SB), NOSPLIT, $128-73
 	ADDQ  AX, SI
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+72(FP), R11
+	MOVB  stream+48(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y5, Y9
-	VFMADD213PS c4<>+0(SB), Y5, Y9
-	VFMADD213PS c3<>+0(SB), Y5, Y9
-	VFMADD213PS c2<>+0(SB), Y5, Y9
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y9
-	VMULPS      Y6, Y9, Y9
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y9, Y6, Y9
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y9, Y9
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y9, Y9
-	VMOVUPS     32(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y5, Y10
-	VFMADD213PS c4<>+0(SB), Y5, Y10
-	VFMADD213PS c3<>+0(SB), Y5, Y10
-	VFMADD213PS c2<>+0(SB), Y5, Y10
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y10
-	VMULPS      Y6, Y10, Y10
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y10, Y6, Y10
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y10, Y10
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
-	VMOVUPS     64(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y5, Y11
-	VFMADD213PS c4<>+0(SB), Y5, Y11
-	VFMADD213PS c3<>+0(SB), Y5, Y11
-	VFMADD213PS c2<>+0(SB), Y5, Y11
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y11
-	VMULPS      Y6, Y11, Y11
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y11, Y6, Y11
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y11, Y11
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y11, Y11
-	VMOVUPS     96(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y5, Y12
-	VFMADD213PS c4<>+0(SB), Y5, Y12
-	VFMADD213PS c3<>+0(SB), Y5, Y12
-	VFMADD213PS c2<>+0(SB), Y5, Y12
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y12
-	VMULPS      Y6, Y12, Y12
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y12, Y6, Y12
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y12, Y12
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y12, Y12
-	VMOVUPS     Y9, (DI)(BX*1)
-	VMOVUPS     Y10, 32(DI)(BX*1)
-	VMOVUPS     Y11, 64(DI)(BX*1)
-	VMOVUPS     Y12, 96(DI)(BX*1)
-	ADDQ        $0x00000080, BX
-	CMPQ        BX, $-128
-	JLE         plain_x4
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVUPS      Y6, (DI)(BX*1)
+	VMOVUPS      Y7, 32(DI)(BX*1)
+	VMOVUPS      Y8, 64(DI)(BX*1)
+	VMOVUPS      Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
 
 plain_x1:
-	TESTQ       BX, BX
-	JZ          plain_done
-	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y5, Y9
-	VFMADD213PS c4<>+0(SB), Y5, Y9
-	VFMADD213PS c3<>+0(SB), Y5, Y9
-	VFMADD213PS c2<>+0(SB), Y5, Y9
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y9
-	VMULPS      Y6, Y9, Y9
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y9, Y6, Y9
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y9, Y9
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y9, Y9
-	VMOVUPS     Y9, (DI)(BX*1)
-	ADDQ        $0x20, BX
-	JMP         plain_x1
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
 
 plain_done:
 	JMP edges
@@ -16320,142 +13865,67 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y5, Y9
-	VFMADD213PS c4<>+0(SB), Y5, Y9
-	VFMADD213PS c3<>+0(SB), Y5, Y9
-	VFMADD213PS c2<>+0(SB), Y5, Y9
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y9
-	VMULPS      Y6, Y9, Y9
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y9, Y6, Y9
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y9, Y9
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y9, Y9
-	VMOVUPS     32(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y10
-	VFMADD213PS c5<>+0(SB), Y5, Y10
-	VFMADD213PS c4<>+0(SB), Y5, Y10
-	VFMADD213PS c3<>+0(SB), Y5, Y10
-	VFMADD213PS c2<>+0(SB), Y5, Y10
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y10
-	VMULPS      Y6, Y10, Y10
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y10, Y6, Y10
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y10, Y10
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
-	VMOVUPS     64(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y11
-	VFMADD213PS c5<>+0(SB), Y5, Y11
-	VFMADD213PS c4<>+0(SB), Y5, Y11
-	VFMADD213PS c3<>+0(SB), Y5, Y11
-	VFMADD213PS c2<>+0(SB), Y5, Y11
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y11
-	VMULPS      Y6, Y11, Y11
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y11, Y6, Y11
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y11, Y11
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y11, Y11
-	VMOVUPS     96(SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y12
-	VFMADD213PS c5<>+0(SB), Y5, Y12
-	VFMADD213PS c4<>+0(SB), Y5, Y12
-	VFMADD213PS c3<>+0(SB), Y5, Y12
-	VFMADD213PS c2<>+0(SB), Y5, Y12
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y12
-	VMULPS      Y6, Y12, Y12
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y12, Y6, Y12
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y12, Y12
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y12, Y12
-	VMOVNTPS    Y9, (DI)(BX*1)
-	VMOVNTPS    Y10, 32(DI)(BX*1)
-	VMOVNTPS    Y11, 64(DI)(BX*1)
-	VMOVNTPS    Y12, 96(DI)(BX*1)
-	ADDQ        $0x00000080, BX
-	CMPQ        BX, $-128
-	JLE         nt_x4
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVNTPS     Y6, (DI)(BX*1)
+	VMOVNTPS     Y7, 32(DI)(BX*1)
+	VMOVNTPS     Y8, 64(DI)(BX*1)
+	VMOVNTPS     Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
 
 nt_x1:
-	TESTQ       BX, BX
-	JZ          nt_done
-	VMOVUPS     (SI)(BX*1), Y3
-	VMAXPS      Y3, Y2, Y4
-	VMOVUPS     magic<>+0(SB), Y5
-	VFMADD231PS (SP), Y4, Y5
-	VPSLLD      $0x17, Y5, Y6
-	VSUBPS      magic<>+0(SB), Y5, Y5
-	VFMADD231PS 32(SP), Y5, Y4
-	VFMADD231PS 64(SP), Y5, Y4
-	VMULPS      96(SP), Y4, Y5
-	VMOVUPS     c6<>+0(SB), Y9
-	VFMADD213PS c5<>+0(SB), Y5, Y9
-	VFMADD213PS c4<>+0(SB), Y5, Y9
-	VFMADD213PS c3<>+0(SB), Y5, Y9
-	VFMADD213PS c2<>+0(SB), Y5, Y9
-	VMULPS      Y5, Y4, Y5
-	VFMADD213PS Y4, Y5, Y9
-	VMULPS      Y6, Y9, Y9
-	VFMSUB213PS Y1, Y1, Y6
-	VADDPS      Y9, Y6, Y9
-	VANDPS      signBit<>+0(SB), Y3, Y5
-	VORPS       Y5, Y9, Y9
-	VCMPPS      $0x1e, Y0, Y3, Y4
-	VBLENDVPS   Y4, Y3, Y9, Y9
-	VMOVNTPS    Y9, (DI)(BX*1)
-	ADDQ        $0x20, BX
-	JMP         nt_x1
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVNTPS     Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
 
 nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y7, (R8)
-	VMOVUPS Y8, (R9)
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
 	VZEROUPPER
 	RET
 
@@ -16468,141 +13938,45 @@ short:
 	VPBROADCASTD X4, Y4
 	VPCMPGTD     Y3, Y4, Y3
 	VMASKMOVPS   (SI), Y3, Y4
-	VMAXPS       Y4, Y2, Y2
-	VMOVUPS      magic<>+0(SB), Y5
-	VFMADD231PS  (SP), Y2, Y5
-	VPSLLD       $0x17, Y5, Y6
-	VSUBPS       magic<>+0(SB), Y5, Y5
-	VFMADD231PS  32(SP), Y5, Y2
-	VFMADD231PS  64(SP), Y5, Y2
-	VMULPS       96(SP), Y2, Y5
-	VMOVUPS      c6<>+0(SB), Y7
-	VFMADD213PS  c5<>+0(SB), Y5, Y7
-	VFMADD213PS  c4<>+0(SB), Y5, Y7
-	VFMADD213PS  c3<>+0(SB), Y5, Y7
-	VFMADD213PS  c2<>+0(SB), Y5, Y7
-	VMULPS       Y5, Y2, Y5
-	VFMADD213PS  Y2, Y5, Y7
-	VMULPS       Y6, Y7, Y7
-	VFMSUB213PS  Y1, Y1, Y6
-	VADDPS       Y7, Y6, Y7
-	VANDPS       signBit<>+0(SB), Y4, Y5
-	VORPS        Y5, Y7, Y7
-	VCMPPS       $0x1e, Y0, Y4, Y0
-	VBLENDVPS    Y0, Y4, Y7, Y7
-	VMASKMOVPS   Y7, Y3, (DI)
+	VADDPS       hardShift<>+0(SB), Y4, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       hardSixth<>+0(SB), Y4, Y0
+	VMINPS       Y0, Y2, Y2
+	VFMSUB213PS  Y4, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y0
+	VMASKMOVPS   Y0, Y3, (DI)
 	VZEROUPPER
 	RET
 
-// func celuBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
-// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·celuBackwardAVX512(SB), NOSPLIT, $0-113
-	MOVQ         dx_base+0(FP), DI
-	MOVQ         dx_len+8(FP), CX
-	MOVQ         dy_base+24(FP), SI
-	MOVQ         x_base+48(FP), DX
-	VMOVUPS      hugeScale<>+0(SB), Z0
-	VMOVUPS      zero<>+0(SB), Z1
-	VMOVUPS      c6<>+0(SB), Z2
-	VMOVUPS      c5<>+0(SB), Z3
-	VMOVUPS      c4<>+0(SB), Z4
-	VMOVUPS      c3<>+0(SB), Z5
-	VMOVUPS      c2<>+0(SB), Z6
-	VMOVUPS      scaleBase<>+0(SB), Z7
-	VBROADCASTSS low+88(FP), Z8
-	VBROADCASTSS k+92(FP), Z9
-	VBROADCASTSS negHi+96(FP), Z10
-	VBROADCASTSS negLo+100(FP), Z11
-	VBROADCASTSS zeroBelow+108(FP), Z12
-	VBROADCASTSS inv+104(FP), Z13
-	VBROADCASTSS f+72(FP), Z14
-	VBROADCASTSS fHuge+76(FP), Z15
-	VBROADCASTSS magic+80(FP), Z16
-	VBROADCASTSS limit+84(FP), Z17
-	CMPQ         CX, $0x10
-	JBE          last
+// func hardSigmoidBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSigmoidBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardSlope<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
 
 	// The head: the lanes before the first aligned output (none if it is aligned).
-	MOVQ         DI, AX
-	NEGQ         AX
-	ANDQ         $0x3f, AX
-	SHRQ         $0x02, AX
-	MOVL         $0x0000ffff, R8
-	BZHIL        AX, R8, R8
-	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z18
-	VMOVUPS.Z    (DX), K1, Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z9, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z10, Z21, Z22
-	VFMADD231PS  Z11, Z21, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K2
-	KORTESTW  K2, K2
-	JCS       backward_done50
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z10, Z23, Z22
-	VFMADD231PS  Z11, Z23, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K2
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K2, Z25
-	VPADDD       Z0, Z21, Z23
-	VPMOVD2M     Z20, K2
-	VBLENDMPS    Z21, Z23, K2, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K2
-	VCMPPS    $0x03, Z22, Z22, K2, K2
-	VBLENDMPS Z21, Z22, K2, Z22
-
-backward_done50:
-	VCMPPS    $0x1e, Z1, Z19, K2
-	VBLENDMPS Z18, Z22, K2, Z22
-	VMOVUPS   Z22, K1, (DI)
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z3, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
 	SUBQ      AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -16615,385 +13989,55 @@ backward_done50:
 	ADDQ  AX, DX
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+112(FP), R11
+	MOVB  stream+72(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-256
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z9, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z10, Z21, Z22
-	VFMADD231PS  Z11, Z21, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done51
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z10, Z23, Z22
-	VFMADD231PS  Z11, Z23, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z0, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done51:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z22, K1, Z22
-	VMOVUPS      64(SI)(BX*1), Z18
-	VMOVUPS      64(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z23
-	VMOVUPS      Z16, Z24
-	VFMADD231PS  Z9, Z23, Z24
-	VSUBPS       Z16, Z24, Z21
-	VFMADD231PS  Z10, Z21, Z23
-	VFMADD231PS  Z11, Z21, Z23
-	VMULPS       Z13, Z23, Z23
-	VMOVUPS      Z2, Z25
-	VFMADD213PS  Z3, Z23, Z25
-	VFMADD213PS  Z4, Z23, Z25
-	VFMADD213PS  Z5, Z23, Z25
-	VFMADD213PS  Z6, Z23, Z25
-	VMULPS       Z23, Z23, Z21
-	VFMADD213PS  Z23, Z21, Z25
-	VMOVUPS      Z14, Z26
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done52
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z23
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z23, Z21
-	VSUBPS       Z16, Z21, Z24
-	VFMADD231PS  Z10, Z24, Z23
-	VFMADD231PS  Z11, Z24, Z23
-	VMULPS       Z13, Z23, Z23
-	VMOVUPS      Z2, Z25
-	VFMADD213PS  Z3, Z23, Z25
-	VFMADD213PS  Z4, Z23, Z25
-	VFMADD213PS  Z5, Z23, Z25
-	VFMADD213PS  Z6, Z23, Z25
-	VMULPS       Z23, Z23, Z24
-	VFMADD213PS  Z23, Z24, Z25
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z26
-	VBLENDMPS    Z14, Z26, K1, Z26
-	VPADDD       Z0, Z21, Z24
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z24, K1, Z24
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z23, Z23, K1, K1
-	VBLENDMPS Z21, Z23, K1, Z23
-
-backward_done52:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z23, K1, Z23
-	VMOVUPS      128(SI)(BX*1), Z18
-	VMOVUPS      128(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z24
-	VMOVUPS      Z16, Z25
-	VFMADD231PS  Z9, Z24, Z25
-	VSUBPS       Z16, Z25, Z21
-	VFMADD231PS  Z10, Z21, Z24
-	VFMADD231PS  Z11, Z21, Z24
-	VMULPS       Z13, Z24, Z24
-	VMOVUPS      Z2, Z26
-	VFMADD213PS  Z3, Z24, Z26
-	VFMADD213PS  Z4, Z24, Z26
-	VFMADD213PS  Z5, Z24, Z26
-	VFMADD213PS  Z6, Z24, Z26
-	VMULPS       Z24, Z24, Z21
-	VFMADD213PS  Z24, Z21, Z26
-	VMOVUPS      Z14, Z27
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done53
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z24
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z24, Z21
-	VSUBPS       Z16, Z21, Z25
-	VFMADD231PS  Z10, Z25, Z24
-	VFMADD231PS  Z11, Z25, Z24
-	VMULPS       Z13, Z24, Z24
-	VMOVUPS      Z2, Z26
-	VFMADD213PS  Z3, Z24, Z26
-	VFMADD213PS  Z4, Z24, Z26
-	VFMADD213PS  Z5, Z24, Z26
-	VFMADD213PS  Z6, Z24, Z26
-	VMULPS       Z24, Z24, Z25
-	VFMADD213PS  Z24, Z25, Z26
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z27
-	VBLENDMPS    Z14, Z27, K1, Z27
-	VPADDD       Z0, Z21, Z25
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z25, K1, Z25
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z24, Z24, K1, K1
-	VBLENDMPS Z21, Z24, K1, Z24
-
-backward_done53:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z24, K1, Z24
-	VMOVUPS      192(SI)(BX*1), Z18
-	VMOVUPS      192(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z25
-	VMOVUPS      Z16, Z26
-	VFMADD231PS  Z9, Z25, Z26
-	VSUBPS       Z16, Z26, Z21
-	VFMADD231PS  Z10, Z21, Z25
-	VFMADD231PS  Z11, Z21, Z25
-	VMULPS       Z13, Z25, Z25
-	VMOVUPS      Z2, Z27
-	VFMADD213PS  Z3, Z25, Z27
-	VFMADD213PS  Z4, Z25, Z27
-	VFMADD213PS  Z5, Z25, Z27
-	VFMADD213PS  Z6, Z25, Z27
-	VMULPS       Z25, Z25, Z21
-	VFMADD213PS  Z25, Z21, Z27
-	VMOVUPS      Z14, Z28
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done54
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z25
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z25, Z21
-	VSUBPS       Z16, Z21, Z26
-	VFMADD231PS  Z10, Z26, Z25
-	VFMADD231PS  Z11, Z26, Z25
-	VMULPS       Z13, Z25, Z25
-	VMOVUPS      Z2, Z27
-	VFMADD213PS  Z3, Z25, Z27
-	VFMADD213PS  Z4, Z25, Z27
-	VFMADD213PS  Z5, Z25, Z27
-	VFMADD213PS  Z6, Z25, Z27
-	VMULPS       Z25, Z25, Z26
-	VFMADD213PS  Z25, Z26, Z27
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z28
-	VBLENDMPS    Z14, Z28, K1, Z28
-	VPADDD       Z0, Z21, Z26
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z26, K1, Z26
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z25, Z25, K1, K1
-	VBLENDMPS Z21, Z25, K1, Z25
-
-backward_done54:
-	VCMPPS    $0x1e, Z1, Z19, K1
-	VBLENDMPS Z18, Z25, K1, Z25
-	VMOVUPS   Z22, (DI)(BX*1)
-	VMOVUPS   Z23, 64(DI)(BX*1)
-	VMOVUPS   Z24, 128(DI)(BX*1)
-	VMOVUPS   Z25, 192(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   Z4, 64(DI)(BX*1)
+	VMOVUPS   Z5, 128(DI)(BX*1)
+	VMOVUPS   Z6, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ        BX, BX
-	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z9, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z10, Z21, Z22
-	VFMADD231PS  Z11, Z21, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done55
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z10, Z23, Z22
-	VFMADD231PS  Z11, Z23, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z0, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done55:
-	VCMPPS    $0x1e, Z1, Z19, K1
-	VBLENDMPS Z18, Z22, K1, Z22
-	VMOVUPS   Z22, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       plain_x1
 
@@ -17005,380 +14049,565 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z9, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z10, Z21, Z22
-	VFMADD231PS  Z11, Z21, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done56
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z10, Z23, Z22
-	VFMADD231PS  Z11, Z23, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z0, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done56:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z22, K1, Z22
-	VMOVUPS      64(SI)(BX*1), Z18
-	VMOVUPS      64(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z23
-	VMOVUPS      Z16, Z24
-	VFMADD231PS  Z9, Z23, Z24
-	VSUBPS       Z16, Z24, Z21
-	VFMADD231PS  Z10, Z21, Z23
-	VFMADD231PS  Z11, Z21, Z23
-	VMULPS       Z13, Z23, Z23
-	VMOVUPS      Z2, Z25
-	VFMADD213PS  Z3, Z23, Z25
-	VFMADD213PS  Z4, Z23, Z25
-	VFMADD213PS  Z5, Z23, Z25
-	VFMADD213PS  Z6, Z23, Z25
-	VMULPS       Z23, Z23, Z21
-	VFMADD213PS  Z23, Z21, Z25
-	VMOVUPS      Z14, Z26
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done57
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z23
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z23, Z21
-	VSUBPS       Z16, Z21, Z24
-	VFMADD231PS  Z10, Z24, Z23
-	VFMADD231PS  Z11, Z24, Z23
-	VMULPS       Z13, Z23, Z23
-	VMOVUPS      Z2, Z25
-	VFMADD213PS  Z3, Z23, Z25
-	VFMADD213PS  Z4, Z23, Z25
-	VFMADD213PS  Z5, Z23, Z25
-	VFMADD213PS  Z6, Z23, Z25
-	VMULPS       Z23, Z23, Z24
-	VFMADD213PS  Z23, Z24, Z25
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z26
-	VBLENDMPS    Z14, Z26, K1, Z26
-	VPADDD       Z0, Z21, Z24
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z24, K1, Z24
-	VMULPS       Z26, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z26
-	VFMADD213PS  Z26, Z23, Z26
-	VFNMADD231PS Z25, Z21, Z26
-	VSUBPS       Z26, Z21, Z23
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z24, Z24
-	VSCALEFPS Z24, Z23, Z23
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z23, Z23, K1, K1
-	VBLENDMPS Z21, Z23, K1, Z23
-
-backward_done57:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z23, K1, Z23
-	VMOVUPS      128(SI)(BX*1), Z18
-	VMOVUPS      128(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z24
-	VMOVUPS      Z16, Z25
-	VFMADD231PS  Z9, Z24, Z25
-	VSUBPS       Z16, Z25, Z21
-	VFMADD231PS  Z10, Z21, Z24
-	VFMADD231PS  Z11, Z21, Z24
-	VMULPS       Z13, Z24, Z24
-	VMOVUPS      Z2, Z26
-	VFMADD213PS  Z3, Z24, Z26
-	VFMADD213PS  Z4, Z24, Z26
-	VFMADD213PS  Z5, Z24, Z26
-	VFMADD213PS  Z6, Z24, Z26
-	VMULPS       Z24, Z24, Z21
-	VFMADD213PS  Z24, Z21, Z26
-	VMOVUPS      Z14, Z27
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done58
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z24
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z24, Z21
-	VSUBPS       Z16, Z21, Z25
-	VFMADD231PS  Z10, Z25, Z24
-	VFMADD231PS  Z11, Z25, Z24
-	VMULPS       Z13, Z24, Z24
-	VMOVUPS      Z2, Z26
-	VFMADD213PS  Z3, Z24, Z26
-	VFMADD213PS  Z4, Z24, Z26
-	VFMADD213PS  Z5, Z24, Z26
-	VFMADD213PS  Z6, Z24, Z26
-	VMULPS       Z24, Z24, Z25
-	VFMADD213PS  Z24, Z25, Z26
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z27
-	VBLENDMPS    Z14, Z27, K1, Z27
-	VPADDD       Z0, Z21, Z25
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z25, K1, Z25
-	VMULPS       Z27, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z27
-	VFMADD213PS  Z27, Z24, Z27
-	VFNMADD231PS Z26, Z21, Z27
-	VSUBPS       Z27, Z21, Z24
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z25, Z25
-	VSCALEFPS Z25, Z24, Z24
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z24, Z24, K1, K1
-	VBLENDMPS Z21, Z24, K1, Z24
-
-backward_done58:
-	VCMPPS       $0x1e, Z1, Z19, K1
-	VBLENDMPS    Z18, Z24, K1, Z24
-	VMOVUPS      192(SI)(BX*1), Z18
-	VMOVUPS      192(DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z25
-	VMOVUPS      Z16, Z26
-	VFMADD231PS  Z9, Z25, Z26
-	VSUBPS       Z16, Z26, Z21
-	VFMADD231PS  Z10, Z21, Z25
-	VFMADD231PS  Z11, Z21, Z25
-	VMULPS       Z13, Z25, Z25
-	VMOVUPS      Z2, Z27
-	VFMADD213PS  Z3, Z25, Z27
-	VFMADD213PS  Z4, Z25, Z27
-	VFMADD213PS  Z5, Z25, Z27
-	VFMADD213PS  Z6, Z25, Z27
-	VMULPS       Z25, Z25, Z21
-	VFMADD213PS  Z25, Z21, Z27
-	VMOVUPS      Z14, Z28
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done59
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z25
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z25, Z21
-	VSUBPS       Z16, Z21, Z26
-	VFMADD231PS  Z10, Z26, Z25
-	VFMADD231PS  Z11, Z26, Z25
-	VMULPS       Z13, Z25, Z25
-	VMOVUPS      Z2, Z27
-	VFMADD213PS  Z3, Z25, Z27
-	VFMADD213PS  Z4, Z25, Z27
-	VFMADD213PS  Z5, Z25, Z27
-	VFMADD213PS  Z6, Z25, Z27
-	VMULPS       Z25, Z25, Z26
-	VFMADD213PS  Z25, Z26, Z27
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z28
-	VBLENDMPS    Z14, Z28, K1, Z28
-	VPADDD       Z0, Z21, Z26
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z26, K1, Z26
-	VMULPS       Z28, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z28
-	VFMADD213PS  Z28, Z25, Z28
-	VFNMADD231PS Z27, Z21, Z28
-	VSUBPS       Z28, Z21, Z25
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z26, Z26
-	VSCALEFPS Z26, Z25, Z25
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z25, Z25, K1, K1
-	VBLENDMPS Z21, Z25, K1, Z25
-
-backward_done59:
-	VCMPPS    $0x1e, Z1, Z19, K1
-	VBLENDMPS Z18, Z25, K1, Z25
-	VMOVNTPS  Z22, (DI)(BX*1)
-	VMOVNTPS  Z23, 64(DI)(BX*1)
-	VMOVNTPS  Z24, 128(DI)(BX*1)
-	VMOVNTPS  Z25, 192(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVNTPS  Z4, 64(DI)(BX*1)
+	VMOVNTPS  Z5, 128(DI)(BX*1)
+	VMOVNTPS  Z6, 192(DI)(BX*1)
 	ADDQ      $0x00000100, BX
 	CMPQ      BX, $-256
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ        BX, BX
-	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Z18
-	VMOVUPS      (DX)(BX*1), Z19
-	VMOVUPS      Z17, Z20
-	VFMSUB231PS  Z18, Z18, Z20
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z23
-	VFMADD231PS  Z9, Z22, Z23
-	VSUBPS       Z16, Z23, Z21
-	VFMADD231PS  Z10, Z21, Z22
-	VFMADD231PS  Z11, Z21, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z21
-	VFMADD213PS  Z22, Z21, Z24
-	VMOVUPS      Z14, Z25
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-	VPMOVD2M  Z20, K1
-	KORTESTW  K1, K1
-	JCS       backward_done60
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z22
-	VMOVUPS      Z16, Z21
-	VFMADD231PS  Z9, Z22, Z21
-	VSUBPS       Z16, Z21, Z23
-	VFMADD231PS  Z10, Z23, Z22
-	VFMADD231PS  Z11, Z23, Z22
-	VMULPS       Z13, Z22, Z22
-	VMOVUPS      Z2, Z24
-	VFMADD213PS  Z3, Z22, Z24
-	VFMADD213PS  Z4, Z22, Z24
-	VFMADD213PS  Z5, Z22, Z24
-	VFMADD213PS  Z6, Z22, Z24
-	VMULPS       Z22, Z22, Z23
-	VFMADD213PS  Z22, Z23, Z24
-	VPMOVD2M     Z20, K1
-	VMOVUPS      Z15, Z25
-	VBLENDMPS    Z14, Z25, K1, Z25
-	VPADDD       Z0, Z21, Z23
-	VPMOVD2M     Z20, K1
-	VBLENDMPS    Z21, Z23, K1, Z23
-	VMULPS       Z25, Z18, Z21
-	VFNMADD213PS Z21, Z18, Z25
-	VFMADD213PS  Z25, Z22, Z25
-	VFNMADD231PS Z24, Z21, Z25
-	VSUBPS       Z25, Z21, Z22
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z23, Z23
-	VSCALEFPS Z23, Z22, Z22
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K1
-	VCMPPS    $0x03, Z22, Z22, K1, K1
-	VBLENDMPS Z21, Z22, K1, Z22
-
-backward_done60:
-	VCMPPS    $0x1e, Z1, Z19, K1
-	VBLENDMPS Z18, Z22, K1, Z22
-	VMOVNTPS  Z22, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
 	ADDQ      $0x40, BX
 	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardNegShift<>+0(SB)/4, $0xc0400000
+DATA hardNegShift<>+4(SB)/4, $0xc0400000
+DATA hardNegShift<>+8(SB)/4, $0xc0400000
+DATA hardNegShift<>+12(SB)/4, $0xc0400000
+DATA hardNegShift<>+16(SB)/4, $0xc0400000
+DATA hardNegShift<>+20(SB)/4, $0xc0400000
+DATA hardNegShift<>+24(SB)/4, $0xc0400000
+DATA hardNegShift<>+28(SB)/4, $0xc0400000
+DATA hardNegShift<>+32(SB)/4, $0xc0400000
+DATA hardNegShift<>+36(SB)/4, $0xc0400000
+DATA hardNegShift<>+40(SB)/4, $0xc0400000
+DATA hardNegShift<>+44(SB)/4, $0xc0400000
+DATA hardNegShift<>+48(SB)/4, $0xc0400000
+DATA hardNegShift<>+52(SB)/4, $0xc0400000
+DATA hardNegShift<>+56(SB)/4, $0xc0400000
+DATA hardNegShift<>+60(SB)/4, $0xc0400000
+GLOBL hardNegShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardSlope<>+0(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+4(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+8(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+12(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+16(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+20(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+24(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+28(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+32(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+36(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+40(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+44(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+48(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+52(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+56(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+60(SB)/4, $0x3e2aaaab
+GLOBL hardSlope<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ x_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y0
+	VMOVUPS (DX), Y1
+	VMULPS  hardSlope<>+0(SB), Y0, Y0
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y1, Y2
+	VCMPPS  $0x11, hardShift<>+0(SB), Y1, Y1
+	VANDPS  Y1, Y2, Y2
+	VANDPS  Y0, Y2, Y0
+	VMOVUPS -32(SI)(CX*4), Y1
+	VMOVUPS -32(DX)(CX*4), Y2
+	VMULPS  hardSlope<>+0(SB), Y1, Y1
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS  $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS  Y2, Y3, Y3
+	VANDPS  Y1, Y3, Y1
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMOVUPS 32(DX)(BX*1), Y4
+	VMULPS  hardSlope<>+0(SB), Y3, Y3
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS  $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	VMOVUPS 64(SI)(BX*1), Y4
+	VMOVUPS 64(DX)(BX*1), Y5
+	VMULPS  hardSlope<>+0(SB), Y4, Y4
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS  $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 96(SI)(BX*1), Y5
+	VMOVUPS 96(DX)(BX*1), Y6
+	VMULPS  hardSlope<>+0(SB), Y5, Y5
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS  $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS Y4, 64(DI)(BX*1)
+	VMOVUPS Y5, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS Y2, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMOVUPS  32(DX)(BX*1), Y4
+	VMULPS   hardSlope<>+0(SB), Y3, Y3
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS   $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS   Y4, Y5, Y5
+	VANDPS   Y3, Y5, Y3
+	VMOVUPS  64(SI)(BX*1), Y4
+	VMOVUPS  64(DX)(BX*1), Y5
+	VMULPS   hardSlope<>+0(SB), Y4, Y4
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS   $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  96(SI)(BX*1), Y5
+	VMOVUPS  96(DX)(BX*1), Y6
+	VMULPS   hardSlope<>+0(SB), Y5, Y5
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS   $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVNTPS Y2, (DI)(BX*1)
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVNTPS Y4, 64(DI)(BX*1)
+	VMOVNTPS Y5, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVNTPS Y2, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VMULPS       hardSlope<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS       Y2, Y3, Y3
+	VANDPS       Y1, Y3, Y1
+	VMASKMOVPS   Y1, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	VMOVUPS hardSixth<>+0(SB), Z3
+	VMOVUPS hardMinNormal<>+0(SB), Z4
+	VMOVUPS hardAbs<>+0(SB), Z4
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done0
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done0:
+	VMOVUPS Z5, K1, (DI)
+	SUBQ    AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done1
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done1:
+	VMOVUPS      64(SI)(BX*1), Z6
+	VADDPS       Z1, Z6, Z7
+	VMAXPS       Z7, Z0, Z7
+	VMINPS       Z7, Z2, Z7
+	VMULPS       Z7, Z6, Z7
+	VMULPS       Z3, Z7, Z6
+	VMINPS       Z6, Z4, Z8
+	VFMSUB213PS  Z7, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done2
+	VDIVPS      Z2, Z7, Z6
+
+hardswish_done2:
+	VMOVUPS      128(SI)(BX*1), Z7
+	VADDPS       Z1, Z7, Z8
+	VMAXPS       Z8, Z0, Z8
+	VMINPS       Z8, Z2, Z8
+	VMULPS       Z8, Z7, Z8
+	VMULPS       Z3, Z8, Z7
+	VMINPS       Z7, Z4, Z9
+	VFMSUB213PS  Z8, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done3
+	VDIVPS      Z2, Z8, Z7
+
+hardswish_done3:
+	VMOVUPS      192(SI)(BX*1), Z8
+	VADDPS       Z1, Z8, Z9
+	VMAXPS       Z9, Z0, Z9
+	VMINPS       Z9, Z2, Z9
+	VMULPS       Z9, Z8, Z9
+	VMULPS       Z3, Z9, Z8
+	VMINPS       Z8, Z4, Z10
+	VFMSUB213PS  Z9, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done4
+	VDIVPS      Z2, Z9, Z8
+
+hardswish_done4:
+	VMOVUPS Z5, (DI)(BX*1)
+	VMOVUPS Z6, 64(DI)(BX*1)
+	VMOVUPS Z7, 128(DI)(BX*1)
+	VMOVUPS Z8, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done5
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done5:
+	VMOVUPS Z5, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done6
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done6:
+	VMOVUPS      64(SI)(BX*1), Z6
+	VADDPS       Z1, Z6, Z7
+	VMAXPS       Z7, Z0, Z7
+	VMINPS       Z7, Z2, Z7
+	VMULPS       Z7, Z6, Z7
+	VMULPS       Z3, Z7, Z6
+	VMINPS       Z6, Z4, Z8
+	VFMSUB213PS  Z7, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done7
+	VDIVPS      Z2, Z7, Z6
+
+hardswish_done7:
+	VMOVUPS      128(SI)(BX*1), Z7
+	VADDPS       Z1, Z7, Z8
+	VMAXPS       Z8, Z0, Z8
+	VMINPS       Z8, Z2, Z8
+	VMULPS       Z8, Z7, Z8
+	VMULPS       Z3, Z8, Z7
+	VMINPS       Z7, Z4, Z9
+	VFMSUB213PS  Z8, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done8
+	VDIVPS      Z2, Z8, Z7
+
+hardswish_done8:
+	VMOVUPS      192(SI)(BX*1), Z8
+	VADDPS       Z1, Z8, Z9
+	VMAXPS       Z9, Z0, Z9
+	VMINPS       Z9, Z2, Z9
+	VMULPS       Z9, Z8, Z9
+	VMULPS       Z3, Z9, Z8
+	VMINPS       Z8, Z4, Z10
+	VFMSUB213PS  Z9, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done9
+	VDIVPS      Z2, Z9, Z8
+
+hardswish_done9:
+	VMOVNTPS Z5, (DI)(BX*1)
+	VMOVNTPS Z6, 64(DI)(BX*1)
+	VMOVNTPS Z7, 128(DI)(BX*1)
+	VMOVNTPS Z8, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done10
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done10:
+	VMOVNTPS Z5, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
 
 nt_done:
 	SFENCE
@@ -17391,272 +14620,1116 @@ last:
 	MOVL         $0x0000ffff, R8
 	BZHIL        CX, R8, R8
 	KMOVW        R8, K1
-	VMOVUPS.Z    (SI), K1, Z18
-	VMOVUPS.Z    (DX), K1, Z19
-	VMOVUPS      Z17, Z17
-	VFMSUB231PS  Z18, Z18, Z17
-	VMAXPS       Z19, Z8, Z21
-	VMOVUPS      Z16, Z22
-	VFMADD231PS  Z9, Z21, Z22
-	VSUBPS       Z16, Z22, Z20
-	VFMADD231PS  Z10, Z20, Z21
-	VFMADD231PS  Z11, Z20, Z21
-	VMULPS       Z13, Z21, Z21
-	VMOVUPS      Z2, Z23
-	VFMADD213PS  Z3, Z21, Z23
-	VFMADD213PS  Z4, Z21, Z23
-	VFMADD213PS  Z5, Z21, Z23
-	VFMADD213PS  Z6, Z21, Z23
-	VMULPS       Z21, Z21, Z20
-	VFMADD213PS  Z21, Z20, Z23
-	VMOVUPS      Z14, Z24
-	VMULPS       Z24, Z18, Z20
-	VFNMADD213PS Z20, Z18, Z24
-	VFMADD213PS  Z24, Z21, Z24
-	VFNMADD231PS Z23, Z20, Z24
-	VSUBPS       Z24, Z20, Z21
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
+	VMAXPS       Z1, Z0, Z1
+	VMINPS       Z1, Z2, Z1
+	VMULPS       Z1, Z5, Z1
+	VMULPS       Z3, Z1, Z0
+	VMINPS       Z0, Z4, Z4
+	VFMSUB213PS  Z1, Z2, Z4
+	VFNMADD231PS Z3, Z4, Z0
 
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z22, Z22
-	VSCALEFPS Z22, Z21, Z21
-	VPMOVD2M  Z17, K2
-	KORTESTW  K2, K2
-	JCS       backward_done61
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z0, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done11
+	VDIVPS      Z2, Z1, Z0
 
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Z19, Z8, Z8
-	VMOVUPS      Z16, Z20
-	VFMADD231PS  Z9, Z8, Z20
-	VSUBPS       Z16, Z20, Z9
-	VFMADD231PS  Z10, Z9, Z8
-	VFMADD231PS  Z11, Z9, Z8
-	VMULPS       Z13, Z8, Z8
-	VMOVUPS      Z2, Z2
-	VFMADD213PS  Z3, Z8, Z2
-	VFMADD213PS  Z4, Z8, Z2
-	VFMADD213PS  Z5, Z8, Z2
-	VFMADD213PS  Z6, Z8, Z2
-	VMULPS       Z8, Z8, Z3
-	VFMADD213PS  Z8, Z3, Z2
-	VPMOVD2M     Z17, K2
-	VMOVUPS      Z15, Z3
-	VBLENDMPS    Z14, Z3, K2, Z3
-	VPADDD       Z0, Z20, Z0
-	VPMOVD2M     Z17, K2
-	VBLENDMPS    Z20, Z0, K2, Z0
-	VMULPS       Z3, Z18, Z20
-	VFNMADD213PS Z20, Z18, Z3
-	VFMADD213PS  Z3, Z8, Z3
-	VFNMADD231PS Z2, Z20, Z3
-	VSUBPS       Z3, Z20, Z21
-
-	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
-	VSUBPS    Z7, Z0, Z0
-	VSCALEFPS Z0, Z21, Z21
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, Z12, Z19, K2
-	VCMPPS    $0x03, Z21, Z21, K2, K2
-	VBLENDMPS Z20, Z21, K2, Z21
-
-backward_done61:
-	VCMPPS    $0x1e, Z1, Z19, K2
-	VBLENDMPS Z18, Z21, K2, Z21
-	VMOVUPS   Z21, K1, (DI)
+hardswish_done11:
+	VMOVUPS Z0, K1, (DI)
 	VZEROUPPER
 	RET
 
-// func celuBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+DATA hardMinNormal<>+0(SB)/4, $0x00800000
+DATA hardMinNormal<>+4(SB)/4, $0x00800000
+DATA hardMinNormal<>+8(SB)/4, $0x00800000
+DATA hardMinNormal<>+12(SB)/4, $0x00800000
+DATA hardMinNormal<>+16(SB)/4, $0x00800000
+DATA hardMinNormal<>+20(SB)/4, $0x00800000
+DATA hardMinNormal<>+24(SB)/4, $0x00800000
+DATA hardMinNormal<>+28(SB)/4, $0x00800000
+DATA hardMinNormal<>+32(SB)/4, $0x00800000
+DATA hardMinNormal<>+36(SB)/4, $0x00800000
+DATA hardMinNormal<>+40(SB)/4, $0x00800000
+DATA hardMinNormal<>+44(SB)/4, $0x00800000
+DATA hardMinNormal<>+48(SB)/4, $0x00800000
+DATA hardMinNormal<>+52(SB)/4, $0x00800000
+DATA hardMinNormal<>+56(SB)/4, $0x00800000
+DATA hardMinNormal<>+60(SB)/4, $0x00800000
+GLOBL hardMinNormal<>(SB), RODATA|NOPTR, $64
+
+DATA hardAbs<>+0(SB)/4, $0x7fffffff
+DATA hardAbs<>+4(SB)/4, $0x7fffffff
+DATA hardAbs<>+8(SB)/4, $0x7fffffff
+DATA hardAbs<>+12(SB)/4, $0x7fffffff
+DATA hardAbs<>+16(SB)/4, $0x7fffffff
+DATA hardAbs<>+20(SB)/4, $0x7fffffff
+DATA hardAbs<>+24(SB)/4, $0x7fffffff
+DATA hardAbs<>+28(SB)/4, $0x7fffffff
+DATA hardAbs<>+32(SB)/4, $0x7fffffff
+DATA hardAbs<>+36(SB)/4, $0x7fffffff
+DATA hardAbs<>+40(SB)/4, $0x7fffffff
+DATA hardAbs<>+44(SB)/4, $0x7fffffff
+DATA hardAbs<>+48(SB)/4, $0x7fffffff
+DATA hardAbs<>+52(SB)/4, $0x7fffffff
+DATA hardAbs<>+56(SB)/4, $0x7fffffff
+DATA hardAbs<>+60(SB)/4, $0x7fffffff
+GLOBL hardAbs<>(SB), RODATA|NOPTR, $64
+
+// func hardSwishAVX2(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·celuBackwardAVX2(SB), NOSPLIT, $288-113
-	MOVQ         dx_base+0(FP), DI
-	MOVQ         dx_len+8(FP), CX
-	MOVQ         dy_base+24(FP), SI
-	MOVQ         x_base+48(FP), DX
-	VBROADCASTSS low+88(FP), Y0
-	VBROADCASTSS k+92(FP), Y1
-	VMOVUPS      Y1, (SP)
-	VBROADCASTSS negHi+96(FP), Y1
-	VMOVUPS      Y1, 32(SP)
-	VBROADCASTSS negLo+100(FP), Y1
-	VMOVUPS      Y1, 64(SP)
-	VBROADCASTSS zeroBelow+108(FP), Y1
-	VMOVUPS      Y1, 96(SP)
-	VBROADCASTSS inv+104(FP), Y1
-	VMOVUPS      Y1, 128(SP)
-	VBROADCASTSS f+72(FP), Y1
-	VMOVUPS      Y1, 160(SP)
-	VBROADCASTSS fHuge+76(FP), Y1
-	VMOVUPS      Y1, 192(SP)
-	VBROADCASTSS magic+80(FP), Y1
-	VMOVUPS      Y1, 224(SP)
-	VBROADCASTSS limit+84(FP), Y1
-	VMOVUPS      Y1, 256(SP)
+TEXT ·hardSwishAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       Y4, Y3, Y4
+	VMULPS       hardSixth<>+0(SB), Y4, Y3
+	VMINPS       Y3, Y2, Y5
+	VFMSUB213PS  Y4, Y1, Y5
+	VFNMADD231PS hardSixth<>+0(SB), Y5, Y3
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y3, Y5
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y5, Y6
+	VCMPPS  $0x0c, Y0, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VTESTPS Y6, Y6
+	JEQ     hardswish_done12
+	VDIVPS  Y1, Y4, Y3
+
+hardswish_done12:
+	VMOVUPS      -32(SI)(CX*4), Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y6
+	VFMSUB213PS  Y5, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y6
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y6, Y7
+	VCMPPS  $0x0c, Y0, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VTESTPS Y7, Y7
+	JEQ     hardswish_done13
+	VDIVPS  Y1, Y5, Y4
+
+hardswish_done13:
+	MOVQ DI, R8
+	LEAQ -32(DI)(CX*4), R9
+	CMPQ CX, $0x10
+	JBE  edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done14
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done14:
+	VMOVUPS      32(SI)(BX*1), Y6
+	VADDPS       hardShift<>+0(SB), Y6, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMINPS       Y7, Y1, Y7
+	VMULPS       Y7, Y6, Y7
+	VMULPS       hardSixth<>+0(SB), Y7, Y6
+	VMINPS       Y6, Y2, Y8
+	VFMSUB213PS  Y7, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
+	VCMPPS  $0x0c, Y0, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VTESTPS Y9, Y9
+	JEQ     hardswish_done15
+	VDIVPS  Y1, Y7, Y6
+
+hardswish_done15:
+	VMOVUPS      64(SI)(BX*1), Y7
+	VADDPS       hardShift<>+0(SB), Y7, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMINPS       Y8, Y1, Y8
+	VMULPS       Y8, Y7, Y8
+	VMULPS       hardSixth<>+0(SB), Y8, Y7
+	VMINPS       Y7, Y2, Y9
+	VFMSUB213PS  Y8, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
+	VCMPPS  $0x0c, Y0, Y9, Y9
+	VANDPS  Y9, Y10, Y10
+	VTESTPS Y10, Y10
+	JEQ     hardswish_done16
+	VDIVPS  Y1, Y8, Y7
+
+hardswish_done16:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done17
+	VDIVPS  Y1, Y9, Y8
+
+hardswish_done17:
+	VMOVUPS Y5, (DI)(BX*1)
+	VMOVUPS Y6, 32(DI)(BX*1)
+	VMOVUPS Y7, 64(DI)(BX*1)
+	VMOVUPS Y8, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done18
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done18:
+	VMOVUPS Y5, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done19
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done19:
+	VMOVUPS      32(SI)(BX*1), Y6
+	VADDPS       hardShift<>+0(SB), Y6, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMINPS       Y7, Y1, Y7
+	VMULPS       Y7, Y6, Y7
+	VMULPS       hardSixth<>+0(SB), Y7, Y6
+	VMINPS       Y6, Y2, Y8
+	VFMSUB213PS  Y7, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
+	VCMPPS  $0x0c, Y0, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VTESTPS Y9, Y9
+	JEQ     hardswish_done20
+	VDIVPS  Y1, Y7, Y6
+
+hardswish_done20:
+	VMOVUPS      64(SI)(BX*1), Y7
+	VADDPS       hardShift<>+0(SB), Y7, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMINPS       Y8, Y1, Y8
+	VMULPS       Y8, Y7, Y8
+	VMULPS       hardSixth<>+0(SB), Y8, Y7
+	VMINPS       Y7, Y2, Y9
+	VFMSUB213PS  Y8, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
+	VCMPPS  $0x0c, Y0, Y9, Y9
+	VANDPS  Y9, Y10, Y10
+	VTESTPS Y10, Y10
+	JEQ     hardswish_done21
+	VDIVPS  Y1, Y8, Y7
+
+hardswish_done21:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done22
+	VDIVPS  Y1, Y9, Y8
+
+hardswish_done22:
+	VMOVNTPS Y5, (DI)(BX*1)
+	VMOVNTPS Y6, 32(DI)(BX*1)
+	VMOVNTPS Y7, 64(DI)(BX*1)
+	VMOVNTPS Y8, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done23
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done23:
+	VMOVNTPS Y5, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y2
+	VFMSUB213PS  Y5, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y4
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y2
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y2, Y6
+	VCMPPS  $0x0c, Y0, Y2, Y0
+	VANDPS  Y0, Y6, Y6
+	VTESTPS Y6, Y6
+	JEQ     hardswish_done24
+	VDIVPS  Y1, Y5, Y4
+
+hardswish_done24:
+	VMASKMOVPS Y4, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardHalf<>+0(SB), Z2
+	VMOVUPS hardThird<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z5
+	VMOVUPS      Z5, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
+	VMULPS       Z3, Z7, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z7, Z0, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VADDPS       Z2, Z8, Z8
+	VMULPS       Z8, Z6, Z8
+	VCMPPS       $0x15, Z0, Z7, K1
+	VBLENDMPS    Z6, Z8, K1, Z8
+	VCMPPS       $0x15, Z1, Z7, K1
+	VMOVAPS.Z    Z8, K1, Z6
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
+	VMULPS       Z3, Z8, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z8, Z0, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VADDPS       Z2, Z9, Z9
+	VMULPS       Z9, Z7, Z9
+	VCMPPS       $0x15, Z0, Z8, K1
+	VBLENDMPS    Z7, Z9, K1, Z9
+	VCMPPS       $0x15, Z1, Z8, K1
+	VMOVAPS.Z    Z9, K1, Z7
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVUPS      Z5, (DI)(BX*1)
+	VMOVUPS      Z6, 64(DI)(BX*1)
+	VMOVUPS      Z7, 128(DI)(BX*1)
+	VMOVUPS      Z8, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      Z5, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
+	VMULPS       Z3, Z7, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z7, Z0, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VADDPS       Z2, Z8, Z8
+	VMULPS       Z8, Z6, Z8
+	VCMPPS       $0x15, Z0, Z7, K1
+	VBLENDMPS    Z6, Z8, K1, Z8
+	VCMPPS       $0x15, Z1, Z7, K1
+	VMOVAPS.Z    Z8, K1, Z6
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
+	VMULPS       Z3, Z8, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z8, Z0, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VADDPS       Z2, Z9, Z9
+	VMULPS       Z9, Z7, Z9
+	VCMPPS       $0x15, Z0, Z8, K1
+	VBLENDMPS    Z7, Z9, K1, Z9
+	VCMPPS       $0x15, Z1, Z8, K1
+	VMOVAPS.Z    Z9, K1, Z7
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVNTPS     Z5, (DI)(BX*1)
+	VMOVNTPS     Z6, 64(DI)(BX*1)
+	VMOVNTPS     Z7, 128(DI)(BX*1)
+	VMOVNTPS     Z8, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVNTPS     Z5, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z4
+	VFMSUB213PS  Z6, Z0, Z4
+	VFNMADD231PS Z3, Z4, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z0
+	VMOVUPS      Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardHalf<>+0(SB)/4, $0x3f000000
+DATA hardHalf<>+4(SB)/4, $0x3f000000
+DATA hardHalf<>+8(SB)/4, $0x3f000000
+DATA hardHalf<>+12(SB)/4, $0x3f000000
+DATA hardHalf<>+16(SB)/4, $0x3f000000
+DATA hardHalf<>+20(SB)/4, $0x3f000000
+DATA hardHalf<>+24(SB)/4, $0x3f000000
+DATA hardHalf<>+28(SB)/4, $0x3f000000
+DATA hardHalf<>+32(SB)/4, $0x3f000000
+DATA hardHalf<>+36(SB)/4, $0x3f000000
+DATA hardHalf<>+40(SB)/4, $0x3f000000
+DATA hardHalf<>+44(SB)/4, $0x3f000000
+DATA hardHalf<>+48(SB)/4, $0x3f000000
+DATA hardHalf<>+52(SB)/4, $0x3f000000
+DATA hardHalf<>+56(SB)/4, $0x3f000000
+DATA hardHalf<>+60(SB)/4, $0x3f000000
+GLOBL hardHalf<>(SB), RODATA|NOPTR, $64
+
+DATA hardThird<>+0(SB)/4, $0x3eaaaaab
+DATA hardThird<>+4(SB)/4, $0x3eaaaaab
+DATA hardThird<>+8(SB)/4, $0x3eaaaaab
+DATA hardThird<>+12(SB)/4, $0x3eaaaaab
+DATA hardThird<>+16(SB)/4, $0x3eaaaaab
+DATA hardThird<>+20(SB)/4, $0x3eaaaaab
+DATA hardThird<>+24(SB)/4, $0x3eaaaaab
+DATA hardThird<>+28(SB)/4, $0x3eaaaaab
+DATA hardThird<>+32(SB)/4, $0x3eaaaaab
+DATA hardThird<>+36(SB)/4, $0x3eaaaaab
+DATA hardThird<>+40(SB)/4, $0x3eaaaaab
+DATA hardThird<>+44(SB)/4, $0x3eaaaaab
+DATA hardThird<>+48(SB)/4, $0x3eaaaaab
+DATA hardThird<>+52(SB)/4, $0x3eaaaaab
+DATA hardThird<>+56(SB)/4, $0x3eaaaaab
+DATA hardThird<>+60(SB)/4, $0x3eaaaaab
+GLOBL hardThird<>(SB), RODATA|NOPTR, $64
+
+// func hardSwishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Y0
+	VMOVUPS hardMax<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VMULPS       hardThird<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y1, Y5
+	VFMSUB213PS  Y3, Y0, Y5
+	VFNMADD231PS hardThird<>+0(SB), Y5, Y4
+	VADDPS       hardHalf<>+0(SB), Y4, Y4
+	VMULPS       Y4, Y2, Y4
+	VCMPPS       $0x15, Y0, Y3, Y5
+	VBLENDVPS    Y5, Y2, Y4, Y4
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS       Y4, Y2, Y2
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y6
+	VFMSUB213PS  Y4, Y0, Y6
+	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y6
+	VBLENDVPS    Y6, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
+	VANDPS       Y5, Y3, Y3
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMULPS       hardThird<>+0(SB), Y6, Y7
+	VMINPS       Y7, Y1, Y8
+	VFMSUB213PS  Y6, Y0, Y8
+	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
+	VADDPS       hardHalf<>+0(SB), Y7, Y7
+	VMULPS       Y7, Y5, Y7
+	VCMPPS       $0x15, Y0, Y6, Y8
+	VBLENDVPS    Y8, Y5, Y7, Y7
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS       Y7, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
+	VMULPS       hardThird<>+0(SB), Y7, Y8
+	VMINPS       Y8, Y1, Y9
+	VFMSUB213PS  Y7, Y0, Y9
+	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
+	VADDPS       hardHalf<>+0(SB), Y8, Y8
+	VMULPS       Y8, Y6, Y8
+	VCMPPS       $0x15, Y0, Y7, Y9
+	VBLENDVPS    Y9, Y6, Y8, Y8
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
+	VANDPS       Y8, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVUPS      Y4, (DI)(BX*1)
+	VMOVUPS      Y5, 32(DI)(BX*1)
+	VMOVUPS      Y6, 64(DI)(BX*1)
+	VMOVUPS      Y7, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      Y4, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMULPS       hardThird<>+0(SB), Y6, Y7
+	VMINPS       Y7, Y1, Y8
+	VFMSUB213PS  Y6, Y0, Y8
+	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
+	VADDPS       hardHalf<>+0(SB), Y7, Y7
+	VMULPS       Y7, Y5, Y7
+	VCMPPS       $0x15, Y0, Y6, Y8
+	VBLENDVPS    Y8, Y5, Y7, Y7
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS       Y7, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
+	VMULPS       hardThird<>+0(SB), Y7, Y8
+	VMINPS       Y8, Y1, Y9
+	VFMSUB213PS  Y7, Y0, Y9
+	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
+	VADDPS       hardHalf<>+0(SB), Y8, Y8
+	VMULPS       Y8, Y6, Y8
+	VCMPPS       $0x15, Y0, Y7, Y9
+	VBLENDVPS    Y9, Y6, Y8, Y8
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
+	VANDPS       Y8, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVNTPS     Y4, (DI)(BX*1)
+	VMOVNTPS     Y5, 32(DI)(BX*1)
+	VMOVNTPS     Y6, 64(DI)(BX*1)
+	VMOVNTPS     Y7, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVNTPS     Y4, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y1
+	VFMSUB213PS  Y4, Y0, Y1
+	VFNMADD231PS hardThird<>+0(SB), Y1, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y0
+	VBLENDVPS    Y0, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y0
+	VANDPS       Y5, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX512(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Z0
+	VBROADCASTSS value+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z4, K2, Z4
+	VMOVUPS   Z4, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVUPS   Z4, (DI)(BX*1)
+	VMOVUPS   Z5, 64(DI)(BX*1)
+	VMOVUPS   Z6, 128(DI)(BX*1)
+	VMOVUPS   Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVNTPS  Z4, (DI)(BX*1)
+	VMOVNTPS  Z5, 64(DI)(BX*1)
+	VMOVNTPS  Z6, 128(DI)(BX*1)
+	VMOVNTPS  Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVNTPS  Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX2(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Y0
+	VBROADCASTSS value+52(FP), Y1
 	CMPQ         CX, $0x08
 	JB           short
 
 	// First and last vectors of results, before any store.
-	VMOVUPS      (SI), Y1
-	VMOVUPS      (DX), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y5
-	VMOVUPS      224(SP), Y6
-	VFMADD231PS  (SP), Y5, Y6
-	VSUBPS       224(SP), Y6, Y4
-	VFMADD231PS  32(SP), Y4, Y5
-	VFMADD231PS  64(SP), Y4, Y5
-	VMULPS       128(SP), Y5, Y5
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y5, Y8
-	VFMADD213PS  c4<>+0(SB), Y5, Y8
-	VFMADD213PS  c3<>+0(SB), Y5, Y8
-	VFMADD213PS  c2<>+0(SB), Y5, Y8
-	VMULPS       Y5, Y5, Y4
-	VFMADD213PS  Y5, Y4, Y8
-	VMOVUPS      160(SP), Y7
-	VMULPS       Y7, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y7
-	VFMADD213PS  Y7, Y5, Y7
-	VFNMADD231PS Y8, Y4, Y7
-	VSUBPS       Y7, Y4, Y5
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
-	VPSRLD  $0x01, Y6, Y7
-	VPSUBD  Y7, Y6, Y6
-	VPSLLD  $0x17, Y7, Y7
-	VPSLLD  $0x17, Y6, Y6
-	VMULPS  Y7, Y5, Y5
-	VMULPS  Y6, Y5, Y5
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done62
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y5
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y5, Y4
-	VSUBPS       224(SP), Y4, Y6
-	VFMADD231PS  32(SP), Y6, Y5
-	VFMADD231PS  64(SP), Y6, Y5
-	VMULPS       128(SP), Y5, Y5
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y5, Y8
-	VFMADD213PS  c4<>+0(SB), Y5, Y8
-	VFMADD213PS  c3<>+0(SB), Y5, Y8
-	VFMADD213PS  c2<>+0(SB), Y5, Y8
-	VMULPS       Y5, Y5, Y6
-	VFMADD213PS  Y5, Y6, Y8
-	VMOVUPS      192(SP), Y6
-	VBLENDVPS    Y3, 160(SP), Y6, Y6
-	VPADDD       hugeScale<>+0(SB), Y4, Y7
-	VBLENDVPS    Y3, Y4, Y7, Y7
-	VMULPS       Y6, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y6
-	VFMADD213PS  Y6, Y5, Y6
-	VFNMADD231PS Y8, Y4, Y6
-	VSUBPS       Y6, Y4, Y5
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y6
-	VPSUBD  Y6, Y7, Y7
-	VPSLLD  $0x17, Y6, Y6
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y6, Y5, Y5
-	VMULPS  Y7, Y5, Y5
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y5, Y5, Y6
-	VANDPS    Y6, Y3, Y3
-	VBLENDVPS Y3, Y4, Y5, Y5
-
-backward_done62:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y5, Y5
-	VMOVUPS      -32(SI)(CX*4), Y1
-	VMOVUPS      -32(DX)(CX*4), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y6
-	VMOVUPS      224(SP), Y7
-	VFMADD231PS  (SP), Y6, Y7
-	VSUBPS       224(SP), Y7, Y4
-	VFMADD231PS  32(SP), Y4, Y6
-	VFMADD231PS  64(SP), Y4, Y6
-	VMULPS       128(SP), Y6, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y4
-	VFMADD213PS  Y6, Y4, Y9
-	VMOVUPS      160(SP), Y8
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y9, Y4, Y8
-	VSUBPS       Y8, Y4, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y8
-	VPSUBD  Y8, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y8, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done63
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y6
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y6, Y4
-	VSUBPS       224(SP), Y4, Y7
-	VFMADD231PS  32(SP), Y7, Y6
-	VFMADD231PS  64(SP), Y7, Y6
-	VMULPS       128(SP), Y6, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y7
-	VFMADD213PS  Y6, Y7, Y9
-	VMOVUPS      192(SP), Y7
-	VBLENDVPS    Y3, 160(SP), Y7, Y7
-	VPADDD       hugeScale<>+0(SB), Y4, Y8
-	VBLENDVPS    Y3, Y4, Y8, Y8
-	VMULPS       Y7, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y7
-	VFMADD213PS  Y7, Y6, Y7
-	VFNMADD231PS Y9, Y4, Y7
-	VSUBPS       Y7, Y4, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y7
-	VPSUBD  Y7, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y7, Y6, Y6
-	VMULPS  Y8, Y6, Y6
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y6, Y6, Y7
-	VANDPS    Y7, Y3, Y3
-	VBLENDVPS Y3, Y4, Y6, Y6
-
-backward_done63:
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   (SI), Y2
+	VMULPS    one<>+0(SB), Y2, Y3
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y3, Y3
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VMULPS    one<>+0(SB), Y2, Y4
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y4, Y4
 	MOVQ      DI, R8
 	LEAQ      -32(DI)(CX*4), R9
 	CMPQ      CX, $0x10
@@ -17676,428 +15749,47 @@ backward_done63:
 	SHLQ  $0x02, AX
 	ADDQ  AX, DI
 	ADDQ  AX, SI
-	ADDQ  AX, DX
 	SHLQ  $0x02, BX
 	NEGQ  BX
-	MOVB  stream+112(FP), R11
+	MOVB  stream+56(FP), R11
 	TESTB R11, R11
 	JNZ   stream
 	CMPQ  BX, $-128
 	JG    plain_x1
 
 plain_x4:
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y8
-	VFMADD231PS  (SP), Y7, Y8
-	VSUBPS       224(SP), Y8, Y4
-	VFMADD231PS  32(SP), Y4, Y7
-	VFMADD231PS  64(SP), Y4, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      160(SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done64
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y7, Y4
-	VSUBPS       224(SP), Y4, Y8
-	VFMADD231PS  32(SP), Y8, Y7
-	VFMADD231PS  64(SP), Y8, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      192(SP), Y8
-	VBLENDVPS    Y3, 160(SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done64:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y7, Y7
-	VMOVUPS      32(SI)(BX*1), Y1
-	VMOVUPS      32(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      224(SP), Y9
-	VFMADD231PS  (SP), Y8, Y9
-	VSUBPS       224(SP), Y9, Y4
-	VFMADD231PS  32(SP), Y4, Y8
-	VFMADD231PS  64(SP), Y4, Y8
-	VMULPS       128(SP), Y8, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y4
-	VFMADD213PS  Y8, Y4, Y11
-	VMOVUPS      160(SP), Y10
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y4, Y10
-	VSUBPS       Y10, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done65
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y8, Y4
-	VSUBPS       224(SP), Y4, Y9
-	VFMADD231PS  32(SP), Y9, Y8
-	VFMADD231PS  64(SP), Y9, Y8
-	VMULPS       128(SP), Y8, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y9
-	VFMADD213PS  Y8, Y9, Y11
-	VMOVUPS      192(SP), Y9
-	VBLENDVPS    Y3, 160(SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y4, Y10
-	VBLENDVPS    Y3, Y4, Y10, Y10
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y8, Y9
-	VFNMADD231PS Y11, Y4, Y9
-	VSUBPS       Y9, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y9
-	VPSUBD  Y9, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y9, Y8, Y8
-	VMULPS  Y10, Y8, Y8
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y8, Y8, Y9
-	VANDPS    Y9, Y3, Y3
-	VBLENDVPS Y3, Y4, Y8, Y8
-
-backward_done65:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y8, Y8
-	VMOVUPS      64(SI)(BX*1), Y1
-	VMOVUPS      64(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      224(SP), Y10
-	VFMADD231PS  (SP), Y9, Y10
-	VSUBPS       224(SP), Y10, Y4
-	VFMADD231PS  32(SP), Y4, Y9
-	VFMADD231PS  64(SP), Y4, Y9
-	VMULPS       128(SP), Y9, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y4
-	VFMADD213PS  Y9, Y4, Y12
-	VMOVUPS      160(SP), Y11
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y4, Y11
-	VSUBPS       Y11, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done66
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y9, Y4
-	VSUBPS       224(SP), Y4, Y10
-	VFMADD231PS  32(SP), Y10, Y9
-	VFMADD231PS  64(SP), Y10, Y9
-	VMULPS       128(SP), Y9, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y10
-	VFMADD213PS  Y9, Y10, Y12
-	VMOVUPS      192(SP), Y10
-	VBLENDVPS    Y3, 160(SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y4, Y11
-	VBLENDVPS    Y3, Y4, Y11, Y11
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y9, Y10
-	VFNMADD231PS Y12, Y4, Y10
-	VSUBPS       Y10, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y10
-	VPSUBD  Y10, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y10, Y9, Y9
-	VMULPS  Y11, Y9, Y9
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y9, Y9, Y10
-	VANDPS    Y10, Y3, Y3
-	VBLENDVPS Y3, Y4, Y9, Y9
-
-backward_done66:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y9, Y9
-	VMOVUPS      96(SI)(BX*1), Y1
-	VMOVUPS      96(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      224(SP), Y11
-	VFMADD231PS  (SP), Y10, Y11
-	VSUBPS       224(SP), Y11, Y4
-	VFMADD231PS  32(SP), Y4, Y10
-	VFMADD231PS  64(SP), Y4, Y10
-	VMULPS       128(SP), Y10, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y4
-	VFMADD213PS  Y10, Y4, Y13
-	VMOVUPS      160(SP), Y12
-	VMULPS       Y12, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y4, Y12
-	VSUBPS       Y12, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done67
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y10, Y4
-	VSUBPS       224(SP), Y4, Y11
-	VFMADD231PS  32(SP), Y11, Y10
-	VFMADD231PS  64(SP), Y11, Y10
-	VMULPS       128(SP), Y10, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y11
-	VFMADD213PS  Y10, Y11, Y13
-	VMOVUPS      192(SP), Y11
-	VBLENDVPS    Y3, 160(SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y4, Y12
-	VBLENDVPS    Y3, Y4, Y12, Y12
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y10, Y11
-	VFNMADD231PS Y13, Y4, Y11
-	VSUBPS       Y11, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
-	VPSRLD  $0x01, Y12, Y11
-	VPSUBD  Y11, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VMULPS  Y11, Y10, Y10
-	VMULPS  Y12, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y10, Y10, Y11
-	VANDPS    Y11, Y3, Y3
-	VBLENDVPS Y3, Y4, Y10, Y10
-
-backward_done67:
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y10, Y10
-	VMOVUPS   Y7, (DI)(BX*1)
-	VMOVUPS   Y8, 32(DI)(BX*1)
-	VMOVUPS   Y9, 64(DI)(BX*1)
-	VMOVUPS   Y10, 96(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVUPS   Y5, (DI)(BX*1)
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   Y7, 64(DI)(BX*1)
+	VMOVUPS   Y8, 96(DI)(BX*1)
 	ADDQ      $0x00000080, BX
 	CMPQ      BX, $-128
 	JLE       plain_x4
 
 plain_x1:
-	TESTQ        BX, BX
-	JZ           plain_done
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y8
-	VFMADD231PS  (SP), Y7, Y8
-	VSUBPS       224(SP), Y8, Y4
-	VFMADD231PS  32(SP), Y4, Y7
-	VFMADD231PS  64(SP), Y4, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      160(SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done68
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y7, Y4
-	VSUBPS       224(SP), Y4, Y8
-	VFMADD231PS  32(SP), Y8, Y7
-	VFMADD231PS  64(SP), Y8, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      192(SP), Y8
-	VBLENDVPS    Y3, 160(SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done68:
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y7, Y7
-	VMOVUPS   Y7, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   Y5, (DI)(BX*1)
 	ADDQ      $0x20, BX
 	JMP       plain_x1
 
@@ -18109,418 +15801,38 @@ stream:
 	JG   nt_x1
 
 nt_x4:
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y8
-	VFMADD231PS  (SP), Y7, Y8
-	VSUBPS       224(SP), Y8, Y4
-	VFMADD231PS  32(SP), Y4, Y7
-	VFMADD231PS  64(SP), Y4, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      160(SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done69
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y7, Y4
-	VSUBPS       224(SP), Y4, Y8
-	VFMADD231PS  32(SP), Y8, Y7
-	VFMADD231PS  64(SP), Y8, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      192(SP), Y8
-	VBLENDVPS    Y3, 160(SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done69:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y7, Y7
-	VMOVUPS      32(SI)(BX*1), Y1
-	VMOVUPS      32(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      224(SP), Y9
-	VFMADD231PS  (SP), Y8, Y9
-	VSUBPS       224(SP), Y9, Y4
-	VFMADD231PS  32(SP), Y4, Y8
-	VFMADD231PS  64(SP), Y4, Y8
-	VMULPS       128(SP), Y8, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y4
-	VFMADD213PS  Y8, Y4, Y11
-	VMOVUPS      160(SP), Y10
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y8, Y10
-	VFNMADD231PS Y11, Y4, Y10
-	VSUBPS       Y10, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y10
-	VPSUBD  Y10, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y10, Y8, Y8
-	VMULPS  Y9, Y8, Y8
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done70
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y8
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y8, Y4
-	VSUBPS       224(SP), Y4, Y9
-	VFMADD231PS  32(SP), Y9, Y8
-	VFMADD231PS  64(SP), Y9, Y8
-	VMULPS       128(SP), Y8, Y8
-	VMOVUPS      c6<>+0(SB), Y11
-	VFMADD213PS  c5<>+0(SB), Y8, Y11
-	VFMADD213PS  c4<>+0(SB), Y8, Y11
-	VFMADD213PS  c3<>+0(SB), Y8, Y11
-	VFMADD213PS  c2<>+0(SB), Y8, Y11
-	VMULPS       Y8, Y8, Y9
-	VFMADD213PS  Y8, Y9, Y11
-	VMOVUPS      192(SP), Y9
-	VBLENDVPS    Y3, 160(SP), Y9, Y9
-	VPADDD       hugeScale<>+0(SB), Y4, Y10
-	VBLENDVPS    Y3, Y4, Y10, Y10
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y8, Y9
-	VFNMADD231PS Y11, Y4, Y9
-	VSUBPS       Y9, Y4, Y8
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y9
-	VPSUBD  Y9, Y10, Y10
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y9, Y8, Y8
-	VMULPS  Y10, Y8, Y8
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y8, Y8, Y9
-	VANDPS    Y9, Y3, Y3
-	VBLENDVPS Y3, Y4, Y8, Y8
-
-backward_done70:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y8, Y8
-	VMOVUPS      64(SI)(BX*1), Y1
-	VMOVUPS      64(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      224(SP), Y10
-	VFMADD231PS  (SP), Y9, Y10
-	VSUBPS       224(SP), Y10, Y4
-	VFMADD231PS  32(SP), Y4, Y9
-	VFMADD231PS  64(SP), Y4, Y9
-	VMULPS       128(SP), Y9, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y4
-	VFMADD213PS  Y9, Y4, Y12
-	VMOVUPS      160(SP), Y11
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y9, Y11
-	VFNMADD231PS Y12, Y4, Y11
-	VSUBPS       Y11, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
-	VPSRLD  $0x01, Y10, Y11
-	VPSUBD  Y11, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VMULPS  Y11, Y9, Y9
-	VMULPS  Y10, Y9, Y9
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done71
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y9
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y9, Y4
-	VSUBPS       224(SP), Y4, Y10
-	VFMADD231PS  32(SP), Y10, Y9
-	VFMADD231PS  64(SP), Y10, Y9
-	VMULPS       128(SP), Y9, Y9
-	VMOVUPS      c6<>+0(SB), Y12
-	VFMADD213PS  c5<>+0(SB), Y9, Y12
-	VFMADD213PS  c4<>+0(SB), Y9, Y12
-	VFMADD213PS  c3<>+0(SB), Y9, Y12
-	VFMADD213PS  c2<>+0(SB), Y9, Y12
-	VMULPS       Y9, Y9, Y10
-	VFMADD213PS  Y9, Y10, Y12
-	VMOVUPS      192(SP), Y10
-	VBLENDVPS    Y3, 160(SP), Y10, Y10
-	VPADDD       hugeScale<>+0(SB), Y4, Y11
-	VBLENDVPS    Y3, Y4, Y11, Y11
-	VMULPS       Y10, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y10
-	VFMADD213PS  Y10, Y9, Y10
-	VFNMADD231PS Y12, Y4, Y10
-	VSUBPS       Y10, Y4, Y9
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y10
-	VPSUBD  Y10, Y11, Y11
-	VPSLLD  $0x17, Y10, Y10
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y10, Y9, Y9
-	VMULPS  Y11, Y9, Y9
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y9, Y9, Y10
-	VANDPS    Y10, Y3, Y3
-	VBLENDVPS Y3, Y4, Y9, Y9
-
-backward_done71:
-	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS    Y2, Y1, Y9, Y9
-	VMOVUPS      96(SI)(BX*1), Y1
-	VMOVUPS      96(DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      224(SP), Y11
-	VFMADD231PS  (SP), Y10, Y11
-	VSUBPS       224(SP), Y11, Y4
-	VFMADD231PS  32(SP), Y4, Y10
-	VFMADD231PS  64(SP), Y4, Y10
-	VMULPS       128(SP), Y10, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y4
-	VFMADD213PS  Y10, Y4, Y13
-	VMOVUPS      160(SP), Y12
-	VMULPS       Y12, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y12
-	VFMADD213PS  Y12, Y10, Y12
-	VFNMADD231PS Y13, Y4, Y12
-	VSUBPS       Y12, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
-	VPSRLD  $0x01, Y11, Y12
-	VPSUBD  Y12, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VMULPS  Y12, Y10, Y10
-	VMULPS  Y11, Y10, Y10
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done72
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y10
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y10, Y4
-	VSUBPS       224(SP), Y4, Y11
-	VFMADD231PS  32(SP), Y11, Y10
-	VFMADD231PS  64(SP), Y11, Y10
-	VMULPS       128(SP), Y10, Y10
-	VMOVUPS      c6<>+0(SB), Y13
-	VFMADD213PS  c5<>+0(SB), Y10, Y13
-	VFMADD213PS  c4<>+0(SB), Y10, Y13
-	VFMADD213PS  c3<>+0(SB), Y10, Y13
-	VFMADD213PS  c2<>+0(SB), Y10, Y13
-	VMULPS       Y10, Y10, Y11
-	VFMADD213PS  Y10, Y11, Y13
-	VMOVUPS      192(SP), Y11
-	VBLENDVPS    Y3, 160(SP), Y11, Y11
-	VPADDD       hugeScale<>+0(SB), Y4, Y12
-	VBLENDVPS    Y3, Y4, Y12, Y12
-	VMULPS       Y11, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y11
-	VFMADD213PS  Y11, Y10, Y11
-	VFNMADD231PS Y13, Y4, Y11
-	VSUBPS       Y11, Y4, Y10
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
-	VPSRLD  $0x01, Y12, Y11
-	VPSUBD  Y11, Y12, Y12
-	VPSLLD  $0x17, Y11, Y11
-	VPSLLD  $0x17, Y12, Y12
-	VMULPS  Y11, Y10, Y10
-	VMULPS  Y12, Y10, Y10
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y10, Y10, Y11
-	VANDPS    Y11, Y3, Y3
-	VBLENDVPS Y3, Y4, Y10, Y10
-
-backward_done72:
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y10, Y10
-	VMOVNTPS  Y7, (DI)(BX*1)
-	VMOVNTPS  Y8, 32(DI)(BX*1)
-	VMOVNTPS  Y9, 64(DI)(BX*1)
-	VMOVNTPS  Y10, 96(DI)(BX*1)
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVNTPS  Y5, (DI)(BX*1)
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVNTPS  Y7, 64(DI)(BX*1)
+	VMOVNTPS  Y8, 96(DI)(BX*1)
 	ADDQ      $0x00000080, BX
 	CMPQ      BX, $-128
 	JLE       nt_x4
 
 nt_x1:
-	TESTQ        BX, BX
-	JZ           nt_done
-	VMOVUPS      (SI)(BX*1), Y1
-	VMOVUPS      (DX)(BX*1), Y2
-	VMOVUPS      256(SP), Y3
-	VFMSUB231PS  Y1, Y1, Y3
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y8
-	VFMADD231PS  (SP), Y7, Y8
-	VSUBPS       224(SP), Y8, Y4
-	VFMADD231PS  32(SP), Y4, Y7
-	VFMADD231PS  64(SP), Y4, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y4
-	VFMADD213PS  Y7, Y4, Y10
-	VMOVUPS      160(SP), Y9
-	VMULPS       Y9, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y9
-	VFMADD213PS  Y9, Y7, Y9
-	VFNMADD231PS Y10, Y4, Y9
-	VSUBPS       Y9, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
-	VPSRLD  $0x01, Y8, Y9
-	VPSUBD  Y9, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VMULPS  Y9, Y7, Y7
-	VMULPS  Y8, Y7, Y7
-	VTESTPS signBit<>+0(SB), Y3
-	JCS     backward_done73
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y2, Y0, Y7
-	VMOVUPS      224(SP), Y4
-	VFMADD231PS  (SP), Y7, Y4
-	VSUBPS       224(SP), Y4, Y8
-	VFMADD231PS  32(SP), Y8, Y7
-	VFMADD231PS  64(SP), Y8, Y7
-	VMULPS       128(SP), Y7, Y7
-	VMOVUPS      c6<>+0(SB), Y10
-	VFMADD213PS  c5<>+0(SB), Y7, Y10
-	VFMADD213PS  c4<>+0(SB), Y7, Y10
-	VFMADD213PS  c3<>+0(SB), Y7, Y10
-	VFMADD213PS  c2<>+0(SB), Y7, Y10
-	VMULPS       Y7, Y7, Y8
-	VFMADD213PS  Y7, Y8, Y10
-	VMOVUPS      192(SP), Y8
-	VBLENDVPS    Y3, 160(SP), Y8, Y8
-	VPADDD       hugeScale<>+0(SB), Y4, Y9
-	VBLENDVPS    Y3, Y4, Y9, Y9
-	VMULPS       Y8, Y1, Y4
-	VFNMADD213PS Y4, Y1, Y8
-	VFMADD213PS  Y8, Y7, Y8
-	VFNMADD231PS Y10, Y4, Y8
-	VSUBPS       Y8, Y4, Y7
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
-	VPSRLD  $0x01, Y9, Y8
-	VPSUBD  Y8, Y9, Y9
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y9, Y9
-	VMULPS  Y8, Y7, Y7
-	VMULPS  Y9, Y7, Y7
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y2, Y3
-	VCMPPS    $0x03, Y7, Y7, Y8
-	VANDPS    Y8, Y3, Y3
-	VBLENDVPS Y3, Y4, Y7, Y7
-
-backward_done73:
-	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
-	VBLENDVPS Y2, Y1, Y7, Y7
-	VMOVNTPS  Y7, (DI)(BX*1)
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVNTPS  Y5, (DI)(BX*1)
 	ADDQ      $0x20, BX
 	JMP       nt_x1
 
@@ -18528,8 +15840,300 @@ nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y5, (R8)
-	VMOVUPS Y6, (R9)
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMULPS       one<>+0(SB), Y3, Y4
+	VCMPPS       $0x12, Y0, Y3, Y0
+	VBLENDVPS    Y0, Y1, Y4, Y4
+	VMASKMOVPS   Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdBackwardAVX512(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Z0
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z1
+	VMOVUPS   Z1, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   Z1, (DI)(BX*1)
+	VMOVUPS   Z2, 64(DI)(BX*1)
+	VMOVUPS   Z3, 128(DI)(BX*1)
+	VMOVUPS   Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVNTPS  Z1, (DI)(BX*1)
+	VMOVNTPS  Z2, 64(DI)(BX*1)
+	VMOVNTPS  Z3, 128(DI)(BX*1)
+	VMOVNTPS  Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdBackwardAVX2(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Y0
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y1
+	VMOVUPS (DX), Y2
+	VCMPPS  $0x16, Y0, Y2, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS -32(SI)(CX*4), Y2
+	VMOVUPS -32(DX)(CX*4), Y3
+	VCMPPS  $0x16, Y0, Y3, Y3
+	VANDPS  Y2, Y3, Y2
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS 32(SI)(BX*1), Y4
+	VMOVUPS 32(DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y5
+	VANDPS  Y4, Y5, Y4
+	VMOVUPS 64(SI)(BX*1), Y5
+	VMOVUPS 64(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y6
+	VANDPS  Y5, Y6, Y5
+	VMOVUPS 96(SI)(BX*1), Y6
+	VMOVUPS 96(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y7
+	VANDPS  Y6, Y7, Y6
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS Y4, 32(DI)(BX*1)
+	VMOVUPS Y5, 64(DI)(BX*1)
+	VMOVUPS Y6, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVUPS  32(SI)(BX*1), Y4
+	VMOVUPS  32(DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y5
+	VANDPS   Y4, Y5, Y4
+	VMOVUPS  64(SI)(BX*1), Y5
+	VMOVUPS  64(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y6
+	VANDPS   Y5, Y6, Y5
+	VMOVUPS  96(SI)(BX*1), Y6
+	VMOVUPS  96(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y7
+	VANDPS   Y6, Y7, Y6
+	VMOVNTPS Y3, (DI)(BX*1)
+	VMOVNTPS Y4, 32(DI)(BX*1)
+	VMOVNTPS Y5, 64(DI)(BX*1)
+	VMOVNTPS Y6, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y2, (R9)
 	VZEROUPPER
 	RET
 
@@ -18543,84 +16147,8 @@ short:
 	VPCMPGTD     Y1, Y2, Y1
 	VMASKMOVPS   (SI), Y1, Y2
 	VMASKMOVPS   (DX), Y1, Y3
-	VMOVUPS      256(SP), Y4
-	VFMSUB231PS  Y2, Y2, Y4
-	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      224(SP), Y7
-	VFMADD231PS  (SP), Y6, Y7
-	VSUBPS       224(SP), Y7, Y5
-	VFMADD231PS  32(SP), Y5, Y6
-	VFMADD231PS  64(SP), Y5, Y6
-	VMULPS       128(SP), Y6, Y6
-	VMOVUPS      c6<>+0(SB), Y9
-	VFMADD213PS  c5<>+0(SB), Y6, Y9
-	VFMADD213PS  c4<>+0(SB), Y6, Y9
-	VFMADD213PS  c3<>+0(SB), Y6, Y9
-	VFMADD213PS  c2<>+0(SB), Y6, Y9
-	VMULPS       Y6, Y6, Y5
-	VFMADD213PS  Y6, Y5, Y9
-	VMOVUPS      160(SP), Y8
-	VMULPS       Y8, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y8
-	VFMADD213PS  Y8, Y6, Y8
-	VFNMADD231PS Y9, Y5, Y8
-	VSUBPS       Y8, Y5, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y8
-	VPSUBD  Y8, Y7, Y7
-	VPSLLD  $0x17, Y8, Y8
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y8, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-	VTESTPS signBit<>+0(SB), Y4
-	JCS     backward_done74
-
-	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
-	VMAXPS       Y3, Y0, Y6
-	VMOVUPS      224(SP), Y5
-	VFMADD231PS  (SP), Y6, Y5
-	VSUBPS       224(SP), Y5, Y0
-	VFMADD231PS  32(SP), Y0, Y6
-	VFMADD231PS  64(SP), Y0, Y6
-	VMULPS       128(SP), Y6, Y6
-	VMOVUPS      c6<>+0(SB), Y8
-	VFMADD213PS  c5<>+0(SB), Y6, Y8
-	VFMADD213PS  c4<>+0(SB), Y6, Y8
-	VFMADD213PS  c3<>+0(SB), Y6, Y8
-	VFMADD213PS  c2<>+0(SB), Y6, Y8
-	VMULPS       Y6, Y6, Y0
-	VFMADD213PS  Y6, Y0, Y8
-	VMOVUPS      192(SP), Y0
-	VBLENDVPS    Y4, 160(SP), Y0, Y0
-	VPADDD       hugeScale<>+0(SB), Y5, Y7
-	VBLENDVPS    Y4, Y5, Y7, Y7
-	VMULPS       Y0, Y2, Y5
-	VFNMADD213PS Y5, Y2, Y0
-	VFMADD213PS  Y0, Y6, Y0
-	VFNMADD231PS Y8, Y5, Y0
-	VSUBPS       Y0, Y5, Y6
-
-	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
-	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
-	VPSRLD  $0x01, Y7, Y0
-	VPSUBD  Y0, Y7, Y7
-	VPSLLD  $0x17, Y0, Y0
-	VPSLLD  $0x17, Y7, Y7
-	VMULPS  Y0, Y6, Y6
-	VMULPS  Y7, Y6, Y6
-
-	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
-	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
-	VCMPPS    $0x1e, 96(SP), Y3, Y0
-	VCMPPS    $0x03, Y6, Y6, Y4
-	VANDPS    Y4, Y0, Y0
-	VBLENDVPS Y0, Y5, Y6, Y6
-
-backward_done74:
-	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y0
-	VBLENDVPS  Y0, Y2, Y6, Y6
-	VMASKMOVPS Y6, Y1, (DI)
+	VCMPPS       $0x16, Y0, Y3, Y0
+	VANDPS       Y2, Y0, Y0
+	VMASKMOVPS   Y0, Y1, (DI)
 	VZEROUPPER
 	RET

@@ -20,15 +20,16 @@ import (
 
 // The constants of the hard kernels.
 var (
-	cHardShift    = floatConstant("hardShift", hard32.Shift)
-	cHardNegShift = floatConstant("hardNegShift", -hard32.Shift)
-	cHardCap      = floatConstant("hardCap", hard32.Cap)
-	cHardSlope    = floatConstant("hardSlope", hard32.Slope)
-	cHardHalf     = floatConstant("hardHalf", hard32.Half)
-	cHardSixth    = floatConstant("hardSixth", hard32.Sixth)
-	cHardThird    = floatConstant("hardThird", hard32.Third)
-	cHardTiny     = floatConstant("hardTiny", hard32.Tiny)
-	cHardAbs      = constant{"hardAbs", 0x7fffffff}
+	cHardShift     = floatConstant("hardShift", hard32.Shift)
+	cHardNegShift  = floatConstant("hardNegShift", -hard32.Shift)
+	cHardCap       = floatConstant("hardCap", hard32.Cap)
+	cHardSlope     = floatConstant("hardSlope", hard32.Slope)
+	cHardHalf      = floatConstant("hardHalf", hard32.Half)
+	cHardSixth     = floatConstant("hardSixth", hard32.Sixth)
+	cHardThird     = floatConstant("hardThird", hard32.Third)
+	cHardMinNormal = constant{"hardMinNormal", 0x00800000} // the least normal float32
+	cHardAbs       = constant{"hardAbs", 0x7fffffff}
+	cHardMax       = constant{"hardMax", 0x7f7fffff} // the largest float32
 )
 
 // More VCMPPS predicates (see cmpUNORD), named for this file.
@@ -87,12 +88,12 @@ func hardSigmoidKernels() {
 		doc:  "sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.",
 		out:  "dst", in: []string{"x"},
 		setup: func(w width) {
-			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth)
-			c.registers(w, cHardCap)
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth, cHardMax)
+			c.registers(w, cHardCap, cHardMax)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			t := hardRamp(w, c, zero, in[0]) // 0 or at least 2^-22: the quotient is normal
-			return hardSpecial(w, t, hardDivide(w, c, t, cHardCap, cHardSixth))
+			return hardDivide(w, c, t, cHardCap, cHardSixth)
 		},
 	}.generate()
 
@@ -122,26 +123,36 @@ func hardRamp(w width, c pool, zero, x reg.VecVirtual) reg.VecVirtual {
 }
 
 // hardDivide returns t/d, d being the constant divisor and r its
-// reciprocal rounded, correctly rounded where it is normal or ±0, and NaN
-// where t is ±Inf or NaN (see package hard32). d must be in a register.
+// reciprocal rounded, correctly rounded where it is normal or ±0 (see
+// package hard32), +Inf for t = +Inf, and t for a NaN t. d and hardMax must
+// be in registers.
 func hardDivide(w width, c pool, t reg.VecVirtual, d, r constant) reg.VecVirtual {
 	q, e := w.vec(), w.vec()
 	VMULPS(c.get(r), t, q)
-	VMOVAPS(q, e)
-	VFMSUB213PS(t, c.get(d), e)  // e = q·d - t, exactly
-	VFNMADD231PS(c.get(r), e, q) // q = q - e·r
+	// e = min(q, FLT_MAX)·d - t, exactly: where t = +Inf, -Inf instead of
+	// NaN, so that q - e·r is +Inf; a NaN q is kept (second operand).
+	VMINPS(q, c.get(cHardMax), e)
+	VFMSUB213PS(t, c.get(d), e)
+	VFNMADD231PS(c.get(r), e, q) // q = q - e·r; a NaN t gives t: every NaN here is t's
 	return q
-}
-
-// hardSpecial returns q, or t where q is NaN: t/d is t itself where t is
-// ±Inf or NaN (quiet already).
-func hardSpecial(w width, t, q reg.VecVirtual) reg.VecVirtual {
-	return w.blend(w.compare(cmpUNORD, q, q), t, q)
 }
 
 // hardLabels numbers the labels of HardSwish's rare branches: labels are
 // the file's, so the count runs on across kernels.
 var hardLabels int
+
+// hardSubnormal returns the mask of the lanes of q that are subnormal,
+// not ±0.
+func hardSubnormal(w width, c pool, zero, q reg.VecVirtual) mask {
+	if w.wide() {
+		k := K()
+		VFPCLASSPSZ(U8(0x20), q, k) // the class "denormal"
+		return k
+	}
+	a := w.vec()
+	VANDPS(c.get(cHardAbs), q, a)
+	return w.compareWithin(w.compare(hardLT, c.get(cHardMinNormal), a), hardNEQ, zero, a)
+}
 
 // hardJumpIfNone jumps to label if no lane of m is set.
 func (w width) hardJumpIfNone(m mask, label string) {
@@ -161,18 +172,16 @@ func hardSwishKernels() {
 		doc:  "sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.",
 		out:  "dst", in: []string{"x"},
 		setup: func(w width) {
-			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth, cHardTiny, cHardAbs)
-			c.registers(w, cHardCap)
+			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth, cHardMinNormal, cHardAbs, cHardMax)
+			c.registers(w, cHardCap, cHardMax)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			x := in[0]
 			t := hardRamp(w, c, zero, x)
 			VMULPS(t, x, t) // x first: of two NaNs, x's wins; -Inf·0 is 0xffc00000
-			q := hardSpecial(w, t, hardDivide(w, c, t, cHardCap, cHardSixth))
-			Comment("A quotient that may be subnormal: the whole vector again, with VDIVPS.")
-			a := w.vec()
-			VANDPS(c.get(cHardAbs), t, a)
-			tiny := w.compareWithin(w.compare(hardLT, c.get(cHardTiny), a), hardNEQ, zero, a) // 0 < |t| < Tiny
+			q := hardDivide(w, c, t, cHardCap, cHardSixth)
+			Comment("A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.")
+			tiny := hardSubnormal(w, c, zero, q)
 			done := fmt.Sprintf("hardswish_done%d", hardLabels)
 			hardLabels++
 			w.hardJumpIfNone(tiny, done)
@@ -187,8 +196,8 @@ func hardSwishKernels() {
 		doc:  "sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.",
 		out:  "dx", in: []string{"dy", "x"},
 		setup: func(w width) {
-			c = w.pool(cHardShift, cHardNegShift, cHardHalf, cHardThird)
-			c.registers(w, cHardShift)
+			c = w.pool(cHardShift, cHardNegShift, cHardHalf, cHardThird, cHardMax)
+			c.registers(w, cHardShift, cHardMax)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]

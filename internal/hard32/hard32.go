@@ -20,10 +20,11 @@
 // is t/d correctly rounded wherever the quotient is a normal float32 or
 // ±0 (e computed as q0·d - t, not t - q0·d, keeps the sign of a zero t).
 // TestHardSweep checks this on every float32 t with -exhaustive=1. Where
-// the quotient is subnormal it can miss a tie (t = 9·2^-149: 1·2^-149, not
-// 2·2^-149), so a vector with a t of magnitude below Tiny, other than ±0,
-// is divided again with VDIVPS, a branch that ordinary data never takes.
-// Where t is ±Inf or NaN, q is NaN, and the kernels take t instead.
+// t is +Inf, q0·d - t would be NaN: min(q0, FLT_MAX)·d - t is -Inf, and q
+// +Inf. A NaN t gives t. Where the quotient is subnormal, q may miss a tie
+// (t = 9·2^-149 gives 1·2^-149, not 2·2^-149): every such error is a
+// nonzero subnormal q, so the kernels divide a vector with such a q again,
+// with VDIVPS, a branch that ordinary data never takes.
 package hard32
 
 // The constants of the formulas above.
@@ -45,7 +46,4 @@ const (
 	// rounded to float32 (Sixth is Slope).
 	Sixth = Slope
 	Third = float32(1.0 / 3)
-	// Tiny bounds the |t| from which the quotient by 6 is normal, with a
-	// margin.
-	Tiny = float32(0x1p-120)
 )
