@@ -52,7 +52,7 @@ func TestSELUAccuracy(t *testing.T) {
 		for _, f := range forwards {
 			got := runParallel(xs, func(dst, x []float32) { f.Run(s, dst, x) })
 			if o, ok := twin(s); ok {
-				agree(t, f.Name, got, runParallel(xs, func(dst, x []float32) { f.Run(o, dst, x) }))
+				seluAgree(t, f.Name, got, runParallel(xs, func(dst, x []float32) { f.Run(o, dst, x) }))
 			}
 			var w worst[uint64]
 			fails := 0
@@ -76,7 +76,7 @@ func TestSELUAccuracy(t *testing.T) {
 				}
 				got := runParallel(negatives, func(dx, x []float32) { b.Run(s, dx, dys[:len(x)], x) })
 				if o, ok := twin(s); ok {
-					agree(t, b.Name, got, runParallel(negatives, func(dx, x []float32) { b.Run(o, dx, dys[:len(x)], x) }))
+					seluAgree(t, b.Name, got, runParallel(negatives, func(dx, x []float32) { b.Run(o, dx, dys[:len(x)], x) }))
 				}
 				var w worst[float64]
 				fails := 0
@@ -97,7 +97,7 @@ func TestSELUAccuracy(t *testing.T) {
 }
 
 // agree fails t where got, avx512's results, and twin, avx2's, differ.
-func agree(t *testing.T, name string, got, twin []float32) {
+func seluAgree(t *testing.T, name string, got, twin []float32) {
 	for i := range got {
 		if math.Float32bits(got[i]) != math.Float32bits(twin[i]) {
 			t.Errorf("%s: avx512 gives %s, avx2 %s (element %d)", name, verify.Format(got[i]), verify.Format(twin[i]), i)

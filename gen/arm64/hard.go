@@ -49,8 +49,8 @@ func hardtanhKernels(f *file) {
 		setup: bounds,
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x, below, above := in[0], in[1], tmp[0], tmp[1]
-			fn.word(fcmge4s(below, lo, x))
-			fn.word(fcmge4s(above, x, hi))
+			fn.word(fcmge(below, lo, x))
+			fn.word(fcmge(above, x, hi))
 			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", above, below, below)
 			fn.word(bic(d, dy, below))
 		},
@@ -77,7 +77,7 @@ func loadHardConstants(fn *function, konst func() vreg) hardConstants {
 func (c hardConstants) ramp(fn *function, d, x vreg) {
 	fn.word(fadd(d, x, c.shift)) // a NaN x comes out quieted
 	fn.word(fmax(d, d, c.zero))
-	fn.word(fmin4s(d, d, c.cap))
+	fn.word(fmin(d, d, c.cap))
 }
 
 func hardSigmoidKernels(f *file) {
@@ -90,7 +90,7 @@ func hardSigmoidKernels(f *file) {
 		setup: setup,
 		op: func(fn *function, d vreg, in, _ []vreg) {
 			c.ramp(fn, d, in[0])
-			fn.word(fdiv4s(d, d, c.cap))
+			fn.word(fdiv(d, d, c.cap))
 		},
 	}.generate(f)
 
@@ -123,7 +123,7 @@ func hardSwishKernels(f *file) {
 			c.ramp(fn, h, x)
 			fn.word(fmul(d, x, h))                    // x first: of two NaNs, x's wins
 			invalidLikeX86(fn, d, x, c.sign, tmp[1:]) // -Inf·0
-			fn.word(fdiv4s(d, d, c.cap))
+			fn.word(fdiv(d, d, c.cap))
 		},
 	}.generate(f)
 
@@ -134,7 +134,7 @@ func hardSwishKernels(f *file) {
 		setup: setup,
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x, g, below := in[0], in[1], tmp[0], tmp[1]
-			fn.word(fdiv4s(g, x, c.shift))
+			fn.word(fdiv(g, x, c.shift))
 			fn.word(fadd(g, g, c.half))
 			fn.word(fmul(g, dy, g))                    // dy first: of two NaNs, dy's wins
 			invalidLikeX86(fn, g, dy, c.sign, tmp[1:]) // ±Inf·0
@@ -161,7 +161,7 @@ func thresholdKernels(f *file) {
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x, y := in[0], tmp[0]
 			fn.word(fmul(y, x, one)) // x, a NaN quieted
-			fn.word(fcmge4s(d, threshold, x))
+			fn.word(fcmge(d, threshold, x))
 			bsl(fn, d, value, y)
 		},
 	}.generate(f)
@@ -176,7 +176,7 @@ func thresholdKernels(f *file) {
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x, atMost := in[0], in[1], tmp[0]
-			fn.word(fcmge4s(atMost, threshold, x))
+			fn.word(fcmge(atMost, threshold, x))
 			fn.word(bic(d, dy, atMost))
 		},
 	}.generate(f)

@@ -131,14 +131,14 @@ func tanhBackwardKernel(f *file) {
 	}.generate(f)
 }
 
-// geluConstants are the registers of geluTanhExp's constants.
-type geluConstants struct {
+// geluTanhConstants are the registers of geluTanhExp's constants.
+type geluTanhConstants struct {
 	sign, aHi, aLo, bHi, bLo, magic, log2e, ln2Hi, ln2Lo, one vreg
 	exp                                                       polyConstants
 }
 
-func loadGELUConstants(fn *function, konst func() vreg) geluConstants {
-	c := geluConstants{
+func loadGELUTanhConstants(fn *function, konst func() vreg) geluTanhConstants {
+	c := geluTanhConstants{
 		sign: konst(), aHi: konst(), aLo: konst(), bHi: konst(), bLo: konst(),
 		magic: konst(), log2e: konst(), ln2Hi: konst(), ln2Lo: konst(), one: konst(),
 	}
@@ -163,7 +163,7 @@ func loadGELUConstants(fn *function, konst func() vreg) geluConstants {
 // tmp[1] to tmp[9] and keeps a in tmp[1]. FMLS subtracts where x86's
 // VFMSUB adds, so the low parts are carried negated (rounding to nearest is
 // symmetric, so the bits are the same).
-func geluTanhExp(fn *function, c geluConstants, tmp []vreg) (nm, n, p, a2 vreg) {
+func geluTanhExp(fn *function, c geluTanhConstants, tmp []vreg) (nm, n, p, a2 vreg) {
 	a := tmp[1]
 	a2, e1, a3, e3, bh, nbl := tmp[2], tmp[3], tmp[4], tmp[5], tmp[3], tmp[6]
 	fn.word(fmul(a2, a, a))
@@ -211,14 +211,14 @@ func geluTanhExp(fn *function, c geluConstants, tmp []vreg) (nm, n, p, a2 vreg) 
 }
 
 func geluTanhKernel(f *file) {
-	var c geluConstants
+	var c geluTanhConstants
 	var lo, scaleMin, scaleNormal vreg
 	elementwise{
 		name: "geluTanhNEON",
 		doc:  "sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).",
 		out:  "dst", in: []string{"x"}, temps: 10, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
-			c = loadGELUConstants(fn, konst)
+			c = loadGELUTanhConstants(fn, konst)
 			lo, scaleMin, scaleNormal = konst(), konst(), konst()
 			loadBits(fn, lo, bits(tanh32.GELUMin))
 			loadBits(fn, scaleMin, bits(exp32.Magic+tanh32.GELUScaleMin))
@@ -261,14 +261,14 @@ func geluTanhKernel(f *file) {
 }
 
 func geluTanhBackwardKernel(f *file) {
-	var c geluConstants
+	var c geluTanhConstants
 	var lo, hi vreg
 	elementwise{
 		name: "geluTanhBackwardNEON",
 		doc:  "sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).",
 		out:  "dx", in: []string{"dy", "x"}, temps: 10, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
-			c = loadGELUConstants(fn, konst)
+			c = loadGELUTanhConstants(fn, konst)
 			lo, hi = konst(), konst()
 			loadBits(fn, lo, bits(tanh32.GELUBackwardMin))
 			loadBits(fn, hi, bits(-tanh32.GELUBackwardMin))
