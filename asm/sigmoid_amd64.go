@@ -3,8 +3,9 @@
 package asm
 
 import (
+	"math"
+
 	"github.com/simdact/simdact/internal/check"
-	"github.com/simdact/simdact/internal/sigmoid32"
 	"github.com/simdact/simdact/kernels"
 )
 
@@ -74,11 +75,11 @@ func (k Impl) Softplus(dst, x []float32, beta, threshold float32) {
 		check.PanicUnary("Softplus", dst, x)
 	}
 	check.Beta("Softplus", beta)
-	switch s := sigmoid32.Softplus(beta); k.isa {
+	switch mant, e := splitBeta(beta); k.isa {
 	case avx512:
-		softplusAVX512(dst, x, beta, threshold, s.Mant, s.E, k.stream(len(x), unaryBytes))
+		softplusAVX512(dst, x, beta, threshold, mant, e, k.stream(len(x), unaryBytes))
 	case avx2:
-		softplusAVX2(dst, x, beta, threshold, s.Mant, s.E, k.stream(len(x), unaryBytes))
+		softplusAVX2(dst, x, beta, threshold, mant, e, k.stream(len(x), unaryBytes))
 	default:
 		kernels.Softplus(dst, x, beta, threshold)
 	}
@@ -128,4 +129,13 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	default:
 		kernels.MishBackward(dx, dy, x)
 	}
+}
+
+// splitBeta returns mant and e with beta = mant·2^e, 1 <= |mant| < 2, for a
+// finite non-zero beta (a subnormal one too): the Softplus kernels compute
+// log1p(exp(t))/beta as (log1p(exp(t))·2^-n/mant)·2^(n-e), n = round(t·log2(e)),
+// so that it rounds once, however small, for any such beta.
+func splitBeta(beta float32) (mant float32, e int32) {
+	frac, exp := math.Frexp(float64(beta)) // |frac| in [0.5, 1)
+	return float32(2 * frac), int32(exp - 1)
 }

@@ -194,14 +194,14 @@ func siluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 //go:noescape
 func siluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
 
-// softplusAVX512 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given sigmoid32.Softplus(beta) as mant and shift (E).
+// softplusAVX512 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given beta = mant·2^shift, 1 <= |mant| < 2.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
 func softplusAVX512(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
 
-// softplusAVX2 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given sigmoid32.Softplus(beta) as mant and shift (E).
+// softplusAVX2 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given beta = mant·2^shift, 1 <= |mant| < 2.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //

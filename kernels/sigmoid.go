@@ -9,10 +9,15 @@ import (
 )
 
 // The kernels of the sigmoid family compute e = exp(z), z = -|x| clamped
-// to [exp32.ExpMin, 0], as m·2^n (see package sigmoid32), form a normal
-// float32 q from m and e, and scale q by 2^n last, so that a result that
-// is subnormal rounds once. Tails are computed, not cut off: below about
-// -87 they underflow gradually, and a result is 0 only where it rounds to 0.
+// to [exp32.ExpMin, 0], as m·2^n with exp32's range reduction (n and r in
+// float32) and polynomial (in float64, so that m is exact but for the
+// polynomial's own error, 2^-26), and e = m·2^n exactly in float64, whose
+// range spans every such n. The rest of each formula is float64 arithmetic
+// too, rounded to float32 once at the end: results underflow gradually,
+// tails are computed, not cut off (a result is 0 only where it rounds to
+// 0), and nothing overflows before the result does. (The assembly, without
+// float64 lanes to spare, forms the same results in float32; see
+// gen/amd64/sigmoid.go.)
 
 // Sigmoid sets dst[i] = 1/(1+exp(-x[i])) within 2 ulp (3 where the result
 // is subnormal). Sigmoid(+Inf) = 1, Sigmoid(-Inf) = +0, Sigmoid(±0) = 0.5,
@@ -21,36 +26,26 @@ func Sigmoid(dst, x []float32) {
 	check.Unary("Sigmoid", dst, x)
 	dst = dst[:len(x)]
 	for i, v := range x {
-		tr, m, n := expNegAbs(v)
-		w := reciprocal(scale(m, n))
-		y := w // 1/(1+e)
+		e := expNegAbs(v)
+		y := 1 / (1 + e)
 		if !(v > 0) {
-			y = scale(fma(tr, w, w), n) // e/(1+e)
+			y = e / (1 + e)
 		}
-		dst[i] = quietNaN(y, v)
+		dst[i] = quietNaN(float32(y), v)
 	}
 }
 
 // SigmoidBackward sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient of Sigmoid
-// given the gradient dy of its output and its output y, within 2 ulp:
-// y·(1-y) is y - y² rounded once, or (dy·y)·(1-y) where |y| >= 2^63 (no y
-// that Sigmoid gives), so that nothing overflows before the result does.
+// given the gradient dy of its output and its output y, within 1 ulp
+// (computed in float64, rounded once).
 func SigmoidBackward(dx, dy, y []float32) {
 	check.Binary("SigmoidBackward", "y", dx, dy, y)
 	dx, dy = dx[:len(y)], dy[:len(y)]
 	for i, v := range y {
-		g := dy[i]
-		if abs(v) < hugeOutput {
-			g *= float32(math.FMA(float64(-v), float64(v), float64(v)))
-		} else {
-			g = float32(g*v) * (1 - v)
-		}
-		dx[i] = g
+		w := float64(v)
+		dx[i] = float32(float64(dy[i]) * w * (1 - w))
 	}
 }
-
-// hugeOutput is the |y| from which y - y² overflows float32 (2^64 would).
-const hugeOutput = float32(0x1p63)
 
 // SiLU sets dst[i] = x[i]*sigmoid(x[i]) within 2 ulp (3 where the result
 // is subnormal). SiLU(+Inf) = +Inf, SiLU(-Inf) = -0, SiLU(±0) = ±0, and a
@@ -59,14 +54,13 @@ func SiLU(dst, x []float32) {
 	check.Unary("SiLU", dst, x)
 	dst = dst[:len(x)]
 	for i, v := range x {
-		tr, m, n := expNegAbs(v)
-		w := reciprocal(scale(m, n))
-		z := max(v, exp32.ExpMin) // v where v < 0
-		y := scale(fma(z, tr, z)*w, n)
+		e := expNegAbs(v)
+		z := float64(max(v, exp32.ExpMin)) // v where v < 0
+		y := z * e / (1 + e)
 		if !(v < 0) {
-			y = v * w
+			y = float64(v) / (1 + e)
 		}
-		dst[i] = quietNaN(y, v)
+		dst[i] = quietNaN(float32(y), v)
 	}
 }
 
@@ -81,19 +75,14 @@ func SiLUBackward(dx, dy, x []float32) {
 	check.Binary("SiLUBackward", "x", dx, dy, x)
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
-		g := dy[i]
-		_, m, n := expNegAbs(v)
-		e := scale(m, n)
-		w := reciprocal(e)
-		c := clampX(v)
-		var q float32
+		e := expNegAbs(v)
+		c := float64(clampX(v))
+		d := (1 + e) * (1 + e)
+		q := (1 + e + c*e) / d
 		if v < 0 {
-			q = float32(m*((1+c)+e)) * float32(w*w)
-		} else {
-			q = fma(c, e, 1+e) * float32(w*w)
-			n = 0
+			q = e * ((1 + c) + e) / d
 		}
-		g = scaleGradient(g, q, n)
+		g := float32(float64(dy[i]) * q)
 		if v <= exp32.ExpZeroBelow {
 			g = dy[i] * negZero
 		}
@@ -113,20 +102,19 @@ func Softplus(dst, x []float32, beta, threshold float32) {
 	check.Unary("Softplus", dst, x)
 	check.Beta("Softplus", beta)
 	dst = dst[:len(x)]
-	s := sigmoid32.Softplus(beta)
+	b := float64(beta)
 	for i, v := range x {
 		p := beta * v
-		m, n := expSoftplus(beta, v, p)
-		e := scale(m, n)
-		l := fma(float32(m*log1pPoly(e)), e, m) // m·log1p(e)/e
-		y := scale(l/s.Mant, n-s.E)             // log1p(e)/beta
+		e := expSoftplus(beta, v, p)
+		y := e * log1pRatio(e) / b // log1p(e)/beta
 		if p > 0 {
-			y += v
+			y += float64(v)
 		}
+		r := float32(y)
 		if p > threshold {
-			y = v
+			r = v
 		}
-		dst[i] = quietNaN(y, v)
+		dst[i] = quietNaN(r, v)
 	}
 }
 
@@ -140,15 +128,13 @@ func SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	check.Beta("SoftplusBackward", beta)
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
-		g := dy[i]
 		p := beta * v
-		m, n := expSoftplus(beta, v, p)
-		w := reciprocal(scale(m, n))
-		if p > 0 {
-			g *= w
-		} else {
-			g = scaleGradient(g, m*w, n)
+		e := expSoftplus(beta, v, p)
+		s := 1 / (1 + e)
+		if !(p > 0) {
+			s = e / (1 + e)
 		}
+		g := float32(float64(dy[i]) * s)
 		if p <= exp32.ExpZeroBelow {
 			g = dy[i] * 0
 		}
@@ -168,18 +154,16 @@ func Mish(dst, x []float32) {
 	check.Unary("Mish", dst, x)
 	dst = dst[:len(x)]
 	for i, v := range x {
-		tr, m, n := expNegAbs(v)
-		e := scale(m, n)
-		var y float32
+		e := expNegAbs(v)
+		var y float64
 		if v < 0 {
-			a := e + 2
-			z := max(v, exp32.ExpMin)
-			y = scale(float32(fma(z, tr, z)*a)/fma(e, a, 2), n)
+			n := e * (e + 2)
+			y = float64(max(v, exp32.ExpMin)) * n / (n + 2)
 		} else {
-			p := fma(2, e, 1)
-			y = v * (p / fma(e+e, e, p))
+			p := 1 + 2*e
+			y = float64(v) * p / (p + 2*e*e)
 		}
-		dst[i] = quietNaN(y, v)
+		dst[i] = quietNaN(float32(y), v)
 	}
 }
 
@@ -194,24 +178,18 @@ func MishBackward(dx, dy, x []float32) {
 	check.Binary("MishBackward", "x", dx, dy, x)
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
-		g := dy[i]
-		_, m, n := expNegAbs(v)
-		e := scale(m, n)
-		c := clampX(v)
-		var q float32
+		e := expNegAbs(v)
+		c := float64(clampX(v))
+		var q float64
 		if v < 0 {
-			a := e + 2
-			d := fma(e, a, 2)
-			b := fma(4*c, 1+e, float32(a*d))
-			q = float32(m*b) / float32(d*d)
+			d := e*(e+2) + 2
+			q = e * ((e+2)*d + 4*c*(1+e)) / (d * d)
 		} else {
-			p := fma(2, e, 1)
-			r := fma(e+e, e, p)
-			b := fma(float32(4*c)*float32(e*e), 1+e, float32(p*r))
-			q = b / float32(r*r)
-			n = 0
+			p := 1 + 2*e
+			r := p + 2*e*e
+			q = (p*r + 4*c*e*e*(1+e)) / (r * r)
 		}
-		g = scaleGradient(g, q, n)
+		g := float32(float64(dy[i]) * q)
 		if v <= exp32.ExpZeroBelow {
 			g = dy[i] * negZero
 		}
@@ -221,92 +199,51 @@ func MishBackward(dx, dy, x []float32) {
 
 var negZero = float32(math.Copysign(0, -1))
 
-// expNegAbs returns m and n with exp(z) = m·2^n, z = max(-|v|, ExpMin)
-// (see package sigmoid32), and tr = m - 1 before its rounding to m; m is
-// NaN where v is.
-func expNegAbs(v float32) (tr, m float32, n int32) {
+// expNegAbs returns exp(max(-|v|, ExpMin)) (NaN where v is NaN).
+func expNegAbs(v float32) float64 {
 	r, n := reduce(max(-abs(v), exp32.ExpMin))
-	tr, m = expParts(r)
-	return tr, m, n
+	return expReduced(float64(r), n)
 }
 
-// expParts returns exp(r) = 1 + tr rounded to m, for |r| <= ln2/2, with
-// tr = r·(1 + r·(C2 + C3·r + ... + C6·r⁴)) rounded, so that a·(1 + tr),
-// fma(a, tr, a), rounds once.
-func expParts(r float32) (tr, m float32) {
-	q := exp32.C6
+// expReduced returns exp(r)·2^n for |r| <= ln2/2 (a little more, with a
+// correction) and -433 <= n <= 0: 1 + r + r²·(C2 + C3·r + ... + C6·r⁴).
+func expReduced(r float64, n int32) float64 {
+	q := float64(exp32.C6)
 	for _, c := range [...]float32{exp32.C5, exp32.C4, exp32.C3, exp32.C2} {
-		q = fma(q, r, c)
+		q = q*r + float64(c)
 	}
-	tr = fma(q, r, 1) * r
-	return tr, 1 + tr
+	return (1 + r + r*r*q) * pow2Float64(n)
 }
 
-// reciprocal returns 1/(1+e) for 0 <= e <= 1, within about 2^-40 of the
-// reciprocal of 1+e exactly: d = 1+e rounds, but its rounding error
-// e - (d-1) is exact, and so is the residual 1 - d·w of w = 1/d, from
-// which one Newton step corrects w.
-func reciprocal(e float32) float32 {
-	d := 1 + e
-	w := 1 / d
-	rho := fma(-(e - (d - 1)), w, fma(-d, w, 1))
-	return fma(w, rho, w)
-}
-
-// fma returns a·b + c rounded once to float32 but for a double rounding
-// (through float64) that changes a result about once in 2^29: the product
-// of two float32s is exact in float64.
-func fma(a, b, c float32) float32 { return float32(float64(a)*float64(b) + float64(c)) }
-
-// log1pPoly returns q with log1p(e) = e·(1 + q·e) for 0 <= e <= 1 (see
-// sigmoid32.LogCoefficients).
-func log1pPoly(e float32) float32 {
-	q := sigmoid32.LogCoefficients[0]
-	for _, c := range sigmoid32.LogCoefficients[1:] {
-		q = fma(q, e, c)
+// expSoftplus returns exp(-|t|), t = beta·v, given p, t rounded to
+// float32: r takes the rounding error t - p, clamped to ±LoLimit (which
+// changes nothing where exp(-|t|) is not 0 in float32).
+func expSoftplus(beta, v, p float32) float64 {
+	lo := float64(beta)*float64(v) - float64(p) // t - p, exactly
+	if !(lo >= -float64(sigmoid32.LoLimit)) {   // NaN too, where t is infinite
+		lo = -float64(sigmoid32.LoLimit)
 	}
-	return q
-}
-
-// expSoftplus returns m and n with exp(-|t|) = m·2^n, t = beta·v, given
-// its rounding p: r takes the rounding error of p, clamped to ±LoLimit.
-func expSoftplus(beta, v, p float32) (m float32, n int32) {
-	lo := float32(float64(beta)*float64(v) - float64(p)) // t - p, exactly
-	if !(lo >= -sigmoid32.LoLimit) {                     // NaN too, where t is infinite
-		lo = -sigmoid32.LoLimit
-	}
-	lo = min(lo, sigmoid32.LoLimit)
+	lo = min(lo, float64(sigmoid32.LoLimit))
 	if p > 0 {
 		lo = -lo
 	}
 	r, n := reduce(max(-abs(p), exp32.ExpMin))
-	_, m = expParts(r + lo)
-	return m, n
+	return expReduced(float64(r)+lo, n)
+}
+
+// log1pRatio returns log1p(e)/e for 0 <= e <= 1 (see
+// sigmoid32.LogCoefficients).
+func log1pRatio(e float64) float64 {
+	q := float64(sigmoid32.LogCoefficients[0])
+	for _, c := range sigmoid32.LogCoefficients[1:] {
+		q = q*e + float64(c)
+	}
+	return 1 + q*e
 }
 
 // clampX returns v clamped to [ExpMin, -ExpMin]: beyond, exp(-|v|) is 0
 // and v's magnitude no longer matters, but an infinite one would make NaNs.
 func clampX(v float32) float32 { return min(max(v, exp32.ExpMin), -exp32.ExpMin) }
-
-// scale returns q·2^n for a normal q and n <= 254, rounded once: as the
-// product of two normal powers of two, for n >= -252, and for n below,
-// where q·2^n rounds to ±0, as q·2^-252.
-func scale(q float32, n int32) float32 {
-	k := max(n, -252) + exp32.ScaleBias
-	h := k >> 1
-	return float32(q*pow2(h-127)) * pow2(k-h-127)
-}
-
-// scaleGradient returns g·q·2^n for a q of magnitude below 2^9 (not
-// subnormal), multiplying g by 2^-BigShift and 2^n by 2^BigShift where
-// |g| >= BigGradient, so that g·q overflows only where the result does.
-func scaleGradient(g, q float32, n int32) float32 {
-	if abs(g) >= sigmoid32.BigGradient {
-		g *= sigmoid32.BigScale
-		n += sigmoid32.BigShift
-	}
-	return scale(g*q, n)
-}
 
 func abs(v float32) float32 { return math.Float32frombits(math.Float32bits(v) &^ signBit) }
 

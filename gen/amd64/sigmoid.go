@@ -11,12 +11,14 @@ import (
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family's kernels compute what the pure-Go kernels in
-// kernels/sigmoid.go compute, with fused multiply-adds where those emulate
-// one: e = exp(-|x|) = m·2^n (package sigmoid32), results formed from m and
-// scaled by 2^n last. Both widths round the same: AVX-512 scales a normal
-// forward result with VSCALEFPS, AVX2 multiplies by 2^(n>>1) exactly and
-// by 2^(n-(n>>1)), rounding once as VSCALEFPS does; the backward kernels,
+// The sigmoid family's kernels compute the formulas of the pure-Go kernels
+// in kernels/sigmoid.go in float32, where those use float64: e = exp(-|x|)
+// = m·2^n (packages exp32 and sigmoid32), results formed from m and scaled
+// by 2^n last, so that they underflow gradually, and 1/(1+e) refined by a
+// Newton step with exact residuals, so that the forward results stay within
+// 1-2 ulp. Both widths round the same: AVX-512 scales a normal forward
+// result with VSCALEFPS, AVX2 multiplies by 2^(n>>1) exactly and by
+// 2^(n-(n>>1)), rounding once as VSCALEFPS does; the backward kernels,
 // whose dy·q may be subnormal before the scale, multiply by the two powers
 // at either width.
 
@@ -136,7 +138,7 @@ func (x *expVector) scaleTwice(w width, q, v reg.VecVirtual) reg.VecVirtual {
 
 // reciprocal returns 1/(1+e) for 0 <= e <= 1 to about 2^-40: one Newton
 // step from w = 1/d, d = 1+e, with the exact residual 1 - d·w and the
-// exact rounding error e - (d-1) of d (see kernels.reciprocal).
+// exact rounding error e - (d-1) of d.
 func (x *expVector) reciprocal(w width, e reg.VecVirtual) reg.VecVirtual {
 	c := x.c
 	d, err, r := w.vec(), w.vec(), w.vec()
@@ -286,7 +288,7 @@ func softplusKernel() {
 	elementwise{
 		name: "softplus",
 		doc: "sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), " +
-			"given sigmoid32.Softplus(beta) as mant and shift (E).",
+			"given beta = mant·2^shift, 1 <= |mant| < 2.",
 		out: "dst", in: []string{"x"}, params: "beta, threshold, mant float32, shift int32",
 		setup: func(w width) {
 			x.setup(w, cScaleFloor, cLoLimit, cNegLoLimit)

@@ -15,8 +15,6 @@
 // second product rounds, as one VSCALEFPS does (see exp32.ScaleFloor).
 package sigmoid32
 
-import "math"
-
 // The coefficients of log1p(e)/e = 1 + G1·e + G2·e² + ... + G10·e^10 for
 // 0 <= e <= 1 (Softplus's log1p(exp(-|t|))), with a relative error below 2.2e-9 (a Chebyshev fit of
 // degree 10, in 40-digit arithmetic, rounded to float32; the error measured
@@ -55,18 +53,3 @@ const (
 // below that magnitude (|lo| <= 2^-24·300 < 2^-15), and that a NaN lo
 // (beta·x infinite) becomes.
 const LoLimit = float32(0x1p-10)
-
-// SoftplusScales are the values of a Softplus kernel for one finite,
-// non-zero beta: beta = Mant·2^E with 1 <= |Mant| < 2, so that
-// log1p(e)/beta = (m·Log1pRatio(e)/Mant)·2^(n-E), rounded once where it is
-// normal, for any such beta (a subnormal one too).
-type SoftplusScales struct {
-	Mant float32
-	E    int32
-}
-
-// Softplus returns the SoftplusScales of beta.
-func Softplus(beta float32) SoftplusScales {
-	frac, exp := math.Frexp(float64(beta)) // |frac| in [0.5, 1)
-	return SoftplusScales{Mant: float32(2 * frac), E: int32(exp - 1)}
-}
