@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/simdact/simdact"
 	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
 )
@@ -119,6 +120,31 @@ func compareTwins(t *testing.T, name string, sets []impls.Set, outs [][]float32,
 				if math.Float32bits(outs[i][j]) != math.Float32bits(outs[k][j]) {
 					t.Errorf("%s at %g: avx512 gives %#x, avx2 %#x", name, x[j], math.Float32bits(outs[i][j]), math.Float32bits(outs[k][j]))
 				}
+			}
+		}
+	}
+}
+
+// TestTanhNoAllocations checks that no call of the tanh family allocates, at
+// a size that streams and one that does not, in every implementation.
+func TestTanhNoAllocations(t *testing.T) {
+	for _, n := range []int{100, 1 << 20} {
+		x, dy, out := make([]float32, n), make([]float32, n), make([]float32, n)
+		calls := map[string]func(){
+			"Tanh":             func() { simdact.Tanh(out, x) },
+			"TanhBackward":     func() { simdact.TanhBackward(out, dy, x) },
+			"GELUTanh":         func() { simdact.GELUTanh(out, x) },
+			"GELUTanhBackward": func() { simdact.GELUTanhBackward(out, dy, x) },
+		}
+		for _, s := range tanhSweepSets() {
+			calls[s.Name+"/Tanh"] = func() { s.Tanh(out, x) }
+			calls[s.Name+"/TanhBackward"] = func() { s.TanhBackward(out, dy, x) }
+			calls[s.Name+"/GELUTanh"] = func() { s.GELUTanh(out, x) }
+			calls[s.Name+"/GELUTanhBackward"] = func() { s.GELUTanhBackward(out, dy, x) }
+		}
+		for name, call := range calls {
+			if allocs := testing.AllocsPerRun(5, call); allocs != 0 {
+				t.Errorf("%s(n=%d): %v allocations a call", name, n, allocs)
 			}
 		}
 	}
