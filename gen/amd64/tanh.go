@@ -39,9 +39,9 @@ var (
 	cGELUA           = floatConstant("geluA", tanh32.A)
 	cGELUB3          = floatConstant("geluB3", 3*tanh32.B)
 	cGELUScaleMin    = floatConstant("geluScaleMin", exp32.Magic+tanh32.GELUScaleMin)
-	cTanhScaleNormal = floatConstant("tanhScaleNormal", exp32.Magic-126)
-	cTanhScale120    = floatConstant("tanhScale120", exp32.Magic-120)
-	cTanhMinus100    = floatConstant("tanhMinus100", -100)
+	cTanhScaleNormal = floatConstant("tanhScaleNormal", exp32.Magic+tanh32.ScaleFirst)
+	cTanhScale120    = floatConstant("tanhScale120", exp32.Magic+tanh32.BackwardScaleFirst)
+	cTanhMinus100    = floatConstant("tanhMinus100", tanh32.BackwardScaleSecond)
 	// cTanhPoly are P's coefficients, P5 down to P1, in Horner's order.
 	cTanhPoly = []constant{
 		floatConstant("tanhP5", tanh32.P5), floatConstant("tanhP4", tanh32.P4), floatConstant("tanhP3", tanh32.P3),

@@ -222,7 +222,7 @@ func geluTanhKernel(f *file) {
 			lo, scaleMin, scaleNormal = konst(), konst(), konst()
 			loadBits(fn, lo, bits(tanh32.GELUMin))
 			loadBits(fn, scaleMin, bits(exp32.Magic+tanh32.GELUScaleMin))
-			loadBits(fn, scaleNormal, bits(exp32.Magic-126))
+			loadBits(fn, scaleNormal, bits(exp32.Magic+tanh32.ScaleFirst))
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x, xc, a := in[0], tmp[0], tmp[1]
@@ -309,7 +309,7 @@ func geluTanhBackwardKernel(f *file) {
 
 			fn.comment("dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.")
 			k1, m := tmp[1], tmp[3]
-			loadBits(fn, m, bits(exp32.Magic-120))
+			loadBits(fn, m, bits(exp32.Magic+tanh32.BackwardScaleFirst))
 			fn.word(fmax(k1, k, m))
 			fn.word(fsub(k, k, k1))
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
@@ -320,7 +320,7 @@ func geluTanhBackwardKernel(f *file) {
 			bsl(fn, m, c.sign, t)
 			fn.word(fmul(m, dy, m))
 			k2 := tmp[4]
-			loadBits(fn, k2, bits(-100))
+			loadBits(fn, k2, bits(tanh32.BackwardScaleSecond))
 			fn.word(fmax(k2, k, k2))
 			fn.word(fsub(k, k, k2))
 			fn.word(fadd(k2, k2, c.magic))
