@@ -303,13 +303,12 @@ func geluTanhBackwardKernel() {
 			Comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
 			neg := w.compare(tanhCmpLT, c.get(cZero), x)
 			k := w.blend(neg, nm, w.load(c.get(cMagic)))
-			VADDPS(c.get(cOne), p, p)
-			f1 := w.blend(neg, p, w.load(c.get(cOne)))
+			pn := w.keep(neg, p)
 			e = w.blend(neg, c.get(cOne), e)
 			t2 := w.vec()
 			VMULPS(t, t, t2)
-			VFMADD231PS(xv, e, t) // t = xv·f2 + T
-			VMULPS(f1, t, t)
+			VFMADD231PS(xv, e, t) // S = xv·(x < 0 ? 1 : E) + T
+			VFMADD231PS(pn, t, t) // S + S·p where x < 0, rounded once
 			VDIVPS(t2, t, t)
 
 			Comment("dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,",

@@ -294,17 +294,16 @@ func geluTanhBackwardKernel(f *file) {
 			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", p, e, e) // e = e + e·p
 			fn.word(fadd(t, e, c.one))
 			fn.comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
-			k, f1, f2, t2 := u, tmp[4], p, a2
+			k, pn, f2, t2 := u, tmp[4], tmp[5], a2
 			fn.word(fcmltz(k, x))
 			bsl(fn, k, nm, c.magic)
-			fn.word(fadd(p, p, c.one))
-			fn.word(fcmltz(f1, x))
-			bsl(fn, f1, p, c.one)
+			fn.word(fcmltz(pn, x))
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", p, pn, pn) // p where x < 0, else +0
 			fn.word(fcmltz(f2, x))
 			bsl(fn, f2, c.one, e)
 			fn.word(fmul(t2, t, t))
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xv, f2, t) // t = T + xv·f2
-			fn.word(fmul(t, t, f1))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xv, f2, t) // S = T + xv·(x < 0 ? 1 : E)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", pn, t, t)  // S + S·p where x < 0, rounded once
 			fn.word(fdiv(t, t, t2))
 
 			fn.comment("dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.")
