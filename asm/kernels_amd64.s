@@ -28256,13 +28256,11 @@ TEXT ·geluTanhBackwardAVX512(SB), NOSPLIT, $0-73
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
 	VMOVUPS     Z5, Z23
 	VBLENDMPS   Z20, Z23, K2, Z23
-	VADDPS      Z9, Z24, Z24
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z24, Z20, K2, Z20
+	VMOVAPS.Z   Z24, K2, Z20
 	VBLENDMPS   Z9, Z19, K2, Z19
 	VMULPS      Z21, Z21, Z24
 	VFMADD231PS Z22, Z19, Z21
-	VMULPS      Z20, Z21, Z21
+	VFMADD231PS Z20, Z21, Z21
 	VDIVPS      Z24, Z21, Z21
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28368,13 +28366,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z23
 	VBLENDMPS   Z20, Z23, K1, Z23
-	VADDPS      Z9, Z24, Z24
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z24, Z20, K1, Z20
+	VMOVAPS.Z   Z24, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z21, Z21, Z24
 	VFMADD231PS Z22, Z19, Z21
-	VMULPS      Z20, Z21, Z21
+	VFMADD231PS Z20, Z21, Z21
 	VDIVPS      Z24, Z21, Z21
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28460,13 +28456,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z24
 	VBLENDMPS   Z20, Z24, K1, Z24
-	VADDPS      Z9, Z25, Z25
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z25, Z20, K1, Z20
+	VMOVAPS.Z   Z25, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z22, Z22, Z25
 	VFMADD231PS Z23, Z19, Z22
-	VMULPS      Z20, Z22, Z22
+	VFMADD231PS Z20, Z22, Z22
 	VDIVPS      Z25, Z22, Z22
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28552,13 +28546,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z25
 	VBLENDMPS   Z20, Z25, K1, Z25
-	VADDPS      Z9, Z26, Z26
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z26, Z20, K1, Z20
+	VMOVAPS.Z   Z26, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z23, Z23, Z26
 	VFMADD231PS Z24, Z19, Z23
-	VMULPS      Z20, Z23, Z23
+	VFMADD231PS Z20, Z23, Z23
 	VDIVPS      Z26, Z23, Z23
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28644,13 +28636,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z26
 	VBLENDMPS   Z20, Z26, K1, Z26
-	VADDPS      Z9, Z27, Z27
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z27, Z20, K1, Z20
+	VMOVAPS.Z   Z27, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z24, Z24, Z27
 	VFMADD231PS Z25, Z19, Z24
-	VMULPS      Z20, Z24, Z24
+	VFMADD231PS Z20, Z24, Z24
 	VDIVPS      Z27, Z24, Z24
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28747,13 +28737,11 @@ plain_x1:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z23
 	VBLENDMPS   Z20, Z23, K1, Z23
-	VADDPS      Z9, Z24, Z24
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z24, Z20, K1, Z20
+	VMOVAPS.Z   Z24, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z21, Z21, Z24
 	VFMADD231PS Z22, Z19, Z21
-	VMULPS      Z20, Z21, Z21
+	VFMADD231PS Z20, Z21, Z21
 	VDIVPS      Z24, Z21, Z21
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28851,13 +28839,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z23
 	VBLENDMPS   Z20, Z23, K1, Z23
-	VADDPS      Z9, Z24, Z24
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z24, Z20, K1, Z20
+	VMOVAPS.Z   Z24, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z21, Z21, Z24
 	VFMADD231PS Z22, Z19, Z21
-	VMULPS      Z20, Z21, Z21
+	VFMADD231PS Z20, Z21, Z21
 	VDIVPS      Z24, Z21, Z21
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -28943,13 +28929,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z24
 	VBLENDMPS   Z20, Z24, K1, Z24
-	VADDPS      Z9, Z25, Z25
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z25, Z20, K1, Z20
+	VMOVAPS.Z   Z25, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z22, Z22, Z25
 	VFMADD231PS Z23, Z19, Z22
-	VMULPS      Z20, Z22, Z22
+	VFMADD231PS Z20, Z22, Z22
 	VDIVPS      Z25, Z22, Z22
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29035,13 +29019,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z25
 	VBLENDMPS   Z20, Z25, K1, Z25
-	VADDPS      Z9, Z26, Z26
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z26, Z20, K1, Z20
+	VMOVAPS.Z   Z26, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z23, Z23, Z26
 	VFMADD231PS Z24, Z19, Z23
-	VMULPS      Z20, Z23, Z23
+	VFMADD231PS Z20, Z23, Z23
 	VDIVPS      Z26, Z23, Z23
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29127,13 +29109,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z26
 	VBLENDMPS   Z20, Z26, K1, Z26
-	VADDPS      Z9, Z27, Z27
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z27, Z20, K1, Z20
+	VMOVAPS.Z   Z27, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z24, Z24, Z27
 	VFMADD231PS Z25, Z19, Z24
-	VMULPS      Z20, Z24, Z24
+	VFMADD231PS Z20, Z24, Z24
 	VDIVPS      Z27, Z24, Z24
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29230,13 +29210,11 @@ nt_x1:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
 	VMOVUPS     Z5, Z23
 	VBLENDMPS   Z20, Z23, K1, Z23
-	VADDPS      Z9, Z24, Z24
-	VMOVUPS     Z9, Z20
-	VBLENDMPS   Z24, Z20, K1, Z20
+	VMOVAPS.Z   Z24, K1, Z20
 	VBLENDMPS   Z9, Z19, K1, Z19
 	VMULPS      Z21, Z21, Z24
 	VFMADD231PS Z22, Z19, Z21
-	VMULPS      Z20, Z21, Z21
+	VFMADD231PS Z20, Z21, Z21
 	VDIVPS      Z24, Z21, Z21
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29337,13 +29315,11 @@ last:
 	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
 	VMOVUPS     Z5, Z7
 	VBLENDMPS   Z1, Z7, K2, Z7
-	VADDPS      Z9, Z4, Z4
-	VMOVUPS     Z9, Z1
-	VBLENDMPS   Z4, Z1, K2, Z1
+	VMOVAPS.Z   Z4, K2, Z1
 	VBLENDMPS   Z9, Z3, K2, Z3
 	VMULPS      Z6, Z6, Z4
 	VFMADD231PS Z2, Z3, Z6
-	VMULPS      Z1, Z6, Z6
+	VFMADD231PS Z1, Z6, Z6
 	VDIVPS      Z4, Z6, Z6
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29572,13 +29548,11 @@ TEXT ·geluTanhBackwardAVX2(SB), NOSPLIT, $0-73
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y8
 	VMOVUPS     magic<>+0(SB), Y10
 	VBLENDVPS   Y8, Y5, Y10, Y10
-	VADDPS      one<>+0(SB), Y9, Y9
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y8, Y9, Y5, Y5
+	VANDPS      Y9, Y8, Y5
 	VBLENDVPS   Y8, one<>+0(SB), Y4, Y4
 	VMULPS      Y6, Y6, Y8
 	VFMADD231PS Y7, Y4, Y6
-	VMULPS      Y5, Y6, Y6
+	VFMADD231PS Y5, Y6, Y6
 	VDIVPS      Y8, Y6, Y6
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29664,13 +29638,11 @@ TEXT ·geluTanhBackwardAVX2(SB), NOSPLIT, $0-73
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y9
 	VMOVUPS     magic<>+0(SB), Y11
 	VBLENDVPS   Y9, Y5, Y11, Y11
-	VADDPS      one<>+0(SB), Y10, Y10
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y9, Y10, Y5, Y5
+	VANDPS      Y10, Y9, Y5
 	VBLENDVPS   Y9, one<>+0(SB), Y4, Y4
 	VMULPS      Y7, Y7, Y9
 	VFMADD231PS Y8, Y4, Y7
-	VMULPS      Y5, Y7, Y7
+	VFMADD231PS Y5, Y7, Y7
 	VDIVPS      Y9, Y7, Y7
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29785,13 +29757,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
 	VMOVUPS     magic<>+0(SB), Y12
 	VBLENDVPS   Y10, Y5, Y12, Y12
-	VADDPS      one<>+0(SB), Y11, Y11
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y10, Y11, Y5, Y5
+	VANDPS      Y11, Y10, Y5
 	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
 	VMULPS      Y8, Y8, Y10
 	VFMADD231PS Y9, Y4, Y8
-	VMULPS      Y5, Y8, Y8
+	VFMADD231PS Y5, Y8, Y8
 	VDIVPS      Y10, Y8, Y8
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29877,13 +29847,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
 	VMOVUPS     magic<>+0(SB), Y13
 	VBLENDVPS   Y11, Y5, Y13, Y13
-	VADDPS      one<>+0(SB), Y12, Y12
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y11, Y12, Y5, Y5
+	VANDPS      Y12, Y11, Y5
 	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
 	VMULPS      Y9, Y9, Y11
 	VFMADD231PS Y10, Y4, Y9
-	VMULPS      Y5, Y9, Y9
+	VFMADD231PS Y5, Y9, Y9
 	VDIVPS      Y11, Y9, Y9
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -29969,13 +29937,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
 	VMOVUPS     magic<>+0(SB), Y14
 	VBLENDVPS   Y12, Y5, Y14, Y14
-	VADDPS      one<>+0(SB), Y13, Y13
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y12, Y13, Y5, Y5
+	VANDPS      Y13, Y12, Y5
 	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
 	VMULPS      Y10, Y10, Y12
 	VFMADD231PS Y11, Y4, Y10
-	VMULPS      Y5, Y10, Y10
+	VFMADD231PS Y5, Y10, Y10
 	VDIVPS      Y12, Y10, Y10
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30061,13 +30027,11 @@ plain_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
 	VMOVUPS     magic<>+0(SB), Y15
 	VBLENDVPS   Y13, Y5, Y15, Y15
-	VADDPS      one<>+0(SB), Y14, Y14
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y13, Y14, Y5, Y5
+	VANDPS      Y14, Y13, Y5
 	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
 	VMULPS      Y11, Y11, Y13
 	VFMADD231PS Y12, Y4, Y11
-	VMULPS      Y5, Y11, Y11
+	VFMADD231PS Y5, Y11, Y11
 	VDIVPS      Y13, Y11, Y11
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30164,13 +30128,11 @@ plain_x1:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
 	VMOVUPS     magic<>+0(SB), Y12
 	VBLENDVPS   Y10, Y5, Y12, Y12
-	VADDPS      one<>+0(SB), Y11, Y11
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y10, Y11, Y5, Y5
+	VANDPS      Y11, Y10, Y5
 	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
 	VMULPS      Y8, Y8, Y10
 	VFMADD231PS Y9, Y4, Y8
-	VMULPS      Y5, Y8, Y8
+	VFMADD231PS Y5, Y8, Y8
 	VDIVPS      Y10, Y8, Y8
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30268,13 +30230,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
 	VMOVUPS     magic<>+0(SB), Y12
 	VBLENDVPS   Y10, Y5, Y12, Y12
-	VADDPS      one<>+0(SB), Y11, Y11
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y10, Y11, Y5, Y5
+	VANDPS      Y11, Y10, Y5
 	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
 	VMULPS      Y8, Y8, Y10
 	VFMADD231PS Y9, Y4, Y8
-	VMULPS      Y5, Y8, Y8
+	VFMADD231PS Y5, Y8, Y8
 	VDIVPS      Y10, Y8, Y8
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30360,13 +30320,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
 	VMOVUPS     magic<>+0(SB), Y13
 	VBLENDVPS   Y11, Y5, Y13, Y13
-	VADDPS      one<>+0(SB), Y12, Y12
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y11, Y12, Y5, Y5
+	VANDPS      Y12, Y11, Y5
 	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
 	VMULPS      Y9, Y9, Y11
 	VFMADD231PS Y10, Y4, Y9
-	VMULPS      Y5, Y9, Y9
+	VFMADD231PS Y5, Y9, Y9
 	VDIVPS      Y11, Y9, Y9
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30452,13 +30410,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
 	VMOVUPS     magic<>+0(SB), Y14
 	VBLENDVPS   Y12, Y5, Y14, Y14
-	VADDPS      one<>+0(SB), Y13, Y13
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y12, Y13, Y5, Y5
+	VANDPS      Y13, Y12, Y5
 	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
 	VMULPS      Y10, Y10, Y12
 	VFMADD231PS Y11, Y4, Y10
-	VMULPS      Y5, Y10, Y10
+	VFMADD231PS Y5, Y10, Y10
 	VDIVPS      Y12, Y10, Y10
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30544,13 +30500,11 @@ nt_x4:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
 	VMOVUPS     magic<>+0(SB), Y15
 	VBLENDVPS   Y13, Y5, Y15, Y15
-	VADDPS      one<>+0(SB), Y14, Y14
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y13, Y14, Y5, Y5
+	VANDPS      Y14, Y13, Y5
 	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
 	VMULPS      Y11, Y11, Y13
 	VFMADD231PS Y12, Y4, Y11
-	VMULPS      Y5, Y11, Y11
+	VFMADD231PS Y5, Y11, Y11
 	VDIVPS      Y13, Y11, Y11
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30647,13 +30601,11 @@ nt_x1:
 	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
 	VMOVUPS     magic<>+0(SB), Y12
 	VBLENDVPS   Y10, Y5, Y12, Y12
-	VADDPS      one<>+0(SB), Y11, Y11
-	VMOVUPS     one<>+0(SB), Y5
-	VBLENDVPS   Y10, Y11, Y5, Y5
+	VANDPS      Y11, Y10, Y5
 	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
 	VMULPS      Y8, Y8, Y10
 	VFMADD231PS Y9, Y4, Y8
-	VMULPS      Y5, Y8, Y8
+	VFMADD231PS Y5, Y8, Y8
 	VDIVPS      Y10, Y8, Y8
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
@@ -30760,13 +30712,11 @@ short:
 	VCMPPS      $0x11, zero<>+0(SB), Y4, Y7
 	VMOVUPS     magic<>+0(SB), Y9
 	VBLENDVPS   Y7, Y1, Y9, Y9
-	VADDPS      one<>+0(SB), Y8, Y8
-	VMOVUPS     one<>+0(SB), Y1
-	VBLENDVPS   Y7, Y8, Y1, Y1
+	VANDPS      Y8, Y7, Y1
 	VBLENDVPS   Y7, one<>+0(SB), Y0, Y0
 	VMULPS      Y5, Y5, Y7
 	VFMADD231PS Y6, Y0, Y5
-	VMULPS      Y1, Y5, Y5
+	VFMADD231PS Y1, Y5, Y5
 	VDIVPS      Y7, Y5, Y5
 
 	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,

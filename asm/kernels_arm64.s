@@ -5775,14 +5775,13 @@ TEXT ·geluTanhBackwardNEON(SB), NOSPLIT, $0-72
 	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
 	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
 	VBSL V26.B16, V8.B16, V12.B16
-	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
 	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
-	VBSL V22.B16, V11.B16, V8.B16
-	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
-	VBSL V7.B16, V22.B16, V11.B16
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
 	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
-	VFMLA V5.S4, V11.S4, V10.S4
-	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
 	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
 
 	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
@@ -5886,14 +5885,13 @@ loop4:
 	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
 	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
 	VBSL V26.B16, V8.B16, V12.B16
-	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
 	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
-	VBSL V22.B16, V11.B16, V8.B16
-	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
-	VBSL V7.B16, V22.B16, V11.B16
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
 	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
-	VFMLA V5.S4, V11.S4, V10.S4
-	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
 	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
 
 	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
@@ -6005,14 +6003,13 @@ lane:
 	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
 	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
 	VBSL V26.B16, V8.B16, V12.B16
-	WORD $0x4e36d56b // fadd v11.4s, v11.4s, v22.4s
 	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
-	VBSL V22.B16, V11.B16, V8.B16
-	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
-	VBSL V7.B16, V22.B16, V11.B16
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
 	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
-	VFMLA V5.S4, V11.S4, V10.S4
-	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
 	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
 
 	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.

@@ -39,9 +39,9 @@ var (
 	cGELUA           = floatConstant("geluA", tanh32.A)
 	cGELUB3          = floatConstant("geluB3", 3*tanh32.B)
 	cGELUScaleMin    = floatConstant("geluScaleMin", exp32.Magic+tanh32.GELUScaleMin)
-	cTanhScaleNormal = floatConstant("tanhScaleNormal", exp32.Magic-126)
-	cTanhScale120    = floatConstant("tanhScale120", exp32.Magic-120)
-	cTanhMinus100    = floatConstant("tanhMinus100", -100)
+	cTanhScaleNormal = floatConstant("tanhScaleNormal", exp32.Magic+tanh32.ScaleFirst)
+	cTanhScale120    = floatConstant("tanhScale120", exp32.Magic+tanh32.BackwardScaleFirst)
+	cTanhMinus100    = floatConstant("tanhMinus100", tanh32.BackwardScaleSecond)
 	// cTanhPoly are P's coefficients, P5 down to P1, in Horner's order.
 	cTanhPoly = []constant{
 		floatConstant("tanhP5", tanh32.P5), floatConstant("tanhP4", tanh32.P4), floatConstant("tanhP3", tanh32.P3),
@@ -303,13 +303,12 @@ func geluTanhBackwardKernel() {
 			Comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
 			neg := w.compare(tanhCmpLT, c.get(cZero), x)
 			k := w.blend(neg, nm, w.load(c.get(cMagic)))
-			VADDPS(c.get(cOne), p, p)
-			f1 := w.blend(neg, p, w.load(c.get(cOne)))
+			pn := w.keep(neg, p)
 			e = w.blend(neg, c.get(cOne), e)
 			t2 := w.vec()
 			VMULPS(t, t, t2)
-			VFMADD231PS(xv, e, t) // t = xv·f2 + T
-			VMULPS(f1, t, t)
+			VFMADD231PS(xv, e, t) // S = xv·(x < 0 ? 1 : E) + T
+			VFMADD231PS(pn, t, t) // S + S·p where x < 0, rounded once
 			VDIVPS(t2, t, t)
 
 			Comment("dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,",

@@ -222,7 +222,7 @@ func geluTanhKernel(f *file) {
 			lo, scaleMin, scaleNormal = konst(), konst(), konst()
 			loadBits(fn, lo, bits(tanh32.GELUMin))
 			loadBits(fn, scaleMin, bits(exp32.Magic+tanh32.GELUScaleMin))
-			loadBits(fn, scaleNormal, bits(exp32.Magic-126))
+			loadBits(fn, scaleNormal, bits(exp32.Magic+tanh32.ScaleFirst))
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x, xc, a := in[0], tmp[0], tmp[1]
@@ -294,22 +294,21 @@ func geluTanhBackwardKernel(f *file) {
 			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", p, e, e) // e = e + e·p
 			fn.word(fadd(t, e, c.one))
 			fn.comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
-			k, f1, f2, t2 := u, tmp[4], p, a2
+			k, pn, f2, t2 := u, tmp[4], tmp[5], a2
 			fn.word(fcmltz(k, x))
 			bsl(fn, k, nm, c.magic)
-			fn.word(fadd(p, p, c.one))
-			fn.word(fcmltz(f1, x))
-			bsl(fn, f1, p, c.one)
+			fn.word(fcmltz(pn, x))
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", p, pn, pn) // p where x < 0, else +0
 			fn.word(fcmltz(f2, x))
 			bsl(fn, f2, c.one, e)
 			fn.word(fmul(t2, t, t))
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xv, f2, t) // t = T + xv·f2
-			fn.word(fmul(t, t, f1))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", xv, f2, t) // S = T + xv·(x < 0 ? 1 : E)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", pn, t, t)  // S + S·p where x < 0, rounded once
 			fn.word(fdiv(t, t, t2))
 
 			fn.comment("dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.")
 			k1, m := tmp[1], tmp[3]
-			loadBits(fn, m, bits(exp32.Magic-120))
+			loadBits(fn, m, bits(exp32.Magic+tanh32.BackwardScaleFirst))
 			fn.word(fmax(k1, k, m))
 			fn.word(fsub(k, k, k1))
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
@@ -320,7 +319,7 @@ func geluTanhBackwardKernel(f *file) {
 			bsl(fn, m, c.sign, t)
 			fn.word(fmul(m, dy, m))
 			k2 := tmp[4]
-			loadBits(fn, k2, bits(-100))
+			loadBits(fn, k2, bits(tanh32.BackwardScaleSecond))
 			fn.word(fmax(k2, k, k2))
 			fn.word(fsub(k, k, k2))
 			fn.word(fadd(k2, k2, c.magic))

@@ -82,4 +82,16 @@ const (
 	// 2^n is built from its exponent bits: from there down, 1 + E rounds to
 	// 1 with or without it (GELUTanhBackward needs E itself down to 2^-40).
 	GELUScaleMin = -60
+	// ScaleFirst is the least k of the first power of two by which the
+	// assembly of GELUTanh scales q = x·(1 + p)/(1 + E) by 2^n: q·2^k1,
+	// k1 = max(n, ScaleFirst), is exact (|q| > 8 where n < ScaleFirst), and
+	// q·2^k1·2^(n-k1) rounds once, as VSCALEFPS does, with 2^(n-k1) normal.
+	ScaleFirst = -126
+	// BackwardScaleFirst and BackwardScaleSecond split GELUTanhBackward's
+	// 2^n (n down to -315) into ((dy·(g·2^k1))·2^k2)·2^k3 in the assembly:
+	// k1 = max(n, BackwardScaleFirst) keeps g·2^k1 exact and dy·g·2^k1 from
+	// overflowing, k2 = max(n - k1, BackwardScaleSecond), and every factor
+	// is a normal power of two.
+	BackwardScaleFirst  = -120
+	BackwardScaleSecond = -100
 )
