@@ -98,17 +98,15 @@ func (p doublePool) get(d double) Op {
 	return op
 }
 
-// geluDoubles are the float64 constants that every GELU kernel uses: the
-// multiplicands and Horner's first coefficients in registers on AVX-512,
-// the addends of Horner's scheme in memory (AVX-512 has too few registers
-// for all of them and four vectors in flight).
+// geluDoubles are the float64 constants that every GELU kernel uses: in
+// registers on AVX-512 but for the addends of p's Horner scheme, which stay
+// in memory (AVX-512 has too few registers for all of them and four vectors
+// in flight).
 func (w width) geluDoubles(more ...double) doublePool {
-	regs := append([]double{dHalf, dLog2E, dMagic, dNegLn2, dOne, dExpm1[0], dP[0], dQ[0]}, more...)
-	var mem []double
-	mem = append(mem, dExpm1[1:]...)
-	mem = append(mem, dP[1:]...)
-	mem = append(mem, dQ[1:len(dQ)-1]...)
-	return w.doubles(regs, mem...)
+	regs := append([]double{dHalf, dLog2E, dMagic, dNegLn2, dExpm1[0]}, more...)
+	regs = append(regs, dP...)
+	regs = append(regs, dQ...)
+	return w.doubles(regs, dExpm1[1:]...)
 }
 
 func geluKernels() {
