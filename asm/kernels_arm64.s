@@ -4885,3 +4885,937 @@ lane:
 
 return:
 	RET
+
+// func seluNEON(dst []float32, x []float32)
+TEXT ·seluNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0xc18c0000, R7
+	VDUP R7, V31.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317218, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V27.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f867d5f, R7
+	VDUP R7, V25.S4
+	MOVW $0x3fe10966, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c804 // fcmgt v4.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	WORD $0x4e3ff42a // fmax v10.4s, v1.4s, v31.4s
+	VMOV V30.B16, V11.B16
+	VFMLA V29.S4, V10.S4, V11.S4
+	VSHL $23, V11.S4, V12.S4
+	WORD $0x4ebed56b // fsub v11.4s, v11.4s, v30.4s
+	VFMLS V28.S4, V11.S4, V10.S4
+	VDUP V23.S[0], V13.S4
+	VDUP V23.S[1], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VDUP V23.S[2], V13.S4
+	VFMLA V14.S4, V10.S4, V13.S4
+	VDUP V23.S[3], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VMOV V22.B16, V13.B16
+	VFMLA V14.S4, V10.S4, V13.S4
+	WORD $0x6e2add4b // fmul v11.4s, v10.4s, v10.4s
+	VFMLA V13.S4, V11.S4, V10.S4
+	WORD $0x4ebbd58b // fsub v11.4s, v12.4s, v27.4s
+	VFMLA V10.S4, V12.S4, V11.S4
+	VAND V26.B16, V1.B16, V14.B16
+	VORR V14.B16, V11.B16, V11.B16
+	WORD $0x6e38dd6d // fmul v13.4s, v11.4s, v24.4s
+	WORD $0x6e39dc2e // fmul v14.4s, v1.4s, v25.4s
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V13.B16, V14.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func seluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+TEXT ·seluBackwardNEON(SB), NOSPLIT, $0-84
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0xc3960000, R7
+	VDUP R7, V31.S4
+	FMOVS magic+80(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V28.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f867d5f, R7
+	VDUP R7, V26.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V25.S4
+	MOVW $0x0000004d, R7
+	VDUP R7, V24.S4
+	MOVW $0x59000000, R7
+	VDUP R7, V23.S4
+	FMOVS f+72(FP), F22
+	VDUP V22.S[0], V22.S4
+	FMOVS fHuge+76(FP), F21
+	VDUP V21.S[0], V21.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V20.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	WORD $0x4e36e6d3 // fcmeq v19.4s, v22.4s, v22.4s
+	WORD $0x4f3f5673 // shl v19.4s, v19.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func celuNEON(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32)
+TEXT ·celuNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS alpha+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS low+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	FMOVS k+56(FP), F29
+	VDUP V29.S[0], V29.S4
+	FMOVS negHi+60(FP), F28
+	VDUP V28.S[0], V28.S4
+	FMOVS negLo+64(FP), F27
+	VDUP V27.S[0], V27.S4
+	FMOVS inv+68(FP), F26
+	VDUP V26.S[0], V26.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V25.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c804 // fcmgt v4.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	WORD $0x4e3ef42b // fmax v11.4s, v1.4s, v30.4s
+	VMOV V25.B16, V12.B16
+	VFMLA V29.S4, V11.S4, V12.S4
+	VSHL $23, V12.S4, V13.S4
+	WORD $0x4eb9d58c // fsub v12.4s, v12.4s, v25.4s
+	VFMLA V28.S4, V12.S4, V11.S4
+	VFMLA V27.S4, V12.S4, V11.S4
+	WORD $0x6e3add6e // fmul v14.4s, v11.4s, v26.4s
+	VDUP V23.S[0], V15.S4
+	VDUP V23.S[1], V16.S4
+	VFMLA V15.S4, V14.S4, V16.S4
+	VDUP V23.S[2], V15.S4
+	VFMLA V16.S4, V14.S4, V15.S4
+	VDUP V23.S[3], V16.S4
+	VFMLA V15.S4, V14.S4, V16.S4
+	VMOV V22.B16, V15.B16
+	VFMLA V16.S4, V14.S4, V15.S4
+	WORD $0x6e2edd6e // fmul v14.4s, v11.4s, v14.4s
+	VFMLA V15.S4, V14.S4, V11.S4
+	WORD $0x6e2ddd6b // fmul v11.4s, v11.4s, v13.4s
+	VMOV V31.B16, V12.B16
+	VFMLS V31.S4, V13.S4, V12.S4
+	WORD $0x4eacd56b // fsub v11.4s, v11.4s, v12.4s
+	VAND V24.B16, V1.B16, V12.B16
+	VORR V12.B16, V11.B16, V11.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V11.B16, V1.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func celuBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, low float32, k float32, hi float32, lo float32, inv float32, zeroBelow float32)
+TEXT ·celuBackwardNEON(SB), NOSPLIT, $0-108
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS low+84(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS magic+80(FP), F30
+	VDUP V30.S[0], V30.S4
+	FMOVS k+88(FP), F29
+	VDUP V29.S[0], V29.S4
+	FMOVS hi+92(FP), F28
+	VDUP V28.S[0], V28.S4
+	FMOVS lo+96(FP), F27
+	VDUP V27.S[0], V27.S4
+	FMOVS inv+100(FP), F26
+	VDUP V26.S[0], V26.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V25.S4
+	MOVW $0x0000004d, R7
+	VDUP R7, V24.S4
+	MOVW $0x59000000, R7
+	VDUP R7, V23.S4
+	FMOVS f+72(FP), F22
+	VDUP V22.S[0], V22.S4
+	FMOVS fHuge+76(FP), F21
+	VDUP V21.S[0], V21.S4
+	FMOVS zeroBelow+104(FP), F20
+	VDUP V20.S[0], V20.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	WORD $0x4e36e6d3 // fcmeq v19.4s, v22.4s, v22.4s
+	WORD $0x4f3f5673 // shl v19.4s, v19.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET

@@ -71,3 +71,27 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
+
+// seluNEON sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func seluNEON(dst []float32, x []float32)
+
+// seluBackwardNEON sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func seluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+
+// celuNEON sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func celuNEON(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32)
+
+// celuBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha) (hi = -NegHi, lo = -NegLo), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func celuBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, low float32, k float32, hi float32, lo float32, inv float32, zeroBelow float32)
