@@ -55,8 +55,9 @@ func SELU(dst, x []float32) {
 
 // SELUBackward sets dx[i] = x[i] > 0 ? dy[i]*scale : dy[i]*scale*alpha*exp(x[i]),
 // the gradient of SELU given the gradient dy of its output and its input x,
-// within 1 ulp (exp(x) is computed in float64, and the product rounds once
-// to float32, underflowing gradually). A NaN dy comes out quieted; an
+// within 2 ulp: exp(x) = 2^n·(1 + p(r)) is exact in float64 (see
+// ELUBackward), and the product rounds once to float32, underflowing
+// gradually. A NaN dy comes out quieted; an
 // infinite dy gives ±Inf wherever the float64 exp(x) is not 0, and NaN
 // below, as in float64.
 func SELUBackward(dx, dy, x []float32) {
@@ -80,7 +81,12 @@ func SELUBackward(dx, dy, x []float32) {
 			v, g := xs[j], dys[j]
 			d := selu32.Scale
 			if !positive(v) {
-				d = selu32.ScaleAlpha * expWide(float64(v))
+				// exp(x) as in ELUBackward, exact in float64.
+				r, k := reduce(max(v, exp32.ExpMin))
+				d = selu32.ScaleAlpha * (1 + float64(expm1Poly(r))) * pow2Float64(k)
+				if v <= exp32.ExpZeroBelow {
+					d = 0 // as in float64: ±Inf·exp(x) is NaN
+				}
 			}
 			db[i] = product(g, v, d)
 		}
@@ -176,10 +182,58 @@ func celuWide(dst, x []float32, alpha float32) {
 func CELUBackward(dx, dy, x []float32, alpha float32) {
 	check.Binary("CELUBackward", "x", dx, dy, x)
 	check.NonZero("CELUBackward", alpha)
-	if alpha == 1 {
+	switch {
+	case alpha == 1:
 		ELUBackward(dx, dy, x, 1)
-		return
+	case selu32.Vector(alpha):
+		celuBackward(dx, dy, x, alpha)
+	default:
+		celuBackwardWide(dx, dy, x, alpha)
 	}
+}
+
+// celuBackward is CELUBackward for alpha in [selu32.VectorMin,
+// selu32.VectorMax]: x/alpha reduced in x's units as the assembly does
+// (see package selu32), and exp(x/alpha) = 2^n·(1 + p(r)) in float64.
+func celuBackward(dx, dy, x []float32, alpha float32) {
+	c := selu32.CELUBackward(alpha)
+	hi, lo := -c.NegHi, -c.NegLo
+	dx, dy = dx[:len(x)], dy[:len(x)]
+	var todo [256]uint8
+	var xs, dys [256]float32
+	for len(x) > 0 {
+		xb := x[:min(len(x), len(todo))]
+		dyb, db := dy[:len(xb)], dx[:len(xb)]
+		n := 0
+		for i, v := range xb {
+			g := dyb[i]
+			todo[n], xs[n], dys[n] = uint8(i), v, g
+			db[i] = g
+			if !positive(v) {
+				n++
+			}
+		}
+		for j, i := range todo[:n] {
+			v, g := xs[j], dys[j]
+			z := v
+			if z < c.Low {
+				z = c.Low
+			}
+			t := float32(z*c.K) + exp32.Magic
+			f := t - exp32.Magic
+			r := (float32(z-float32(f*hi)) - float32(f*lo)) * c.Inv
+			e := (1 + float64(expm1Poly(r))) * pow2Float64(int32(math.Float32bits(t)-math.Float32bits(exp32.Magic)))
+			if v <= c.ZeroBelow {
+				e = 0 // as in float64: ±Inf·exp(x/alpha) is NaN
+			}
+			db[i] = product(g, v, e)
+		}
+		x, dy, dx = x[len(xb):], dy[len(xb):], dx[len(xb):]
+	}
+}
+
+// celuBackwardWide is CELUBackward for any other alpha, in float64.
+func celuBackwardWide(dx, dy, x []float32, alpha float32) {
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	a := float64(alpha)
 	var todo [256]uint8

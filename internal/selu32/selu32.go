@@ -67,20 +67,10 @@ type CELUConstants struct{ Low, K, NegHi, NegLo, Inv, ZeroBelow float32 }
 func CELUForward(alpha float32) CELUConstants { return celuConstants(alpha, exp32.ELUMin) }
 
 // CELUBackward returns the constants of CELU's backward pass for alpha.
-func CELUBackward(alpha float32) CELUConstants { return celuConstants(alpha, exp32.ExpMin) }
-
-func celuConstants(alpha, low float32) CELUConstants {
-	a := float64(alpha)
-	frac, exp := math.Frexp(a * math.Ln2)
-	hi := float32(math.Ldexp(math.Round(math.Ldexp(frac, hiBits)), exp-hiBits))
-	c := CELUConstants{
-		Low:   float32(a * float64(low)),
-		K:     float32(math.Log2E / a),
-		NegHi: -hi,
-		NegLo: -float32(a*math.Ln2 - float64(hi)),
-		Inv:   float32(1 / a),
-	}
+func CELUBackward(alpha float32) CELUConstants {
+	c := celuConstants(alpha, exp32.ExpMin)
 	// The largest x with x/alpha < -1075·ln2, where float64's exp rounds to 0.
+	a := float64(alpha)
 	c.ZeroBelow = float32(a * ExpZeroBelow64)
 	for float64(c.ZeroBelow)/a >= ExpZeroBelow64 {
 		c.ZeroBelow = math.Nextafter32(c.ZeroBelow, float32(math.Inf(-1)))
@@ -89,6 +79,19 @@ func celuConstants(alpha, low float32) CELUConstants {
 		c.ZeroBelow = next
 	}
 	return c
+}
+
+func celuConstants(alpha, low float32) CELUConstants {
+	a := float64(alpha)
+	frac, exp := math.Frexp(a * math.Ln2)
+	hi := float32(math.Ldexp(math.Round(math.Ldexp(frac, hiBits)), exp-hiBits))
+	return CELUConstants{
+		Low:   float32(a * float64(low)),
+		K:     float32(math.Log2E / a),
+		NegHi: -hi,
+		NegLo: -float32(a*math.Ln2 - float64(hi)),
+		Inv:   float32(1 / a),
+	}
 }
 
 // hiBits are the significant bits of NegHi: n·NegHi is exact for |n| <
