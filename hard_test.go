@@ -136,19 +136,64 @@ func hardCompare(k verify.Elementwise, sets []impls.Set, in [][]float32, n int) 
 func TestHardSubnormal(t *testing.T) {
 	const chunk = 1 << 16
 	limit := math.Float32bits(0x1p-120)
+	step := uint32(1) // every x, or with -short every 61st (ties included)
+	if testing.Short() {
+		step = 61
+	}
 	in := [][]float32{make([]float32, chunk), make([]float32, chunk)}
 	for _, k := range []verify.Elementwise{verify.HardSigmoid, verify.HardSwish, verify.HardSwishBackward} {
 		for _, sign := range []uint32{0, 1 << 31} {
-			for start := uint32(0); start < limit; start += chunk {
-				n := int(min(chunk, limit-start))
+			for start := uint32(0); start < limit/step; start += chunk {
+				n := int(min(chunk, limit/step-start))
 				for i := range n {
 					in[0][i] = 1 // dy
-					in[1][i] = math.Float32frombits(sign | (start + uint32(i)))
+					in[1][i] = math.Float32frombits(sign | (start+uint32(i))*step%limit)
 				}
 				if err := hardCompare(k, sets(t), in[2-len(k.Inputs):], n); err != nil {
 					t.Fatal(err)
 				}
 			}
+		}
+	}
+}
+
+// TestHardDivision proves that the amd64 kernels' division without a
+// divide instruction (package hard32) is correctly rounded for every
+// float32 t whose quotient by 6 or by 3 is normal, in every implementation,
+// by checking one representative of every significand. Each step of the
+// division (q0 = t·r, e = q0·d - t, q = q0 - e·r) scales exactly with t
+// by a power of 2 while q0 and q are normal (e, a multiple of t's ulp, is
+// exact even where subnormal, and no step overflows where q does not), so
+// one binade of t, and -t by symmetry, stands for all:
+//
+//   - HardSigmoid on x = t - 3 for the 2^23 t in [2, 4): the quotients t/6;
+//   - HardSwishBackward with dy = 1 on every x in [-3, -1.5]: x/3 + 0.5 is
+//     exact there (Sterbenz), so the factor shows x/3 itself, for the
+//     significands [1, 1.5) of the binade [-4, -2) and [1.5, 2) of [-2, -1).
+//
+// Subnormal quotients of HardSwish go through VDIVPS (TestHardSubnormal),
+// and ±Inf and NaN through TestHardSweep and the golden tests.
+func TestHardDivision(t *testing.T) {
+	var sigmoid, swish [][]float32
+	x := make([]float32, 0, 1<<23)
+	for k := range 1 << 23 {
+		x = append(x, float32(2+float64(k)*0x1p-22)-3) // exact
+	}
+	sigmoid = [][]float32{x}
+	var xs, dy []float32
+	for b := math.Float32bits(-1.5); b <= math.Float32bits(-3); b++ {
+		xs, dy = append(xs, math.Float32frombits(b)), append(dy, 1)
+	}
+	swish = [][]float32{dy, xs}
+	if len(xs) != 1<<23+1 {
+		t.Fatalf("%d x in [-3, -1.5], want 2^23+1", len(xs))
+	}
+	for _, c := range []struct {
+		k  verify.Elementwise
+		in [][]float32
+	}{{verify.HardSigmoid, sigmoid}, {verify.HardSwishBackward, swish}} {
+		if err := hardCompare(c.k, sets(t), c.in, len(c.in[0])); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -42754,8 +42754,6 @@ TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
 	VMOVUPS hardShift<>+0(SB), Z1
 	VMOVUPS hardCap<>+0(SB), Z2
 	VMOVUPS hardSixth<>+0(SB), Z3
-	VMOVUPS hardMinNormal<>+0(SB), Z4
-	VMOVUPS hardAbs<>+0(SB), Z4
 	VMOVUPS hardMax<>+0(SB), Z4
 	CMPQ    CX, $0x10
 	JBE     last
@@ -43043,42 +43041,6 @@ hardswish_done11:
 	VMOVUPS Z0, K1, (DI)
 	VZEROUPPER
 	RET
-
-DATA hardMinNormal<>+0(SB)/4, $0x00800000
-DATA hardMinNormal<>+4(SB)/4, $0x00800000
-DATA hardMinNormal<>+8(SB)/4, $0x00800000
-DATA hardMinNormal<>+12(SB)/4, $0x00800000
-DATA hardMinNormal<>+16(SB)/4, $0x00800000
-DATA hardMinNormal<>+20(SB)/4, $0x00800000
-DATA hardMinNormal<>+24(SB)/4, $0x00800000
-DATA hardMinNormal<>+28(SB)/4, $0x00800000
-DATA hardMinNormal<>+32(SB)/4, $0x00800000
-DATA hardMinNormal<>+36(SB)/4, $0x00800000
-DATA hardMinNormal<>+40(SB)/4, $0x00800000
-DATA hardMinNormal<>+44(SB)/4, $0x00800000
-DATA hardMinNormal<>+48(SB)/4, $0x00800000
-DATA hardMinNormal<>+52(SB)/4, $0x00800000
-DATA hardMinNormal<>+56(SB)/4, $0x00800000
-DATA hardMinNormal<>+60(SB)/4, $0x00800000
-GLOBL hardMinNormal<>(SB), RODATA|NOPTR, $64
-
-DATA hardAbs<>+0(SB)/4, $0x7fffffff
-DATA hardAbs<>+4(SB)/4, $0x7fffffff
-DATA hardAbs<>+8(SB)/4, $0x7fffffff
-DATA hardAbs<>+12(SB)/4, $0x7fffffff
-DATA hardAbs<>+16(SB)/4, $0x7fffffff
-DATA hardAbs<>+20(SB)/4, $0x7fffffff
-DATA hardAbs<>+24(SB)/4, $0x7fffffff
-DATA hardAbs<>+28(SB)/4, $0x7fffffff
-DATA hardAbs<>+32(SB)/4, $0x7fffffff
-DATA hardAbs<>+36(SB)/4, $0x7fffffff
-DATA hardAbs<>+40(SB)/4, $0x7fffffff
-DATA hardAbs<>+44(SB)/4, $0x7fffffff
-DATA hardAbs<>+48(SB)/4, $0x7fffffff
-DATA hardAbs<>+52(SB)/4, $0x7fffffff
-DATA hardAbs<>+56(SB)/4, $0x7fffffff
-DATA hardAbs<>+60(SB)/4, $0x7fffffff
-GLOBL hardAbs<>(SB), RODATA|NOPTR, $64
 
 // func hardSwishAVX2(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
@@ -43439,6 +43401,42 @@ hardswish_done24:
 	VMASKMOVPS Y4, Y3, (DI)
 	VZEROUPPER
 	RET
+
+DATA hardMinNormal<>+0(SB)/4, $0x00800000
+DATA hardMinNormal<>+4(SB)/4, $0x00800000
+DATA hardMinNormal<>+8(SB)/4, $0x00800000
+DATA hardMinNormal<>+12(SB)/4, $0x00800000
+DATA hardMinNormal<>+16(SB)/4, $0x00800000
+DATA hardMinNormal<>+20(SB)/4, $0x00800000
+DATA hardMinNormal<>+24(SB)/4, $0x00800000
+DATA hardMinNormal<>+28(SB)/4, $0x00800000
+DATA hardMinNormal<>+32(SB)/4, $0x00800000
+DATA hardMinNormal<>+36(SB)/4, $0x00800000
+DATA hardMinNormal<>+40(SB)/4, $0x00800000
+DATA hardMinNormal<>+44(SB)/4, $0x00800000
+DATA hardMinNormal<>+48(SB)/4, $0x00800000
+DATA hardMinNormal<>+52(SB)/4, $0x00800000
+DATA hardMinNormal<>+56(SB)/4, $0x00800000
+DATA hardMinNormal<>+60(SB)/4, $0x00800000
+GLOBL hardMinNormal<>(SB), RODATA|NOPTR, $64
+
+DATA hardAbs<>+0(SB)/4, $0x7fffffff
+DATA hardAbs<>+4(SB)/4, $0x7fffffff
+DATA hardAbs<>+8(SB)/4, $0x7fffffff
+DATA hardAbs<>+12(SB)/4, $0x7fffffff
+DATA hardAbs<>+16(SB)/4, $0x7fffffff
+DATA hardAbs<>+20(SB)/4, $0x7fffffff
+DATA hardAbs<>+24(SB)/4, $0x7fffffff
+DATA hardAbs<>+28(SB)/4, $0x7fffffff
+DATA hardAbs<>+32(SB)/4, $0x7fffffff
+DATA hardAbs<>+36(SB)/4, $0x7fffffff
+DATA hardAbs<>+40(SB)/4, $0x7fffffff
+DATA hardAbs<>+44(SB)/4, $0x7fffffff
+DATA hardAbs<>+48(SB)/4, $0x7fffffff
+DATA hardAbs<>+52(SB)/4, $0x7fffffff
+DATA hardAbs<>+56(SB)/4, $0x7fffffff
+DATA hardAbs<>+60(SB)/4, $0x7fffffff
+GLOBL hardAbs<>(SB), RODATA|NOPTR, $64
 
 // func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 // Requires: AVX, AVX512F, BMI2, MMX+

@@ -12,11 +12,10 @@ import (
 
 // The hard activations evaluate their formulas literally, in the order of
 // package hard32, dividing as it describes (correctly rounded, without
-// VDIVPS), with x86's NaN rules set to
-// give simdact's: vmaxps and vminps return their second source when either
-// source is NaN (and when both are zeros), so the operand that may be NaN
-// goes second, and a NaN that only compares and selects would pass
-// unquieted, so x·1 quiets it first.
+// VDIVPS), with x86's NaN rules set to give simdact's: vmaxps and vminps
+// return their second source when either source is NaN (and when both are
+// zeros), so the operand that may be NaN goes second, and a NaN that only
+// compares and selects would pass unquieted, so x·1 quiets it first.
 
 // The constants of the hard kernels.
 var (
@@ -172,7 +171,11 @@ func hardSwishKernels() {
 		doc:  "sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.",
 		out:  "dst", in: []string{"x"},
 		setup: func(w width) {
-			zero, c = w.zeros(), w.pool(cHardShift, cHardCap, cHardSixth, cHardMinNormal, cHardAbs, cHardMax)
+			cs := []constant{cHardShift, cHardCap, cHardSixth, cHardMax}
+			if !w.wide() {
+				cs = append(cs, cHardMinNormal, cHardAbs) // for hardSubnormal
+			}
+			zero, c = w.zeros(), w.pool(cs...)
 			c.registers(w, cHardCap, cHardMax)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
