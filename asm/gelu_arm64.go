@@ -12,6 +12,10 @@ func (k Impl) GELU(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("GELU", dst, x)
 	}
+	if k.isa == neon {
+		geluNEON(dst, x)
+		return
+	}
 	kernels.GELU(dst, x)
 }
 
@@ -19,6 +23,10 @@ func (k Impl) GELU(dst, x []float32) {
 func (k Impl) GELUBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("GELUBackward", "x", dx, dy, x)
+	}
+	if k.isa == neon {
+		geluBackwardNEON(dx, dy, x)
+		return
 	}
 	kernels.GELUBackward(dx, dy, x)
 }

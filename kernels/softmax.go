@@ -26,7 +26,7 @@ func Softmax(dst, x []float32, cols int) {
 	for len(x) > 0 {
 		row, out := x[:cols:cols], dst[:cols:cols]
 		s := expSum(out, row, rowMax(row))
-		scale(out, float32(1/s))
+		scaleRow(out, float32(1/s))
 		x, dst = x[cols:], dst[cols:]
 	}
 }
@@ -140,8 +140,8 @@ func expSum(out, row []float32, m float32) float64 {
 	return s
 }
 
-// scale multiplies every element of v by f.
-func scale(v []float32, f float32) {
+// scaleRow multiplies every element of v by f.
+func scaleRow(v []float32, f float32) {
 	for i := range v {
 		v[i] *= f
 	}

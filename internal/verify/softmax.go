@@ -52,7 +52,9 @@ type Rows struct {
 // PyTorch's float32 sums), and any result where |y[i]·g| overflows
 // float32; LogSoftmaxBackward is dy[i] - exp(y[i])·g with g = sum(dy)
 // rounded to float32 and exp(y) = +Inf where float32 overflows, within
-// 2^-20·(|dy[i]| + |g|·exp(y[i])) + (1 + |g| + exp(y[i]))·2^-149.
+// 2^-20·(|dy[i]| + sum(|dy|)·exp(y[i])) + (1 + |g| + exp(y[i]))·2^-149 (the
+// sum of magnitudes allows for the order of the summation where the row's
+// dy cancel).
 //
 // A NaN reference must come out NaN (any NaN), a reference of ±Inf
 // exactly, and a forward reference of ±0 exactly; a backward result may
@@ -135,9 +137,10 @@ func softmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 // logSoftmaxBackwardRef is LogSoftmaxBackward's rowRef.
 func logSoftmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 	dy, y := in[0], in[1]
-	var g float64
+	var g, mag float64
 	for _, v := range dy {
 		g += float64(v)
+		mag += math.Abs(float64(v))
 	}
 	g = float64(float32(g))
 	ref, bound = make([]float64, len(y)), make([]float64, len(y))
@@ -147,7 +150,7 @@ func logSoftmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 			e = math.Inf(1)
 		}
 		ref[i] = float64(dy[i]) - e*g
-		bound[i] = SoftmaxBackwardRelative*(math.Abs(float64(dy[i]))+math.Abs(g)*e) + (1+math.Abs(g)+e)*Underflow
+		bound[i] = SoftmaxBackwardRelative*(math.Abs(float64(dy[i]))+mag*e) + (1+math.Abs(g)+e)*Underflow
 	}
 	return ref, bound
 }

@@ -1,0 +1,54 @@
+package gelu32
+
+import (
+	"flag"
+	"math"
+	"testing"
+)
+
+var stride = flag.Int("gelu32.stride", 0, "test every stride-th float32 a (default: 1 with -short off, else 97)")
+
+// TestTail compares Tail with the float64 erfc(a/√2)/2 on float32 inputs
+// from 0 to Clamp, in relative error: within 2^-26 (a quarter of a float32
+// ulp at worst) where Phi(-a) is a normal float32.
+func TestTail(t *testing.T) {
+	step := uint32(*stride)
+	if step == 0 {
+		step = 97
+		if !testing.Short() {
+			step = 1
+		}
+	}
+	var worst float64
+	var at float32
+	for b := uint32(0); b <= math.Float32bits(Clamp); b += step {
+		a := math.Float32frombits(b)
+		want := math.Erfc(float64(a)/math.Sqrt2) / 2
+		if want < 0x1p-126 {
+			break
+		}
+		if e := math.Abs(Tail(float64(a))/want - 1); e > worst {
+			worst, at = e, a
+		}
+	}
+	t.Logf("max relative error %.3g·2^-24 at a = %v", worst*0x1p24, at)
+	if worst > 0x1p-26 {
+		t.Errorf("Tail: relative error %.3g at a = %v, want <= 2^-26", worst, at)
+	}
+}
+
+// TestGauss checks (1 + p)·2^n against exp(-a²/2) up to Clamp, where it
+// underflows no float64.
+func TestGauss(t *testing.T) {
+	var worst float64
+	for b := uint32(0); b <= math.Float32bits(Clamp); b += 101 {
+		a := float64(math.Float32frombits(b))
+		p, v := Gauss(a)
+		if e := math.Abs(Scale(1+p, v)/math.Exp(-a*a/2) - 1); e > worst {
+			worst = e
+		}
+	}
+	if worst > 0x1p-26 {
+		t.Errorf("Gauss: relative error %.3g, want <= 2^-26", worst)
+	}
+}
