@@ -79,7 +79,7 @@ func SoftmaxBackward(dx, dy, y []float32, cols int) {
 // LogSoftmaxBackward sets each row of cols elements of dx to
 // dy[i] - exp(y[i])·g, g = the sum of the row's dy (accumulated in float64,
 // rounded to float32), the gradient of LogSoftmax given the gradient dy of
-// its output y: within 2^-20·(|dy[i]| + |g|·exp(y[i])) plus
+// its output y: within 2^-20·(|dy[i]| + sum(|dy|)·exp(y[i])) plus
 // (1 + |g| + exp(y[i]))·2^-149 of the float64 result (exp underflows
 // gradually), with exp(y) taken as +Inf where it overflows float32
 // (y > 88.72), and the NaNs and infinities of IEEE arithmetic. It panics as
