@@ -57,11 +57,11 @@ func LogSoftmax(dst, x []float32, cols int) {
 // LogSoftmax given the gradient dy of its output y.
 //
 // g is accumulated in float64 and rounded to float32. Each result is within
-// 2^-20·(|dy[i]| + |g|·exp(y[i])) plus (1 + |g| + exp(y[i]))·2^-149 (for
-// subnormal results) of the exact value: exp underflows gradually. exp(y)
-// is +Inf where it overflows float32 (y > 88.72, which no log-probability
-// is), and NaNs and infinities follow IEEE arithmetic. It makes two passes
-// over each row, and panics as SoftmaxBackward does.
+// 2^-20·(|dy[i]| + sum(|dy|)·exp(y[i])) plus (1 + |g| + exp(y[i]))·2^-149
+// (for subnormal results) of the exact value: exp underflows gradually.
+// exp(y) is +Inf where it overflows float32 (y > 88.72, which no
+// log-probability is), and NaNs and infinities follow IEEE arithmetic. It
+// makes two passes over each row, and panics as SoftmaxBackward does.
 func LogSoftmaxBackward(dx, dy, y []float32, cols int) {
 	native.LogSoftmaxBackward(dx, dy, y, cols)
 }

@@ -13,6 +13,7 @@ import (
 func FuzzSoftmax(f *testing.F) {
 	f.Add([]byte{0, 0, 0x80, 0x3f, 0, 0, 0x80, 0xff, 0, 0, 0xc0, 0x7f}, uint16(3))
 	f.Add(make([]byte, 4*17), uint16(17))
+	f.Add([]byte{0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f, 0x7f}, uint16(2)) // x - m overflows: -MaxFloat32, MaxFloat32
 	f.Fuzz(func(t *testing.T, data []byte, cols uint16) {
 		fuzzRows(t, testutil.FromBytes(data), nil, int(cols), "Softmax", "LogSoftmax")
 	})

@@ -79,7 +79,7 @@ func SoftmaxBackward(dx, dy, y []float32, cols int) {
 // LogSoftmaxBackward sets each row of cols elements of dx to
 // dy[i] - exp(y[i])·g, g = the sum of the row's dy (accumulated in float64,
 // rounded to float32), the gradient of LogSoftmax given the gradient dy of
-// its output y: within 2^-20·(|dy[i]| + |g|·exp(y[i])) plus
+// its output y: within 2^-20·(|dy[i]| + sum(|dy|)·exp(y[i])) plus
 // (1 + |g| + exp(y[i]))·2^-149 of the float64 result (exp underflows
 // gradually), with exp(y) taken as +Inf where it overflows float32
 // (y > 88.72), and the NaNs and infinities of IEEE arithmetic. It panics as
@@ -105,13 +105,25 @@ func LogSoftmaxBackward(dx, dy, y []float32, cols int) {
 	}
 }
 
-// rowMax returns the maximum of row, or a NaN if row holds one.
+// rowMax returns the maximum of row, or anything if row holds a NaN: the
+// exponentials make the row NaN anyway.
 func rowMax(row []float32) float32 {
-	m := row[0]
-	for _, v := range row[1:] {
-		m = max(m, v)
+	m0, m1 := row[0], row[0] // two chains of comparisons, which run in parallel
+	for i := 1; i+1 < len(row); i += 2 {
+		if row[i] > m0 {
+			m0 = row[i]
+		}
+		if row[i+1] > m1 {
+			m1 = row[i+1]
+		}
 	}
-	return m
+	if len(row)%2 == 0 && row[len(row)-1] > m0 {
+		m0 = row[len(row)-1]
+	}
+	if m1 > m0 {
+		return m1
+	}
+	return m0
 }
 
 // expSum returns the float64 sum of exp(v - m) over the v of row, and
@@ -140,9 +152,11 @@ func scaleRow(v []float32, f float32) {
 // its rounding to float32 underflows gradually and overflows to +Inf.
 func exp64(z float32) float64 {
 	t := float64(z)*softmax32.InvLn2Scaled + softmax32.Magic64
-	k := int64(math.Float64bits(t) - math.Float64bits(softmax32.Magic64))
+	// t's low bits hold k: its bits 6 and up, shifted to the exponent
+	// field (the bits of Magic64 shift out), are k>>6 (mod 2^12, which is
+	// enough to add to an exponent).
+	b := math.Float64bits(t)
 	r := float64(z) - (t-softmax32.Magic64)*softmax32.Ln2Scaled
 	p := 1 + r*(1+r*(0.5+r*(1.0/6)))
-	scale := math.Float64bits(softmax32.Exp2Table[k&(1<<softmax32.TableBits-1)]) + uint64(k>>softmax32.TableBits)<<52
-	return math.Float64frombits(scale) * p
+	return math.Float64frombits(math.Float64bits(softmax32.Exp2Table[b%(1<<softmax32.TableBits)])+b>>softmax32.TableBits<<52) * p
 }

@@ -56,19 +56,20 @@ type Rows struct {
 // sum of magnitudes allows for the order of the summation where the row's
 // dy cancel).
 //
-// A NaN reference must come out NaN (any NaN), a reference of ±Inf
-// exactly, and a forward reference of ±0 exactly; a backward result may
-// also be the reference rounded to float32 (the infinities of float32
-// overflow), and a backward reference of 0 is met within the bound.
+// A NaN reference must come out NaN (any NaN); the reference rounded to
+// float32 always matches (the infinities of float32 overflow); a reference
+// of ±Inf needs those bits, and so does a Softmax reference of +0 (-Inf
+// entries and exponentials that float64 flushes); a LogSoftmax or backward
+// reference of 0, which rounding makes, is met within the bound.
 func SoftmaxKernels() []Rows {
 	return []Rows{
 		{Name: "Softmax", Inputs: []string{"x"}, Check: checkSoftmax, Ref: softmaxRef,
 			Run: func(s Set, out []float32, in [][]float32, cols int) { s.Softmax(out, in[0], cols) }},
-		{Name: "LogSoftmax", Inputs: []string{"x"}, Check: checkRow(logSoftmaxRef), Ref: logSoftmaxRef,
+		{Name: "LogSoftmax", Inputs: []string{"x"}, Check: checkRow(logSoftmaxRef, false), Ref: logSoftmaxRef,
 			Run: func(s Set, out []float32, in [][]float32, cols int) { s.LogSoftmax(out, in[0], cols) }},
-		{Name: "SoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(softmaxBackwardRef), Ref: softmaxBackwardRef,
+		{Name: "SoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(softmaxBackwardRef, false), Ref: softmaxBackwardRef,
 			Run: func(s Set, out []float32, in [][]float32, cols int) { s.SoftmaxBackward(out, in[0], in[1], cols) }},
-		{Name: "LogSoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(logSoftmaxBackwardRef), Ref: logSoftmaxBackwardRef,
+		{Name: "LogSoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(logSoftmaxBackwardRef, false), Ref: logSoftmaxBackwardRef,
 			Run: func(s Set, out []float32, in [][]float32, cols int) { s.LogSoftmaxBackward(out, in[0], in[1], cols) }},
 	}
 }
@@ -157,11 +158,11 @@ func logSoftmaxBackwardRef(in [][]float32) (ref, bound []float64) {
 
 // checkRow returns the Check of a kernel with reference f: every result as
 // RowMatch says.
-func checkRow(f rowRef) func(out []float32, in [][]float32) error {
+func checkRow(f rowRef, exactZero bool) func(out []float32, in [][]float32) error {
 	return func(out []float32, in [][]float32) error {
 		ref, bound := f(in)
 		for i, got := range out {
-			if !RowMatch(got, ref[i], bound[i], len(in) > 1) {
+			if !RowMatch(got, ref[i], bound[i], exactZero) {
 				return rowMismatch(i, got, ref[i], bound[i], in)
 			}
 		}
@@ -170,19 +171,19 @@ func checkRow(f rowRef) func(out []float32, in [][]float32) error {
 }
 
 // RowMatch reports whether got matches ref within bound as SoftmaxKernels
-// says, for a backward pass if backward is set; an infinite bound accepts
-// anything.
-func RowMatch(got float32, ref, bound float64, backward bool) bool {
-	want := float32(ref)
+// says: an infinite bound accepts anything, a NaN ref needs a NaN, the
+// bits of ref rounded to float32 always match, and otherwise an infinite
+// ref, or with exactZero a ref of 0, needs those bits.
+func RowMatch(got float32, ref, bound float64, exactZero bool) bool {
 	switch {
 	case math.IsInf(bound, 1):
 		return true
 	case math.IsNaN(ref):
 		return isNaN(got)
-	case backward && math.Float32bits(got) == math.Float32bits(want):
+	case math.Float32bits(got) == math.Float32bits(float32(ref)):
 		return true
-	case math.IsInf(ref, 0) || (ref == 0 && !backward):
-		return math.Float32bits(got) == math.Float32bits(want)
+	case math.IsInf(ref, 0) || (ref == 0 && exactZero):
+		return false
 	}
 	return math.Abs(float64(got)-ref) <= bound
 }
@@ -199,7 +200,7 @@ func rowMismatch(i int, got float32, ref, bound float64, in [][]float32) error {
 // checkSoftmax is Softmax's Check: every result as checkRow says, and the
 // row's sum within SoftmaxRowSum of 1 where the row is not NaN.
 func checkSoftmax(out []float32, in [][]float32) error {
-	if err := checkRow(softmaxRef)(out, in); err != nil {
+	if err := checkRow(softmaxRef, true)(out, in); err != nil {
 		return err
 	}
 	var sum float64
