@@ -15,9 +15,9 @@ package simdact
 // Each row of x is read twice and each row of dst written twice (and read
 // once), in three passes (the maximum; the exponentials, stored, and their
 // sum; the scaling by 1/s), all rows in one assembly call: memory sees each
-// row once where it fits in the L2 cache. It panics, before writing anything, if cols < 1, len(x) is not a
-// multiple of cols, or dst and x differ in length or overlap without being
-// the same slice.
+// row once where it fits in the L2 cache. It panics, before writing
+// anything, if cols < 1, len(x) is not a multiple of cols, or dst and x
+// differ in length or overlap without being the same slice.
 func Softmax(dst, x []float32, cols int) {
 	native.Softmax(dst, x, cols)
 }
