@@ -23,9 +23,7 @@ const hardSweepStride = 65537
 // TestHardSweep runs every hard kernel of verify.HardKernels in every
 // implementation on every N-th float32 bit pattern x (every 65537th by
 // default, all 2^32 with -exhaustive=1; see hardSweep for dy), and
-// requires the specification's bits everywhere: this proves, among other
-// things, that the amd64 kernels' division without VDIVPS (package hard32)
-// is correctly rounded.
+// requires the specification's bits everywhere.
 // It also checks that HardSwish is within an ulp of x from x = 3 up, as its
 // documentation says.
 func TestHardSweep(t *testing.T) {

@@ -12,12 +12,12 @@ package simdact
 // rows, -Inf elements give +0. Exponentials below 2^-126 underflow
 // gradually.
 //
-// Each row is read twice and written twice, in three passes (the maximum;
-// the exponentials, stored, and their sum; the scaling by 1/s), all rows in
-// one assembly call, so a row should fit in the L2 cache to run at full
-// speed. It panics, before writing anything, if cols < 1, len(x) is not a
-// multiple of cols, or dst and x differ in length or overlap without being
-// the same slice.
+// Each row of x is read twice and each row of dst written twice (and read
+// once), in three passes (the maximum; the exponentials, stored, and their
+// sum; the scaling by 1/s), all rows in one assembly call: memory sees each
+// row once where it fits in the L2 cache. It panics, before writing
+// anything, if cols < 1, len(x) is not a multiple of cols, or dst and x
+// differ in length or overlap without being the same slice.
 func Softmax(dst, x []float32, cols int) {
 	native.Softmax(dst, x, cols)
 }
@@ -45,9 +45,10 @@ func SoftmaxBackward(dx, dy, y []float32, cols int) {
 // Each result is within 2 ulp, or 2^-22 absolute, of the exact value (log(s)
 // is computed once per row in float64). A row that holds a NaN or +Inf, or
 // whose elements are all -Inf, comes out all NaN; in other rows, -Inf
-// elements give -Inf. It reads each row twice and writes it once, in three
-// passes (the maximum, the sum of the exponentials, the results), and
-// panics as Softmax does.
+// elements give -Inf. It reads each row of x three times (from the cache
+// after the first, where the row fits in L2) and writes it once, in three
+// passes (the maximum, the sum of the exponentials, the results), all rows
+// in one assembly call, and panics as Softmax does.
 func LogSoftmax(dst, x []float32, cols int) {
 	native.LogSoftmax(dst, x, cols)
 }

@@ -19,7 +19,8 @@
 //
 // is t/d correctly rounded wherever the quotient is a normal float32 or
 // ±0 (e computed as q0·d - t, not t - q0·d, keeps the sign of a zero t).
-// TestHardSweep checks this on every float32 t with -exhaustive=1. Where
+// TestHardDivision proves it for every t, from one binade of each divisor
+// (each step scales exactly with t by a power of 2). Where
 // t is +Inf, q0·d - t would be NaN: min(q0, FLT_MAX)·d - t is -Inf, and q
 // +Inf. A NaN t gives t. Where the quotient is subnormal, q may miss a tie
 // (t = 9·2^-149 gives 1·2^-149, not 2·2^-149): every such error is a
