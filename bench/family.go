@@ -34,9 +34,10 @@ func init() {
 	for _, name := range names {
 		s := settings[name]
 		catalog = append(catalog, kernel{
-			name:  name,
-			timed: always(s[0]),
-			draw:  func(r *rand.Rand, _ int) verify.Elementwise { return s[r.IntN(len(s))] },
+			name:   name,
+			timed:  always(s[0]),
+			draw:   func(r *rand.Rand, _ int) verify.Elementwise { return s[r.IntN(len(s))] },
+			detail: strings.HasSuffix(name, "Backward"), // the summary shows the forward passes
 		})
 	}
 }
@@ -44,7 +45,12 @@ func init() {
 // The row kernels (Softmax, LogSoftmax and their backward passes) are
 // timed with rows of 256, as the peers harness has them, unless -cols asks
 // for others; verify draws rows that divide each length.
-func init() { catalog = append(catalog, rowKernels([]int{peersCols}, false)...) }
+func init() {
+	for _, k := range rowKernels([]int{peersCols}, false) {
+		k.detail = strings.Contains(k.name, "Backward/")
+		catalog = append(catalog, k)
+	}
+}
 
 // peersCols is the row length of the peers harness.
 const peersCols = 256

@@ -292,7 +292,8 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 	} else {
 		sets = []impls.Set{impls.Generic, impls.API}
 	}
-	var left []string // the kernels whose variants the summary leaves out
+	var left []string // the kernels whose layouts the summary leaves out
+	backward := 0     // the backward passes it leaves out
 	selected := selectKernels(o.kernels)
 	if o.cols != nil {
 		selected = withCols(selected, o.cols, o.kernels)
@@ -300,8 +301,10 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 	for _, k := range selected {
 		if o.named || !k.detail {
 			summary = append(summary, k.name)
-		} else if kernel, _, _ := strings.Cut(k.name, "/"); !slices.Contains(left, kernel) {
+		} else if kernel, layout, ok := strings.Cut(k.name, "/layout="); ok && layout != "" && !slices.Contains(left, kernel) {
 			left = append(left, kernel)
+		} else if !ok {
+			backward++
 		}
 		if o.full || o.named || !k.detail {
 			ks = append(ks, k)
@@ -314,6 +317,13 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 		}
 		notes = append(notes, fmt.Sprintf("%s: the summary shows %s layouts; %s every one",
 			strings.Join(left, ", "), summaryLayouts(), how))
+	}
+	if backward > 0 {
+		how := "-full measures them"
+		if o.full {
+			how = "the table shows them"
+		}
+		notes = append(notes, fmt.Sprintf("the summary leaves out the %d backward passes of the activations beyond the seed; %s", backward, how))
 	}
 	notes = append(notes, tooSmall(ks, sizes)...)
 	return ks, sets, sizes, summary, notes
