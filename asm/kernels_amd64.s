@@ -17769,35 +17769,37 @@ TEXT ·softplusAVX512(SB), NOSPLIT, $0-65
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z24
-	VFMADD213PS logb<>+0(SB), Z22, Z24
-	VFMADD213PS logc<>+0(SB), Z22, Z24
-	VFMADD213PS logd<>+0(SB), Z22, Z24
-	VFMADD213PS loge<>+0(SB), Z22, Z24
-	VFMADD213PS logf<>+0(SB), Z22, Z24
-	VFMADD213PS logg<>+0(SB), Z22, Z24
-	VFMADD213PS logh<>+0(SB), Z22, Z24
-	VFMADD213PS logi<>+0(SB), Z22, Z24
-	VFMADD213PS logj<>+0(SB), Z22, Z24
-	VMULPS      Z21, Z24, Z24
-	VFMADD213PS Z21, Z22, Z24
-	VDIVPS      Z16, Z24, Z24
-	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
 	VSCALEFPS   Z23, Z24, Z24
-	VADDPS      Z19, Z24, Z21
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z24, Z25
+	VFMADD213PS logc<>+0(SB), Z24, Z25
+	VFMADD213PS logd<>+0(SB), Z24, Z25
+	VFMADD213PS loge<>+0(SB), Z24, Z25
+	VFMADD213PS logf<>+0(SB), Z24, Z25
+	VFMADD213PS logg<>+0(SB), Z24, Z25
+	VFMADD213PS logh<>+0(SB), Z24, Z25
+	VFMADD213PS logi<>+0(SB), Z24, Z25
+	VFMADD213PS logj<>+0(SB), Z24, Z25
+	VMULPS      Z22, Z25, Z25
+	VFMADD213PS Z21, Z24, Z25
+	VADDPS      Z6, Z25, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
 	VCMPPS      $0x1e, Z18, Z20, K2
-	VBLENDMPS   Z21, Z24, K2, Z24
+	VBLENDMPS   Z21, Z25, K2, Z25
 	VCMPPS      $0x1e, Z15, Z20, K2
-	VBLENDMPS   Z19, Z24, K2, Z24
+	VBLENDMPS   Z19, Z25, K2, Z25
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K2
-	VBLENDMPS   Z20, Z24, K2, Z24
-	VMOVUPS     Z24, K1, (DI)
+	VBLENDMPS   Z20, Z25, K2, Z25
+	VMOVUPS     Z25, K1, (DI)
 	SUBQ        AX, CX
 
 	// Point every pointer at the end of the whole vectors that follow, and count up to it.
@@ -17840,34 +17842,36 @@ plain_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z24
-	VFMADD213PS logb<>+0(SB), Z22, Z24
-	VFMADD213PS logc<>+0(SB), Z22, Z24
-	VFMADD213PS logd<>+0(SB), Z22, Z24
-	VFMADD213PS loge<>+0(SB), Z22, Z24
-	VFMADD213PS logf<>+0(SB), Z22, Z24
-	VFMADD213PS logg<>+0(SB), Z22, Z24
-	VFMADD213PS logh<>+0(SB), Z22, Z24
-	VFMADD213PS logi<>+0(SB), Z22, Z24
-	VFMADD213PS logj<>+0(SB), Z22, Z24
-	VMULPS      Z21, Z24, Z24
-	VFMADD213PS Z21, Z22, Z24
-	VDIVPS      Z16, Z24, Z24
-	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
 	VSCALEFPS   Z23, Z24, Z24
-	VADDPS      Z19, Z24, Z21
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z24, Z25
+	VFMADD213PS logc<>+0(SB), Z24, Z25
+	VFMADD213PS logd<>+0(SB), Z24, Z25
+	VFMADD213PS loge<>+0(SB), Z24, Z25
+	VFMADD213PS logf<>+0(SB), Z24, Z25
+	VFMADD213PS logg<>+0(SB), Z24, Z25
+	VFMADD213PS logh<>+0(SB), Z24, Z25
+	VFMADD213PS logi<>+0(SB), Z24, Z25
+	VFMADD213PS logj<>+0(SB), Z24, Z25
+	VMULPS      Z22, Z25, Z25
+	VFMADD213PS Z21, Z24, Z25
+	VADDPS      Z6, Z25, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z24, K1, Z24
+	VBLENDMPS   Z21, Z25, K1, Z25
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z24, K1, Z24
+	VBLENDMPS   Z19, Z25, K1, Z25
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z24, K1, Z24
+	VBLENDMPS   Z20, Z25, K1, Z25
 	VMOVUPS     64(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -17892,34 +17896,36 @@ plain_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z25
-	VFMADD213PS logb<>+0(SB), Z22, Z25
-	VFMADD213PS logc<>+0(SB), Z22, Z25
-	VFMADD213PS logd<>+0(SB), Z22, Z25
-	VFMADD213PS loge<>+0(SB), Z22, Z25
-	VFMADD213PS logf<>+0(SB), Z22, Z25
-	VFMADD213PS logg<>+0(SB), Z22, Z25
-	VFMADD213PS logh<>+0(SB), Z22, Z25
-	VFMADD213PS logi<>+0(SB), Z22, Z25
-	VFMADD213PS logj<>+0(SB), Z22, Z25
-	VMULPS      Z21, Z25, Z25
-	VFMADD213PS Z21, Z22, Z25
-	VDIVPS      Z16, Z25, Z25
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z26
+	VFMADD213PS logb<>+0(SB), Z24, Z26
+	VFMADD213PS logc<>+0(SB), Z24, Z26
+	VFMADD213PS logd<>+0(SB), Z24, Z26
+	VFMADD213PS loge<>+0(SB), Z24, Z26
+	VFMADD213PS logf<>+0(SB), Z24, Z26
+	VFMADD213PS logg<>+0(SB), Z24, Z26
+	VFMADD213PS logh<>+0(SB), Z24, Z26
+	VFMADD213PS logi<>+0(SB), Z24, Z26
+	VFMADD213PS logj<>+0(SB), Z24, Z26
+	VMULPS      Z22, Z26, Z26
+	VFMADD213PS Z21, Z24, Z26
+	VADDPS      Z6, Z26, Z26
+	VDIVPS      Z16, Z26, Z26
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z25, Z25
-	VADDPS      Z19, Z25, Z21
+	VSCALEFPS   Z23, Z26, Z26
+	VADDPS      Z19, Z26, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z25, K1, Z25
+	VBLENDMPS   Z21, Z26, K1, Z26
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z25, K1, Z25
+	VBLENDMPS   Z19, Z26, K1, Z26
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z25, K1, Z25
+	VBLENDMPS   Z20, Z26, K1, Z26
 	VMOVUPS     128(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -17944,34 +17950,36 @@ plain_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z26
-	VFMADD213PS logb<>+0(SB), Z22, Z26
-	VFMADD213PS logc<>+0(SB), Z22, Z26
-	VFMADD213PS logd<>+0(SB), Z22, Z26
-	VFMADD213PS loge<>+0(SB), Z22, Z26
-	VFMADD213PS logf<>+0(SB), Z22, Z26
-	VFMADD213PS logg<>+0(SB), Z22, Z26
-	VFMADD213PS logh<>+0(SB), Z22, Z26
-	VFMADD213PS logi<>+0(SB), Z22, Z26
-	VFMADD213PS logj<>+0(SB), Z22, Z26
-	VMULPS      Z21, Z26, Z26
-	VFMADD213PS Z21, Z22, Z26
-	VDIVPS      Z16, Z26, Z26
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z27
+	VFMADD213PS logb<>+0(SB), Z24, Z27
+	VFMADD213PS logc<>+0(SB), Z24, Z27
+	VFMADD213PS logd<>+0(SB), Z24, Z27
+	VFMADD213PS loge<>+0(SB), Z24, Z27
+	VFMADD213PS logf<>+0(SB), Z24, Z27
+	VFMADD213PS logg<>+0(SB), Z24, Z27
+	VFMADD213PS logh<>+0(SB), Z24, Z27
+	VFMADD213PS logi<>+0(SB), Z24, Z27
+	VFMADD213PS logj<>+0(SB), Z24, Z27
+	VMULPS      Z22, Z27, Z27
+	VFMADD213PS Z21, Z24, Z27
+	VADDPS      Z6, Z27, Z27
+	VDIVPS      Z16, Z27, Z27
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z26, Z26
-	VADDPS      Z19, Z26, Z21
+	VSCALEFPS   Z23, Z27, Z27
+	VADDPS      Z19, Z27, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z26, K1, Z26
+	VBLENDMPS   Z21, Z27, K1, Z27
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z26, K1, Z26
+	VBLENDMPS   Z19, Z27, K1, Z27
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z26, K1, Z26
+	VBLENDMPS   Z20, Z27, K1, Z27
 	VMOVUPS     192(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -17996,38 +18004,40 @@ plain_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z27
-	VFMADD213PS logb<>+0(SB), Z22, Z27
-	VFMADD213PS logc<>+0(SB), Z22, Z27
-	VFMADD213PS logd<>+0(SB), Z22, Z27
-	VFMADD213PS loge<>+0(SB), Z22, Z27
-	VFMADD213PS logf<>+0(SB), Z22, Z27
-	VFMADD213PS logg<>+0(SB), Z22, Z27
-	VFMADD213PS logh<>+0(SB), Z22, Z27
-	VFMADD213PS logi<>+0(SB), Z22, Z27
-	VFMADD213PS logj<>+0(SB), Z22, Z27
-	VMULPS      Z21, Z27, Z27
-	VFMADD213PS Z21, Z22, Z27
-	VDIVPS      Z16, Z27, Z27
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z28
+	VFMADD213PS logb<>+0(SB), Z24, Z28
+	VFMADD213PS logc<>+0(SB), Z24, Z28
+	VFMADD213PS logd<>+0(SB), Z24, Z28
+	VFMADD213PS loge<>+0(SB), Z24, Z28
+	VFMADD213PS logf<>+0(SB), Z24, Z28
+	VFMADD213PS logg<>+0(SB), Z24, Z28
+	VFMADD213PS logh<>+0(SB), Z24, Z28
+	VFMADD213PS logi<>+0(SB), Z24, Z28
+	VFMADD213PS logj<>+0(SB), Z24, Z28
+	VMULPS      Z22, Z28, Z28
+	VFMADD213PS Z21, Z24, Z28
+	VADDPS      Z6, Z28, Z28
+	VDIVPS      Z16, Z28, Z28
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z27, Z27
-	VADDPS      Z19, Z27, Z21
+	VSCALEFPS   Z23, Z28, Z28
+	VADDPS      Z19, Z28, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z27, K1, Z27
+	VBLENDMPS   Z21, Z28, K1, Z28
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z27, K1, Z27
+	VBLENDMPS   Z19, Z28, K1, Z28
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z27, K1, Z27
-	VMOVUPS     Z24, (DI)(BX*1)
-	VMOVUPS     Z25, 64(DI)(BX*1)
-	VMOVUPS     Z26, 128(DI)(BX*1)
-	VMOVUPS     Z27, 192(DI)(BX*1)
+	VBLENDMPS   Z20, Z28, K1, Z28
+	VMOVUPS     Z25, (DI)(BX*1)
+	VMOVUPS     Z26, 64(DI)(BX*1)
+	VMOVUPS     Z27, 128(DI)(BX*1)
+	VMOVUPS     Z28, 192(DI)(BX*1)
 	ADDQ        $0x00000100, BX
 	CMPQ        BX, $-256
 	JLE         plain_x4
@@ -18059,35 +18069,37 @@ plain_x1:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z24
-	VFMADD213PS logb<>+0(SB), Z22, Z24
-	VFMADD213PS logc<>+0(SB), Z22, Z24
-	VFMADD213PS logd<>+0(SB), Z22, Z24
-	VFMADD213PS loge<>+0(SB), Z22, Z24
-	VFMADD213PS logf<>+0(SB), Z22, Z24
-	VFMADD213PS logg<>+0(SB), Z22, Z24
-	VFMADD213PS logh<>+0(SB), Z22, Z24
-	VFMADD213PS logi<>+0(SB), Z22, Z24
-	VFMADD213PS logj<>+0(SB), Z22, Z24
-	VMULPS      Z21, Z24, Z24
-	VFMADD213PS Z21, Z22, Z24
-	VDIVPS      Z16, Z24, Z24
-	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
 	VSCALEFPS   Z23, Z24, Z24
-	VADDPS      Z19, Z24, Z21
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z24, Z25
+	VFMADD213PS logc<>+0(SB), Z24, Z25
+	VFMADD213PS logd<>+0(SB), Z24, Z25
+	VFMADD213PS loge<>+0(SB), Z24, Z25
+	VFMADD213PS logf<>+0(SB), Z24, Z25
+	VFMADD213PS logg<>+0(SB), Z24, Z25
+	VFMADD213PS logh<>+0(SB), Z24, Z25
+	VFMADD213PS logi<>+0(SB), Z24, Z25
+	VFMADD213PS logj<>+0(SB), Z24, Z25
+	VMULPS      Z22, Z25, Z25
+	VFMADD213PS Z21, Z24, Z25
+	VADDPS      Z6, Z25, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z24, K1, Z24
+	VBLENDMPS   Z21, Z25, K1, Z25
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z24, K1, Z24
+	VBLENDMPS   Z19, Z25, K1, Z25
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z24, K1, Z24
-	VMOVUPS     Z24, (DI)(BX*1)
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVUPS     Z25, (DI)(BX*1)
 	ADDQ        $0x40, BX
 	JMP         plain_x1
 
@@ -18123,34 +18135,36 @@ nt_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z24
-	VFMADD213PS logb<>+0(SB), Z22, Z24
-	VFMADD213PS logc<>+0(SB), Z22, Z24
-	VFMADD213PS logd<>+0(SB), Z22, Z24
-	VFMADD213PS loge<>+0(SB), Z22, Z24
-	VFMADD213PS logf<>+0(SB), Z22, Z24
-	VFMADD213PS logg<>+0(SB), Z22, Z24
-	VFMADD213PS logh<>+0(SB), Z22, Z24
-	VFMADD213PS logi<>+0(SB), Z22, Z24
-	VFMADD213PS logj<>+0(SB), Z22, Z24
-	VMULPS      Z21, Z24, Z24
-	VFMADD213PS Z21, Z22, Z24
-	VDIVPS      Z16, Z24, Z24
-	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
 	VSCALEFPS   Z23, Z24, Z24
-	VADDPS      Z19, Z24, Z21
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z24, Z25
+	VFMADD213PS logc<>+0(SB), Z24, Z25
+	VFMADD213PS logd<>+0(SB), Z24, Z25
+	VFMADD213PS loge<>+0(SB), Z24, Z25
+	VFMADD213PS logf<>+0(SB), Z24, Z25
+	VFMADD213PS logg<>+0(SB), Z24, Z25
+	VFMADD213PS logh<>+0(SB), Z24, Z25
+	VFMADD213PS logi<>+0(SB), Z24, Z25
+	VFMADD213PS logj<>+0(SB), Z24, Z25
+	VMULPS      Z22, Z25, Z25
+	VFMADD213PS Z21, Z24, Z25
+	VADDPS      Z6, Z25, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z24, K1, Z24
+	VBLENDMPS   Z21, Z25, K1, Z25
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z24, K1, Z24
+	VBLENDMPS   Z19, Z25, K1, Z25
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z24, K1, Z24
+	VBLENDMPS   Z20, Z25, K1, Z25
 	VMOVUPS     64(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -18175,34 +18189,36 @@ nt_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z25
-	VFMADD213PS logb<>+0(SB), Z22, Z25
-	VFMADD213PS logc<>+0(SB), Z22, Z25
-	VFMADD213PS logd<>+0(SB), Z22, Z25
-	VFMADD213PS loge<>+0(SB), Z22, Z25
-	VFMADD213PS logf<>+0(SB), Z22, Z25
-	VFMADD213PS logg<>+0(SB), Z22, Z25
-	VFMADD213PS logh<>+0(SB), Z22, Z25
-	VFMADD213PS logi<>+0(SB), Z22, Z25
-	VFMADD213PS logj<>+0(SB), Z22, Z25
-	VMULPS      Z21, Z25, Z25
-	VFMADD213PS Z21, Z22, Z25
-	VDIVPS      Z16, Z25, Z25
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z26
+	VFMADD213PS logb<>+0(SB), Z24, Z26
+	VFMADD213PS logc<>+0(SB), Z24, Z26
+	VFMADD213PS logd<>+0(SB), Z24, Z26
+	VFMADD213PS loge<>+0(SB), Z24, Z26
+	VFMADD213PS logf<>+0(SB), Z24, Z26
+	VFMADD213PS logg<>+0(SB), Z24, Z26
+	VFMADD213PS logh<>+0(SB), Z24, Z26
+	VFMADD213PS logi<>+0(SB), Z24, Z26
+	VFMADD213PS logj<>+0(SB), Z24, Z26
+	VMULPS      Z22, Z26, Z26
+	VFMADD213PS Z21, Z24, Z26
+	VADDPS      Z6, Z26, Z26
+	VDIVPS      Z16, Z26, Z26
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z25, Z25
-	VADDPS      Z19, Z25, Z21
+	VSCALEFPS   Z23, Z26, Z26
+	VADDPS      Z19, Z26, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z25, K1, Z25
+	VBLENDMPS   Z21, Z26, K1, Z26
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z25, K1, Z25
+	VBLENDMPS   Z19, Z26, K1, Z26
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z25, K1, Z25
+	VBLENDMPS   Z20, Z26, K1, Z26
 	VMOVUPS     128(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -18227,34 +18243,36 @@ nt_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z26
-	VFMADD213PS logb<>+0(SB), Z22, Z26
-	VFMADD213PS logc<>+0(SB), Z22, Z26
-	VFMADD213PS logd<>+0(SB), Z22, Z26
-	VFMADD213PS loge<>+0(SB), Z22, Z26
-	VFMADD213PS logf<>+0(SB), Z22, Z26
-	VFMADD213PS logg<>+0(SB), Z22, Z26
-	VFMADD213PS logh<>+0(SB), Z22, Z26
-	VFMADD213PS logi<>+0(SB), Z22, Z26
-	VFMADD213PS logj<>+0(SB), Z22, Z26
-	VMULPS      Z21, Z26, Z26
-	VFMADD213PS Z21, Z22, Z26
-	VDIVPS      Z16, Z26, Z26
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z27
+	VFMADD213PS logb<>+0(SB), Z24, Z27
+	VFMADD213PS logc<>+0(SB), Z24, Z27
+	VFMADD213PS logd<>+0(SB), Z24, Z27
+	VFMADD213PS loge<>+0(SB), Z24, Z27
+	VFMADD213PS logf<>+0(SB), Z24, Z27
+	VFMADD213PS logg<>+0(SB), Z24, Z27
+	VFMADD213PS logh<>+0(SB), Z24, Z27
+	VFMADD213PS logi<>+0(SB), Z24, Z27
+	VFMADD213PS logj<>+0(SB), Z24, Z27
+	VMULPS      Z22, Z27, Z27
+	VFMADD213PS Z21, Z24, Z27
+	VADDPS      Z6, Z27, Z27
+	VDIVPS      Z16, Z27, Z27
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z26, Z26
-	VADDPS      Z19, Z26, Z21
+	VSCALEFPS   Z23, Z27, Z27
+	VADDPS      Z19, Z27, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z26, K1, Z26
+	VBLENDMPS   Z21, Z27, K1, Z27
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z26, K1, Z26
+	VBLENDMPS   Z19, Z27, K1, Z27
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z26, K1, Z26
+	VBLENDMPS   Z20, Z27, K1, Z27
 	VMOVUPS     192(SI)(BX*1), Z19
 	VMULPS      Z14, Z19, Z20
 	VMOVAPS     Z20, Z21
@@ -18279,38 +18297,40 @@ nt_x4:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
+	VSCALEFPS   Z23, Z24, Z24
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z27
-	VFMADD213PS logb<>+0(SB), Z22, Z27
-	VFMADD213PS logc<>+0(SB), Z22, Z27
-	VFMADD213PS logd<>+0(SB), Z22, Z27
-	VFMADD213PS loge<>+0(SB), Z22, Z27
-	VFMADD213PS logf<>+0(SB), Z22, Z27
-	VFMADD213PS logg<>+0(SB), Z22, Z27
-	VFMADD213PS logh<>+0(SB), Z22, Z27
-	VFMADD213PS logi<>+0(SB), Z22, Z27
-	VFMADD213PS logj<>+0(SB), Z22, Z27
-	VMULPS      Z21, Z27, Z27
-	VFMADD213PS Z21, Z22, Z27
-	VDIVPS      Z16, Z27, Z27
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z28
+	VFMADD213PS logb<>+0(SB), Z24, Z28
+	VFMADD213PS logc<>+0(SB), Z24, Z28
+	VFMADD213PS logd<>+0(SB), Z24, Z28
+	VFMADD213PS loge<>+0(SB), Z24, Z28
+	VFMADD213PS logf<>+0(SB), Z24, Z28
+	VFMADD213PS logg<>+0(SB), Z24, Z28
+	VFMADD213PS logh<>+0(SB), Z24, Z28
+	VFMADD213PS logi<>+0(SB), Z24, Z28
+	VFMADD213PS logj<>+0(SB), Z24, Z28
+	VMULPS      Z22, Z28, Z28
+	VFMADD213PS Z21, Z24, Z28
+	VADDPS      Z6, Z28, Z28
+	VDIVPS      Z16, Z28, Z28
 	VSUBPS      Z17, Z23, Z23
-	VSCALEFPS   Z23, Z27, Z27
-	VADDPS      Z19, Z27, Z21
+	VSCALEFPS   Z23, Z28, Z28
+	VADDPS      Z19, Z28, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z27, K1, Z27
+	VBLENDMPS   Z21, Z28, K1, Z28
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z27, K1, Z27
+	VBLENDMPS   Z19, Z28, K1, Z28
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z27, K1, Z27
-	VMOVNTPS    Z24, (DI)(BX*1)
-	VMOVNTPS    Z25, 64(DI)(BX*1)
-	VMOVNTPS    Z26, 128(DI)(BX*1)
-	VMOVNTPS    Z27, 192(DI)(BX*1)
+	VBLENDMPS   Z20, Z28, K1, Z28
+	VMOVNTPS    Z25, (DI)(BX*1)
+	VMOVNTPS    Z26, 64(DI)(BX*1)
+	VMOVNTPS    Z27, 128(DI)(BX*1)
+	VMOVNTPS    Z28, 192(DI)(BX*1)
 	ADDQ        $0x00000100, BX
 	CMPQ        BX, $-256
 	JLE         nt_x4
@@ -18342,35 +18362,37 @@ nt_x1:
 	VFMADD213PS Z11, Z22, Z21
 	VFMADD213PS Z6, Z22, Z21
 	VMULPS      Z22, Z21, Z21
-	VADDPS      Z6, Z21, Z21
-	VMOVAPS     Z21, Z22
-	VSCALEFPS   Z23, Z22, Z22
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z24
-	VFMADD213PS logb<>+0(SB), Z22, Z24
-	VFMADD213PS logc<>+0(SB), Z22, Z24
-	VFMADD213PS logd<>+0(SB), Z22, Z24
-	VFMADD213PS loge<>+0(SB), Z22, Z24
-	VFMADD213PS logf<>+0(SB), Z22, Z24
-	VFMADD213PS logg<>+0(SB), Z22, Z24
-	VFMADD213PS logh<>+0(SB), Z22, Z24
-	VFMADD213PS logi<>+0(SB), Z22, Z24
-	VFMADD213PS logj<>+0(SB), Z22, Z24
-	VMULPS      Z21, Z24, Z24
-	VFMADD213PS Z21, Z22, Z24
-	VDIVPS      Z16, Z24, Z24
-	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z6, Z21, Z22
+	VMOVAPS     Z22, Z24
 	VSCALEFPS   Z23, Z24, Z24
-	VADDPS      Z19, Z24, Z21
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z24, Z25
+	VFMADD213PS logc<>+0(SB), Z24, Z25
+	VFMADD213PS logd<>+0(SB), Z24, Z25
+	VFMADD213PS loge<>+0(SB), Z24, Z25
+	VFMADD213PS logf<>+0(SB), Z24, Z25
+	VFMADD213PS logg<>+0(SB), Z24, Z25
+	VFMADD213PS logh<>+0(SB), Z24, Z25
+	VFMADD213PS logi<>+0(SB), Z24, Z25
+	VFMADD213PS logj<>+0(SB), Z24, Z25
+	VMULPS      Z22, Z25, Z25
+	VFMADD213PS Z21, Z24, Z25
+	VADDPS      Z6, Z25, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
 	VCMPPS      $0x1e, Z18, Z20, K1
-	VBLENDMPS   Z21, Z24, K1, Z24
+	VBLENDMPS   Z21, Z25, K1, Z25
 	VCMPPS      $0x1e, Z15, Z20, K1
-	VBLENDMPS   Z19, Z24, K1, Z24
+	VBLENDMPS   Z19, Z25, K1, Z25
 	VADDPS      Z19, Z19, Z20
 	VCMPPS      $0x03, Z19, Z19, K1
-	VBLENDMPS   Z20, Z24, K1, Z24
-	VMOVNTPS    Z24, (DI)(BX*1)
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVNTPS    Z25, (DI)(BX*1)
 	ADDQ        $0x40, BX
 	JMP         nt_x1
 
@@ -18410,34 +18432,36 @@ last:
 	VFMADD213PS Z6, Z0, Z2
 	VMULPS      Z0, Z2, Z2
 	VADDPS      Z6, Z2, Z0
-	VMOVAPS     Z0, Z2
-	VSCALEFPS   Z1, Z2, Z2
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Z3
-	VFMADD213PS logb<>+0(SB), Z2, Z3
-	VFMADD213PS logc<>+0(SB), Z2, Z3
-	VFMADD213PS logd<>+0(SB), Z2, Z3
-	VFMADD213PS loge<>+0(SB), Z2, Z3
-	VFMADD213PS logf<>+0(SB), Z2, Z3
-	VFMADD213PS logg<>+0(SB), Z2, Z3
-	VFMADD213PS logh<>+0(SB), Z2, Z3
-	VFMADD213PS logi<>+0(SB), Z2, Z3
-	VFMADD213PS logj<>+0(SB), Z2, Z3
-	VMULPS      Z0, Z3, Z3
-	VFMADD213PS Z0, Z2, Z3
-	VDIVPS      Z16, Z3, Z3
-	VSUBPS      Z17, Z1, Z1
+	VMOVAPS     Z0, Z3
 	VSCALEFPS   Z1, Z3, Z3
-	VADDPS      Z19, Z3, Z0
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Z4
+	VFMADD213PS logb<>+0(SB), Z3, Z4
+	VFMADD213PS logc<>+0(SB), Z3, Z4
+	VFMADD213PS logd<>+0(SB), Z3, Z4
+	VFMADD213PS loge<>+0(SB), Z3, Z4
+	VFMADD213PS logf<>+0(SB), Z3, Z4
+	VFMADD213PS logg<>+0(SB), Z3, Z4
+	VFMADD213PS logh<>+0(SB), Z3, Z4
+	VFMADD213PS logi<>+0(SB), Z3, Z4
+	VFMADD213PS logj<>+0(SB), Z3, Z4
+	VMULPS      Z0, Z4, Z4
+	VFMADD213PS Z2, Z3, Z4
+	VADDPS      Z6, Z4, Z4
+	VDIVPS      Z16, Z4, Z4
+	VSUBPS      Z17, Z1, Z1
+	VSCALEFPS   Z1, Z4, Z4
+	VADDPS      Z19, Z4, Z0
 	VCMPPS      $0x1e, Z18, Z20, K2
-	VBLENDMPS   Z0, Z3, K2, Z3
+	VBLENDMPS   Z0, Z4, K2, Z4
 	VCMPPS      $0x1e, Z15, Z20, K2
-	VBLENDMPS   Z19, Z3, K2, Z3
+	VBLENDMPS   Z19, Z4, K2, Z4
 	VADDPS      Z19, Z19, Z0
 	VCMPPS      $0x03, Z19, Z19, K2
-	VBLENDMPS   Z0, Z3, K2, Z3
-	VMOVUPS     Z3, K1, (DI)
+	VBLENDMPS   Z0, Z4, K2, Z4
+	VMOVUPS     Z4, K1, (DI)
 	VZEROUPPER
 	RET
 
@@ -18702,93 +18726,31 @@ TEXT ·softplusAVX2(SB), NOSPLIT, $128-65
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y8
-	VPSRLD      $0x01, Y8, Y9
-	VPSUBD      Y9, Y8, Y8
-	VPSLLD      $0x17, Y9, Y9
-	VPSLLD      $0x17, Y8, Y8
-	VMULPS      Y9, Y6, Y6
-	VMULPS      Y8, Y6, Y6
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y8
-	VFMADD213PS logb<>+0(SB), Y6, Y8
-	VFMADD213PS logc<>+0(SB), Y6, Y8
-	VFMADD213PS logd<>+0(SB), Y6, Y8
-	VFMADD213PS loge<>+0(SB), Y6, Y8
-	VFMADD213PS logf<>+0(SB), Y6, Y8
-	VFMADD213PS logg<>+0(SB), Y6, Y8
-	VFMADD213PS logh<>+0(SB), Y6, Y8
-	VFMADD213PS logi<>+0(SB), Y6, Y8
-	VFMADD213PS logj<>+0(SB), Y6, Y8
-	VMULPS      Y5, Y8, Y8
-	VFMADD213PS Y5, Y6, Y8
-	VDIVPS      64(SP), Y8, Y8
-	VPSUBD      96(SP), Y7, Y7
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
-	VPSRLD      $0x01, Y5, Y6
-	VPSUBD      Y6, Y5, Y5
-	VPSLLD      $0x17, Y6, Y6
-	VPSLLD      $0x17, Y5, Y5
-	VMULPS      Y6, Y8, Y8
-	VMULPS      Y5, Y8, Y8
-	VADDPS      Y3, Y8, Y5
-	VCMPPS      $0x1e, Y2, Y4, Y6
-	VBLENDVPS   Y6, Y5, Y8, Y8
-	VCMPPS      $0x1e, 32(SP), Y4, Y4
-	VBLENDVPS   Y4, Y3, Y8, Y8
-	VADDPS      Y3, Y3, Y4
-	VCMPPS      $0x03, Y3, Y3, Y3
-	VBLENDVPS   Y3, Y4, Y8, Y8
-	VMOVUPS     -32(SI)(CX*4), Y3
-	VMULPS      (SP), Y3, Y4
-	VMOVAPS     Y4, Y5
-	VFMSUB231PS (SP), Y3, Y5
-	VANDNPS     signBit<>+0(SB), Y4, Y6
-	VXORPS      Y6, Y5, Y5
-	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
-	VMINPS      loLimit<>+0(SB), Y5, Y5
-	VORPS       signBit<>+0(SB), Y4, Y6
-	VMAXPS      Y6, Y0, Y6
-	VMOVUPS     scaleBase<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y9
-	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y6
-	VADDPS      Y5, Y6, Y6
-	VMOVUPS     c6<>+0(SB), Y5
-	VFMADD213PS c5<>+0(SB), Y6, Y5
-	VFMADD213PS c4<>+0(SB), Y6, Y5
-	VFMADD213PS c3<>+0(SB), Y6, Y5
-	VFMADD213PS c2<>+0(SB), Y6, Y5
-	VFMADD213PS Y1, Y6, Y5
-	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y9
 	VPSRLD      $0x01, Y9, Y10
 	VPSUBD      Y10, Y9, Y9
 	VPSLLD      $0x17, Y10, Y10
 	VPSLLD      $0x17, Y9, Y9
-	VMULPS      Y10, Y6, Y6
-	VMULPS      Y9, Y6, Y6
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y9
-	VFMADD213PS logb<>+0(SB), Y6, Y9
-	VFMADD213PS logc<>+0(SB), Y6, Y9
-	VFMADD213PS logd<>+0(SB), Y6, Y9
-	VFMADD213PS loge<>+0(SB), Y6, Y9
-	VFMADD213PS logf<>+0(SB), Y6, Y9
-	VFMADD213PS logg<>+0(SB), Y6, Y9
-	VFMADD213PS logh<>+0(SB), Y6, Y9
-	VFMADD213PS logi<>+0(SB), Y6, Y9
-	VFMADD213PS logj<>+0(SB), Y6, Y9
-	VMULPS      Y5, Y9, Y9
-	VFMADD213PS Y5, Y6, Y9
+	VFMADD213PS logb<>+0(SB), Y8, Y9
+	VFMADD213PS logc<>+0(SB), Y8, Y9
+	VFMADD213PS logd<>+0(SB), Y8, Y9
+	VFMADD213PS loge<>+0(SB), Y8, Y9
+	VFMADD213PS logf<>+0(SB), Y8, Y9
+	VFMADD213PS logg<>+0(SB), Y8, Y9
+	VFMADD213PS logh<>+0(SB), Y8, Y9
+	VFMADD213PS logi<>+0(SB), Y8, Y9
+	VFMADD213PS logj<>+0(SB), Y8, Y9
+	VMULPS      Y6, Y9, Y9
+	VFMADD213PS Y5, Y8, Y9
+	VADDPS      Y1, Y9, Y9
 	VDIVPS      64(SP), Y9, Y9
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -18806,6 +18768,72 @@ TEXT ·softplusAVX2(SB), NOSPLIT, $128-65
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y9, Y9
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y8, Y8
+	VMULPS      Y10, Y8, Y8
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y10
+	VFMADD213PS logb<>+0(SB), Y8, Y10
+	VFMADD213PS logc<>+0(SB), Y8, Y10
+	VFMADD213PS logd<>+0(SB), Y8, Y10
+	VFMADD213PS loge<>+0(SB), Y8, Y10
+	VFMADD213PS logf<>+0(SB), Y8, Y10
+	VFMADD213PS logg<>+0(SB), Y8, Y10
+	VFMADD213PS logh<>+0(SB), Y8, Y10
+	VFMADD213PS logi<>+0(SB), Y8, Y10
+	VFMADD213PS logj<>+0(SB), Y8, Y10
+	VMULPS      Y6, Y10, Y10
+	VFMADD213PS Y5, Y8, Y10
+	VADDPS      Y1, Y10, Y10
+	VDIVPS      64(SP), Y10, Y10
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y3, Y10, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y10, Y10
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
 	MOVQ        DI, R8
 	LEAQ        -32(DI)(CX*4), R9
 	CMPQ        CX, $0x10
@@ -18846,10 +18874,10 @@ plain_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -18858,93 +18886,31 @@ plain_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
-	VPSRLD      $0x01, Y10, Y11
-	VPSUBD      Y11, Y10, Y10
-	VPSLLD      $0x17, Y11, Y11
-	VPSLLD      $0x17, Y10, Y10
-	VMULPS      Y11, Y6, Y6
-	VMULPS      Y10, Y6, Y6
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y10
-	VFMADD213PS logb<>+0(SB), Y6, Y10
-	VFMADD213PS logc<>+0(SB), Y6, Y10
-	VFMADD213PS logd<>+0(SB), Y6, Y10
-	VFMADD213PS loge<>+0(SB), Y6, Y10
-	VFMADD213PS logf<>+0(SB), Y6, Y10
-	VFMADD213PS logg<>+0(SB), Y6, Y10
-	VFMADD213PS logh<>+0(SB), Y6, Y10
-	VFMADD213PS logi<>+0(SB), Y6, Y10
-	VFMADD213PS logj<>+0(SB), Y6, Y10
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y5, Y6, Y10
-	VDIVPS      64(SP), Y10, Y10
-	VPSUBD      96(SP), Y7, Y7
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
-	VPSRLD      $0x01, Y5, Y6
-	VPSUBD      Y6, Y5, Y5
-	VPSLLD      $0x17, Y6, Y6
-	VPSLLD      $0x17, Y5, Y5
-	VMULPS      Y6, Y10, Y10
-	VMULPS      Y5, Y10, Y10
-	VADDPS      Y3, Y10, Y5
-	VCMPPS      $0x1e, Y2, Y4, Y6
-	VBLENDVPS   Y6, Y5, Y10, Y10
-	VCMPPS      $0x1e, 32(SP), Y4, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
-	VADDPS      Y3, Y3, Y4
-	VCMPPS      $0x03, Y3, Y3, Y3
-	VBLENDVPS   Y3, Y4, Y10, Y10
-	VMOVUPS     32(SI)(BX*1), Y3
-	VMULPS      (SP), Y3, Y4
-	VMOVAPS     Y4, Y5
-	VFMSUB231PS (SP), Y3, Y5
-	VANDNPS     signBit<>+0(SB), Y4, Y6
-	VXORPS      Y6, Y5, Y5
-	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
-	VMINPS      loLimit<>+0(SB), Y5, Y5
-	VORPS       signBit<>+0(SB), Y4, Y6
-	VMAXPS      Y6, Y0, Y6
-	VMOVUPS     scaleBase<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y11
-	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y6
-	VADDPS      Y5, Y6, Y6
-	VMOVUPS     c6<>+0(SB), Y5
-	VFMADD213PS c5<>+0(SB), Y6, Y5
-	VFMADD213PS c4<>+0(SB), Y6, Y5
-	VFMADD213PS c3<>+0(SB), Y6, Y5
-	VFMADD213PS c2<>+0(SB), Y6, Y5
-	VFMADD213PS Y1, Y6, Y5
-	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
 	VPSRLD      $0x01, Y11, Y12
 	VPSUBD      Y12, Y11, Y11
 	VPSLLD      $0x17, Y12, Y12
 	VPSLLD      $0x17, Y11, Y11
-	VMULPS      Y12, Y6, Y6
-	VMULPS      Y11, Y6, Y6
+	VMULPS      Y12, Y8, Y8
+	VMULPS      Y11, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y11
-	VFMADD213PS logb<>+0(SB), Y6, Y11
-	VFMADD213PS logc<>+0(SB), Y6, Y11
-	VFMADD213PS logd<>+0(SB), Y6, Y11
-	VFMADD213PS loge<>+0(SB), Y6, Y11
-	VFMADD213PS logf<>+0(SB), Y6, Y11
-	VFMADD213PS logg<>+0(SB), Y6, Y11
-	VFMADD213PS logh<>+0(SB), Y6, Y11
-	VFMADD213PS logi<>+0(SB), Y6, Y11
-	VFMADD213PS logj<>+0(SB), Y6, Y11
-	VMULPS      Y5, Y11, Y11
-	VFMADD213PS Y5, Y6, Y11
+	VFMADD213PS logb<>+0(SB), Y8, Y11
+	VFMADD213PS logc<>+0(SB), Y8, Y11
+	VFMADD213PS logd<>+0(SB), Y8, Y11
+	VFMADD213PS loge<>+0(SB), Y8, Y11
+	VFMADD213PS logf<>+0(SB), Y8, Y11
+	VFMADD213PS logg<>+0(SB), Y8, Y11
+	VFMADD213PS logh<>+0(SB), Y8, Y11
+	VFMADD213PS logi<>+0(SB), Y8, Y11
+	VFMADD213PS logj<>+0(SB), Y8, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMADD213PS Y5, Y8, Y11
+	VADDPS      Y1, Y11, Y11
 	VDIVPS      64(SP), Y11, Y11
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -18962,7 +18928,7 @@ plain_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y11, Y11
-	VMOVUPS     64(SI)(BX*1), Y3
+	VMOVUPS     32(SI)(BX*1), Y3
 	VMULPS      (SP), Y3, Y4
 	VMOVAPS     Y4, Y5
 	VFMSUB231PS (SP), Y3, Y5
@@ -18974,10 +18940,10 @@ plain_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y12
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -18986,29 +18952,31 @@ plain_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y12
 	VPSRLD      $0x01, Y12, Y13
 	VPSUBD      Y13, Y12, Y12
 	VPSLLD      $0x17, Y13, Y13
 	VPSLLD      $0x17, Y12, Y12
-	VMULPS      Y13, Y6, Y6
-	VMULPS      Y12, Y6, Y6
+	VMULPS      Y13, Y8, Y8
+	VMULPS      Y12, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y12
-	VFMADD213PS logb<>+0(SB), Y6, Y12
-	VFMADD213PS logc<>+0(SB), Y6, Y12
-	VFMADD213PS logd<>+0(SB), Y6, Y12
-	VFMADD213PS loge<>+0(SB), Y6, Y12
-	VFMADD213PS logf<>+0(SB), Y6, Y12
-	VFMADD213PS logg<>+0(SB), Y6, Y12
-	VFMADD213PS logh<>+0(SB), Y6, Y12
-	VFMADD213PS logi<>+0(SB), Y6, Y12
-	VFMADD213PS logj<>+0(SB), Y6, Y12
-	VMULPS      Y5, Y12, Y12
-	VFMADD213PS Y5, Y6, Y12
+	VFMADD213PS logb<>+0(SB), Y8, Y12
+	VFMADD213PS logc<>+0(SB), Y8, Y12
+	VFMADD213PS logd<>+0(SB), Y8, Y12
+	VFMADD213PS loge<>+0(SB), Y8, Y12
+	VFMADD213PS logf<>+0(SB), Y8, Y12
+	VFMADD213PS logg<>+0(SB), Y8, Y12
+	VFMADD213PS logh<>+0(SB), Y8, Y12
+	VFMADD213PS logi<>+0(SB), Y8, Y12
+	VFMADD213PS logj<>+0(SB), Y8, Y12
+	VMULPS      Y6, Y12, Y12
+	VFMADD213PS Y5, Y8, Y12
+	VADDPS      Y1, Y12, Y12
 	VDIVPS      64(SP), Y12, Y12
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -19026,7 +18994,7 @@ plain_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y12, Y12
-	VMOVUPS     96(SI)(BX*1), Y3
+	VMOVUPS     64(SI)(BX*1), Y3
 	VMULPS      (SP), Y3, Y4
 	VMOVAPS     Y4, Y5
 	VFMSUB231PS (SP), Y3, Y5
@@ -19038,10 +19006,10 @@ plain_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y13
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y13, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y13, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19050,29 +19018,31 @@ plain_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y13
 	VPSRLD      $0x01, Y13, Y14
 	VPSUBD      Y14, Y13, Y13
 	VPSLLD      $0x17, Y14, Y14
 	VPSLLD      $0x17, Y13, Y13
-	VMULPS      Y14, Y6, Y6
-	VMULPS      Y13, Y6, Y6
+	VMULPS      Y14, Y8, Y8
+	VMULPS      Y13, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y13
-	VFMADD213PS logb<>+0(SB), Y6, Y13
-	VFMADD213PS logc<>+0(SB), Y6, Y13
-	VFMADD213PS logd<>+0(SB), Y6, Y13
-	VFMADD213PS loge<>+0(SB), Y6, Y13
-	VFMADD213PS logf<>+0(SB), Y6, Y13
-	VFMADD213PS logg<>+0(SB), Y6, Y13
-	VFMADD213PS logh<>+0(SB), Y6, Y13
-	VFMADD213PS logi<>+0(SB), Y6, Y13
-	VFMADD213PS logj<>+0(SB), Y6, Y13
-	VMULPS      Y5, Y13, Y13
-	VFMADD213PS Y5, Y6, Y13
+	VFMADD213PS logb<>+0(SB), Y8, Y13
+	VFMADD213PS logc<>+0(SB), Y8, Y13
+	VFMADD213PS logd<>+0(SB), Y8, Y13
+	VFMADD213PS loge<>+0(SB), Y8, Y13
+	VFMADD213PS logf<>+0(SB), Y8, Y13
+	VFMADD213PS logg<>+0(SB), Y8, Y13
+	VFMADD213PS logh<>+0(SB), Y8, Y13
+	VFMADD213PS logi<>+0(SB), Y8, Y13
+	VFMADD213PS logj<>+0(SB), Y8, Y13
+	VMULPS      Y6, Y13, Y13
+	VFMADD213PS Y5, Y8, Y13
+	VADDPS      Y1, Y13, Y13
 	VDIVPS      64(SP), Y13, Y13
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -19090,10 +19060,76 @@ plain_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y13, Y13
-	VMOVUPS     Y10, (DI)(BX*1)
-	VMOVUPS     Y11, 32(DI)(BX*1)
-	VMOVUPS     Y12, 64(DI)(BX*1)
-	VMOVUPS     Y13, 96(DI)(BX*1)
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y14
+	VPSRLD      $0x01, Y14, Y15
+	VPSUBD      Y15, Y14, Y14
+	VPSLLD      $0x17, Y15, Y15
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y15, Y8, Y8
+	VMULPS      Y14, Y8, Y8
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y14
+	VFMADD213PS logb<>+0(SB), Y8, Y14
+	VFMADD213PS logc<>+0(SB), Y8, Y14
+	VFMADD213PS logd<>+0(SB), Y8, Y14
+	VFMADD213PS loge<>+0(SB), Y8, Y14
+	VFMADD213PS logf<>+0(SB), Y8, Y14
+	VFMADD213PS logg<>+0(SB), Y8, Y14
+	VFMADD213PS logh<>+0(SB), Y8, Y14
+	VFMADD213PS logi<>+0(SB), Y8, Y14
+	VFMADD213PS logj<>+0(SB), Y8, Y14
+	VMULPS      Y6, Y14, Y14
+	VFMADD213PS Y5, Y8, Y14
+	VADDPS      Y1, Y14, Y14
+	VDIVPS      64(SP), Y14, Y14
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y14, Y14
+	VMULPS      Y5, Y14, Y14
+	VADDPS      Y3, Y14, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y14, Y14
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y14, Y14
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y14, Y14
+	VMOVUPS     Y11, (DI)(BX*1)
+	VMOVUPS     Y12, 32(DI)(BX*1)
+	VMOVUPS     Y13, 64(DI)(BX*1)
+	VMOVUPS     Y14, 96(DI)(BX*1)
 	ADDQ        $0x00000080, BX
 	CMPQ        BX, $-128
 	JLE         plain_x4
@@ -19113,10 +19149,10 @@ plain_x1:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19125,47 +19161,49 @@ plain_x1:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
-	VPSRLD      $0x01, Y10, Y11
-	VPSUBD      Y11, Y10, Y10
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
 	VPSLLD      $0x17, Y11, Y11
-	VPSLLD      $0x17, Y10, Y10
-	VMULPS      Y11, Y6, Y6
-	VMULPS      Y10, Y6, Y6
+	VMULPS      Y12, Y8, Y8
+	VMULPS      Y11, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y10
-	VFMADD213PS logb<>+0(SB), Y6, Y10
-	VFMADD213PS logc<>+0(SB), Y6, Y10
-	VFMADD213PS logd<>+0(SB), Y6, Y10
-	VFMADD213PS loge<>+0(SB), Y6, Y10
-	VFMADD213PS logf<>+0(SB), Y6, Y10
-	VFMADD213PS logg<>+0(SB), Y6, Y10
-	VFMADD213PS logh<>+0(SB), Y6, Y10
-	VFMADD213PS logi<>+0(SB), Y6, Y10
-	VFMADD213PS logj<>+0(SB), Y6, Y10
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y5, Y6, Y10
-	VDIVPS      64(SP), Y10, Y10
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y11
+	VFMADD213PS logb<>+0(SB), Y8, Y11
+	VFMADD213PS logc<>+0(SB), Y8, Y11
+	VFMADD213PS logd<>+0(SB), Y8, Y11
+	VFMADD213PS loge<>+0(SB), Y8, Y11
+	VFMADD213PS logf<>+0(SB), Y8, Y11
+	VFMADD213PS logg<>+0(SB), Y8, Y11
+	VFMADD213PS logh<>+0(SB), Y8, Y11
+	VFMADD213PS logi<>+0(SB), Y8, Y11
+	VFMADD213PS logj<>+0(SB), Y8, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMADD213PS Y5, Y8, Y11
+	VADDPS      Y1, Y11, Y11
+	VDIVPS      64(SP), Y11, Y11
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
 	VPSRLD      $0x01, Y5, Y6
 	VPSUBD      Y6, Y5, Y5
 	VPSLLD      $0x17, Y6, Y6
 	VPSLLD      $0x17, Y5, Y5
-	VMULPS      Y6, Y10, Y10
-	VMULPS      Y5, Y10, Y10
-	VADDPS      Y3, Y10, Y5
+	VMULPS      Y6, Y11, Y11
+	VMULPS      Y5, Y11, Y11
+	VADDPS      Y3, Y11, Y5
 	VCMPPS      $0x1e, Y2, Y4, Y6
-	VBLENDVPS   Y6, Y5, Y10, Y10
+	VBLENDVPS   Y6, Y5, Y11, Y11
 	VCMPPS      $0x1e, 32(SP), Y4, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
+	VBLENDVPS   Y4, Y3, Y11, Y11
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
-	VBLENDVPS   Y3, Y4, Y10, Y10
-	VMOVUPS     Y10, (DI)(BX*1)
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     Y11, (DI)(BX*1)
 	ADDQ        $0x20, BX
 	JMP         plain_x1
 
@@ -19189,10 +19227,10 @@ nt_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19201,93 +19239,31 @@ nt_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
-	VPSRLD      $0x01, Y10, Y11
-	VPSUBD      Y11, Y10, Y10
-	VPSLLD      $0x17, Y11, Y11
-	VPSLLD      $0x17, Y10, Y10
-	VMULPS      Y11, Y6, Y6
-	VMULPS      Y10, Y6, Y6
-
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y10
-	VFMADD213PS logb<>+0(SB), Y6, Y10
-	VFMADD213PS logc<>+0(SB), Y6, Y10
-	VFMADD213PS logd<>+0(SB), Y6, Y10
-	VFMADD213PS loge<>+0(SB), Y6, Y10
-	VFMADD213PS logf<>+0(SB), Y6, Y10
-	VFMADD213PS logg<>+0(SB), Y6, Y10
-	VFMADD213PS logh<>+0(SB), Y6, Y10
-	VFMADD213PS logi<>+0(SB), Y6, Y10
-	VFMADD213PS logj<>+0(SB), Y6, Y10
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y5, Y6, Y10
-	VDIVPS      64(SP), Y10, Y10
-	VPSUBD      96(SP), Y7, Y7
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
-	VPSRLD      $0x01, Y5, Y6
-	VPSUBD      Y6, Y5, Y5
-	VPSLLD      $0x17, Y6, Y6
-	VPSLLD      $0x17, Y5, Y5
-	VMULPS      Y6, Y10, Y10
-	VMULPS      Y5, Y10, Y10
-	VADDPS      Y3, Y10, Y5
-	VCMPPS      $0x1e, Y2, Y4, Y6
-	VBLENDVPS   Y6, Y5, Y10, Y10
-	VCMPPS      $0x1e, 32(SP), Y4, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
-	VADDPS      Y3, Y3, Y4
-	VCMPPS      $0x03, Y3, Y3, Y3
-	VBLENDVPS   Y3, Y4, Y10, Y10
-	VMOVUPS     32(SI)(BX*1), Y3
-	VMULPS      (SP), Y3, Y4
-	VMOVAPS     Y4, Y5
-	VFMSUB231PS (SP), Y3, Y5
-	VANDNPS     signBit<>+0(SB), Y4, Y6
-	VXORPS      Y6, Y5, Y5
-	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
-	VMINPS      loLimit<>+0(SB), Y5, Y5
-	VORPS       signBit<>+0(SB), Y4, Y6
-	VMAXPS      Y6, Y0, Y6
-	VMOVUPS     scaleBase<>+0(SB), Y7
-	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y11
-	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y6
-	VADDPS      Y5, Y6, Y6
-	VMOVUPS     c6<>+0(SB), Y5
-	VFMADD213PS c5<>+0(SB), Y6, Y5
-	VFMADD213PS c4<>+0(SB), Y6, Y5
-	VFMADD213PS c3<>+0(SB), Y6, Y5
-	VFMADD213PS c2<>+0(SB), Y6, Y5
-	VFMADD213PS Y1, Y6, Y5
-	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
 	VPSRLD      $0x01, Y11, Y12
 	VPSUBD      Y12, Y11, Y11
 	VPSLLD      $0x17, Y12, Y12
 	VPSLLD      $0x17, Y11, Y11
-	VMULPS      Y12, Y6, Y6
-	VMULPS      Y11, Y6, Y6
+	VMULPS      Y12, Y8, Y8
+	VMULPS      Y11, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y11
-	VFMADD213PS logb<>+0(SB), Y6, Y11
-	VFMADD213PS logc<>+0(SB), Y6, Y11
-	VFMADD213PS logd<>+0(SB), Y6, Y11
-	VFMADD213PS loge<>+0(SB), Y6, Y11
-	VFMADD213PS logf<>+0(SB), Y6, Y11
-	VFMADD213PS logg<>+0(SB), Y6, Y11
-	VFMADD213PS logh<>+0(SB), Y6, Y11
-	VFMADD213PS logi<>+0(SB), Y6, Y11
-	VFMADD213PS logj<>+0(SB), Y6, Y11
-	VMULPS      Y5, Y11, Y11
-	VFMADD213PS Y5, Y6, Y11
+	VFMADD213PS logb<>+0(SB), Y8, Y11
+	VFMADD213PS logc<>+0(SB), Y8, Y11
+	VFMADD213PS logd<>+0(SB), Y8, Y11
+	VFMADD213PS loge<>+0(SB), Y8, Y11
+	VFMADD213PS logf<>+0(SB), Y8, Y11
+	VFMADD213PS logg<>+0(SB), Y8, Y11
+	VFMADD213PS logh<>+0(SB), Y8, Y11
+	VFMADD213PS logi<>+0(SB), Y8, Y11
+	VFMADD213PS logj<>+0(SB), Y8, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMADD213PS Y5, Y8, Y11
+	VADDPS      Y1, Y11, Y11
 	VDIVPS      64(SP), Y11, Y11
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -19305,7 +19281,7 @@ nt_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y11, Y11
-	VMOVUPS     64(SI)(BX*1), Y3
+	VMOVUPS     32(SI)(BX*1), Y3
 	VMULPS      (SP), Y3, Y4
 	VMOVAPS     Y4, Y5
 	VFMSUB231PS (SP), Y3, Y5
@@ -19317,10 +19293,10 @@ nt_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y12
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19329,29 +19305,31 @@ nt_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y12
 	VPSRLD      $0x01, Y12, Y13
 	VPSUBD      Y13, Y12, Y12
 	VPSLLD      $0x17, Y13, Y13
 	VPSLLD      $0x17, Y12, Y12
-	VMULPS      Y13, Y6, Y6
-	VMULPS      Y12, Y6, Y6
+	VMULPS      Y13, Y8, Y8
+	VMULPS      Y12, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y12
-	VFMADD213PS logb<>+0(SB), Y6, Y12
-	VFMADD213PS logc<>+0(SB), Y6, Y12
-	VFMADD213PS logd<>+0(SB), Y6, Y12
-	VFMADD213PS loge<>+0(SB), Y6, Y12
-	VFMADD213PS logf<>+0(SB), Y6, Y12
-	VFMADD213PS logg<>+0(SB), Y6, Y12
-	VFMADD213PS logh<>+0(SB), Y6, Y12
-	VFMADD213PS logi<>+0(SB), Y6, Y12
-	VFMADD213PS logj<>+0(SB), Y6, Y12
-	VMULPS      Y5, Y12, Y12
-	VFMADD213PS Y5, Y6, Y12
+	VFMADD213PS logb<>+0(SB), Y8, Y12
+	VFMADD213PS logc<>+0(SB), Y8, Y12
+	VFMADD213PS logd<>+0(SB), Y8, Y12
+	VFMADD213PS loge<>+0(SB), Y8, Y12
+	VFMADD213PS logf<>+0(SB), Y8, Y12
+	VFMADD213PS logg<>+0(SB), Y8, Y12
+	VFMADD213PS logh<>+0(SB), Y8, Y12
+	VFMADD213PS logi<>+0(SB), Y8, Y12
+	VFMADD213PS logj<>+0(SB), Y8, Y12
+	VMULPS      Y6, Y12, Y12
+	VFMADD213PS Y5, Y8, Y12
+	VADDPS      Y1, Y12, Y12
 	VDIVPS      64(SP), Y12, Y12
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -19369,7 +19347,7 @@ nt_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y12, Y12
-	VMOVUPS     96(SI)(BX*1), Y3
+	VMOVUPS     64(SI)(BX*1), Y3
 	VMULPS      (SP), Y3, Y4
 	VMOVAPS     Y4, Y5
 	VFMSUB231PS (SP), Y3, Y5
@@ -19381,10 +19359,10 @@ nt_x4:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y13
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y13, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y13, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19393,29 +19371,31 @@ nt_x4:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y13
 	VPSRLD      $0x01, Y13, Y14
 	VPSUBD      Y14, Y13, Y13
 	VPSLLD      $0x17, Y14, Y14
 	VPSLLD      $0x17, Y13, Y13
-	VMULPS      Y14, Y6, Y6
-	VMULPS      Y13, Y6, Y6
+	VMULPS      Y14, Y8, Y8
+	VMULPS      Y13, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
 	VMOVUPS     loga<>+0(SB), Y13
-	VFMADD213PS logb<>+0(SB), Y6, Y13
-	VFMADD213PS logc<>+0(SB), Y6, Y13
-	VFMADD213PS logd<>+0(SB), Y6, Y13
-	VFMADD213PS loge<>+0(SB), Y6, Y13
-	VFMADD213PS logf<>+0(SB), Y6, Y13
-	VFMADD213PS logg<>+0(SB), Y6, Y13
-	VFMADD213PS logh<>+0(SB), Y6, Y13
-	VFMADD213PS logi<>+0(SB), Y6, Y13
-	VFMADD213PS logj<>+0(SB), Y6, Y13
-	VMULPS      Y5, Y13, Y13
-	VFMADD213PS Y5, Y6, Y13
+	VFMADD213PS logb<>+0(SB), Y8, Y13
+	VFMADD213PS logc<>+0(SB), Y8, Y13
+	VFMADD213PS logd<>+0(SB), Y8, Y13
+	VFMADD213PS loge<>+0(SB), Y8, Y13
+	VFMADD213PS logf<>+0(SB), Y8, Y13
+	VFMADD213PS logg<>+0(SB), Y8, Y13
+	VFMADD213PS logh<>+0(SB), Y8, Y13
+	VFMADD213PS logi<>+0(SB), Y8, Y13
+	VFMADD213PS logj<>+0(SB), Y8, Y13
+	VMULPS      Y6, Y13, Y13
+	VFMADD213PS Y5, Y8, Y13
+	VADDPS      Y1, Y13, Y13
 	VDIVPS      64(SP), Y13, Y13
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
@@ -19433,10 +19413,76 @@ nt_x4:
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
 	VBLENDVPS   Y3, Y4, Y13, Y13
-	VMOVNTPS    Y10, (DI)(BX*1)
-	VMOVNTPS    Y11, 32(DI)(BX*1)
-	VMOVNTPS    Y12, 64(DI)(BX*1)
-	VMOVNTPS    Y13, 96(DI)(BX*1)
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y14
+	VPSRLD      $0x01, Y14, Y15
+	VPSUBD      Y15, Y14, Y14
+	VPSLLD      $0x17, Y15, Y15
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y15, Y8, Y8
+	VMULPS      Y14, Y8, Y8
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y14
+	VFMADD213PS logb<>+0(SB), Y8, Y14
+	VFMADD213PS logc<>+0(SB), Y8, Y14
+	VFMADD213PS logd<>+0(SB), Y8, Y14
+	VFMADD213PS loge<>+0(SB), Y8, Y14
+	VFMADD213PS logf<>+0(SB), Y8, Y14
+	VFMADD213PS logg<>+0(SB), Y8, Y14
+	VFMADD213PS logh<>+0(SB), Y8, Y14
+	VFMADD213PS logi<>+0(SB), Y8, Y14
+	VFMADD213PS logj<>+0(SB), Y8, Y14
+	VMULPS      Y6, Y14, Y14
+	VFMADD213PS Y5, Y8, Y14
+	VADDPS      Y1, Y14, Y14
+	VDIVPS      64(SP), Y14, Y14
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y14, Y14
+	VMULPS      Y5, Y14, Y14
+	VADDPS      Y3, Y14, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y14, Y14
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y14, Y14
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y14, Y14
+	VMOVNTPS    Y11, (DI)(BX*1)
+	VMOVNTPS    Y12, 32(DI)(BX*1)
+	VMOVNTPS    Y13, 64(DI)(BX*1)
+	VMOVNTPS    Y14, 96(DI)(BX*1)
 	ADDQ        $0x00000080, BX
 	CMPQ        BX, $-128
 	JLE         nt_x4
@@ -19456,10 +19502,10 @@ nt_x1:
 	VMAXPS      Y6, Y0, Y6
 	VMOVUPS     scaleBase<>+0(SB), Y7
 	VFMADD231PS log2e<>+0(SB), Y6, Y7
-	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
 	VMOVAPS     Y6, Y6
-	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
-	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
 	VADDPS      Y5, Y6, Y6
 	VMOVUPS     c6<>+0(SB), Y5
 	VFMADD213PS c5<>+0(SB), Y6, Y5
@@ -19468,47 +19514,49 @@ nt_x1:
 	VFMADD213PS c2<>+0(SB), Y6, Y5
 	VFMADD213PS Y1, Y6, Y5
 	VMULPS      Y6, Y5, Y5
-	VADDPS      Y1, Y5, Y5
-	VMOVAPS     Y5, Y6
-	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
-	VPSRLD      $0x01, Y10, Y11
-	VPSUBD      Y11, Y10, Y10
+	VADDPS      Y1, Y5, Y6
+	VMOVAPS     Y6, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
 	VPSLLD      $0x17, Y11, Y11
-	VPSLLD      $0x17, Y10, Y10
-	VMULPS      Y11, Y6, Y6
-	VMULPS      Y10, Y6, Y6
+	VMULPS      Y12, Y8, Y8
+	VMULPS      Y11, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y10
-	VFMADD213PS logb<>+0(SB), Y6, Y10
-	VFMADD213PS logc<>+0(SB), Y6, Y10
-	VFMADD213PS logd<>+0(SB), Y6, Y10
-	VFMADD213PS loge<>+0(SB), Y6, Y10
-	VFMADD213PS logf<>+0(SB), Y6, Y10
-	VFMADD213PS logg<>+0(SB), Y6, Y10
-	VFMADD213PS logh<>+0(SB), Y6, Y10
-	VFMADD213PS logi<>+0(SB), Y6, Y10
-	VFMADD213PS logj<>+0(SB), Y6, Y10
-	VMULPS      Y5, Y10, Y10
-	VFMADD213PS Y5, Y6, Y10
-	VDIVPS      64(SP), Y10, Y10
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y11
+	VFMADD213PS logb<>+0(SB), Y8, Y11
+	VFMADD213PS logc<>+0(SB), Y8, Y11
+	VFMADD213PS logd<>+0(SB), Y8, Y11
+	VFMADD213PS loge<>+0(SB), Y8, Y11
+	VFMADD213PS logf<>+0(SB), Y8, Y11
+	VFMADD213PS logg<>+0(SB), Y8, Y11
+	VFMADD213PS logh<>+0(SB), Y8, Y11
+	VFMADD213PS logi<>+0(SB), Y8, Y11
+	VFMADD213PS logj<>+0(SB), Y8, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMADD213PS Y5, Y8, Y11
+	VADDPS      Y1, Y11, Y11
+	VDIVPS      64(SP), Y11, Y11
 	VPSUBD      96(SP), Y7, Y7
 	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
 	VPSRLD      $0x01, Y5, Y6
 	VPSUBD      Y6, Y5, Y5
 	VPSLLD      $0x17, Y6, Y6
 	VPSLLD      $0x17, Y5, Y5
-	VMULPS      Y6, Y10, Y10
-	VMULPS      Y5, Y10, Y10
-	VADDPS      Y3, Y10, Y5
+	VMULPS      Y6, Y11, Y11
+	VMULPS      Y5, Y11, Y11
+	VADDPS      Y3, Y11, Y5
 	VCMPPS      $0x1e, Y2, Y4, Y6
-	VBLENDVPS   Y6, Y5, Y10, Y10
+	VBLENDVPS   Y6, Y5, Y11, Y11
 	VCMPPS      $0x1e, 32(SP), Y4, Y4
-	VBLENDVPS   Y4, Y3, Y10, Y10
+	VBLENDVPS   Y4, Y3, Y11, Y11
 	VADDPS      Y3, Y3, Y4
 	VCMPPS      $0x03, Y3, Y3, Y3
-	VBLENDVPS   Y3, Y4, Y10, Y10
-	VMOVNTPS    Y10, (DI)(BX*1)
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVNTPS    Y11, (DI)(BX*1)
 	ADDQ        $0x20, BX
 	JMP         nt_x1
 
@@ -19516,8 +19564,8 @@ nt_done:
 	SFENCE
 
 edges:
-	VMOVUPS Y8, (R8)
-	VMOVUPS Y9, (R9)
+	VMOVUPS Y9, (R8)
+	VMOVUPS Y10, (R9)
 	VZEROUPPER
 	RET
 
@@ -19553,47 +19601,49 @@ short:
 	VFMADD213PS  c2<>+0(SB), Y7, Y6
 	VFMADD213PS  Y1, Y7, Y6
 	VMULPS       Y7, Y6, Y6
-	VADDPS       Y1, Y6, Y1
-	VMOVAPS      Y1, Y6
-	VPMAXSD      scaleFloor<>+0(SB), Y0, Y7
-	VPSRLD       $0x01, Y7, Y8
-	VPSUBD       Y8, Y7, Y7
-	VPSLLD       $0x17, Y8, Y8
-	VPSLLD       $0x17, Y7, Y7
-	VMULPS       Y8, Y6, Y6
-	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y7
+	VMOVAPS      Y7, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
 
-	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
-	VMOVUPS     loga<>+0(SB), Y7
-	VFMADD213PS logb<>+0(SB), Y6, Y7
-	VFMADD213PS logc<>+0(SB), Y6, Y7
-	VFMADD213PS logd<>+0(SB), Y6, Y7
-	VFMADD213PS loge<>+0(SB), Y6, Y7
-	VFMADD213PS logf<>+0(SB), Y6, Y7
-	VFMADD213PS logg<>+0(SB), Y6, Y7
-	VFMADD213PS logh<>+0(SB), Y6, Y7
-	VFMADD213PS logi<>+0(SB), Y6, Y7
-	VFMADD213PS logj<>+0(SB), Y6, Y7
-	VMULPS      Y1, Y7, Y7
-	VFMADD213PS Y1, Y6, Y7
-	VDIVPS      64(SP), Y7, Y7
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),
+	// with m = 1 + tr rounded only in a small term.
+	VMOVUPS     loga<>+0(SB), Y9
+	VFMADD213PS logb<>+0(SB), Y8, Y9
+	VFMADD213PS logc<>+0(SB), Y8, Y9
+	VFMADD213PS logd<>+0(SB), Y8, Y9
+	VFMADD213PS loge<>+0(SB), Y8, Y9
+	VFMADD213PS logf<>+0(SB), Y8, Y9
+	VFMADD213PS logg<>+0(SB), Y8, Y9
+	VFMADD213PS logh<>+0(SB), Y8, Y9
+	VFMADD213PS logi<>+0(SB), Y8, Y9
+	VFMADD213PS logj<>+0(SB), Y8, Y9
+	VMULPS      Y7, Y9, Y9
+	VFMADD213PS Y6, Y8, Y9
+	VADDPS      Y1, Y9, Y9
+	VDIVPS      64(SP), Y9, Y9
 	VPSUBD      96(SP), Y0, Y0
 	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
 	VPSRLD      $0x01, Y0, Y1
 	VPSUBD      Y1, Y0, Y0
 	VPSLLD      $0x17, Y1, Y1
 	VPSLLD      $0x17, Y0, Y0
-	VMULPS      Y1, Y7, Y7
-	VMULPS      Y0, Y7, Y7
-	VADDPS      Y4, Y7, Y0
+	VMULPS      Y1, Y9, Y9
+	VMULPS      Y0, Y9, Y9
+	VADDPS      Y4, Y9, Y0
 	VCMPPS      $0x1e, Y2, Y5, Y1
-	VBLENDVPS   Y1, Y0, Y7, Y7
+	VBLENDVPS   Y1, Y0, Y9, Y9
 	VCMPPS      $0x1e, 32(SP), Y5, Y0
-	VBLENDVPS   Y0, Y4, Y7, Y7
+	VBLENDVPS   Y0, Y4, Y9, Y9
 	VADDPS      Y4, Y4, Y0
 	VCMPPS      $0x03, Y4, Y4, Y1
-	VBLENDVPS   Y1, Y0, Y7, Y7
-	VMASKMOVPS  Y7, Y3, (DI)
+	VBLENDVPS   Y1, Y0, Y9, Y9
+	VMASKMOVPS  Y9, Y3, (DI)
 	VZEROUPPER
 	RET
 

@@ -308,14 +308,16 @@ func softplusKernel() {
 			lo := softplusLo(w, x.c, beta, v, t)
 			p := x.exp(w, t, lo)
 			e := x.value(w, p)
-			Comment("log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.")
+			Comment("log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹: m·(1 + q·e),",
+				"with m = 1 + tr rounded only in a small term.")
 			q := w.vec()
 			VMOVUPS(logCoefficient(0), q)
 			for i := 1; i < len(sigmoid32.LogCoefficients); i++ {
 				VFMADD213PS(logCoefficient(i), e, q)
 			}
 			VMULPS(p.m, q, q)
-			VFMADD213PS(p.m, e, q)
+			VFMADD213PS(p.tr, e, q)
+			VADDPS(x.c.get(cOne), q, q)
 			VDIVPS(mant, q, q)
 			if w.wide() {
 				VSUBPS(shift, p.nf, p.nf)
