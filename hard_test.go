@@ -232,26 +232,3 @@ func TestHardSwishLarge(t *testing.T) {
 	}
 	t.Logf("HardSwish(x) within %d ulp of x from 3 up (first at x = %v)", worst, at)
 }
-
-// TestHardNoAllocations checks that no hard function allocates, at a size
-// that streams and one that does not.
-func TestHardNoAllocations(t *testing.T) {
-	for _, n := range []int{100, 1 << 20} {
-		x, dy, out := make([]float32, n), make([]float32, n), make([]float32, n)
-		calls := map[string]func(){
-			"Hardtanh":            func() { simdact.Hardtanh(out, x, 0, 6) },
-			"HardtanhBackward":    func() { simdact.HardtanhBackward(out, dy, x, 0, 6) },
-			"HardSigmoid":         func() { simdact.HardSigmoid(out, x) },
-			"HardSigmoidBackward": func() { simdact.HardSigmoidBackward(out, dy, x) },
-			"HardSwish":           func() { simdact.HardSwish(out, x) },
-			"HardSwishBackward":   func() { simdact.HardSwishBackward(out, dy, x) },
-			"Threshold":           func() { simdact.Threshold(out, x, 0.1, 20) },
-			"ThresholdBackward":   func() { simdact.ThresholdBackward(out, dy, x, 0.1) },
-		}
-		for name, call := range calls {
-			if allocs := testing.AllocsPerRun(10, call); allocs != 0 {
-				t.Errorf("%s(n=%d): %v allocations a call", name, n, allocs)
-			}
-		}
-	}
-}

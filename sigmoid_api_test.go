@@ -28,23 +28,3 @@ func TestSoftplusBetaPanics(t *testing.T) {
 		}
 	}
 }
-
-// TestSigmoidNoAllocations checks that no function of the sigmoid family
-// allocates.
-func TestSigmoidNoAllocations(t *testing.T) {
-	x, dy, out := make([]float32, 1000), make([]float32, 1000), make([]float32, 1000)
-	for name, f := range map[string]func(){
-		"Sigmoid":          func() { simdact.Sigmoid(out, x) },
-		"SigmoidBackward":  func() { simdact.SigmoidBackward(out, dy, x) },
-		"SiLU":             func() { simdact.SiLU(out, x) },
-		"SiLUBackward":     func() { simdact.SiLUBackward(out, dy, x) },
-		"Softplus":         func() { simdact.Softplus(out, x, 1.5, 20) },
-		"SoftplusBackward": func() { simdact.SoftplusBackward(out, dy, x, 1.5, 20) },
-		"Mish":             func() { simdact.Mish(out, x) },
-		"MishBackward":     func() { simdact.MishBackward(out, dy, x) },
-	} {
-		if n := testing.AllocsPerRun(10, f); n != 0 {
-			t.Errorf("%s: %v allocations, want 0", name, n)
-		}
-	}
-}
