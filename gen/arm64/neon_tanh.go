@@ -1,4 +1,3 @@
 package main
 
 // Encoders the tanh family adds to neon.go's.
-
