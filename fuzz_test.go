@@ -73,14 +73,20 @@ func FuzzELUBackwardFromOutput(f *testing.F) {
 
 // addSeeds seeds a corpus with the special values, in several lengths.
 func addSeeds(f *testing.F) {
-	var special []byte
-	for _, bits := range testutil.Special {
-		special = binary.LittleEndian.AppendUint32(special, bits)
-	}
+	special := specialBytes()
 	f.Add([]byte{})
 	f.Add(special[:13])
 	f.Add(special)
 	f.Add(append(append([]byte{3}, special...), special[:61]...))
+}
+
+// specialBytes returns testutil.Special as little-endian bytes.
+func specialBytes() []byte {
+	var special []byte
+	for _, bits := range testutil.Special {
+		special = binary.LittleEndian.AppendUint32(special, bits)
+	}
+	return special
 }
 
 func addSlopeSeeds(f *testing.F) {

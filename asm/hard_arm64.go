@@ -13,6 +13,10 @@ func (k Impl) Hardtanh(dst, x []float32, min, max float32) {
 		check.PanicUnary("Hardtanh", dst, x)
 	}
 	check.Range("Hardtanh", min, max)
+	if k.isa == neon {
+		hardtanhNEON(dst, x, min, max)
+		return
+	}
 	kernels.Hardtanh(dst, x, min, max)
 }
 
@@ -22,6 +26,10 @@ func (k Impl) HardtanhBackward(dx, dy, x []float32, min, max float32) {
 		check.PanicBinary("HardtanhBackward", "x", dx, dy, x)
 	}
 	check.Range("HardtanhBackward", min, max)
+	if k.isa == neon {
+		hardtanhBackwardNEON(dx, dy, x, min, max)
+		return
+	}
 	kernels.HardtanhBackward(dx, dy, x, min, max)
 }
 
@@ -29,6 +37,10 @@ func (k Impl) HardtanhBackward(dx, dy, x []float32, min, max float32) {
 func (k Impl) HardSigmoid(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("HardSigmoid", dst, x)
+	}
+	if k.isa == neon {
+		hardSigmoidNEON(dst, x)
+		return
 	}
 	kernels.HardSigmoid(dst, x)
 }
@@ -38,6 +50,10 @@ func (k Impl) HardSigmoidBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("HardSigmoidBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		hardSigmoidBackwardNEON(dx, dy, x)
+		return
+	}
 	kernels.HardSigmoidBackward(dx, dy, x)
 }
 
@@ -45,6 +61,10 @@ func (k Impl) HardSigmoidBackward(dx, dy, x []float32) {
 func (k Impl) HardSwish(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("HardSwish", dst, x)
+	}
+	if k.isa == neon {
+		hardSwishNEON(dst, x)
+		return
 	}
 	kernels.HardSwish(dst, x)
 }
@@ -54,6 +74,10 @@ func (k Impl) HardSwishBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("HardSwishBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		hardSwishBackwardNEON(dx, dy, x)
+		return
+	}
 	kernels.HardSwishBackward(dx, dy, x)
 }
 
@@ -62,6 +86,10 @@ func (k Impl) Threshold(dst, x []float32, threshold, value float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Threshold", dst, x)
 	}
+	if k.isa == neon {
+		thresholdNEON(dst, x, threshold, value)
+		return
+	}
 	kernels.Threshold(dst, x, threshold, value)
 }
 
@@ -69,6 +97,10 @@ func (k Impl) Threshold(dst, x []float32, threshold, value float32) {
 func (k Impl) ThresholdBackward(dx, dy, x []float32, threshold float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("ThresholdBackward", "x", dx, dy, x)
+	}
+	if k.isa == neon {
+		thresholdBackwardNEON(dx, dy, x, threshold)
+		return
 	}
 	kernels.ThresholdBackward(dx, dy, x, threshold)
 }

@@ -12860,6 +12860,17889 @@ short:
 	VZEROUPPER
 	RET
 
+// func sigmoidAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·sigmoidAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z1
+	VMOVUPS log2e<>+0(SB), Z2
+	VMOVUPS scaleBase<>+0(SB), Z3
+	VMOVUPS negLn2Hi<>+0(SB), Z4
+	VMOVUPS negLn2Lo<>+0(SB), Z5
+	VMOVUPS one<>+0(SB), Z6
+	VMOVUPS c6<>+0(SB), Z7
+	VMOVUPS c5<>+0(SB), Z8
+	VMOVUPS c4<>+0(SB), Z9
+	VMOVUPS c3<>+0(SB), Z10
+	VMOVUPS c2<>+0(SB), Z11
+	VMOVUPS scaleFloor<>+0(SB), Z12
+	VXORPS  Z12, Z12, Z12
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z10, Z14, Z16
+	VFMADD213PS  Z11, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VMULPS       Z14, Z16, Z16
+	VADDPS       Z6, Z16, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z17
+	VSUBPS       Z6, Z17, Z18
+	VSUBPS       Z18, Z14, Z18
+	VDIVPS       Z17, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z17
+	VFNMADD231PS Z18, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z14
+	VFMADD213PS  Z14, Z14, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VCMPPS       $0x1e, Z12, Z13, K2
+	VBLENDMPS    Z14, Z16, K2, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K2
+	VBLENDMPS    Z14, Z16, K2, Z16
+	VMOVUPS      Z16, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z10, Z14, Z16
+	VFMADD213PS  Z11, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VMULPS       Z14, Z16, Z16
+	VADDPS       Z6, Z16, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z17
+	VSUBPS       Z6, Z17, Z18
+	VSUBPS       Z18, Z14, Z18
+	VDIVPS       Z17, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z17
+	VFNMADD231PS Z18, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z14
+	VFMADD213PS  Z14, Z14, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z14, Z17
+	VFMADD213PS  Z9, Z14, Z17
+	VFMADD213PS  Z10, Z14, Z17
+	VFMADD213PS  Z11, Z14, Z17
+	VFMADD213PS  Z6, Z14, Z17
+	VMULPS       Z14, Z17, Z17
+	VADDPS       Z6, Z17, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z14, Z19
+	VDIVPS       Z18, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z18
+	VFNMADD231PS Z19, Z14, Z18
+	VFMADD213PS  Z14, Z18, Z14
+	VFMADD213PS  Z14, Z14, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z18
+	VFMADD213PS  Z8, Z14, Z18
+	VFMADD213PS  Z9, Z14, Z18
+	VFMADD213PS  Z10, Z14, Z18
+	VFMADD213PS  Z11, Z14, Z18
+	VFMADD213PS  Z6, Z14, Z18
+	VMULPS       Z14, Z18, Z18
+	VADDPS       Z6, Z18, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z19
+	VSUBPS       Z6, Z19, Z20
+	VSUBPS       Z20, Z14, Z20
+	VDIVPS       Z19, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z19
+	VFNMADD231PS Z20, Z14, Z19
+	VFMADD213PS  Z14, Z19, Z14
+	VFMADD213PS  Z14, Z14, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z14, Z19
+	VFMADD213PS  Z9, Z14, Z19
+	VFMADD213PS  Z10, Z14, Z19
+	VFMADD213PS  Z11, Z14, Z19
+	VFMADD213PS  Z6, Z14, Z19
+	VMULPS       Z14, Z19, Z19
+	VADDPS       Z6, Z19, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z20
+	VSUBPS       Z6, Z20, Z21
+	VSUBPS       Z21, Z14, Z21
+	VDIVPS       Z20, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z20
+	VFNMADD231PS Z21, Z14, Z20
+	VFMADD213PS  Z14, Z20, Z14
+	VFMADD213PS  Z14, Z14, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z19, K1, Z19
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z19, K1, Z19
+	VMOVUPS      Z16, (DI)(BX*1)
+	VMOVUPS      Z17, 64(DI)(BX*1)
+	VMOVUPS      Z18, 128(DI)(BX*1)
+	VMOVUPS      Z19, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z10, Z14, Z16
+	VFMADD213PS  Z11, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VMULPS       Z14, Z16, Z16
+	VADDPS       Z6, Z16, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z17
+	VSUBPS       Z6, Z17, Z18
+	VSUBPS       Z18, Z14, Z18
+	VDIVPS       Z17, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z17
+	VFNMADD231PS Z18, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z14
+	VFMADD213PS  Z14, Z14, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      Z16, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z10, Z14, Z16
+	VFMADD213PS  Z11, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VMULPS       Z14, Z16, Z16
+	VADDPS       Z6, Z16, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z17
+	VSUBPS       Z6, Z17, Z18
+	VSUBPS       Z18, Z14, Z18
+	VDIVPS       Z17, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z17
+	VFNMADD231PS Z18, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z14
+	VFMADD213PS  Z14, Z14, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z14, Z17
+	VFMADD213PS  Z9, Z14, Z17
+	VFMADD213PS  Z10, Z14, Z17
+	VFMADD213PS  Z11, Z14, Z17
+	VFMADD213PS  Z6, Z14, Z17
+	VMULPS       Z14, Z17, Z17
+	VADDPS       Z6, Z17, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z14, Z19
+	VDIVPS       Z18, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z18
+	VFNMADD231PS Z19, Z14, Z18
+	VFMADD213PS  Z14, Z18, Z14
+	VFMADD213PS  Z14, Z14, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z18
+	VFMADD213PS  Z8, Z14, Z18
+	VFMADD213PS  Z9, Z14, Z18
+	VFMADD213PS  Z10, Z14, Z18
+	VFMADD213PS  Z11, Z14, Z18
+	VFMADD213PS  Z6, Z14, Z18
+	VMULPS       Z14, Z18, Z18
+	VADDPS       Z6, Z18, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z19
+	VSUBPS       Z6, Z19, Z20
+	VSUBPS       Z20, Z14, Z20
+	VDIVPS       Z19, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z19
+	VFNMADD231PS Z20, Z14, Z19
+	VFMADD213PS  Z14, Z19, Z14
+	VFMADD213PS  Z14, Z14, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z14, Z19
+	VFMADD213PS  Z9, Z14, Z19
+	VFMADD213PS  Z10, Z14, Z19
+	VFMADD213PS  Z11, Z14, Z19
+	VFMADD213PS  Z6, Z14, Z19
+	VMULPS       Z14, Z19, Z19
+	VADDPS       Z6, Z19, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z20
+	VSUBPS       Z6, Z20, Z21
+	VSUBPS       Z21, Z14, Z21
+	VDIVPS       Z20, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z20
+	VFNMADD231PS Z21, Z14, Z20
+	VFMADD213PS  Z14, Z20, Z14
+	VFMADD213PS  Z14, Z14, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z19, K1, Z19
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z19, K1, Z19
+	VMOVNTPS     Z16, (DI)(BX*1)
+	VMOVNTPS     Z17, 64(DI)(BX*1)
+	VMOVNTPS     Z18, 128(DI)(BX*1)
+	VMOVNTPS     Z19, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z14
+	VFMADD231PS  Z4, Z15, Z14
+	VFMADD231PS  Z5, Z15, Z14
+	VMOVUPS      Z7, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VFMADD213PS  Z10, Z14, Z16
+	VFMADD213PS  Z11, Z14, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VMULPS       Z14, Z16, Z16
+	VADDPS       Z6, Z16, Z14
+	VMOVAPS      Z14, Z14
+	VSCALEFPS    Z15, Z14, Z14
+	VADDPS       Z6, Z14, Z17
+	VSUBPS       Z6, Z17, Z18
+	VSUBPS       Z18, Z14, Z18
+	VDIVPS       Z17, Z6, Z14
+	VFNMADD213PS Z6, Z14, Z17
+	VFNMADD231PS Z18, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z14
+	VFMADD213PS  Z14, Z14, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VCMPPS       $0x1e, Z12, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVNTPS     Z16, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z13
+	VORPS        Z0, Z13, Z0
+	VMAXPS       Z0, Z1, Z0
+	VMOVUPS      Z3, Z1
+	VFMADD231PS  Z2, Z0, Z1
+	VSUBPS       Z3, Z1, Z1
+	VMOVAPS      Z0, Z0
+	VFMADD231PS  Z4, Z1, Z0
+	VFMADD231PS  Z5, Z1, Z0
+	VMOVUPS      Z7, Z2
+	VFMADD213PS  Z8, Z0, Z2
+	VFMADD213PS  Z9, Z0, Z2
+	VFMADD213PS  Z10, Z0, Z2
+	VFMADD213PS  Z11, Z0, Z2
+	VFMADD213PS  Z6, Z0, Z2
+	VMULPS       Z0, Z2, Z2
+	VADDPS       Z6, Z2, Z0
+	VMOVAPS      Z0, Z0
+	VSCALEFPS    Z1, Z0, Z0
+	VADDPS       Z6, Z0, Z3
+	VSUBPS       Z6, Z3, Z4
+	VSUBPS       Z4, Z0, Z4
+	VDIVPS       Z3, Z6, Z0
+	VFNMADD213PS Z6, Z0, Z3
+	VFNMADD231PS Z4, Z0, Z3
+	VFMADD213PS  Z0, Z3, Z0
+	VFMADD213PS  Z0, Z0, Z2
+	VSCALEFPS    Z1, Z2, Z2
+	VCMPPS       $0x1e, Z12, Z13, K2
+	VBLENDMPS    Z0, Z2, K2, Z2
+	VADDPS       Z13, Z13, Z0
+	VCMPPS       $0x03, Z13, Z13, K2
+	VBLENDMPS    Z0, Z2, K2, Z2
+	VMOVUPS      Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func sigmoidAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·sigmoidAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y4
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y4, Y6
+	VFMADD213PS  c4<>+0(SB), Y4, Y6
+	VFMADD213PS  c3<>+0(SB), Y4, Y6
+	VFMADD213PS  c2<>+0(SB), Y4, Y6
+	VFMADD213PS  Y1, Y4, Y6
+	VMULPS       Y4, Y6, Y6
+	VADDPS       Y1, Y6, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y4, Y4
+	VMULPS       Y7, Y4, Y4
+	VADDPS       Y1, Y4, Y7
+	VSUBPS       Y1, Y7, Y8
+	VSUBPS       Y8, Y4, Y8
+	VDIVPS       Y7, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y7
+	VFNMADD231PS Y8, Y4, Y7
+	VFMADD213PS  Y4, Y7, Y4
+	VFMADD213PS  Y4, Y4, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y6, Y6
+	VMULPS       Y5, Y6, Y6
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y6, Y6
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y6, Y6
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y7
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y4
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y4, Y7
+	VFMADD213PS  c4<>+0(SB), Y4, Y7
+	VFMADD213PS  c3<>+0(SB), Y4, Y7
+	VFMADD213PS  c2<>+0(SB), Y4, Y7
+	VFMADD213PS  Y1, Y4, Y7
+	VMULPS       Y4, Y7, Y7
+	VADDPS       Y1, Y7, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y4, Y4
+	VMULPS       Y8, Y4, Y4
+	VADDPS       Y1, Y4, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y4, Y9
+	VDIVPS       Y8, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y8
+	VFNMADD231PS Y9, Y4, Y8
+	VFMADD213PS  Y4, Y8, Y4
+	VFMADD213PS  Y4, Y4, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y8
+	VPSUBD       Y8, Y5, Y5
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y8, Y7, Y7
+	VMULPS       Y5, Y7, Y7
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y7, Y7
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y7, Y7
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y4, Y8
+	VFMADD213PS  c4<>+0(SB), Y4, Y8
+	VFMADD213PS  c3<>+0(SB), Y4, Y8
+	VFMADD213PS  c2<>+0(SB), Y4, Y8
+	VFMADD213PS  Y1, Y4, Y8
+	VMULPS       Y4, Y8, Y8
+	VADDPS       Y1, Y8, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y4, Y4
+	VMULPS       Y9, Y4, Y4
+	VADDPS       Y1, Y4, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y4, Y10
+	VDIVPS       Y9, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VFMADD213PS  Y4, Y9, Y4
+	VFMADD213PS  Y4, Y4, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y9
+	VPSUBD       Y9, Y5, Y5
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y9, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y9
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y4
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y4, Y9
+	VFMADD213PS  c4<>+0(SB), Y4, Y9
+	VFMADD213PS  c3<>+0(SB), Y4, Y9
+	VFMADD213PS  c2<>+0(SB), Y4, Y9
+	VFMADD213PS  Y1, Y4, Y9
+	VMULPS       Y4, Y9, Y9
+	VADDPS       Y1, Y9, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y4, Y4
+	VMULPS       Y10, Y4, Y4
+	VADDPS       Y1, Y4, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y4, Y11
+	VDIVPS       Y10, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VFMADD213PS  Y4, Y10, Y4
+	VFMADD213PS  Y4, Y4, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y10
+	VPSUBD       Y10, Y5, Y5
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y10
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y4
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y4, Y10
+	VFMADD213PS  c4<>+0(SB), Y4, Y10
+	VFMADD213PS  c3<>+0(SB), Y4, Y10
+	VFMADD213PS  c2<>+0(SB), Y4, Y10
+	VFMADD213PS  Y1, Y4, Y10
+	VMULPS       Y4, Y10, Y10
+	VADDPS       Y1, Y10, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y4, Y4
+	VMULPS       Y11, Y4, Y4
+	VADDPS       Y1, Y4, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y4, Y12
+	VDIVPS       Y11, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VFMADD213PS  Y4, Y11, Y4
+	VFMADD213PS  Y4, Y4, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y11
+	VPSUBD       Y11, Y5, Y5
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y11, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      96(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y11
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y4
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y4, Y11
+	VFMADD213PS  c4<>+0(SB), Y4, Y11
+	VFMADD213PS  c3<>+0(SB), Y4, Y11
+	VFMADD213PS  c2<>+0(SB), Y4, Y11
+	VFMADD213PS  Y1, Y4, Y11
+	VMULPS       Y4, Y11, Y11
+	VADDPS       Y1, Y11, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y4, Y4
+	VMULPS       Y12, Y4, Y4
+	VADDPS       Y1, Y4, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y4, Y13
+	VDIVPS       Y12, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VFMADD213PS  Y4, Y12, Y4
+	VFMADD213PS  Y4, Y4, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y12
+	VPSUBD       Y12, Y5, Y5
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y5, Y11, Y11
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y11, Y11
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVUPS      Y8, (DI)(BX*1)
+	VMOVUPS      Y9, 32(DI)(BX*1)
+	VMOVUPS      Y10, 64(DI)(BX*1)
+	VMOVUPS      Y11, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y4, Y8
+	VFMADD213PS  c4<>+0(SB), Y4, Y8
+	VFMADD213PS  c3<>+0(SB), Y4, Y8
+	VFMADD213PS  c2<>+0(SB), Y4, Y8
+	VFMADD213PS  Y1, Y4, Y8
+	VMULPS       Y4, Y8, Y8
+	VADDPS       Y1, Y8, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y4, Y4
+	VMULPS       Y9, Y4, Y4
+	VADDPS       Y1, Y4, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y4, Y10
+	VDIVPS       Y9, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VFMADD213PS  Y4, Y9, Y4
+	VFMADD213PS  Y4, Y4, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y9
+	VPSUBD       Y9, Y5, Y5
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y9, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y4, Y8
+	VFMADD213PS  c4<>+0(SB), Y4, Y8
+	VFMADD213PS  c3<>+0(SB), Y4, Y8
+	VFMADD213PS  c2<>+0(SB), Y4, Y8
+	VFMADD213PS  Y1, Y4, Y8
+	VMULPS       Y4, Y8, Y8
+	VADDPS       Y1, Y8, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y4, Y4
+	VMULPS       Y9, Y4, Y4
+	VADDPS       Y1, Y4, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y4, Y10
+	VDIVPS       Y9, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VFMADD213PS  Y4, Y9, Y4
+	VFMADD213PS  Y4, Y4, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y9
+	VPSUBD       Y9, Y5, Y5
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y9, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y9
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y4
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y4, Y9
+	VFMADD213PS  c4<>+0(SB), Y4, Y9
+	VFMADD213PS  c3<>+0(SB), Y4, Y9
+	VFMADD213PS  c2<>+0(SB), Y4, Y9
+	VFMADD213PS  Y1, Y4, Y9
+	VMULPS       Y4, Y9, Y9
+	VADDPS       Y1, Y9, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y4, Y4
+	VMULPS       Y10, Y4, Y4
+	VADDPS       Y1, Y4, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y4, Y11
+	VDIVPS       Y10, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VFMADD213PS  Y4, Y10, Y4
+	VFMADD213PS  Y4, Y4, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y10
+	VPSUBD       Y10, Y5, Y5
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y10
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y4
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y4, Y10
+	VFMADD213PS  c4<>+0(SB), Y4, Y10
+	VFMADD213PS  c3<>+0(SB), Y4, Y10
+	VFMADD213PS  c2<>+0(SB), Y4, Y10
+	VFMADD213PS  Y1, Y4, Y10
+	VMULPS       Y4, Y10, Y10
+	VADDPS       Y1, Y10, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y4, Y4
+	VMULPS       Y11, Y4, Y4
+	VADDPS       Y1, Y4, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y4, Y12
+	VDIVPS       Y11, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VFMADD213PS  Y4, Y11, Y4
+	VFMADD213PS  Y4, Y4, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y11
+	VPSUBD       Y11, Y5, Y5
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y11, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      96(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y11
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y4
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y4, Y11
+	VFMADD213PS  c4<>+0(SB), Y4, Y11
+	VFMADD213PS  c3<>+0(SB), Y4, Y11
+	VFMADD213PS  c2<>+0(SB), Y4, Y11
+	VFMADD213PS  Y1, Y4, Y11
+	VMULPS       Y4, Y11, Y11
+	VADDPS       Y1, Y11, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y4, Y4
+	VMULPS       Y12, Y4, Y4
+	VADDPS       Y1, Y4, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y4, Y13
+	VDIVPS       Y12, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VFMADD213PS  Y4, Y12, Y4
+	VFMADD213PS  Y4, Y4, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y12
+	VPSUBD       Y12, Y5, Y5
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y5, Y11, Y11
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y11, Y11
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVNTPS     Y8, (DI)(BX*1)
+	VMOVNTPS     Y9, 32(DI)(BX*1)
+	VMOVNTPS     Y10, 64(DI)(BX*1)
+	VMOVNTPS     Y11, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y4, Y8
+	VFMADD213PS  c4<>+0(SB), Y4, Y8
+	VFMADD213PS  c3<>+0(SB), Y4, Y8
+	VFMADD213PS  c2<>+0(SB), Y4, Y8
+	VFMADD213PS  Y1, Y4, Y8
+	VMULPS       Y4, Y8, Y8
+	VADDPS       Y1, Y8, Y4
+	VMOVAPS      Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y4, Y4
+	VMULPS       Y9, Y4, Y4
+	VADDPS       Y1, Y4, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y4, Y10
+	VDIVPS       Y9, Y1, Y4
+	VFNMADD213PS Y1, Y4, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VFMADD213PS  Y4, Y9, Y4
+	VFMADD213PS  Y4, Y4, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y9
+	VPSUBD       Y9, Y5, Y5
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y9, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y3, Y5
+	VBLENDVPS    Y5, Y4, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVNTPS     Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y6
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y5, Y6
+	VFMADD213PS  c4<>+0(SB), Y5, Y6
+	VFMADD213PS  c3<>+0(SB), Y5, Y6
+	VFMADD213PS  c2<>+0(SB), Y5, Y6
+	VFMADD213PS  Y1, Y5, Y6
+	VMULPS       Y5, Y6, Y6
+	VADDPS       Y1, Y6, Y5
+	VMOVAPS      Y5, Y5
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y5, Y5
+	VMULPS       Y7, Y5, Y5
+	VADDPS       Y1, Y5, Y7
+	VSUBPS       Y1, Y7, Y8
+	VSUBPS       Y8, Y5, Y8
+	VDIVPS       Y7, Y1, Y5
+	VFNMADD213PS Y1, Y5, Y7
+	VFNMADD231PS Y8, Y5, Y7
+	VFMADD213PS  Y5, Y7, Y5
+	VFMADD213PS  Y5, Y5, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD       $0x01, Y0, Y1
+	VPSUBD       Y1, Y0, Y0
+	VPSLLD       $0x17, Y1, Y1
+	VPSLLD       $0x17, Y0, Y0
+	VMULPS       Y1, Y6, Y6
+	VMULPS       Y0, Y6, Y6
+	VCMPPS       $0x1e, Y2, Y4, Y0
+	VBLENDVPS    Y0, Y5, Y6, Y6
+	VADDPS       Y4, Y4, Y0
+	VCMPPS       $0x03, Y4, Y4, Y1
+	VBLENDVPS    Y1, Y0, Y6, Y6
+	VMASKMOVPS   Y6, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func sigmoidBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·sigmoidBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	VMOVUPS absMask<>+0(SB), Z0
+	VMOVUPS hugeOutput<>+0(SB), Z0
+	VMOVUPS one<>+0(SB), Z1
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z2
+	VMOVUPS.Z    (DX), K1, Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z5
+	VMULPS       Z5, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z5
+	VCMPPS       $0x1d, Z0, Z5, K2
+	VBLENDMPS    Z2, Z4, K2, Z4
+	VMOVUPS      Z4, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z2
+	VMOVUPS      (DX)(BX*1), Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z5
+	VMULPS       Z5, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z5
+	VCMPPS       $0x1d, Z0, Z5, K1
+	VBLENDMPS    Z2, Z4, K1, Z4
+	VMOVUPS      64(SI)(BX*1), Z2
+	VMOVUPS      64(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z5
+	VFNMADD213PS Z3, Z3, Z5
+	VMULPS       Z5, Z2, Z5
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z6
+	VMULPS       Z6, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z6
+	VCMPPS       $0x1d, Z0, Z6, K1
+	VBLENDMPS    Z2, Z5, K1, Z5
+	VMOVUPS      128(SI)(BX*1), Z2
+	VMOVUPS      128(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z6
+	VFNMADD213PS Z3, Z3, Z6
+	VMULPS       Z6, Z2, Z6
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z7
+	VMULPS       Z7, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z7
+	VCMPPS       $0x1d, Z0, Z7, K1
+	VBLENDMPS    Z2, Z6, K1, Z6
+	VMOVUPS      192(SI)(BX*1), Z2
+	VMOVUPS      192(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z7
+	VFNMADD213PS Z3, Z3, Z7
+	VMULPS       Z7, Z2, Z7
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z8
+	VMULPS       Z8, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z8
+	VCMPPS       $0x1d, Z0, Z8, K1
+	VBLENDMPS    Z2, Z7, K1, Z7
+	VMOVUPS      Z4, (DI)(BX*1)
+	VMOVUPS      Z5, 64(DI)(BX*1)
+	VMOVUPS      Z6, 128(DI)(BX*1)
+	VMOVUPS      Z7, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z2
+	VMOVUPS      (DX)(BX*1), Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z5
+	VMULPS       Z5, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z5
+	VCMPPS       $0x1d, Z0, Z5, K1
+	VBLENDMPS    Z2, Z4, K1, Z4
+	VMOVUPS      Z4, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z2
+	VMOVUPS      (DX)(BX*1), Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z5
+	VMULPS       Z5, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z5
+	VCMPPS       $0x1d, Z0, Z5, K1
+	VBLENDMPS    Z2, Z4, K1, Z4
+	VMOVUPS      64(SI)(BX*1), Z2
+	VMOVUPS      64(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z5
+	VFNMADD213PS Z3, Z3, Z5
+	VMULPS       Z5, Z2, Z5
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z6
+	VMULPS       Z6, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z6
+	VCMPPS       $0x1d, Z0, Z6, K1
+	VBLENDMPS    Z2, Z5, K1, Z5
+	VMOVUPS      128(SI)(BX*1), Z2
+	VMOVUPS      128(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z6
+	VFNMADD213PS Z3, Z3, Z6
+	VMULPS       Z6, Z2, Z6
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z7
+	VMULPS       Z7, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z7
+	VCMPPS       $0x1d, Z0, Z7, K1
+	VBLENDMPS    Z2, Z6, K1, Z6
+	VMOVUPS      192(SI)(BX*1), Z2
+	VMOVUPS      192(DX)(BX*1), Z3
+	VMOVAPS      Z3, Z7
+	VFNMADD213PS Z3, Z3, Z7
+	VMULPS       Z7, Z2, Z7
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z8
+	VMULPS       Z8, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z8
+	VCMPPS       $0x1d, Z0, Z8, K1
+	VBLENDMPS    Z2, Z7, K1, Z7
+	VMOVNTPS     Z4, (DI)(BX*1)
+	VMOVNTPS     Z5, 64(DI)(BX*1)
+	VMOVNTPS     Z6, 128(DI)(BX*1)
+	VMOVNTPS     Z7, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z2
+	VMOVUPS      (DX)(BX*1), Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z5
+	VMULPS       Z5, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z5
+	VCMPPS       $0x1d, Z0, Z5, K1
+	VBLENDMPS    Z2, Z4, K1, Z4
+	VMOVNTPS     Z4, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z2
+	VMOVUPS.Z    (DX), K1, Z3
+	VMOVAPS      Z3, Z4
+	VFNMADD213PS Z3, Z3, Z4
+	VMULPS       Z4, Z2, Z4
+	VMULPS       Z3, Z2, Z2
+	VSUBPS       Z3, Z1, Z1
+	VMULPS       Z1, Z2, Z2
+	VANDPS       absMask<>+0(SB), Z3, Z1
+	VCMPPS       $0x1d, Z0, Z1, K2
+	VBLENDMPS    Z2, Z4, K2, Z4
+	VMOVUPS      Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA absMask<>+0(SB)/4, $0x7fffffff
+DATA absMask<>+4(SB)/4, $0x7fffffff
+DATA absMask<>+8(SB)/4, $0x7fffffff
+DATA absMask<>+12(SB)/4, $0x7fffffff
+DATA absMask<>+16(SB)/4, $0x7fffffff
+DATA absMask<>+20(SB)/4, $0x7fffffff
+DATA absMask<>+24(SB)/4, $0x7fffffff
+DATA absMask<>+28(SB)/4, $0x7fffffff
+DATA absMask<>+32(SB)/4, $0x7fffffff
+DATA absMask<>+36(SB)/4, $0x7fffffff
+DATA absMask<>+40(SB)/4, $0x7fffffff
+DATA absMask<>+44(SB)/4, $0x7fffffff
+DATA absMask<>+48(SB)/4, $0x7fffffff
+DATA absMask<>+52(SB)/4, $0x7fffffff
+DATA absMask<>+56(SB)/4, $0x7fffffff
+DATA absMask<>+60(SB)/4, $0x7fffffff
+GLOBL absMask<>(SB), RODATA|NOPTR, $64
+
+DATA hugeOutput<>+0(SB)/4, $0x5f000000
+DATA hugeOutput<>+4(SB)/4, $0x5f000000
+DATA hugeOutput<>+8(SB)/4, $0x5f000000
+DATA hugeOutput<>+12(SB)/4, $0x5f000000
+DATA hugeOutput<>+16(SB)/4, $0x5f000000
+DATA hugeOutput<>+20(SB)/4, $0x5f000000
+DATA hugeOutput<>+24(SB)/4, $0x5f000000
+DATA hugeOutput<>+28(SB)/4, $0x5f000000
+DATA hugeOutput<>+32(SB)/4, $0x5f000000
+DATA hugeOutput<>+36(SB)/4, $0x5f000000
+DATA hugeOutput<>+40(SB)/4, $0x5f000000
+DATA hugeOutput<>+44(SB)/4, $0x5f000000
+DATA hugeOutput<>+48(SB)/4, $0x5f000000
+DATA hugeOutput<>+52(SB)/4, $0x5f000000
+DATA hugeOutput<>+56(SB)/4, $0x5f000000
+DATA hugeOutput<>+60(SB)/4, $0x5f000000
+GLOBL hugeOutput<>(SB), RODATA|NOPTR, $64
+
+// func sigmoidBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·sigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	VMOVUPS one<>+0(SB), Y0
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y1
+	VMOVUPS      (DX), Y2
+	VMOVAPS      Y2, Y3
+	VFNMADD213PS Y2, Y2, Y3
+	VMULPS       Y3, Y1, Y3
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y4
+	VMULPS       Y4, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y4
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y4, Y2
+	VBLENDVPS    Y2, Y1, Y3, Y3
+	VMOVUPS      -32(SI)(CX*4), Y1
+	VMOVUPS      -32(DX)(CX*4), Y2
+	VMOVAPS      Y2, Y4
+	VFNMADD213PS Y2, Y2, Y4
+	VMULPS       Y4, Y1, Y4
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y5
+	VMULPS       Y5, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y5
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y5, Y2
+	VBLENDVPS    Y2, Y1, Y4, Y4
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVAPS      Y2, Y5
+	VFNMADD213PS Y2, Y2, Y5
+	VMULPS       Y5, Y1, Y5
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y6
+	VMULPS       Y6, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y6
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y6, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y6
+	VFNMADD213PS Y2, Y2, Y6
+	VMULPS       Y6, Y1, Y6
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y7
+	VMULPS       Y7, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y7
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y7, Y2
+	VBLENDVPS    Y2, Y1, Y6, Y6
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y7
+	VFNMADD213PS Y2, Y2, Y7
+	VMULPS       Y7, Y1, Y7
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y8
+	VMULPS       Y8, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y8
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y8, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y8
+	VFNMADD213PS Y2, Y2, Y8
+	VMULPS       Y8, Y1, Y8
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y9
+	VMULPS       Y9, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y9
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y9, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      Y6, 32(DI)(BX*1)
+	VMOVUPS      Y7, 64(DI)(BX*1)
+	VMOVUPS      Y8, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVAPS      Y2, Y5
+	VFNMADD213PS Y2, Y2, Y5
+	VMULPS       Y5, Y1, Y5
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y6
+	VMULPS       Y6, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y6
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y6, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      Y5, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVAPS      Y2, Y5
+	VFNMADD213PS Y2, Y2, Y5
+	VMULPS       Y5, Y1, Y5
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y6
+	VMULPS       Y6, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y6
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y6, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y6
+	VFNMADD213PS Y2, Y2, Y6
+	VMULPS       Y6, Y1, Y6
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y7
+	VMULPS       Y7, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y7
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y7, Y2
+	VBLENDVPS    Y2, Y1, Y6, Y6
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y7
+	VFNMADD213PS Y2, Y2, Y7
+	VMULPS       Y7, Y1, Y7
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y8
+	VMULPS       Y8, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y8
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y8, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVAPS      Y2, Y8
+	VFNMADD213PS Y2, Y2, Y8
+	VMULPS       Y8, Y1, Y8
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y9
+	VMULPS       Y9, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y9
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y9, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVNTPS     Y5, (DI)(BX*1)
+	VMOVNTPS     Y6, 32(DI)(BX*1)
+	VMOVNTPS     Y7, 64(DI)(BX*1)
+	VMOVNTPS     Y8, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVAPS      Y2, Y5
+	VFNMADD213PS Y2, Y2, Y5
+	VMULPS       Y5, Y1, Y5
+	VMULPS       Y2, Y1, Y1
+	VSUBPS       Y2, Y0, Y6
+	VMULPS       Y6, Y1, Y1
+	VANDPS       absMask<>+0(SB), Y2, Y6
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y6, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVNTPS     Y5, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VMOVAPS      Y3, Y4
+	VFNMADD213PS Y3, Y3, Y4
+	VMULPS       Y4, Y2, Y4
+	VMULPS       Y3, Y2, Y2
+	VSUBPS       Y3, Y0, Y0
+	VMULPS       Y0, Y2, Y2
+	VANDPS       absMask<>+0(SB), Y3, Y0
+	VCMPPS       $0x1d, hugeOutput<>+0(SB), Y0, Y0
+	VBLENDVPS    Y0, Y2, Y4, Y4
+	VMASKMOVPS   Y4, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func siluAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·siluAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z1
+	VMOVUPS log2e<>+0(SB), Z2
+	VMOVUPS scaleBase<>+0(SB), Z3
+	VMOVUPS negLn2Hi<>+0(SB), Z4
+	VMOVUPS negLn2Lo<>+0(SB), Z5
+	VMOVUPS one<>+0(SB), Z6
+	VMOVUPS c6<>+0(SB), Z7
+	VMOVUPS c5<>+0(SB), Z8
+	VMOVUPS c4<>+0(SB), Z9
+	VMOVUPS c3<>+0(SB), Z10
+	VMOVUPS c2<>+0(SB), Z11
+	VMOVUPS scaleFloor<>+0(SB), Z12
+	VXORPS  Z12, Z12, Z12
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z16
+	VFMADD231PS  Z4, Z15, Z16
+	VFMADD231PS  Z5, Z15, Z16
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z16, Z17
+	VFMADD213PS  Z9, Z16, Z17
+	VFMADD213PS  Z10, Z16, Z17
+	VFMADD213PS  Z11, Z16, Z17
+	VFMADD213PS  Z6, Z16, Z17
+	VMULPS       Z16, Z17, Z17
+	VADDPS       Z6, Z17, Z16
+	VMOVAPS      Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VADDPS       Z6, Z16, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z16, Z19
+	VDIVPS       Z18, Z6, Z16
+	VFNMADD213PS Z6, Z16, Z18
+	VFNMADD231PS Z19, Z16, Z18
+	VFMADD213PS  Z16, Z18, Z16
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z14, Z14, Z17
+	VMULPS      Z16, Z17, Z17
+	VSCALEFPS   Z15, Z17, Z17
+	VMULPS      Z13, Z16, Z16
+	VCMPPS      $0x1e, Z13, Z12, K2
+	VBLENDMPS   Z17, Z16, K2, Z16
+	VADDPS      Z13, Z13, Z14
+	VCMPPS      $0x03, Z13, Z13, K2
+	VBLENDMPS   Z14, Z16, K2, Z16
+	VMOVUPS     Z16, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z16
+	VFMADD231PS  Z4, Z15, Z16
+	VFMADD231PS  Z5, Z15, Z16
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z16, Z17
+	VFMADD213PS  Z9, Z16, Z17
+	VFMADD213PS  Z10, Z16, Z17
+	VFMADD213PS  Z11, Z16, Z17
+	VFMADD213PS  Z6, Z16, Z17
+	VMULPS       Z16, Z17, Z17
+	VADDPS       Z6, Z17, Z16
+	VMOVAPS      Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VADDPS       Z6, Z16, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z16, Z19
+	VDIVPS       Z18, Z6, Z16
+	VFNMADD213PS Z6, Z16, Z18
+	VFNMADD231PS Z19, Z16, Z18
+	VFMADD213PS  Z16, Z18, Z16
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z17
+	VMULPS       Z16, Z17, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VMULPS       Z13, Z16, Z16
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z17, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z17
+	VFMADD231PS  Z4, Z15, Z17
+	VFMADD231PS  Z5, Z15, Z17
+	VMOVUPS      Z7, Z18
+	VFMADD213PS  Z8, Z17, Z18
+	VFMADD213PS  Z9, Z17, Z18
+	VFMADD213PS  Z10, Z17, Z18
+	VFMADD213PS  Z11, Z17, Z18
+	VFMADD213PS  Z6, Z17, Z18
+	VMULPS       Z17, Z18, Z18
+	VADDPS       Z6, Z18, Z17
+	VMOVAPS      Z17, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VADDPS       Z6, Z17, Z19
+	VSUBPS       Z6, Z19, Z20
+	VSUBPS       Z20, Z17, Z20
+	VDIVPS       Z19, Z6, Z17
+	VFNMADD213PS Z6, Z17, Z19
+	VFNMADD231PS Z20, Z17, Z19
+	VFMADD213PS  Z17, Z19, Z17
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z18
+	VMULPS       Z17, Z18, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VMULPS       Z13, Z17, Z17
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z18, Z17, K1, Z17
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z18
+	VFMADD231PS  Z4, Z15, Z18
+	VFMADD231PS  Z5, Z15, Z18
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z18, Z19
+	VFMADD213PS  Z9, Z18, Z19
+	VFMADD213PS  Z10, Z18, Z19
+	VFMADD213PS  Z11, Z18, Z19
+	VFMADD213PS  Z6, Z18, Z19
+	VMULPS       Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VMOVAPS      Z18, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VADDPS       Z6, Z18, Z20
+	VSUBPS       Z6, Z20, Z21
+	VSUBPS       Z21, Z18, Z21
+	VDIVPS       Z20, Z6, Z18
+	VFNMADD213PS Z6, Z18, Z20
+	VFNMADD231PS Z21, Z18, Z20
+	VFMADD213PS  Z18, Z20, Z18
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z19
+	VMULPS       Z18, Z19, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VMULPS       Z13, Z18, Z18
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z19, Z18, K1, Z18
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z19
+	VFMADD231PS  Z4, Z15, Z19
+	VFMADD231PS  Z5, Z15, Z19
+	VMOVUPS      Z7, Z20
+	VFMADD213PS  Z8, Z19, Z20
+	VFMADD213PS  Z9, Z19, Z20
+	VFMADD213PS  Z10, Z19, Z20
+	VFMADD213PS  Z11, Z19, Z20
+	VFMADD213PS  Z6, Z19, Z20
+	VMULPS       Z19, Z20, Z20
+	VADDPS       Z6, Z20, Z19
+	VMOVAPS      Z19, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VADDPS       Z6, Z19, Z21
+	VSUBPS       Z6, Z21, Z22
+	VSUBPS       Z22, Z19, Z22
+	VDIVPS       Z21, Z6, Z19
+	VFNMADD213PS Z6, Z19, Z21
+	VFNMADD231PS Z22, Z19, Z21
+	VFMADD213PS  Z19, Z21, Z19
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z14, Z14, Z20
+	VMULPS      Z19, Z20, Z20
+	VSCALEFPS   Z15, Z20, Z20
+	VMULPS      Z13, Z19, Z19
+	VCMPPS      $0x1e, Z13, Z12, K1
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VADDPS      Z13, Z13, Z14
+	VCMPPS      $0x03, Z13, Z13, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVUPS     Z16, (DI)(BX*1)
+	VMOVUPS     Z17, 64(DI)(BX*1)
+	VMOVUPS     Z18, 128(DI)(BX*1)
+	VMOVUPS     Z19, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z16
+	VFMADD231PS  Z4, Z15, Z16
+	VFMADD231PS  Z5, Z15, Z16
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z16, Z17
+	VFMADD213PS  Z9, Z16, Z17
+	VFMADD213PS  Z10, Z16, Z17
+	VFMADD213PS  Z11, Z16, Z17
+	VFMADD213PS  Z6, Z16, Z17
+	VMULPS       Z16, Z17, Z17
+	VADDPS       Z6, Z17, Z16
+	VMOVAPS      Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VADDPS       Z6, Z16, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z16, Z19
+	VDIVPS       Z18, Z6, Z16
+	VFNMADD213PS Z6, Z16, Z18
+	VFNMADD231PS Z19, Z16, Z18
+	VFMADD213PS  Z16, Z18, Z16
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z14, Z14, Z17
+	VMULPS      Z16, Z17, Z17
+	VSCALEFPS   Z15, Z17, Z17
+	VMULPS      Z13, Z16, Z16
+	VCMPPS      $0x1e, Z13, Z12, K1
+	VBLENDMPS   Z17, Z16, K1, Z16
+	VADDPS      Z13, Z13, Z14
+	VCMPPS      $0x03, Z13, Z13, K1
+	VBLENDMPS   Z14, Z16, K1, Z16
+	VMOVUPS     Z16, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z16
+	VFMADD231PS  Z4, Z15, Z16
+	VFMADD231PS  Z5, Z15, Z16
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z16, Z17
+	VFMADD213PS  Z9, Z16, Z17
+	VFMADD213PS  Z10, Z16, Z17
+	VFMADD213PS  Z11, Z16, Z17
+	VFMADD213PS  Z6, Z16, Z17
+	VMULPS       Z16, Z17, Z17
+	VADDPS       Z6, Z17, Z16
+	VMOVAPS      Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VADDPS       Z6, Z16, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z16, Z19
+	VDIVPS       Z18, Z6, Z16
+	VFNMADD213PS Z6, Z16, Z18
+	VFNMADD231PS Z19, Z16, Z18
+	VFMADD213PS  Z16, Z18, Z16
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z17
+	VMULPS       Z16, Z17, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VMULPS       Z13, Z16, Z16
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z17, Z16, K1, Z16
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z17
+	VFMADD231PS  Z4, Z15, Z17
+	VFMADD231PS  Z5, Z15, Z17
+	VMOVUPS      Z7, Z18
+	VFMADD213PS  Z8, Z17, Z18
+	VFMADD213PS  Z9, Z17, Z18
+	VFMADD213PS  Z10, Z17, Z18
+	VFMADD213PS  Z11, Z17, Z18
+	VFMADD213PS  Z6, Z17, Z18
+	VMULPS       Z17, Z18, Z18
+	VADDPS       Z6, Z18, Z17
+	VMOVAPS      Z17, Z17
+	VSCALEFPS    Z15, Z17, Z17
+	VADDPS       Z6, Z17, Z19
+	VSUBPS       Z6, Z19, Z20
+	VSUBPS       Z20, Z17, Z20
+	VDIVPS       Z19, Z6, Z17
+	VFNMADD213PS Z6, Z17, Z19
+	VFNMADD231PS Z20, Z17, Z19
+	VFMADD213PS  Z17, Z19, Z17
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z18
+	VMULPS       Z17, Z18, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VMULPS       Z13, Z17, Z17
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z18, Z17, K1, Z17
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z18
+	VFMADD231PS  Z4, Z15, Z18
+	VFMADD231PS  Z5, Z15, Z18
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z18, Z19
+	VFMADD213PS  Z9, Z18, Z19
+	VFMADD213PS  Z10, Z18, Z19
+	VFMADD213PS  Z11, Z18, Z19
+	VFMADD213PS  Z6, Z18, Z19
+	VMULPS       Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VMOVAPS      Z18, Z18
+	VSCALEFPS    Z15, Z18, Z18
+	VADDPS       Z6, Z18, Z20
+	VSUBPS       Z6, Z20, Z21
+	VSUBPS       Z21, Z18, Z21
+	VDIVPS       Z20, Z6, Z18
+	VFNMADD213PS Z6, Z18, Z20
+	VFNMADD231PS Z21, Z18, Z20
+	VFMADD213PS  Z18, Z20, Z18
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Z14, Z14, Z19
+	VMULPS       Z18, Z19, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VMULPS       Z13, Z18, Z18
+	VCMPPS       $0x1e, Z13, Z12, K1
+	VBLENDMPS    Z19, Z18, K1, Z18
+	VADDPS       Z13, Z13, Z14
+	VCMPPS       $0x03, Z13, Z13, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z19
+	VFMADD231PS  Z4, Z15, Z19
+	VFMADD231PS  Z5, Z15, Z19
+	VMOVUPS      Z7, Z20
+	VFMADD213PS  Z8, Z19, Z20
+	VFMADD213PS  Z9, Z19, Z20
+	VFMADD213PS  Z10, Z19, Z20
+	VFMADD213PS  Z11, Z19, Z20
+	VFMADD213PS  Z6, Z19, Z20
+	VMULPS       Z19, Z20, Z20
+	VADDPS       Z6, Z20, Z19
+	VMOVAPS      Z19, Z19
+	VSCALEFPS    Z15, Z19, Z19
+	VADDPS       Z6, Z19, Z21
+	VSUBPS       Z6, Z21, Z22
+	VSUBPS       Z22, Z19, Z22
+	VDIVPS       Z21, Z6, Z19
+	VFNMADD213PS Z6, Z19, Z21
+	VFNMADD231PS Z22, Z19, Z21
+	VFMADD213PS  Z19, Z21, Z19
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z14, Z14, Z20
+	VMULPS      Z19, Z20, Z20
+	VSCALEFPS   Z15, Z20, Z20
+	VMULPS      Z13, Z19, Z19
+	VCMPPS      $0x1e, Z13, Z12, K1
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VADDPS      Z13, Z13, Z14
+	VCMPPS      $0x03, Z13, Z13, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVNTPS    Z16, (DI)(BX*1)
+	VMOVNTPS    Z17, 64(DI)(BX*1)
+	VMOVNTPS    Z18, 128(DI)(BX*1)
+	VMOVNTPS    Z19, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z13
+	VORPS        Z0, Z13, Z14
+	VMAXPS       Z14, Z1, Z14
+	VMOVUPS      Z3, Z15
+	VFMADD231PS  Z2, Z14, Z15
+	VSUBPS       Z3, Z15, Z15
+	VMOVAPS      Z14, Z16
+	VFMADD231PS  Z4, Z15, Z16
+	VFMADD231PS  Z5, Z15, Z16
+	VMOVUPS      Z7, Z17
+	VFMADD213PS  Z8, Z16, Z17
+	VFMADD213PS  Z9, Z16, Z17
+	VFMADD213PS  Z10, Z16, Z17
+	VFMADD213PS  Z11, Z16, Z17
+	VFMADD213PS  Z6, Z16, Z17
+	VMULPS       Z16, Z17, Z17
+	VADDPS       Z6, Z17, Z16
+	VMOVAPS      Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VADDPS       Z6, Z16, Z18
+	VSUBPS       Z6, Z18, Z19
+	VSUBPS       Z19, Z16, Z19
+	VDIVPS       Z18, Z6, Z16
+	VFNMADD213PS Z6, Z16, Z18
+	VFNMADD231PS Z19, Z16, Z18
+	VFMADD213PS  Z16, Z18, Z16
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z14, Z14, Z17
+	VMULPS      Z16, Z17, Z17
+	VSCALEFPS   Z15, Z17, Z17
+	VMULPS      Z13, Z16, Z16
+	VCMPPS      $0x1e, Z13, Z12, K1
+	VBLENDMPS   Z17, Z16, K1, Z16
+	VADDPS      Z13, Z13, Z14
+	VCMPPS      $0x03, Z13, Z13, K1
+	VBLENDMPS   Z14, Z16, K1, Z16
+	VMOVNTPS    Z16, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z13
+	VORPS        Z0, Z13, Z0
+	VMAXPS       Z0, Z1, Z0
+	VMOVUPS      Z3, Z1
+	VFMADD231PS  Z2, Z0, Z1
+	VSUBPS       Z3, Z1, Z1
+	VMOVAPS      Z0, Z2
+	VFMADD231PS  Z4, Z1, Z2
+	VFMADD231PS  Z5, Z1, Z2
+	VMOVUPS      Z7, Z3
+	VFMADD213PS  Z8, Z2, Z3
+	VFMADD213PS  Z9, Z2, Z3
+	VFMADD213PS  Z10, Z2, Z3
+	VFMADD213PS  Z11, Z2, Z3
+	VFMADD213PS  Z6, Z2, Z3
+	VMULPS       Z2, Z3, Z3
+	VADDPS       Z6, Z3, Z2
+	VMOVAPS      Z2, Z2
+	VSCALEFPS    Z1, Z2, Z2
+	VADDPS       Z6, Z2, Z4
+	VSUBPS       Z6, Z4, Z5
+	VSUBPS       Z5, Z2, Z5
+	VDIVPS       Z4, Z6, Z2
+	VFNMADD213PS Z6, Z2, Z4
+	VFNMADD231PS Z5, Z2, Z4
+	VFMADD213PS  Z2, Z4, Z2
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Z0, Z0, Z3
+	VMULPS      Z2, Z3, Z3
+	VSCALEFPS   Z1, Z3, Z3
+	VMULPS      Z13, Z2, Z2
+	VCMPPS      $0x1e, Z13, Z12, K2
+	VBLENDMPS   Z3, Z2, K2, Z2
+	VADDPS      Z13, Z13, Z0
+	VCMPPS      $0x03, Z13, Z13, K2
+	VBLENDMPS   Z0, Z2, K2, Z2
+	VMOVUPS     Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func siluAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·siluAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y7, Y6
+	VFMADD213PS  c4<>+0(SB), Y7, Y6
+	VFMADD213PS  c3<>+0(SB), Y7, Y6
+	VFMADD213PS  c2<>+0(SB), Y7, Y6
+	VFMADD213PS  Y1, Y7, Y6
+	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y7
+	VMOVAPS      Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y7, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y7, Y7
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y7, Y7
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y7, Y7
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y8
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y8, Y6
+	VFMADD213PS  c4<>+0(SB), Y8, Y6
+	VFMADD213PS  c3<>+0(SB), Y8, Y6
+	VFMADD213PS  c2<>+0(SB), Y8, Y6
+	VFMADD213PS  Y1, Y8, Y6
+	VMULPS       Y8, Y6, Y6
+	VADDPS       Y1, Y6, Y8
+	VMOVAPS      Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y9
+	VFNMADD231PS Y10, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y8
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y8, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD      $0x01, Y4, Y5
+	VPSUBD      Y5, Y4, Y4
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y4, Y4
+	VMULPS      Y5, Y6, Y6
+	VMULPS      Y4, Y6, Y6
+	VMULPS      Y3, Y8, Y8
+	VCMPPS      $0x1e, Y3, Y2, Y4
+	VBLENDVPS   Y4, Y6, Y8, Y8
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y8, Y8
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y9
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y9, Y6
+	VFMADD213PS  c4<>+0(SB), Y9, Y6
+	VFMADD213PS  c3<>+0(SB), Y9, Y6
+	VFMADD213PS  c2<>+0(SB), Y9, Y6
+	VFMADD213PS  Y1, Y9, Y6
+	VMULPS       Y9, Y6, Y6
+	VADDPS       Y1, Y6, Y9
+	VMOVAPS      Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y9, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y9, Y9
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y10
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y10, Y6
+	VFMADD213PS  c4<>+0(SB), Y10, Y6
+	VFMADD213PS  c3<>+0(SB), Y10, Y6
+	VFMADD213PS  c2<>+0(SB), Y10, Y6
+	VFMADD213PS  Y1, Y10, Y6
+	VMULPS       Y10, Y6, Y6
+	VADDPS       Y1, Y6, Y10
+	VMOVAPS      Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y10, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y10, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      64(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y11
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y11, Y6
+	VFMADD213PS  c4<>+0(SB), Y11, Y6
+	VFMADD213PS  c3<>+0(SB), Y11, Y6
+	VFMADD213PS  c2<>+0(SB), Y11, Y6
+	VFMADD213PS  Y1, Y11, Y6
+	VMULPS       Y11, Y6, Y6
+	VADDPS       Y1, Y6, Y11
+	VMOVAPS      Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y12
+	VFNMADD231PS Y13, Y11, Y12
+	VFMADD213PS  Y11, Y12, Y11
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y11, Y11
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y11, Y11
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVUPS      96(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y12
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y12
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y12
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y12, Y6
+	VFMADD213PS  c4<>+0(SB), Y12, Y6
+	VFMADD213PS  c3<>+0(SB), Y12, Y6
+	VFMADD213PS  c2<>+0(SB), Y12, Y6
+	VFMADD213PS  Y1, Y12, Y6
+	VMULPS       Y12, Y6, Y6
+	VADDPS       Y1, Y6, Y12
+	VMOVAPS      Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y12, Y12
+	VMULPS       Y13, Y12, Y12
+	VADDPS       Y1, Y12, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y12, Y14
+	VDIVPS       Y13, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y13
+	VFNMADD231PS Y14, Y12, Y13
+	VFMADD213PS  Y12, Y13, Y12
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y12, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD      $0x01, Y4, Y5
+	VPSUBD      Y5, Y4, Y4
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y4, Y4
+	VMULPS      Y5, Y6, Y6
+	VMULPS      Y4, Y6, Y6
+	VMULPS      Y3, Y12, Y12
+	VCMPPS      $0x1e, Y3, Y2, Y4
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVUPS     Y9, (DI)(BX*1)
+	VMOVUPS     Y10, 32(DI)(BX*1)
+	VMOVUPS     Y11, 64(DI)(BX*1)
+	VMOVUPS     Y12, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y9
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y9, Y6
+	VFMADD213PS  c4<>+0(SB), Y9, Y6
+	VFMADD213PS  c3<>+0(SB), Y9, Y6
+	VFMADD213PS  c2<>+0(SB), Y9, Y6
+	VFMADD213PS  Y1, Y9, Y6
+	VMULPS       Y9, Y6, Y6
+	VADDPS       Y1, Y6, Y9
+	VMOVAPS      Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD      $0x01, Y4, Y5
+	VPSUBD      Y5, Y4, Y4
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y4, Y4
+	VMULPS      Y5, Y6, Y6
+	VMULPS      Y4, Y6, Y6
+	VMULPS      Y3, Y9, Y9
+	VCMPPS      $0x1e, Y3, Y2, Y4
+	VBLENDVPS   Y4, Y6, Y9, Y9
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y9, Y9
+	VMOVUPS     Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y9
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y9, Y6
+	VFMADD213PS  c4<>+0(SB), Y9, Y6
+	VFMADD213PS  c3<>+0(SB), Y9, Y6
+	VFMADD213PS  c2<>+0(SB), Y9, Y6
+	VFMADD213PS  Y1, Y9, Y6
+	VMULPS       Y9, Y6, Y6
+	VADDPS       Y1, Y6, Y9
+	VMOVAPS      Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y9, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y9, Y9
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y10
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y10, Y6
+	VFMADD213PS  c4<>+0(SB), Y10, Y6
+	VFMADD213PS  c3<>+0(SB), Y10, Y6
+	VFMADD213PS  c2<>+0(SB), Y10, Y6
+	VFMADD213PS  Y1, Y10, Y6
+	VMULPS       Y10, Y6, Y6
+	VADDPS       Y1, Y6, Y10
+	VMOVAPS      Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y10, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y10, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      64(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y11
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y11, Y6
+	VFMADD213PS  c4<>+0(SB), Y11, Y6
+	VFMADD213PS  c3<>+0(SB), Y11, Y6
+	VFMADD213PS  c2<>+0(SB), Y11, Y6
+	VFMADD213PS  Y1, Y11, Y6
+	VMULPS       Y11, Y6, Y6
+	VADDPS       Y1, Y6, Y11
+	VMOVAPS      Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y12
+	VFNMADD231PS Y13, Y11, Y12
+	VFMADD213PS  Y11, Y12, Y11
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS  Y4, Y4, Y6
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD       $0x01, Y4, Y5
+	VPSUBD       Y5, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y5, Y6, Y6
+	VMULPS       Y4, Y6, Y6
+	VMULPS       Y3, Y11, Y11
+	VCMPPS       $0x1e, Y3, Y2, Y4
+	VBLENDVPS    Y4, Y6, Y11, Y11
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVUPS      96(SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y12
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y12
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y12
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y12, Y6
+	VFMADD213PS  c4<>+0(SB), Y12, Y6
+	VFMADD213PS  c3<>+0(SB), Y12, Y6
+	VFMADD213PS  c2<>+0(SB), Y12, Y6
+	VFMADD213PS  Y1, Y12, Y6
+	VMULPS       Y12, Y6, Y6
+	VADDPS       Y1, Y6, Y12
+	VMOVAPS      Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y12, Y12
+	VMULPS       Y13, Y12, Y12
+	VADDPS       Y1, Y12, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y12, Y14
+	VDIVPS       Y13, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y13
+	VFNMADD231PS Y14, Y12, Y13
+	VFMADD213PS  Y12, Y13, Y12
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y12, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD      $0x01, Y4, Y5
+	VPSUBD      Y5, Y4, Y4
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y4, Y4
+	VMULPS      Y5, Y6, Y6
+	VMULPS      Y4, Y6, Y6
+	VMULPS      Y3, Y12, Y12
+	VCMPPS      $0x1e, Y3, Y2, Y4
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVNTPS    Y9, (DI)(BX*1)
+	VMOVNTPS    Y10, 32(DI)(BX*1)
+	VMOVNTPS    Y11, 64(DI)(BX*1)
+	VMOVNTPS    Y12, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VORPS        signBit<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y4, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS      Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y9
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y9, Y6
+	VFMADD213PS  c4<>+0(SB), Y9, Y6
+	VFMADD213PS  c3<>+0(SB), Y9, Y6
+	VFMADD213PS  c2<>+0(SB), Y9, Y6
+	VFMADD213PS  Y1, Y9, Y6
+	VMULPS       Y9, Y6, Y6
+	VADDPS       Y1, Y6, Y9
+	VMOVAPS      Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y4
+	VPSRLD      $0x01, Y4, Y5
+	VPSUBD      Y5, Y4, Y4
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y4, Y4
+	VMULPS      Y5, Y6, Y6
+	VMULPS      Y4, Y6, Y6
+	VMULPS      Y3, Y9, Y9
+	VCMPPS      $0x1e, Y3, Y2, Y4
+	VBLENDVPS   Y4, Y6, Y9, Y9
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y9, Y9
+	VMOVNTPS    Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y6
+	VMOVAPS      Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y7, Y6
+	VFMADD213PS  c4<>+0(SB), Y7, Y6
+	VFMADD213PS  c3<>+0(SB), Y7, Y6
+	VFMADD213PS  c2<>+0(SB), Y7, Y6
+	VFMADD213PS  Y1, Y7, Y6
+	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y7
+	VMOVAPS      Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+
+	// x < 0: z·(1 + tr)·r·2^n; else x·r.
+	VFMADD213PS Y5, Y5, Y6
+	VMULPS      Y7, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y6, Y6
+	VMULPS      Y0, Y6, Y6
+	VMULPS      Y4, Y7, Y7
+	VCMPPS      $0x1e, Y4, Y2, Y0
+	VBLENDVPS   Y0, Y6, Y7, Y7
+	VADDPS      Y4, Y4, Y0
+	VCMPPS      $0x03, Y4, Y4, Y1
+	VBLENDVPS   Y1, Y0, Y7, Y7
+	VMASKMOVPS  Y7, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func siluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·siluBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z1
+	VMOVUPS log2e<>+0(SB), Z2
+	VMOVUPS scaleBase<>+0(SB), Z3
+	VMOVUPS negLn2Hi<>+0(SB), Z4
+	VMOVUPS negLn2Lo<>+0(SB), Z5
+	VMOVUPS one<>+0(SB), Z6
+	VMOVUPS c6<>+0(SB), Z7
+	VMOVUPS c5<>+0(SB), Z8
+	VMOVUPS c4<>+0(SB), Z9
+	VMOVUPS c3<>+0(SB), Z10
+	VMOVUPS c2<>+0(SB), Z11
+	VMOVUPS scaleFloor<>+0(SB), Z12
+	VMOVUPS maxX<>+0(SB), Z13
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z14
+	VMOVUPS.Z    (DX), K1, Z15
+	VORPS        Z0, Z15, Z16
+	VMAXPS       Z16, Z1, Z16
+	VMOVUPS      Z3, Z17
+	VFMADD231PS  Z2, Z16, Z17
+	VSUBPS       Z3, Z17, Z18
+	VMOVAPS      Z16, Z16
+	VFMADD231PS  Z4, Z18, Z16
+	VFMADD231PS  Z5, Z18, Z16
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z16, Z19
+	VFMADD213PS  Z9, Z16, Z19
+	VFMADD213PS  Z10, Z16, Z19
+	VFMADD213PS  Z11, Z16, Z19
+	VFMADD213PS  Z6, Z16, Z19
+	VMULPS       Z16, Z19, Z19
+	VADDPS       Z6, Z19, Z16
+	VMOVAPS      Z16, Z19
+	VSCALEFPS    Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VSUBPS       Z6, Z18, Z20
+	VSUBPS       Z20, Z19, Z20
+	VDIVPS       Z18, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z18
+	VFNMADD231PS Z20, Z21, Z18
+	VFMADD213PS  Z21, Z18, Z21
+	VMULPS       Z21, Z21, Z21
+	VMAXPS       Z15, Z1, Z18
+	VMINPS       Z18, Z13, Z18
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z18, Z20
+	VADDPS      Z19, Z20, Z20
+	VMULPS      Z16, Z20, Z20
+	VADDPS      Z6, Z19, Z16
+	VFMADD231PS Z19, Z18, Z16
+	VPMOVD2M    Z15, K2
+	VBLENDMPS   Z20, Z16, K2, Z16
+	VMULPS      Z21, Z16, Z16
+	VMOVUPS     Z3, Z20
+	VPMOVD2M    Z15, K2
+	VBLENDMPS   Z17, Z20, K2, Z20
+	VANDPS      absMask<>+0(SB), Z14, Z17
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z17, K2
+	VMULPS      bigScale<>+0(SB), Z14, Z17
+	VMOVAPS     Z14, Z18
+	VBLENDMPS   Z17, Z18, K2, Z18
+	VPADDD      bigShift<>+0(SB), Z20, Z17
+	VBLENDMPS   Z17, Z20, K2, Z20
+	VMULPS      Z18, Z16, Z16
+	VPMAXSD     Z12, Z20, Z17
+	VPSRLD      $0x01, Z17, Z18
+	VPSUBD      Z18, Z17, Z17
+	VPSLLD      $0x17, Z18, Z18
+	VPSLLD      $0x17, Z17, Z17
+	VMULPS      Z18, Z16, Z16
+	VMULPS      Z17, Z16, Z16
+	VMULPS      negZero<>+0(SB), Z14, Z14
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K2
+	VBLENDMPS   Z14, Z16, K2, Z16
+	VMOVUPS     Z16, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z14
+	VMOVUPS      (DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z16
+	VMAXPS       Z16, Z1, Z16
+	VMOVUPS      Z3, Z17
+	VFMADD231PS  Z2, Z16, Z17
+	VSUBPS       Z3, Z17, Z18
+	VMOVAPS      Z16, Z16
+	VFMADD231PS  Z4, Z18, Z16
+	VFMADD231PS  Z5, Z18, Z16
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z16, Z19
+	VFMADD213PS  Z9, Z16, Z19
+	VFMADD213PS  Z10, Z16, Z19
+	VFMADD213PS  Z11, Z16, Z19
+	VFMADD213PS  Z6, Z16, Z19
+	VMULPS       Z16, Z19, Z19
+	VADDPS       Z6, Z19, Z16
+	VMOVAPS      Z16, Z19
+	VSCALEFPS    Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VSUBPS       Z6, Z18, Z20
+	VSUBPS       Z20, Z19, Z20
+	VDIVPS       Z18, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z18
+	VFNMADD231PS Z20, Z21, Z18
+	VFMADD213PS  Z21, Z18, Z21
+	VMULPS       Z21, Z21, Z21
+	VMAXPS       Z15, Z1, Z18
+	VMINPS       Z18, Z13, Z18
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z18, Z20
+	VADDPS       Z19, Z20, Z20
+	VMULPS       Z16, Z20, Z20
+	VADDPS       Z6, Z19, Z16
+	VFMADD231PS  Z19, Z18, Z16
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z20, Z16, K1, Z16
+	VMULPS       Z21, Z16, Z16
+	VMOVUPS      Z3, Z20
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z17, Z20, K1, Z20
+	VANDPS       absMask<>+0(SB), Z14, Z17
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z17, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z17
+	VMOVAPS      Z14, Z18
+	VBLENDMPS    Z17, Z18, K1, Z18
+	VPADDD       bigShift<>+0(SB), Z20, Z17
+	VBLENDMPS    Z17, Z20, K1, Z20
+	VMULPS       Z18, Z16, Z16
+	VPMAXSD      Z12, Z20, Z17
+	VPSRLD       $0x01, Z17, Z18
+	VPSUBD       Z18, Z17, Z17
+	VPSLLD       $0x17, Z18, Z18
+	VPSLLD       $0x17, Z17, Z17
+	VMULPS       Z18, Z16, Z16
+	VMULPS       Z17, Z16, Z16
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z14
+	VMOVUPS      64(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z17
+	VMAXPS       Z17, Z1, Z17
+	VMOVUPS      Z3, Z18
+	VFMADD231PS  Z2, Z17, Z18
+	VSUBPS       Z3, Z18, Z19
+	VMOVAPS      Z17, Z17
+	VFMADD231PS  Z4, Z19, Z17
+	VFMADD231PS  Z5, Z19, Z17
+	VMOVUPS      Z7, Z20
+	VFMADD213PS  Z8, Z17, Z20
+	VFMADD213PS  Z9, Z17, Z20
+	VFMADD213PS  Z10, Z17, Z20
+	VFMADD213PS  Z11, Z17, Z20
+	VFMADD213PS  Z6, Z17, Z20
+	VMULPS       Z17, Z20, Z20
+	VADDPS       Z6, Z20, Z17
+	VMOVAPS      Z17, Z20
+	VSCALEFPS    Z19, Z20, Z20
+	VADDPS       Z6, Z20, Z19
+	VSUBPS       Z6, Z19, Z21
+	VSUBPS       Z21, Z20, Z21
+	VDIVPS       Z19, Z6, Z22
+	VFNMADD213PS Z6, Z22, Z19
+	VFNMADD231PS Z21, Z22, Z19
+	VFMADD213PS  Z22, Z19, Z22
+	VMULPS       Z22, Z22, Z22
+	VMAXPS       Z15, Z1, Z19
+	VMINPS       Z19, Z13, Z19
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z19, Z21
+	VADDPS       Z20, Z21, Z21
+	VMULPS       Z17, Z21, Z21
+	VADDPS       Z6, Z20, Z17
+	VFMADD231PS  Z20, Z19, Z17
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z21, Z17, K1, Z17
+	VMULPS       Z22, Z17, Z17
+	VMOVUPS      Z3, Z21
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VANDPS       absMask<>+0(SB), Z14, Z18
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z18
+	VMOVAPS      Z14, Z19
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VPADDD       bigShift<>+0(SB), Z21, Z18
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VMULPS       Z19, Z17, Z17
+	VPMAXSD      Z12, Z21, Z18
+	VPSRLD       $0x01, Z18, Z19
+	VPSUBD       Z19, Z18, Z18
+	VPSLLD       $0x17, Z19, Z19
+	VPSLLD       $0x17, Z18, Z18
+	VMULPS       Z19, Z17, Z17
+	VMULPS       Z18, Z17, Z17
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z14
+	VMOVUPS      128(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z18
+	VMAXPS       Z18, Z1, Z18
+	VMOVUPS      Z3, Z19
+	VFMADD231PS  Z2, Z18, Z19
+	VSUBPS       Z3, Z19, Z20
+	VMOVAPS      Z18, Z18
+	VFMADD231PS  Z4, Z20, Z18
+	VFMADD231PS  Z5, Z20, Z18
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z18, Z21
+	VFMADD213PS  Z9, Z18, Z21
+	VFMADD213PS  Z10, Z18, Z21
+	VFMADD213PS  Z11, Z18, Z21
+	VFMADD213PS  Z6, Z18, Z21
+	VMULPS       Z18, Z21, Z21
+	VADDPS       Z6, Z21, Z18
+	VMOVAPS      Z18, Z21
+	VSCALEFPS    Z20, Z21, Z21
+	VADDPS       Z6, Z21, Z20
+	VSUBPS       Z6, Z20, Z22
+	VSUBPS       Z22, Z21, Z22
+	VDIVPS       Z20, Z6, Z23
+	VFNMADD213PS Z6, Z23, Z20
+	VFNMADD231PS Z22, Z23, Z20
+	VFMADD213PS  Z23, Z20, Z23
+	VMULPS       Z23, Z23, Z23
+	VMAXPS       Z15, Z1, Z20
+	VMINPS       Z20, Z13, Z20
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z20, Z22
+	VADDPS       Z21, Z22, Z22
+	VMULPS       Z18, Z22, Z22
+	VADDPS       Z6, Z21, Z18
+	VFMADD231PS  Z21, Z20, Z18
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z22, Z18, K1, Z18
+	VMULPS       Z23, Z18, Z18
+	VMOVUPS      Z3, Z22
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z19, Z22, K1, Z22
+	VANDPS       absMask<>+0(SB), Z14, Z19
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z19, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z19
+	VMOVAPS      Z14, Z20
+	VBLENDMPS    Z19, Z20, K1, Z20
+	VPADDD       bigShift<>+0(SB), Z22, Z19
+	VBLENDMPS    Z19, Z22, K1, Z22
+	VMULPS       Z20, Z18, Z18
+	VPMAXSD      Z12, Z22, Z19
+	VPSRLD       $0x01, Z19, Z20
+	VPSUBD       Z20, Z19, Z19
+	VPSLLD       $0x17, Z20, Z20
+	VPSLLD       $0x17, Z19, Z19
+	VMULPS       Z20, Z18, Z18
+	VMULPS       Z19, Z18, Z18
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z14
+	VMOVUPS      192(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z20
+	VFMADD231PS  Z2, Z19, Z20
+	VSUBPS       Z3, Z20, Z21
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z21, Z19
+	VFMADD231PS  Z5, Z21, Z19
+	VMOVUPS      Z7, Z22
+	VFMADD213PS  Z8, Z19, Z22
+	VFMADD213PS  Z9, Z19, Z22
+	VFMADD213PS  Z10, Z19, Z22
+	VFMADD213PS  Z11, Z19, Z22
+	VFMADD213PS  Z6, Z19, Z22
+	VMULPS       Z19, Z22, Z22
+	VADDPS       Z6, Z22, Z19
+	VMOVAPS      Z19, Z22
+	VSCALEFPS    Z21, Z22, Z22
+	VADDPS       Z6, Z22, Z21
+	VSUBPS       Z6, Z21, Z23
+	VSUBPS       Z23, Z22, Z23
+	VDIVPS       Z21, Z6, Z24
+	VFNMADD213PS Z6, Z24, Z21
+	VFNMADD231PS Z23, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z24
+	VMULPS       Z24, Z24, Z24
+	VMAXPS       Z15, Z1, Z21
+	VMINPS       Z21, Z13, Z21
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z21, Z23
+	VADDPS      Z22, Z23, Z23
+	VMULPS      Z19, Z23, Z23
+	VADDPS      Z6, Z22, Z19
+	VFMADD231PS Z22, Z21, Z19
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z23, Z19, K1, Z19
+	VMULPS      Z24, Z19, Z19
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z14, Z20
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z20, K1
+	VMULPS      bigScale<>+0(SB), Z14, Z20
+	VMOVAPS     Z14, Z21
+	VBLENDMPS   Z20, Z21, K1, Z21
+	VPADDD      bigShift<>+0(SB), Z23, Z20
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMULPS      Z21, Z19, Z19
+	VPMAXSD     Z12, Z23, Z20
+	VPSRLD      $0x01, Z20, Z21
+	VPSUBD      Z21, Z20, Z20
+	VPSLLD      $0x17, Z21, Z21
+	VPSLLD      $0x17, Z20, Z20
+	VMULPS      Z21, Z19, Z19
+	VMULPS      Z20, Z19, Z19
+	VMULPS      negZero<>+0(SB), Z14, Z14
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVUPS     Z16, (DI)(BX*1)
+	VMOVUPS     Z17, 64(DI)(BX*1)
+	VMOVUPS     Z18, 128(DI)(BX*1)
+	VMOVUPS     Z19, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z14
+	VMOVUPS      (DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z16
+	VMAXPS       Z16, Z1, Z16
+	VMOVUPS      Z3, Z17
+	VFMADD231PS  Z2, Z16, Z17
+	VSUBPS       Z3, Z17, Z18
+	VMOVAPS      Z16, Z16
+	VFMADD231PS  Z4, Z18, Z16
+	VFMADD231PS  Z5, Z18, Z16
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z16, Z19
+	VFMADD213PS  Z9, Z16, Z19
+	VFMADD213PS  Z10, Z16, Z19
+	VFMADD213PS  Z11, Z16, Z19
+	VFMADD213PS  Z6, Z16, Z19
+	VMULPS       Z16, Z19, Z19
+	VADDPS       Z6, Z19, Z16
+	VMOVAPS      Z16, Z19
+	VSCALEFPS    Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VSUBPS       Z6, Z18, Z20
+	VSUBPS       Z20, Z19, Z20
+	VDIVPS       Z18, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z18
+	VFNMADD231PS Z20, Z21, Z18
+	VFMADD213PS  Z21, Z18, Z21
+	VMULPS       Z21, Z21, Z21
+	VMAXPS       Z15, Z1, Z18
+	VMINPS       Z18, Z13, Z18
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z18, Z20
+	VADDPS      Z19, Z20, Z20
+	VMULPS      Z16, Z20, Z20
+	VADDPS      Z6, Z19, Z16
+	VFMADD231PS Z19, Z18, Z16
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z20, Z16, K1, Z16
+	VMULPS      Z21, Z16, Z16
+	VMOVUPS     Z3, Z20
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z17, Z20, K1, Z20
+	VANDPS      absMask<>+0(SB), Z14, Z17
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z17, K1
+	VMULPS      bigScale<>+0(SB), Z14, Z17
+	VMOVAPS     Z14, Z18
+	VBLENDMPS   Z17, Z18, K1, Z18
+	VPADDD      bigShift<>+0(SB), Z20, Z17
+	VBLENDMPS   Z17, Z20, K1, Z20
+	VMULPS      Z18, Z16, Z16
+	VPMAXSD     Z12, Z20, Z17
+	VPSRLD      $0x01, Z17, Z18
+	VPSUBD      Z18, Z17, Z17
+	VPSLLD      $0x17, Z18, Z18
+	VPSLLD      $0x17, Z17, Z17
+	VMULPS      Z18, Z16, Z16
+	VMULPS      Z17, Z16, Z16
+	VMULPS      negZero<>+0(SB), Z14, Z14
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS   Z14, Z16, K1, Z16
+	VMOVUPS     Z16, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z14
+	VMOVUPS      (DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z16
+	VMAXPS       Z16, Z1, Z16
+	VMOVUPS      Z3, Z17
+	VFMADD231PS  Z2, Z16, Z17
+	VSUBPS       Z3, Z17, Z18
+	VMOVAPS      Z16, Z16
+	VFMADD231PS  Z4, Z18, Z16
+	VFMADD231PS  Z5, Z18, Z16
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z16, Z19
+	VFMADD213PS  Z9, Z16, Z19
+	VFMADD213PS  Z10, Z16, Z19
+	VFMADD213PS  Z11, Z16, Z19
+	VFMADD213PS  Z6, Z16, Z19
+	VMULPS       Z16, Z19, Z19
+	VADDPS       Z6, Z19, Z16
+	VMOVAPS      Z16, Z19
+	VSCALEFPS    Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VSUBPS       Z6, Z18, Z20
+	VSUBPS       Z20, Z19, Z20
+	VDIVPS       Z18, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z18
+	VFNMADD231PS Z20, Z21, Z18
+	VFMADD213PS  Z21, Z18, Z21
+	VMULPS       Z21, Z21, Z21
+	VMAXPS       Z15, Z1, Z18
+	VMINPS       Z18, Z13, Z18
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z18, Z20
+	VADDPS       Z19, Z20, Z20
+	VMULPS       Z16, Z20, Z20
+	VADDPS       Z6, Z19, Z16
+	VFMADD231PS  Z19, Z18, Z16
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z20, Z16, K1, Z16
+	VMULPS       Z21, Z16, Z16
+	VMOVUPS      Z3, Z20
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z17, Z20, K1, Z20
+	VANDPS       absMask<>+0(SB), Z14, Z17
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z17, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z17
+	VMOVAPS      Z14, Z18
+	VBLENDMPS    Z17, Z18, K1, Z18
+	VPADDD       bigShift<>+0(SB), Z20, Z17
+	VBLENDMPS    Z17, Z20, K1, Z20
+	VMULPS       Z18, Z16, Z16
+	VPMAXSD      Z12, Z20, Z17
+	VPSRLD       $0x01, Z17, Z18
+	VPSUBD       Z18, Z17, Z17
+	VPSLLD       $0x17, Z18, Z18
+	VPSLLD       $0x17, Z17, Z17
+	VMULPS       Z18, Z16, Z16
+	VMULPS       Z17, Z16, Z16
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z16, K1, Z16
+	VMOVUPS      64(SI)(BX*1), Z14
+	VMOVUPS      64(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z17
+	VMAXPS       Z17, Z1, Z17
+	VMOVUPS      Z3, Z18
+	VFMADD231PS  Z2, Z17, Z18
+	VSUBPS       Z3, Z18, Z19
+	VMOVAPS      Z17, Z17
+	VFMADD231PS  Z4, Z19, Z17
+	VFMADD231PS  Z5, Z19, Z17
+	VMOVUPS      Z7, Z20
+	VFMADD213PS  Z8, Z17, Z20
+	VFMADD213PS  Z9, Z17, Z20
+	VFMADD213PS  Z10, Z17, Z20
+	VFMADD213PS  Z11, Z17, Z20
+	VFMADD213PS  Z6, Z17, Z20
+	VMULPS       Z17, Z20, Z20
+	VADDPS       Z6, Z20, Z17
+	VMOVAPS      Z17, Z20
+	VSCALEFPS    Z19, Z20, Z20
+	VADDPS       Z6, Z20, Z19
+	VSUBPS       Z6, Z19, Z21
+	VSUBPS       Z21, Z20, Z21
+	VDIVPS       Z19, Z6, Z22
+	VFNMADD213PS Z6, Z22, Z19
+	VFNMADD231PS Z21, Z22, Z19
+	VFMADD213PS  Z22, Z19, Z22
+	VMULPS       Z22, Z22, Z22
+	VMAXPS       Z15, Z1, Z19
+	VMINPS       Z19, Z13, Z19
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z19, Z21
+	VADDPS       Z20, Z21, Z21
+	VMULPS       Z17, Z21, Z21
+	VADDPS       Z6, Z20, Z17
+	VFMADD231PS  Z20, Z19, Z17
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z21, Z17, K1, Z17
+	VMULPS       Z22, Z17, Z17
+	VMOVUPS      Z3, Z21
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VANDPS       absMask<>+0(SB), Z14, Z18
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z18
+	VMOVAPS      Z14, Z19
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VPADDD       bigShift<>+0(SB), Z21, Z18
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VMULPS       Z19, Z17, Z17
+	VPMAXSD      Z12, Z21, Z18
+	VPSRLD       $0x01, Z18, Z19
+	VPSUBD       Z19, Z18, Z18
+	VPSLLD       $0x17, Z19, Z19
+	VPSLLD       $0x17, Z18, Z18
+	VMULPS       Z19, Z17, Z17
+	VMULPS       Z18, Z17, Z17
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z17, K1, Z17
+	VMOVUPS      128(SI)(BX*1), Z14
+	VMOVUPS      128(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z18
+	VMAXPS       Z18, Z1, Z18
+	VMOVUPS      Z3, Z19
+	VFMADD231PS  Z2, Z18, Z19
+	VSUBPS       Z3, Z19, Z20
+	VMOVAPS      Z18, Z18
+	VFMADD231PS  Z4, Z20, Z18
+	VFMADD231PS  Z5, Z20, Z18
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z18, Z21
+	VFMADD213PS  Z9, Z18, Z21
+	VFMADD213PS  Z10, Z18, Z21
+	VFMADD213PS  Z11, Z18, Z21
+	VFMADD213PS  Z6, Z18, Z21
+	VMULPS       Z18, Z21, Z21
+	VADDPS       Z6, Z21, Z18
+	VMOVAPS      Z18, Z21
+	VSCALEFPS    Z20, Z21, Z21
+	VADDPS       Z6, Z21, Z20
+	VSUBPS       Z6, Z20, Z22
+	VSUBPS       Z22, Z21, Z22
+	VDIVPS       Z20, Z6, Z23
+	VFNMADD213PS Z6, Z23, Z20
+	VFNMADD231PS Z22, Z23, Z20
+	VFMADD213PS  Z23, Z20, Z23
+	VMULPS       Z23, Z23, Z23
+	VMAXPS       Z15, Z1, Z20
+	VMINPS       Z20, Z13, Z20
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Z6, Z20, Z22
+	VADDPS       Z21, Z22, Z22
+	VMULPS       Z18, Z22, Z22
+	VADDPS       Z6, Z21, Z18
+	VFMADD231PS  Z21, Z20, Z18
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z22, Z18, K1, Z18
+	VMULPS       Z23, Z18, Z18
+	VMOVUPS      Z3, Z22
+	VPMOVD2M     Z15, K1
+	VBLENDMPS    Z19, Z22, K1, Z22
+	VANDPS       absMask<>+0(SB), Z14, Z19
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z19, K1
+	VMULPS       bigScale<>+0(SB), Z14, Z19
+	VMOVAPS      Z14, Z20
+	VBLENDMPS    Z19, Z20, K1, Z20
+	VPADDD       bigShift<>+0(SB), Z22, Z19
+	VBLENDMPS    Z19, Z22, K1, Z22
+	VMULPS       Z20, Z18, Z18
+	VPMAXSD      Z12, Z22, Z19
+	VPSRLD       $0x01, Z19, Z20
+	VPSUBD       Z20, Z19, Z19
+	VPSLLD       $0x17, Z20, Z20
+	VPSLLD       $0x17, Z19, Z19
+	VMULPS       Z20, Z18, Z18
+	VMULPS       Z19, Z18, Z18
+	VMULPS       negZero<>+0(SB), Z14, Z14
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS    Z14, Z18, K1, Z18
+	VMOVUPS      192(SI)(BX*1), Z14
+	VMOVUPS      192(DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z20
+	VFMADD231PS  Z2, Z19, Z20
+	VSUBPS       Z3, Z20, Z21
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z21, Z19
+	VFMADD231PS  Z5, Z21, Z19
+	VMOVUPS      Z7, Z22
+	VFMADD213PS  Z8, Z19, Z22
+	VFMADD213PS  Z9, Z19, Z22
+	VFMADD213PS  Z10, Z19, Z22
+	VFMADD213PS  Z11, Z19, Z22
+	VFMADD213PS  Z6, Z19, Z22
+	VMULPS       Z19, Z22, Z22
+	VADDPS       Z6, Z22, Z19
+	VMOVAPS      Z19, Z22
+	VSCALEFPS    Z21, Z22, Z22
+	VADDPS       Z6, Z22, Z21
+	VSUBPS       Z6, Z21, Z23
+	VSUBPS       Z23, Z22, Z23
+	VDIVPS       Z21, Z6, Z24
+	VFNMADD213PS Z6, Z24, Z21
+	VFNMADD231PS Z23, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z24
+	VMULPS       Z24, Z24, Z24
+	VMAXPS       Z15, Z1, Z21
+	VMINPS       Z21, Z13, Z21
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z21, Z23
+	VADDPS      Z22, Z23, Z23
+	VMULPS      Z19, Z23, Z23
+	VADDPS      Z6, Z22, Z19
+	VFMADD231PS Z22, Z21, Z19
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z23, Z19, K1, Z19
+	VMULPS      Z24, Z19, Z19
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z14, Z20
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z20, K1
+	VMULPS      bigScale<>+0(SB), Z14, Z20
+	VMOVAPS     Z14, Z21
+	VBLENDMPS   Z20, Z21, K1, Z21
+	VPADDD      bigShift<>+0(SB), Z23, Z20
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMULPS      Z21, Z19, Z19
+	VPMAXSD     Z12, Z23, Z20
+	VPSRLD      $0x01, Z20, Z21
+	VPSUBD      Z21, Z20, Z20
+	VPSLLD      $0x17, Z21, Z21
+	VPSLLD      $0x17, Z20, Z20
+	VMULPS      Z21, Z19, Z19
+	VMULPS      Z20, Z19, Z19
+	VMULPS      negZero<>+0(SB), Z14, Z14
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVNTPS    Z16, (DI)(BX*1)
+	VMOVNTPS    Z17, 64(DI)(BX*1)
+	VMOVNTPS    Z18, 128(DI)(BX*1)
+	VMOVNTPS    Z19, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z14
+	VMOVUPS      (DX)(BX*1), Z15
+	VORPS        Z0, Z15, Z16
+	VMAXPS       Z16, Z1, Z16
+	VMOVUPS      Z3, Z17
+	VFMADD231PS  Z2, Z16, Z17
+	VSUBPS       Z3, Z17, Z18
+	VMOVAPS      Z16, Z16
+	VFMADD231PS  Z4, Z18, Z16
+	VFMADD231PS  Z5, Z18, Z16
+	VMOVUPS      Z7, Z19
+	VFMADD213PS  Z8, Z16, Z19
+	VFMADD213PS  Z9, Z16, Z19
+	VFMADD213PS  Z10, Z16, Z19
+	VFMADD213PS  Z11, Z16, Z19
+	VFMADD213PS  Z6, Z16, Z19
+	VMULPS       Z16, Z19, Z19
+	VADDPS       Z6, Z19, Z16
+	VMOVAPS      Z16, Z19
+	VSCALEFPS    Z18, Z19, Z19
+	VADDPS       Z6, Z19, Z18
+	VSUBPS       Z6, Z18, Z20
+	VSUBPS       Z20, Z19, Z20
+	VDIVPS       Z18, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z18
+	VFNMADD231PS Z20, Z21, Z18
+	VFMADD213PS  Z21, Z18, Z21
+	VMULPS       Z21, Z21, Z21
+	VMAXPS       Z15, Z1, Z18
+	VMINPS       Z18, Z13, Z18
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z18, Z20
+	VADDPS      Z19, Z20, Z20
+	VMULPS      Z16, Z20, Z20
+	VADDPS      Z6, Z19, Z16
+	VFMADD231PS Z19, Z18, Z16
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z20, Z16, K1, Z16
+	VMULPS      Z21, Z16, Z16
+	VMOVUPS     Z3, Z20
+	VPMOVD2M    Z15, K1
+	VBLENDMPS   Z17, Z20, K1, Z20
+	VANDPS      absMask<>+0(SB), Z14, Z17
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z17, K1
+	VMULPS      bigScale<>+0(SB), Z14, Z17
+	VMOVAPS     Z14, Z18
+	VBLENDMPS   Z17, Z18, K1, Z18
+	VPADDD      bigShift<>+0(SB), Z20, Z17
+	VBLENDMPS   Z17, Z20, K1, Z20
+	VMULPS      Z18, Z16, Z16
+	VPMAXSD     Z12, Z20, Z17
+	VPSRLD      $0x01, Z17, Z18
+	VPSUBD      Z18, Z17, Z17
+	VPSLLD      $0x17, Z18, Z18
+	VPSLLD      $0x17, Z17, Z17
+	VMULPS      Z18, Z16, Z16
+	VMULPS      Z17, Z16, Z16
+	VMULPS      negZero<>+0(SB), Z14, Z14
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K1
+	VBLENDMPS   Z14, Z16, K1, Z16
+	VMOVNTPS    Z16, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z14
+	VMOVUPS.Z    (DX), K1, Z15
+	VORPS        Z0, Z15, Z0
+	VMAXPS       Z0, Z1, Z0
+	VMOVUPS      Z3, Z16
+	VFMADD231PS  Z2, Z0, Z16
+	VSUBPS       Z3, Z16, Z2
+	VMOVAPS      Z0, Z0
+	VFMADD231PS  Z4, Z2, Z0
+	VFMADD231PS  Z5, Z2, Z0
+	VMOVUPS      Z7, Z4
+	VFMADD213PS  Z8, Z0, Z4
+	VFMADD213PS  Z9, Z0, Z4
+	VFMADD213PS  Z10, Z0, Z4
+	VFMADD213PS  Z11, Z0, Z4
+	VFMADD213PS  Z6, Z0, Z4
+	VMULPS       Z0, Z4, Z4
+	VADDPS       Z6, Z4, Z0
+	VMOVAPS      Z0, Z4
+	VSCALEFPS    Z2, Z4, Z4
+	VADDPS       Z6, Z4, Z2
+	VSUBPS       Z6, Z2, Z5
+	VSUBPS       Z5, Z4, Z5
+	VDIVPS       Z2, Z6, Z7
+	VFNMADD213PS Z6, Z7, Z2
+	VFNMADD231PS Z5, Z7, Z2
+	VFMADD213PS  Z7, Z2, Z7
+	VMULPS       Z7, Z7, Z7
+	VMAXPS       Z15, Z1, Z1
+	VMINPS       Z1, Z13, Z1
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Z6, Z1, Z2
+	VADDPS      Z4, Z2, Z2
+	VMULPS      Z0, Z2, Z2
+	VADDPS      Z6, Z4, Z0
+	VFMADD231PS Z4, Z1, Z0
+	VPMOVD2M    Z15, K2
+	VBLENDMPS   Z2, Z0, K2, Z0
+	VMULPS      Z7, Z0, Z0
+	VMOVUPS     Z3, Z2
+	VPMOVD2M    Z15, K2
+	VBLENDMPS   Z16, Z2, K2, Z2
+	VANDPS      absMask<>+0(SB), Z14, Z1
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z1, K2
+	VMULPS      bigScale<>+0(SB), Z14, Z1
+	VMOVAPS     Z14, Z3
+	VBLENDMPS   Z1, Z3, K2, Z3
+	VPADDD      bigShift<>+0(SB), Z2, Z1
+	VBLENDMPS   Z1, Z2, K2, Z2
+	VMULPS      Z3, Z0, Z0
+	VPMAXSD     Z12, Z2, Z1
+	VPSRLD      $0x01, Z1, Z2
+	VPSUBD      Z2, Z1, Z1
+	VPSLLD      $0x17, Z2, Z2
+	VPSLLD      $0x17, Z1, Z1
+	VMULPS      Z2, Z0, Z0
+	VMULPS      Z1, Z0, Z0
+	VMULPS      negZero<>+0(SB), Z14, Z1
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z15, K2
+	VBLENDMPS   Z1, Z0, K2, Z0
+	VMOVUPS     Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA maxX<>+0(SB)/4, $0x43960000
+DATA maxX<>+4(SB)/4, $0x43960000
+DATA maxX<>+8(SB)/4, $0x43960000
+DATA maxX<>+12(SB)/4, $0x43960000
+DATA maxX<>+16(SB)/4, $0x43960000
+DATA maxX<>+20(SB)/4, $0x43960000
+DATA maxX<>+24(SB)/4, $0x43960000
+DATA maxX<>+28(SB)/4, $0x43960000
+DATA maxX<>+32(SB)/4, $0x43960000
+DATA maxX<>+36(SB)/4, $0x43960000
+DATA maxX<>+40(SB)/4, $0x43960000
+DATA maxX<>+44(SB)/4, $0x43960000
+DATA maxX<>+48(SB)/4, $0x43960000
+DATA maxX<>+52(SB)/4, $0x43960000
+DATA maxX<>+56(SB)/4, $0x43960000
+DATA maxX<>+60(SB)/4, $0x43960000
+GLOBL maxX<>(SB), RODATA|NOPTR, $64
+
+DATA bigGradient<>+0(SB)/4, $0x5f800000
+DATA bigGradient<>+4(SB)/4, $0x5f800000
+DATA bigGradient<>+8(SB)/4, $0x5f800000
+DATA bigGradient<>+12(SB)/4, $0x5f800000
+DATA bigGradient<>+16(SB)/4, $0x5f800000
+DATA bigGradient<>+20(SB)/4, $0x5f800000
+DATA bigGradient<>+24(SB)/4, $0x5f800000
+DATA bigGradient<>+28(SB)/4, $0x5f800000
+DATA bigGradient<>+32(SB)/4, $0x5f800000
+DATA bigGradient<>+36(SB)/4, $0x5f800000
+DATA bigGradient<>+40(SB)/4, $0x5f800000
+DATA bigGradient<>+44(SB)/4, $0x5f800000
+DATA bigGradient<>+48(SB)/4, $0x5f800000
+DATA bigGradient<>+52(SB)/4, $0x5f800000
+DATA bigGradient<>+56(SB)/4, $0x5f800000
+DATA bigGradient<>+60(SB)/4, $0x5f800000
+GLOBL bigGradient<>(SB), RODATA|NOPTR, $64
+
+DATA bigScale<>+0(SB)/4, $0x2d800000
+DATA bigScale<>+4(SB)/4, $0x2d800000
+DATA bigScale<>+8(SB)/4, $0x2d800000
+DATA bigScale<>+12(SB)/4, $0x2d800000
+DATA bigScale<>+16(SB)/4, $0x2d800000
+DATA bigScale<>+20(SB)/4, $0x2d800000
+DATA bigScale<>+24(SB)/4, $0x2d800000
+DATA bigScale<>+28(SB)/4, $0x2d800000
+DATA bigScale<>+32(SB)/4, $0x2d800000
+DATA bigScale<>+36(SB)/4, $0x2d800000
+DATA bigScale<>+40(SB)/4, $0x2d800000
+DATA bigScale<>+44(SB)/4, $0x2d800000
+DATA bigScale<>+48(SB)/4, $0x2d800000
+DATA bigScale<>+52(SB)/4, $0x2d800000
+DATA bigScale<>+56(SB)/4, $0x2d800000
+DATA bigScale<>+60(SB)/4, $0x2d800000
+GLOBL bigScale<>(SB), RODATA|NOPTR, $64
+
+DATA bigShift<>+0(SB)/4, $0x00000024
+DATA bigShift<>+4(SB)/4, $0x00000024
+DATA bigShift<>+8(SB)/4, $0x00000024
+DATA bigShift<>+12(SB)/4, $0x00000024
+DATA bigShift<>+16(SB)/4, $0x00000024
+DATA bigShift<>+20(SB)/4, $0x00000024
+DATA bigShift<>+24(SB)/4, $0x00000024
+DATA bigShift<>+28(SB)/4, $0x00000024
+DATA bigShift<>+32(SB)/4, $0x00000024
+DATA bigShift<>+36(SB)/4, $0x00000024
+DATA bigShift<>+40(SB)/4, $0x00000024
+DATA bigShift<>+44(SB)/4, $0x00000024
+DATA bigShift<>+48(SB)/4, $0x00000024
+DATA bigShift<>+52(SB)/4, $0x00000024
+DATA bigShift<>+56(SB)/4, $0x00000024
+DATA bigShift<>+60(SB)/4, $0x00000024
+GLOBL bigShift<>(SB), RODATA|NOPTR, $64
+
+DATA negZero<>+0(SB)/4, $0x80000000
+DATA negZero<>+4(SB)/4, $0x80000000
+DATA negZero<>+8(SB)/4, $0x80000000
+DATA negZero<>+12(SB)/4, $0x80000000
+DATA negZero<>+16(SB)/4, $0x80000000
+DATA negZero<>+20(SB)/4, $0x80000000
+DATA negZero<>+24(SB)/4, $0x80000000
+DATA negZero<>+28(SB)/4, $0x80000000
+DATA negZero<>+32(SB)/4, $0x80000000
+DATA negZero<>+36(SB)/4, $0x80000000
+DATA negZero<>+40(SB)/4, $0x80000000
+DATA negZero<>+44(SB)/4, $0x80000000
+DATA negZero<>+48(SB)/4, $0x80000000
+DATA negZero<>+52(SB)/4, $0x80000000
+DATA negZero<>+56(SB)/4, $0x80000000
+DATA negZero<>+60(SB)/4, $0x80000000
+GLOBL negZero<>(SB), RODATA|NOPTR, $64
+
+// func siluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·siluBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VMOVUPS maxX<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y8
+	VFNMADD231PS Y9, Y10, Y8
+	VFMADD213PS  Y10, Y8, Y10
+	VMULPS       Y10, Y10, Y10
+	VMAXPS       Y4, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y8, Y9
+	VADDPS       Y7, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VADDPS       Y1, Y7, Y5
+	VFMADD231PS  Y7, Y8, Y5
+	VBLENDVPS    Y4, Y9, Y5, Y5
+	VMULPS       Y10, Y5, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VBLENDVPS    Y4, Y6, Y9, Y9
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y8
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y8, Y6, Y7, Y7
+	VPADDD       bigShift<>+0(SB), Y9, Y6
+	VBLENDVPS    Y8, Y6, Y9, Y9
+	VMULPS       Y7, Y5, Y5
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y6
+	VPSRLD       $0x01, Y6, Y7
+	VPSUBD       Y7, Y6, Y6
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y7, Y5, Y5
+	VMULPS       Y6, Y5, Y5
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y5, Y5
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VORPS        signBit<>+0(SB), Y4, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y9
+	VFNMADD231PS Y10, Y11, Y9
+	VFMADD213PS  Y11, Y9, Y11
+	VMULPS       Y11, Y11, Y11
+	VMAXPS       Y4, Y0, Y9
+	VMINPS       Y9, Y2, Y9
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y9, Y10
+	VADDPS      Y8, Y10, Y10
+	VMULPS      Y6, Y10, Y10
+	VADDPS      Y1, Y8, Y6
+	VFMADD231PS Y8, Y9, Y6
+	VBLENDVPS   Y4, Y10, Y6, Y6
+	VMULPS      Y11, Y6, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VBLENDVPS   Y4, Y7, Y10, Y10
+	VANDPS      absMask<>+0(SB), Y3, Y7
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y7, Y9
+	VMULPS      bigScale<>+0(SB), Y3, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y9, Y7, Y8, Y8
+	VPADDD      bigShift<>+0(SB), Y10, Y7
+	VBLENDVPS   Y9, Y7, Y10, Y10
+	VMULPS      Y8, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y6, Y6
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y4, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y10, Y11
+	VADDPS       Y9, Y11, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y9, Y7
+	VFMADD231PS  Y9, Y10, Y7
+	VBLENDVPS    Y4, Y11, Y7, Y7
+	VMULPS       Y12, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y4, Y8, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y8
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y8, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS    Y10, Y8, Y11, Y11
+	VMULPS       Y9, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y11
+	VFNMADD231PS Y12, Y13, Y11
+	VFMADD213PS  Y13, Y11, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y4, Y0, Y11
+	VMINPS       Y11, Y2, Y11
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y11, Y12
+	VADDPS       Y10, Y12, Y12
+	VMULPS       Y8, Y12, Y12
+	VADDPS       Y1, Y10, Y8
+	VFMADD231PS  Y10, Y11, Y8
+	VBLENDVPS    Y4, Y12, Y8, Y8
+	VMULPS       Y13, Y8, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VBLENDVPS    Y4, Y9, Y12, Y12
+	VANDPS       absMask<>+0(SB), Y3, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y9
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y12, Y9
+	VBLENDVPS    Y11, Y9, Y12, Y12
+	VMULPS       Y10, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y14
+	VFNMADD213PS Y1, Y14, Y12
+	VFNMADD231PS Y13, Y14, Y12
+	VFMADD213PS  Y14, Y12, Y14
+	VMULPS       Y14, Y14, Y14
+	VMAXPS       Y4, Y0, Y12
+	VMINPS       Y12, Y2, Y12
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y12, Y13
+	VADDPS       Y11, Y13, Y13
+	VMULPS       Y9, Y13, Y13
+	VADDPS       Y1, Y11, Y9
+	VFMADD231PS  Y11, Y12, Y9
+	VBLENDVPS    Y4, Y13, Y9, Y9
+	VMULPS       Y14, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y13
+	VBLENDVPS    Y4, Y10, Y13, Y13
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y13, Y10
+	VBLENDVPS    Y12, Y10, Y13, Y13
+	VMULPS       Y11, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y13, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y10
+	VMAXPS       Y10, Y0, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y10, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y10
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y10, Y12
+	VFMADD213PS  c4<>+0(SB), Y10, Y12
+	VFMADD213PS  c3<>+0(SB), Y10, Y12
+	VFMADD213PS  c2<>+0(SB), Y10, Y12
+	VFMADD213PS  Y1, Y10, Y12
+	VMULPS       Y10, Y12, Y12
+	VADDPS       Y1, Y12, Y10
+	VMOVAPS      Y10, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y12, Y12
+	VMULPS       Y13, Y12, Y12
+	VADDPS       Y1, Y12, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y12, Y14
+	VDIVPS       Y13, Y1, Y15
+	VFNMADD213PS Y1, Y15, Y13
+	VFNMADD231PS Y14, Y15, Y13
+	VFMADD213PS  Y15, Y13, Y15
+	VMULPS       Y15, Y15, Y15
+	VMAXPS       Y4, Y0, Y13
+	VMINPS       Y13, Y2, Y13
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y13, Y14
+	VADDPS      Y12, Y14, Y14
+	VMULPS      Y10, Y14, Y14
+	VADDPS      Y1, Y12, Y10
+	VFMADD231PS Y12, Y13, Y10
+	VBLENDVPS   Y4, Y14, Y10, Y10
+	VMULPS      Y15, Y10, Y10
+	VMOVUPS     scaleBase<>+0(SB), Y14
+	VBLENDVPS   Y4, Y11, Y14, Y14
+	VANDPS      absMask<>+0(SB), Y3, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y3, Y11
+	VMOVAPS     Y3, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y14, Y11
+	VBLENDVPS   Y13, Y11, Y14, Y14
+	VMULPS      Y12, Y10, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y14, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVUPS     Y7, (DI)(BX*1)
+	VMOVUPS     Y8, 32(DI)(BX*1)
+	VMOVUPS     Y9, 64(DI)(BX*1)
+	VMOVUPS     Y10, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y4, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y10, Y11
+	VADDPS      Y9, Y11, Y11
+	VMULPS      Y7, Y11, Y11
+	VADDPS      Y1, Y9, Y7
+	VFMADD231PS Y9, Y10, Y7
+	VBLENDVPS   Y4, Y11, Y7, Y7
+	VMULPS      Y12, Y7, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y11
+	VBLENDVPS   Y4, Y8, Y11, Y11
+	VANDPS      absMask<>+0(SB), Y3, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y8
+	VMOVAPS     Y3, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS   Y10, Y8, Y11, Y11
+	VMULPS      Y9, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y7, Y7
+	VMOVUPS     Y7, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y4, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y10, Y11
+	VADDPS       Y9, Y11, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y9, Y7
+	VFMADD231PS  Y9, Y10, Y7
+	VBLENDVPS    Y4, Y11, Y7, Y7
+	VMULPS       Y12, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y4, Y8, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y8
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y8, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS    Y10, Y8, Y11, Y11
+	VMULPS       Y9, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y11
+	VFNMADD231PS Y12, Y13, Y11
+	VFMADD213PS  Y13, Y11, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y4, Y0, Y11
+	VMINPS       Y11, Y2, Y11
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y11, Y12
+	VADDPS       Y10, Y12, Y12
+	VMULPS       Y8, Y12, Y12
+	VADDPS       Y1, Y10, Y8
+	VFMADD231PS  Y10, Y11, Y8
+	VBLENDVPS    Y4, Y12, Y8, Y8
+	VMULPS       Y13, Y8, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VBLENDVPS    Y4, Y9, Y12, Y12
+	VANDPS       absMask<>+0(SB), Y3, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y9
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y12, Y9
+	VBLENDVPS    Y11, Y9, Y12, Y12
+	VMULPS       Y10, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y14
+	VFNMADD213PS Y1, Y14, Y12
+	VFNMADD231PS Y13, Y14, Y12
+	VFMADD213PS  Y14, Y12, Y14
+	VMULPS       Y14, Y14, Y14
+	VMAXPS       Y4, Y0, Y12
+	VMINPS       Y12, Y2, Y12
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS       Y1, Y12, Y13
+	VADDPS       Y11, Y13, Y13
+	VMULPS       Y9, Y13, Y13
+	VADDPS       Y1, Y11, Y9
+	VFMADD231PS  Y11, Y12, Y9
+	VBLENDVPS    Y4, Y13, Y9, Y9
+	VMULPS       Y14, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y13
+	VBLENDVPS    Y4, Y10, Y13, Y13
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y13, Y10
+	VBLENDVPS    Y12, Y10, Y13, Y13
+	VMULPS       Y11, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y13, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y10
+	VMAXPS       Y10, Y0, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y10, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y10
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y10, Y12
+	VFMADD213PS  c4<>+0(SB), Y10, Y12
+	VFMADD213PS  c3<>+0(SB), Y10, Y12
+	VFMADD213PS  c2<>+0(SB), Y10, Y12
+	VFMADD213PS  Y1, Y10, Y12
+	VMULPS       Y10, Y12, Y12
+	VADDPS       Y1, Y12, Y10
+	VMOVAPS      Y10, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y12, Y12
+	VMULPS       Y13, Y12, Y12
+	VADDPS       Y1, Y12, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y12, Y14
+	VDIVPS       Y13, Y1, Y15
+	VFNMADD213PS Y1, Y15, Y13
+	VFNMADD231PS Y14, Y15, Y13
+	VFMADD213PS  Y15, Y13, Y15
+	VMULPS       Y15, Y15, Y15
+	VMAXPS       Y4, Y0, Y13
+	VMINPS       Y13, Y2, Y13
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y13, Y14
+	VADDPS      Y12, Y14, Y14
+	VMULPS      Y10, Y14, Y14
+	VADDPS      Y1, Y12, Y10
+	VFMADD231PS Y12, Y13, Y10
+	VBLENDVPS   Y4, Y14, Y10, Y10
+	VMULPS      Y15, Y10, Y10
+	VMOVUPS     scaleBase<>+0(SB), Y14
+	VBLENDVPS   Y4, Y11, Y14, Y14
+	VANDPS      absMask<>+0(SB), Y3, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y3, Y11
+	VMOVAPS     Y3, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y14, Y11
+	VBLENDVPS   Y13, Y11, Y14, Y14
+	VMULPS      Y12, Y10, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y14, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVNTPS    Y7, (DI)(BX*1)
+	VMOVNTPS    Y8, 32(DI)(BX*1)
+	VMOVNTPS    Y9, 64(DI)(BX*1)
+	VMOVNTPS    Y10, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y4, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y10, Y11
+	VADDPS      Y9, Y11, Y11
+	VMULPS      Y7, Y11, Y11
+	VADDPS      Y1, Y9, Y7
+	VFMADD231PS Y9, Y10, Y7
+	VBLENDVPS   Y4, Y11, Y7, Y7
+	VMULPS      Y12, Y7, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y11
+	VBLENDVPS   Y4, Y8, Y11, Y11
+	VANDPS      absMask<>+0(SB), Y3, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y8
+	VMOVAPS     Y3, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS   Y10, Y8, Y11, Y11
+	VMULPS      Y9, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y7, Y7
+	VMOVNTPS    Y7, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y9
+	VFNMADD231PS Y10, Y11, Y9
+	VFMADD213PS  Y11, Y9, Y11
+	VMULPS       Y11, Y11, Y11
+	VMAXPS       Y5, Y0, Y0
+	VMINPS       Y0, Y2, Y0
+
+	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	VADDPS      Y1, Y0, Y2
+	VADDPS      Y8, Y2, Y2
+	VMULPS      Y6, Y2, Y2
+	VADDPS      Y1, Y8, Y6
+	VFMADD231PS Y8, Y0, Y6
+	VBLENDVPS   Y5, Y2, Y6, Y6
+	VMULPS      Y11, Y6, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y2
+	VBLENDVPS   Y5, Y7, Y2, Y2
+	VANDPS      absMask<>+0(SB), Y4, Y0
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y0, Y7
+	VMULPS      bigScale<>+0(SB), Y4, Y0
+	VMOVAPS     Y4, Y1
+	VBLENDVPS   Y7, Y0, Y1, Y1
+	VPADDD      bigShift<>+0(SB), Y2, Y0
+	VBLENDVPS   Y7, Y0, Y2, Y2
+	VMULPS      Y1, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y2, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y6, Y6
+	VMULPS      Y0, Y6, Y6
+	VMULPS      negZero<>+0(SB), Y4, Y0
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y5, Y1
+	VBLENDVPS   Y1, Y0, Y6, Y6
+	VMASKMOVPS  Y6, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func softplusAVX512(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·softplusAVX512(SB), NOSPLIT, $0-65
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VMOVUPS      signBit<>+0(SB), Z0
+	VMOVUPS      expMin<>+0(SB), Z1
+	VMOVUPS      log2e<>+0(SB), Z2
+	VMOVUPS      scaleBase<>+0(SB), Z3
+	VMOVUPS      negLn2Hi<>+0(SB), Z4
+	VMOVUPS      negLn2Lo<>+0(SB), Z5
+	VMOVUPS      one<>+0(SB), Z6
+	VMOVUPS      c6<>+0(SB), Z7
+	VMOVUPS      c5<>+0(SB), Z8
+	VMOVUPS      c4<>+0(SB), Z9
+	VMOVUPS      c3<>+0(SB), Z10
+	VMOVUPS      c2<>+0(SB), Z11
+	VMOVUPS      scaleFloor<>+0(SB), Z12
+	VMOVUPS      loLimit<>+0(SB), Z12
+	VMOVUPS      negLoLimit<>+0(SB), Z13
+	VBROADCASTSS beta+48(FP), Z14
+	VBROADCASTSS threshold+52(FP), Z15
+	VBROADCASTSS mant+56(FP), Z16
+	VBROADCASTSS shift+60(FP), Z17
+	VCVTDQ2PS    Z17, Z17
+	VXORPS       Z18, Z18, Z18
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z24
+	VFMADD213PS logb<>+0(SB), Z22, Z24
+	VFMADD213PS logc<>+0(SB), Z22, Z24
+	VFMADD213PS logd<>+0(SB), Z22, Z24
+	VFMADD213PS loge<>+0(SB), Z22, Z24
+	VFMADD213PS logf<>+0(SB), Z22, Z24
+	VFMADD213PS logg<>+0(SB), Z22, Z24
+	VFMADD213PS logh<>+0(SB), Z22, Z24
+	VFMADD213PS logi<>+0(SB), Z22, Z24
+	VFMADD213PS logj<>+0(SB), Z22, Z24
+	VMULPS      Z21, Z24, Z24
+	VFMADD213PS Z21, Z22, Z24
+	VDIVPS      Z16, Z24, Z24
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z24, Z24
+	VADDPS      Z19, Z24, Z21
+	VCMPPS      $0x1e, Z18, Z20, K2
+	VBLENDMPS   Z21, Z24, K2, Z24
+	VCMPPS      $0x1e, Z15, Z20, K2
+	VBLENDMPS   Z19, Z24, K2, Z24
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K2
+	VBLENDMPS   Z20, Z24, K2, Z24
+	VMOVUPS     Z24, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+64(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z24
+	VFMADD213PS logb<>+0(SB), Z22, Z24
+	VFMADD213PS logc<>+0(SB), Z22, Z24
+	VFMADD213PS logd<>+0(SB), Z22, Z24
+	VFMADD213PS loge<>+0(SB), Z22, Z24
+	VFMADD213PS logf<>+0(SB), Z22, Z24
+	VFMADD213PS logg<>+0(SB), Z22, Z24
+	VFMADD213PS logh<>+0(SB), Z22, Z24
+	VFMADD213PS logi<>+0(SB), Z22, Z24
+	VFMADD213PS logj<>+0(SB), Z22, Z24
+	VMULPS      Z21, Z24, Z24
+	VFMADD213PS Z21, Z22, Z24
+	VDIVPS      Z16, Z24, Z24
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z24, Z24
+	VADDPS      Z19, Z24, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z24, K1, Z24
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVUPS     64(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z22, Z25
+	VFMADD213PS logc<>+0(SB), Z22, Z25
+	VFMADD213PS logd<>+0(SB), Z22, Z25
+	VFMADD213PS loge<>+0(SB), Z22, Z25
+	VFMADD213PS logf<>+0(SB), Z22, Z25
+	VFMADD213PS logg<>+0(SB), Z22, Z25
+	VFMADD213PS logh<>+0(SB), Z22, Z25
+	VFMADD213PS logi<>+0(SB), Z22, Z25
+	VFMADD213PS logj<>+0(SB), Z22, Z25
+	VMULPS      Z21, Z25, Z25
+	VFMADD213PS Z21, Z22, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z25, K1, Z25
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z25, K1, Z25
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVUPS     128(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z26
+	VFMADD213PS logb<>+0(SB), Z22, Z26
+	VFMADD213PS logc<>+0(SB), Z22, Z26
+	VFMADD213PS logd<>+0(SB), Z22, Z26
+	VFMADD213PS loge<>+0(SB), Z22, Z26
+	VFMADD213PS logf<>+0(SB), Z22, Z26
+	VFMADD213PS logg<>+0(SB), Z22, Z26
+	VFMADD213PS logh<>+0(SB), Z22, Z26
+	VFMADD213PS logi<>+0(SB), Z22, Z26
+	VFMADD213PS logj<>+0(SB), Z22, Z26
+	VMULPS      Z21, Z26, Z26
+	VFMADD213PS Z21, Z22, Z26
+	VDIVPS      Z16, Z26, Z26
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z26, Z26
+	VADDPS      Z19, Z26, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z26, K1, Z26
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z26, K1, Z26
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VMOVUPS     192(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z27
+	VFMADD213PS logb<>+0(SB), Z22, Z27
+	VFMADD213PS logc<>+0(SB), Z22, Z27
+	VFMADD213PS logd<>+0(SB), Z22, Z27
+	VFMADD213PS loge<>+0(SB), Z22, Z27
+	VFMADD213PS logf<>+0(SB), Z22, Z27
+	VFMADD213PS logg<>+0(SB), Z22, Z27
+	VFMADD213PS logh<>+0(SB), Z22, Z27
+	VFMADD213PS logi<>+0(SB), Z22, Z27
+	VFMADD213PS logj<>+0(SB), Z22, Z27
+	VMULPS      Z21, Z27, Z27
+	VFMADD213PS Z21, Z22, Z27
+	VDIVPS      Z16, Z27, Z27
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z27, Z27
+	VADDPS      Z19, Z27, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z27, K1, Z27
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z27, K1, Z27
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z27, K1, Z27
+	VMOVUPS     Z24, (DI)(BX*1)
+	VMOVUPS     Z25, 64(DI)(BX*1)
+	VMOVUPS     Z26, 128(DI)(BX*1)
+	VMOVUPS     Z27, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z24
+	VFMADD213PS logb<>+0(SB), Z22, Z24
+	VFMADD213PS logc<>+0(SB), Z22, Z24
+	VFMADD213PS logd<>+0(SB), Z22, Z24
+	VFMADD213PS loge<>+0(SB), Z22, Z24
+	VFMADD213PS logf<>+0(SB), Z22, Z24
+	VFMADD213PS logg<>+0(SB), Z22, Z24
+	VFMADD213PS logh<>+0(SB), Z22, Z24
+	VFMADD213PS logi<>+0(SB), Z22, Z24
+	VFMADD213PS logj<>+0(SB), Z22, Z24
+	VMULPS      Z21, Z24, Z24
+	VFMADD213PS Z21, Z22, Z24
+	VDIVPS      Z16, Z24, Z24
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z24, Z24
+	VADDPS      Z19, Z24, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z24, K1, Z24
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVUPS     Z24, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z24
+	VFMADD213PS logb<>+0(SB), Z22, Z24
+	VFMADD213PS logc<>+0(SB), Z22, Z24
+	VFMADD213PS logd<>+0(SB), Z22, Z24
+	VFMADD213PS loge<>+0(SB), Z22, Z24
+	VFMADD213PS logf<>+0(SB), Z22, Z24
+	VFMADD213PS logg<>+0(SB), Z22, Z24
+	VFMADD213PS logh<>+0(SB), Z22, Z24
+	VFMADD213PS logi<>+0(SB), Z22, Z24
+	VFMADD213PS logj<>+0(SB), Z22, Z24
+	VMULPS      Z21, Z24, Z24
+	VFMADD213PS Z21, Z22, Z24
+	VDIVPS      Z16, Z24, Z24
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z24, Z24
+	VADDPS      Z19, Z24, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z24, K1, Z24
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVUPS     64(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z25
+	VFMADD213PS logb<>+0(SB), Z22, Z25
+	VFMADD213PS logc<>+0(SB), Z22, Z25
+	VFMADD213PS logd<>+0(SB), Z22, Z25
+	VFMADD213PS loge<>+0(SB), Z22, Z25
+	VFMADD213PS logf<>+0(SB), Z22, Z25
+	VFMADD213PS logg<>+0(SB), Z22, Z25
+	VFMADD213PS logh<>+0(SB), Z22, Z25
+	VFMADD213PS logi<>+0(SB), Z22, Z25
+	VFMADD213PS logj<>+0(SB), Z22, Z25
+	VMULPS      Z21, Z25, Z25
+	VFMADD213PS Z21, Z22, Z25
+	VDIVPS      Z16, Z25, Z25
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z25, Z25
+	VADDPS      Z19, Z25, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z25, K1, Z25
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z25, K1, Z25
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVUPS     128(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z26
+	VFMADD213PS logb<>+0(SB), Z22, Z26
+	VFMADD213PS logc<>+0(SB), Z22, Z26
+	VFMADD213PS logd<>+0(SB), Z22, Z26
+	VFMADD213PS loge<>+0(SB), Z22, Z26
+	VFMADD213PS logf<>+0(SB), Z22, Z26
+	VFMADD213PS logg<>+0(SB), Z22, Z26
+	VFMADD213PS logh<>+0(SB), Z22, Z26
+	VFMADD213PS logi<>+0(SB), Z22, Z26
+	VFMADD213PS logj<>+0(SB), Z22, Z26
+	VMULPS      Z21, Z26, Z26
+	VFMADD213PS Z21, Z22, Z26
+	VDIVPS      Z16, Z26, Z26
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z26, Z26
+	VADDPS      Z19, Z26, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z26, K1, Z26
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z26, K1, Z26
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VMOVUPS     192(SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z27
+	VFMADD213PS logb<>+0(SB), Z22, Z27
+	VFMADD213PS logc<>+0(SB), Z22, Z27
+	VFMADD213PS logd<>+0(SB), Z22, Z27
+	VFMADD213PS loge<>+0(SB), Z22, Z27
+	VFMADD213PS logf<>+0(SB), Z22, Z27
+	VFMADD213PS logg<>+0(SB), Z22, Z27
+	VFMADD213PS logh<>+0(SB), Z22, Z27
+	VFMADD213PS logi<>+0(SB), Z22, Z27
+	VFMADD213PS logj<>+0(SB), Z22, Z27
+	VMULPS      Z21, Z27, Z27
+	VFMADD213PS Z21, Z22, Z27
+	VDIVPS      Z16, Z27, Z27
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z27, Z27
+	VADDPS      Z19, Z27, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z27, K1, Z27
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z27, K1, Z27
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z27, K1, Z27
+	VMOVNTPS    Z24, (DI)(BX*1)
+	VMOVNTPS    Z25, 64(DI)(BX*1)
+	VMOVNTPS    Z26, 128(DI)(BX*1)
+	VMOVNTPS    Z27, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z22
+	VXORPS      Z22, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z22
+	VMAXPS      Z22, Z1, Z22
+	VMOVUPS     Z3, Z23
+	VFMADD231PS Z2, Z22, Z23
+	VSUBPS      Z3, Z23, Z23
+	VMOVAPS     Z22, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VFMADD231PS Z5, Z23, Z22
+	VADDPS      Z21, Z22, Z22
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z22, Z21
+	VFMADD213PS Z9, Z22, Z21
+	VFMADD213PS Z10, Z22, Z21
+	VFMADD213PS Z11, Z22, Z21
+	VFMADD213PS Z6, Z22, Z21
+	VMULPS      Z22, Z21, Z21
+	VADDPS      Z6, Z21, Z21
+	VMOVAPS     Z21, Z22
+	VSCALEFPS   Z23, Z22, Z22
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z24
+	VFMADD213PS logb<>+0(SB), Z22, Z24
+	VFMADD213PS logc<>+0(SB), Z22, Z24
+	VFMADD213PS logd<>+0(SB), Z22, Z24
+	VFMADD213PS loge<>+0(SB), Z22, Z24
+	VFMADD213PS logf<>+0(SB), Z22, Z24
+	VFMADD213PS logg<>+0(SB), Z22, Z24
+	VFMADD213PS logh<>+0(SB), Z22, Z24
+	VFMADD213PS logi<>+0(SB), Z22, Z24
+	VFMADD213PS logj<>+0(SB), Z22, Z24
+	VMULPS      Z21, Z24, Z24
+	VFMADD213PS Z21, Z22, Z24
+	VDIVPS      Z16, Z24, Z24
+	VSUBPS      Z17, Z23, Z23
+	VSCALEFPS   Z23, Z24, Z24
+	VADDPS      Z19, Z24, Z21
+	VCMPPS      $0x1e, Z18, Z20, K1
+	VBLENDMPS   Z21, Z24, K1, Z24
+	VCMPPS      $0x1e, Z15, Z20, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VADDPS      Z19, Z19, Z20
+	VCMPPS      $0x03, Z19, Z19, K1
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVNTPS    Z24, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z19
+	VMULPS      Z14, Z19, Z20
+	VMOVAPS     Z20, Z21
+	VFMSUB231PS Z14, Z19, Z21
+	VANDNPS     Z0, Z20, Z14
+	VXORPS      Z14, Z21, Z21
+	VMAXPS      Z13, Z21, Z21
+	VMINPS      Z12, Z21, Z21
+	VORPS       Z0, Z20, Z0
+	VMAXPS      Z0, Z1, Z0
+	VMOVUPS     Z3, Z1
+	VFMADD231PS Z2, Z0, Z1
+	VSUBPS      Z3, Z1, Z1
+	VMOVAPS     Z0, Z0
+	VFMADD231PS Z4, Z1, Z0
+	VFMADD231PS Z5, Z1, Z0
+	VADDPS      Z21, Z0, Z0
+	VMOVUPS     Z7, Z2
+	VFMADD213PS Z8, Z0, Z2
+	VFMADD213PS Z9, Z0, Z2
+	VFMADD213PS Z10, Z0, Z2
+	VFMADD213PS Z11, Z0, Z2
+	VFMADD213PS Z6, Z0, Z2
+	VMULPS      Z0, Z2, Z2
+	VADDPS      Z6, Z2, Z0
+	VMOVAPS     Z0, Z2
+	VSCALEFPS   Z1, Z2, Z2
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Z3
+	VFMADD213PS logb<>+0(SB), Z2, Z3
+	VFMADD213PS logc<>+0(SB), Z2, Z3
+	VFMADD213PS logd<>+0(SB), Z2, Z3
+	VFMADD213PS loge<>+0(SB), Z2, Z3
+	VFMADD213PS logf<>+0(SB), Z2, Z3
+	VFMADD213PS logg<>+0(SB), Z2, Z3
+	VFMADD213PS logh<>+0(SB), Z2, Z3
+	VFMADD213PS logi<>+0(SB), Z2, Z3
+	VFMADD213PS logj<>+0(SB), Z2, Z3
+	VMULPS      Z0, Z3, Z3
+	VFMADD213PS Z0, Z2, Z3
+	VDIVPS      Z16, Z3, Z3
+	VSUBPS      Z17, Z1, Z1
+	VSCALEFPS   Z1, Z3, Z3
+	VADDPS      Z19, Z3, Z0
+	VCMPPS      $0x1e, Z18, Z20, K2
+	VBLENDMPS   Z0, Z3, K2, Z3
+	VCMPPS      $0x1e, Z15, Z20, K2
+	VBLENDMPS   Z19, Z3, K2, Z3
+	VADDPS      Z19, Z19, Z0
+	VCMPPS      $0x03, Z19, Z19, K2
+	VBLENDMPS   Z0, Z3, K2, Z3
+	VMOVUPS     Z3, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA loLimit<>+0(SB)/4, $0x3a800000
+DATA loLimit<>+4(SB)/4, $0x3a800000
+DATA loLimit<>+8(SB)/4, $0x3a800000
+DATA loLimit<>+12(SB)/4, $0x3a800000
+DATA loLimit<>+16(SB)/4, $0x3a800000
+DATA loLimit<>+20(SB)/4, $0x3a800000
+DATA loLimit<>+24(SB)/4, $0x3a800000
+DATA loLimit<>+28(SB)/4, $0x3a800000
+DATA loLimit<>+32(SB)/4, $0x3a800000
+DATA loLimit<>+36(SB)/4, $0x3a800000
+DATA loLimit<>+40(SB)/4, $0x3a800000
+DATA loLimit<>+44(SB)/4, $0x3a800000
+DATA loLimit<>+48(SB)/4, $0x3a800000
+DATA loLimit<>+52(SB)/4, $0x3a800000
+DATA loLimit<>+56(SB)/4, $0x3a800000
+DATA loLimit<>+60(SB)/4, $0x3a800000
+GLOBL loLimit<>(SB), RODATA|NOPTR, $64
+
+DATA negLoLimit<>+0(SB)/4, $0xba800000
+DATA negLoLimit<>+4(SB)/4, $0xba800000
+DATA negLoLimit<>+8(SB)/4, $0xba800000
+DATA negLoLimit<>+12(SB)/4, $0xba800000
+DATA negLoLimit<>+16(SB)/4, $0xba800000
+DATA negLoLimit<>+20(SB)/4, $0xba800000
+DATA negLoLimit<>+24(SB)/4, $0xba800000
+DATA negLoLimit<>+28(SB)/4, $0xba800000
+DATA negLoLimit<>+32(SB)/4, $0xba800000
+DATA negLoLimit<>+36(SB)/4, $0xba800000
+DATA negLoLimit<>+40(SB)/4, $0xba800000
+DATA negLoLimit<>+44(SB)/4, $0xba800000
+DATA negLoLimit<>+48(SB)/4, $0xba800000
+DATA negLoLimit<>+52(SB)/4, $0xba800000
+DATA negLoLimit<>+56(SB)/4, $0xba800000
+DATA negLoLimit<>+60(SB)/4, $0xba800000
+GLOBL negLoLimit<>(SB), RODATA|NOPTR, $64
+
+DATA loga<>+0(SB)/4, $0x3b02333d
+DATA loga<>+4(SB)/4, $0x3b02333d
+DATA loga<>+8(SB)/4, $0x3b02333d
+DATA loga<>+12(SB)/4, $0x3b02333d
+DATA loga<>+16(SB)/4, $0x3b02333d
+DATA loga<>+20(SB)/4, $0x3b02333d
+DATA loga<>+24(SB)/4, $0x3b02333d
+DATA loga<>+28(SB)/4, $0x3b02333d
+DATA loga<>+32(SB)/4, $0x3b02333d
+DATA loga<>+36(SB)/4, $0x3b02333d
+DATA loga<>+40(SB)/4, $0x3b02333d
+DATA loga<>+44(SB)/4, $0x3b02333d
+DATA loga<>+48(SB)/4, $0x3b02333d
+DATA loga<>+52(SB)/4, $0x3b02333d
+DATA loga<>+56(SB)/4, $0x3b02333d
+DATA loga<>+60(SB)/4, $0x3b02333d
+GLOBL loga<>(SB), RODATA|NOPTR, $64
+
+DATA logb<>+0(SB)/4, $0xbc5811c1
+DATA logb<>+4(SB)/4, $0xbc5811c1
+DATA logb<>+8(SB)/4, $0xbc5811c1
+DATA logb<>+12(SB)/4, $0xbc5811c1
+DATA logb<>+16(SB)/4, $0xbc5811c1
+DATA logb<>+20(SB)/4, $0xbc5811c1
+DATA logb<>+24(SB)/4, $0xbc5811c1
+DATA logb<>+28(SB)/4, $0xbc5811c1
+DATA logb<>+32(SB)/4, $0xbc5811c1
+DATA logb<>+36(SB)/4, $0xbc5811c1
+DATA logb<>+40(SB)/4, $0xbc5811c1
+DATA logb<>+44(SB)/4, $0xbc5811c1
+DATA logb<>+48(SB)/4, $0xbc5811c1
+DATA logb<>+52(SB)/4, $0xbc5811c1
+DATA logb<>+56(SB)/4, $0xbc5811c1
+DATA logb<>+60(SB)/4, $0xbc5811c1
+GLOBL logb<>(SB), RODATA|NOPTR, $64
+
+DATA logc<>+0(SB)/4, $0x3d27f682
+DATA logc<>+4(SB)/4, $0x3d27f682
+DATA logc<>+8(SB)/4, $0x3d27f682
+DATA logc<>+12(SB)/4, $0x3d27f682
+DATA logc<>+16(SB)/4, $0x3d27f682
+DATA logc<>+20(SB)/4, $0x3d27f682
+DATA logc<>+24(SB)/4, $0x3d27f682
+DATA logc<>+28(SB)/4, $0x3d27f682
+DATA logc<>+32(SB)/4, $0x3d27f682
+DATA logc<>+36(SB)/4, $0x3d27f682
+DATA logc<>+40(SB)/4, $0x3d27f682
+DATA logc<>+44(SB)/4, $0x3d27f682
+DATA logc<>+48(SB)/4, $0x3d27f682
+DATA logc<>+52(SB)/4, $0x3d27f682
+DATA logc<>+56(SB)/4, $0x3d27f682
+DATA logc<>+60(SB)/4, $0x3d27f682
+GLOBL logc<>(SB), RODATA|NOPTR, $64
+
+DATA logd<>+0(SB)/4, $0xbda7b0ea
+DATA logd<>+4(SB)/4, $0xbda7b0ea
+DATA logd<>+8(SB)/4, $0xbda7b0ea
+DATA logd<>+12(SB)/4, $0xbda7b0ea
+DATA logd<>+16(SB)/4, $0xbda7b0ea
+DATA logd<>+20(SB)/4, $0xbda7b0ea
+DATA logd<>+24(SB)/4, $0xbda7b0ea
+DATA logd<>+28(SB)/4, $0xbda7b0ea
+DATA logd<>+32(SB)/4, $0xbda7b0ea
+DATA logd<>+36(SB)/4, $0xbda7b0ea
+DATA logd<>+40(SB)/4, $0xbda7b0ea
+DATA logd<>+44(SB)/4, $0xbda7b0ea
+DATA logd<>+48(SB)/4, $0xbda7b0ea
+DATA logd<>+52(SB)/4, $0xbda7b0ea
+DATA logd<>+56(SB)/4, $0xbda7b0ea
+DATA logd<>+60(SB)/4, $0xbda7b0ea
+GLOBL logd<>(SB), RODATA|NOPTR, $64
+
+DATA loge<>+0(SB)/4, $0x3dfd8059
+DATA loge<>+4(SB)/4, $0x3dfd8059
+DATA loge<>+8(SB)/4, $0x3dfd8059
+DATA loge<>+12(SB)/4, $0x3dfd8059
+DATA loge<>+16(SB)/4, $0x3dfd8059
+DATA loge<>+20(SB)/4, $0x3dfd8059
+DATA loge<>+24(SB)/4, $0x3dfd8059
+DATA loge<>+28(SB)/4, $0x3dfd8059
+DATA loge<>+32(SB)/4, $0x3dfd8059
+DATA loge<>+36(SB)/4, $0x3dfd8059
+DATA loge<>+40(SB)/4, $0x3dfd8059
+DATA loge<>+44(SB)/4, $0x3dfd8059
+DATA loge<>+48(SB)/4, $0x3dfd8059
+DATA loge<>+52(SB)/4, $0x3dfd8059
+DATA loge<>+56(SB)/4, $0x3dfd8059
+DATA loge<>+60(SB)/4, $0x3dfd8059
+GLOBL loge<>(SB), RODATA|NOPTR, $64
+
+DATA logf<>+0(SB)/4, $0xbe24bcbd
+DATA logf<>+4(SB)/4, $0xbe24bcbd
+DATA logf<>+8(SB)/4, $0xbe24bcbd
+DATA logf<>+12(SB)/4, $0xbe24bcbd
+DATA logf<>+16(SB)/4, $0xbe24bcbd
+DATA logf<>+20(SB)/4, $0xbe24bcbd
+DATA logf<>+24(SB)/4, $0xbe24bcbd
+DATA logf<>+28(SB)/4, $0xbe24bcbd
+DATA logf<>+32(SB)/4, $0xbe24bcbd
+DATA logf<>+36(SB)/4, $0xbe24bcbd
+DATA logf<>+40(SB)/4, $0xbe24bcbd
+DATA logf<>+44(SB)/4, $0xbe24bcbd
+DATA logf<>+48(SB)/4, $0xbe24bcbd
+DATA logf<>+52(SB)/4, $0xbe24bcbd
+DATA logf<>+56(SB)/4, $0xbe24bcbd
+DATA logf<>+60(SB)/4, $0xbe24bcbd
+GLOBL logf<>(SB), RODATA|NOPTR, $64
+
+DATA logg<>+0(SB)/4, $0x3e4ba17c
+DATA logg<>+4(SB)/4, $0x3e4ba17c
+DATA logg<>+8(SB)/4, $0x3e4ba17c
+DATA logg<>+12(SB)/4, $0x3e4ba17c
+DATA logg<>+16(SB)/4, $0x3e4ba17c
+DATA logg<>+20(SB)/4, $0x3e4ba17c
+DATA logg<>+24(SB)/4, $0x3e4ba17c
+DATA logg<>+28(SB)/4, $0x3e4ba17c
+DATA logg<>+32(SB)/4, $0x3e4ba17c
+DATA logg<>+36(SB)/4, $0x3e4ba17c
+DATA logg<>+40(SB)/4, $0x3e4ba17c
+DATA logg<>+44(SB)/4, $0x3e4ba17c
+DATA logg<>+48(SB)/4, $0x3e4ba17c
+DATA logg<>+52(SB)/4, $0x3e4ba17c
+DATA logg<>+56(SB)/4, $0x3e4ba17c
+DATA logg<>+60(SB)/4, $0x3e4ba17c
+GLOBL logg<>(SB), RODATA|NOPTR, $64
+
+DATA logh<>+0(SB)/4, $0xbe7fdc9a
+DATA logh<>+4(SB)/4, $0xbe7fdc9a
+DATA logh<>+8(SB)/4, $0xbe7fdc9a
+DATA logh<>+12(SB)/4, $0xbe7fdc9a
+DATA logh<>+16(SB)/4, $0xbe7fdc9a
+DATA logh<>+20(SB)/4, $0xbe7fdc9a
+DATA logh<>+24(SB)/4, $0xbe7fdc9a
+DATA logh<>+28(SB)/4, $0xbe7fdc9a
+DATA logh<>+32(SB)/4, $0xbe7fdc9a
+DATA logh<>+36(SB)/4, $0xbe7fdc9a
+DATA logh<>+40(SB)/4, $0xbe7fdc9a
+DATA logh<>+44(SB)/4, $0xbe7fdc9a
+DATA logh<>+48(SB)/4, $0xbe7fdc9a
+DATA logh<>+52(SB)/4, $0xbe7fdc9a
+DATA logh<>+56(SB)/4, $0xbe7fdc9a
+DATA logh<>+60(SB)/4, $0xbe7fdc9a
+GLOBL logh<>(SB), RODATA|NOPTR, $64
+
+DATA logi<>+0(SB)/4, $0x3eaaa992
+DATA logi<>+4(SB)/4, $0x3eaaa992
+DATA logi<>+8(SB)/4, $0x3eaaa992
+DATA logi<>+12(SB)/4, $0x3eaaa992
+DATA logi<>+16(SB)/4, $0x3eaaa992
+DATA logi<>+20(SB)/4, $0x3eaaa992
+DATA logi<>+24(SB)/4, $0x3eaaa992
+DATA logi<>+28(SB)/4, $0x3eaaa992
+DATA logi<>+32(SB)/4, $0x3eaaa992
+DATA logi<>+36(SB)/4, $0x3eaaa992
+DATA logi<>+40(SB)/4, $0x3eaaa992
+DATA logi<>+44(SB)/4, $0x3eaaa992
+DATA logi<>+48(SB)/4, $0x3eaaa992
+DATA logi<>+52(SB)/4, $0x3eaaa992
+DATA logi<>+56(SB)/4, $0x3eaaa992
+DATA logi<>+60(SB)/4, $0x3eaaa992
+GLOBL logi<>(SB), RODATA|NOPTR, $64
+
+DATA logj<>+0(SB)/4, $0xbefffff9
+DATA logj<>+4(SB)/4, $0xbefffff9
+DATA logj<>+8(SB)/4, $0xbefffff9
+DATA logj<>+12(SB)/4, $0xbefffff9
+DATA logj<>+16(SB)/4, $0xbefffff9
+DATA logj<>+20(SB)/4, $0xbefffff9
+DATA logj<>+24(SB)/4, $0xbefffff9
+DATA logj<>+28(SB)/4, $0xbefffff9
+DATA logj<>+32(SB)/4, $0xbefffff9
+DATA logj<>+36(SB)/4, $0xbefffff9
+DATA logj<>+40(SB)/4, $0xbefffff9
+DATA logj<>+44(SB)/4, $0xbefffff9
+DATA logj<>+48(SB)/4, $0xbefffff9
+DATA logj<>+52(SB)/4, $0xbefffff9
+DATA logj<>+56(SB)/4, $0xbefffff9
+DATA logj<>+60(SB)/4, $0xbefffff9
+GLOBL logj<>(SB), RODATA|NOPTR, $64
+
+// func softplusAVX2(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·softplusAVX2(SB), NOSPLIT, $128-65
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VMOVUPS      expMin<>+0(SB), Y0
+	VMOVUPS      one<>+0(SB), Y1
+	VBROADCASTSS beta+48(FP), Y2
+	VMOVUPS      Y2, (SP)
+	VBROADCASTSS threshold+52(FP), Y2
+	VMOVUPS      Y2, 32(SP)
+	VBROADCASTSS mant+56(FP), Y2
+	VMOVUPS      Y2, 64(SP)
+	VBROADCASTSS shift+60(FP), Y2
+	VMOVUPS      Y2, 96(SP)
+	VXORPS       Y2, Y2, Y2
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y8
+	VFMADD213PS logb<>+0(SB), Y6, Y8
+	VFMADD213PS logc<>+0(SB), Y6, Y8
+	VFMADD213PS logd<>+0(SB), Y6, Y8
+	VFMADD213PS loge<>+0(SB), Y6, Y8
+	VFMADD213PS logf<>+0(SB), Y6, Y8
+	VFMADD213PS logg<>+0(SB), Y6, Y8
+	VFMADD213PS logh<>+0(SB), Y6, Y8
+	VFMADD213PS logi<>+0(SB), Y6, Y8
+	VFMADD213PS logj<>+0(SB), Y6, Y8
+	VMULPS      Y5, Y8, Y8
+	VFMADD213PS Y5, Y6, Y8
+	VDIVPS      64(SP), Y8, Y8
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y8, Y8
+	VMULPS      Y5, Y8, Y8
+	VADDPS      Y3, Y8, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y8, Y8
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y8, Y8
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y8, Y8
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y9
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y6, Y6
+	VMULPS      Y9, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y9
+	VFMADD213PS logb<>+0(SB), Y6, Y9
+	VFMADD213PS logc<>+0(SB), Y6, Y9
+	VFMADD213PS logd<>+0(SB), Y6, Y9
+	VFMADD213PS loge<>+0(SB), Y6, Y9
+	VFMADD213PS logf<>+0(SB), Y6, Y9
+	VFMADD213PS logg<>+0(SB), Y6, Y9
+	VFMADD213PS logh<>+0(SB), Y6, Y9
+	VFMADD213PS logi<>+0(SB), Y6, Y9
+	VFMADD213PS logj<>+0(SB), Y6, Y9
+	VMULPS      Y5, Y9, Y9
+	VFMADD213PS Y5, Y6, Y9
+	VDIVPS      64(SP), Y9, Y9
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y5, Y9, Y9
+	VADDPS      Y3, Y9, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y9, Y9
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y9, Y9
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+64(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y10
+	VFMADD213PS logb<>+0(SB), Y6, Y10
+	VFMADD213PS logc<>+0(SB), Y6, Y10
+	VFMADD213PS logd<>+0(SB), Y6, Y10
+	VFMADD213PS loge<>+0(SB), Y6, Y10
+	VFMADD213PS logf<>+0(SB), Y6, Y10
+	VFMADD213PS logg<>+0(SB), Y6, Y10
+	VFMADD213PS logh<>+0(SB), Y6, Y10
+	VFMADD213PS logi<>+0(SB), Y6, Y10
+	VFMADD213PS logj<>+0(SB), Y6, Y10
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y5, Y6, Y10
+	VDIVPS      64(SP), Y10, Y10
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y3, Y10, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y10, Y10
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y11
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y6, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y11
+	VFMADD213PS logb<>+0(SB), Y6, Y11
+	VFMADD213PS logc<>+0(SB), Y6, Y11
+	VFMADD213PS logd<>+0(SB), Y6, Y11
+	VFMADD213PS loge<>+0(SB), Y6, Y11
+	VFMADD213PS logf<>+0(SB), Y6, Y11
+	VFMADD213PS logg<>+0(SB), Y6, Y11
+	VFMADD213PS logh<>+0(SB), Y6, Y11
+	VFMADD213PS logi<>+0(SB), Y6, Y11
+	VFMADD213PS logj<>+0(SB), Y6, Y11
+	VMULPS      Y5, Y11, Y11
+	VFMADD213PS Y5, Y6, Y11
+	VDIVPS      64(SP), Y11, Y11
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y11, Y11
+	VMULPS      Y5, Y11, Y11
+	VADDPS      Y3, Y11, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y11, Y11
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y12
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y12
+	VPSRLD      $0x01, Y12, Y13
+	VPSUBD      Y13, Y12, Y12
+	VPSLLD      $0x17, Y13, Y13
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y13, Y6, Y6
+	VMULPS      Y12, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y12
+	VFMADD213PS logb<>+0(SB), Y6, Y12
+	VFMADD213PS logc<>+0(SB), Y6, Y12
+	VFMADD213PS logd<>+0(SB), Y6, Y12
+	VFMADD213PS loge<>+0(SB), Y6, Y12
+	VFMADD213PS logf<>+0(SB), Y6, Y12
+	VFMADD213PS logg<>+0(SB), Y6, Y12
+	VFMADD213PS logh<>+0(SB), Y6, Y12
+	VFMADD213PS logi<>+0(SB), Y6, Y12
+	VFMADD213PS logj<>+0(SB), Y6, Y12
+	VMULPS      Y5, Y12, Y12
+	VFMADD213PS Y5, Y6, Y12
+	VDIVPS      64(SP), Y12, Y12
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y12, Y12
+	VMULPS      Y5, Y12, Y12
+	VADDPS      Y3, Y12, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y12, Y12
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y13
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y13, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y13, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y13
+	VPSRLD      $0x01, Y13, Y14
+	VPSUBD      Y14, Y13, Y13
+	VPSLLD      $0x17, Y14, Y14
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y14, Y6, Y6
+	VMULPS      Y13, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y13
+	VFMADD213PS logb<>+0(SB), Y6, Y13
+	VFMADD213PS logc<>+0(SB), Y6, Y13
+	VFMADD213PS logd<>+0(SB), Y6, Y13
+	VFMADD213PS loge<>+0(SB), Y6, Y13
+	VFMADD213PS logf<>+0(SB), Y6, Y13
+	VFMADD213PS logg<>+0(SB), Y6, Y13
+	VFMADD213PS logh<>+0(SB), Y6, Y13
+	VFMADD213PS logi<>+0(SB), Y6, Y13
+	VFMADD213PS logj<>+0(SB), Y6, Y13
+	VMULPS      Y5, Y13, Y13
+	VFMADD213PS Y5, Y6, Y13
+	VDIVPS      64(SP), Y13, Y13
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y13, Y13
+	VMULPS      Y5, Y13, Y13
+	VADDPS      Y3, Y13, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y13, Y13
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y13, Y13
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y13, Y13
+	VMOVUPS     Y10, (DI)(BX*1)
+	VMOVUPS     Y11, 32(DI)(BX*1)
+	VMOVUPS     Y12, 64(DI)(BX*1)
+	VMOVUPS     Y13, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y10
+	VFMADD213PS logb<>+0(SB), Y6, Y10
+	VFMADD213PS logc<>+0(SB), Y6, Y10
+	VFMADD213PS logd<>+0(SB), Y6, Y10
+	VFMADD213PS loge<>+0(SB), Y6, Y10
+	VFMADD213PS logf<>+0(SB), Y6, Y10
+	VFMADD213PS logg<>+0(SB), Y6, Y10
+	VFMADD213PS logh<>+0(SB), Y6, Y10
+	VFMADD213PS logi<>+0(SB), Y6, Y10
+	VFMADD213PS logj<>+0(SB), Y6, Y10
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y5, Y6, Y10
+	VDIVPS      64(SP), Y10, Y10
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y3, Y10, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y10, Y10
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
+	VMOVUPS     Y10, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y10
+	VFMADD213PS logb<>+0(SB), Y6, Y10
+	VFMADD213PS logc<>+0(SB), Y6, Y10
+	VFMADD213PS logd<>+0(SB), Y6, Y10
+	VFMADD213PS loge<>+0(SB), Y6, Y10
+	VFMADD213PS logf<>+0(SB), Y6, Y10
+	VFMADD213PS logg<>+0(SB), Y6, Y10
+	VFMADD213PS logh<>+0(SB), Y6, Y10
+	VFMADD213PS logi<>+0(SB), Y6, Y10
+	VFMADD213PS logj<>+0(SB), Y6, Y10
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y5, Y6, Y10
+	VDIVPS      64(SP), Y10, Y10
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y3, Y10, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y10, Y10
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y11
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y6, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y11
+	VFMADD213PS logb<>+0(SB), Y6, Y11
+	VFMADD213PS logc<>+0(SB), Y6, Y11
+	VFMADD213PS logd<>+0(SB), Y6, Y11
+	VFMADD213PS loge<>+0(SB), Y6, Y11
+	VFMADD213PS logf<>+0(SB), Y6, Y11
+	VFMADD213PS logg<>+0(SB), Y6, Y11
+	VFMADD213PS logh<>+0(SB), Y6, Y11
+	VFMADD213PS logi<>+0(SB), Y6, Y11
+	VFMADD213PS logj<>+0(SB), Y6, Y11
+	VMULPS      Y5, Y11, Y11
+	VFMADD213PS Y5, Y6, Y11
+	VDIVPS      64(SP), Y11, Y11
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y11, Y11
+	VMULPS      Y5, Y11, Y11
+	VADDPS      Y3, Y11, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y11, Y11
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y12
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y12
+	VPSRLD      $0x01, Y12, Y13
+	VPSUBD      Y13, Y12, Y12
+	VPSLLD      $0x17, Y13, Y13
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y13, Y6, Y6
+	VMULPS      Y12, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y12
+	VFMADD213PS logb<>+0(SB), Y6, Y12
+	VFMADD213PS logc<>+0(SB), Y6, Y12
+	VFMADD213PS logd<>+0(SB), Y6, Y12
+	VFMADD213PS loge<>+0(SB), Y6, Y12
+	VFMADD213PS logf<>+0(SB), Y6, Y12
+	VFMADD213PS logg<>+0(SB), Y6, Y12
+	VFMADD213PS logh<>+0(SB), Y6, Y12
+	VFMADD213PS logi<>+0(SB), Y6, Y12
+	VFMADD213PS logj<>+0(SB), Y6, Y12
+	VMULPS      Y5, Y12, Y12
+	VFMADD213PS Y5, Y6, Y12
+	VDIVPS      64(SP), Y12, Y12
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y12, Y12
+	VMULPS      Y5, Y12, Y12
+	VADDPS      Y3, Y12, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y12, Y12
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y13
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y13, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y13, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y13
+	VPSRLD      $0x01, Y13, Y14
+	VPSUBD      Y14, Y13, Y13
+	VPSLLD      $0x17, Y14, Y14
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y14, Y6, Y6
+	VMULPS      Y13, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y13
+	VFMADD213PS logb<>+0(SB), Y6, Y13
+	VFMADD213PS logc<>+0(SB), Y6, Y13
+	VFMADD213PS logd<>+0(SB), Y6, Y13
+	VFMADD213PS loge<>+0(SB), Y6, Y13
+	VFMADD213PS logf<>+0(SB), Y6, Y13
+	VFMADD213PS logg<>+0(SB), Y6, Y13
+	VFMADD213PS logh<>+0(SB), Y6, Y13
+	VFMADD213PS logi<>+0(SB), Y6, Y13
+	VFMADD213PS logj<>+0(SB), Y6, Y13
+	VMULPS      Y5, Y13, Y13
+	VFMADD213PS Y5, Y6, Y13
+	VDIVPS      64(SP), Y13, Y13
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y13, Y13
+	VMULPS      Y5, Y13, Y13
+	VADDPS      Y3, Y13, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y13, Y13
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y13, Y13
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y13, Y13
+	VMOVNTPS    Y10, (DI)(BX*1)
+	VMOVNTPS    Y11, 32(DI)(BX*1)
+	VMOVNTPS    Y12, 64(DI)(BX*1)
+	VMOVNTPS    Y13, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMULPS      (SP), Y3, Y4
+	VMOVAPS     Y4, Y5
+	VFMSUB231PS (SP), Y3, Y5
+	VANDNPS     signBit<>+0(SB), Y4, Y6
+	VXORPS      Y6, Y5, Y5
+	VMAXPS      negLoLimit<>+0(SB), Y5, Y5
+	VMINPS      loLimit<>+0(SB), Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y10
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS      Y5, Y6, Y6
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y6, Y5
+	VFMADD213PS c4<>+0(SB), Y6, Y5
+	VFMADD213PS c3<>+0(SB), Y6, Y5
+	VFMADD213PS c2<>+0(SB), Y6, Y5
+	VFMADD213PS Y1, Y6, Y5
+	VMULPS      Y6, Y5, Y5
+	VADDPS      Y1, Y5, Y5
+	VMOVAPS     Y5, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y10
+	VFMADD213PS logb<>+0(SB), Y6, Y10
+	VFMADD213PS logc<>+0(SB), Y6, Y10
+	VFMADD213PS logd<>+0(SB), Y6, Y10
+	VFMADD213PS loge<>+0(SB), Y6, Y10
+	VFMADD213PS logf<>+0(SB), Y6, Y10
+	VFMADD213PS logg<>+0(SB), Y6, Y10
+	VFMADD213PS logh<>+0(SB), Y6, Y10
+	VFMADD213PS logi<>+0(SB), Y6, Y10
+	VFMADD213PS logj<>+0(SB), Y6, Y10
+	VMULPS      Y5, Y10, Y10
+	VFMADD213PS Y5, Y6, Y10
+	VDIVPS      64(SP), Y10, Y10
+	VPSUBD      96(SP), Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y3, Y10, Y5
+	VCMPPS      $0x1e, Y2, Y4, Y6
+	VBLENDVPS   Y6, Y5, Y10, Y10
+	VCMPPS      $0x1e, 32(SP), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
+	VMOVNTPS    Y10, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y8, (R8)
+	VMOVUPS Y9, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMULPS       (SP), Y4, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  (SP), Y4, Y6
+	VANDNPS      signBit<>+0(SB), Y5, Y7
+	VXORPS       Y7, Y6, Y6
+	VMAXPS       negLoLimit<>+0(SB), Y6, Y6
+	VMINPS       loLimit<>+0(SB), Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y7, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y8
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VADDPS       Y6, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y7, Y6
+	VFMADD213PS  c4<>+0(SB), Y7, Y6
+	VFMADD213PS  c3<>+0(SB), Y7, Y6
+	VFMADD213PS  c2<>+0(SB), Y7, Y6
+	VFMADD213PS  Y1, Y7, Y6
+	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y1
+	VMOVAPS      Y1, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y6, Y6
+	VMULPS       Y7, Y6, Y6
+
+	// log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.
+	VMOVUPS     loga<>+0(SB), Y7
+	VFMADD213PS logb<>+0(SB), Y6, Y7
+	VFMADD213PS logc<>+0(SB), Y6, Y7
+	VFMADD213PS logd<>+0(SB), Y6, Y7
+	VFMADD213PS loge<>+0(SB), Y6, Y7
+	VFMADD213PS logf<>+0(SB), Y6, Y7
+	VFMADD213PS logg<>+0(SB), Y6, Y7
+	VFMADD213PS logh<>+0(SB), Y6, Y7
+	VFMADD213PS logi<>+0(SB), Y6, Y7
+	VFMADD213PS logj<>+0(SB), Y6, Y7
+	VMULPS      Y1, Y7, Y7
+	VFMADD213PS Y1, Y6, Y7
+	VDIVPS      64(SP), Y7, Y7
+	VPSUBD      96(SP), Y0, Y0
+	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y7, Y7
+	VMULPS      Y0, Y7, Y7
+	VADDPS      Y4, Y7, Y0
+	VCMPPS      $0x1e, Y2, Y5, Y1
+	VBLENDVPS   Y1, Y0, Y7, Y7
+	VCMPPS      $0x1e, 32(SP), Y5, Y0
+	VBLENDVPS   Y0, Y4, Y7, Y7
+	VADDPS      Y4, Y4, Y0
+	VCMPPS      $0x03, Y4, Y4, Y1
+	VBLENDVPS   Y1, Y0, Y7, Y7
+	VMASKMOVPS  Y7, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func softplusBackwardAVX512(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·softplusBackwardAVX512(SB), NOSPLIT, $0-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      signBit<>+0(SB), Z0
+	VMOVUPS      expMin<>+0(SB), Z1
+	VMOVUPS      log2e<>+0(SB), Z2
+	VMOVUPS      scaleBase<>+0(SB), Z3
+	VMOVUPS      negLn2Hi<>+0(SB), Z4
+	VMOVUPS      negLn2Lo<>+0(SB), Z5
+	VMOVUPS      one<>+0(SB), Z6
+	VMOVUPS      c6<>+0(SB), Z7
+	VMOVUPS      c5<>+0(SB), Z8
+	VMOVUPS      c4<>+0(SB), Z9
+	VMOVUPS      c3<>+0(SB), Z10
+	VMOVUPS      c2<>+0(SB), Z11
+	VMOVUPS      scaleFloor<>+0(SB), Z12
+	VMOVUPS      loLimit<>+0(SB), Z13
+	VMOVUPS      negLoLimit<>+0(SB), Z14
+	VBROADCASTSS beta+72(FP), Z15
+	VBROADCASTSS threshold+76(FP), Z16
+	VXORPS       Z17, Z17, Z17
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z19
+	VXORPS       Z19, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z22
+	VFMADD231PS  Z2, Z19, Z22
+	VSUBPS       Z3, Z22, Z23
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z23, Z19
+	VFMADD231PS  Z5, Z23, Z19
+	VADDPS       Z21, Z19, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z6, Z19, Z21
+	VMULPS       Z19, Z21, Z21
+	VADDPS       Z6, Z21, Z19
+	VMOVAPS      Z19, Z21
+	VSCALEFPS    Z23, Z21, Z21
+	VADDPS       Z6, Z21, Z23
+	VSUBPS       Z6, Z23, Z24
+	VSUBPS       Z24, Z21, Z24
+	VDIVPS       Z23, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z23
+	VFNMADD231PS Z24, Z21, Z23
+	VFMADD213PS  Z21, Z23, Z21
+	VMULPS       Z21, Z19, Z19
+	VANDPS       absMask<>+0(SB), Z18, Z23
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z23, K2
+	VMULPS       bigScale<>+0(SB), Z18, Z23
+	VMOVAPS      Z18, Z24
+	VBLENDMPS    Z23, Z24, K2, Z24
+	VPADDD       bigShift<>+0(SB), Z22, Z23
+	VBLENDMPS    Z23, Z22, K2, Z22
+	VMULPS       Z24, Z19, Z19
+	VPMAXSD      Z12, Z22, Z22
+	VPSRLD       $0x01, Z22, Z23
+	VPSUBD       Z23, Z22, Z22
+	VPSLLD       $0x17, Z23, Z23
+	VPSLLD       $0x17, Z22, Z22
+	VMULPS       Z23, Z19, Z19
+	VMULPS       Z22, Z19, Z19
+	VMULPS       Z18, Z21, Z21
+	VCMPPS       $0x1e, Z17, Z20, K2
+	VBLENDMPS    Z21, Z19, K2, Z19
+	VMULPS       Z17, Z18, Z21
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K2
+	VBLENDMPS    Z21, Z19, K2, Z19
+	VCMPPS       $0x1e, Z16, Z20, K2
+	VBLENDMPS    Z18, Z19, K2, Z19
+	VMOVUPS      Z19, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z19
+	VXORPS       Z19, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z22
+	VFMADD231PS  Z2, Z19, Z22
+	VSUBPS       Z3, Z22, Z23
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z23, Z19
+	VFMADD231PS  Z5, Z23, Z19
+	VADDPS       Z21, Z19, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z6, Z19, Z21
+	VMULPS       Z19, Z21, Z21
+	VADDPS       Z6, Z21, Z19
+	VMOVAPS      Z19, Z21
+	VSCALEFPS    Z23, Z21, Z21
+	VADDPS       Z6, Z21, Z23
+	VSUBPS       Z6, Z23, Z24
+	VSUBPS       Z24, Z21, Z24
+	VDIVPS       Z23, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z23
+	VFNMADD231PS Z24, Z21, Z23
+	VFMADD213PS  Z21, Z23, Z21
+	VMULPS       Z21, Z19, Z19
+	VANDPS       absMask<>+0(SB), Z18, Z23
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z23, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z23
+	VMOVAPS      Z18, Z24
+	VBLENDMPS    Z23, Z24, K1, Z24
+	VPADDD       bigShift<>+0(SB), Z22, Z23
+	VBLENDMPS    Z23, Z22, K1, Z22
+	VMULPS       Z24, Z19, Z19
+	VPMAXSD      Z12, Z22, Z22
+	VPSRLD       $0x01, Z22, Z23
+	VPSUBD       Z23, Z22, Z22
+	VPSLLD       $0x17, Z23, Z23
+	VPSLLD       $0x17, Z22, Z22
+	VMULPS       Z23, Z19, Z19
+	VMULPS       Z22, Z19, Z19
+	VMULPS       Z18, Z21, Z21
+	VCMPPS       $0x1e, Z17, Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VMULPS       Z17, Z18, Z21
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VCMPPS       $0x1e, Z16, Z20, K1
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z20
+	VMULPS       Z15, Z20, Z21
+	VMOVAPS      Z21, Z22
+	VFMSUB231PS  Z15, Z20, Z22
+	VANDNPS      Z0, Z21, Z20
+	VXORPS       Z20, Z22, Z22
+	VMAXPS       Z14, Z22, Z22
+	VMINPS       Z13, Z22, Z22
+	VORPS        Z0, Z21, Z20
+	VMAXPS       Z20, Z1, Z20
+	VMOVUPS      Z3, Z23
+	VFMADD231PS  Z2, Z20, Z23
+	VSUBPS       Z3, Z23, Z24
+	VMOVAPS      Z20, Z20
+	VFMADD231PS  Z4, Z24, Z20
+	VFMADD231PS  Z5, Z24, Z20
+	VADDPS       Z22, Z20, Z20
+	VMOVUPS      Z7, Z22
+	VFMADD213PS  Z8, Z20, Z22
+	VFMADD213PS  Z9, Z20, Z22
+	VFMADD213PS  Z10, Z20, Z22
+	VFMADD213PS  Z11, Z20, Z22
+	VFMADD213PS  Z6, Z20, Z22
+	VMULPS       Z20, Z22, Z22
+	VADDPS       Z6, Z22, Z20
+	VMOVAPS      Z20, Z22
+	VSCALEFPS    Z24, Z22, Z22
+	VADDPS       Z6, Z22, Z24
+	VSUBPS       Z6, Z24, Z25
+	VSUBPS       Z25, Z22, Z25
+	VDIVPS       Z24, Z6, Z22
+	VFNMADD213PS Z6, Z22, Z24
+	VFNMADD231PS Z25, Z22, Z24
+	VFMADD213PS  Z22, Z24, Z22
+	VMULPS       Z22, Z20, Z20
+	VANDPS       absMask<>+0(SB), Z18, Z24
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z24, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z24
+	VMOVAPS      Z18, Z25
+	VBLENDMPS    Z24, Z25, K1, Z25
+	VPADDD       bigShift<>+0(SB), Z23, Z24
+	VBLENDMPS    Z24, Z23, K1, Z23
+	VMULPS       Z25, Z20, Z20
+	VPMAXSD      Z12, Z23, Z23
+	VPSRLD       $0x01, Z23, Z24
+	VPSUBD       Z24, Z23, Z23
+	VPSLLD       $0x17, Z24, Z24
+	VPSLLD       $0x17, Z23, Z23
+	VMULPS       Z24, Z20, Z20
+	VMULPS       Z23, Z20, Z20
+	VMULPS       Z18, Z22, Z22
+	VCMPPS       $0x1e, Z17, Z21, K1
+	VBLENDMPS    Z22, Z20, K1, Z20
+	VMULPS       Z17, Z18, Z22
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z21, K1
+	VBLENDMPS    Z22, Z20, K1, Z20
+	VCMPPS       $0x1e, Z16, Z21, K1
+	VBLENDMPS    Z18, Z20, K1, Z20
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z21
+	VMULPS       Z15, Z21, Z22
+	VMOVAPS      Z22, Z23
+	VFMSUB231PS  Z15, Z21, Z23
+	VANDNPS      Z0, Z22, Z21
+	VXORPS       Z21, Z23, Z23
+	VMAXPS       Z14, Z23, Z23
+	VMINPS       Z13, Z23, Z23
+	VORPS        Z0, Z22, Z21
+	VMAXPS       Z21, Z1, Z21
+	VMOVUPS      Z3, Z24
+	VFMADD231PS  Z2, Z21, Z24
+	VSUBPS       Z3, Z24, Z25
+	VMOVAPS      Z21, Z21
+	VFMADD231PS  Z4, Z25, Z21
+	VFMADD231PS  Z5, Z25, Z21
+	VADDPS       Z23, Z21, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VFMADD213PS  Z6, Z21, Z23
+	VMULPS       Z21, Z23, Z23
+	VADDPS       Z6, Z23, Z21
+	VMOVAPS      Z21, Z23
+	VSCALEFPS    Z25, Z23, Z23
+	VADDPS       Z6, Z23, Z25
+	VSUBPS       Z6, Z25, Z26
+	VSUBPS       Z26, Z23, Z26
+	VDIVPS       Z25, Z6, Z23
+	VFNMADD213PS Z6, Z23, Z25
+	VFNMADD231PS Z26, Z23, Z25
+	VFMADD213PS  Z23, Z25, Z23
+	VMULPS       Z23, Z21, Z21
+	VANDPS       absMask<>+0(SB), Z18, Z25
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z25, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z25
+	VMOVAPS      Z18, Z26
+	VBLENDMPS    Z25, Z26, K1, Z26
+	VPADDD       bigShift<>+0(SB), Z24, Z25
+	VBLENDMPS    Z25, Z24, K1, Z24
+	VMULPS       Z26, Z21, Z21
+	VPMAXSD      Z12, Z24, Z24
+	VPSRLD       $0x01, Z24, Z25
+	VPSUBD       Z25, Z24, Z24
+	VPSLLD       $0x17, Z25, Z25
+	VPSLLD       $0x17, Z24, Z24
+	VMULPS       Z25, Z21, Z21
+	VMULPS       Z24, Z21, Z21
+	VMULPS       Z18, Z23, Z23
+	VCMPPS       $0x1e, Z17, Z22, K1
+	VBLENDMPS    Z23, Z21, K1, Z21
+	VMULPS       Z17, Z18, Z23
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z22, K1
+	VBLENDMPS    Z23, Z21, K1, Z21
+	VCMPPS       $0x1e, Z16, Z22, K1
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z22
+	VMULPS       Z15, Z22, Z23
+	VMOVAPS      Z23, Z24
+	VFMSUB231PS  Z15, Z22, Z24
+	VANDNPS      Z0, Z23, Z22
+	VXORPS       Z22, Z24, Z24
+	VMAXPS       Z14, Z24, Z24
+	VMINPS       Z13, Z24, Z24
+	VORPS        Z0, Z23, Z22
+	VMAXPS       Z22, Z1, Z22
+	VMOVUPS      Z3, Z25
+	VFMADD231PS  Z2, Z22, Z25
+	VSUBPS       Z3, Z25, Z26
+	VMOVAPS      Z22, Z22
+	VFMADD231PS  Z4, Z26, Z22
+	VFMADD231PS  Z5, Z26, Z22
+	VADDPS       Z24, Z22, Z22
+	VMOVUPS      Z7, Z24
+	VFMADD213PS  Z8, Z22, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z24, Z24
+	VADDPS       Z6, Z24, Z22
+	VMOVAPS      Z22, Z24
+	VSCALEFPS    Z26, Z24, Z24
+	VADDPS       Z6, Z24, Z26
+	VSUBPS       Z6, Z26, Z27
+	VSUBPS       Z27, Z24, Z27
+	VDIVPS       Z26, Z6, Z24
+	VFNMADD213PS Z6, Z24, Z26
+	VFNMADD231PS Z27, Z24, Z26
+	VFMADD213PS  Z24, Z26, Z24
+	VMULPS       Z24, Z22, Z22
+	VANDPS       absMask<>+0(SB), Z18, Z26
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z26, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z26
+	VMOVAPS      Z18, Z27
+	VBLENDMPS    Z26, Z27, K1, Z27
+	VPADDD       bigShift<>+0(SB), Z25, Z26
+	VBLENDMPS    Z26, Z25, K1, Z25
+	VMULPS       Z27, Z22, Z22
+	VPMAXSD      Z12, Z25, Z25
+	VPSRLD       $0x01, Z25, Z26
+	VPSUBD       Z26, Z25, Z25
+	VPSLLD       $0x17, Z26, Z26
+	VPSLLD       $0x17, Z25, Z25
+	VMULPS       Z26, Z22, Z22
+	VMULPS       Z25, Z22, Z22
+	VMULPS       Z18, Z24, Z24
+	VCMPPS       $0x1e, Z17, Z23, K1
+	VBLENDMPS    Z24, Z22, K1, Z22
+	VMULPS       Z17, Z18, Z24
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z23, K1
+	VBLENDMPS    Z24, Z22, K1, Z22
+	VCMPPS       $0x1e, Z16, Z23, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVUPS      Z19, (DI)(BX*1)
+	VMOVUPS      Z20, 64(DI)(BX*1)
+	VMOVUPS      Z21, 128(DI)(BX*1)
+	VMOVUPS      Z22, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z19
+	VXORPS       Z19, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z22
+	VFMADD231PS  Z2, Z19, Z22
+	VSUBPS       Z3, Z22, Z23
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z23, Z19
+	VFMADD231PS  Z5, Z23, Z19
+	VADDPS       Z21, Z19, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z6, Z19, Z21
+	VMULPS       Z19, Z21, Z21
+	VADDPS       Z6, Z21, Z19
+	VMOVAPS      Z19, Z21
+	VSCALEFPS    Z23, Z21, Z21
+	VADDPS       Z6, Z21, Z23
+	VSUBPS       Z6, Z23, Z24
+	VSUBPS       Z24, Z21, Z24
+	VDIVPS       Z23, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z23
+	VFNMADD231PS Z24, Z21, Z23
+	VFMADD213PS  Z21, Z23, Z21
+	VMULPS       Z21, Z19, Z19
+	VANDPS       absMask<>+0(SB), Z18, Z23
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z23, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z23
+	VMOVAPS      Z18, Z24
+	VBLENDMPS    Z23, Z24, K1, Z24
+	VPADDD       bigShift<>+0(SB), Z22, Z23
+	VBLENDMPS    Z23, Z22, K1, Z22
+	VMULPS       Z24, Z19, Z19
+	VPMAXSD      Z12, Z22, Z22
+	VPSRLD       $0x01, Z22, Z23
+	VPSUBD       Z23, Z22, Z22
+	VPSLLD       $0x17, Z23, Z23
+	VPSLLD       $0x17, Z22, Z22
+	VMULPS       Z23, Z19, Z19
+	VMULPS       Z22, Z19, Z19
+	VMULPS       Z18, Z21, Z21
+	VCMPPS       $0x1e, Z17, Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VMULPS       Z17, Z18, Z21
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VCMPPS       $0x1e, Z16, Z20, K1
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VMOVUPS      Z19, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z19
+	VXORPS       Z19, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z22
+	VFMADD231PS  Z2, Z19, Z22
+	VSUBPS       Z3, Z22, Z23
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z23, Z19
+	VFMADD231PS  Z5, Z23, Z19
+	VADDPS       Z21, Z19, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z6, Z19, Z21
+	VMULPS       Z19, Z21, Z21
+	VADDPS       Z6, Z21, Z19
+	VMOVAPS      Z19, Z21
+	VSCALEFPS    Z23, Z21, Z21
+	VADDPS       Z6, Z21, Z23
+	VSUBPS       Z6, Z23, Z24
+	VSUBPS       Z24, Z21, Z24
+	VDIVPS       Z23, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z23
+	VFNMADD231PS Z24, Z21, Z23
+	VFMADD213PS  Z21, Z23, Z21
+	VMULPS       Z21, Z19, Z19
+	VANDPS       absMask<>+0(SB), Z18, Z23
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z23, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z23
+	VMOVAPS      Z18, Z24
+	VBLENDMPS    Z23, Z24, K1, Z24
+	VPADDD       bigShift<>+0(SB), Z22, Z23
+	VBLENDMPS    Z23, Z22, K1, Z22
+	VMULPS       Z24, Z19, Z19
+	VPMAXSD      Z12, Z22, Z22
+	VPSRLD       $0x01, Z22, Z23
+	VPSUBD       Z23, Z22, Z22
+	VPSLLD       $0x17, Z23, Z23
+	VPSLLD       $0x17, Z22, Z22
+	VMULPS       Z23, Z19, Z19
+	VMULPS       Z22, Z19, Z19
+	VMULPS       Z18, Z21, Z21
+	VCMPPS       $0x1e, Z17, Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VMULPS       Z17, Z18, Z21
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VCMPPS       $0x1e, Z16, Z20, K1
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z20
+	VMULPS       Z15, Z20, Z21
+	VMOVAPS      Z21, Z22
+	VFMSUB231PS  Z15, Z20, Z22
+	VANDNPS      Z0, Z21, Z20
+	VXORPS       Z20, Z22, Z22
+	VMAXPS       Z14, Z22, Z22
+	VMINPS       Z13, Z22, Z22
+	VORPS        Z0, Z21, Z20
+	VMAXPS       Z20, Z1, Z20
+	VMOVUPS      Z3, Z23
+	VFMADD231PS  Z2, Z20, Z23
+	VSUBPS       Z3, Z23, Z24
+	VMOVAPS      Z20, Z20
+	VFMADD231PS  Z4, Z24, Z20
+	VFMADD231PS  Z5, Z24, Z20
+	VADDPS       Z22, Z20, Z20
+	VMOVUPS      Z7, Z22
+	VFMADD213PS  Z8, Z20, Z22
+	VFMADD213PS  Z9, Z20, Z22
+	VFMADD213PS  Z10, Z20, Z22
+	VFMADD213PS  Z11, Z20, Z22
+	VFMADD213PS  Z6, Z20, Z22
+	VMULPS       Z20, Z22, Z22
+	VADDPS       Z6, Z22, Z20
+	VMOVAPS      Z20, Z22
+	VSCALEFPS    Z24, Z22, Z22
+	VADDPS       Z6, Z22, Z24
+	VSUBPS       Z6, Z24, Z25
+	VSUBPS       Z25, Z22, Z25
+	VDIVPS       Z24, Z6, Z22
+	VFNMADD213PS Z6, Z22, Z24
+	VFNMADD231PS Z25, Z22, Z24
+	VFMADD213PS  Z22, Z24, Z22
+	VMULPS       Z22, Z20, Z20
+	VANDPS       absMask<>+0(SB), Z18, Z24
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z24, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z24
+	VMOVAPS      Z18, Z25
+	VBLENDMPS    Z24, Z25, K1, Z25
+	VPADDD       bigShift<>+0(SB), Z23, Z24
+	VBLENDMPS    Z24, Z23, K1, Z23
+	VMULPS       Z25, Z20, Z20
+	VPMAXSD      Z12, Z23, Z23
+	VPSRLD       $0x01, Z23, Z24
+	VPSUBD       Z24, Z23, Z23
+	VPSLLD       $0x17, Z24, Z24
+	VPSLLD       $0x17, Z23, Z23
+	VMULPS       Z24, Z20, Z20
+	VMULPS       Z23, Z20, Z20
+	VMULPS       Z18, Z22, Z22
+	VCMPPS       $0x1e, Z17, Z21, K1
+	VBLENDMPS    Z22, Z20, K1, Z20
+	VMULPS       Z17, Z18, Z22
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z21, K1
+	VBLENDMPS    Z22, Z20, K1, Z20
+	VCMPPS       $0x1e, Z16, Z21, K1
+	VBLENDMPS    Z18, Z20, K1, Z20
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z21
+	VMULPS       Z15, Z21, Z22
+	VMOVAPS      Z22, Z23
+	VFMSUB231PS  Z15, Z21, Z23
+	VANDNPS      Z0, Z22, Z21
+	VXORPS       Z21, Z23, Z23
+	VMAXPS       Z14, Z23, Z23
+	VMINPS       Z13, Z23, Z23
+	VORPS        Z0, Z22, Z21
+	VMAXPS       Z21, Z1, Z21
+	VMOVUPS      Z3, Z24
+	VFMADD231PS  Z2, Z21, Z24
+	VSUBPS       Z3, Z24, Z25
+	VMOVAPS      Z21, Z21
+	VFMADD231PS  Z4, Z25, Z21
+	VFMADD231PS  Z5, Z25, Z21
+	VADDPS       Z23, Z21, Z21
+	VMOVUPS      Z7, Z23
+	VFMADD213PS  Z8, Z21, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VFMADD213PS  Z6, Z21, Z23
+	VMULPS       Z21, Z23, Z23
+	VADDPS       Z6, Z23, Z21
+	VMOVAPS      Z21, Z23
+	VSCALEFPS    Z25, Z23, Z23
+	VADDPS       Z6, Z23, Z25
+	VSUBPS       Z6, Z25, Z26
+	VSUBPS       Z26, Z23, Z26
+	VDIVPS       Z25, Z6, Z23
+	VFNMADD213PS Z6, Z23, Z25
+	VFNMADD231PS Z26, Z23, Z25
+	VFMADD213PS  Z23, Z25, Z23
+	VMULPS       Z23, Z21, Z21
+	VANDPS       absMask<>+0(SB), Z18, Z25
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z25, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z25
+	VMOVAPS      Z18, Z26
+	VBLENDMPS    Z25, Z26, K1, Z26
+	VPADDD       bigShift<>+0(SB), Z24, Z25
+	VBLENDMPS    Z25, Z24, K1, Z24
+	VMULPS       Z26, Z21, Z21
+	VPMAXSD      Z12, Z24, Z24
+	VPSRLD       $0x01, Z24, Z25
+	VPSUBD       Z25, Z24, Z24
+	VPSLLD       $0x17, Z25, Z25
+	VPSLLD       $0x17, Z24, Z24
+	VMULPS       Z25, Z21, Z21
+	VMULPS       Z24, Z21, Z21
+	VMULPS       Z18, Z23, Z23
+	VCMPPS       $0x1e, Z17, Z22, K1
+	VBLENDMPS    Z23, Z21, K1, Z21
+	VMULPS       Z17, Z18, Z23
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z22, K1
+	VBLENDMPS    Z23, Z21, K1, Z21
+	VCMPPS       $0x1e, Z16, Z22, K1
+	VBLENDMPS    Z18, Z21, K1, Z21
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z22
+	VMULPS       Z15, Z22, Z23
+	VMOVAPS      Z23, Z24
+	VFMSUB231PS  Z15, Z22, Z24
+	VANDNPS      Z0, Z23, Z22
+	VXORPS       Z22, Z24, Z24
+	VMAXPS       Z14, Z24, Z24
+	VMINPS       Z13, Z24, Z24
+	VORPS        Z0, Z23, Z22
+	VMAXPS       Z22, Z1, Z22
+	VMOVUPS      Z3, Z25
+	VFMADD231PS  Z2, Z22, Z25
+	VSUBPS       Z3, Z25, Z26
+	VMOVAPS      Z22, Z22
+	VFMADD231PS  Z4, Z26, Z22
+	VFMADD231PS  Z5, Z26, Z22
+	VADDPS       Z24, Z22, Z22
+	VMOVUPS      Z7, Z24
+	VFMADD213PS  Z8, Z22, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z24, Z24
+	VADDPS       Z6, Z24, Z22
+	VMOVAPS      Z22, Z24
+	VSCALEFPS    Z26, Z24, Z24
+	VADDPS       Z6, Z24, Z26
+	VSUBPS       Z6, Z26, Z27
+	VSUBPS       Z27, Z24, Z27
+	VDIVPS       Z26, Z6, Z24
+	VFNMADD213PS Z6, Z24, Z26
+	VFNMADD231PS Z27, Z24, Z26
+	VFMADD213PS  Z24, Z26, Z24
+	VMULPS       Z24, Z22, Z22
+	VANDPS       absMask<>+0(SB), Z18, Z26
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z26, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z26
+	VMOVAPS      Z18, Z27
+	VBLENDMPS    Z26, Z27, K1, Z27
+	VPADDD       bigShift<>+0(SB), Z25, Z26
+	VBLENDMPS    Z26, Z25, K1, Z25
+	VMULPS       Z27, Z22, Z22
+	VPMAXSD      Z12, Z25, Z25
+	VPSRLD       $0x01, Z25, Z26
+	VPSUBD       Z26, Z25, Z25
+	VPSLLD       $0x17, Z26, Z26
+	VPSLLD       $0x17, Z25, Z25
+	VMULPS       Z26, Z22, Z22
+	VMULPS       Z25, Z22, Z22
+	VMULPS       Z18, Z24, Z24
+	VCMPPS       $0x1e, Z17, Z23, K1
+	VBLENDMPS    Z24, Z22, K1, Z22
+	VMULPS       Z17, Z18, Z24
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z23, K1
+	VBLENDMPS    Z24, Z22, K1, Z22
+	VCMPPS       $0x1e, Z16, Z23, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVNTPS     Z19, (DI)(BX*1)
+	VMOVNTPS     Z20, 64(DI)(BX*1)
+	VMOVNTPS     Z21, 128(DI)(BX*1)
+	VMOVNTPS     Z22, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z19
+	VXORPS       Z19, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z19
+	VMAXPS       Z19, Z1, Z19
+	VMOVUPS      Z3, Z22
+	VFMADD231PS  Z2, Z19, Z22
+	VSUBPS       Z3, Z22, Z23
+	VMOVAPS      Z19, Z19
+	VFMADD231PS  Z4, Z23, Z19
+	VFMADD231PS  Z5, Z23, Z19
+	VADDPS       Z21, Z19, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z6, Z19, Z21
+	VMULPS       Z19, Z21, Z21
+	VADDPS       Z6, Z21, Z19
+	VMOVAPS      Z19, Z21
+	VSCALEFPS    Z23, Z21, Z21
+	VADDPS       Z6, Z21, Z23
+	VSUBPS       Z6, Z23, Z24
+	VSUBPS       Z24, Z21, Z24
+	VDIVPS       Z23, Z6, Z21
+	VFNMADD213PS Z6, Z21, Z23
+	VFNMADD231PS Z24, Z21, Z23
+	VFMADD213PS  Z21, Z23, Z21
+	VMULPS       Z21, Z19, Z19
+	VANDPS       absMask<>+0(SB), Z18, Z23
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z23, K1
+	VMULPS       bigScale<>+0(SB), Z18, Z23
+	VMOVAPS      Z18, Z24
+	VBLENDMPS    Z23, Z24, K1, Z24
+	VPADDD       bigShift<>+0(SB), Z22, Z23
+	VBLENDMPS    Z23, Z22, K1, Z22
+	VMULPS       Z24, Z19, Z19
+	VPMAXSD      Z12, Z22, Z22
+	VPSRLD       $0x01, Z22, Z23
+	VPSUBD       Z23, Z22, Z22
+	VPSLLD       $0x17, Z23, Z23
+	VPSLLD       $0x17, Z22, Z22
+	VMULPS       Z23, Z19, Z19
+	VMULPS       Z22, Z19, Z19
+	VMULPS       Z18, Z21, Z21
+	VCMPPS       $0x1e, Z17, Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VMULPS       Z17, Z18, Z21
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K1
+	VBLENDMPS    Z21, Z19, K1, Z19
+	VCMPPS       $0x1e, Z16, Z20, K1
+	VBLENDMPS    Z18, Z19, K1, Z19
+	VMOVNTPS     Z19, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMULPS       Z15, Z19, Z20
+	VMOVAPS      Z20, Z21
+	VFMSUB231PS  Z15, Z19, Z21
+	VANDNPS      Z0, Z20, Z15
+	VXORPS       Z15, Z21, Z21
+	VMAXPS       Z14, Z21, Z21
+	VMINPS       Z13, Z21, Z21
+	VORPS        Z0, Z20, Z0
+	VMAXPS       Z0, Z1, Z0
+	VMOVUPS      Z3, Z1
+	VFMADD231PS  Z2, Z0, Z1
+	VSUBPS       Z3, Z1, Z2
+	VMOVAPS      Z0, Z0
+	VFMADD231PS  Z4, Z2, Z0
+	VFMADD231PS  Z5, Z2, Z0
+	VADDPS       Z21, Z0, Z0
+	VMOVUPS      Z7, Z3
+	VFMADD213PS  Z8, Z0, Z3
+	VFMADD213PS  Z9, Z0, Z3
+	VFMADD213PS  Z10, Z0, Z3
+	VFMADD213PS  Z11, Z0, Z3
+	VFMADD213PS  Z6, Z0, Z3
+	VMULPS       Z0, Z3, Z3
+	VADDPS       Z6, Z3, Z0
+	VMOVAPS      Z0, Z3
+	VSCALEFPS    Z2, Z3, Z3
+	VADDPS       Z6, Z3, Z2
+	VSUBPS       Z6, Z2, Z4
+	VSUBPS       Z4, Z3, Z4
+	VDIVPS       Z2, Z6, Z3
+	VFNMADD213PS Z6, Z3, Z2
+	VFNMADD231PS Z4, Z3, Z2
+	VFMADD213PS  Z3, Z2, Z3
+	VMULPS       Z3, Z0, Z0
+	VANDPS       absMask<>+0(SB), Z18, Z2
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Z2, K2
+	VMULPS       bigScale<>+0(SB), Z18, Z2
+	VMOVAPS      Z18, Z4
+	VBLENDMPS    Z2, Z4, K2, Z4
+	VPADDD       bigShift<>+0(SB), Z1, Z2
+	VBLENDMPS    Z2, Z1, K2, Z1
+	VMULPS       Z4, Z0, Z0
+	VPMAXSD      Z12, Z1, Z1
+	VPSRLD       $0x01, Z1, Z2
+	VPSUBD       Z2, Z1, Z1
+	VPSLLD       $0x17, Z2, Z2
+	VPSLLD       $0x17, Z1, Z1
+	VMULPS       Z2, Z0, Z0
+	VMULPS       Z1, Z0, Z0
+	VMULPS       Z18, Z3, Z3
+	VCMPPS       $0x1e, Z17, Z20, K2
+	VBLENDMPS    Z3, Z0, K2, Z0
+	VMULPS       Z17, Z18, Z3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Z20, K2
+	VBLENDMPS    Z3, Z0, K2, Z0
+	VCMPPS       $0x1e, Z16, Z20, K2
+	VBLENDMPS    Z18, Z0, K2, Z0
+	VMOVUPS      Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func softplusBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·softplusBackwardAVX2(SB), NOSPLIT, $64-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Y0
+	VMOVUPS      one<>+0(SB), Y1
+	VBROADCASTSS beta+72(FP), Y2
+	VMOVUPS      Y2, (SP)
+	VBROADCASTSS threshold+76(FP), Y2
+	VMOVUPS      Y2, 32(SP)
+	VXORPS       Y2, Y2, Y2
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VMULPS       (SP), Y4, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  (SP), Y4, Y6
+	VANDNPS      signBit<>+0(SB), Y5, Y4
+	VXORPS       Y4, Y6, Y6
+	VMAXPS       negLoLimit<>+0(SB), Y6, Y6
+	VMINPS       loLimit<>+0(SB), Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y4, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VADDPS       Y6, Y4, Y4
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y4, Y6
+	VFMADD213PS  c4<>+0(SB), Y4, Y6
+	VFMADD213PS  c3<>+0(SB), Y4, Y6
+	VFMADD213PS  c2<>+0(SB), Y4, Y6
+	VFMADD213PS  Y1, Y4, Y6
+	VMULPS       Y4, Y6, Y6
+	VADDPS       Y1, Y6, Y4
+	VMOVAPS      Y4, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y8, Y6, Y6
+	VADDPS       Y1, Y6, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y6, Y9
+	VDIVPS       Y8, Y1, Y6
+	VFNMADD213PS Y1, Y6, Y8
+	VFNMADD231PS Y9, Y6, Y8
+	VFMADD213PS  Y6, Y8, Y6
+	VMULPS       Y6, Y4, Y4
+	VANDPS       absMask<>+0(SB), Y3, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y8
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y8, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS    Y10, Y8, Y7, Y7
+	VMULPS       Y9, Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y4, Y4
+	VMULPS       Y7, Y4, Y4
+	VMULPS       Y3, Y6, Y6
+	VCMPPS       $0x1e, Y2, Y5, Y7
+	VBLENDVPS    Y7, Y6, Y4, Y4
+	VMULPS       Y2, Y3, Y6
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y7
+	VBLENDVPS    Y7, Y6, Y4, Y4
+	VCMPPS       $0x1e, 32(SP), Y5, Y5
+	VBLENDVPS    Y5, Y3, Y4, Y4
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y5
+	VMULPS       (SP), Y5, Y6
+	VMOVAPS      Y6, Y7
+	VFMSUB231PS  (SP), Y5, Y7
+	VANDNPS      signBit<>+0(SB), Y6, Y5
+	VXORPS       Y5, Y7, Y7
+	VMAXPS       negLoLimit<>+0(SB), Y7, Y7
+	VMINPS       loLimit<>+0(SB), Y7, Y7
+	VORPS        signBit<>+0(SB), Y6, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y5, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VADDPS       Y7, Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VADDPS       Y1, Y7, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y7, Y10
+	VDIVPS       Y9, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y9
+	VFNMADD231PS Y10, Y7, Y9
+	VFMADD213PS  Y7, Y9, Y7
+	VMULPS       Y7, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y9
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS    Y11, Y9, Y8, Y8
+	VMULPS       Y10, Y5, Y5
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y5, Y5
+	VMULPS       Y8, Y5, Y5
+	VMULPS       Y3, Y7, Y7
+	VCMPPS       $0x1e, Y2, Y6, Y8
+	VBLENDVPS    Y8, Y7, Y5, Y5
+	VMULPS       Y2, Y3, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y8
+	VBLENDVPS    Y8, Y7, Y5, Y5
+	VCMPPS       $0x1e, 32(SP), Y6, Y6
+	VBLENDVPS    Y6, Y3, Y5, Y5
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+	VMULPS       Y8, Y6, Y6
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS    Y12, Y10, Y9, Y9
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y3, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VMULPS       Y2, Y3, Y8
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VCMPPS       $0x1e, 32(SP), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y7
+	VMULPS       (SP), Y7, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  (SP), Y7, Y9
+	VANDNPS      signBit<>+0(SB), Y8, Y7
+	VXORPS       Y7, Y9, Y9
+	VMAXPS       negLoLimit<>+0(SB), Y9, Y9
+	VMINPS       loLimit<>+0(SB), Y9, Y9
+	VORPS        signBit<>+0(SB), Y8, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y7, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y7
+	VADDPS       Y9, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y11
+	VFNMADD231PS Y12, Y9, Y11
+	VFMADD213PS  Y9, Y11, Y9
+	VMULPS       Y9, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y3, Y11
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y11
+	VMOVAPS      Y3, Y12
+	VBLENDVPS    Y13, Y11, Y12, Y12
+	VPADDD       bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS    Y13, Y11, Y10, Y10
+	VMULPS       Y12, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y7, Y7
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y3, Y9, Y9
+	VCMPPS       $0x1e, Y2, Y8, Y10
+	VBLENDVPS    Y10, Y9, Y7, Y7
+	VMULPS       Y2, Y3, Y9
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y8, Y10
+	VBLENDVPS    Y10, Y9, Y7, Y7
+	VCMPPS       $0x1e, 32(SP), Y8, Y8
+	VBLENDVPS    Y8, Y3, Y7, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y8
+	VMULPS       (SP), Y8, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  (SP), Y8, Y10
+	VANDNPS      signBit<>+0(SB), Y9, Y8
+	VXORPS       Y8, Y10, Y10
+	VMAXPS       negLoLimit<>+0(SB), Y10, Y10
+	VMINPS       loLimit<>+0(SB), Y10, Y10
+	VORPS        signBit<>+0(SB), Y9, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y8, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y8
+	VADDPS       Y10, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y12
+	VFNMADD231PS Y13, Y10, Y12
+	VFMADD213PS  Y10, Y12, Y10
+	VMULPS       Y10, Y8, Y8
+	VANDPS       absMask<>+0(SB), Y3, Y12
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y12, Y14
+	VMULPS       bigScale<>+0(SB), Y3, Y12
+	VMOVAPS      Y3, Y13
+	VBLENDVPS    Y14, Y12, Y13, Y13
+	VPADDD       bigShift<>+0(SB), Y11, Y12
+	VBLENDVPS    Y14, Y12, Y11, Y11
+	VMULPS       Y13, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y8, Y8
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y3, Y10, Y10
+	VCMPPS       $0x1e, Y2, Y9, Y11
+	VBLENDVPS    Y11, Y10, Y8, Y8
+	VMULPS       Y2, Y3, Y10
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y9, Y11
+	VBLENDVPS    Y11, Y10, Y8, Y8
+	VCMPPS       $0x1e, 32(SP), Y9, Y9
+	VBLENDVPS    Y9, Y3, Y8, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y9
+	VMULPS       (SP), Y9, Y10
+	VMOVAPS      Y10, Y11
+	VFMSUB231PS  (SP), Y9, Y11
+	VANDNPS      signBit<>+0(SB), Y10, Y9
+	VXORPS       Y9, Y11, Y11
+	VMAXPS       negLoLimit<>+0(SB), Y11, Y11
+	VMINPS       loLimit<>+0(SB), Y11, Y11
+	VORPS        signBit<>+0(SB), Y10, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y9, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y9
+	VADDPS       Y11, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y13
+	VFNMADD231PS Y14, Y11, Y13
+	VFMADD213PS  Y11, Y13, Y11
+	VMULPS       Y11, Y9, Y9
+	VANDPS       absMask<>+0(SB), Y3, Y13
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y13, Y15
+	VMULPS       bigScale<>+0(SB), Y3, Y13
+	VMOVAPS      Y3, Y14
+	VBLENDVPS    Y15, Y13, Y14, Y14
+	VPADDD       bigShift<>+0(SB), Y12, Y13
+	VBLENDVPS    Y15, Y13, Y12, Y12
+	VMULPS       Y14, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y9, Y9
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y3, Y11, Y11
+	VCMPPS       $0x1e, Y2, Y10, Y12
+	VBLENDVPS    Y12, Y11, Y9, Y9
+	VMULPS       Y2, Y3, Y11
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y10, Y12
+	VBLENDVPS    Y12, Y11, Y9, Y9
+	VCMPPS       $0x1e, 32(SP), Y10, Y10
+	VBLENDVPS    Y10, Y3, Y9, Y9
+	VMOVUPS      Y6, (DI)(BX*1)
+	VMOVUPS      Y7, 32(DI)(BX*1)
+	VMOVUPS      Y8, 64(DI)(BX*1)
+	VMOVUPS      Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+	VMULPS       Y8, Y6, Y6
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS    Y12, Y10, Y9, Y9
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y3, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VMULPS       Y2, Y3, Y8
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VCMPPS       $0x1e, 32(SP), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVUPS      Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+	VMULPS       Y8, Y6, Y6
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS    Y12, Y10, Y9, Y9
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y3, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VMULPS       Y2, Y3, Y8
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VCMPPS       $0x1e, 32(SP), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y7
+	VMULPS       (SP), Y7, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  (SP), Y7, Y9
+	VANDNPS      signBit<>+0(SB), Y8, Y7
+	VXORPS       Y7, Y9, Y9
+	VMAXPS       negLoLimit<>+0(SB), Y9, Y9
+	VMINPS       loLimit<>+0(SB), Y9, Y9
+	VORPS        signBit<>+0(SB), Y8, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y7, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y7
+	VADDPS       Y9, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y11
+	VFNMADD231PS Y12, Y9, Y11
+	VFMADD213PS  Y9, Y11, Y9
+	VMULPS       Y9, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y3, Y11
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y11
+	VMOVAPS      Y3, Y12
+	VBLENDVPS    Y13, Y11, Y12, Y12
+	VPADDD       bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS    Y13, Y11, Y10, Y10
+	VMULPS       Y12, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y7, Y7
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y3, Y9, Y9
+	VCMPPS       $0x1e, Y2, Y8, Y10
+	VBLENDVPS    Y10, Y9, Y7, Y7
+	VMULPS       Y2, Y3, Y9
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y8, Y10
+	VBLENDVPS    Y10, Y9, Y7, Y7
+	VCMPPS       $0x1e, 32(SP), Y8, Y8
+	VBLENDVPS    Y8, Y3, Y7, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y8
+	VMULPS       (SP), Y8, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  (SP), Y8, Y10
+	VANDNPS      signBit<>+0(SB), Y9, Y8
+	VXORPS       Y8, Y10, Y10
+	VMAXPS       negLoLimit<>+0(SB), Y10, Y10
+	VMINPS       loLimit<>+0(SB), Y10, Y10
+	VORPS        signBit<>+0(SB), Y9, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y8, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y8
+	VADDPS       Y10, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y12
+	VFNMADD231PS Y13, Y10, Y12
+	VFMADD213PS  Y10, Y12, Y10
+	VMULPS       Y10, Y8, Y8
+	VANDPS       absMask<>+0(SB), Y3, Y12
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y12, Y14
+	VMULPS       bigScale<>+0(SB), Y3, Y12
+	VMOVAPS      Y3, Y13
+	VBLENDVPS    Y14, Y12, Y13, Y13
+	VPADDD       bigShift<>+0(SB), Y11, Y12
+	VBLENDVPS    Y14, Y12, Y11, Y11
+	VMULPS       Y13, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y8, Y8
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y3, Y10, Y10
+	VCMPPS       $0x1e, Y2, Y9, Y11
+	VBLENDVPS    Y11, Y10, Y8, Y8
+	VMULPS       Y2, Y3, Y10
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y9, Y11
+	VBLENDVPS    Y11, Y10, Y8, Y8
+	VCMPPS       $0x1e, 32(SP), Y9, Y9
+	VBLENDVPS    Y9, Y3, Y8, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y9
+	VMULPS       (SP), Y9, Y10
+	VMOVAPS      Y10, Y11
+	VFMSUB231PS  (SP), Y9, Y11
+	VANDNPS      signBit<>+0(SB), Y10, Y9
+	VXORPS       Y9, Y11, Y11
+	VMAXPS       negLoLimit<>+0(SB), Y11, Y11
+	VMINPS       loLimit<>+0(SB), Y11, Y11
+	VORPS        signBit<>+0(SB), Y10, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y9, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y9
+	VADDPS       Y11, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y13
+	VFNMADD231PS Y14, Y11, Y13
+	VFMADD213PS  Y11, Y13, Y11
+	VMULPS       Y11, Y9, Y9
+	VANDPS       absMask<>+0(SB), Y3, Y13
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y13, Y15
+	VMULPS       bigScale<>+0(SB), Y3, Y13
+	VMOVAPS      Y3, Y14
+	VBLENDVPS    Y15, Y13, Y14, Y14
+	VPADDD       bigShift<>+0(SB), Y12, Y13
+	VBLENDVPS    Y15, Y13, Y12, Y12
+	VMULPS       Y14, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y9, Y9
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y3, Y11, Y11
+	VCMPPS       $0x1e, Y2, Y10, Y12
+	VBLENDVPS    Y12, Y11, Y9, Y9
+	VMULPS       Y2, Y3, Y11
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y10, Y12
+	VBLENDVPS    Y12, Y11, Y9, Y9
+	VCMPPS       $0x1e, 32(SP), Y10, Y10
+	VBLENDVPS    Y10, Y3, Y9, Y9
+	VMOVNTPS     Y6, (DI)(BX*1)
+	VMOVNTPS     Y7, 32(DI)(BX*1)
+	VMOVNTPS     Y8, 64(DI)(BX*1)
+	VMOVNTPS     Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+	VMULPS       Y8, Y6, Y6
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS    Y12, Y10, Y9, Y9
+	VMULPS       Y11, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y3, Y8, Y8
+	VCMPPS       $0x1e, Y2, Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VMULPS       Y2, Y3, Y8
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y9
+	VBLENDVPS    Y9, Y8, Y6, Y6
+	VCMPPS       $0x1e, 32(SP), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVNTPS     Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VMULPS       (SP), Y5, Y6
+	VMOVAPS      Y6, Y7
+	VFMSUB231PS  (SP), Y5, Y7
+	VANDNPS      signBit<>+0(SB), Y6, Y5
+	VXORPS       Y5, Y7, Y7
+	VMAXPS       negLoLimit<>+0(SB), Y7, Y7
+	VMINPS       loLimit<>+0(SB), Y7, Y7
+	VORPS        signBit<>+0(SB), Y6, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y8
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VADDPS       Y7, Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+	VMULPS       Y7, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y1
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y1, Y9
+	VMULPS       bigScale<>+0(SB), Y4, Y1
+	VMOVAPS      Y4, Y8
+	VBLENDVPS    Y9, Y1, Y8, Y8
+	VPADDD       bigShift<>+0(SB), Y0, Y1
+	VBLENDVPS    Y9, Y1, Y0, Y0
+	VMULPS       Y8, Y5, Y5
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD       $0x01, Y0, Y1
+	VPSUBD       Y1, Y0, Y0
+	VPSLLD       $0x17, Y1, Y1
+	VPSLLD       $0x17, Y0, Y0
+	VMULPS       Y1, Y5, Y5
+	VMULPS       Y0, Y5, Y5
+	VMULPS       Y4, Y7, Y7
+	VCMPPS       $0x1e, Y2, Y6, Y0
+	VBLENDVPS    Y0, Y7, Y5, Y5
+	VMULPS       Y2, Y4, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y0
+	VBLENDVPS    Y0, Y7, Y5, Y5
+	VCMPPS       $0x1e, 32(SP), Y6, Y0
+	VBLENDVPS    Y0, Y4, Y5, Y5
+	VMASKMOVPS   Y5, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func mishAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·mishAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z1
+	VMOVUPS log2e<>+0(SB), Z2
+	VMOVUPS scaleBase<>+0(SB), Z3
+	VMOVUPS negLn2Hi<>+0(SB), Z4
+	VMOVUPS negLn2Lo<>+0(SB), Z5
+	VMOVUPS one<>+0(SB), Z6
+	VMOVUPS c6<>+0(SB), Z7
+	VMOVUPS c5<>+0(SB), Z8
+	VMOVUPS c4<>+0(SB), Z9
+	VMOVUPS c3<>+0(SB), Z10
+	VMOVUPS c2<>+0(SB), Z11
+	VMOVUPS scaleFloor<>+0(SB), Z12
+	VMOVUPS two<>+0(SB), Z12
+	VXORPS  Z13, Z13, Z13
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K2
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z19
+	VMOVUPS     Z12, Z20
+	VFMADD231PS Z19, Z17, Z20
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z19, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z19
+	VFMADD213PS Z15, Z17, Z19
+	VBLENDMPS   Z18, Z15, K2, Z15
+	VBLENDMPS   Z20, Z19, K2, Z19
+	VDIVPS      Z19, Z15, Z15
+	VMULPS      Z14, Z15, Z19
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z19, K2, Z19
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K2
+	VBLENDMPS   Z15, Z19, K2, Z19
+	VMOVUPS     Z19, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z19
+	VMOVUPS     Z12, Z20
+	VFMADD231PS Z19, Z17, Z20
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z19, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z19
+	VFMADD213PS Z15, Z17, Z19
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VDIVPS      Z19, Z15, Z15
+	VMULPS      Z14, Z15, Z19
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z20
+	VMOVUPS     Z12, Z21
+	VFMADD231PS Z20, Z17, Z21
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z20, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z20
+	VFMADD213PS Z15, Z17, Z20
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z21, Z20, K1, Z20
+	VDIVPS      Z20, Z15, Z15
+	VMULPS      Z14, Z15, Z20
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z20, K1, Z20
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z21
+	VMOVUPS     Z12, Z22
+	VFMADD231PS Z21, Z17, Z22
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z21, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z21
+	VFMADD213PS Z15, Z17, Z21
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z22, Z21, K1, Z21
+	VDIVPS      Z21, Z15, Z15
+	VMULPS      Z14, Z15, Z21
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z21, K1, Z21
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z22
+	VMOVUPS     Z12, Z23
+	VFMADD231PS Z22, Z17, Z23
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z22, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z22
+	VFMADD213PS Z15, Z17, Z22
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z23, Z22, K1, Z22
+	VDIVPS      Z22, Z15, Z15
+	VMULPS      Z14, Z15, Z22
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z22, K1, Z22
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z22, K1, Z22
+	VMOVUPS     Z19, (DI)(BX*1)
+	VMOVUPS     Z20, 64(DI)(BX*1)
+	VMOVUPS     Z21, 128(DI)(BX*1)
+	VMOVUPS     Z22, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z19
+	VMOVUPS     Z12, Z20
+	VFMADD231PS Z19, Z17, Z20
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z19, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z19
+	VFMADD213PS Z15, Z17, Z19
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VDIVPS      Z19, Z15, Z15
+	VMULPS      Z14, Z15, Z19
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VMOVUPS     Z19, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z19
+	VMOVUPS     Z12, Z20
+	VFMADD231PS Z19, Z17, Z20
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z19, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z19
+	VFMADD213PS Z15, Z17, Z19
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VDIVPS      Z19, Z15, Z15
+	VMULPS      Z14, Z15, Z19
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z20
+	VMOVUPS     Z12, Z21
+	VFMADD231PS Z20, Z17, Z21
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z20, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z20
+	VFMADD213PS Z15, Z17, Z20
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z21, Z20, K1, Z20
+	VDIVPS      Z20, Z15, Z15
+	VMULPS      Z14, Z15, Z20
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z20, K1, Z20
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z21
+	VMOVUPS     Z12, Z22
+	VFMADD231PS Z21, Z17, Z22
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z21, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z21
+	VFMADD213PS Z15, Z17, Z21
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z22, Z21, K1, Z21
+	VDIVPS      Z21, Z15, Z15
+	VMULPS      Z14, Z15, Z21
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z21, K1, Z21
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z22
+	VMOVUPS     Z12, Z23
+	VFMADD231PS Z22, Z17, Z23
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z22, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z22
+	VFMADD213PS Z15, Z17, Z22
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z23, Z22, K1, Z22
+	VDIVPS      Z22, Z15, Z15
+	VMULPS      Z14, Z15, Z22
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z22, K1, Z22
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z22, K1, Z22
+	VMOVNTPS    Z19, (DI)(BX*1)
+	VMOVNTPS    Z20, 64(DI)(BX*1)
+	VMOVNTPS    Z21, 128(DI)(BX*1)
+	VMOVNTPS    Z22, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VORPS       Z0, Z14, Z15
+	VMAXPS      Z15, Z1, Z15
+	VMOVUPS     Z3, Z16
+	VFMADD231PS Z2, Z15, Z16
+	VSUBPS      Z3, Z16, Z16
+	VMOVAPS     Z15, Z17
+	VFMADD231PS Z4, Z16, Z17
+	VFMADD231PS Z5, Z16, Z17
+	VMOVUPS     Z7, Z18
+	VFMADD213PS Z8, Z17, Z18
+	VFMADD213PS Z9, Z17, Z18
+	VFMADD213PS Z10, Z17, Z18
+	VFMADD213PS Z11, Z17, Z18
+	VFMADD213PS Z6, Z17, Z18
+	VMULPS      Z17, Z18, Z18
+	VADDPS      Z6, Z18, Z17
+	VMOVAPS     Z17, Z17
+	VSCALEFPS   Z16, Z17, Z17
+	VCMPPS      $0x1e, Z14, Z13, K1
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z17, Z19
+	VMOVUPS     Z12, Z20
+	VFMADD231PS Z19, Z17, Z20
+	VFMADD213PS Z15, Z15, Z18
+	VMULPS      Z19, Z18, Z18
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z15
+	VFMADD231PS Z12, Z17, Z15
+	VADDPS      Z17, Z17, Z19
+	VFMADD213PS Z15, Z17, Z19
+	VBLENDMPS   Z18, Z15, K1, Z15
+	VBLENDMPS   Z20, Z19, K1, Z19
+	VDIVPS      Z19, Z15, Z15
+	VMULPS      Z14, Z15, Z19
+	VSCALEFPS   Z16, Z15, Z15
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VADDPS      Z14, Z14, Z15
+	VCMPPS      $0x03, Z14, Z14, K1
+	VBLENDMPS   Z15, Z19, K1, Z19
+	VMOVNTPS    Z19, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VORPS       Z0, Z14, Z0
+	VMAXPS      Z0, Z1, Z0
+	VMOVUPS     Z3, Z1
+	VFMADD231PS Z2, Z0, Z1
+	VSUBPS      Z3, Z1, Z1
+	VMOVAPS     Z0, Z2
+	VFMADD231PS Z4, Z1, Z2
+	VFMADD231PS Z5, Z1, Z2
+	VMOVUPS     Z7, Z3
+	VFMADD213PS Z8, Z2, Z3
+	VFMADD213PS Z9, Z2, Z3
+	VFMADD213PS Z10, Z2, Z3
+	VFMADD213PS Z11, Z2, Z3
+	VFMADD213PS Z6, Z2, Z3
+	VMULPS      Z2, Z3, Z3
+	VADDPS      Z6, Z3, Z2
+	VMOVAPS     Z2, Z2
+	VSCALEFPS   Z1, Z2, Z2
+	VCMPPS      $0x1e, Z14, Z13, K2
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      Z12, Z2, Z4
+	VMOVUPS     Z12, Z5
+	VFMADD231PS Z4, Z2, Z5
+	VFMADD213PS Z0, Z0, Z3
+	VMULPS      Z4, Z3, Z3
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z0
+	VFMADD231PS Z12, Z2, Z0
+	VADDPS      Z2, Z2, Z4
+	VFMADD213PS Z0, Z2, Z4
+	VBLENDMPS   Z3, Z0, K2, Z0
+	VBLENDMPS   Z5, Z4, K2, Z4
+	VDIVPS      Z4, Z0, Z0
+	VMULPS      Z14, Z0, Z4
+	VSCALEFPS   Z1, Z0, Z0
+	VBLENDMPS   Z0, Z4, K2, Z4
+	VADDPS      Z14, Z14, Z0
+	VCMPPS      $0x03, Z14, Z14, K2
+	VBLENDMPS   Z0, Z4, K2, Z4
+	VMOVUPS     Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA two<>+0(SB)/4, $0x40000000
+DATA two<>+4(SB)/4, $0x40000000
+DATA two<>+8(SB)/4, $0x40000000
+DATA two<>+12(SB)/4, $0x40000000
+DATA two<>+16(SB)/4, $0x40000000
+DATA two<>+20(SB)/4, $0x40000000
+DATA two<>+24(SB)/4, $0x40000000
+DATA two<>+28(SB)/4, $0x40000000
+DATA two<>+32(SB)/4, $0x40000000
+DATA two<>+36(SB)/4, $0x40000000
+DATA two<>+40(SB)/4, $0x40000000
+DATA two<>+44(SB)/4, $0x40000000
+DATA two<>+48(SB)/4, $0x40000000
+DATA two<>+52(SB)/4, $0x40000000
+DATA two<>+56(SB)/4, $0x40000000
+DATA two<>+60(SB)/4, $0x40000000
+GLOBL two<>(SB), RODATA|NOPTR, $64
+
+// func mishAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·mishAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y9
+	VMOVUPS     two<>+0(SB), Y10
+	VFMADD231PS Y9, Y7, Y10
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y9, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y9
+	VFMADD213PS Y4, Y7, Y9
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y10, Y9, Y9
+	VDIVPS      Y9, Y4, Y4
+	VMULPS      Y3, Y4, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y9, Y9
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y9, Y9
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y10
+	VPSUBD      Y10, Y8, Y8
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y10, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y10
+	VMOVUPS     two<>+0(SB), Y11
+	VFMADD231PS Y10, Y7, Y11
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y10, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y10
+	VFMADD213PS Y4, Y7, Y10
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y11, Y10, Y10
+	VDIVPS      Y10, Y4, Y4
+	VMULPS      Y3, Y4, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y10, Y10
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y10, Y10
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y11
+	VPSUBD      Y11, Y8, Y8
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y11, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y11
+	VMOVUPS     two<>+0(SB), Y12
+	VFMADD231PS Y11, Y7, Y12
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y11
+	VFMADD213PS Y4, Y7, Y11
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y12, Y11, Y11
+	VDIVPS      Y11, Y4, Y4
+	VMULPS      Y3, Y4, Y11
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     32(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y12
+	VPSUBD      Y12, Y8, Y8
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y12, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y7, Y13
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y12, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y12
+	VFMADD213PS Y4, Y7, Y12
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y13, Y12, Y12
+	VDIVPS      Y12, Y4, Y4
+	VMULPS      Y3, Y4, Y12
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVUPS     64(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y13
+	VPSUBD      Y13, Y8, Y8
+	VPSLLD      $0x17, Y13, Y13
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y13, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y13
+	VMOVUPS     two<>+0(SB), Y14
+	VFMADD231PS Y13, Y7, Y14
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y13, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y13
+	VFMADD213PS Y4, Y7, Y13
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y14, Y13, Y13
+	VDIVPS      Y13, Y4, Y4
+	VMULPS      Y3, Y4, Y13
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y13, Y13
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y13, Y13
+	VMOVUPS     96(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y14
+	VPSUBD      Y14, Y8, Y8
+	VPSLLD      $0x17, Y14, Y14
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y14, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y14
+	VMOVUPS     two<>+0(SB), Y15
+	VFMADD231PS Y14, Y7, Y15
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y14, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y14
+	VFMADD213PS Y4, Y7, Y14
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y15, Y14, Y14
+	VDIVPS      Y14, Y4, Y4
+	VMULPS      Y3, Y4, Y14
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y14, Y14
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y14, Y14
+	VMOVUPS     Y11, (DI)(BX*1)
+	VMOVUPS     Y12, 32(DI)(BX*1)
+	VMOVUPS     Y13, 64(DI)(BX*1)
+	VMOVUPS     Y14, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y11
+	VPSUBD      Y11, Y8, Y8
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y11, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y11
+	VMOVUPS     two<>+0(SB), Y12
+	VFMADD231PS Y11, Y7, Y12
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y11
+	VFMADD213PS Y4, Y7, Y11
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y12, Y11, Y11
+	VDIVPS      Y11, Y4, Y4
+	VMULPS      Y3, Y4, Y11
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     Y11, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y11
+	VPSUBD      Y11, Y8, Y8
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y11, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y11
+	VMOVUPS     two<>+0(SB), Y12
+	VFMADD231PS Y11, Y7, Y12
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y11
+	VFMADD213PS Y4, Y7, Y11
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y12, Y11, Y11
+	VDIVPS      Y11, Y4, Y4
+	VMULPS      Y3, Y4, Y11
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVUPS     32(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y12
+	VPSUBD      Y12, Y8, Y8
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y12, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y7, Y13
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y12, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y12
+	VFMADD213PS Y4, Y7, Y12
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y13, Y12, Y12
+	VDIVPS      Y12, Y4, Y4
+	VMULPS      Y3, Y4, Y12
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y12, Y12
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y12, Y12
+	VMOVUPS     64(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y13
+	VPSUBD      Y13, Y8, Y8
+	VPSLLD      $0x17, Y13, Y13
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y13, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y13
+	VMOVUPS     two<>+0(SB), Y14
+	VFMADD231PS Y13, Y7, Y14
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y13, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y13
+	VFMADD213PS Y4, Y7, Y13
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y14, Y13, Y13
+	VDIVPS      Y13, Y4, Y4
+	VMULPS      Y3, Y4, Y13
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y13, Y13
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y13, Y13
+	VMOVUPS     96(SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y14
+	VPSUBD      Y14, Y8, Y8
+	VPSLLD      $0x17, Y14, Y14
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y14, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y14
+	VMOVUPS     two<>+0(SB), Y15
+	VFMADD231PS Y14, Y7, Y15
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y14, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y14
+	VFMADD213PS Y4, Y7, Y14
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y15, Y14, Y14
+	VDIVPS      Y14, Y4, Y4
+	VMULPS      Y3, Y4, Y14
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y14, Y14
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y14, Y14
+	VMOVNTPS    Y11, (DI)(BX*1)
+	VMOVNTPS    Y12, 32(DI)(BX*1)
+	VMOVNTPS    Y13, 64(DI)(BX*1)
+	VMOVNTPS    Y14, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y7, Y6
+	VFMADD213PS c4<>+0(SB), Y7, Y6
+	VFMADD213PS c3<>+0(SB), Y7, Y6
+	VFMADD213PS c2<>+0(SB), Y7, Y6
+	VFMADD213PS Y1, Y7, Y6
+	VMULPS      Y7, Y6, Y6
+	VADDPS      Y1, Y6, Y7
+	VMOVAPS     Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y8
+	VPSRLD      $0x01, Y8, Y11
+	VPSUBD      Y11, Y8, Y8
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y11, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VCMPPS      $0x1e, Y3, Y2, Y8
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y11
+	VMOVUPS     two<>+0(SB), Y12
+	VFMADD231PS Y11, Y7, Y12
+	VFMADD213PS Y4, Y4, Y6
+	VMULPS      Y11, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y4
+	VFMADD231PS two<>+0(SB), Y7, Y4
+	VADDPS      Y7, Y7, Y11
+	VFMADD213PS Y4, Y7, Y11
+	VBLENDVPS   Y8, Y6, Y4, Y4
+	VBLENDVPS   Y8, Y12, Y11, Y11
+	VDIVPS      Y11, Y4, Y4
+	VMULPS      Y3, Y4, Y11
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VBLENDVPS   Y8, Y4, Y11, Y11
+	VADDPS      Y3, Y3, Y4
+	VCMPPS      $0x03, Y3, Y3, Y3
+	VBLENDVPS   Y3, Y4, Y11, Y11
+	VMOVNTPS    Y11, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y9, (R8)
+	VMOVUPS Y10, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y6
+	VMOVAPS      Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y7, Y6
+	VFMADD213PS  c4<>+0(SB), Y7, Y6
+	VFMADD213PS  c3<>+0(SB), Y7, Y6
+	VFMADD213PS  c2<>+0(SB), Y7, Y6
+	VFMADD213PS  Y1, Y7, Y6
+	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y7
+	VMOVAPS      Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VCMPPS       $0x1e, Y4, Y2, Y2
+
+	// x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y8
+	VMOVUPS     two<>+0(SB), Y9
+	VFMADD231PS Y8, Y7, Y9
+	VFMADD213PS Y5, Y5, Y6
+	VMULPS      Y8, Y6, Y6
+
+	// x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y1
+	VFMADD231PS two<>+0(SB), Y7, Y1
+	VADDPS      Y7, Y7, Y5
+	VFMADD213PS Y1, Y7, Y5
+	VBLENDVPS   Y2, Y6, Y1, Y1
+	VBLENDVPS   Y2, Y9, Y5, Y5
+	VDIVPS      Y5, Y1, Y1
+	VMULPS      Y4, Y1, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD      $0x01, Y0, Y5
+	VPSUBD      Y5, Y0, Y0
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y5, Y1, Y1
+	VMULPS      Y0, Y1, Y1
+	VBLENDVPS   Y2, Y1, Y8, Y8
+	VADDPS      Y4, Y4, Y0
+	VCMPPS      $0x03, Y4, Y4, Y1
+	VBLENDVPS   Y1, Y0, Y8, Y8
+	VMASKMOVPS  Y8, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func mishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·mishBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z1
+	VMOVUPS log2e<>+0(SB), Z2
+	VMOVUPS scaleBase<>+0(SB), Z3
+	VMOVUPS negLn2Hi<>+0(SB), Z4
+	VMOVUPS negLn2Lo<>+0(SB), Z5
+	VMOVUPS one<>+0(SB), Z6
+	VMOVUPS c6<>+0(SB), Z7
+	VMOVUPS c5<>+0(SB), Z8
+	VMOVUPS c4<>+0(SB), Z9
+	VMOVUPS c3<>+0(SB), Z10
+	VMOVUPS c2<>+0(SB), Z11
+	VMOVUPS scaleFloor<>+0(SB), Z12
+	VMOVUPS maxX<>+0(SB), Z13
+	VMOVUPS two<>+0(SB), Z14
+	VMOVUPS four<>+0(SB), Z15
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z16
+	VMOVUPS.Z   (DX), K1, Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z18, Z21
+	VFMADD213PS Z9, Z18, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z6, Z18, Z21
+	VMULPS      Z18, Z21, Z21
+	VADDPS      Z6, Z21, Z18
+	VMOVAPS     Z18, Z21
+	VSCALEFPS   Z20, Z21, Z21
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z21, Z22
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z21, Z23
+	VMOVUPS     Z14, Z24
+	VFMADD231PS Z23, Z21, Z24
+	VMULPS      Z24, Z23, Z23
+	VFMADD231PS Z22, Z20, Z23
+	VMULPS      Z18, Z23, Z23
+	VMULPS      Z24, Z24, Z24
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z21, Z18
+	VADDPS      Z21, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z21
+	VMULPS      Z20, Z21, Z21
+	VMULPS      Z25, Z18, Z18
+	VFMADD213PS Z18, Z22, Z21
+	VMULPS      Z25, Z25, Z25
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z23, Z21, K2, Z21
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z24, Z25, K2, Z25
+	VDIVPS      Z25, Z21, Z21
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z19, Z23, K2, Z23
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K2
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K2, Z19
+	VPADDD      bigShift<>+0(SB), Z23, Z18
+	VBLENDMPS   Z18, Z23, K2, Z23
+	VMULPS      Z19, Z21, Z21
+	VPMAXSD     Z12, Z23, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z21, Z21
+	VMULPS      Z18, Z21, Z21
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K2
+	VBLENDMPS   Z16, Z21, K2, Z21
+	VMOVUPS     Z21, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z16
+	VMOVUPS     (DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z18, Z21
+	VFMADD213PS Z9, Z18, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z6, Z18, Z21
+	VMULPS      Z18, Z21, Z21
+	VADDPS      Z6, Z21, Z18
+	VMOVAPS     Z18, Z21
+	VSCALEFPS   Z20, Z21, Z21
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z21, Z22
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z21, Z23
+	VMOVUPS     Z14, Z24
+	VFMADD231PS Z23, Z21, Z24
+	VMULPS      Z24, Z23, Z23
+	VFMADD231PS Z22, Z20, Z23
+	VMULPS      Z18, Z23, Z23
+	VMULPS      Z24, Z24, Z24
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z21, Z18
+	VADDPS      Z21, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z21
+	VMULPS      Z20, Z21, Z21
+	VMULPS      Z25, Z18, Z18
+	VFMADD213PS Z18, Z22, Z21
+	VMULPS      Z25, Z25, Z25
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z23, Z21, K1, Z21
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z25, K1, Z25
+	VDIVPS      Z25, Z21, Z21
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z23, Z18
+	VBLENDMPS   Z18, Z23, K1, Z23
+	VMULPS      Z19, Z21, Z21
+	VPMAXSD     Z12, Z23, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z21, Z21
+	VMULPS      Z18, Z21, Z21
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z21, K1, Z21
+	VMOVUPS     64(SI)(BX*1), Z16
+	VMOVUPS     64(DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z22
+	VFMADD213PS Z8, Z18, Z22
+	VFMADD213PS Z9, Z18, Z22
+	VFMADD213PS Z10, Z18, Z22
+	VFMADD213PS Z11, Z18, Z22
+	VFMADD213PS Z6, Z18, Z22
+	VMULPS      Z18, Z22, Z22
+	VADDPS      Z6, Z22, Z18
+	VMOVAPS     Z18, Z22
+	VSCALEFPS   Z20, Z22, Z22
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z22, Z23
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z22, Z24
+	VMOVUPS     Z14, Z25
+	VFMADD231PS Z24, Z22, Z25
+	VMULPS      Z25, Z24, Z24
+	VFMADD231PS Z23, Z20, Z24
+	VMULPS      Z18, Z24, Z24
+	VMULPS      Z25, Z25, Z25
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z22, Z18
+	VADDPS      Z22, Z22, Z26
+	VFMADD213PS Z18, Z22, Z26
+	VMULPS      Z22, Z22, Z22
+	VMULPS      Z20, Z22, Z22
+	VMULPS      Z26, Z18, Z18
+	VFMADD213PS Z18, Z23, Z22
+	VMULPS      Z26, Z26, Z26
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z22, K1, Z22
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z25, Z26, K1, Z26
+	VDIVPS      Z26, Z22, Z22
+	VMOVUPS     Z3, Z24
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z24, Z18
+	VBLENDMPS   Z18, Z24, K1, Z24
+	VMULPS      Z19, Z22, Z22
+	VPMAXSD     Z12, Z24, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z22, Z22
+	VMULPS      Z18, Z22, Z22
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z22, K1, Z22
+	VMOVUPS     Z21, (DI)(BX*1)
+	VMOVUPS     Z22, 64(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z16
+	VMOVUPS     (DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z18, Z21
+	VFMADD213PS Z9, Z18, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z6, Z18, Z21
+	VMULPS      Z18, Z21, Z21
+	VADDPS      Z6, Z21, Z18
+	VMOVAPS     Z18, Z21
+	VSCALEFPS   Z20, Z21, Z21
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z21, Z22
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z21, Z23
+	VMOVUPS     Z14, Z24
+	VFMADD231PS Z23, Z21, Z24
+	VMULPS      Z24, Z23, Z23
+	VFMADD231PS Z22, Z20, Z23
+	VMULPS      Z18, Z23, Z23
+	VMULPS      Z24, Z24, Z24
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z21, Z18
+	VADDPS      Z21, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z21
+	VMULPS      Z20, Z21, Z21
+	VMULPS      Z25, Z18, Z18
+	VFMADD213PS Z18, Z22, Z21
+	VMULPS      Z25, Z25, Z25
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z23, Z21, K1, Z21
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z25, K1, Z25
+	VDIVPS      Z25, Z21, Z21
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z23, Z18
+	VBLENDMPS   Z18, Z23, K1, Z23
+	VMULPS      Z19, Z21, Z21
+	VPMAXSD     Z12, Z23, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z21, Z21
+	VMULPS      Z18, Z21, Z21
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z21, K1, Z21
+	VMOVUPS     Z21, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z16
+	VMOVUPS     (DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z18, Z21
+	VFMADD213PS Z9, Z18, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z6, Z18, Z21
+	VMULPS      Z18, Z21, Z21
+	VADDPS      Z6, Z21, Z18
+	VMOVAPS     Z18, Z21
+	VSCALEFPS   Z20, Z21, Z21
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z21, Z22
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z21, Z23
+	VMOVUPS     Z14, Z24
+	VFMADD231PS Z23, Z21, Z24
+	VMULPS      Z24, Z23, Z23
+	VFMADD231PS Z22, Z20, Z23
+	VMULPS      Z18, Z23, Z23
+	VMULPS      Z24, Z24, Z24
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z21, Z18
+	VADDPS      Z21, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z21
+	VMULPS      Z20, Z21, Z21
+	VMULPS      Z25, Z18, Z18
+	VFMADD213PS Z18, Z22, Z21
+	VMULPS      Z25, Z25, Z25
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z23, Z21, K1, Z21
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z25, K1, Z25
+	VDIVPS      Z25, Z21, Z21
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z23, Z18
+	VBLENDMPS   Z18, Z23, K1, Z23
+	VMULPS      Z19, Z21, Z21
+	VPMAXSD     Z12, Z23, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z21, Z21
+	VMULPS      Z18, Z21, Z21
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z21, K1, Z21
+	VMOVUPS     64(SI)(BX*1), Z16
+	VMOVUPS     64(DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z22
+	VFMADD213PS Z8, Z18, Z22
+	VFMADD213PS Z9, Z18, Z22
+	VFMADD213PS Z10, Z18, Z22
+	VFMADD213PS Z11, Z18, Z22
+	VFMADD213PS Z6, Z18, Z22
+	VMULPS      Z18, Z22, Z22
+	VADDPS      Z6, Z22, Z18
+	VMOVAPS     Z18, Z22
+	VSCALEFPS   Z20, Z22, Z22
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z22, Z23
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z22, Z24
+	VMOVUPS     Z14, Z25
+	VFMADD231PS Z24, Z22, Z25
+	VMULPS      Z25, Z24, Z24
+	VFMADD231PS Z23, Z20, Z24
+	VMULPS      Z18, Z24, Z24
+	VMULPS      Z25, Z25, Z25
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z22, Z18
+	VADDPS      Z22, Z22, Z26
+	VFMADD213PS Z18, Z22, Z26
+	VMULPS      Z22, Z22, Z22
+	VMULPS      Z20, Z22, Z22
+	VMULPS      Z26, Z18, Z18
+	VFMADD213PS Z18, Z23, Z22
+	VMULPS      Z26, Z26, Z26
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z22, K1, Z22
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z25, Z26, K1, Z26
+	VDIVPS      Z26, Z22, Z22
+	VMOVUPS     Z3, Z24
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z24, K1, Z24
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z24, Z18
+	VBLENDMPS   Z18, Z24, K1, Z24
+	VMULPS      Z19, Z22, Z22
+	VPMAXSD     Z12, Z24, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z22, Z22
+	VMULPS      Z18, Z22, Z22
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z22, K1, Z22
+	VMOVNTPS    Z21, (DI)(BX*1)
+	VMOVNTPS    Z22, 64(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z16
+	VMOVUPS     (DX)(BX*1), Z17
+	VORPS       Z0, Z17, Z18
+	VMAXPS      Z18, Z1, Z18
+	VMOVUPS     Z3, Z19
+	VFMADD231PS Z2, Z18, Z19
+	VSUBPS      Z3, Z19, Z20
+	VMOVAPS     Z18, Z18
+	VFMADD231PS Z4, Z20, Z18
+	VFMADD231PS Z5, Z20, Z18
+	VMOVUPS     Z7, Z21
+	VFMADD213PS Z8, Z18, Z21
+	VFMADD213PS Z9, Z18, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z6, Z18, Z21
+	VMULPS      Z18, Z21, Z21
+	VADDPS      Z6, Z21, Z18
+	VMOVAPS     Z18, Z21
+	VSCALEFPS   Z20, Z21, Z21
+	VMAXPS      Z17, Z1, Z20
+	VMINPS      Z20, Z13, Z20
+	VMULPS      Z15, Z20, Z20
+	VADDPS      Z6, Z21, Z22
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z21, Z23
+	VMOVUPS     Z14, Z24
+	VFMADD231PS Z23, Z21, Z24
+	VMULPS      Z24, Z23, Z23
+	VFMADD231PS Z22, Z20, Z23
+	VMULPS      Z18, Z23, Z23
+	VMULPS      Z24, Z24, Z24
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z18
+	VFMADD231PS Z14, Z21, Z18
+	VADDPS      Z21, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z21
+	VMULPS      Z20, Z21, Z21
+	VMULPS      Z25, Z18, Z18
+	VFMADD213PS Z18, Z22, Z21
+	VMULPS      Z25, Z25, Z25
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z23, Z21, K1, Z21
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z24, Z25, K1, Z25
+	VDIVPS      Z25, Z21, Z21
+	VMOVUPS     Z3, Z23
+	VPMOVD2M    Z17, K1
+	VBLENDMPS   Z19, Z23, K1, Z23
+	VANDPS      absMask<>+0(SB), Z16, Z18
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z18, K1
+	VMULPS      bigScale<>+0(SB), Z16, Z18
+	VMOVAPS     Z16, Z19
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VPADDD      bigShift<>+0(SB), Z23, Z18
+	VBLENDMPS   Z18, Z23, K1, Z23
+	VMULPS      Z19, Z21, Z21
+	VPMAXSD     Z12, Z23, Z18
+	VPSRLD      $0x01, Z18, Z19
+	VPSUBD      Z19, Z18, Z18
+	VPSLLD      $0x17, Z19, Z19
+	VPSLLD      $0x17, Z18, Z18
+	VMULPS      Z19, Z21, Z21
+	VMULPS      Z18, Z21, Z21
+	VMULPS      negZero<>+0(SB), Z16, Z16
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K1
+	VBLENDMPS   Z16, Z21, K1, Z21
+	VMOVNTPS    Z21, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z16
+	VMOVUPS.Z   (DX), K1, Z17
+	VORPS       Z0, Z17, Z0
+	VMAXPS      Z0, Z1, Z0
+	VMOVUPS     Z3, Z18
+	VFMADD231PS Z2, Z0, Z18
+	VSUBPS      Z3, Z18, Z2
+	VMOVAPS     Z0, Z0
+	VFMADD231PS Z4, Z2, Z0
+	VFMADD231PS Z5, Z2, Z0
+	VMOVUPS     Z7, Z4
+	VFMADD213PS Z8, Z0, Z4
+	VFMADD213PS Z9, Z0, Z4
+	VFMADD213PS Z10, Z0, Z4
+	VFMADD213PS Z11, Z0, Z4
+	VFMADD213PS Z6, Z0, Z4
+	VMULPS      Z0, Z4, Z4
+	VADDPS      Z6, Z4, Z0
+	VMOVAPS     Z0, Z4
+	VSCALEFPS   Z2, Z4, Z4
+	VMAXPS      Z17, Z1, Z1
+	VMINPS      Z1, Z13, Z1
+	VMULPS      Z15, Z1, Z1
+	VADDPS      Z6, Z4, Z2
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      Z14, Z4, Z5
+	VMOVUPS     Z14, Z7
+	VFMADD231PS Z5, Z4, Z7
+	VMULPS      Z7, Z5, Z5
+	VFMADD231PS Z2, Z1, Z5
+	VMULPS      Z0, Z5, Z5
+	VMULPS      Z7, Z7, Z7
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Z6, Z0
+	VFMADD231PS Z14, Z4, Z0
+	VADDPS      Z4, Z4, Z6
+	VFMADD213PS Z0, Z4, Z6
+	VMULPS      Z4, Z4, Z4
+	VMULPS      Z1, Z4, Z4
+	VMULPS      Z6, Z0, Z0
+	VFMADD213PS Z0, Z2, Z4
+	VMULPS      Z6, Z6, Z6
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z5, Z4, K2, Z4
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z7, Z6, K2, Z6
+	VDIVPS      Z6, Z4, Z4
+	VMOVUPS     Z3, Z5
+	VPMOVD2M    Z17, K2
+	VBLENDMPS   Z18, Z5, K2, Z5
+	VANDPS      absMask<>+0(SB), Z16, Z0
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Z0, K2
+	VMULPS      bigScale<>+0(SB), Z16, Z0
+	VMOVAPS     Z16, Z1
+	VBLENDMPS   Z0, Z1, K2, Z1
+	VPADDD      bigShift<>+0(SB), Z5, Z0
+	VBLENDMPS   Z0, Z5, K2, Z5
+	VMULPS      Z1, Z4, Z4
+	VPMAXSD     Z12, Z5, Z0
+	VPSRLD      $0x01, Z0, Z1
+	VPSUBD      Z1, Z0, Z0
+	VPSLLD      $0x17, Z1, Z1
+	VPSLLD      $0x17, Z0, Z0
+	VMULPS      Z1, Z4, Z4
+	VMULPS      Z0, Z4, Z4
+	VMULPS      negZero<>+0(SB), Z16, Z0
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Z17, K2
+	VBLENDMPS   Z0, Z4, K2, Z4
+	VMOVUPS     Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA four<>+0(SB)/4, $0x40800000
+DATA four<>+4(SB)/4, $0x40800000
+DATA four<>+8(SB)/4, $0x40800000
+DATA four<>+12(SB)/4, $0x40800000
+DATA four<>+16(SB)/4, $0x40800000
+DATA four<>+20(SB)/4, $0x40800000
+DATA four<>+24(SB)/4, $0x40800000
+DATA four<>+28(SB)/4, $0x40800000
+DATA four<>+32(SB)/4, $0x40800000
+DATA four<>+36(SB)/4, $0x40800000
+DATA four<>+40(SB)/4, $0x40800000
+DATA four<>+44(SB)/4, $0x40800000
+DATA four<>+48(SB)/4, $0x40800000
+DATA four<>+52(SB)/4, $0x40800000
+DATA four<>+56(SB)/4, $0x40800000
+DATA four<>+60(SB)/4, $0x40800000
+GLOBL four<>(SB), RODATA|NOPTR, $64
+
+// func mishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·mishBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VMOVUPS maxX<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y3
+	VMOVUPS     (DX), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y5
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y5, Y7
+	VFMADD213PS c4<>+0(SB), Y5, Y7
+	VFMADD213PS c3<>+0(SB), Y5, Y7
+	VFMADD213PS c2<>+0(SB), Y5, Y7
+	VFMADD213PS Y1, Y5, Y7
+	VMULPS      Y5, Y7, Y7
+	VADDPS      Y1, Y7, Y5
+	VMOVAPS     Y5, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VMAXPS      Y4, Y0, Y8
+	VMINPS      Y8, Y2, Y8
+	VMULPS      four<>+0(SB), Y8, Y8
+	VADDPS      Y1, Y7, Y9
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y7, Y10
+	VMOVUPS     two<>+0(SB), Y11
+	VFMADD231PS Y10, Y7, Y11
+	VMULPS      Y11, Y10, Y10
+	VFMADD231PS Y9, Y8, Y10
+	VMULPS      Y5, Y10, Y10
+	VMULPS      Y11, Y11, Y11
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y7, Y5
+	VADDPS      Y7, Y7, Y12
+	VFMADD213PS Y5, Y7, Y12
+	VMULPS      Y7, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VMULPS      Y12, Y5, Y5
+	VFMADD213PS Y5, Y9, Y7
+	VMULPS      Y12, Y12, Y12
+	VBLENDVPS   Y4, Y10, Y7, Y7
+	VBLENDVPS   Y4, Y11, Y12, Y12
+	VDIVPS      Y12, Y7, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VBLENDVPS   Y4, Y6, Y10, Y10
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y8
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y8, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y10, Y5
+	VBLENDVPS   Y8, Y5, Y10, Y10
+	VMULPS      Y6, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y7, Y7
+	VMULPS      Y5, Y7, Y7
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y7, Y7
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VMOVUPS     -32(DX)(CX*4), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y8
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y5, Y8
+	VFMADD213PS c4<>+0(SB), Y5, Y8
+	VFMADD213PS c3<>+0(SB), Y5, Y8
+	VFMADD213PS c2<>+0(SB), Y5, Y8
+	VFMADD213PS Y1, Y5, Y8
+	VMULPS      Y5, Y8, Y8
+	VADDPS      Y1, Y8, Y5
+	VMOVAPS     Y5, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VMAXPS      Y4, Y0, Y9
+	VMINPS      Y9, Y2, Y9
+	VMULPS      four<>+0(SB), Y9, Y9
+	VADDPS      Y1, Y8, Y10
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y8, Y11
+	VMOVUPS     two<>+0(SB), Y12
+	VFMADD231PS Y11, Y8, Y12
+	VMULPS      Y12, Y11, Y11
+	VFMADD231PS Y10, Y9, Y11
+	VMULPS      Y5, Y11, Y11
+	VMULPS      Y12, Y12, Y12
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y8, Y5
+	VADDPS      Y8, Y8, Y13
+	VFMADD213PS Y5, Y8, Y13
+	VMULPS      Y8, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VMULPS      Y13, Y5, Y5
+	VFMADD213PS Y5, Y10, Y8
+	VMULPS      Y13, Y13, Y13
+	VBLENDVPS   Y4, Y11, Y8, Y8
+	VBLENDVPS   Y4, Y12, Y13, Y13
+	VDIVPS      Y13, Y8, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y11
+	VBLENDVPS   Y4, Y6, Y11, Y11
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y9
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y9, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y11, Y5
+	VBLENDVPS   Y9, Y5, Y11, Y11
+	VMULPS      Y6, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y11, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y8, Y8
+	VMULPS      Y5, Y8, Y8
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y8, Y8
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-64
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMOVUPS     (DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VFMADD213PS Y1, Y5, Y9
+	VMULPS      Y5, Y9, Y9
+	VADDPS      Y1, Y9, Y5
+	VMOVAPS     Y5, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMAXPS      Y4, Y0, Y10
+	VMINPS      Y10, Y2, Y10
+	VMULPS      four<>+0(SB), Y10, Y10
+	VADDPS      Y1, Y9, Y11
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y9, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y9, Y13
+	VMULPS      Y13, Y12, Y12
+	VFMADD231PS Y11, Y10, Y12
+	VMULPS      Y5, Y12, Y12
+	VMULPS      Y13, Y13, Y13
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y9, Y5
+	VADDPS      Y9, Y9, Y14
+	VFMADD213PS Y5, Y9, Y14
+	VMULPS      Y9, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y14, Y5, Y5
+	VFMADD213PS Y5, Y11, Y9
+	VMULPS      Y14, Y14, Y14
+	VBLENDVPS   Y4, Y12, Y9, Y9
+	VBLENDVPS   Y4, Y13, Y14, Y14
+	VDIVPS      Y14, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y12
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y10, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y12, Y5
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VMULPS      Y6, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y12, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y5, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMOVUPS     32(DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y10
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y5
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y5, Y10
+	VFMADD213PS c4<>+0(SB), Y5, Y10
+	VFMADD213PS c3<>+0(SB), Y5, Y10
+	VFMADD213PS c2<>+0(SB), Y5, Y10
+	VFMADD213PS Y1, Y5, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y1, Y10, Y5
+	VMOVAPS     Y5, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMAXPS      Y4, Y0, Y11
+	VMINPS      Y11, Y2, Y11
+	VMULPS      four<>+0(SB), Y11, Y11
+	VADDPS      Y1, Y10, Y12
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y10, Y13
+	VMOVUPS     two<>+0(SB), Y14
+	VFMADD231PS Y13, Y10, Y14
+	VMULPS      Y14, Y13, Y13
+	VFMADD231PS Y12, Y11, Y13
+	VMULPS      Y5, Y13, Y13
+	VMULPS      Y14, Y14, Y14
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y10, Y5
+	VADDPS      Y10, Y10, Y15
+	VFMADD213PS Y5, Y10, Y15
+	VMULPS      Y10, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      Y15, Y5, Y5
+	VFMADD213PS Y5, Y12, Y10
+	VMULPS      Y15, Y15, Y15
+	VBLENDVPS   Y4, Y13, Y10, Y10
+	VBLENDVPS   Y4, Y14, Y15, Y15
+	VDIVPS      Y15, Y10, Y10
+	VMOVUPS     scaleBase<>+0(SB), Y13
+	VBLENDVPS   Y4, Y6, Y13, Y13
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y11
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y11, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y13, Y5
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VMULPS      Y6, Y10, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y13, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVUPS     Y9, (DI)(BX*1)
+	VMOVUPS     Y10, 32(DI)(BX*1)
+	ADDQ        $0x00000040, BX
+	CMPQ        BX, $-64
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMOVUPS     (DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VFMADD213PS Y1, Y5, Y9
+	VMULPS      Y5, Y9, Y9
+	VADDPS      Y1, Y9, Y5
+	VMOVAPS     Y5, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMAXPS      Y4, Y0, Y10
+	VMINPS      Y10, Y2, Y10
+	VMULPS      four<>+0(SB), Y10, Y10
+	VADDPS      Y1, Y9, Y11
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y9, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y9, Y13
+	VMULPS      Y13, Y12, Y12
+	VFMADD231PS Y11, Y10, Y12
+	VMULPS      Y5, Y12, Y12
+	VMULPS      Y13, Y13, Y13
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y9, Y5
+	VADDPS      Y9, Y9, Y14
+	VFMADD213PS Y5, Y9, Y14
+	VMULPS      Y9, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y14, Y5, Y5
+	VFMADD213PS Y5, Y11, Y9
+	VMULPS      Y14, Y14, Y14
+	VBLENDVPS   Y4, Y12, Y9, Y9
+	VBLENDVPS   Y4, Y13, Y14, Y14
+	VDIVPS      Y14, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y12
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y10, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y12, Y5
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VMULPS      Y6, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y12, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y5, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-64
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMOVUPS     (DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VFMADD213PS Y1, Y5, Y9
+	VMULPS      Y5, Y9, Y9
+	VADDPS      Y1, Y9, Y5
+	VMOVAPS     Y5, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMAXPS      Y4, Y0, Y10
+	VMINPS      Y10, Y2, Y10
+	VMULPS      four<>+0(SB), Y10, Y10
+	VADDPS      Y1, Y9, Y11
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y9, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y9, Y13
+	VMULPS      Y13, Y12, Y12
+	VFMADD231PS Y11, Y10, Y12
+	VMULPS      Y5, Y12, Y12
+	VMULPS      Y13, Y13, Y13
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y9, Y5
+	VADDPS      Y9, Y9, Y14
+	VFMADD213PS Y5, Y9, Y14
+	VMULPS      Y9, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y14, Y5, Y5
+	VFMADD213PS Y5, Y11, Y9
+	VMULPS      Y14, Y14, Y14
+	VBLENDVPS   Y4, Y12, Y9, Y9
+	VBLENDVPS   Y4, Y13, Y14, Y14
+	VDIVPS      Y14, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y12
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y10, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y12, Y5
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VMULPS      Y6, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y12, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y5, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMOVUPS     32(DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y10
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y5
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y5, Y10
+	VFMADD213PS c4<>+0(SB), Y5, Y10
+	VFMADD213PS c3<>+0(SB), Y5, Y10
+	VFMADD213PS c2<>+0(SB), Y5, Y10
+	VFMADD213PS Y1, Y5, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y1, Y10, Y5
+	VMOVAPS     Y5, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMAXPS      Y4, Y0, Y11
+	VMINPS      Y11, Y2, Y11
+	VMULPS      four<>+0(SB), Y11, Y11
+	VADDPS      Y1, Y10, Y12
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y10, Y13
+	VMOVUPS     two<>+0(SB), Y14
+	VFMADD231PS Y13, Y10, Y14
+	VMULPS      Y14, Y13, Y13
+	VFMADD231PS Y12, Y11, Y13
+	VMULPS      Y5, Y13, Y13
+	VMULPS      Y14, Y14, Y14
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y10, Y5
+	VADDPS      Y10, Y10, Y15
+	VFMADD213PS Y5, Y10, Y15
+	VMULPS      Y10, Y10, Y10
+	VMULPS      Y11, Y10, Y10
+	VMULPS      Y15, Y5, Y5
+	VFMADD213PS Y5, Y12, Y10
+	VMULPS      Y15, Y15, Y15
+	VBLENDVPS   Y4, Y13, Y10, Y10
+	VBLENDVPS   Y4, Y14, Y15, Y15
+	VDIVPS      Y15, Y10, Y10
+	VMOVUPS     scaleBase<>+0(SB), Y13
+	VBLENDVPS   Y4, Y6, Y13, Y13
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y11
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y11, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y13, Y5
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VMULPS      Y6, Y10, Y10
+	VPMAXSD     scaleFloor<>+0(SB), Y13, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVNTPS    Y9, (DI)(BX*1)
+	VMOVNTPS    Y10, 32(DI)(BX*1)
+	ADDQ        $0x00000040, BX
+	CMPQ        BX, $-64
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMOVUPS     (DX)(BX*1), Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VFMADD213PS Y1, Y5, Y9
+	VMULPS      Y5, Y9, Y9
+	VADDPS      Y1, Y9, Y5
+	VMOVAPS     Y5, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMAXPS      Y4, Y0, Y10
+	VMINPS      Y10, Y2, Y10
+	VMULPS      four<>+0(SB), Y10, Y10
+	VADDPS      Y1, Y9, Y11
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y9, Y12
+	VMOVUPS     two<>+0(SB), Y13
+	VFMADD231PS Y12, Y9, Y13
+	VMULPS      Y13, Y12, Y12
+	VFMADD231PS Y11, Y10, Y12
+	VMULPS      Y5, Y12, Y12
+	VMULPS      Y13, Y13, Y13
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y5
+	VFMADD231PS two<>+0(SB), Y9, Y5
+	VADDPS      Y9, Y9, Y14
+	VFMADD213PS Y5, Y9, Y14
+	VMULPS      Y9, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VMULPS      Y14, Y5, Y5
+	VFMADD213PS Y5, Y11, Y9
+	VMULPS      Y14, Y14, Y14
+	VBLENDVPS   Y4, Y12, Y9, Y9
+	VBLENDVPS   Y4, Y13, Y14, Y14
+	VDIVPS      Y14, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y12
+	VBLENDVPS   Y4, Y6, Y12, Y12
+	VANDPS      absMask<>+0(SB), Y3, Y5
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y5, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y5
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y10, Y5, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y12, Y5
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VMULPS      Y6, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y12, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y5, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VMAXPS       Y5, Y0, Y0
+	VMINPS       Y0, Y2, Y0
+	VMULPS       four<>+0(SB), Y0, Y0
+	VADDPS       Y1, Y8, Y2
+
+	// x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	VADDPS      two<>+0(SB), Y8, Y9
+	VMOVUPS     two<>+0(SB), Y10
+	VFMADD231PS Y9, Y8, Y10
+	VMULPS      Y10, Y9, Y9
+	VFMADD231PS Y2, Y0, Y9
+	VMULPS      Y6, Y9, Y9
+	VMULPS      Y10, Y10, Y10
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOVUPS     Y1, Y1
+	VFMADD231PS two<>+0(SB), Y8, Y1
+	VADDPS      Y8, Y8, Y6
+	VFMADD213PS Y1, Y8, Y6
+	VMULPS      Y8, Y8, Y8
+	VMULPS      Y0, Y8, Y8
+	VMULPS      Y6, Y1, Y1
+	VFMADD213PS Y1, Y2, Y8
+	VMULPS      Y6, Y6, Y6
+	VBLENDVPS   Y5, Y9, Y8, Y8
+	VBLENDVPS   Y5, Y10, Y6, Y6
+	VDIVPS      Y6, Y8, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y9
+	VBLENDVPS   Y5, Y7, Y9, Y9
+	VANDPS      absMask<>+0(SB), Y4, Y0
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y0, Y2
+	VMULPS      bigScale<>+0(SB), Y4, Y0
+	VMOVAPS     Y4, Y1
+	VBLENDVPS   Y2, Y0, Y1, Y1
+	VPADDD      bigShift<>+0(SB), Y9, Y0
+	VBLENDVPS   Y2, Y0, Y9, Y9
+	VMULPS      Y1, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y9, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y8, Y8
+	VMULPS      Y0, Y8, Y8
+	VMULPS      negZero<>+0(SB), Y4, Y0
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y5, Y1
+	VBLENDVPS   Y1, Y0, Y8, Y8
+	VMASKMOVPS  Y8, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func tanhAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·tanhAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS tanhAbsMask<>+0(SB), Z0
+	VMOVUPS signBit<>+0(SB), Z1
+	VMOVUPS tanhSmall<>+0(SB), Z2
+	VMOVUPS tanhMax<>+0(SB), Z3
+	VMOVUPS magic<>+0(SB), Z4
+	VMOVUPS log2e<>+0(SB), Z5
+	VMOVUPS negLn2<>+0(SB), Z6
+	VMOVUPS one<>+0(SB), Z7
+	VMOVUPS tanhTwo<>+0(SB), Z8
+	VMOVUPS tanhP5<>+0(SB), Z9
+	VMOVUPS tanhP4<>+0(SB), Z10
+	VMOVUPS tanhP3<>+0(SB), Z11
+	VMOVUPS tanhP2<>+0(SB), Z12
+	VMOVUPS tanhP1<>+0(SB), Z13
+	VMOVUPS c6<>+0(SB), Z14
+	VMOVUPS c5<>+0(SB), Z15
+	VMOVUPS c4<>+0(SB), Z16
+	VMOVUPS c3<>+0(SB), Z17
+	VMOVUPS c2<>+0(SB), Z18
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z19
+	VANDPS    Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K2
+	VBLENDMPS   Z22, Z23, K2, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    Z23, K1, (DI)
+	SUBQ       AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    64(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z24
+	VFMADD231PS Z5, Z21, Z24
+	VPSLLD      $0x17, Z24, Z25
+	VSUBPS      Z4, Z24, Z24
+	VFMADD231PS Z6, Z24, Z21
+	VMOVUPS     Z14, Z24
+	VFMADD213PS Z15, Z21, Z24
+	VFMADD213PS Z16, Z21, Z24
+	VFMADD213PS Z17, Z21, Z24
+	VFMADD213PS Z18, Z21, Z24
+	VMULPS      Z21, Z21, Z26
+	VFMADD213PS Z21, Z26, Z24
+	VADDPS      Z7, Z25, Z21
+	VFMADD231PS Z25, Z24, Z21
+	VSUBPS      Z8, Z21, Z24
+	VDIVPS      Z21, Z24, Z24
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z24, K1, Z24
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z24
+	VMOVUPS    128(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z25
+	VFMADD231PS Z5, Z21, Z25
+	VPSLLD      $0x17, Z25, Z26
+	VSUBPS      Z4, Z25, Z25
+	VFMADD231PS Z6, Z25, Z21
+	VMOVUPS     Z14, Z25
+	VFMADD213PS Z15, Z21, Z25
+	VFMADD213PS Z16, Z21, Z25
+	VFMADD213PS Z17, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z27
+	VFMADD213PS Z21, Z27, Z25
+	VADDPS      Z7, Z26, Z21
+	VFMADD231PS Z26, Z25, Z21
+	VSUBPS      Z8, Z21, Z25
+	VDIVPS      Z21, Z25, Z25
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z25, K1, Z25
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z25
+	VMOVUPS    192(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z26
+	VFMADD231PS Z5, Z21, Z26
+	VPSLLD      $0x17, Z26, Z27
+	VSUBPS      Z4, Z26, Z26
+	VFMADD231PS Z6, Z26, Z21
+	VMOVUPS     Z14, Z26
+	VFMADD213PS Z15, Z21, Z26
+	VFMADD213PS Z16, Z21, Z26
+	VFMADD213PS Z17, Z21, Z26
+	VFMADD213PS Z18, Z21, Z26
+	VMULPS      Z21, Z21, Z28
+	VFMADD213PS Z21, Z28, Z26
+	VADDPS      Z7, Z27, Z21
+	VFMADD231PS Z27, Z26, Z21
+	VSUBPS      Z8, Z21, Z26
+	VDIVPS      Z21, Z26, Z26
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z26, K1, Z26
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z26
+	VMOVUPS    Z23, (DI)(BX*1)
+	VMOVUPS    Z24, 64(DI)(BX*1)
+	VMOVUPS    Z25, 128(DI)(BX*1)
+	VMOVUPS    Z26, 192(DI)(BX*1)
+	ADDQ       $0x00000100, BX
+	CMPQ       BX, $-256
+	JLE        plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    Z23, (DI)(BX*1)
+	ADDQ       $0x40, BX
+	JMP        plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVUPS    64(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z24
+	VFMADD231PS Z5, Z21, Z24
+	VPSLLD      $0x17, Z24, Z25
+	VSUBPS      Z4, Z24, Z24
+	VFMADD231PS Z6, Z24, Z21
+	VMOVUPS     Z14, Z24
+	VFMADD213PS Z15, Z21, Z24
+	VFMADD213PS Z16, Z21, Z24
+	VFMADD213PS Z17, Z21, Z24
+	VFMADD213PS Z18, Z21, Z24
+	VMULPS      Z21, Z21, Z26
+	VFMADD213PS Z21, Z26, Z24
+	VADDPS      Z7, Z25, Z21
+	VFMADD231PS Z25, Z24, Z21
+	VSUBPS      Z8, Z21, Z24
+	VDIVPS      Z21, Z24, Z24
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z24, K1, Z24
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z24
+	VMOVUPS    128(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z25
+	VFMADD231PS Z5, Z21, Z25
+	VPSLLD      $0x17, Z25, Z26
+	VSUBPS      Z4, Z25, Z25
+	VFMADD231PS Z6, Z25, Z21
+	VMOVUPS     Z14, Z25
+	VFMADD213PS Z15, Z21, Z25
+	VFMADD213PS Z16, Z21, Z25
+	VFMADD213PS Z17, Z21, Z25
+	VFMADD213PS Z18, Z21, Z25
+	VMULPS      Z21, Z21, Z27
+	VFMADD213PS Z21, Z27, Z25
+	VADDPS      Z7, Z26, Z21
+	VFMADD231PS Z26, Z25, Z21
+	VSUBPS      Z8, Z21, Z25
+	VDIVPS      Z21, Z25, Z25
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z25, K1, Z25
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z25
+	VMOVUPS    192(SI)(BX*1), Z19
+	VANDPS     Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z26
+	VFMADD231PS Z5, Z21, Z26
+	VPSLLD      $0x17, Z26, Z27
+	VSUBPS      Z4, Z26, Z26
+	VFMADD231PS Z6, Z26, Z21
+	VMOVUPS     Z14, Z26
+	VFMADD213PS Z15, Z21, Z26
+	VFMADD213PS Z16, Z21, Z26
+	VFMADD213PS Z17, Z21, Z26
+	VFMADD213PS Z18, Z21, Z26
+	VMULPS      Z21, Z21, Z28
+	VFMADD213PS Z21, Z28, Z26
+	VADDPS      Z7, Z27, Z21
+	VFMADD231PS Z27, Z26, Z21
+	VSUBPS      Z8, Z21, Z26
+	VDIVPS      Z21, Z26, Z26
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z26, K1, Z26
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z26
+	VMOVNTPS   Z23, (DI)(BX*1)
+	VMOVNTPS   Z24, 64(DI)(BX*1)
+	VMOVNTPS   Z25, 128(DI)(BX*1)
+	VMOVNTPS   Z26, 192(DI)(BX*1)
+	ADDQ       $0x00000100, BX
+	CMPQ       BX, $-256
+	JLE        nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Z19
+	VANDPS  Z0, Z19, Z20
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z20, Z20, Z21
+	VMOVUPS     Z9, Z22
+	VFMADD213PS Z10, Z21, Z22
+	VFMADD213PS Z11, Z21, Z22
+	VFMADD213PS Z12, Z21, Z22
+	VFMADD213PS Z13, Z21, Z22
+	VMULPS      Z20, Z21, Z21
+	VFMADD213PS Z20, Z21, Z22
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z20, Z3, Z21
+	VADDPS      Z21, Z21, Z21
+	VMOVUPS     Z4, Z23
+	VFMADD231PS Z5, Z21, Z23
+	VPSLLD      $0x17, Z23, Z24
+	VSUBPS      Z4, Z23, Z23
+	VFMADD231PS Z6, Z23, Z21
+	VMOVUPS     Z14, Z23
+	VFMADD213PS Z15, Z21, Z23
+	VFMADD213PS Z16, Z21, Z23
+	VFMADD213PS Z17, Z21, Z23
+	VFMADD213PS Z18, Z21, Z23
+	VMULPS      Z21, Z21, Z25
+	VFMADD213PS Z21, Z25, Z23
+	VADDPS      Z7, Z24, Z21
+	VFMADD231PS Z24, Z23, Z21
+	VSUBPS      Z8, Z21, Z23
+	VDIVPS      Z21, Z23, Z23
+	VCMPPS      $0x11, Z2, Z20, K1
+	VBLENDMPS   Z22, Z23, K1, Z23
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z23
+	VMOVNTPS   Z23, (DI)(BX*1)
+	ADDQ       $0x40, BX
+	JMP        nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z19
+	VANDPS    Z0, Z19, Z0
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Z0, Z0, Z20
+	VMOVUPS     Z9, Z9
+	VFMADD213PS Z10, Z20, Z9
+	VFMADD213PS Z11, Z20, Z9
+	VFMADD213PS Z12, Z20, Z9
+	VFMADD213PS Z13, Z20, Z9
+	VMULPS      Z0, Z20, Z10
+	VFMADD213PS Z0, Z10, Z9
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Z0, Z3, Z3
+	VADDPS      Z3, Z3, Z3
+	VMOVUPS     Z4, Z10
+	VFMADD231PS Z5, Z3, Z10
+	VPSLLD      $0x17, Z10, Z5
+	VSUBPS      Z4, Z10, Z10
+	VFMADD231PS Z6, Z10, Z3
+	VMOVUPS     Z14, Z4
+	VFMADD213PS Z15, Z3, Z4
+	VFMADD213PS Z16, Z3, Z4
+	VFMADD213PS Z17, Z3, Z4
+	VFMADD213PS Z18, Z3, Z4
+	VMULPS      Z3, Z3, Z6
+	VFMADD213PS Z3, Z6, Z4
+	VADDPS      Z7, Z5, Z3
+	VFMADD231PS Z5, Z4, Z3
+	VSUBPS      Z8, Z3, Z4
+	VDIVPS      Z3, Z4, Z4
+	VCMPPS      $0x11, Z2, Z0, K2
+	VBLENDMPS   Z9, Z4, K2, Z4
+
+	// x's sign.
+	VPTERNLOGD $0xf8, Z1, Z19, Z4
+	VMOVUPS    Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhAbsMask<>+0(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+4(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+8(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+12(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+16(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+20(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+24(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+28(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+32(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+36(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+40(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+44(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+48(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+52(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+56(SB)/4, $0x7fffffff
+DATA tanhAbsMask<>+60(SB)/4, $0x7fffffff
+GLOBL tanhAbsMask<>(SB), RODATA|NOPTR, $64
+
+DATA tanhSmall<>+0(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+4(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+8(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+12(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+16(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+20(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+24(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+28(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+32(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+36(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+40(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+44(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+48(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+52(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+56(SB)/4, $0x3f0ccccd
+DATA tanhSmall<>+60(SB)/4, $0x3f0ccccd
+GLOBL tanhSmall<>(SB), RODATA|NOPTR, $64
+
+DATA tanhMax<>+0(SB)/4, $0x41180000
+DATA tanhMax<>+4(SB)/4, $0x41180000
+DATA tanhMax<>+8(SB)/4, $0x41180000
+DATA tanhMax<>+12(SB)/4, $0x41180000
+DATA tanhMax<>+16(SB)/4, $0x41180000
+DATA tanhMax<>+20(SB)/4, $0x41180000
+DATA tanhMax<>+24(SB)/4, $0x41180000
+DATA tanhMax<>+28(SB)/4, $0x41180000
+DATA tanhMax<>+32(SB)/4, $0x41180000
+DATA tanhMax<>+36(SB)/4, $0x41180000
+DATA tanhMax<>+40(SB)/4, $0x41180000
+DATA tanhMax<>+44(SB)/4, $0x41180000
+DATA tanhMax<>+48(SB)/4, $0x41180000
+DATA tanhMax<>+52(SB)/4, $0x41180000
+DATA tanhMax<>+56(SB)/4, $0x41180000
+DATA tanhMax<>+60(SB)/4, $0x41180000
+GLOBL tanhMax<>(SB), RODATA|NOPTR, $64
+
+DATA tanhTwo<>+0(SB)/4, $0x40000000
+DATA tanhTwo<>+4(SB)/4, $0x40000000
+DATA tanhTwo<>+8(SB)/4, $0x40000000
+DATA tanhTwo<>+12(SB)/4, $0x40000000
+DATA tanhTwo<>+16(SB)/4, $0x40000000
+DATA tanhTwo<>+20(SB)/4, $0x40000000
+DATA tanhTwo<>+24(SB)/4, $0x40000000
+DATA tanhTwo<>+28(SB)/4, $0x40000000
+DATA tanhTwo<>+32(SB)/4, $0x40000000
+DATA tanhTwo<>+36(SB)/4, $0x40000000
+DATA tanhTwo<>+40(SB)/4, $0x40000000
+DATA tanhTwo<>+44(SB)/4, $0x40000000
+DATA tanhTwo<>+48(SB)/4, $0x40000000
+DATA tanhTwo<>+52(SB)/4, $0x40000000
+DATA tanhTwo<>+56(SB)/4, $0x40000000
+DATA tanhTwo<>+60(SB)/4, $0x40000000
+GLOBL tanhTwo<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP5<>+0(SB)/4, $0xbbcd9815
+DATA tanhP5<>+4(SB)/4, $0xbbcd9815
+DATA tanhP5<>+8(SB)/4, $0xbbcd9815
+DATA tanhP5<>+12(SB)/4, $0xbbcd9815
+DATA tanhP5<>+16(SB)/4, $0xbbcd9815
+DATA tanhP5<>+20(SB)/4, $0xbbcd9815
+DATA tanhP5<>+24(SB)/4, $0xbbcd9815
+DATA tanhP5<>+28(SB)/4, $0xbbcd9815
+DATA tanhP5<>+32(SB)/4, $0xbbcd9815
+DATA tanhP5<>+36(SB)/4, $0xbbcd9815
+DATA tanhP5<>+40(SB)/4, $0xbbcd9815
+DATA tanhP5<>+44(SB)/4, $0xbbcd9815
+DATA tanhP5<>+48(SB)/4, $0xbbcd9815
+DATA tanhP5<>+52(SB)/4, $0xbbcd9815
+DATA tanhP5<>+56(SB)/4, $0xbbcd9815
+DATA tanhP5<>+60(SB)/4, $0xbbcd9815
+GLOBL tanhP5<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP4<>+0(SB)/4, $0x3cac9e81
+DATA tanhP4<>+4(SB)/4, $0x3cac9e81
+DATA tanhP4<>+8(SB)/4, $0x3cac9e81
+DATA tanhP4<>+12(SB)/4, $0x3cac9e81
+DATA tanhP4<>+16(SB)/4, $0x3cac9e81
+DATA tanhP4<>+20(SB)/4, $0x3cac9e81
+DATA tanhP4<>+24(SB)/4, $0x3cac9e81
+DATA tanhP4<>+28(SB)/4, $0x3cac9e81
+DATA tanhP4<>+32(SB)/4, $0x3cac9e81
+DATA tanhP4<>+36(SB)/4, $0x3cac9e81
+DATA tanhP4<>+40(SB)/4, $0x3cac9e81
+DATA tanhP4<>+44(SB)/4, $0x3cac9e81
+DATA tanhP4<>+48(SB)/4, $0x3cac9e81
+DATA tanhP4<>+52(SB)/4, $0x3cac9e81
+DATA tanhP4<>+56(SB)/4, $0x3cac9e81
+DATA tanhP4<>+60(SB)/4, $0x3cac9e81
+GLOBL tanhP4<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP3<>+0(SB)/4, $0xbd5c943d
+DATA tanhP3<>+4(SB)/4, $0xbd5c943d
+DATA tanhP3<>+8(SB)/4, $0xbd5c943d
+DATA tanhP3<>+12(SB)/4, $0xbd5c943d
+DATA tanhP3<>+16(SB)/4, $0xbd5c943d
+DATA tanhP3<>+20(SB)/4, $0xbd5c943d
+DATA tanhP3<>+24(SB)/4, $0xbd5c943d
+DATA tanhP3<>+28(SB)/4, $0xbd5c943d
+DATA tanhP3<>+32(SB)/4, $0xbd5c943d
+DATA tanhP3<>+36(SB)/4, $0xbd5c943d
+DATA tanhP3<>+40(SB)/4, $0xbd5c943d
+DATA tanhP3<>+44(SB)/4, $0xbd5c943d
+DATA tanhP3<>+48(SB)/4, $0xbd5c943d
+DATA tanhP3<>+52(SB)/4, $0xbd5c943d
+DATA tanhP3<>+56(SB)/4, $0xbd5c943d
+DATA tanhP3<>+60(SB)/4, $0xbd5c943d
+GLOBL tanhP3<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP2<>+0(SB)/4, $0x3e088693
+DATA tanhP2<>+4(SB)/4, $0x3e088693
+DATA tanhP2<>+8(SB)/4, $0x3e088693
+DATA tanhP2<>+12(SB)/4, $0x3e088693
+DATA tanhP2<>+16(SB)/4, $0x3e088693
+DATA tanhP2<>+20(SB)/4, $0x3e088693
+DATA tanhP2<>+24(SB)/4, $0x3e088693
+DATA tanhP2<>+28(SB)/4, $0x3e088693
+DATA tanhP2<>+32(SB)/4, $0x3e088693
+DATA tanhP2<>+36(SB)/4, $0x3e088693
+DATA tanhP2<>+40(SB)/4, $0x3e088693
+DATA tanhP2<>+44(SB)/4, $0x3e088693
+DATA tanhP2<>+48(SB)/4, $0x3e088693
+DATA tanhP2<>+52(SB)/4, $0x3e088693
+DATA tanhP2<>+56(SB)/4, $0x3e088693
+DATA tanhP2<>+60(SB)/4, $0x3e088693
+GLOBL tanhP2<>(SB), RODATA|NOPTR, $64
+
+DATA tanhP1<>+0(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+4(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+8(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+12(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+16(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+20(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+24(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+28(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+32(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+36(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+40(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+44(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+48(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+52(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+56(SB)/4, $0xbeaaaaa5
+DATA tanhP1<>+60(SB)/4, $0xbeaaaaa5
+GLOBL tanhP1<>(SB), RODATA|NOPTR, $64
+
+// func tanhAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·tanhAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS tanhMax<>+0(SB), Y0
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y3, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS negLn2<>+0(SB), Y5, Y3
+	VMOVUPS     c6<>+0(SB), Y5
+	VFMADD213PS c5<>+0(SB), Y3, Y5
+	VFMADD213PS c4<>+0(SB), Y3, Y5
+	VFMADD213PS c3<>+0(SB), Y3, Y5
+	VFMADD213PS c2<>+0(SB), Y3, Y5
+	VMULPS      Y3, Y3, Y7
+	VFMADD213PS Y3, Y7, Y5
+	VADDPS      one<>+0(SB), Y6, Y3
+	VFMADD231PS Y6, Y5, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y5
+	VDIVPS      Y3, Y5, Y5
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y5, Y5
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y5, Y5
+	VMOVUPS -32(SI)(CX*4), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y3, Y6
+	VPSLLD      $0x17, Y6, Y7
+	VSUBPS      magic<>+0(SB), Y6, Y6
+	VFMADD231PS negLn2<>+0(SB), Y6, Y3
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y3, Y6
+	VFMADD213PS c4<>+0(SB), Y3, Y6
+	VFMADD213PS c3<>+0(SB), Y3, Y6
+	VFMADD213PS c2<>+0(SB), Y3, Y6
+	VMULPS      Y3, Y3, Y8
+	VFMADD213PS Y3, Y8, Y6
+	VADDPS      one<>+0(SB), Y7, Y3
+	VFMADD231PS Y7, Y6, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y6
+	VDIVPS      Y3, Y6, Y6
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y6, Y6
+
+	// x's sign.
+	VANDPS signBit<>+0(SB), Y1, Y2
+	VORPS  Y2, Y6, Y6
+	MOVQ   DI, R8
+	LEAQ   -32(DI)(CX*4), R9
+	CMPQ   CX, $0x10
+	JBE    edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y3, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y10
+	VFMADD213PS Y3, Y10, Y8
+	VADDPS      one<>+0(SB), Y9, Y3
+	VFMADD231PS Y9, Y8, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y8
+	VDIVPS      Y3, Y8, Y8
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y8, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y3, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y11
+	VFMADD213PS Y3, Y11, Y9
+	VADDPS      one<>+0(SB), Y10, Y3
+	VFMADD231PS Y10, Y9, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y9
+	VDIVPS      Y3, Y9, Y9
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y9, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y3, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y12
+	VFMADD213PS Y3, Y12, Y10
+	VADDPS      one<>+0(SB), Y11, Y3
+	VFMADD231PS Y11, Y10, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y10
+	VDIVPS      Y3, Y10, Y10
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y10, Y10
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y10, Y10
+	VMOVUPS Y7, (DI)(BX*1)
+	VMOVUPS Y8, 32(DI)(BX*1)
+	VMOVUPS Y9, 64(DI)(BX*1)
+	VMOVUPS Y10, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS Y7, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y3, Y8
+	VPSLLD      $0x17, Y8, Y9
+	VSUBPS      magic<>+0(SB), Y8, Y8
+	VFMADD231PS negLn2<>+0(SB), Y8, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y10
+	VFMADD213PS Y3, Y10, Y8
+	VADDPS      one<>+0(SB), Y9, Y3
+	VFMADD231PS Y9, Y8, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y8
+	VDIVPS      Y3, Y8, Y8
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y8, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y3, Y9
+	VPSLLD      $0x17, Y9, Y10
+	VSUBPS      magic<>+0(SB), Y9, Y9
+	VFMADD231PS negLn2<>+0(SB), Y9, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y11
+	VFMADD213PS Y3, Y11, Y9
+	VADDPS      one<>+0(SB), Y10, Y3
+	VFMADD231PS Y10, Y9, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y9
+	VDIVPS      Y3, Y9, Y9
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y9, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y1, Y2
+	VORPS   Y2, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y3, Y10
+	VPSLLD      $0x17, Y10, Y11
+	VSUBPS      magic<>+0(SB), Y10, Y10
+	VFMADD231PS negLn2<>+0(SB), Y10, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y12
+	VFMADD213PS Y3, Y12, Y10
+	VADDPS      one<>+0(SB), Y11, Y3
+	VFMADD231PS Y11, Y10, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y10
+	VDIVPS      Y3, Y10, Y10
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y10, Y10
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y1, Y2
+	VORPS    Y2, Y10, Y10
+	VMOVNTPS Y7, (DI)(BX*1)
+	VMOVNTPS Y8, 32(DI)(BX*1)
+	VMOVNTPS Y9, 64(DI)(BX*1)
+	VMOVNTPS Y10, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Y1
+	VANDPS  tanhAbsMask<>+0(SB), Y1, Y2
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y2, Y2, Y3
+	VMOVUPS     tanhP5<>+0(SB), Y4
+	VFMADD213PS tanhP4<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP3<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP2<>+0(SB), Y3, Y4
+	VFMADD213PS tanhP1<>+0(SB), Y3, Y4
+	VMULPS      Y2, Y3, Y3
+	VFMADD213PS Y2, Y3, Y4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y2, Y0, Y3
+	VADDPS      Y3, Y3, Y3
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y3, Y7
+	VPSLLD      $0x17, Y7, Y8
+	VSUBPS      magic<>+0(SB), Y7, Y7
+	VFMADD231PS negLn2<>+0(SB), Y7, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y9
+	VFMADD213PS Y3, Y9, Y7
+	VADDPS      one<>+0(SB), Y8, Y3
+	VFMADD231PS Y8, Y7, Y3
+	VSUBPS      tanhTwo<>+0(SB), Y3, Y7
+	VDIVPS      Y3, Y7, Y7
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y2, Y2
+	VBLENDVPS   Y2, Y4, Y7, Y7
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y1, Y2
+	VORPS    Y2, Y7, Y7
+	VMOVNTPS Y7, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VANDPS       tanhAbsMask<>+0(SB), Y2, Y3
+
+	// a < Small: a + a³·P(a²).
+	VMULPS      Y3, Y3, Y4
+	VMOVUPS     tanhP5<>+0(SB), Y5
+	VFMADD213PS tanhP4<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP3<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP2<>+0(SB), Y4, Y5
+	VFMADD213PS tanhP1<>+0(SB), Y4, Y5
+	VMULPS      Y3, Y4, Y4
+	VFMADD213PS Y3, Y4, Y5
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	VMINPS      Y3, Y0, Y0
+	VADDPS      Y0, Y0, Y0
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y0, Y4
+	VPSLLD      $0x17, Y4, Y6
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y0
+	VMOVUPS     c6<>+0(SB), Y4
+	VFMADD213PS c5<>+0(SB), Y0, Y4
+	VFMADD213PS c4<>+0(SB), Y0, Y4
+	VFMADD213PS c3<>+0(SB), Y0, Y4
+	VFMADD213PS c2<>+0(SB), Y0, Y4
+	VMULPS      Y0, Y0, Y7
+	VFMADD213PS Y0, Y7, Y4
+	VADDPS      one<>+0(SB), Y6, Y0
+	VFMADD231PS Y6, Y4, Y0
+	VSUBPS      tanhTwo<>+0(SB), Y0, Y4
+	VDIVPS      Y0, Y4, Y4
+	VCMPPS      $0x11, tanhSmall<>+0(SB), Y3, Y0
+	VBLENDVPS   Y0, Y5, Y4, Y4
+
+	// x's sign.
+	VANDPS     signBit<>+0(SB), Y2, Y3
+	VORPS      Y3, Y4, Y4
+	VMASKMOVPS Y4, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·tanhBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	VMOVUPS tanhAbsMask<>+0(SB), Z0
+	VMOVUPS signBit<>+0(SB), Z1
+	VMOVUPS one<>+0(SB), Z2
+	VMOVUPS tanhBackwardHuge<>+0(SB), Z3
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z4
+	VMOVUPS.Z    (DX), K1, Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K2
+	VBLENDMPS Z5, Z6, K2, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K2, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVUPS   Z6, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z6, K1, Z6
+	VMULPS       Z6, Z4, Z6
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z6, Z6
+	VMOVUPS      64(SI)(BX*1), Z4
+	VMOVUPS      64(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z7
+	VFNMADD213PS Z2, Z5, Z7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VMULPS       Z7, Z4, Z7
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z7, Z7
+	VMOVUPS      128(SI)(BX*1), Z4
+	VMOVUPS      128(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z8
+	VFNMADD213PS Z2, Z5, Z8
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z8, K1, Z8
+	VMULPS       Z8, Z4, Z8
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z8, Z8
+	VMOVUPS      192(SI)(BX*1), Z4
+	VMOVUPS      192(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z9
+	VFNMADD213PS Z2, Z5, Z9
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z9, K1, Z9
+	VMULPS    Z9, Z4, Z9
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z9, Z9
+	VMOVUPS   Z6, (DI)(BX*1)
+	VMOVUPS   Z7, 64(DI)(BX*1)
+	VMOVUPS   Z8, 128(DI)(BX*1)
+	VMOVUPS   Z9, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z6, K1, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVUPS   Z6, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z6, K1, Z6
+	VMULPS       Z6, Z4, Z6
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z6, Z6
+	VMOVUPS      64(SI)(BX*1), Z4
+	VMOVUPS      64(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z7
+	VFNMADD213PS Z2, Z5, Z7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VMULPS       Z7, Z4, Z7
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z7, Z7
+	VMOVUPS      128(SI)(BX*1), Z4
+	VMOVUPS      128(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z8
+	VFNMADD213PS Z2, Z5, Z8
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, Z3, Z5, K1
+	VBLENDMPS    Z5, Z8, K1, Z8
+	VMULPS       Z8, Z4, Z8
+	VMOVUPS      Z2, Z4
+	VXORPS       Z1, Z5, Z5
+	VBLENDMPS    Z5, Z4, K1, Z4
+	VMULPS       Z4, Z8, Z8
+	VMOVUPS      192(SI)(BX*1), Z4
+	VMOVUPS      192(DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z9
+	VFNMADD213PS Z2, Z5, Z9
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z9, K1, Z9
+	VMULPS    Z9, Z4, Z9
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z9, Z9
+	VMOVNTPS  Z6, (DI)(BX*1)
+	VMOVNTPS  Z7, 64(DI)(BX*1)
+	VMOVNTPS  Z8, 128(DI)(BX*1)
+	VMOVNTPS  Z9, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z4
+	VMOVUPS      (DX)(BX*1), Z5
+	VANDPS       Z0, Z5, Z5
+	VMOVAPS      Z5, Z6
+	VFNMADD213PS Z2, Z5, Z6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z5, K1
+	VBLENDMPS Z5, Z6, K1, Z6
+	VMULPS    Z6, Z4, Z6
+	VMOVUPS   Z2, Z4
+	VXORPS    Z1, Z5, Z5
+	VBLENDMPS Z5, Z4, K1, Z4
+	VMULPS    Z4, Z6, Z6
+	VMOVNTPS  Z6, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z4
+	VMOVUPS.Z    (DX), K1, Z5
+	VANDPS       Z0, Z5, Z0
+	VMOVAPS      Z0, Z5
+	VFNMADD213PS Z2, Z0, Z5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, Z3, Z0, K2
+	VBLENDMPS Z0, Z5, K2, Z5
+	VMULPS    Z5, Z4, Z5
+	VMOVUPS   Z2, Z2
+	VXORPS    Z1, Z0, Z0
+	VBLENDMPS Z0, Z2, K2, Z2
+	VMULPS    Z2, Z5, Z5
+	VMOVUPS   Z5, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhBackwardHuge<>+0(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+4(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+8(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+12(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+16(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+20(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+24(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+28(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+32(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+36(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+40(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+44(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+48(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+52(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+56(SB)/4, $0x5f800000
+DATA tanhBackwardHuge<>+60(SB)/4, $0x5f800000
+GLOBL tanhBackwardHuge<>(SB), RODATA|NOPTR, $64
+
+// func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·tanhBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ y_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y0
+	VMOVUPS      (DX), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y2
+	VFNMADD213PS one<>+0(SB), Y1, Y2
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y3
+	VBLENDVPS    Y3, Y1, Y2, Y2
+	VMULPS       Y2, Y0, Y2
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y3, Y1, Y0, Y0
+	VMULPS       Y0, Y2, Y2
+	VMOVUPS      -32(SI)(CX*4), Y0
+	VMOVUPS      -32(DX)(CX*4), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y3
+	VFNMADD213PS one<>+0(SB), Y1, Y3
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y4
+	VBLENDVPS Y4, Y1, Y3, Y3
+	VMULPS    Y3, Y0, Y3
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y4, Y1, Y0, Y0
+	VMULPS    Y0, Y3, Y3
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS    Y5, Y1, Y4, Y4
+	VMULPS       Y4, Y0, Y4
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y5, Y1, Y0, Y0
+	VMULPS       Y0, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y0
+	VMOVUPS      32(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y5
+	VFNMADD213PS one<>+0(SB), Y1, Y5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y6
+	VBLENDVPS    Y6, Y1, Y5, Y5
+	VMULPS       Y5, Y0, Y5
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y6, Y1, Y0, Y0
+	VMULPS       Y0, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y0
+	VMOVUPS      64(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y6
+	VFNMADD213PS one<>+0(SB), Y1, Y6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y7
+	VBLENDVPS    Y7, Y1, Y6, Y6
+	VMULPS       Y6, Y0, Y6
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y7, Y1, Y0, Y0
+	VMULPS       Y0, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y0
+	VMOVUPS      96(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y7
+	VFNMADD213PS one<>+0(SB), Y1, Y7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y8
+	VBLENDVPS Y8, Y1, Y7, Y7
+	VMULPS    Y7, Y0, Y7
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y8, Y1, Y0, Y0
+	VMULPS    Y0, Y7, Y7
+	VMOVUPS   Y4, (DI)(BX*1)
+	VMOVUPS   Y5, 32(DI)(BX*1)
+	VMOVUPS   Y6, 64(DI)(BX*1)
+	VMOVUPS   Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS Y5, Y1, Y4, Y4
+	VMULPS    Y4, Y0, Y4
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y5, Y1, Y0, Y0
+	VMULPS    Y0, Y4, Y4
+	VMOVUPS   Y4, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS    Y5, Y1, Y4, Y4
+	VMULPS       Y4, Y0, Y4
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y5, Y1, Y0, Y0
+	VMULPS       Y0, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y0
+	VMOVUPS      32(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y5
+	VFNMADD213PS one<>+0(SB), Y1, Y5
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y6
+	VBLENDVPS    Y6, Y1, Y5, Y5
+	VMULPS       Y5, Y0, Y5
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y6, Y1, Y0, Y0
+	VMULPS       Y0, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y0
+	VMOVUPS      64(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y6
+	VFNMADD213PS one<>+0(SB), Y1, Y6
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS       $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y7
+	VBLENDVPS    Y7, Y1, Y6, Y6
+	VMULPS       Y6, Y0, Y6
+	VMOVUPS      one<>+0(SB), Y0
+	VXORPS       signBit<>+0(SB), Y1, Y1
+	VBLENDVPS    Y7, Y1, Y0, Y0
+	VMULPS       Y0, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y0
+	VMOVUPS      96(DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y7
+	VFNMADD213PS one<>+0(SB), Y1, Y7
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y8
+	VBLENDVPS Y8, Y1, Y7, Y7
+	VMULPS    Y7, Y0, Y7
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y8, Y1, Y0, Y0
+	VMULPS    Y0, Y7, Y7
+	VMOVNTPS  Y4, (DI)(BX*1)
+	VMOVNTPS  Y5, 32(DI)(BX*1)
+	VMOVNTPS  Y6, 64(DI)(BX*1)
+	VMOVNTPS  Y7, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y0
+	VMOVUPS      (DX)(BX*1), Y1
+	VANDPS       tanhAbsMask<>+0(SB), Y1, Y1
+	VMOVAPS      Y1, Y4
+	VFNMADD213PS one<>+0(SB), Y1, Y4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS    $0x1d, tanhBackwardHuge<>+0(SB), Y1, Y5
+	VBLENDVPS Y5, Y1, Y4, Y4
+	VMULPS    Y4, Y0, Y4
+	VMOVUPS   one<>+0(SB), Y0
+	VXORPS    signBit<>+0(SB), Y1, Y1
+	VBLENDVPS Y5, Y1, Y0, Y0
+	VMULPS    Y0, Y4, Y4
+	VMOVNTPS  Y4, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VANDPS       tanhAbsMask<>+0(SB), Y2, Y2
+	VMOVAPS      Y2, Y3
+	VFNMADD213PS one<>+0(SB), Y2, Y3
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	VCMPPS     $0x1d, tanhBackwardHuge<>+0(SB), Y2, Y4
+	VBLENDVPS  Y4, Y2, Y3, Y3
+	VMULPS     Y3, Y1, Y3
+	VMOVUPS    one<>+0(SB), Y1
+	VXORPS     signBit<>+0(SB), Y2, Y2
+	VBLENDVPS  Y4, Y2, Y1, Y1
+	VMULPS     Y1, Y3, Y3
+	VMASKMOVPS Y3, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func geluTanhAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·geluTanhAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS geluAHi<>+0(SB), Z1
+	VMOVUPS geluALo<>+0(SB), Z2
+	VMOVUPS geluBHi<>+0(SB), Z3
+	VMOVUPS geluBLo<>+0(SB), Z4
+	VMOVUPS magic<>+0(SB), Z5
+	VMOVUPS log2e<>+0(SB), Z6
+	VMOVUPS negLn2Hi<>+0(SB), Z7
+	VMOVUPS negLn2Lo<>+0(SB), Z8
+	VMOVUPS one<>+0(SB), Z9
+	VMOVUPS c6<>+0(SB), Z10
+	VMOVUPS c5<>+0(SB), Z11
+	VMOVUPS c4<>+0(SB), Z12
+	VMOVUPS c3<>+0(SB), Z13
+	VMOVUPS c2<>+0(SB), Z14
+	VMOVUPS geluTanhMin<>+0(SB), Z15
+	VMOVUPS geluScaleMin<>+0(SB), Z16
+	VXORPS  Z17, Z17, Z17
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K2
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K2, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K2, Z19
+	VMOVUPS   Z19, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z21, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z20
+	VORPS       Z0, Z20, Z21
+	VMAXPS      Z21, Z15, Z21
+	VMULPS      Z21, Z21, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z21, Z21, Z23
+	VMULPS      Z22, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z21, Z25
+	VFMADD231PS Z21, Z23, Z25
+	VMULPS      Z3, Z24, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z3, Z24, Z23
+	VFMADD231PS Z3, Z25, Z23
+	VFMADD231PS Z4, Z24, Z23
+	VMULPS      Z1, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z21, Z25
+	VADDPS      Z25, Z23, Z23
+	VFMADD231PS Z2, Z21, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z22, Z21
+	VMAXPS Z24, Z22, Z22
+	VADDPS Z22, Z21, Z24
+	VSUBPS Z21, Z24, Z21
+	VSUBPS Z21, Z22, Z21
+	VADDPS Z21, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z21
+	VFMADD231PS Z6, Z24, Z21
+	VSUBPS      Z5, Z21, Z22
+	VFMADD231PS Z7, Z22, Z24
+	VFMADD231PS Z8, Z22, Z23
+	VADDPS      Z23, Z24, Z25
+	VSUBPS      Z24, Z25, Z24
+	VSUBPS      Z24, Z23, Z24
+	VMOVUPS     Z10, Z23
+	VFMADD213PS Z11, Z25, Z23
+	VFMADD213PS Z12, Z25, Z23
+	VFMADD213PS Z13, Z25, Z23
+	VFMADD213PS Z14, Z25, Z23
+	VMULPS      Z25, Z25, Z26
+	VFMADD213PS Z25, Z26, Z23
+	VADDPS      Z9, Z23, Z25
+	VFMADD231PS Z24, Z25, Z23
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z21, Z21
+	VPSLLD $0x17, Z21, Z21
+	VADDPS Z9, Z23, Z24
+	VMULPS Z24, Z21, Z21
+	VADDPS Z9, Z21, Z24
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z20, Z18
+	VFMADD231PS Z20, Z23, Z18
+	VBLENDMPS   Z18, Z20, K1, Z20
+	VDIVPS      Z24, Z20, Z20
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z22, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z21
+	VORPS       Z0, Z21, Z22
+	VMAXPS      Z22, Z15, Z22
+	VMULPS      Z22, Z22, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z22, Z22, Z24
+	VMULPS      Z23, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z22, Z26
+	VFMADD231PS Z22, Z24, Z26
+	VMULPS      Z3, Z25, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z3, Z25, Z24
+	VFMADD231PS Z3, Z26, Z24
+	VFMADD231PS Z4, Z25, Z24
+	VMULPS      Z1, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z22, Z26
+	VADDPS      Z26, Z24, Z24
+	VFMADD231PS Z2, Z22, Z24
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z23, Z22
+	VMAXPS Z25, Z23, Z23
+	VADDPS Z23, Z22, Z25
+	VSUBPS Z22, Z25, Z22
+	VSUBPS Z22, Z23, Z22
+	VADDPS Z22, Z24, Z24
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z22
+	VFMADD231PS Z6, Z25, Z22
+	VSUBPS      Z5, Z22, Z23
+	VFMADD231PS Z7, Z23, Z25
+	VFMADD231PS Z8, Z23, Z24
+	VADDPS      Z24, Z25, Z26
+	VSUBPS      Z25, Z26, Z25
+	VSUBPS      Z25, Z24, Z25
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z26, Z24
+	VFMADD213PS Z12, Z26, Z24
+	VFMADD213PS Z13, Z26, Z24
+	VFMADD213PS Z14, Z26, Z24
+	VMULPS      Z26, Z26, Z27
+	VFMADD213PS Z26, Z27, Z24
+	VADDPS      Z9, Z24, Z26
+	VFMADD231PS Z25, Z26, Z24
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z22, Z22
+	VPSLLD $0x17, Z22, Z22
+	VADDPS Z9, Z24, Z25
+	VMULPS Z25, Z22, Z22
+	VADDPS Z9, Z22, Z25
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z21, Z18
+	VFMADD231PS Z21, Z24, Z18
+	VBLENDMPS   Z18, Z21, K1, Z21
+	VDIVPS      Z25, Z21, Z21
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z23, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z22
+	VORPS       Z0, Z22, Z23
+	VMAXPS      Z23, Z15, Z23
+	VMULPS      Z23, Z23, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z23, Z23, Z25
+	VMULPS      Z24, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z23, Z27
+	VFMADD231PS Z23, Z25, Z27
+	VMULPS      Z3, Z26, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z3, Z26, Z25
+	VFMADD231PS Z3, Z27, Z25
+	VFMADD231PS Z4, Z26, Z25
+	VMULPS      Z1, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z23, Z27
+	VADDPS      Z27, Z25, Z25
+	VFMADD231PS Z2, Z23, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z24, Z23
+	VMAXPS Z26, Z24, Z24
+	VADDPS Z24, Z23, Z26
+	VSUBPS Z23, Z26, Z23
+	VSUBPS Z23, Z24, Z23
+	VADDPS Z23, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z23
+	VFMADD231PS Z6, Z26, Z23
+	VSUBPS      Z5, Z23, Z24
+	VFMADD231PS Z7, Z24, Z26
+	VFMADD231PS Z8, Z24, Z25
+	VADDPS      Z25, Z26, Z27
+	VSUBPS      Z26, Z27, Z26
+	VSUBPS      Z26, Z25, Z26
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z27, Z25
+	VFMADD213PS Z12, Z27, Z25
+	VFMADD213PS Z13, Z27, Z25
+	VFMADD213PS Z14, Z27, Z25
+	VMULPS      Z27, Z27, Z28
+	VFMADD213PS Z27, Z28, Z25
+	VADDPS      Z9, Z25, Z27
+	VFMADD231PS Z26, Z27, Z25
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z23, Z23
+	VPSLLD $0x17, Z23, Z23
+	VADDPS Z9, Z25, Z26
+	VMULPS Z26, Z23, Z23
+	VADDPS Z9, Z23, Z26
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z22, Z18
+	VFMADD231PS Z22, Z25, Z18
+	VBLENDMPS   Z18, Z22, K1, Z22
+	VDIVPS      Z26, Z22, Z22
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z24, Z22, K1, Z22
+	VMOVUPS   Z19, (DI)(BX*1)
+	VMOVUPS   Z20, 64(DI)(BX*1)
+	VMOVUPS   Z21, 128(DI)(BX*1)
+	VMOVUPS   Z22, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K1, Z19
+	VMOVUPS   Z19, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z21, Z19, K1, Z19
+	VMOVUPS     64(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z20
+	VORPS       Z0, Z20, Z21
+	VMAXPS      Z21, Z15, Z21
+	VMULPS      Z21, Z21, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z21, Z21, Z23
+	VMULPS      Z22, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z21, Z25
+	VFMADD231PS Z21, Z23, Z25
+	VMULPS      Z3, Z24, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z3, Z24, Z23
+	VFMADD231PS Z3, Z25, Z23
+	VFMADD231PS Z4, Z24, Z23
+	VMULPS      Z1, Z21, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z21, Z25
+	VADDPS      Z25, Z23, Z23
+	VFMADD231PS Z2, Z21, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z22, Z21
+	VMAXPS Z24, Z22, Z22
+	VADDPS Z22, Z21, Z24
+	VSUBPS Z21, Z24, Z21
+	VSUBPS Z21, Z22, Z21
+	VADDPS Z21, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z21
+	VFMADD231PS Z6, Z24, Z21
+	VSUBPS      Z5, Z21, Z22
+	VFMADD231PS Z7, Z22, Z24
+	VFMADD231PS Z8, Z22, Z23
+	VADDPS      Z23, Z24, Z25
+	VSUBPS      Z24, Z25, Z24
+	VSUBPS      Z24, Z23, Z24
+	VMOVUPS     Z10, Z23
+	VFMADD213PS Z11, Z25, Z23
+	VFMADD213PS Z12, Z25, Z23
+	VFMADD213PS Z13, Z25, Z23
+	VFMADD213PS Z14, Z25, Z23
+	VMULPS      Z25, Z25, Z26
+	VFMADD213PS Z25, Z26, Z23
+	VADDPS      Z9, Z23, Z25
+	VFMADD231PS Z24, Z25, Z23
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z21, Z21
+	VPSLLD $0x17, Z21, Z21
+	VADDPS Z9, Z23, Z24
+	VMULPS Z24, Z21, Z21
+	VADDPS Z9, Z21, Z24
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z20, Z18
+	VFMADD231PS Z20, Z23, Z18
+	VBLENDMPS   Z18, Z20, K1, Z20
+	VDIVPS      Z24, Z20, Z20
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z22, Z20, K1, Z20
+	VMOVUPS     128(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z21
+	VORPS       Z0, Z21, Z22
+	VMAXPS      Z22, Z15, Z22
+	VMULPS      Z22, Z22, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z22, Z22, Z24
+	VMULPS      Z23, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z22, Z26
+	VFMADD231PS Z22, Z24, Z26
+	VMULPS      Z3, Z25, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z3, Z25, Z24
+	VFMADD231PS Z3, Z26, Z24
+	VFMADD231PS Z4, Z25, Z24
+	VMULPS      Z1, Z22, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z22, Z26
+	VADDPS      Z26, Z24, Z24
+	VFMADD231PS Z2, Z22, Z24
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z23, Z22
+	VMAXPS Z25, Z23, Z23
+	VADDPS Z23, Z22, Z25
+	VSUBPS Z22, Z25, Z22
+	VSUBPS Z22, Z23, Z22
+	VADDPS Z22, Z24, Z24
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z22
+	VFMADD231PS Z6, Z25, Z22
+	VSUBPS      Z5, Z22, Z23
+	VFMADD231PS Z7, Z23, Z25
+	VFMADD231PS Z8, Z23, Z24
+	VADDPS      Z24, Z25, Z26
+	VSUBPS      Z25, Z26, Z25
+	VSUBPS      Z25, Z24, Z25
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z26, Z24
+	VFMADD213PS Z12, Z26, Z24
+	VFMADD213PS Z13, Z26, Z24
+	VFMADD213PS Z14, Z26, Z24
+	VMULPS      Z26, Z26, Z27
+	VFMADD213PS Z26, Z27, Z24
+	VADDPS      Z9, Z24, Z26
+	VFMADD231PS Z25, Z26, Z24
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z22, Z22
+	VPSLLD $0x17, Z22, Z22
+	VADDPS Z9, Z24, Z25
+	VMULPS Z25, Z22, Z22
+	VADDPS Z9, Z22, Z25
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z21, Z18
+	VFMADD231PS Z21, Z24, Z18
+	VBLENDMPS   Z18, Z21, K1, Z21
+	VDIVPS      Z25, Z21, Z21
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS   Z23, Z21, K1, Z21
+	VMOVUPS     192(SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z22
+	VORPS       Z0, Z22, Z23
+	VMAXPS      Z23, Z15, Z23
+	VMULPS      Z23, Z23, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z23, Z23, Z25
+	VMULPS      Z24, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z23, Z27
+	VFMADD231PS Z23, Z25, Z27
+	VMULPS      Z3, Z26, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z3, Z26, Z25
+	VFMADD231PS Z3, Z27, Z25
+	VFMADD231PS Z4, Z26, Z25
+	VMULPS      Z1, Z23, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z23, Z27
+	VADDPS      Z27, Z25, Z25
+	VFMADD231PS Z2, Z23, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z24, Z23
+	VMAXPS Z26, Z24, Z24
+	VADDPS Z24, Z23, Z26
+	VSUBPS Z23, Z26, Z23
+	VSUBPS Z23, Z24, Z23
+	VADDPS Z23, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z23
+	VFMADD231PS Z6, Z26, Z23
+	VSUBPS      Z5, Z23, Z24
+	VFMADD231PS Z7, Z24, Z26
+	VFMADD231PS Z8, Z24, Z25
+	VADDPS      Z25, Z26, Z27
+	VSUBPS      Z26, Z27, Z26
+	VSUBPS      Z26, Z25, Z26
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z27, Z25
+	VFMADD213PS Z12, Z27, Z25
+	VFMADD213PS Z13, Z27, Z25
+	VFMADD213PS Z14, Z27, Z25
+	VMULPS      Z27, Z27, Z28
+	VFMADD213PS Z27, Z28, Z25
+	VADDPS      Z9, Z25, Z27
+	VFMADD231PS Z26, Z27, Z25
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z23, Z23
+	VPSLLD $0x17, Z23, Z23
+	VADDPS Z9, Z25, Z26
+	VMULPS Z26, Z23, Z23
+	VADDPS Z9, Z23, Z26
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z22, Z18
+	VFMADD231PS Z22, Z25, Z18
+	VBLENDMPS   Z18, Z22, K1, Z22
+	VDIVPS      Z26, Z22, Z22
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z24, Z22, K1, Z22
+	VMOVNTPS  Z19, (DI)(BX*1)
+	VMOVNTPS  Z20, 64(DI)(BX*1)
+	VMOVNTPS  Z21, 128(DI)(BX*1)
+	VMOVNTPS  Z22, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z20
+	VMAXPS      Z20, Z15, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z3, Z23, Z22
+	VFMADD231PS Z3, Z24, Z22
+	VFMADD231PS Z4, Z23, Z22
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z22, Z22
+	VFMADD231PS Z2, Z20, Z22
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z21, Z20
+	VMAXPS Z23, Z21, Z21
+	VADDPS Z21, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z21, Z20
+	VADDPS Z20, Z22, Z22
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z21
+	VFMADD231PS Z7, Z21, Z23
+	VFMADD231PS Z8, Z21, Z22
+	VADDPS      Z22, Z23, Z24
+	VSUBPS      Z23, Z24, Z23
+	VSUBPS      Z23, Z22, Z23
+	VMOVUPS     Z10, Z22
+	VFMADD213PS Z11, Z24, Z22
+	VFMADD213PS Z12, Z24, Z22
+	VFMADD213PS Z13, Z24, Z22
+	VFMADD213PS Z14, Z24, Z22
+	VMULPS      Z24, Z24, Z25
+	VFMADD213PS Z24, Z25, Z22
+	VADDPS      Z9, Z22, Z24
+	VFMADD231PS Z23, Z24, Z22
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z20, Z20
+	VPSLLD $0x17, Z20, Z20
+	VADDPS Z9, Z22, Z23
+	VMULPS Z23, Z20, Z20
+	VADDPS Z9, Z20, Z23
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K1
+	VMOVAPS     Z19, Z18
+	VFMADD231PS Z19, Z22, Z18
+	VBLENDMPS   Z18, Z19, K1, Z19
+	VDIVPS      Z23, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z21, Z19, K1, Z19
+	VMOVNTPS  Z19, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VORPS       Z0, Z19, Z0
+	VMAXPS      Z0, Z15, Z0
+	VMULPS      Z0, Z0, Z15
+	VMOVAPS     Z15, Z20
+	VFMSUB231PS Z0, Z0, Z20
+	VMULPS      Z15, Z0, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z15, Z0, Z22
+	VFMADD231PS Z0, Z20, Z22
+	VMULPS      Z3, Z21, Z15
+	VMOVAPS     Z15, Z20
+	VFMSUB231PS Z3, Z21, Z20
+	VFMADD231PS Z3, Z22, Z20
+	VFMADD231PS Z4, Z21, Z20
+	VMULPS      Z1, Z0, Z3
+	VMOVAPS     Z3, Z22
+	VFMSUB231PS Z1, Z0, Z22
+	VADDPS      Z22, Z20, Z20
+	VFMADD231PS Z2, Z0, Z20
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z3, Z15, Z0
+	VMAXPS Z3, Z15, Z1
+	VADDPS Z1, Z0, Z2
+	VSUBPS Z0, Z2, Z0
+	VSUBPS Z0, Z1, Z0
+	VADDPS Z0, Z20, Z20
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z0
+	VFMADD231PS Z6, Z2, Z0
+	VSUBPS      Z5, Z0, Z1
+	VFMADD231PS Z7, Z1, Z2
+	VFMADD231PS Z8, Z1, Z20
+	VADDPS      Z20, Z2, Z3
+	VSUBPS      Z2, Z3, Z2
+	VSUBPS      Z2, Z20, Z2
+	VMOVUPS     Z10, Z4
+	VFMADD213PS Z11, Z3, Z4
+	VFMADD213PS Z12, Z3, Z4
+	VFMADD213PS Z13, Z3, Z4
+	VFMADD213PS Z14, Z3, Z4
+	VMULPS      Z3, Z3, Z5
+	VFMADD213PS Z3, Z5, Z4
+	VADDPS      Z9, Z4, Z3
+	VFMADD231PS Z2, Z3, Z4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS Z16, Z0, Z0
+	VPSLLD $0x17, Z0, Z0
+	VADDPS Z9, Z4, Z2
+	VMULPS Z2, Z0, Z0
+	VADDPS Z9, Z0, Z2
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Z17, Z18, K2
+	VMOVAPS     Z19, Z0
+	VFMADD231PS Z19, Z4, Z0
+	VBLENDMPS   Z0, Z19, K2, Z19
+	VDIVPS      Z2, Z19, Z19
+
+	// VSCALEFPS rounds once, as the AVX2 kernel's two products do.
+	VSCALEFPS Z1, Z19, K2, Z19
+	VMOVUPS   Z19, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA geluAHi<>+0(SB)/4, $0x3fcc422a
+DATA geluAHi<>+4(SB)/4, $0x3fcc422a
+DATA geluAHi<>+8(SB)/4, $0x3fcc422a
+DATA geluAHi<>+12(SB)/4, $0x3fcc422a
+DATA geluAHi<>+16(SB)/4, $0x3fcc422a
+DATA geluAHi<>+20(SB)/4, $0x3fcc422a
+DATA geluAHi<>+24(SB)/4, $0x3fcc422a
+DATA geluAHi<>+28(SB)/4, $0x3fcc422a
+DATA geluAHi<>+32(SB)/4, $0x3fcc422a
+DATA geluAHi<>+36(SB)/4, $0x3fcc422a
+DATA geluAHi<>+40(SB)/4, $0x3fcc422a
+DATA geluAHi<>+44(SB)/4, $0x3fcc422a
+DATA geluAHi<>+48(SB)/4, $0x3fcc422a
+DATA geluAHi<>+52(SB)/4, $0x3fcc422a
+DATA geluAHi<>+56(SB)/4, $0x3fcc422a
+DATA geluAHi<>+60(SB)/4, $0x3fcc422a
+GLOBL geluAHi<>(SB), RODATA|NOPTR, $64
+
+DATA geluALo<>+0(SB)/4, $0xb342bc9b
+DATA geluALo<>+4(SB)/4, $0xb342bc9b
+DATA geluALo<>+8(SB)/4, $0xb342bc9b
+DATA geluALo<>+12(SB)/4, $0xb342bc9b
+DATA geluALo<>+16(SB)/4, $0xb342bc9b
+DATA geluALo<>+20(SB)/4, $0xb342bc9b
+DATA geluALo<>+24(SB)/4, $0xb342bc9b
+DATA geluALo<>+28(SB)/4, $0xb342bc9b
+DATA geluALo<>+32(SB)/4, $0xb342bc9b
+DATA geluALo<>+36(SB)/4, $0xb342bc9b
+DATA geluALo<>+40(SB)/4, $0xb342bc9b
+DATA geluALo<>+44(SB)/4, $0xb342bc9b
+DATA geluALo<>+48(SB)/4, $0xb342bc9b
+DATA geluALo<>+52(SB)/4, $0xb342bc9b
+DATA geluALo<>+56(SB)/4, $0xb342bc9b
+DATA geluALo<>+60(SB)/4, $0xb342bc9b
+GLOBL geluALo<>(SB), RODATA|NOPTR, $64
+
+DATA geluBHi<>+0(SB)/4, $0x3d922279
+DATA geluBHi<>+4(SB)/4, $0x3d922279
+DATA geluBHi<>+8(SB)/4, $0x3d922279
+DATA geluBHi<>+12(SB)/4, $0x3d922279
+DATA geluBHi<>+16(SB)/4, $0x3d922279
+DATA geluBHi<>+20(SB)/4, $0x3d922279
+DATA geluBHi<>+24(SB)/4, $0x3d922279
+DATA geluBHi<>+28(SB)/4, $0x3d922279
+DATA geluBHi<>+32(SB)/4, $0x3d922279
+DATA geluBHi<>+36(SB)/4, $0x3d922279
+DATA geluBHi<>+40(SB)/4, $0x3d922279
+DATA geluBHi<>+44(SB)/4, $0x3d922279
+DATA geluBHi<>+48(SB)/4, $0x3d922279
+DATA geluBHi<>+52(SB)/4, $0x3d922279
+DATA geluBHi<>+56(SB)/4, $0x3d922279
+DATA geluBHi<>+60(SB)/4, $0x3d922279
+GLOBL geluBHi<>(SB), RODATA|NOPTR, $64
+
+DATA geluBLo<>+0(SB)/4, $0x3124d8b5
+DATA geluBLo<>+4(SB)/4, $0x3124d8b5
+DATA geluBLo<>+8(SB)/4, $0x3124d8b5
+DATA geluBLo<>+12(SB)/4, $0x3124d8b5
+DATA geluBLo<>+16(SB)/4, $0x3124d8b5
+DATA geluBLo<>+20(SB)/4, $0x3124d8b5
+DATA geluBLo<>+24(SB)/4, $0x3124d8b5
+DATA geluBLo<>+28(SB)/4, $0x3124d8b5
+DATA geluBLo<>+32(SB)/4, $0x3124d8b5
+DATA geluBLo<>+36(SB)/4, $0x3124d8b5
+DATA geluBLo<>+40(SB)/4, $0x3124d8b5
+DATA geluBLo<>+44(SB)/4, $0x3124d8b5
+DATA geluBLo<>+48(SB)/4, $0x3124d8b5
+DATA geluBLo<>+52(SB)/4, $0x3124d8b5
+DATA geluBLo<>+56(SB)/4, $0x3124d8b5
+DATA geluBLo<>+60(SB)/4, $0x3124d8b5
+GLOBL geluBLo<>(SB), RODATA|NOPTR, $64
+
+DATA geluTanhMin<>+0(SB)/4, $0xc1400000
+DATA geluTanhMin<>+4(SB)/4, $0xc1400000
+DATA geluTanhMin<>+8(SB)/4, $0xc1400000
+DATA geluTanhMin<>+12(SB)/4, $0xc1400000
+DATA geluTanhMin<>+16(SB)/4, $0xc1400000
+DATA geluTanhMin<>+20(SB)/4, $0xc1400000
+DATA geluTanhMin<>+24(SB)/4, $0xc1400000
+DATA geluTanhMin<>+28(SB)/4, $0xc1400000
+DATA geluTanhMin<>+32(SB)/4, $0xc1400000
+DATA geluTanhMin<>+36(SB)/4, $0xc1400000
+DATA geluTanhMin<>+40(SB)/4, $0xc1400000
+DATA geluTanhMin<>+44(SB)/4, $0xc1400000
+DATA geluTanhMin<>+48(SB)/4, $0xc1400000
+DATA geluTanhMin<>+52(SB)/4, $0xc1400000
+DATA geluTanhMin<>+56(SB)/4, $0xc1400000
+DATA geluTanhMin<>+60(SB)/4, $0xc1400000
+GLOBL geluTanhMin<>(SB), RODATA|NOPTR, $64
+
+DATA geluScaleMin<>+0(SB)/4, $0x4b400043
+DATA geluScaleMin<>+4(SB)/4, $0x4b400043
+DATA geluScaleMin<>+8(SB)/4, $0x4b400043
+DATA geluScaleMin<>+12(SB)/4, $0x4b400043
+DATA geluScaleMin<>+16(SB)/4, $0x4b400043
+DATA geluScaleMin<>+20(SB)/4, $0x4b400043
+DATA geluScaleMin<>+24(SB)/4, $0x4b400043
+DATA geluScaleMin<>+28(SB)/4, $0x4b400043
+DATA geluScaleMin<>+32(SB)/4, $0x4b400043
+DATA geluScaleMin<>+36(SB)/4, $0x4b400043
+DATA geluScaleMin<>+40(SB)/4, $0x4b400043
+DATA geluScaleMin<>+44(SB)/4, $0x4b400043
+DATA geluScaleMin<>+48(SB)/4, $0x4b400043
+DATA geluScaleMin<>+52(SB)/4, $0x4b400043
+DATA geluScaleMin<>+56(SB)/4, $0x4b400043
+DATA geluScaleMin<>+60(SB)/4, $0x4b400043
+GLOBL geluScaleMin<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geluTanhAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS geluTanhMin<>+0(SB), Y0
+	VXORPS  Y1, Y1, Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMAXPS      Y2, Y0, Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMULPS      Y4, Y4, Y5
+	VMOVAPS     Y5, Y6
+	VFMSUB231PS Y4, Y4, Y6
+	VMULPS      Y5, Y4, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y5, Y4, Y8
+	VFMADD231PS Y4, Y6, Y8
+	VMULPS      geluBHi<>+0(SB), Y7, Y5
+	VMOVAPS     Y5, Y6
+	VFMSUB231PS geluBHi<>+0(SB), Y7, Y6
+	VFMADD231PS geluBHi<>+0(SB), Y8, Y6
+	VFMADD231PS geluBLo<>+0(SB), Y7, Y6
+	VMULPS      geluAHi<>+0(SB), Y4, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluAHi<>+0(SB), Y4, Y8
+	VADDPS      Y8, Y6, Y6
+	VFMADD231PS geluALo<>+0(SB), Y4, Y6
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y5, Y4
+	VMAXPS Y7, Y5, Y5
+	VADDPS Y5, Y4, Y7
+	VSUBPS Y4, Y7, Y4
+	VSUBPS Y4, Y5, Y4
+	VADDPS Y4, Y6, Y6
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y7, Y4
+	VSUBPS      magic<>+0(SB), Y4, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y6
+	VADDPS      Y6, Y7, Y5
+	VSUBPS      Y7, Y5, Y7
+	VSUBPS      Y7, Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y5, Y6
+	VFMADD213PS c4<>+0(SB), Y5, Y6
+	VFMADD213PS c3<>+0(SB), Y5, Y6
+	VFMADD213PS c2<>+0(SB), Y5, Y6
+	VMULPS      Y5, Y5, Y8
+	VFMADD213PS Y5, Y8, Y6
+	VADDPS      one<>+0(SB), Y6, Y5
+	VFMADD231PS Y7, Y5, Y6
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y4, Y5
+	VPSLLD $0x17, Y5, Y5
+	VADDPS one<>+0(SB), Y6, Y7
+	VMULPS Y7, Y5, Y5
+	VADDPS one<>+0(SB), Y5, Y7
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y3, Y5
+	VFMADD231PS Y3, Y6, Y5
+	VBLENDVPS   Y2, Y5, Y3, Y3
+	VDIVPS      Y7, Y3, Y3
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y5
+	VBLENDVPS   Y2, Y4, Y5, Y5
+	VMAXPS      tanhScaleNormal<>+0(SB), Y5, Y2
+	VSUBPS      Y2, Y5, Y5
+	VADDPS      magic<>+0(SB), Y5, Y5
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y2, Y3, Y3
+	VMULPS      Y5, Y3, Y3
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS Y5, Y5, Y7
+	VMULPS      Y6, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y6, Y5, Y9
+	VFMADD231PS Y5, Y7, Y9
+	VMULPS      geluBHi<>+0(SB), Y8, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS geluBHi<>+0(SB), Y8, Y7
+	VFMADD231PS geluBHi<>+0(SB), Y9, Y7
+	VFMADD231PS geluBLo<>+0(SB), Y8, Y7
+	VMULPS      geluAHi<>+0(SB), Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y9
+	VADDPS      Y9, Y7, Y7
+	VFMADD231PS geluALo<>+0(SB), Y5, Y7
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y6, Y5
+	VMAXPS Y8, Y6, Y6
+	VADDPS Y6, Y5, Y8
+	VSUBPS Y5, Y8, Y5
+	VSUBPS Y5, Y6, Y5
+	VADDPS Y5, Y7, Y7
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y8, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VADDPS      Y7, Y8, Y6
+	VSUBPS      Y8, Y6, Y8
+	VSUBPS      Y8, Y7, Y8
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y6, Y7
+	VFMADD213PS c4<>+0(SB), Y6, Y7
+	VFMADD213PS c3<>+0(SB), Y6, Y7
+	VFMADD213PS c2<>+0(SB), Y6, Y7
+	VMULPS      Y6, Y6, Y9
+	VFMADD213PS Y6, Y9, Y7
+	VADDPS      one<>+0(SB), Y7, Y6
+	VFMADD231PS Y8, Y6, Y7
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y5, Y6
+	VPSLLD $0x17, Y6, Y6
+	VADDPS one<>+0(SB), Y7, Y8
+	VMULPS Y8, Y6, Y6
+	VADDPS one<>+0(SB), Y6, Y8
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y4, Y6
+	VFMADD231PS Y4, Y7, Y6
+	VBLENDVPS   Y2, Y6, Y4, Y4
+	VDIVPS      Y8, Y4, Y4
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y6
+	VBLENDVPS Y2, Y5, Y6, Y6
+	VMAXPS    tanhScaleNormal<>+0(SB), Y6, Y2
+	VSUBPS    Y2, Y6, Y6
+	VADDPS    magic<>+0(SB), Y6, Y6
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y6, Y6
+	VMULPS    Y2, Y4, Y4
+	VMULPS    Y6, Y4, Y4
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y7
+	VBLENDVPS   Y2, Y6, Y7, Y7
+	VMAXPS      tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS      Y2, Y7, Y7
+	VADDPS      magic<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y2, Y5, Y5
+	VMULPS      Y7, Y5, Y5
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y6
+	VORPS       signBit<>+0(SB), Y6, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMULPS      Y7, Y7, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y7, Y7, Y9
+	VMULPS      Y8, Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y7, Y11
+	VFMADD231PS Y7, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y7, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y7, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y7
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y7, Y10
+	VSUBPS Y7, Y10, Y7
+	VSUBPS Y7, Y8, Y7
+	VADDPS Y7, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y10, Y7
+	VSUBPS      magic<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y8
+	VSUBPS      Y10, Y8, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+	VADDPS      one<>+0(SB), Y9, Y8
+	VFMADD231PS Y10, Y8, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y7, Y8
+	VPSLLD $0x17, Y8, Y8
+	VADDPS one<>+0(SB), Y9, Y10
+	VMULPS Y10, Y8, Y8
+	VADDPS one<>+0(SB), Y8, Y10
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y6, Y8
+	VFMADD231PS Y6, Y9, Y8
+	VBLENDVPS   Y2, Y8, Y6, Y6
+	VDIVPS      Y10, Y6, Y6
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y8
+	VBLENDVPS   Y2, Y7, Y8, Y8
+	VMAXPS      tanhScaleNormal<>+0(SB), Y8, Y2
+	VSUBPS      Y2, Y8, Y8
+	VADDPS      magic<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y9
+	VSUBPS      Y11, Y9, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+	VADDPS      one<>+0(SB), Y10, Y9
+	VFMADD231PS Y11, Y9, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y8, Y9
+	VPSLLD $0x17, Y9, Y9
+	VADDPS one<>+0(SB), Y10, Y11
+	VMULPS Y11, Y9, Y9
+	VADDPS one<>+0(SB), Y9, Y11
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y7, Y9
+	VFMADD231PS Y7, Y10, Y9
+	VBLENDVPS   Y2, Y9, Y7, Y7
+	VDIVPS      Y11, Y7, Y7
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y2, Y8, Y9, Y9
+	VMAXPS      tanhScaleNormal<>+0(SB), Y9, Y2
+	VSUBPS      Y2, Y9, Y9
+	VADDPS      magic<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y2, Y7, Y7
+	VMULPS      Y9, Y7, Y7
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y8
+	VORPS       signBit<>+0(SB), Y8, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMULPS      Y9, Y9, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y9, Y9, Y11
+	VMULPS      Y10, Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y9, Y13
+	VFMADD231PS Y9, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y11
+	VMULPS      geluAHi<>+0(SB), Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y9, Y13
+	VADDPS      Y13, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y9, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y10, Y9
+	VMAXPS Y12, Y10, Y10
+	VADDPS Y10, Y9, Y12
+	VSUBPS Y9, Y12, Y9
+	VSUBPS Y9, Y10, Y9
+	VADDPS Y9, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y12, Y9
+	VSUBPS      magic<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y11
+	VADDPS      Y11, Y12, Y10
+	VSUBPS      Y12, Y10, Y12
+	VSUBPS      Y12, Y11, Y12
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+	VADDPS      one<>+0(SB), Y11, Y10
+	VFMADD231PS Y12, Y10, Y11
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y9, Y10
+	VPSLLD $0x17, Y10, Y10
+	VADDPS one<>+0(SB), Y11, Y12
+	VMULPS Y12, Y10, Y10
+	VADDPS one<>+0(SB), Y10, Y12
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y8, Y10
+	VFMADD231PS Y8, Y11, Y10
+	VBLENDVPS   Y2, Y10, Y8, Y8
+	VDIVPS      Y12, Y8, Y8
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y10
+	VBLENDVPS Y2, Y9, Y10, Y10
+	VMAXPS    tanhScaleNormal<>+0(SB), Y10, Y2
+	VSUBPS    Y2, Y10, Y10
+	VADDPS    magic<>+0(SB), Y10, Y10
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y10, Y8, Y8
+	VMOVUPS   Y5, (DI)(BX*1)
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   Y7, 64(DI)(BX*1)
+	VMOVUPS   Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y7
+	VBLENDVPS Y2, Y6, Y7, Y7
+	VMAXPS    tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS    Y2, Y7, Y7
+	VADDPS    magic<>+0(SB), Y7, Y7
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y7, Y7
+	VMULPS    Y2, Y5, Y5
+	VMULPS    Y7, Y5, Y5
+	VMOVUPS   Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y7
+	VBLENDVPS   Y2, Y6, Y7, Y7
+	VMAXPS      tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS      Y2, Y7, Y7
+	VADDPS      magic<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y2, Y5, Y5
+	VMULPS      Y7, Y5, Y5
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y6
+	VORPS       signBit<>+0(SB), Y6, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMULPS      Y7, Y7, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y7, Y7, Y9
+	VMULPS      Y8, Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y7, Y11
+	VFMADD231PS Y7, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y7, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y7, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y7, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y7
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y7, Y10
+	VSUBPS Y7, Y10, Y7
+	VSUBPS Y7, Y8, Y7
+	VADDPS Y7, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y10, Y7
+	VSUBPS      magic<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y8
+	VSUBPS      Y10, Y8, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y8, Y9
+	VFMADD213PS c4<>+0(SB), Y8, Y9
+	VFMADD213PS c3<>+0(SB), Y8, Y9
+	VFMADD213PS c2<>+0(SB), Y8, Y9
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y9
+	VADDPS      one<>+0(SB), Y9, Y8
+	VFMADD231PS Y10, Y8, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y7, Y8
+	VPSLLD $0x17, Y8, Y8
+	VADDPS one<>+0(SB), Y9, Y10
+	VMULPS Y10, Y8, Y8
+	VADDPS one<>+0(SB), Y8, Y10
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y6, Y8
+	VFMADD231PS Y6, Y9, Y8
+	VBLENDVPS   Y2, Y8, Y6, Y6
+	VDIVPS      Y10, Y6, Y6
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y8
+	VBLENDVPS   Y2, Y7, Y8, Y8
+	VMAXPS      tanhScaleNormal<>+0(SB), Y8, Y2
+	VSUBPS      Y2, Y8, Y8
+	VADDPS      magic<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y9
+	VSUBPS      Y11, Y9, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y9, Y10
+	VFMADD213PS c4<>+0(SB), Y9, Y10
+	VFMADD213PS c3<>+0(SB), Y9, Y10
+	VFMADD213PS c2<>+0(SB), Y9, Y10
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y10
+	VADDPS      one<>+0(SB), Y10, Y9
+	VFMADD231PS Y11, Y9, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y8, Y9
+	VPSLLD $0x17, Y9, Y9
+	VADDPS one<>+0(SB), Y10, Y11
+	VMULPS Y11, Y9, Y9
+	VADDPS one<>+0(SB), Y9, Y11
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y7, Y9
+	VFMADD231PS Y7, Y10, Y9
+	VBLENDVPS   Y2, Y9, Y7, Y7
+	VDIVPS      Y11, Y7, Y7
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y2, Y8, Y9, Y9
+	VMAXPS      tanhScaleNormal<>+0(SB), Y9, Y2
+	VSUBPS      Y2, Y9, Y9
+	VADDPS      magic<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y2, Y7, Y7
+	VMULPS      Y9, Y7, Y7
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y8
+	VORPS       signBit<>+0(SB), Y8, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMULPS      Y9, Y9, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y9, Y9, Y11
+	VMULPS      Y10, Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y9, Y13
+	VFMADD231PS Y9, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y11
+	VMULPS      geluAHi<>+0(SB), Y9, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y9, Y13
+	VADDPS      Y13, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y9, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y10, Y9
+	VMAXPS Y12, Y10, Y10
+	VADDPS Y10, Y9, Y12
+	VSUBPS Y9, Y12, Y9
+	VSUBPS Y9, Y10, Y9
+	VADDPS Y9, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y12, Y9
+	VSUBPS      magic<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y11
+	VADDPS      Y11, Y12, Y10
+	VSUBPS      Y12, Y10, Y12
+	VSUBPS      Y12, Y11, Y12
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y10, Y11
+	VFMADD213PS c4<>+0(SB), Y10, Y11
+	VFMADD213PS c3<>+0(SB), Y10, Y11
+	VFMADD213PS c2<>+0(SB), Y10, Y11
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y11
+	VADDPS      one<>+0(SB), Y11, Y10
+	VFMADD231PS Y12, Y10, Y11
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y9, Y10
+	VPSLLD $0x17, Y10, Y10
+	VADDPS one<>+0(SB), Y11, Y12
+	VMULPS Y12, Y10, Y10
+	VADDPS one<>+0(SB), Y10, Y12
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y8, Y10
+	VFMADD231PS Y8, Y11, Y10
+	VBLENDVPS   Y2, Y10, Y8, Y8
+	VDIVPS      Y12, Y8, Y8
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y10
+	VBLENDVPS Y2, Y9, Y10, Y10
+	VMAXPS    tanhScaleNormal<>+0(SB), Y10, Y2
+	VSUBPS    Y2, Y10, Y10
+	VADDPS    magic<>+0(SB), Y10, Y10
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y10, Y8, Y8
+	VMOVNTPS  Y5, (DI)(BX*1)
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVNTPS  Y7, 64(DI)(BX*1)
+	VMOVNTPS  Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y0, Y5
+	VORPS       signBit<>+0(SB), Y5, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMULPS      Y6, Y6, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y6, Y6, Y8
+	VMULPS      Y7, Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y6, Y10
+	VFMADD231PS Y6, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y8
+	VMULPS      geluAHi<>+0(SB), Y6, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y6, Y10
+	VADDPS      Y10, Y8, Y8
+	VFMADD231PS geluALo<>+0(SB), Y6, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y6
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y6, Y9
+	VSUBPS Y6, Y9, Y6
+	VSUBPS Y6, Y7, Y6
+	VADDPS Y6, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y9, Y6
+	VSUBPS      magic<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y7
+	VSUBPS      Y9, Y7, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y7, Y8
+	VFMADD213PS c4<>+0(SB), Y7, Y8
+	VFMADD213PS c3<>+0(SB), Y7, Y8
+	VFMADD213PS c2<>+0(SB), Y7, Y8
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y8
+	VADDPS      one<>+0(SB), Y8, Y7
+	VFMADD231PS Y9, Y7, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y6, Y7
+	VPSLLD $0x17, Y7, Y7
+	VADDPS one<>+0(SB), Y8, Y9
+	VMULPS Y9, Y7, Y7
+	VADDPS one<>+0(SB), Y7, Y9
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y2, Y2
+	VMOVAPS     Y5, Y7
+	VFMADD231PS Y5, Y8, Y7
+	VBLENDVPS   Y2, Y7, Y5, Y5
+	VDIVPS      Y9, Y5, Y5
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS   magic<>+0(SB), Y7
+	VBLENDVPS Y2, Y6, Y7, Y7
+	VMAXPS    tanhScaleNormal<>+0(SB), Y7, Y2
+	VSUBPS    Y2, Y7, Y7
+	VADDPS    magic<>+0(SB), Y7, Y7
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y7, Y7
+	VMULPS    Y2, Y5, Y5
+	VMULPS    Y7, Y5, Y5
+	VMOVNTPS  Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMAXPS       Y3, Y0, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMULPS       Y5, Y5, Y0
+	VMOVAPS      Y0, Y6
+	VFMSUB231PS  Y5, Y5, Y6
+	VMULPS       Y0, Y5, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  Y0, Y5, Y8
+	VFMADD231PS  Y5, Y6, Y8
+	VMULPS       geluBHi<>+0(SB), Y7, Y0
+	VMOVAPS      Y0, Y6
+	VFMSUB231PS  geluBHi<>+0(SB), Y7, Y6
+	VFMADD231PS  geluBHi<>+0(SB), Y8, Y6
+	VFMADD231PS  geluBLo<>+0(SB), Y7, Y6
+	VMULPS       geluAHi<>+0(SB), Y5, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  geluAHi<>+0(SB), Y5, Y8
+	VADDPS       Y8, Y6, Y6
+	VFMADD231PS  geluALo<>+0(SB), Y5, Y6
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y0, Y5
+	VMAXPS Y7, Y0, Y0
+	VADDPS Y0, Y5, Y7
+	VSUBPS Y5, Y7, Y5
+	VSUBPS Y5, Y0, Y5
+	VADDPS Y5, Y6, Y6
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y0
+	VFMADD231PS log2e<>+0(SB), Y7, Y0
+	VSUBPS      magic<>+0(SB), Y0, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y6
+	VADDPS      Y6, Y7, Y5
+	VSUBPS      Y7, Y5, Y7
+	VSUBPS      Y7, Y6, Y7
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y5, Y6
+	VFMADD213PS c4<>+0(SB), Y5, Y6
+	VFMADD213PS c3<>+0(SB), Y5, Y6
+	VFMADD213PS c2<>+0(SB), Y5, Y6
+	VMULPS      Y5, Y5, Y8
+	VFMADD213PS Y5, Y8, Y6
+	VADDPS      one<>+0(SB), Y6, Y5
+	VFMADD231PS Y7, Y5, Y6
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS geluScaleMin<>+0(SB), Y0, Y5
+	VPSLLD $0x17, Y5, Y5
+	VADDPS one<>+0(SB), Y6, Y7
+	VMULPS Y7, Y5, Y5
+	VADDPS one<>+0(SB), Y5, Y7
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VCMPPS      $0x11, Y1, Y3, Y1
+	VMOVAPS     Y4, Y3
+	VFMADD231PS Y4, Y6, Y3
+	VBLENDVPS   Y1, Y3, Y4, Y4
+	VDIVPS      Y7, Y4, Y4
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	VMOVUPS    magic<>+0(SB), Y3
+	VBLENDVPS  Y1, Y0, Y3, Y3
+	VMAXPS     tanhScaleNormal<>+0(SB), Y3, Y0
+	VSUBPS     Y0, Y3, Y3
+	VADDPS     magic<>+0(SB), Y3, Y3
+	VPSLLD     $0x17, Y0, Y0
+	VPSLLD     $0x17, Y3, Y3
+	VMULPS     Y0, Y4, Y4
+	VMULPS     Y3, Y4, Y4
+	VMASKMOVPS Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA tanhScaleNormal<>+0(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+4(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+8(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+12(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+16(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+20(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+24(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+28(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+32(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+36(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+40(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+44(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+48(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+52(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+56(SB)/4, $0x4b400001
+DATA tanhScaleNormal<>+60(SB)/4, $0x4b400001
+GLOBL tanhScaleNormal<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·geluTanhBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS geluAHi<>+0(SB), Z1
+	VMOVUPS geluALo<>+0(SB), Z2
+	VMOVUPS geluBHi<>+0(SB), Z3
+	VMOVUPS geluBLo<>+0(SB), Z4
+	VMOVUPS magic<>+0(SB), Z5
+	VMOVUPS log2e<>+0(SB), Z6
+	VMOVUPS negLn2Hi<>+0(SB), Z7
+	VMOVUPS negLn2Lo<>+0(SB), Z8
+	VMOVUPS one<>+0(SB), Z9
+	VMOVUPS c6<>+0(SB), Z10
+	VMOVUPS c5<>+0(SB), Z11
+	VMOVUPS c4<>+0(SB), Z12
+	VMOVUPS c3<>+0(SB), Z13
+	VMOVUPS c2<>+0(SB), Z14
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Z15
+	VMOVUPS geluTanhBackwardMax<>+0(SB), Z16
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z17
+	VMOVUPS.Z   (DX), K1, Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K2, Z23
+	VMOVAPS.Z   Z24, K2, Z20
+	VBLENDMPS   Z9, Z19, K2, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VFMADD231PS Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K2
+	VBLENDMPS Z0, Z21, K2, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVUPS   Z21, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMOVAPS.Z   Z24, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VFMADD231PS Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z21, K1, Z21
+	VMULPS      Z21, Z17, Z21
+	VMAXPS      tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z23, Z23
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z23, Z23
+	VMULPS      Z17, Z21, Z21
+	VMULPS      Z23, Z21, Z21
+	VMOVUPS     64(SI)(BX*1), Z17
+	VMOVUPS     64(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z20, Z20, Z23
+	VMULPS      Z22, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z20, Z25
+	VFMADD231PS Z20, Z23, Z25
+	VMULPS      Z3, Z24, Z23
+	VMOVAPS     Z23, Z26
+	VFMSUB231PS Z3, Z24, Z26
+	VFMADD231PS Z3, Z25, Z26
+	VFMADD231PS Z4, Z24, Z26
+	VMULPS      Z1, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z20, Z25
+	VADDPS      Z25, Z26, Z26
+	VFMADD231PS Z2, Z20, Z26
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z23, Z20
+	VMAXPS Z24, Z23, Z23
+	VADDPS Z23, Z20, Z24
+	VSUBPS Z20, Z24, Z20
+	VSUBPS Z20, Z23, Z20
+	VADDPS Z20, Z26, Z26
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z24, Z20
+	VSUBPS      Z5, Z20, Z23
+	VFMADD231PS Z7, Z23, Z24
+	VFMADD231PS Z8, Z23, Z26
+	VADDPS      Z26, Z24, Z23
+	VSUBPS      Z24, Z23, Z24
+	VSUBPS      Z24, Z26, Z24
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z23, Z25
+	VFMADD213PS Z12, Z23, Z25
+	VFMADD213PS Z13, Z23, Z25
+	VFMADD213PS Z14, Z23, Z25
+	VMULPS      Z23, Z23, Z26
+	VFMADD213PS Z23, Z26, Z25
+	VADDPS      Z9, Z25, Z23
+	VFMADD231PS Z24, Z23, Z25
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z23
+	VFMADD231PS geluB3<>+0(SB), Z22, Z23
+	VMULPS      Z19, Z23, Z23
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z25, Z19
+	VADDPS      Z9, Z19, Z22
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z24
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVAPS.Z   Z25, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z22, Z22, Z25
+	VFMADD231PS Z23, Z19, Z22
+	VFMADD231PS Z20, Z22, Z22
+	VDIVPS      Z25, Z22, Z22
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z24, Z19
+	VSUBPS Z19, Z24, Z24
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z22, Z22
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z22, K1, Z22
+	VMULPS      Z22, Z17, Z22
+	VMAXPS      tanhMinus100<>+0(SB), Z24, Z17
+	VSUBPS      Z17, Z24, Z24
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z24, Z24
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z24, Z24
+	VMULPS      Z17, Z22, Z22
+	VMULPS      Z24, Z22, Z22
+	VMOVUPS     128(SI)(BX*1), Z17
+	VMOVUPS     128(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z20, Z20, Z24
+	VMULPS      Z23, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z20, Z26
+	VFMADD231PS Z20, Z24, Z26
+	VMULPS      Z3, Z25, Z24
+	VMOVAPS     Z24, Z27
+	VFMSUB231PS Z3, Z25, Z27
+	VFMADD231PS Z3, Z26, Z27
+	VFMADD231PS Z4, Z25, Z27
+	VMULPS      Z1, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z20, Z26
+	VADDPS      Z26, Z27, Z27
+	VFMADD231PS Z2, Z20, Z27
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z24, Z20
+	VMAXPS Z25, Z24, Z24
+	VADDPS Z24, Z20, Z25
+	VSUBPS Z20, Z25, Z20
+	VSUBPS Z20, Z24, Z20
+	VADDPS Z20, Z27, Z27
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z25, Z20
+	VSUBPS      Z5, Z20, Z24
+	VFMADD231PS Z7, Z24, Z25
+	VFMADD231PS Z8, Z24, Z27
+	VADDPS      Z27, Z25, Z24
+	VSUBPS      Z25, Z24, Z25
+	VSUBPS      Z25, Z27, Z25
+	VMOVUPS     Z10, Z26
+	VFMADD213PS Z11, Z24, Z26
+	VFMADD213PS Z12, Z24, Z26
+	VFMADD213PS Z13, Z24, Z26
+	VFMADD213PS Z14, Z24, Z26
+	VMULPS      Z24, Z24, Z27
+	VFMADD213PS Z24, Z27, Z26
+	VADDPS      Z9, Z26, Z24
+	VFMADD231PS Z25, Z24, Z26
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z24
+	VFMADD231PS geluB3<>+0(SB), Z23, Z24
+	VMULPS      Z19, Z24, Z24
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z26, Z19
+	VADDPS      Z9, Z19, Z23
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z25
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVAPS.Z   Z26, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z23, Z23, Z26
+	VFMADD231PS Z24, Z19, Z23
+	VFMADD231PS Z20, Z23, Z23
+	VDIVPS      Z26, Z23, Z23
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z25, Z19
+	VSUBPS Z19, Z25, Z25
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z23, Z23
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z23, K1, Z23
+	VMULPS      Z23, Z17, Z23
+	VMAXPS      tanhMinus100<>+0(SB), Z25, Z17
+	VSUBPS      Z17, Z25, Z25
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z25, Z25
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z25, Z25
+	VMULPS      Z17, Z23, Z23
+	VMULPS      Z25, Z23, Z23
+	VMOVUPS     192(SI)(BX*1), Z17
+	VMOVUPS     192(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z20, Z20, Z25
+	VMULPS      Z24, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z20, Z27
+	VFMADD231PS Z20, Z25, Z27
+	VMULPS      Z3, Z26, Z25
+	VMOVAPS     Z25, Z28
+	VFMSUB231PS Z3, Z26, Z28
+	VFMADD231PS Z3, Z27, Z28
+	VFMADD231PS Z4, Z26, Z28
+	VMULPS      Z1, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z20, Z27
+	VADDPS      Z27, Z28, Z28
+	VFMADD231PS Z2, Z20, Z28
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z25, Z20
+	VMAXPS Z26, Z25, Z25
+	VADDPS Z25, Z20, Z26
+	VSUBPS Z20, Z26, Z20
+	VSUBPS Z20, Z25, Z20
+	VADDPS Z20, Z28, Z28
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z26, Z20
+	VSUBPS      Z5, Z20, Z25
+	VFMADD231PS Z7, Z25, Z26
+	VFMADD231PS Z8, Z25, Z28
+	VADDPS      Z28, Z26, Z25
+	VSUBPS      Z26, Z25, Z26
+	VSUBPS      Z26, Z28, Z26
+	VMOVUPS     Z10, Z27
+	VFMADD213PS Z11, Z25, Z27
+	VFMADD213PS Z12, Z25, Z27
+	VFMADD213PS Z13, Z25, Z27
+	VFMADD213PS Z14, Z25, Z27
+	VMULPS      Z25, Z25, Z28
+	VFMADD213PS Z25, Z28, Z27
+	VADDPS      Z9, Z27, Z25
+	VFMADD231PS Z26, Z25, Z27
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z25
+	VFMADD231PS geluB3<>+0(SB), Z24, Z25
+	VMULPS      Z19, Z25, Z25
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z27, Z19
+	VADDPS      Z9, Z19, Z24
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z26
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VMOVAPS.Z   Z27, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z24, Z24, Z27
+	VFMADD231PS Z25, Z19, Z24
+	VFMADD231PS Z20, Z24, Z24
+	VDIVPS      Z27, Z24, Z24
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z26, Z19
+	VSUBPS Z19, Z26, Z26
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z24, Z24
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z24, K1, Z24
+	VMULPS    Z24, Z17, Z24
+	VMAXPS    tanhMinus100<>+0(SB), Z26, Z17
+	VSUBPS    Z17, Z26, Z26
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z26, Z26
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z26, Z26
+	VMULPS    Z17, Z24, Z24
+	VMULPS    Z26, Z24, Z24
+	VMOVUPS   Z21, (DI)(BX*1)
+	VMOVUPS   Z22, 64(DI)(BX*1)
+	VMOVUPS   Z23, 128(DI)(BX*1)
+	VMOVUPS   Z24, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMOVAPS.Z   Z24, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VFMADD231PS Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z21, K1, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVUPS   Z21, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMOVAPS.Z   Z24, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VFMADD231PS Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z21, K1, Z21
+	VMULPS      Z21, Z17, Z21
+	VMAXPS      tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS      Z17, Z23, Z23
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z23, Z23
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z23, Z23
+	VMULPS      Z17, Z21, Z21
+	VMULPS      Z23, Z21, Z21
+	VMOVUPS     64(SI)(BX*1), Z17
+	VMOVUPS     64(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z22
+	VMOVAPS     Z22, Z23
+	VFMSUB231PS Z20, Z20, Z23
+	VMULPS      Z22, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z22, Z20, Z25
+	VFMADD231PS Z20, Z23, Z25
+	VMULPS      Z3, Z24, Z23
+	VMOVAPS     Z23, Z26
+	VFMSUB231PS Z3, Z24, Z26
+	VFMADD231PS Z3, Z25, Z26
+	VFMADD231PS Z4, Z24, Z26
+	VMULPS      Z1, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z1, Z20, Z25
+	VADDPS      Z25, Z26, Z26
+	VFMADD231PS Z2, Z20, Z26
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z24, Z23, Z20
+	VMAXPS Z24, Z23, Z23
+	VADDPS Z23, Z20, Z24
+	VSUBPS Z20, Z24, Z20
+	VSUBPS Z20, Z23, Z20
+	VADDPS Z20, Z26, Z26
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z24, Z20
+	VSUBPS      Z5, Z20, Z23
+	VFMADD231PS Z7, Z23, Z24
+	VFMADD231PS Z8, Z23, Z26
+	VADDPS      Z26, Z24, Z23
+	VSUBPS      Z24, Z23, Z24
+	VSUBPS      Z24, Z26, Z24
+	VMOVUPS     Z10, Z25
+	VFMADD213PS Z11, Z23, Z25
+	VFMADD213PS Z12, Z23, Z25
+	VFMADD213PS Z13, Z23, Z25
+	VFMADD213PS Z14, Z23, Z25
+	VMULPS      Z23, Z23, Z26
+	VFMADD213PS Z23, Z26, Z25
+	VADDPS      Z9, Z25, Z23
+	VFMADD231PS Z24, Z23, Z25
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z23
+	VFMADD231PS geluB3<>+0(SB), Z22, Z23
+	VMULPS      Z19, Z23, Z23
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z25, Z19
+	VADDPS      Z9, Z19, Z22
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z24
+	VBLENDMPS   Z20, Z24, K1, Z24
+	VMOVAPS.Z   Z25, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z22, Z22, Z25
+	VFMADD231PS Z23, Z19, Z22
+	VFMADD231PS Z20, Z22, Z22
+	VDIVPS      Z25, Z22, Z22
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z24, Z19
+	VSUBPS Z19, Z24, Z24
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z22, Z22
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z22, K1, Z22
+	VMULPS      Z22, Z17, Z22
+	VMAXPS      tanhMinus100<>+0(SB), Z24, Z17
+	VSUBPS      Z17, Z24, Z24
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z24, Z24
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z24, Z24
+	VMULPS      Z17, Z22, Z22
+	VMULPS      Z24, Z22, Z22
+	VMOVUPS     128(SI)(BX*1), Z17
+	VMOVUPS     128(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z20, Z20, Z24
+	VMULPS      Z23, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z23, Z20, Z26
+	VFMADD231PS Z20, Z24, Z26
+	VMULPS      Z3, Z25, Z24
+	VMOVAPS     Z24, Z27
+	VFMSUB231PS Z3, Z25, Z27
+	VFMADD231PS Z3, Z26, Z27
+	VFMADD231PS Z4, Z25, Z27
+	VMULPS      Z1, Z20, Z25
+	VMOVAPS     Z25, Z26
+	VFMSUB231PS Z1, Z20, Z26
+	VADDPS      Z26, Z27, Z27
+	VFMADD231PS Z2, Z20, Z27
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z25, Z24, Z20
+	VMAXPS Z25, Z24, Z24
+	VADDPS Z24, Z20, Z25
+	VSUBPS Z20, Z25, Z20
+	VSUBPS Z20, Z24, Z20
+	VADDPS Z20, Z27, Z27
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z25, Z20
+	VSUBPS      Z5, Z20, Z24
+	VFMADD231PS Z7, Z24, Z25
+	VFMADD231PS Z8, Z24, Z27
+	VADDPS      Z27, Z25, Z24
+	VSUBPS      Z25, Z24, Z25
+	VSUBPS      Z25, Z27, Z25
+	VMOVUPS     Z10, Z26
+	VFMADD213PS Z11, Z24, Z26
+	VFMADD213PS Z12, Z24, Z26
+	VFMADD213PS Z13, Z24, Z26
+	VFMADD213PS Z14, Z24, Z26
+	VMULPS      Z24, Z24, Z27
+	VFMADD213PS Z24, Z27, Z26
+	VADDPS      Z9, Z26, Z24
+	VFMADD231PS Z25, Z24, Z26
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z24
+	VFMADD231PS geluB3<>+0(SB), Z23, Z24
+	VMULPS      Z19, Z24, Z24
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z26, Z19
+	VADDPS      Z9, Z19, Z23
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z25
+	VBLENDMPS   Z20, Z25, K1, Z25
+	VMOVAPS.Z   Z26, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z23, Z23, Z26
+	VFMADD231PS Z24, Z19, Z23
+	VFMADD231PS Z20, Z23, Z23
+	VDIVPS      Z26, Z23, Z23
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z25, Z19
+	VSUBPS Z19, Z25, Z25
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z23, Z23
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS   Z0, Z23, K1, Z23
+	VMULPS      Z23, Z17, Z23
+	VMAXPS      tanhMinus100<>+0(SB), Z25, Z17
+	VSUBPS      Z17, Z25, Z25
+	VADDPS      Z5, Z17, Z17
+	VADDPS      Z5, Z25, Z25
+	VPSLLD      $0x17, Z17, Z17
+	VPSLLD      $0x17, Z25, Z25
+	VMULPS      Z17, Z23, Z23
+	VMULPS      Z25, Z23, Z23
+	VMOVUPS     192(SI)(BX*1), Z17
+	VMOVUPS     192(DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z24
+	VMOVAPS     Z24, Z25
+	VFMSUB231PS Z20, Z20, Z25
+	VMULPS      Z24, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z24, Z20, Z27
+	VFMADD231PS Z20, Z25, Z27
+	VMULPS      Z3, Z26, Z25
+	VMOVAPS     Z25, Z28
+	VFMSUB231PS Z3, Z26, Z28
+	VFMADD231PS Z3, Z27, Z28
+	VFMADD231PS Z4, Z26, Z28
+	VMULPS      Z1, Z20, Z26
+	VMOVAPS     Z26, Z27
+	VFMSUB231PS Z1, Z20, Z27
+	VADDPS      Z27, Z28, Z28
+	VFMADD231PS Z2, Z20, Z28
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z26, Z25, Z20
+	VMAXPS Z26, Z25, Z25
+	VADDPS Z25, Z20, Z26
+	VSUBPS Z20, Z26, Z20
+	VSUBPS Z20, Z25, Z20
+	VADDPS Z20, Z28, Z28
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z26, Z20
+	VSUBPS      Z5, Z20, Z25
+	VFMADD231PS Z7, Z25, Z26
+	VFMADD231PS Z8, Z25, Z28
+	VADDPS      Z28, Z26, Z25
+	VSUBPS      Z26, Z25, Z26
+	VSUBPS      Z26, Z28, Z26
+	VMOVUPS     Z10, Z27
+	VFMADD213PS Z11, Z25, Z27
+	VFMADD213PS Z12, Z25, Z27
+	VFMADD213PS Z13, Z25, Z27
+	VFMADD213PS Z14, Z25, Z27
+	VMULPS      Z25, Z25, Z28
+	VFMADD213PS Z25, Z28, Z27
+	VADDPS      Z9, Z27, Z25
+	VFMADD231PS Z26, Z25, Z27
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z25
+	VFMADD231PS geluB3<>+0(SB), Z24, Z25
+	VMULPS      Z19, Z25, Z25
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z27, Z19
+	VADDPS      Z9, Z19, Z24
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z26
+	VBLENDMPS   Z20, Z26, K1, Z26
+	VMOVAPS.Z   Z27, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z24, Z24, Z27
+	VFMADD231PS Z25, Z19, Z24
+	VFMADD231PS Z20, Z24, Z24
+	VDIVPS      Z27, Z24, Z24
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z26, Z19
+	VSUBPS Z19, Z26, Z26
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z24, Z24
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z24, K1, Z24
+	VMULPS    Z24, Z17, Z24
+	VMAXPS    tanhMinus100<>+0(SB), Z26, Z17
+	VSUBPS    Z17, Z26, Z26
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z26, Z26
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z26, Z26
+	VMULPS    Z17, Z24, Z24
+	VMULPS    Z26, Z24, Z24
+	VMOVNTPS  Z21, (DI)(BX*1)
+	VMOVNTPS  Z22, 64(DI)(BX*1)
+	VMOVNTPS  Z23, 128(DI)(BX*1)
+	VMOVNTPS  Z24, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z17
+	VMOVUPS     (DX)(BX*1), Z18
+	VMAXPS      Z18, Z15, Z19
+	VMINPS      Z19, Z16, Z19
+	VORPS       Z0, Z19, Z20
+	VMULPS      Z20, Z20, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z20, Z20, Z22
+	VMULPS      Z21, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z21, Z20, Z24
+	VFMADD231PS Z20, Z22, Z24
+	VMULPS      Z3, Z23, Z22
+	VMOVAPS     Z22, Z25
+	VFMSUB231PS Z3, Z23, Z25
+	VFMADD231PS Z3, Z24, Z25
+	VFMADD231PS Z4, Z23, Z25
+	VMULPS      Z1, Z20, Z23
+	VMOVAPS     Z23, Z24
+	VFMSUB231PS Z1, Z20, Z24
+	VADDPS      Z24, Z25, Z25
+	VFMADD231PS Z2, Z20, Z25
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z23, Z22, Z20
+	VMAXPS Z23, Z22, Z22
+	VADDPS Z22, Z20, Z23
+	VSUBPS Z20, Z23, Z20
+	VSUBPS Z20, Z22, Z20
+	VADDPS Z20, Z25, Z25
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z20
+	VFMADD231PS Z6, Z23, Z20
+	VSUBPS      Z5, Z20, Z22
+	VFMADD231PS Z7, Z22, Z23
+	VFMADD231PS Z8, Z22, Z25
+	VADDPS      Z25, Z23, Z22
+	VSUBPS      Z23, Z22, Z23
+	VSUBPS      Z23, Z25, Z23
+	VMOVUPS     Z10, Z24
+	VFMADD213PS Z11, Z22, Z24
+	VFMADD213PS Z12, Z22, Z24
+	VFMADD213PS Z13, Z22, Z24
+	VFMADD213PS Z14, Z22, Z24
+	VMULPS      Z22, Z22, Z25
+	VFMADD213PS Z22, Z25, Z24
+	VADDPS      Z9, Z24, Z22
+	VFMADD231PS Z23, Z22, Z24
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z22
+	VFMADD231PS geluB3<>+0(SB), Z21, Z22
+	VMULPS      Z19, Z22, Z22
+	VMAXPS      geluScaleMin<>+0(SB), Z20, Z19
+	VPSLLD      $0x17, Z19, Z19
+	VFMADD231PS Z19, Z24, Z19
+	VADDPS      Z9, Z19, Z21
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K1
+	VMOVUPS     Z5, Z23
+	VBLENDMPS   Z20, Z23, K1, Z23
+	VMOVAPS.Z   Z24, K1, Z20
+	VBLENDMPS   Z9, Z19, K1, Z19
+	VMULPS      Z21, Z21, Z24
+	VFMADD231PS Z22, Z19, Z21
+	VFMADD231PS Z20, Z21, Z21
+	VDIVPS      Z24, Z21, Z21
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z23, Z19
+	VSUBPS Z19, Z23, Z23
+	VPSLLD $0x17, Z19, Z19
+	VMULPS Z19, Z21, Z21
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K1
+	VBLENDMPS Z0, Z21, K1, Z21
+	VMULPS    Z21, Z17, Z21
+	VMAXPS    tanhMinus100<>+0(SB), Z23, Z17
+	VSUBPS    Z17, Z23, Z23
+	VADDPS    Z5, Z17, Z17
+	VADDPS    Z5, Z23, Z23
+	VPSLLD    $0x17, Z17, Z17
+	VPSLLD    $0x17, Z23, Z23
+	VMULPS    Z17, Z21, Z21
+	VMULPS    Z23, Z21, Z21
+	VMOVNTPS  Z21, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z17
+	VMOVUPS.Z   (DX), K1, Z18
+	VMAXPS      Z18, Z15, Z15
+	VMINPS      Z15, Z16, Z15
+	VORPS       Z0, Z15, Z16
+	VMULPS      Z16, Z16, Z19
+	VMOVAPS     Z19, Z20
+	VFMSUB231PS Z16, Z16, Z20
+	VMULPS      Z19, Z16, Z21
+	VMOVAPS     Z21, Z22
+	VFMSUB231PS Z19, Z16, Z22
+	VFMADD231PS Z16, Z20, Z22
+	VMULPS      Z3, Z21, Z20
+	VMOVAPS     Z20, Z23
+	VFMSUB231PS Z3, Z21, Z23
+	VFMADD231PS Z3, Z22, Z23
+	VFMADD231PS Z4, Z21, Z23
+	VMULPS      Z1, Z16, Z3
+	VMOVAPS     Z3, Z22
+	VFMSUB231PS Z1, Z16, Z22
+	VADDPS      Z22, Z23, Z23
+	VFMADD231PS Z2, Z16, Z23
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Z3, Z20, Z1
+	VMAXPS Z3, Z20, Z2
+	VADDPS Z2, Z1, Z3
+	VSUBPS Z1, Z3, Z1
+	VSUBPS Z1, Z2, Z1
+	VADDPS Z1, Z23, Z23
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     Z5, Z1
+	VFMADD231PS Z6, Z3, Z1
+	VSUBPS      Z5, Z1, Z2
+	VFMADD231PS Z7, Z2, Z3
+	VFMADD231PS Z8, Z2, Z23
+	VADDPS      Z23, Z3, Z2
+	VSUBPS      Z3, Z2, Z3
+	VSUBPS      Z3, Z23, Z3
+	VMOVUPS     Z10, Z4
+	VFMADD213PS Z11, Z2, Z4
+	VFMADD213PS Z12, Z2, Z4
+	VFMADD213PS Z13, Z2, Z4
+	VFMADD213PS Z14, Z2, Z4
+	VMULPS      Z2, Z2, Z6
+	VFMADD213PS Z2, Z6, Z4
+	VADDPS      Z9, Z4, Z2
+	VFMADD231PS Z3, Z2, Z4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Z2
+	VFMADD231PS geluB3<>+0(SB), Z19, Z2
+	VMULPS      Z15, Z2, Z2
+	VMAXPS      geluScaleMin<>+0(SB), Z1, Z3
+	VPSLLD      $0x17, Z3, Z3
+	VFMADD231PS Z3, Z4, Z3
+	VADDPS      Z9, Z3, Z6
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Z18, K2
+	VMOVUPS     Z5, Z7
+	VBLENDMPS   Z1, Z7, K2, Z7
+	VMOVAPS.Z   Z4, K2, Z1
+	VBLENDMPS   Z9, Z3, K2, Z3
+	VMULPS      Z6, Z6, Z4
+	VFMADD231PS Z2, Z3, Z6
+	VFMADD231PS Z1, Z6, Z6
+	VDIVPS      Z4, Z6, Z6
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Z7, Z1
+	VSUBPS Z1, Z7, Z7
+	VPSLLD $0x17, Z1, Z1
+	VMULPS Z1, Z6, Z6
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Z18, K2
+	VBLENDMPS Z0, Z6, K2, Z6
+	VMULPS    Z6, Z17, Z6
+	VMAXPS    tanhMinus100<>+0(SB), Z7, Z0
+	VSUBPS    Z0, Z7, Z7
+	VADDPS    Z5, Z0, Z0
+	VADDPS    Z5, Z7, Z7
+	VPSLLD    $0x17, Z0, Z0
+	VPSLLD    $0x17, Z7, Z7
+	VMULPS    Z0, Z6, Z6
+	VMULPS    Z7, Z6, Z6
+	VMOVUPS   Z6, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA geluTanhBackwardMin<>+0(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+4(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+8(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+12(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+16(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+20(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+24(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+28(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+32(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+36(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+40(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+44(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+48(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+52(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+56(SB)/4, $0xc1600000
+DATA geluTanhBackwardMin<>+60(SB)/4, $0xc1600000
+GLOBL geluTanhBackwardMin<>(SB), RODATA|NOPTR, $64
+
+DATA geluTanhBackwardMax<>+0(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+4(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+8(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+12(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+16(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+20(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+24(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+28(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+32(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+36(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+40(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+44(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+48(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+52(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+56(SB)/4, $0x41600000
+DATA geluTanhBackwardMax<>+60(SB)/4, $0x41600000
+GLOBL geluTanhBackwardMax<>(SB), RODATA|NOPTR, $64
+
+DATA geluA<>+0(SB)/4, $0x3fcc422a
+DATA geluA<>+4(SB)/4, $0x3fcc422a
+DATA geluA<>+8(SB)/4, $0x3fcc422a
+DATA geluA<>+12(SB)/4, $0x3fcc422a
+DATA geluA<>+16(SB)/4, $0x3fcc422a
+DATA geluA<>+20(SB)/4, $0x3fcc422a
+DATA geluA<>+24(SB)/4, $0x3fcc422a
+DATA geluA<>+28(SB)/4, $0x3fcc422a
+DATA geluA<>+32(SB)/4, $0x3fcc422a
+DATA geluA<>+36(SB)/4, $0x3fcc422a
+DATA geluA<>+40(SB)/4, $0x3fcc422a
+DATA geluA<>+44(SB)/4, $0x3fcc422a
+DATA geluA<>+48(SB)/4, $0x3fcc422a
+DATA geluA<>+52(SB)/4, $0x3fcc422a
+DATA geluA<>+56(SB)/4, $0x3fcc422a
+DATA geluA<>+60(SB)/4, $0x3fcc422a
+GLOBL geluA<>(SB), RODATA|NOPTR, $64
+
+DATA geluB3<>+0(SB)/4, $0x3e5b33b6
+DATA geluB3<>+4(SB)/4, $0x3e5b33b6
+DATA geluB3<>+8(SB)/4, $0x3e5b33b6
+DATA geluB3<>+12(SB)/4, $0x3e5b33b6
+DATA geluB3<>+16(SB)/4, $0x3e5b33b6
+DATA geluB3<>+20(SB)/4, $0x3e5b33b6
+DATA geluB3<>+24(SB)/4, $0x3e5b33b6
+DATA geluB3<>+28(SB)/4, $0x3e5b33b6
+DATA geluB3<>+32(SB)/4, $0x3e5b33b6
+DATA geluB3<>+36(SB)/4, $0x3e5b33b6
+DATA geluB3<>+40(SB)/4, $0x3e5b33b6
+DATA geluB3<>+44(SB)/4, $0x3e5b33b6
+DATA geluB3<>+48(SB)/4, $0x3e5b33b6
+DATA geluB3<>+52(SB)/4, $0x3e5b33b6
+DATA geluB3<>+56(SB)/4, $0x3e5b33b6
+DATA geluB3<>+60(SB)/4, $0x3e5b33b6
+GLOBL geluB3<>(SB), RODATA|NOPTR, $64
+
+DATA tanhScale120<>+0(SB)/4, $0x4b400007
+DATA tanhScale120<>+4(SB)/4, $0x4b400007
+DATA tanhScale120<>+8(SB)/4, $0x4b400007
+DATA tanhScale120<>+12(SB)/4, $0x4b400007
+DATA tanhScale120<>+16(SB)/4, $0x4b400007
+DATA tanhScale120<>+20(SB)/4, $0x4b400007
+DATA tanhScale120<>+24(SB)/4, $0x4b400007
+DATA tanhScale120<>+28(SB)/4, $0x4b400007
+DATA tanhScale120<>+32(SB)/4, $0x4b400007
+DATA tanhScale120<>+36(SB)/4, $0x4b400007
+DATA tanhScale120<>+40(SB)/4, $0x4b400007
+DATA tanhScale120<>+44(SB)/4, $0x4b400007
+DATA tanhScale120<>+48(SB)/4, $0x4b400007
+DATA tanhScale120<>+52(SB)/4, $0x4b400007
+DATA tanhScale120<>+56(SB)/4, $0x4b400007
+DATA tanhScale120<>+60(SB)/4, $0x4b400007
+GLOBL tanhScale120<>(SB), RODATA|NOPTR, $64
+
+DATA tanhMinus100<>+0(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+4(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+8(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+12(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+16(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+20(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+24(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+28(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+32(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+36(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+40(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+44(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+48(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+52(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+56(SB)/4, $0xc2c80000
+DATA tanhMinus100<>+60(SB)/4, $0xc2c80000
+GLOBL tanhMinus100<>(SB), RODATA|NOPTR, $64
+
+DATA tanhNegInf<>+0(SB)/4, $0xff800000
+DATA tanhNegInf<>+4(SB)/4, $0xff800000
+DATA tanhNegInf<>+8(SB)/4, $0xff800000
+DATA tanhNegInf<>+12(SB)/4, $0xff800000
+DATA tanhNegInf<>+16(SB)/4, $0xff800000
+DATA tanhNegInf<>+20(SB)/4, $0xff800000
+DATA tanhNegInf<>+24(SB)/4, $0xff800000
+DATA tanhNegInf<>+28(SB)/4, $0xff800000
+DATA tanhNegInf<>+32(SB)/4, $0xff800000
+DATA tanhNegInf<>+36(SB)/4, $0xff800000
+DATA tanhNegInf<>+40(SB)/4, $0xff800000
+DATA tanhNegInf<>+44(SB)/4, $0xff800000
+DATA tanhNegInf<>+48(SB)/4, $0xff800000
+DATA tanhNegInf<>+52(SB)/4, $0xff800000
+DATA tanhNegInf<>+56(SB)/4, $0xff800000
+DATA tanhNegInf<>+60(SB)/4, $0xff800000
+GLOBL tanhNegInf<>(SB), RODATA|NOPTR, $64
+
+// func geluTanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geluTanhBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Y0
+	VMOVUPS geluTanhBackwardMax<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMOVUPS     (DX), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS Y5, Y5, Y7
+	VMULPS      Y6, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y6, Y5, Y9
+	VFMADD231PS Y5, Y7, Y9
+	VMULPS      geluBHi<>+0(SB), Y8, Y7
+	VMOVAPS     Y7, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y8, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y9, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y8, Y10
+	VMULPS      geluAHi<>+0(SB), Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y9
+	VADDPS      Y9, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y5, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y7, Y5
+	VMAXPS Y8, Y7, Y7
+	VADDPS Y7, Y5, Y8
+	VSUBPS Y5, Y8, Y5
+	VSUBPS Y5, Y7, Y5
+	VADDPS Y5, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y8, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y10
+	VADDPS      Y10, Y8, Y7
+	VSUBPS      Y8, Y7, Y8
+	VSUBPS      Y8, Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VMULPS      Y7, Y7, Y10
+	VFMADD213PS Y7, Y10, Y9
+	VADDPS      one<>+0(SB), Y9, Y7
+	VFMADD231PS Y8, Y7, Y9
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y7
+	VFMADD231PS geluB3<>+0(SB), Y6, Y7
+	VMULPS      Y4, Y7, Y7
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y9, Y4
+	VADDPS      one<>+0(SB), Y4, Y6
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y8
+	VMOVUPS     magic<>+0(SB), Y10
+	VBLENDVPS   Y8, Y5, Y10, Y10
+	VANDPS      Y9, Y8, Y5
+	VBLENDVPS   Y8, one<>+0(SB), Y4, Y4
+	VMULPS      Y6, Y6, Y8
+	VFMADD231PS Y7, Y4, Y6
+	VFMADD231PS Y5, Y6, Y6
+	VDIVPS      Y8, Y6, Y6
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y10, Y4
+	VSUBPS Y4, Y10, Y10
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y6, Y6
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y6, Y6
+	VMULPS      Y6, Y2, Y6
+	VMAXPS      tanhMinus100<>+0(SB), Y10, Y2
+	VSUBPS      Y2, Y10, Y10
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y2, Y6, Y6
+	VMULPS      Y10, Y6, Y6
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMOVUPS     -32(DX)(CX*4), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y7
+	VMOVAPS     Y7, Y8
+	VFMSUB231PS Y5, Y5, Y8
+	VMULPS      Y7, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y7, Y5, Y10
+	VFMADD231PS Y5, Y8, Y10
+	VMULPS      geluBHi<>+0(SB), Y9, Y8
+	VMOVAPS     Y8, Y11
+	VFMSUB231PS geluBHi<>+0(SB), Y9, Y11
+	VFMADD231PS geluBHi<>+0(SB), Y10, Y11
+	VFMADD231PS geluBLo<>+0(SB), Y9, Y11
+	VMULPS      geluAHi<>+0(SB), Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y10
+	VADDPS      Y10, Y11, Y11
+	VFMADD231PS geluALo<>+0(SB), Y5, Y11
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y8, Y5
+	VMAXPS Y9, Y8, Y8
+	VADDPS Y8, Y5, Y9
+	VSUBPS Y5, Y9, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y11, Y11
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y9, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y11
+	VADDPS      Y11, Y9, Y8
+	VSUBPS      Y9, Y8, Y9
+	VSUBPS      Y9, Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VMULPS      Y8, Y8, Y11
+	VFMADD213PS Y8, Y11, Y10
+	VADDPS      one<>+0(SB), Y10, Y8
+	VFMADD231PS Y9, Y8, Y10
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y8
+	VFMADD231PS geluB3<>+0(SB), Y7, Y8
+	VMULPS      Y4, Y8, Y8
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y10, Y4
+	VADDPS      one<>+0(SB), Y4, Y7
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y9
+	VMOVUPS     magic<>+0(SB), Y11
+	VBLENDVPS   Y9, Y5, Y11, Y11
+	VANDPS      Y10, Y9, Y5
+	VBLENDVPS   Y9, one<>+0(SB), Y4, Y4
+	VMULPS      Y7, Y7, Y9
+	VFMADD231PS Y8, Y4, Y7
+	VFMADD231PS Y5, Y7, Y7
+	VDIVPS      Y9, Y7, Y7
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y11, Y4
+	VSUBPS Y4, Y11, Y11
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y7, Y7
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y7, Y7
+	VMULPS    Y7, Y2, Y7
+	VMAXPS    tanhMinus100<>+0(SB), Y11, Y2
+	VSUBPS    Y2, Y11, Y11
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y11, Y11
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y11, Y11
+	VMULPS    Y2, Y7, Y7
+	VMULPS    Y11, Y7, Y7
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VANDPS      Y11, Y10, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VFMADD231PS Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS      Y8, Y2, Y8
+	VMAXPS      tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS      Y2, Y12, Y12
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y12, Y12
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y2, Y8, Y8
+	VMULPS      Y12, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y5, Y5, Y10
+	VMULPS      Y9, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y5, Y12
+	VFMADD231PS Y5, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y10
+	VMOVAPS     Y10, Y13
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y13
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y13
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y13
+	VMULPS      geluAHi<>+0(SB), Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y12
+	VADDPS      Y12, Y13, Y13
+	VFMADD231PS geluALo<>+0(SB), Y5, Y13
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y10, Y5
+	VMAXPS Y11, Y10, Y10
+	VADDPS Y10, Y5, Y11
+	VSUBPS Y5, Y11, Y5
+	VSUBPS Y5, Y10, Y5
+	VADDPS Y5, Y13, Y13
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y11, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y13
+	VADDPS      Y13, Y11, Y10
+	VSUBPS      Y11, Y10, Y11
+	VSUBPS      Y11, Y13, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y10, Y12
+	VFMADD213PS c4<>+0(SB), Y10, Y12
+	VFMADD213PS c3<>+0(SB), Y10, Y12
+	VFMADD213PS c2<>+0(SB), Y10, Y12
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y12
+	VADDPS      one<>+0(SB), Y12, Y10
+	VFMADD231PS Y11, Y10, Y12
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y10
+	VFMADD231PS geluB3<>+0(SB), Y9, Y10
+	VMULPS      Y4, Y10, Y10
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y12, Y4
+	VADDPS      one<>+0(SB), Y4, Y9
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
+	VMOVUPS     magic<>+0(SB), Y13
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VANDPS      Y12, Y11, Y5
+	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
+	VMULPS      Y9, Y9, Y11
+	VFMADD231PS Y10, Y4, Y9
+	VFMADD231PS Y5, Y9, Y9
+	VDIVPS      Y11, Y9, Y9
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y13, Y4
+	VSUBPS Y4, Y13, Y13
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y9, Y9
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y9, Y9
+	VMULPS      Y9, Y2, Y9
+	VMAXPS      tanhMinus100<>+0(SB), Y13, Y2
+	VSUBPS      Y2, Y13, Y13
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y13, Y13
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y2, Y9, Y9
+	VMULPS      Y13, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y5, Y5, Y11
+	VMULPS      Y10, Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y5, Y13
+	VFMADD231PS Y5, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y5, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y5
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y5, Y12
+	VSUBPS Y5, Y12, Y5
+	VSUBPS Y5, Y11, Y5
+	VADDPS Y5, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y12, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y11
+	VSUBPS      Y12, Y11, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y13
+	VFMADD213PS c5<>+0(SB), Y11, Y13
+	VFMADD213PS c4<>+0(SB), Y11, Y13
+	VFMADD213PS c3<>+0(SB), Y11, Y13
+	VFMADD213PS c2<>+0(SB), Y11, Y13
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y13
+	VADDPS      one<>+0(SB), Y13, Y11
+	VFMADD231PS Y12, Y11, Y13
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y11
+	VFMADD231PS geluB3<>+0(SB), Y10, Y11
+	VMULPS      Y4, Y11, Y11
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y13, Y4
+	VADDPS      one<>+0(SB), Y4, Y10
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
+	VMOVUPS     magic<>+0(SB), Y14
+	VBLENDVPS   Y12, Y5, Y14, Y14
+	VANDPS      Y13, Y12, Y5
+	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
+	VMULPS      Y10, Y10, Y12
+	VFMADD231PS Y11, Y4, Y10
+	VFMADD231PS Y5, Y10, Y10
+	VDIVPS      Y12, Y10, Y10
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y14, Y4
+	VSUBPS Y4, Y14, Y14
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y10, Y10
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y10, Y10
+	VMULPS      Y10, Y2, Y10
+	VMAXPS      tanhMinus100<>+0(SB), Y14, Y2
+	VSUBPS      Y2, Y14, Y14
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y14, Y14
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y2, Y10, Y10
+	VMULPS      Y14, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y5, Y5, Y12
+	VMULPS      Y11, Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS Y11, Y5, Y14
+	VFMADD231PS Y5, Y12, Y14
+	VMULPS      geluBHi<>+0(SB), Y13, Y12
+	VMOVAPS     Y12, Y15
+	VFMSUB231PS geluBHi<>+0(SB), Y13, Y15
+	VFMADD231PS geluBHi<>+0(SB), Y14, Y15
+	VFMADD231PS geluBLo<>+0(SB), Y13, Y15
+	VMULPS      geluAHi<>+0(SB), Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y14
+	VADDPS      Y14, Y15, Y15
+	VFMADD231PS geluALo<>+0(SB), Y5, Y15
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y13, Y12, Y5
+	VMAXPS Y13, Y12, Y12
+	VADDPS Y12, Y5, Y13
+	VSUBPS Y5, Y13, Y5
+	VSUBPS Y5, Y12, Y5
+	VADDPS Y5, Y15, Y15
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y13, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y13
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y15
+	VADDPS      Y15, Y13, Y12
+	VSUBPS      Y13, Y12, Y13
+	VSUBPS      Y13, Y15, Y13
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y12, Y14
+	VFMADD213PS c4<>+0(SB), Y12, Y14
+	VFMADD213PS c3<>+0(SB), Y12, Y14
+	VFMADD213PS c2<>+0(SB), Y12, Y14
+	VMULPS      Y12, Y12, Y15
+	VFMADD213PS Y12, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y12
+	VFMADD231PS Y13, Y12, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y11, Y12
+	VMULPS      Y4, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y14, Y4
+	VADDPS      one<>+0(SB), Y4, Y11
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
+	VMOVUPS     magic<>+0(SB), Y15
+	VBLENDVPS   Y13, Y5, Y15, Y15
+	VANDPS      Y14, Y13, Y5
+	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
+	VMULPS      Y11, Y11, Y13
+	VFMADD231PS Y12, Y4, Y11
+	VFMADD231PS Y5, Y11, Y11
+	VDIVPS      Y13, Y11, Y11
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y15, Y4
+	VSUBPS Y4, Y15, Y15
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y11, Y11
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y11, Y11
+	VMULPS    Y11, Y2, Y11
+	VMAXPS    tanhMinus100<>+0(SB), Y15, Y2
+	VSUBPS    Y2, Y15, Y15
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y15, Y15
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y15, Y15
+	VMULPS    Y2, Y11, Y11
+	VMULPS    Y15, Y11, Y11
+	VMOVUPS   Y8, (DI)(BX*1)
+	VMOVUPS   Y9, 32(DI)(BX*1)
+	VMOVUPS   Y10, 64(DI)(BX*1)
+	VMOVUPS   Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VANDPS      Y11, Y10, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VFMADD231PS Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS    Y8, Y2, Y8
+	VMAXPS    tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS    Y2, Y12, Y12
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y12, Y12
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y12, Y8, Y8
+	VMOVUPS   Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VANDPS      Y11, Y10, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VFMADD231PS Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS      Y8, Y2, Y8
+	VMAXPS      tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS      Y2, Y12, Y12
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y12, Y12
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y12, Y12
+	VMULPS      Y2, Y8, Y8
+	VMULPS      Y12, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y5, Y5, Y10
+	VMULPS      Y9, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y5, Y12
+	VFMADD231PS Y5, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y10
+	VMOVAPS     Y10, Y13
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y13
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y13
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y13
+	VMULPS      geluAHi<>+0(SB), Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y12
+	VADDPS      Y12, Y13, Y13
+	VFMADD231PS geluALo<>+0(SB), Y5, Y13
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y10, Y5
+	VMAXPS Y11, Y10, Y10
+	VADDPS Y10, Y5, Y11
+	VSUBPS Y5, Y11, Y5
+	VSUBPS Y5, Y10, Y5
+	VADDPS Y5, Y13, Y13
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y11, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y10
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y13
+	VADDPS      Y13, Y11, Y10
+	VSUBPS      Y11, Y10, Y11
+	VSUBPS      Y11, Y13, Y11
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y10, Y12
+	VFMADD213PS c4<>+0(SB), Y10, Y12
+	VFMADD213PS c3<>+0(SB), Y10, Y12
+	VFMADD213PS c2<>+0(SB), Y10, Y12
+	VMULPS      Y10, Y10, Y13
+	VFMADD213PS Y10, Y13, Y12
+	VADDPS      one<>+0(SB), Y12, Y10
+	VFMADD231PS Y11, Y10, Y12
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y10
+	VFMADD231PS geluB3<>+0(SB), Y9, Y10
+	VMULPS      Y4, Y10, Y10
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y12, Y4
+	VADDPS      one<>+0(SB), Y4, Y9
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y11
+	VMOVUPS     magic<>+0(SB), Y13
+	VBLENDVPS   Y11, Y5, Y13, Y13
+	VANDPS      Y12, Y11, Y5
+	VBLENDVPS   Y11, one<>+0(SB), Y4, Y4
+	VMULPS      Y9, Y9, Y11
+	VFMADD231PS Y10, Y4, Y9
+	VFMADD231PS Y5, Y9, Y9
+	VDIVPS      Y11, Y9, Y9
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y13, Y4
+	VSUBPS Y4, Y13, Y13
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y9, Y9
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y9, Y9
+	VMULPS      Y9, Y2, Y9
+	VMAXPS      tanhMinus100<>+0(SB), Y13, Y2
+	VSUBPS      Y2, Y13, Y13
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y13, Y13
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y13, Y13
+	VMULPS      Y2, Y9, Y9
+	VMULPS      Y13, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y5, Y5, Y11
+	VMULPS      Y10, Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y5, Y13
+	VFMADD231PS Y5, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y5, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y5, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y5
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y5, Y12
+	VSUBPS Y5, Y12, Y5
+	VSUBPS Y5, Y11, Y5
+	VADDPS Y5, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y12, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y11
+	VSUBPS      Y12, Y11, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y13
+	VFMADD213PS c5<>+0(SB), Y11, Y13
+	VFMADD213PS c4<>+0(SB), Y11, Y13
+	VFMADD213PS c3<>+0(SB), Y11, Y13
+	VFMADD213PS c2<>+0(SB), Y11, Y13
+	VMULPS      Y11, Y11, Y14
+	VFMADD213PS Y11, Y14, Y13
+	VADDPS      one<>+0(SB), Y13, Y11
+	VFMADD231PS Y12, Y11, Y13
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y11
+	VFMADD231PS geluB3<>+0(SB), Y10, Y11
+	VMULPS      Y4, Y11, Y11
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y13, Y4
+	VADDPS      one<>+0(SB), Y4, Y10
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y12
+	VMOVUPS     magic<>+0(SB), Y14
+	VBLENDVPS   Y12, Y5, Y14, Y14
+	VANDPS      Y13, Y12, Y5
+	VBLENDVPS   Y12, one<>+0(SB), Y4, Y4
+	VMULPS      Y10, Y10, Y12
+	VFMADD231PS Y11, Y4, Y10
+	VFMADD231PS Y5, Y10, Y10
+	VDIVPS      Y12, Y10, Y10
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y14, Y4
+	VSUBPS Y4, Y14, Y14
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y10, Y10
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS      $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, signBit<>+0(SB), Y10, Y10
+	VMULPS      Y10, Y2, Y10
+	VMAXPS      tanhMinus100<>+0(SB), Y14, Y2
+	VSUBPS      Y2, Y14, Y14
+	VADDPS      magic<>+0(SB), Y2, Y2
+	VADDPS      magic<>+0(SB), Y14, Y14
+	VPSLLD      $0x17, Y2, Y2
+	VPSLLD      $0x17, Y14, Y14
+	VMULPS      Y2, Y10, Y10
+	VMULPS      Y14, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y5, Y5, Y12
+	VMULPS      Y11, Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS Y11, Y5, Y14
+	VFMADD231PS Y5, Y12, Y14
+	VMULPS      geluBHi<>+0(SB), Y13, Y12
+	VMOVAPS     Y12, Y15
+	VFMSUB231PS geluBHi<>+0(SB), Y13, Y15
+	VFMADD231PS geluBHi<>+0(SB), Y14, Y15
+	VFMADD231PS geluBLo<>+0(SB), Y13, Y15
+	VMULPS      geluAHi<>+0(SB), Y5, Y13
+	VMOVAPS     Y13, Y14
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y14
+	VADDPS      Y14, Y15, Y15
+	VFMADD231PS geluALo<>+0(SB), Y5, Y15
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y13, Y12, Y5
+	VMAXPS Y13, Y12, Y12
+	VADDPS Y12, Y5, Y13
+	VSUBPS Y5, Y13, Y5
+	VSUBPS Y5, Y12, Y5
+	VADDPS Y5, Y15, Y15
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y13, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y12
+	VFMADD231PS negLn2Hi<>+0(SB), Y12, Y13
+	VFMADD231PS negLn2Lo<>+0(SB), Y12, Y15
+	VADDPS      Y15, Y13, Y12
+	VSUBPS      Y13, Y12, Y13
+	VSUBPS      Y13, Y15, Y13
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y12, Y14
+	VFMADD213PS c4<>+0(SB), Y12, Y14
+	VFMADD213PS c3<>+0(SB), Y12, Y14
+	VFMADD213PS c2<>+0(SB), Y12, Y14
+	VMULPS      Y12, Y12, Y15
+	VFMADD213PS Y12, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y12
+	VFMADD231PS Y13, Y12, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y11, Y12
+	VMULPS      Y4, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y14, Y4
+	VADDPS      one<>+0(SB), Y4, Y11
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y13
+	VMOVUPS     magic<>+0(SB), Y15
+	VBLENDVPS   Y13, Y5, Y15, Y15
+	VANDPS      Y14, Y13, Y5
+	VBLENDVPS   Y13, one<>+0(SB), Y4, Y4
+	VMULPS      Y11, Y11, Y13
+	VFMADD231PS Y12, Y4, Y11
+	VFMADD231PS Y5, Y11, Y11
+	VDIVPS      Y13, Y11, Y11
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y15, Y4
+	VSUBPS Y4, Y15, Y15
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y11, Y11
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y11, Y11
+	VMULPS    Y11, Y2, Y11
+	VMAXPS    tanhMinus100<>+0(SB), Y15, Y2
+	VSUBPS    Y2, Y15, Y15
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y15, Y15
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y15, Y15
+	VMULPS    Y2, Y11, Y11
+	VMULPS    Y15, Y11, Y11
+	VMOVNTPS  Y8, (DI)(BX*1)
+	VMOVNTPS  Y9, 32(DI)(BX*1)
+	VMOVNTPS  Y10, 64(DI)(BX*1)
+	VMOVNTPS  Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y3, Y0, Y4
+	VMINPS      Y4, Y1, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y9
+	VMOVAPS     Y9, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y5, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y9, Y5
+	VMAXPS Y10, Y9, Y9
+	VADDPS Y9, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y9, Y5
+	VADDPS Y5, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y12
+	VADDPS      Y12, Y10, Y9
+	VSUBPS      Y10, Y9, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VMULPS      Y9, Y9, Y12
+	VFMADD213PS Y9, Y12, Y11
+	VADDPS      one<>+0(SB), Y11, Y9
+	VFMADD231PS Y10, Y9, Y11
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y9
+	VFMADD231PS geluB3<>+0(SB), Y8, Y9
+	VMULPS      Y4, Y9, Y9
+	VMAXPS      geluScaleMin<>+0(SB), Y5, Y4
+	VPSLLD      $0x17, Y4, Y4
+	VFMADD231PS Y4, Y11, Y4
+	VADDPS      one<>+0(SB), Y4, Y8
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y3, Y10
+	VMOVUPS     magic<>+0(SB), Y12
+	VBLENDVPS   Y10, Y5, Y12, Y12
+	VANDPS      Y11, Y10, Y5
+	VBLENDVPS   Y10, one<>+0(SB), Y4, Y4
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y9, Y4, Y8
+	VFMADD231PS Y5, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y12, Y4
+	VSUBPS Y4, Y12, Y12
+	VPSLLD $0x17, Y4, Y4
+	VMULPS Y4, Y8, Y8
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS    $0x00, tanhNegInf<>+0(SB), Y3, Y3
+	VBLENDVPS Y3, signBit<>+0(SB), Y8, Y8
+	VMULPS    Y8, Y2, Y8
+	VMAXPS    tanhMinus100<>+0(SB), Y12, Y2
+	VSUBPS    Y2, Y12, Y12
+	VADDPS    magic<>+0(SB), Y2, Y2
+	VADDPS    magic<>+0(SB), Y12, Y12
+	VPSLLD    $0x17, Y2, Y2
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y2, Y8, Y8
+	VMULPS    Y12, Y8, Y8
+	VMOVNTPS  Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMAXPS       Y4, Y0, Y0
+	VMINPS       Y0, Y1, Y0
+	VORPS        signBit<>+0(SB), Y0, Y1
+	VMULPS       Y1, Y1, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  Y1, Y1, Y6
+	VMULPS       Y5, Y1, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  Y5, Y1, Y8
+	VFMADD231PS  Y1, Y6, Y8
+	VMULPS       geluBHi<>+0(SB), Y7, Y6
+	VMOVAPS      Y6, Y9
+	VFMSUB231PS  geluBHi<>+0(SB), Y7, Y9
+	VFMADD231PS  geluBHi<>+0(SB), Y8, Y9
+	VFMADD231PS  geluBLo<>+0(SB), Y7, Y9
+	VMULPS       geluAHi<>+0(SB), Y1, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  geluAHi<>+0(SB), Y1, Y8
+	VADDPS       Y8, Y9, Y9
+	VFMADD231PS  geluALo<>+0(SB), Y1, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y7, Y6, Y1
+	VMAXPS Y7, Y6, Y6
+	VADDPS Y6, Y1, Y7
+	VSUBPS Y1, Y7, Y1
+	VSUBPS Y1, Y6, Y1
+	VADDPS Y1, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y1
+	VFMADD231PS log2e<>+0(SB), Y7, Y1
+	VSUBPS      magic<>+0(SB), Y1, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y9
+	VADDPS      Y9, Y7, Y6
+	VSUBPS      Y7, Y6, Y7
+	VSUBPS      Y7, Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VMULPS      Y6, Y6, Y9
+	VFMADD213PS Y6, Y9, Y8
+	VADDPS      one<>+0(SB), Y8, Y6
+	VFMADD231PS Y7, Y6, Y8
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	VMOVUPS     geluA<>+0(SB), Y6
+	VFMADD231PS geluB3<>+0(SB), Y5, Y6
+	VMULPS      Y0, Y6, Y6
+	VMAXPS      geluScaleMin<>+0(SB), Y1, Y0
+	VPSLLD      $0x17, Y0, Y0
+	VFMADD231PS Y0, Y8, Y0
+	VADDPS      one<>+0(SB), Y0, Y5
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	VCMPPS      $0x11, zero<>+0(SB), Y4, Y7
+	VMOVUPS     magic<>+0(SB), Y9
+	VBLENDVPS   Y7, Y1, Y9, Y9
+	VANDPS      Y8, Y7, Y1
+	VBLENDVPS   Y7, one<>+0(SB), Y0, Y0
+	VMULPS      Y5, Y5, Y7
+	VFMADD231PS Y6, Y0, Y5
+	VFMADD231PS Y1, Y5, Y5
+	VDIVPS      Y7, Y5, Y5
+
+	// dy·g·2^k, k = n (x < 0) or 0, down to 2^-315: ((dy·(g·2^k1))·2^k2)·2^k3,
+	// k1 = max(k, -120) (g·2^k1 is exact), k2 = max(k - k1, -100), k3 = k - k1 - k2.
+	// A tiny first product only costs a subnormal ulp.
+	VMAXPS tanhScale120<>+0(SB), Y9, Y0
+	VSUBPS Y0, Y9, Y9
+	VPSLLD $0x17, Y0, Y0
+	VMULPS Y0, Y5, Y5
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	VCMPPS     $0x00, tanhNegInf<>+0(SB), Y4, Y0
+	VBLENDVPS  Y0, signBit<>+0(SB), Y5, Y5
+	VMULPS     Y5, Y3, Y5
+	VMAXPS     tanhMinus100<>+0(SB), Y9, Y0
+	VSUBPS     Y0, Y9, Y9
+	VADDPS     magic<>+0(SB), Y0, Y0
+	VADDPS     magic<>+0(SB), Y9, Y9
+	VPSLLD     $0x17, Y0, Y0
+	VPSLLD     $0x17, Y9, Y9
+	VMULPS     Y0, Y5, Y5
+	VMULPS     Y9, Y5, Y5
+	VMASKMOVPS Y5, Y2, (DI)
+	VZEROUPPER
+	RET
+
 // func geluAVX512(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
 TEXT ·geluAVX512(SB), NOSPLIT, $0-49
@@ -17612,5 +35495,10685 @@ short:
 	VCVTPD2PSY  Y1, X0
 	VINSERTF128 $0x01, X0, Y4, Y4
 	VMASKMOVPS  Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func seluAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·seluAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS eluMin<>+0(SB), Z1
+	VMOVUPS magic<>+0(SB), Z2
+	VMOVUPS log2e<>+0(SB), Z3
+	VMOVUPS negLn2<>+0(SB), Z4
+	VMOVUPS one<>+0(SB), Z5
+	VMOVUPS signBit<>+0(SB), Z6
+	VMOVUPS seluScale<>+0(SB), Z7
+	VMOVUPS seluScaleAlpha<>+0(SB), Z8
+	VMOVUPS c6<>+0(SB), Z9
+	VMOVUPS c5<>+0(SB), Z10
+	VMOVUPS c4<>+0(SB), Z11
+	VMOVUPS c3<>+0(SB), Z12
+	VMOVUPS c2<>+0(SB), Z13
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VMAXPS      Z14, Z1, Z15
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z2, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z15, Z18
+	VFMADD213PS Z11, Z15, Z18
+	VFMADD213PS Z12, Z15, Z18
+	VFMADD213PS Z13, Z15, Z18
+	VMULPS      Z15, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VSUBPS      Z5, Z17, Z16
+	VFMADD213PS Z16, Z17, Z18
+	VPTERNLOGD  $0xf8, Z6, Z14, Z18
+	VMULPS      Z7, Z14, Z15
+	VCMPPS      $0x1a, Z0, Z14, K2
+	VMULPS      Z8, Z18, K2, Z15
+	VMOVUPS     Z15, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z15
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z2, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z15, Z18
+	VFMADD213PS Z11, Z15, Z18
+	VFMADD213PS Z12, Z15, Z18
+	VFMADD213PS Z13, Z15, Z18
+	VMULPS      Z15, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VSUBPS      Z5, Z17, Z16
+	VFMADD213PS Z16, Z17, Z18
+	VPTERNLOGD  $0xf8, Z6, Z14, Z18
+	VMULPS      Z7, Z14, Z15
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z18, K1, Z15
+	VMOVUPS     64(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z16
+	VMOVUPS     Z2, Z17
+	VFMADD231PS Z3, Z16, Z17
+	VPSLLD      $0x17, Z17, Z18
+	VSUBPS      Z2, Z17, Z17
+	VFMADD231PS Z4, Z17, Z16
+	VMOVUPS     Z9, Z19
+	VFMADD213PS Z10, Z16, Z19
+	VFMADD213PS Z11, Z16, Z19
+	VFMADD213PS Z12, Z16, Z19
+	VFMADD213PS Z13, Z16, Z19
+	VMULPS      Z16, Z16, Z17
+	VFMADD213PS Z16, Z17, Z19
+	VSUBPS      Z5, Z18, Z17
+	VFMADD213PS Z17, Z18, Z19
+	VPTERNLOGD  $0xf8, Z6, Z14, Z19
+	VMULPS      Z7, Z14, Z16
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z19, K1, Z16
+	VMOVUPS     128(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z3, Z17, Z18
+	VPSLLD      $0x17, Z18, Z19
+	VSUBPS      Z2, Z18, Z18
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z9, Z20
+	VFMADD213PS Z10, Z17, Z20
+	VFMADD213PS Z11, Z17, Z20
+	VFMADD213PS Z12, Z17, Z20
+	VFMADD213PS Z13, Z17, Z20
+	VMULPS      Z17, Z17, Z18
+	VFMADD213PS Z17, Z18, Z20
+	VSUBPS      Z5, Z19, Z18
+	VFMADD213PS Z18, Z19, Z20
+	VPTERNLOGD  $0xf8, Z6, Z14, Z20
+	VMULPS      Z7, Z14, Z17
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z20, K1, Z17
+	VMOVUPS     192(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z18
+	VMOVUPS     Z2, Z19
+	VFMADD231PS Z3, Z18, Z19
+	VPSLLD      $0x17, Z19, Z20
+	VSUBPS      Z2, Z19, Z19
+	VFMADD231PS Z4, Z19, Z18
+	VMOVUPS     Z9, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z12, Z18, Z21
+	VFMADD213PS Z13, Z18, Z21
+	VMULPS      Z18, Z18, Z19
+	VFMADD213PS Z18, Z19, Z21
+	VSUBPS      Z5, Z20, Z19
+	VFMADD213PS Z19, Z20, Z21
+	VPTERNLOGD  $0xf8, Z6, Z14, Z21
+	VMULPS      Z7, Z14, Z18
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z21, K1, Z18
+	VMOVUPS     Z15, (DI)(BX*1)
+	VMOVUPS     Z16, 64(DI)(BX*1)
+	VMOVUPS     Z17, 128(DI)(BX*1)
+	VMOVUPS     Z18, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z15
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z2, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z15, Z18
+	VFMADD213PS Z11, Z15, Z18
+	VFMADD213PS Z12, Z15, Z18
+	VFMADD213PS Z13, Z15, Z18
+	VMULPS      Z15, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VSUBPS      Z5, Z17, Z16
+	VFMADD213PS Z16, Z17, Z18
+	VPTERNLOGD  $0xf8, Z6, Z14, Z18
+	VMULPS      Z7, Z14, Z15
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z18, K1, Z15
+	VMOVUPS     Z15, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z15
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z2, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z15, Z18
+	VFMADD213PS Z11, Z15, Z18
+	VFMADD213PS Z12, Z15, Z18
+	VFMADD213PS Z13, Z15, Z18
+	VMULPS      Z15, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VSUBPS      Z5, Z17, Z16
+	VFMADD213PS Z16, Z17, Z18
+	VPTERNLOGD  $0xf8, Z6, Z14, Z18
+	VMULPS      Z7, Z14, Z15
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z18, K1, Z15
+	VMOVUPS     64(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z16
+	VMOVUPS     Z2, Z17
+	VFMADD231PS Z3, Z16, Z17
+	VPSLLD      $0x17, Z17, Z18
+	VSUBPS      Z2, Z17, Z17
+	VFMADD231PS Z4, Z17, Z16
+	VMOVUPS     Z9, Z19
+	VFMADD213PS Z10, Z16, Z19
+	VFMADD213PS Z11, Z16, Z19
+	VFMADD213PS Z12, Z16, Z19
+	VFMADD213PS Z13, Z16, Z19
+	VMULPS      Z16, Z16, Z17
+	VFMADD213PS Z16, Z17, Z19
+	VSUBPS      Z5, Z18, Z17
+	VFMADD213PS Z17, Z18, Z19
+	VPTERNLOGD  $0xf8, Z6, Z14, Z19
+	VMULPS      Z7, Z14, Z16
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z19, K1, Z16
+	VMOVUPS     128(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z3, Z17, Z18
+	VPSLLD      $0x17, Z18, Z19
+	VSUBPS      Z2, Z18, Z18
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z9, Z20
+	VFMADD213PS Z10, Z17, Z20
+	VFMADD213PS Z11, Z17, Z20
+	VFMADD213PS Z12, Z17, Z20
+	VFMADD213PS Z13, Z17, Z20
+	VMULPS      Z17, Z17, Z18
+	VFMADD213PS Z17, Z18, Z20
+	VSUBPS      Z5, Z19, Z18
+	VFMADD213PS Z18, Z19, Z20
+	VPTERNLOGD  $0xf8, Z6, Z14, Z20
+	VMULPS      Z7, Z14, Z17
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z20, K1, Z17
+	VMOVUPS     192(SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z18
+	VMOVUPS     Z2, Z19
+	VFMADD231PS Z3, Z18, Z19
+	VPSLLD      $0x17, Z19, Z20
+	VSUBPS      Z2, Z19, Z19
+	VFMADD231PS Z4, Z19, Z18
+	VMOVUPS     Z9, Z21
+	VFMADD213PS Z10, Z18, Z21
+	VFMADD213PS Z11, Z18, Z21
+	VFMADD213PS Z12, Z18, Z21
+	VFMADD213PS Z13, Z18, Z21
+	VMULPS      Z18, Z18, Z19
+	VFMADD213PS Z18, Z19, Z21
+	VSUBPS      Z5, Z20, Z19
+	VFMADD213PS Z19, Z20, Z21
+	VPTERNLOGD  $0xf8, Z6, Z14, Z21
+	VMULPS      Z7, Z14, Z18
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z21, K1, Z18
+	VMOVNTPS    Z15, (DI)(BX*1)
+	VMOVNTPS    Z16, 64(DI)(BX*1)
+	VMOVNTPS    Z17, 128(DI)(BX*1)
+	VMOVNTPS    Z18, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z1, Z15
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z2, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z15, Z18
+	VFMADD213PS Z11, Z15, Z18
+	VFMADD213PS Z12, Z15, Z18
+	VFMADD213PS Z13, Z15, Z18
+	VMULPS      Z15, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VSUBPS      Z5, Z17, Z16
+	VFMADD213PS Z16, Z17, Z18
+	VPTERNLOGD  $0xf8, Z6, Z14, Z18
+	VMULPS      Z7, Z14, Z15
+	VCMPPS      $0x1a, Z0, Z14, K1
+	VMULPS      Z8, Z18, K1, Z15
+	VMOVNTPS    Z15, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VMAXPS      Z14, Z1, Z1
+	VMOVUPS     Z2, Z15
+	VFMADD231PS Z3, Z1, Z15
+	VPSLLD      $0x17, Z15, Z3
+	VSUBPS      Z2, Z15, Z15
+	VFMADD231PS Z4, Z15, Z1
+	VMOVUPS     Z9, Z2
+	VFMADD213PS Z10, Z1, Z2
+	VFMADD213PS Z11, Z1, Z2
+	VFMADD213PS Z12, Z1, Z2
+	VFMADD213PS Z13, Z1, Z2
+	VMULPS      Z1, Z1, Z4
+	VFMADD213PS Z1, Z4, Z2
+	VSUBPS      Z5, Z3, Z15
+	VFMADD213PS Z15, Z3, Z2
+	VPTERNLOGD  $0xf8, Z6, Z14, Z2
+	VMULPS      Z7, Z14, Z1
+	VCMPPS      $0x1a, Z0, Z14, K2
+	VMULPS      Z8, Z2, K2, Z1
+	VMOVUPS     Z1, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA seluScale<>+0(SB)/4, $0x3f867d5f
+DATA seluScale<>+4(SB)/4, $0x3f867d5f
+DATA seluScale<>+8(SB)/4, $0x3f867d5f
+DATA seluScale<>+12(SB)/4, $0x3f867d5f
+DATA seluScale<>+16(SB)/4, $0x3f867d5f
+DATA seluScale<>+20(SB)/4, $0x3f867d5f
+DATA seluScale<>+24(SB)/4, $0x3f867d5f
+DATA seluScale<>+28(SB)/4, $0x3f867d5f
+DATA seluScale<>+32(SB)/4, $0x3f867d5f
+DATA seluScale<>+36(SB)/4, $0x3f867d5f
+DATA seluScale<>+40(SB)/4, $0x3f867d5f
+DATA seluScale<>+44(SB)/4, $0x3f867d5f
+DATA seluScale<>+48(SB)/4, $0x3f867d5f
+DATA seluScale<>+52(SB)/4, $0x3f867d5f
+DATA seluScale<>+56(SB)/4, $0x3f867d5f
+DATA seluScale<>+60(SB)/4, $0x3f867d5f
+GLOBL seluScale<>(SB), RODATA|NOPTR, $64
+
+DATA seluScaleAlpha<>+0(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+4(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+8(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+12(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+16(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+20(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+24(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+28(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+32(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+36(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+40(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+44(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+48(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+52(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+56(SB)/4, $0x3fe10966
+DATA seluScaleAlpha<>+60(SB)/4, $0x3fe10966
+GLOBL seluScaleAlpha<>(SB), RODATA|NOPTR, $64
+
+// func seluAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·seluAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS eluMin<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y3, Y6
+	VFMADD213PS c4<>+0(SB), Y3, Y6
+	VFMADD213PS c3<>+0(SB), Y3, Y6
+	VFMADD213PS c2<>+0(SB), Y3, Y6
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y6
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y6
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y6, Y6
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y6, Y6
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y6, Y6
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y3, Y7
+	VFMADD213PS c4<>+0(SB), Y3, Y7
+	VFMADD213PS c3<>+0(SB), Y3, Y7
+	VFMADD213PS c2<>+0(SB), Y3, Y7
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y7
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y7
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y7, Y7
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y7, Y7
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y7, Y7
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y8
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y8
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y8, Y8
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y9
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y9
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y9, Y9
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y9, Y9
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y10
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y10
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y10, Y10
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y10, Y10
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y3, Y11
+	VFMADD213PS c4<>+0(SB), Y3, Y11
+	VFMADD213PS c3<>+0(SB), Y3, Y11
+	VFMADD213PS c2<>+0(SB), Y3, Y11
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y11
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y11
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y11, Y11
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y11, Y11
+	VMOVUPS     Y8, (DI)(BX*1)
+	VMOVUPS     Y9, 32(DI)(BX*1)
+	VMOVUPS     Y10, 64(DI)(BX*1)
+	VMOVUPS     Y11, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y8
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y8
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y8, Y8
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y8, Y8
+	VMOVUPS     Y8, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y8
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y8
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y8, Y8
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y8, Y8
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y3, Y9
+	VFMADD213PS c4<>+0(SB), Y3, Y9
+	VFMADD213PS c3<>+0(SB), Y3, Y9
+	VFMADD213PS c2<>+0(SB), Y3, Y9
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y9
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y9
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y9, Y9
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y9, Y9
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y9, Y9
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y3, Y10
+	VFMADD213PS c4<>+0(SB), Y3, Y10
+	VFMADD213PS c3<>+0(SB), Y3, Y10
+	VFMADD213PS c2<>+0(SB), Y3, Y10
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y10
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y10
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y10, Y10
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y10, Y10
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y10, Y10
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y3, Y11
+	VFMADD213PS c4<>+0(SB), Y3, Y11
+	VFMADD213PS c3<>+0(SB), Y3, Y11
+	VFMADD213PS c2<>+0(SB), Y3, Y11
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y11
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y11
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y11, Y11
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y11, Y11
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y11, Y11
+	VMOVNTPS    Y8, (DI)(BX*1)
+	VMOVNTPS    Y9, 32(DI)(BX*1)
+	VMOVNTPS    Y10, 64(DI)(BX*1)
+	VMOVNTPS    Y11, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMAXPS      Y2, Y1, Y3
+	VMOVUPS     magic<>+0(SB), Y4
+	VFMADD231PS log2e<>+0(SB), Y3, Y4
+	VPSLLD      $0x17, Y4, Y5
+	VSUBPS      magic<>+0(SB), Y4, Y4
+	VFMADD231PS negLn2<>+0(SB), Y4, Y3
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y3, Y8
+	VFMADD213PS c4<>+0(SB), Y3, Y8
+	VFMADD213PS c3<>+0(SB), Y3, Y8
+	VFMADD213PS c2<>+0(SB), Y3, Y8
+	VMULPS      Y3, Y3, Y4
+	VFMADD213PS Y3, Y4, Y8
+	VSUBPS      one<>+0(SB), Y5, Y4
+	VFMADD213PS Y4, Y5, Y8
+	VANDPS      signBit<>+0(SB), Y2, Y4
+	VORPS       Y4, Y8, Y8
+	VMULPS      seluScale<>+0(SB), Y2, Y3
+	VMULPS      seluScaleAlpha<>+0(SB), Y8, Y8
+	VCMPPS      $0x1e, Y0, Y2, Y2
+	VBLENDVPS   Y2, Y3, Y8, Y8
+	VMOVNTPS    Y8, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMAXPS       Y3, Y1, Y1
+	VMOVUPS      magic<>+0(SB), Y4
+	VFMADD231PS  log2e<>+0(SB), Y1, Y4
+	VPSLLD       $0x17, Y4, Y5
+	VSUBPS       magic<>+0(SB), Y4, Y4
+	VFMADD231PS  negLn2<>+0(SB), Y4, Y1
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y1, Y6
+	VFMADD213PS  c4<>+0(SB), Y1, Y6
+	VFMADD213PS  c3<>+0(SB), Y1, Y6
+	VFMADD213PS  c2<>+0(SB), Y1, Y6
+	VMULPS       Y1, Y1, Y4
+	VFMADD213PS  Y1, Y4, Y6
+	VSUBPS       one<>+0(SB), Y5, Y4
+	VFMADD213PS  Y4, Y5, Y6
+	VANDPS       signBit<>+0(SB), Y3, Y4
+	VORPS        Y4, Y6, Y6
+	VMULPS       seluScale<>+0(SB), Y3, Y1
+	VMULPS       seluScaleAlpha<>+0(SB), Y6, Y6
+	VCMPPS       $0x1e, Y0, Y3, Y0
+	VBLENDVPS    Y0, Y1, Y6, Y6
+	VMASKMOVPS   Y6, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func seluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·seluBackwardAVX512(SB), NOSPLIT, $0-89
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Z0
+	VMOVUPS      log2e<>+0(SB), Z1
+	VMOVUPS      negLn2Hi<>+0(SB), Z2
+	VMOVUPS      negLn2Lo<>+0(SB), Z3
+	VMOVUPS      hugeScale<>+0(SB), Z4
+	VMOVUPS      expZeroBelow<>+0(SB), Z5
+	VMOVUPS      zero<>+0(SB), Z6
+	VMOVUPS      seluScale<>+0(SB), Z7
+	VMOVUPS      c6<>+0(SB), Z8
+	VMOVUPS      c5<>+0(SB), Z9
+	VMOVUPS      c4<>+0(SB), Z10
+	VMOVUPS      c3<>+0(SB), Z11
+	VMOVUPS      c2<>+0(SB), Z12
+	VMOVUPS      scaleBase<>+0(SB), Z13
+	VBROADCASTSS f+72(FP), Z14
+	VBROADCASTSS fHuge+76(FP), Z15
+	VBROADCASTSS magic+80(FP), Z16
+	VBROADCASTSS limit+84(FP), Z17
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z1, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z2, Z21, Z22
+	VFMADD231PS  Z3, Z21, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K2
+	KORTESTW  K2, K2
+	JCS       backward_done25
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z2, Z23, Z22
+	VFMADD231PS  Z3, Z23, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K2
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K2, Z25
+	VPADDD       Z4, Z21, Z23
+	VPMOVD2M     Z20, K2
+	VBLENDMPS    Z21, Z23, K2, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K2
+	VCMPPS    $0x03, Z22, Z22, K2, K2
+	VBLENDMPS Z21, Z22, K2, Z22
+
+backward_done25:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K2
+	VBLENDMPS Z18, Z22, K2, Z22
+	VMOVUPS   Z22, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+88(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z1, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z2, Z21, Z22
+	VFMADD231PS  Z3, Z21, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done26
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z2, Z23, Z22
+	VFMADD231PS  Z3, Z23, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z4, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done26:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z23
+	VMOVUPS      Z16, Z24
+	VFMADD231PS  Z1, Z23, Z24
+	VSUBPS       Z16, Z24, Z21
+	VFMADD231PS  Z2, Z21, Z23
+	VFMADD231PS  Z3, Z21, Z23
+	VMOVUPS      Z8, Z25
+	VFMADD213PS  Z9, Z23, Z25
+	VFMADD213PS  Z10, Z23, Z25
+	VFMADD213PS  Z11, Z23, Z25
+	VFMADD213PS  Z12, Z23, Z25
+	VMULPS       Z23, Z23, Z21
+	VFMADD213PS  Z23, Z21, Z25
+	VMOVUPS      Z14, Z26
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done27
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z23
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z23, Z21
+	VSUBPS       Z16, Z21, Z24
+	VFMADD231PS  Z2, Z24, Z23
+	VFMADD231PS  Z3, Z24, Z23
+	VMOVUPS      Z8, Z25
+	VFMADD213PS  Z9, Z23, Z25
+	VFMADD213PS  Z10, Z23, Z25
+	VFMADD213PS  Z11, Z23, Z25
+	VFMADD213PS  Z12, Z23, Z25
+	VMULPS       Z23, Z23, Z24
+	VFMADD213PS  Z23, Z24, Z25
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z26
+	VBLENDMPS    Z14, Z26, K1, Z26
+	VPADDD       Z4, Z21, Z24
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z24, K1, Z24
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z23, Z23, K1, K1
+	VBLENDMPS Z21, Z23, K1, Z23
+
+backward_done27:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z23, K1, Z23
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z24
+	VMOVUPS      Z16, Z25
+	VFMADD231PS  Z1, Z24, Z25
+	VSUBPS       Z16, Z25, Z21
+	VFMADD231PS  Z2, Z21, Z24
+	VFMADD231PS  Z3, Z21, Z24
+	VMOVUPS      Z8, Z26
+	VFMADD213PS  Z9, Z24, Z26
+	VFMADD213PS  Z10, Z24, Z26
+	VFMADD213PS  Z11, Z24, Z26
+	VFMADD213PS  Z12, Z24, Z26
+	VMULPS       Z24, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z26
+	VMOVUPS      Z14, Z27
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done28
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z24
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z24, Z21
+	VSUBPS       Z16, Z21, Z25
+	VFMADD231PS  Z2, Z25, Z24
+	VFMADD231PS  Z3, Z25, Z24
+	VMOVUPS      Z8, Z26
+	VFMADD213PS  Z9, Z24, Z26
+	VFMADD213PS  Z10, Z24, Z26
+	VFMADD213PS  Z11, Z24, Z26
+	VFMADD213PS  Z12, Z24, Z26
+	VMULPS       Z24, Z24, Z25
+	VFMADD213PS  Z24, Z25, Z26
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z27
+	VBLENDMPS    Z14, Z27, K1, Z27
+	VPADDD       Z4, Z21, Z25
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z25, K1, Z25
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z24, Z24, K1, K1
+	VBLENDMPS Z21, Z24, K1, Z24
+
+backward_done28:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z24, K1, Z24
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z25
+	VMOVUPS      Z16, Z26
+	VFMADD231PS  Z1, Z25, Z26
+	VSUBPS       Z16, Z26, Z21
+	VFMADD231PS  Z2, Z21, Z25
+	VFMADD231PS  Z3, Z21, Z25
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z25, Z27
+	VFMADD213PS  Z10, Z25, Z27
+	VFMADD213PS  Z11, Z25, Z27
+	VFMADD213PS  Z12, Z25, Z27
+	VMULPS       Z25, Z25, Z21
+	VFMADD213PS  Z25, Z21, Z27
+	VMOVUPS      Z14, Z28
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done29
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z25
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z25, Z21
+	VSUBPS       Z16, Z21, Z26
+	VFMADD231PS  Z2, Z26, Z25
+	VFMADD231PS  Z3, Z26, Z25
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z25, Z27
+	VFMADD213PS  Z10, Z25, Z27
+	VFMADD213PS  Z11, Z25, Z27
+	VFMADD213PS  Z12, Z25, Z27
+	VMULPS       Z25, Z25, Z26
+	VFMADD213PS  Z25, Z26, Z27
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z28
+	VBLENDMPS    Z14, Z28, K1, Z28
+	VPADDD       Z4, Z21, Z26
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z26, K1, Z26
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z25, Z25, K1, K1
+	VBLENDMPS Z21, Z25, K1, Z25
+
+backward_done29:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K1
+	VBLENDMPS Z18, Z25, K1, Z25
+	VMOVUPS   Z22, (DI)(BX*1)
+	VMOVUPS   Z23, 64(DI)(BX*1)
+	VMOVUPS   Z24, 128(DI)(BX*1)
+	VMOVUPS   Z25, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z1, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z2, Z21, Z22
+	VFMADD231PS  Z3, Z21, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done30
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z2, Z23, Z22
+	VFMADD231PS  Z3, Z23, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z4, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done30:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K1
+	VBLENDMPS Z18, Z22, K1, Z22
+	VMOVUPS   Z22, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z1, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z2, Z21, Z22
+	VFMADD231PS  Z3, Z21, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done31
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z2, Z23, Z22
+	VFMADD231PS  Z3, Z23, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z4, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done31:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z23
+	VMOVUPS      Z16, Z24
+	VFMADD231PS  Z1, Z23, Z24
+	VSUBPS       Z16, Z24, Z21
+	VFMADD231PS  Z2, Z21, Z23
+	VFMADD231PS  Z3, Z21, Z23
+	VMOVUPS      Z8, Z25
+	VFMADD213PS  Z9, Z23, Z25
+	VFMADD213PS  Z10, Z23, Z25
+	VFMADD213PS  Z11, Z23, Z25
+	VFMADD213PS  Z12, Z23, Z25
+	VMULPS       Z23, Z23, Z21
+	VFMADD213PS  Z23, Z21, Z25
+	VMOVUPS      Z14, Z26
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done32
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z23
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z23, Z21
+	VSUBPS       Z16, Z21, Z24
+	VFMADD231PS  Z2, Z24, Z23
+	VFMADD231PS  Z3, Z24, Z23
+	VMOVUPS      Z8, Z25
+	VFMADD213PS  Z9, Z23, Z25
+	VFMADD213PS  Z10, Z23, Z25
+	VFMADD213PS  Z11, Z23, Z25
+	VFMADD213PS  Z12, Z23, Z25
+	VMULPS       Z23, Z23, Z24
+	VFMADD213PS  Z23, Z24, Z25
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z26
+	VBLENDMPS    Z14, Z26, K1, Z26
+	VPADDD       Z4, Z21, Z24
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z24, K1, Z24
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z23, Z23, K1, K1
+	VBLENDMPS Z21, Z23, K1, Z23
+
+backward_done32:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z23, K1, Z23
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z24
+	VMOVUPS      Z16, Z25
+	VFMADD231PS  Z1, Z24, Z25
+	VSUBPS       Z16, Z25, Z21
+	VFMADD231PS  Z2, Z21, Z24
+	VFMADD231PS  Z3, Z21, Z24
+	VMOVUPS      Z8, Z26
+	VFMADD213PS  Z9, Z24, Z26
+	VFMADD213PS  Z10, Z24, Z26
+	VFMADD213PS  Z11, Z24, Z26
+	VFMADD213PS  Z12, Z24, Z26
+	VMULPS       Z24, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z26
+	VMOVUPS      Z14, Z27
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done33
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z24
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z24, Z21
+	VSUBPS       Z16, Z21, Z25
+	VFMADD231PS  Z2, Z25, Z24
+	VFMADD231PS  Z3, Z25, Z24
+	VMOVUPS      Z8, Z26
+	VFMADD213PS  Z9, Z24, Z26
+	VFMADD213PS  Z10, Z24, Z26
+	VFMADD213PS  Z11, Z24, Z26
+	VFMADD213PS  Z12, Z24, Z26
+	VMULPS       Z24, Z24, Z25
+	VFMADD213PS  Z24, Z25, Z26
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z27
+	VBLENDMPS    Z14, Z27, K1, Z27
+	VPADDD       Z4, Z21, Z25
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z25, K1, Z25
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z24, Z24, K1, K1
+	VBLENDMPS Z21, Z24, K1, Z24
+
+backward_done33:
+	VMULPS       Z7, Z18, Z18
+	VCMPPS       $0x1e, Z6, Z19, K1
+	VBLENDMPS    Z18, Z24, K1, Z24
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z25
+	VMOVUPS      Z16, Z26
+	VFMADD231PS  Z1, Z25, Z26
+	VSUBPS       Z16, Z26, Z21
+	VFMADD231PS  Z2, Z21, Z25
+	VFMADD231PS  Z3, Z21, Z25
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z25, Z27
+	VFMADD213PS  Z10, Z25, Z27
+	VFMADD213PS  Z11, Z25, Z27
+	VFMADD213PS  Z12, Z25, Z27
+	VMULPS       Z25, Z25, Z21
+	VFMADD213PS  Z25, Z21, Z27
+	VMOVUPS      Z14, Z28
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done34
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z25
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z25, Z21
+	VSUBPS       Z16, Z21, Z26
+	VFMADD231PS  Z2, Z26, Z25
+	VFMADD231PS  Z3, Z26, Z25
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z25, Z27
+	VFMADD213PS  Z10, Z25, Z27
+	VFMADD213PS  Z11, Z25, Z27
+	VFMADD213PS  Z12, Z25, Z27
+	VMULPS       Z25, Z25, Z26
+	VFMADD213PS  Z25, Z26, Z27
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z28
+	VBLENDMPS    Z14, Z28, K1, Z28
+	VPADDD       Z4, Z21, Z26
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z26, K1, Z26
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z25, Z25, K1, K1
+	VBLENDMPS Z21, Z25, K1, Z25
+
+backward_done34:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K1
+	VBLENDMPS Z18, Z25, K1, Z25
+	VMOVNTPS  Z22, (DI)(BX*1)
+	VMOVNTPS  Z23, 64(DI)(BX*1)
+	VMOVNTPS  Z24, 128(DI)(BX*1)
+	VMOVNTPS  Z25, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z1, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z2, Z21, Z22
+	VFMADD231PS  Z3, Z21, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done35
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z1, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z2, Z23, Z22
+	VFMADD231PS  Z3, Z23, Z22
+	VMOVUPS      Z8, Z24
+	VFMADD213PS  Z9, Z22, Z24
+	VFMADD213PS  Z10, Z22, Z24
+	VFMADD213PS  Z11, Z22, Z24
+	VFMADD213PS  Z12, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z4, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done35:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K1
+	VBLENDMPS Z18, Z22, K1, Z22
+	VMOVNTPS  Z22, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMOVUPS      Z17, Z17
+	VFMSUB231PS  Z18, Z18, Z17
+	VMAXPS       Z19, Z0, Z21
+	VMOVUPS      Z16, Z22
+	VFMADD231PS  Z1, Z21, Z22
+	VSUBPS       Z16, Z22, Z20
+	VFMADD231PS  Z2, Z20, Z21
+	VFMADD231PS  Z3, Z20, Z21
+	VMOVUPS      Z8, Z23
+	VFMADD213PS  Z9, Z21, Z23
+	VFMADD213PS  Z10, Z21, Z23
+	VFMADD213PS  Z11, Z21, Z23
+	VFMADD213PS  Z12, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z14, Z24
+	VMULPS       Z24, Z18, Z20
+	VFNMADD213PS Z20, Z18, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z17, K2
+	KORTESTW  K2, K2
+	JCS       backward_done36
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z0, Z0
+	VMOVUPS      Z16, Z20
+	VFMADD231PS  Z1, Z0, Z20
+	VSUBPS       Z16, Z20, Z1
+	VFMADD231PS  Z2, Z1, Z0
+	VFMADD231PS  Z3, Z1, Z0
+	VMOVUPS      Z8, Z1
+	VFMADD213PS  Z9, Z0, Z1
+	VFMADD213PS  Z10, Z0, Z1
+	VFMADD213PS  Z11, Z0, Z1
+	VFMADD213PS  Z12, Z0, Z1
+	VMULPS       Z0, Z0, Z2
+	VFMADD213PS  Z0, Z2, Z1
+	VPMOVD2M     Z17, K2
+	VMOVUPS      Z15, Z2
+	VBLENDMPS    Z14, Z2, K2, Z2
+	VPADDD       Z4, Z20, Z3
+	VPMOVD2M     Z17, K2
+	VBLENDMPS    Z20, Z3, K2, Z3
+	VMULPS       Z2, Z18, Z20
+	VFNMADD213PS Z20, Z18, Z2
+	VFMADD213PS  Z2, Z0, Z2
+	VFNMADD231PS Z1, Z20, Z2
+	VSUBPS       Z2, Z20, Z21
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z13, Z3, Z3
+	VSCALEFPS Z3, Z21, Z21
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z5, Z19, K2
+	VCMPPS    $0x03, Z21, Z21, K2, K2
+	VBLENDMPS Z20, Z21, K2, Z21
+
+backward_done36:
+	VMULPS    Z7, Z18, Z18
+	VCMPPS    $0x1e, Z6, Z19, K2
+	VBLENDMPS Z18, Z21, K2, Z21
+	VMOVUPS   Z21, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func seluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·seluBackwardAVX2(SB), NOSPLIT, $128-89
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Y0
+	VBROADCASTSS f+72(FP), Y1
+	VMOVUPS      Y1, (SP)
+	VBROADCASTSS fHuge+76(FP), Y1
+	VMOVUPS      Y1, 32(SP)
+	VBROADCASTSS magic+80(FP), Y1
+	VMOVUPS      Y1, 64(SP)
+	VBROADCASTSS limit+84(FP), Y1
+	VMOVUPS      Y1, 96(SP)
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y1
+	VMOVUPS      (DX), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      64(SP), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       64(SP), Y6, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y4
+	VFMADD213PS  Y5, Y4, Y8
+	VMOVUPS      (SP), Y7
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y5, Y7
+	VFNMADD231PS Y8, Y4, Y7
+	VSUBPS       Y7, Y4, Y5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD  $0x01, Y6, Y7
+	VPSUBD  Y7, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VMULPS  Y7, Y5, Y5
+	VMULPS  Y6, Y5, Y5
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done37
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y5, Y4
+	VSUBPS       64(SP), Y4, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y6
+	VFMADD213PS  Y5, Y6, Y8
+	VMOVUPS      32(SP), Y6
+	VBLENDVPS    Y3, (SP), Y6, Y6
+	VPADDD       hugeScale<>+0(SB), Y4, Y7
+	VBLENDVPS    Y3, Y4, Y7, Y7
+	VMULPS       Y6, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y6
+	VFMADD213PS  Y6, Y5, Y6
+	VFNMADD231PS Y8, Y4, Y6
+	VSUBPS       Y6, Y4, Y5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y6
+	VPSUBD  Y6, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y6, Y5, Y5
+	VMULPS  Y7, Y5, Y5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y5, Y5, Y6
+	VANDPS    Y6, Y3, Y3
+	VBLENDVPS Y3, Y4, Y5, Y5
+
+backward_done37:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      -32(SI)(CX*4), Y1
+	VMOVUPS      -32(DX)(CX*4), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y6
+	VMOVUPS      64(SP), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y7, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y4
+	VFMADD213PS  Y6, Y4, Y9
+	VMOVUPS      (SP), Y8
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y4, Y8
+	VSUBPS       Y8, Y4, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done38
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y6
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y6, Y4
+	VSUBPS       64(SP), Y4, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y9
+	VMOVUPS      32(SP), Y7
+	VBLENDVPS    Y3, (SP), Y7, Y7
+	VPADDD       hugeScale<>+0(SB), Y4, Y8
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y6, Y7
+	VFNMADD231PS Y9, Y4, Y7
+	VSUBPS       Y7, Y4, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y7
+	VPSUBD  Y7, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y7, Y6, Y6
+	VMULPS  Y8, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y6, Y6, Y7
+	VANDPS    Y7, Y3, Y3
+	VBLENDVPS Y3, Y4, Y6, Y6
+
+backward_done38:
+	VMULPS    seluScale<>+0(SB), Y1, Y1
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+88(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done39
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done39:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y4
+	VFMADD213PS  Y8, Y4, Y11
+	VMOVUPS      (SP), Y10
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VSUBPS       Y10, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done40
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y8, Y4
+	VSUBPS       64(SP), Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y3, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y4, Y10
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y8, Y9
+	VFNMADD231PS Y11, Y4, Y9
+	VSUBPS       Y9, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y9
+	VPSUBD  Y9, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y9, Y8, Y8
+	VMULPS  Y10, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y8, Y8, Y9
+	VANDPS    Y9, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+
+backward_done40:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y4
+	VFMADD213PS  Y9, Y4, Y12
+	VMOVUPS      (SP), Y11
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VSUBPS       Y11, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done41
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y9, Y4
+	VSUBPS       64(SP), Y4, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y12
+	VMOVUPS      32(SP), Y10
+	VBLENDVPS    Y3, (SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y4, Y11
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y9, Y10
+	VFNMADD231PS Y12, Y4, Y10
+	VSUBPS       Y10, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y10
+	VPSUBD  Y10, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y10, Y9, Y9
+	VMULPS  Y11, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y9, Y9, Y10
+	VANDPS    Y10, Y3, Y3
+	VBLENDVPS Y3, Y4, Y9, Y9
+
+backward_done41:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y4
+	VFMADD213PS  Y10, Y4, Y13
+	VMOVUPS      (SP), Y12
+	VMULPS       Y12, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VSUBPS       Y12, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done42
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y10, Y4
+	VSUBPS       64(SP), Y4, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y13
+	VMOVUPS      32(SP), Y11
+	VBLENDVPS    Y3, (SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y4, Y12
+	VBLENDVPS    Y3, Y4, Y12, Y12
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y10, Y11
+	VFNMADD231PS Y13, Y4, Y11
+	VSUBPS       Y11, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD  $0x01, Y12, Y11
+	VPSUBD  Y11, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VMULPS  Y11, Y10, Y10
+	VMULPS  Y12, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y10, Y10, Y11
+	VANDPS    Y11, Y3, Y3
+	VBLENDVPS Y3, Y4, Y10, Y10
+
+backward_done42:
+	VMULPS    seluScale<>+0(SB), Y1, Y1
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y10, Y10
+	VMOVUPS   Y7, (DI)(BX*1)
+	VMOVUPS   Y8, 32(DI)(BX*1)
+	VMOVUPS   Y9, 64(DI)(BX*1)
+	VMOVUPS   Y10, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done43
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done43:
+	VMULPS    seluScale<>+0(SB), Y1, Y1
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done44
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done44:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      64(SP), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       64(SP), Y9, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y4
+	VFMADD213PS  Y8, Y4, Y11
+	VMOVUPS      (SP), Y10
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VSUBPS       Y10, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done45
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y8, Y4
+	VSUBPS       64(SP), Y4, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y11
+	VMOVUPS      32(SP), Y9
+	VBLENDVPS    Y3, (SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y4, Y10
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y8, Y9
+	VFNMADD231PS Y11, Y4, Y9
+	VSUBPS       Y9, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y9
+	VPSUBD  Y9, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y9, Y8, Y8
+	VMULPS  Y10, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y8, Y8, Y9
+	VANDPS    Y9, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+
+backward_done45:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      64(SP), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       64(SP), Y10, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y4
+	VFMADD213PS  Y9, Y4, Y12
+	VMOVUPS      (SP), Y11
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VSUBPS       Y11, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done46
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y9, Y4
+	VSUBPS       64(SP), Y4, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y12
+	VMOVUPS      32(SP), Y10
+	VBLENDVPS    Y3, (SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y4, Y11
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y9, Y10
+	VFNMADD231PS Y12, Y4, Y10
+	VSUBPS       Y10, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y10
+	VPSUBD  Y10, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y10, Y9, Y9
+	VMULPS  Y11, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y9, Y9, Y10
+	VANDPS    Y10, Y3, Y3
+	VBLENDVPS Y3, Y4, Y9, Y9
+
+backward_done46:
+	VMULPS       seluScale<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      64(SP), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       64(SP), Y11, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y4
+	VFMADD213PS  Y10, Y4, Y13
+	VMOVUPS      (SP), Y12
+	VMULPS       Y12, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VSUBPS       Y12, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done47
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y10, Y4
+	VSUBPS       64(SP), Y4, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y13
+	VMOVUPS      32(SP), Y11
+	VBLENDVPS    Y3, (SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y4, Y12
+	VBLENDVPS    Y3, Y4, Y12, Y12
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y10, Y11
+	VFNMADD231PS Y13, Y4, Y11
+	VSUBPS       Y11, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD  $0x01, Y12, Y11
+	VPSUBD  Y11, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VMULPS  Y11, Y10, Y10
+	VMULPS  Y12, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y10, Y10, Y11
+	VANDPS    Y11, Y3, Y3
+	VBLENDVPS Y3, Y4, Y10, Y10
+
+backward_done47:
+	VMULPS    seluScale<>+0(SB), Y1, Y1
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y10, Y10
+	VMOVNTPS  Y7, (DI)(BX*1)
+	VMOVNTPS  Y8, 32(DI)(BX*1)
+	VMOVNTPS  Y9, 64(DI)(BX*1)
+	VMOVNTPS  Y10, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      96(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       64(SP), Y8, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y4, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y4, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      (SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done48
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      64(SP), Y4
+	VFMADD231PS  log2e<>+0(SB), Y7, Y4
+	VSUBPS       64(SP), Y4, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      32(SP), Y8
+	VBLENDVPS    Y3, (SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done48:
+	VMULPS    seluScale<>+0(SB), Y1, Y1
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVNTPS  Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VMOVUPS      96(SP), Y4
+	VFMSUB231PS  Y2, Y2, Y4
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       64(SP), Y7, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y5, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y5, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y9
+	VMOVUPS      (SP), Y8
+	VMULPS       Y8, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y5, Y8
+	VSUBPS       Y8, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y4
+	JCS     backward_done49
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      64(SP), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       64(SP), Y5, Y0
+	VFMADD231PS  negLn2Hi<>+0(SB), Y0, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y0, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y0
+	VFMADD213PS  Y6, Y0, Y8
+	VMOVUPS      32(SP), Y0
+	VBLENDVPS    Y4, (SP), Y0, Y0
+	VPADDD       hugeScale<>+0(SB), Y5, Y7
+	VBLENDVPS    Y4, Y5, Y7, Y7
+	VMULPS       Y0, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y0
+	VFMADD213PS  Y0, Y6, Y0
+	VFNMADD231PS Y8, Y5, Y0
+	VSUBPS       Y0, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y0
+	VPSUBD  Y0, Y7, Y7
+	VPSLLD  $0x17, Y0, Y0
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y0, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, expZeroBelow<>+0(SB), Y3, Y0
+	VCMPPS    $0x03, Y6, Y6, Y4
+	VANDPS    Y4, Y0, Y0
+	VBLENDVPS Y0, Y5, Y6, Y6
+
+backward_done49:
+	VMULPS     seluScale<>+0(SB), Y2, Y2
+	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y0
+	VBLENDVPS  Y0, Y2, Y6, Y6
+	VMASKMOVPS Y6, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func celuAVX512(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·celuAVX512(SB), NOSPLIT, $0-73
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VXORPS       Z0, Z0, Z0
+	VBROADCASTSS alpha+48(FP), Z1
+	VBROADCASTSS low+52(FP), Z2
+	VBROADCASTSS k+56(FP), Z3
+	VBROADCASTSS negHi+60(FP), Z4
+	VBROADCASTSS negLo+64(FP), Z5
+	VBROADCASTSS inv+68(FP), Z6
+	VMOVUPS      magic<>+0(SB), Z7
+	VMOVUPS      signBit<>+0(SB), Z8
+	VMOVUPS      c6<>+0(SB), Z9
+	VMOVUPS      c5<>+0(SB), Z10
+	VMOVUPS      c4<>+0(SB), Z11
+	VMOVUPS      c3<>+0(SB), Z12
+	VMOVUPS      c2<>+0(SB), Z13
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ        DI, AX
+	NEGQ        AX
+	ANDQ        $0x3f, AX
+	SHRQ        $0x02, AX
+	MOVL        $0x0000ffff, R8
+	BZHIL       AX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z16, Z18
+	VFMADD213PS Z11, Z16, Z18
+	VFMADD213PS Z12, Z16, Z18
+	VFMADD213PS Z13, Z16, Z18
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VMULPS      Z17, Z18, Z18
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z18, Z17, Z18
+	VPTERNLOGD  $0xf8, Z8, Z14, Z18
+	VCMPPS      $0x1e, Z0, Z14, K2
+	VBLENDMPS   Z14, Z18, K2, Z18
+	VMOVUPS     Z18, K1, (DI)
+	SUBQ        AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z16, Z18
+	VFMADD213PS Z11, Z16, Z18
+	VFMADD213PS Z12, Z16, Z18
+	VFMADD213PS Z13, Z16, Z18
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VMULPS      Z17, Z18, Z18
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z18, Z17, Z18
+	VPTERNLOGD  $0xf8, Z8, Z14, Z18
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z18, K1, Z18
+	VMOVUPS     64(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z19
+	VFMADD213PS Z10, Z16, Z19
+	VFMADD213PS Z11, Z16, Z19
+	VFMADD213PS Z12, Z16, Z19
+	VFMADD213PS Z13, Z16, Z19
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z19
+	VMULPS      Z17, Z19, Z19
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z19, Z17, Z19
+	VPTERNLOGD  $0xf8, Z8, Z14, Z19
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVUPS     128(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z20
+	VFMADD213PS Z10, Z16, Z20
+	VFMADD213PS Z11, Z16, Z20
+	VFMADD213PS Z12, Z16, Z20
+	VFMADD213PS Z13, Z16, Z20
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z20
+	VMULPS      Z17, Z20, Z20
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z20, Z17, Z20
+	VPTERNLOGD  $0xf8, Z8, Z14, Z20
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z20, K1, Z20
+	VMOVUPS     192(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z21
+	VFMADD213PS Z10, Z16, Z21
+	VFMADD213PS Z11, Z16, Z21
+	VFMADD213PS Z12, Z16, Z21
+	VFMADD213PS Z13, Z16, Z21
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z21
+	VMULPS      Z17, Z21, Z21
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z21, Z17, Z21
+	VPTERNLOGD  $0xf8, Z8, Z14, Z21
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z21, K1, Z21
+	VMOVUPS     Z18, (DI)(BX*1)
+	VMOVUPS     Z19, 64(DI)(BX*1)
+	VMOVUPS     Z20, 128(DI)(BX*1)
+	VMOVUPS     Z21, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z16, Z18
+	VFMADD213PS Z11, Z16, Z18
+	VFMADD213PS Z12, Z16, Z18
+	VFMADD213PS Z13, Z16, Z18
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VMULPS      Z17, Z18, Z18
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z18, Z17, Z18
+	VPTERNLOGD  $0xf8, Z8, Z14, Z18
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z18, K1, Z18
+	VMOVUPS     Z18, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z16, Z18
+	VFMADD213PS Z11, Z16, Z18
+	VFMADD213PS Z12, Z16, Z18
+	VFMADD213PS Z13, Z16, Z18
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VMULPS      Z17, Z18, Z18
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z18, Z17, Z18
+	VPTERNLOGD  $0xf8, Z8, Z14, Z18
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z18, K1, Z18
+	VMOVUPS     64(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z19
+	VFMADD213PS Z10, Z16, Z19
+	VFMADD213PS Z11, Z16, Z19
+	VFMADD213PS Z12, Z16, Z19
+	VFMADD213PS Z13, Z16, Z19
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z19
+	VMULPS      Z17, Z19, Z19
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z19, Z17, Z19
+	VPTERNLOGD  $0xf8, Z8, Z14, Z19
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z19, K1, Z19
+	VMOVUPS     128(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z20
+	VFMADD213PS Z10, Z16, Z20
+	VFMADD213PS Z11, Z16, Z20
+	VFMADD213PS Z12, Z16, Z20
+	VFMADD213PS Z13, Z16, Z20
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z20
+	VMULPS      Z17, Z20, Z20
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z20, Z17, Z20
+	VPTERNLOGD  $0xf8, Z8, Z14, Z20
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z20, K1, Z20
+	VMOVUPS     192(SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z21
+	VFMADD213PS Z10, Z16, Z21
+	VFMADD213PS Z11, Z16, Z21
+	VFMADD213PS Z12, Z16, Z21
+	VFMADD213PS Z13, Z16, Z21
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z21
+	VMULPS      Z17, Z21, Z21
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z21, Z17, Z21
+	VPTERNLOGD  $0xf8, Z8, Z14, Z21
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z21, K1, Z21
+	VMOVNTPS    Z18, (DI)(BX*1)
+	VMOVNTPS    Z19, 64(DI)(BX*1)
+	VMOVNTPS    Z20, 128(DI)(BX*1)
+	VMOVNTPS    Z21, 192(DI)(BX*1)
+	ADDQ        $0x00000100, BX
+	CMPQ        BX, $-256
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Z14
+	VMAXPS      Z14, Z2, Z15
+	VMOVUPS     Z7, Z16
+	VFMADD231PS Z3, Z15, Z16
+	VPSLLD      $0x17, Z16, Z17
+	VSUBPS      Z7, Z16, Z16
+	VFMADD231PS Z4, Z16, Z15
+	VFMADD231PS Z5, Z16, Z15
+	VMULPS      Z6, Z15, Z16
+	VMOVUPS     Z9, Z18
+	VFMADD213PS Z10, Z16, Z18
+	VFMADD213PS Z11, Z16, Z18
+	VFMADD213PS Z12, Z16, Z18
+	VFMADD213PS Z13, Z16, Z18
+	VMULPS      Z16, Z15, Z16
+	VFMADD213PS Z15, Z16, Z18
+	VMULPS      Z17, Z18, Z18
+	VFMSUB213PS Z1, Z1, Z17
+	VADDPS      Z18, Z17, Z18
+	VPTERNLOGD  $0xf8, Z8, Z14, Z18
+	VCMPPS      $0x1e, Z0, Z14, K1
+	VBLENDMPS   Z14, Z18, K1, Z18
+	VMOVNTPS    Z18, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL        $0x0000ffff, R8
+	BZHIL       CX, R8, R8
+	KMOVW       R8, K1
+	VMOVUPS.Z   (SI), K1, Z14
+	VMAXPS      Z14, Z2, Z2
+	VMOVUPS     Z7, Z15
+	VFMADD231PS Z3, Z2, Z15
+	VPSLLD      $0x17, Z15, Z3
+	VSUBPS      Z7, Z15, Z15
+	VFMADD231PS Z4, Z15, Z2
+	VFMADD231PS Z5, Z15, Z2
+	VMULPS      Z6, Z2, Z4
+	VMOVUPS     Z9, Z5
+	VFMADD213PS Z10, Z4, Z5
+	VFMADD213PS Z11, Z4, Z5
+	VFMADD213PS Z12, Z4, Z5
+	VFMADD213PS Z13, Z4, Z5
+	VMULPS      Z4, Z2, Z4
+	VFMADD213PS Z2, Z4, Z5
+	VMULPS      Z3, Z5, Z5
+	VFMSUB213PS Z1, Z1, Z3
+	VADDPS      Z5, Z3, Z5
+	VPTERNLOGD  $0xf8, Z8, Z14, Z5
+	VCMPPS      $0x1e, Z0, Z14, K2
+	VBLENDMPS   Z14, Z5, K2, Z5
+	VMOVUPS     Z5, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func celuAVX2(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·celuAVX2(SB), NOSPLIT, $128-73
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VXORPS       Y0, Y0, Y0
+	VBROADCASTSS alpha+48(FP), Y1
+	VBROADCASTSS low+52(FP), Y2
+	VBROADCASTSS k+56(FP), Y3
+	VMOVUPS      Y3, (SP)
+	VBROADCASTSS negHi+60(FP), Y3
+	VMOVUPS      Y3, 32(SP)
+	VBROADCASTSS negLo+64(FP), Y3
+	VMOVUPS      Y3, 64(SP)
+	VBROADCASTSS inv+68(FP), Y3
+	VMOVUPS      Y3, 96(SP)
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y5, Y7
+	VFMADD213PS c4<>+0(SB), Y5, Y7
+	VFMADD213PS c3<>+0(SB), Y5, Y7
+	VFMADD213PS c2<>+0(SB), Y5, Y7
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y7
+	VMULPS      Y6, Y7, Y7
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y7, Y6, Y7
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y7, Y7
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y7, Y7
+	VMOVUPS     -32(SI)(CX*4), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y5, Y8
+	VFMADD213PS c4<>+0(SB), Y5, Y8
+	VFMADD213PS c3<>+0(SB), Y5, Y8
+	VFMADD213PS c2<>+0(SB), Y5, Y8
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y8
+	VMULPS      Y6, Y8, Y8
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y8, Y6, Y8
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y8, Y8
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y8, Y8
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VMULPS      Y6, Y9, Y9
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y9, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y5, Y10
+	VFMADD213PS c4<>+0(SB), Y5, Y10
+	VFMADD213PS c3<>+0(SB), Y5, Y10
+	VFMADD213PS c2<>+0(SB), Y5, Y10
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y10
+	VMULPS      Y6, Y10, Y10
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y10, Y6, Y10
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y10, Y10
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y5, Y11
+	VFMADD213PS c4<>+0(SB), Y5, Y11
+	VFMADD213PS c3<>+0(SB), Y5, Y11
+	VFMADD213PS c2<>+0(SB), Y5, Y11
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y11, Y6, Y11
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y11, Y11
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y11, Y11
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y5, Y12
+	VFMADD213PS c4<>+0(SB), Y5, Y12
+	VFMADD213PS c3<>+0(SB), Y5, Y12
+	VFMADD213PS c2<>+0(SB), Y5, Y12
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y12
+	VMULPS      Y6, Y12, Y12
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y12, Y6, Y12
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y12, Y12
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y12, Y12
+	VMOVUPS     Y9, (DI)(BX*1)
+	VMOVUPS     Y10, 32(DI)(BX*1)
+	VMOVUPS     Y11, 64(DI)(BX*1)
+	VMOVUPS     Y12, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VMULPS      Y6, Y9, Y9
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y9, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VMULPS      Y6, Y9, Y9
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y9, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVUPS     32(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y5, Y10
+	VFMADD213PS c4<>+0(SB), Y5, Y10
+	VFMADD213PS c3<>+0(SB), Y5, Y10
+	VFMADD213PS c2<>+0(SB), Y5, Y10
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y10
+	VMULPS      Y6, Y10, Y10
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y10, Y6, Y10
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y10, Y10
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y10, Y10
+	VMOVUPS     64(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y5, Y11
+	VFMADD213PS c4<>+0(SB), Y5, Y11
+	VFMADD213PS c3<>+0(SB), Y5, Y11
+	VFMADD213PS c2<>+0(SB), Y5, Y11
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y11
+	VMULPS      Y6, Y11, Y11
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y11, Y6, Y11
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y11, Y11
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y11, Y11
+	VMOVUPS     96(SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y5, Y12
+	VFMADD213PS c4<>+0(SB), Y5, Y12
+	VFMADD213PS c3<>+0(SB), Y5, Y12
+	VFMADD213PS c2<>+0(SB), Y5, Y12
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y12
+	VMULPS      Y6, Y12, Y12
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y12, Y6, Y12
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y12, Y12
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y12, Y12
+	VMOVNTPS    Y9, (DI)(BX*1)
+	VMOVNTPS    Y10, 32(DI)(BX*1)
+	VMOVNTPS    Y11, 64(DI)(BX*1)
+	VMOVNTPS    Y12, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y3
+	VMAXPS      Y3, Y2, Y4
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS (SP), Y4, Y5
+	VPSLLD      $0x17, Y5, Y6
+	VSUBPS      magic<>+0(SB), Y5, Y5
+	VFMADD231PS 32(SP), Y5, Y4
+	VFMADD231PS 64(SP), Y5, Y4
+	VMULPS      96(SP), Y4, Y5
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y5, Y9
+	VFMADD213PS c4<>+0(SB), Y5, Y9
+	VFMADD213PS c3<>+0(SB), Y5, Y9
+	VFMADD213PS c2<>+0(SB), Y5, Y9
+	VMULPS      Y5, Y4, Y5
+	VFMADD213PS Y4, Y5, Y9
+	VMULPS      Y6, Y9, Y9
+	VFMSUB213PS Y1, Y1, Y6
+	VADDPS      Y9, Y6, Y9
+	VANDPS      signBit<>+0(SB), Y3, Y5
+	VORPS       Y5, Y9, Y9
+	VCMPPS      $0x1e, Y0, Y3, Y4
+	VBLENDVPS   Y4, Y3, Y9, Y9
+	VMOVNTPS    Y9, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMAXPS       Y4, Y2, Y2
+	VMOVUPS      magic<>+0(SB), Y5
+	VFMADD231PS  (SP), Y2, Y5
+	VPSLLD       $0x17, Y5, Y6
+	VSUBPS       magic<>+0(SB), Y5, Y5
+	VFMADD231PS  32(SP), Y5, Y2
+	VFMADD231PS  64(SP), Y5, Y2
+	VMULPS       96(SP), Y2, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VMULPS       Y5, Y2, Y5
+	VFMADD213PS  Y2, Y5, Y7
+	VMULPS       Y6, Y7, Y7
+	VFMSUB213PS  Y1, Y1, Y6
+	VADDPS       Y7, Y6, Y7
+	VANDPS       signBit<>+0(SB), Y4, Y5
+	VORPS        Y5, Y7, Y7
+	VCMPPS       $0x1e, Y0, Y4, Y0
+	VBLENDVPS    Y0, Y4, Y7, Y7
+	VMASKMOVPS   Y7, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func celuBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·celuBackwardAVX512(SB), NOSPLIT, $0-113
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      hugeScale<>+0(SB), Z0
+	VMOVUPS      zero<>+0(SB), Z1
+	VMOVUPS      c6<>+0(SB), Z2
+	VMOVUPS      c5<>+0(SB), Z3
+	VMOVUPS      c4<>+0(SB), Z4
+	VMOVUPS      c3<>+0(SB), Z5
+	VMOVUPS      c2<>+0(SB), Z6
+	VMOVUPS      scaleBase<>+0(SB), Z7
+	VBROADCASTSS low+88(FP), Z8
+	VBROADCASTSS k+92(FP), Z9
+	VBROADCASTSS negHi+96(FP), Z10
+	VBROADCASTSS negLo+100(FP), Z11
+	VBROADCASTSS zeroBelow+108(FP), Z12
+	VBROADCASTSS inv+104(FP), Z13
+	VBROADCASTSS f+72(FP), Z14
+	VBROADCASTSS fHuge+76(FP), Z15
+	VBROADCASTSS magic+80(FP), Z16
+	VBROADCASTSS limit+84(FP), Z17
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z9, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z10, Z21, Z22
+	VFMADD231PS  Z11, Z21, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K2
+	KORTESTW  K2, K2
+	JCS       backward_done50
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z10, Z23, Z22
+	VFMADD231PS  Z11, Z23, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K2
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K2, Z25
+	VPADDD       Z0, Z21, Z23
+	VPMOVD2M     Z20, K2
+	VBLENDMPS    Z21, Z23, K2, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K2
+	VCMPPS    $0x03, Z22, Z22, K2, K2
+	VBLENDMPS Z21, Z22, K2, Z22
+
+backward_done50:
+	VCMPPS    $0x1e, Z1, Z19, K2
+	VBLENDMPS Z18, Z22, K2, Z22
+	VMOVUPS   Z22, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+112(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z9, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z10, Z21, Z22
+	VFMADD231PS  Z11, Z21, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done51
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z10, Z23, Z22
+	VFMADD231PS  Z11, Z23, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z0, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done51:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z23
+	VMOVUPS      Z16, Z24
+	VFMADD231PS  Z9, Z23, Z24
+	VSUBPS       Z16, Z24, Z21
+	VFMADD231PS  Z10, Z21, Z23
+	VFMADD231PS  Z11, Z21, Z23
+	VMULPS       Z13, Z23, Z23
+	VMOVUPS      Z2, Z25
+	VFMADD213PS  Z3, Z23, Z25
+	VFMADD213PS  Z4, Z23, Z25
+	VFMADD213PS  Z5, Z23, Z25
+	VFMADD213PS  Z6, Z23, Z25
+	VMULPS       Z23, Z23, Z21
+	VFMADD213PS  Z23, Z21, Z25
+	VMOVUPS      Z14, Z26
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done52
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z23
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z23, Z21
+	VSUBPS       Z16, Z21, Z24
+	VFMADD231PS  Z10, Z24, Z23
+	VFMADD231PS  Z11, Z24, Z23
+	VMULPS       Z13, Z23, Z23
+	VMOVUPS      Z2, Z25
+	VFMADD213PS  Z3, Z23, Z25
+	VFMADD213PS  Z4, Z23, Z25
+	VFMADD213PS  Z5, Z23, Z25
+	VFMADD213PS  Z6, Z23, Z25
+	VMULPS       Z23, Z23, Z24
+	VFMADD213PS  Z23, Z24, Z25
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z26
+	VBLENDMPS    Z14, Z26, K1, Z26
+	VPADDD       Z0, Z21, Z24
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z24, K1, Z24
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z23, Z23, K1, K1
+	VBLENDMPS Z21, Z23, K1, Z23
+
+backward_done52:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z23, K1, Z23
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z24
+	VMOVUPS      Z16, Z25
+	VFMADD231PS  Z9, Z24, Z25
+	VSUBPS       Z16, Z25, Z21
+	VFMADD231PS  Z10, Z21, Z24
+	VFMADD231PS  Z11, Z21, Z24
+	VMULPS       Z13, Z24, Z24
+	VMOVUPS      Z2, Z26
+	VFMADD213PS  Z3, Z24, Z26
+	VFMADD213PS  Z4, Z24, Z26
+	VFMADD213PS  Z5, Z24, Z26
+	VFMADD213PS  Z6, Z24, Z26
+	VMULPS       Z24, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z26
+	VMOVUPS      Z14, Z27
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done53
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z24
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z24, Z21
+	VSUBPS       Z16, Z21, Z25
+	VFMADD231PS  Z10, Z25, Z24
+	VFMADD231PS  Z11, Z25, Z24
+	VMULPS       Z13, Z24, Z24
+	VMOVUPS      Z2, Z26
+	VFMADD213PS  Z3, Z24, Z26
+	VFMADD213PS  Z4, Z24, Z26
+	VFMADD213PS  Z5, Z24, Z26
+	VFMADD213PS  Z6, Z24, Z26
+	VMULPS       Z24, Z24, Z25
+	VFMADD213PS  Z24, Z25, Z26
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z27
+	VBLENDMPS    Z14, Z27, K1, Z27
+	VPADDD       Z0, Z21, Z25
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z25, K1, Z25
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z24, Z24, K1, K1
+	VBLENDMPS Z21, Z24, K1, Z24
+
+backward_done53:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z24, K1, Z24
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z25
+	VMOVUPS      Z16, Z26
+	VFMADD231PS  Z9, Z25, Z26
+	VSUBPS       Z16, Z26, Z21
+	VFMADD231PS  Z10, Z21, Z25
+	VFMADD231PS  Z11, Z21, Z25
+	VMULPS       Z13, Z25, Z25
+	VMOVUPS      Z2, Z27
+	VFMADD213PS  Z3, Z25, Z27
+	VFMADD213PS  Z4, Z25, Z27
+	VFMADD213PS  Z5, Z25, Z27
+	VFMADD213PS  Z6, Z25, Z27
+	VMULPS       Z25, Z25, Z21
+	VFMADD213PS  Z25, Z21, Z27
+	VMOVUPS      Z14, Z28
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done54
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z25
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z25, Z21
+	VSUBPS       Z16, Z21, Z26
+	VFMADD231PS  Z10, Z26, Z25
+	VFMADD231PS  Z11, Z26, Z25
+	VMULPS       Z13, Z25, Z25
+	VMOVUPS      Z2, Z27
+	VFMADD213PS  Z3, Z25, Z27
+	VFMADD213PS  Z4, Z25, Z27
+	VFMADD213PS  Z5, Z25, Z27
+	VFMADD213PS  Z6, Z25, Z27
+	VMULPS       Z25, Z25, Z26
+	VFMADD213PS  Z25, Z26, Z27
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z28
+	VBLENDMPS    Z14, Z28, K1, Z28
+	VPADDD       Z0, Z21, Z26
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z26, K1, Z26
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z25, Z25, K1, K1
+	VBLENDMPS Z21, Z25, K1, Z25
+
+backward_done54:
+	VCMPPS    $0x1e, Z1, Z19, K1
+	VBLENDMPS Z18, Z25, K1, Z25
+	VMOVUPS   Z22, (DI)(BX*1)
+	VMOVUPS   Z23, 64(DI)(BX*1)
+	VMOVUPS   Z24, 128(DI)(BX*1)
+	VMOVUPS   Z25, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z9, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z10, Z21, Z22
+	VFMADD231PS  Z11, Z21, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done55
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z10, Z23, Z22
+	VFMADD231PS  Z11, Z23, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z0, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done55:
+	VCMPPS    $0x1e, Z1, Z19, K1
+	VBLENDMPS Z18, Z22, K1, Z22
+	VMOVUPS   Z22, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z9, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z10, Z21, Z22
+	VFMADD231PS  Z11, Z21, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done56
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z10, Z23, Z22
+	VFMADD231PS  Z11, Z23, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z0, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done56:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z22, K1, Z22
+	VMOVUPS      64(SI)(BX*1), Z18
+	VMOVUPS      64(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z23
+	VMOVUPS      Z16, Z24
+	VFMADD231PS  Z9, Z23, Z24
+	VSUBPS       Z16, Z24, Z21
+	VFMADD231PS  Z10, Z21, Z23
+	VFMADD231PS  Z11, Z21, Z23
+	VMULPS       Z13, Z23, Z23
+	VMOVUPS      Z2, Z25
+	VFMADD213PS  Z3, Z23, Z25
+	VFMADD213PS  Z4, Z23, Z25
+	VFMADD213PS  Z5, Z23, Z25
+	VFMADD213PS  Z6, Z23, Z25
+	VMULPS       Z23, Z23, Z21
+	VFMADD213PS  Z23, Z21, Z25
+	VMOVUPS      Z14, Z26
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done57
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z23
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z23, Z21
+	VSUBPS       Z16, Z21, Z24
+	VFMADD231PS  Z10, Z24, Z23
+	VFMADD231PS  Z11, Z24, Z23
+	VMULPS       Z13, Z23, Z23
+	VMOVUPS      Z2, Z25
+	VFMADD213PS  Z3, Z23, Z25
+	VFMADD213PS  Z4, Z23, Z25
+	VFMADD213PS  Z5, Z23, Z25
+	VFMADD213PS  Z6, Z23, Z25
+	VMULPS       Z23, Z23, Z24
+	VFMADD213PS  Z23, Z24, Z25
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z26
+	VBLENDMPS    Z14, Z26, K1, Z26
+	VPADDD       Z0, Z21, Z24
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z24, K1, Z24
+	VMULPS       Z26, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z26
+	VFMADD213PS  Z26, Z23, Z26
+	VFNMADD231PS Z25, Z21, Z26
+	VSUBPS       Z26, Z21, Z23
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z24, Z24
+	VSCALEFPS Z24, Z23, Z23
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z23, Z23, K1, K1
+	VBLENDMPS Z21, Z23, K1, Z23
+
+backward_done57:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z23, K1, Z23
+	VMOVUPS      128(SI)(BX*1), Z18
+	VMOVUPS      128(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z24
+	VMOVUPS      Z16, Z25
+	VFMADD231PS  Z9, Z24, Z25
+	VSUBPS       Z16, Z25, Z21
+	VFMADD231PS  Z10, Z21, Z24
+	VFMADD231PS  Z11, Z21, Z24
+	VMULPS       Z13, Z24, Z24
+	VMOVUPS      Z2, Z26
+	VFMADD213PS  Z3, Z24, Z26
+	VFMADD213PS  Z4, Z24, Z26
+	VFMADD213PS  Z5, Z24, Z26
+	VFMADD213PS  Z6, Z24, Z26
+	VMULPS       Z24, Z24, Z21
+	VFMADD213PS  Z24, Z21, Z26
+	VMOVUPS      Z14, Z27
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done58
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z24
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z24, Z21
+	VSUBPS       Z16, Z21, Z25
+	VFMADD231PS  Z10, Z25, Z24
+	VFMADD231PS  Z11, Z25, Z24
+	VMULPS       Z13, Z24, Z24
+	VMOVUPS      Z2, Z26
+	VFMADD213PS  Z3, Z24, Z26
+	VFMADD213PS  Z4, Z24, Z26
+	VFMADD213PS  Z5, Z24, Z26
+	VFMADD213PS  Z6, Z24, Z26
+	VMULPS       Z24, Z24, Z25
+	VFMADD213PS  Z24, Z25, Z26
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z27
+	VBLENDMPS    Z14, Z27, K1, Z27
+	VPADDD       Z0, Z21, Z25
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z25, K1, Z25
+	VMULPS       Z27, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z27
+	VFMADD213PS  Z27, Z24, Z27
+	VFNMADD231PS Z26, Z21, Z27
+	VSUBPS       Z27, Z21, Z24
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z25, Z25
+	VSCALEFPS Z25, Z24, Z24
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z24, Z24, K1, K1
+	VBLENDMPS Z21, Z24, K1, Z24
+
+backward_done58:
+	VCMPPS       $0x1e, Z1, Z19, K1
+	VBLENDMPS    Z18, Z24, K1, Z24
+	VMOVUPS      192(SI)(BX*1), Z18
+	VMOVUPS      192(DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z25
+	VMOVUPS      Z16, Z26
+	VFMADD231PS  Z9, Z25, Z26
+	VSUBPS       Z16, Z26, Z21
+	VFMADD231PS  Z10, Z21, Z25
+	VFMADD231PS  Z11, Z21, Z25
+	VMULPS       Z13, Z25, Z25
+	VMOVUPS      Z2, Z27
+	VFMADD213PS  Z3, Z25, Z27
+	VFMADD213PS  Z4, Z25, Z27
+	VFMADD213PS  Z5, Z25, Z27
+	VFMADD213PS  Z6, Z25, Z27
+	VMULPS       Z25, Z25, Z21
+	VFMADD213PS  Z25, Z21, Z27
+	VMOVUPS      Z14, Z28
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done59
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z25
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z25, Z21
+	VSUBPS       Z16, Z21, Z26
+	VFMADD231PS  Z10, Z26, Z25
+	VFMADD231PS  Z11, Z26, Z25
+	VMULPS       Z13, Z25, Z25
+	VMOVUPS      Z2, Z27
+	VFMADD213PS  Z3, Z25, Z27
+	VFMADD213PS  Z4, Z25, Z27
+	VFMADD213PS  Z5, Z25, Z27
+	VFMADD213PS  Z6, Z25, Z27
+	VMULPS       Z25, Z25, Z26
+	VFMADD213PS  Z25, Z26, Z27
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z28
+	VBLENDMPS    Z14, Z28, K1, Z28
+	VPADDD       Z0, Z21, Z26
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z26, K1, Z26
+	VMULPS       Z28, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z28
+	VFMADD213PS  Z28, Z25, Z28
+	VFNMADD231PS Z27, Z21, Z28
+	VSUBPS       Z28, Z21, Z25
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z26, Z26
+	VSCALEFPS Z26, Z25, Z25
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z25, Z25, K1, K1
+	VBLENDMPS Z21, Z25, K1, Z25
+
+backward_done59:
+	VCMPPS    $0x1e, Z1, Z19, K1
+	VBLENDMPS Z18, Z25, K1, Z25
+	VMOVNTPS  Z22, (DI)(BX*1)
+	VMOVNTPS  Z23, 64(DI)(BX*1)
+	VMOVNTPS  Z24, 128(DI)(BX*1)
+	VMOVNTPS  Z25, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z18
+	VMOVUPS      (DX)(BX*1), Z19
+	VMOVUPS      Z17, Z20
+	VFMSUB231PS  Z18, Z18, Z20
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z23
+	VFMADD231PS  Z9, Z22, Z23
+	VSUBPS       Z16, Z23, Z21
+	VFMADD231PS  Z10, Z21, Z22
+	VFMADD231PS  Z11, Z21, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z21
+	VFMADD213PS  Z22, Z21, Z24
+	VMOVUPS      Z14, Z25
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+	VPMOVD2M  Z20, K1
+	KORTESTW  K1, K1
+	JCS       backward_done60
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z22
+	VMOVUPS      Z16, Z21
+	VFMADD231PS  Z9, Z22, Z21
+	VSUBPS       Z16, Z21, Z23
+	VFMADD231PS  Z10, Z23, Z22
+	VFMADD231PS  Z11, Z23, Z22
+	VMULPS       Z13, Z22, Z22
+	VMOVUPS      Z2, Z24
+	VFMADD213PS  Z3, Z22, Z24
+	VFMADD213PS  Z4, Z22, Z24
+	VFMADD213PS  Z5, Z22, Z24
+	VFMADD213PS  Z6, Z22, Z24
+	VMULPS       Z22, Z22, Z23
+	VFMADD213PS  Z22, Z23, Z24
+	VPMOVD2M     Z20, K1
+	VMOVUPS      Z15, Z25
+	VBLENDMPS    Z14, Z25, K1, Z25
+	VPADDD       Z0, Z21, Z23
+	VPMOVD2M     Z20, K1
+	VBLENDMPS    Z21, Z23, K1, Z23
+	VMULPS       Z25, Z18, Z21
+	VFNMADD213PS Z21, Z18, Z25
+	VFMADD213PS  Z25, Z22, Z25
+	VFNMADD231PS Z24, Z21, Z25
+	VSUBPS       Z25, Z21, Z22
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z23, Z23
+	VSCALEFPS Z23, Z22, Z22
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K1
+	VCMPPS    $0x03, Z22, Z22, K1, K1
+	VBLENDMPS Z21, Z22, K1, Z22
+
+backward_done60:
+	VCMPPS    $0x1e, Z1, Z19, K1
+	VBLENDMPS Z18, Z22, K1, Z22
+	VMOVNTPS  Z22, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z18
+	VMOVUPS.Z    (DX), K1, Z19
+	VMOVUPS      Z17, Z17
+	VFMSUB231PS  Z18, Z18, Z17
+	VMAXPS       Z19, Z8, Z21
+	VMOVUPS      Z16, Z22
+	VFMADD231PS  Z9, Z21, Z22
+	VSUBPS       Z16, Z22, Z20
+	VFMADD231PS  Z10, Z20, Z21
+	VFMADD231PS  Z11, Z20, Z21
+	VMULPS       Z13, Z21, Z21
+	VMOVUPS      Z2, Z23
+	VFMADD213PS  Z3, Z21, Z23
+	VFMADD213PS  Z4, Z21, Z23
+	VFMADD213PS  Z5, Z21, Z23
+	VFMADD213PS  Z6, Z21, Z23
+	VMULPS       Z21, Z21, Z20
+	VFMADD213PS  Z21, Z20, Z23
+	VMOVUPS      Z14, Z24
+	VMULPS       Z24, Z18, Z20
+	VFNMADD213PS Z20, Z18, Z24
+	VFMADD213PS  Z24, Z21, Z24
+	VFNMADD231PS Z23, Z20, Z24
+	VSUBPS       Z24, Z20, Z21
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z22, Z22
+	VSCALEFPS Z22, Z21, Z21
+	VPMOVD2M  Z17, K2
+	KORTESTW  K2, K2
+	JCS       backward_done61
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Z19, Z8, Z8
+	VMOVUPS      Z16, Z20
+	VFMADD231PS  Z9, Z8, Z20
+	VSUBPS       Z16, Z20, Z9
+	VFMADD231PS  Z10, Z9, Z8
+	VFMADD231PS  Z11, Z9, Z8
+	VMULPS       Z13, Z8, Z8
+	VMOVUPS      Z2, Z2
+	VFMADD213PS  Z3, Z8, Z2
+	VFMADD213PS  Z4, Z8, Z2
+	VFMADD213PS  Z5, Z8, Z2
+	VFMADD213PS  Z6, Z8, Z2
+	VMULPS       Z8, Z8, Z3
+	VFMADD213PS  Z8, Z3, Z2
+	VPMOVD2M     Z17, K2
+	VMOVUPS      Z15, Z3
+	VBLENDMPS    Z14, Z3, K2, Z3
+	VPADDD       Z0, Z20, Z0
+	VPMOVD2M     Z17, K2
+	VBLENDMPS    Z20, Z0, K2, Z0
+	VMULPS       Z3, Z18, Z20
+	VFNMADD213PS Z20, Z18, Z3
+	VFMADD213PS  Z3, Z8, Z3
+	VFNMADD231PS Z2, Z20, Z3
+	VSUBPS       Z3, Z20, Z21
+
+	// B·2^k, k = n + e - c, rounded once (VSCALEFPS underflows gradually), as the AVX2 kernel's.
+	VSUBPS    Z7, Z0, Z0
+	VSCALEFPS Z0, Z21, Z21
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, Z12, Z19, K2
+	VCMPPS    $0x03, Z21, Z21, K2, K2
+	VBLENDMPS Z20, Z21, K2, Z21
+
+backward_done61:
+	VCMPPS    $0x1e, Z1, Z19, K2
+	VBLENDMPS Z18, Z21, K2, Z21
+	VMOVUPS   Z21, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func celuBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·celuBackwardAVX2(SB), NOSPLIT, $288-113
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS low+88(FP), Y0
+	VBROADCASTSS k+92(FP), Y1
+	VMOVUPS      Y1, (SP)
+	VBROADCASTSS negHi+96(FP), Y1
+	VMOVUPS      Y1, 32(SP)
+	VBROADCASTSS negLo+100(FP), Y1
+	VMOVUPS      Y1, 64(SP)
+	VBROADCASTSS zeroBelow+108(FP), Y1
+	VMOVUPS      Y1, 96(SP)
+	VBROADCASTSS inv+104(FP), Y1
+	VMOVUPS      Y1, 128(SP)
+	VBROADCASTSS f+72(FP), Y1
+	VMOVUPS      Y1, 160(SP)
+	VBROADCASTSS fHuge+76(FP), Y1
+	VMOVUPS      Y1, 192(SP)
+	VBROADCASTSS magic+80(FP), Y1
+	VMOVUPS      Y1, 224(SP)
+	VBROADCASTSS limit+84(FP), Y1
+	VMOVUPS      Y1, 256(SP)
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y1
+	VMOVUPS      (DX), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      224(SP), Y6
+	VFMADD231PS  (SP), Y5, Y6
+	VSUBPS       224(SP), Y6, Y4
+	VFMADD231PS  32(SP), Y4, Y5
+	VFMADD231PS  64(SP), Y4, Y5
+	VMULPS       128(SP), Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y4
+	VFMADD213PS  Y5, Y4, Y8
+	VMOVUPS      160(SP), Y7
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y5, Y7
+	VFNMADD231PS Y8, Y4, Y7
+	VSUBPS       Y7, Y4, Y5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD  $0x01, Y6, Y7
+	VPSUBD  Y7, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VMULPS  Y7, Y5, Y5
+	VMULPS  Y6, Y5, Y5
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done62
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y5
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y5, Y4
+	VSUBPS       224(SP), Y4, Y6
+	VFMADD231PS  32(SP), Y6, Y5
+	VFMADD231PS  64(SP), Y6, Y5
+	VMULPS       128(SP), Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VMULPS       Y5, Y5, Y6
+	VFMADD213PS  Y5, Y6, Y8
+	VMOVUPS      192(SP), Y6
+	VBLENDVPS    Y3, 160(SP), Y6, Y6
+	VPADDD       hugeScale<>+0(SB), Y4, Y7
+	VBLENDVPS    Y3, Y4, Y7, Y7
+	VMULPS       Y6, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y6
+	VFMADD213PS  Y6, Y5, Y6
+	VFNMADD231PS Y8, Y4, Y6
+	VSUBPS       Y6, Y4, Y5
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y6
+	VPSUBD  Y6, Y7, Y7
+	VPSLLD  $0x17, Y6, Y6
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y6, Y5, Y5
+	VMULPS  Y7, Y5, Y5
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y5, Y5, Y6
+	VANDPS    Y6, Y3, Y3
+	VBLENDVPS Y3, Y4, Y5, Y5
+
+backward_done62:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y5, Y5
+	VMOVUPS      -32(SI)(CX*4), Y1
+	VMOVUPS      -32(DX)(CX*4), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y6
+	VMOVUPS      224(SP), Y7
+	VFMADD231PS  (SP), Y6, Y7
+	VSUBPS       224(SP), Y7, Y4
+	VFMADD231PS  32(SP), Y4, Y6
+	VFMADD231PS  64(SP), Y4, Y6
+	VMULPS       128(SP), Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y4
+	VFMADD213PS  Y6, Y4, Y9
+	VMOVUPS      160(SP), Y8
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y4, Y8
+	VSUBPS       Y8, Y4, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done63
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y6
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y6, Y4
+	VSUBPS       224(SP), Y4, Y7
+	VFMADD231PS  32(SP), Y7, Y6
+	VFMADD231PS  64(SP), Y7, Y6
+	VMULPS       128(SP), Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y9
+	VMOVUPS      192(SP), Y7
+	VBLENDVPS    Y3, 160(SP), Y7, Y7
+	VPADDD       hugeScale<>+0(SB), Y4, Y8
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMULPS       Y7, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y7
+	VFMADD213PS  Y7, Y6, Y7
+	VFNMADD231PS Y9, Y4, Y7
+	VSUBPS       Y7, Y4, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y7
+	VPSUBD  Y7, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y7, Y6, Y6
+	VMULPS  Y8, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y6, Y6, Y7
+	VANDPS    Y7, Y3, Y3
+	VBLENDVPS Y3, Y4, Y6, Y6
+
+backward_done63:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+112(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y8
+	VFMADD231PS  (SP), Y7, Y8
+	VSUBPS       224(SP), Y8, Y4
+	VFMADD231PS  32(SP), Y4, Y7
+	VFMADD231PS  64(SP), Y4, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      160(SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done64
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y7, Y4
+	VSUBPS       224(SP), Y4, Y8
+	VFMADD231PS  32(SP), Y8, Y7
+	VFMADD231PS  64(SP), Y8, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      192(SP), Y8
+	VBLENDVPS    Y3, 160(SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done64:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      224(SP), Y9
+	VFMADD231PS  (SP), Y8, Y9
+	VSUBPS       224(SP), Y9, Y4
+	VFMADD231PS  32(SP), Y4, Y8
+	VFMADD231PS  64(SP), Y4, Y8
+	VMULPS       128(SP), Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y4
+	VFMADD213PS  Y8, Y4, Y11
+	VMOVUPS      160(SP), Y10
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VSUBPS       Y10, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done65
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y8, Y4
+	VSUBPS       224(SP), Y4, Y9
+	VFMADD231PS  32(SP), Y9, Y8
+	VFMADD231PS  64(SP), Y9, Y8
+	VMULPS       128(SP), Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y11
+	VMOVUPS      192(SP), Y9
+	VBLENDVPS    Y3, 160(SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y4, Y10
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y8, Y9
+	VFNMADD231PS Y11, Y4, Y9
+	VSUBPS       Y9, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y9
+	VPSUBD  Y9, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y9, Y8, Y8
+	VMULPS  Y10, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y8, Y8, Y9
+	VANDPS    Y9, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+
+backward_done65:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      224(SP), Y10
+	VFMADD231PS  (SP), Y9, Y10
+	VSUBPS       224(SP), Y10, Y4
+	VFMADD231PS  32(SP), Y4, Y9
+	VFMADD231PS  64(SP), Y4, Y9
+	VMULPS       128(SP), Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y4
+	VFMADD213PS  Y9, Y4, Y12
+	VMOVUPS      160(SP), Y11
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VSUBPS       Y11, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done66
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y9, Y4
+	VSUBPS       224(SP), Y4, Y10
+	VFMADD231PS  32(SP), Y10, Y9
+	VFMADD231PS  64(SP), Y10, Y9
+	VMULPS       128(SP), Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y12
+	VMOVUPS      192(SP), Y10
+	VBLENDVPS    Y3, 160(SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y4, Y11
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y9, Y10
+	VFNMADD231PS Y12, Y4, Y10
+	VSUBPS       Y10, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y10
+	VPSUBD  Y10, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y10, Y9, Y9
+	VMULPS  Y11, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y9, Y9, Y10
+	VANDPS    Y10, Y3, Y3
+	VBLENDVPS Y3, Y4, Y9, Y9
+
+backward_done66:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      224(SP), Y11
+	VFMADD231PS  (SP), Y10, Y11
+	VSUBPS       224(SP), Y11, Y4
+	VFMADD231PS  32(SP), Y4, Y10
+	VFMADD231PS  64(SP), Y4, Y10
+	VMULPS       128(SP), Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y4
+	VFMADD213PS  Y10, Y4, Y13
+	VMOVUPS      160(SP), Y12
+	VMULPS       Y12, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VSUBPS       Y12, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done67
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y10, Y4
+	VSUBPS       224(SP), Y4, Y11
+	VFMADD231PS  32(SP), Y11, Y10
+	VFMADD231PS  64(SP), Y11, Y10
+	VMULPS       128(SP), Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y13
+	VMOVUPS      192(SP), Y11
+	VBLENDVPS    Y3, 160(SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y4, Y12
+	VBLENDVPS    Y3, Y4, Y12, Y12
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y10, Y11
+	VFNMADD231PS Y13, Y4, Y11
+	VSUBPS       Y11, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD  $0x01, Y12, Y11
+	VPSUBD  Y11, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VMULPS  Y11, Y10, Y10
+	VMULPS  Y12, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y10, Y10, Y11
+	VANDPS    Y11, Y3, Y3
+	VBLENDVPS Y3, Y4, Y10, Y10
+
+backward_done67:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y10, Y10
+	VMOVUPS   Y7, (DI)(BX*1)
+	VMOVUPS   Y8, 32(DI)(BX*1)
+	VMOVUPS   Y9, 64(DI)(BX*1)
+	VMOVUPS   Y10, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y8
+	VFMADD231PS  (SP), Y7, Y8
+	VSUBPS       224(SP), Y8, Y4
+	VFMADD231PS  32(SP), Y4, Y7
+	VFMADD231PS  64(SP), Y4, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      160(SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done68
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y7, Y4
+	VSUBPS       224(SP), Y4, Y8
+	VFMADD231PS  32(SP), Y8, Y7
+	VFMADD231PS  64(SP), Y8, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      192(SP), Y8
+	VBLENDVPS    Y3, 160(SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done68:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y8
+	VFMADD231PS  (SP), Y7, Y8
+	VSUBPS       224(SP), Y8, Y4
+	VFMADD231PS  32(SP), Y4, Y7
+	VFMADD231PS  64(SP), Y4, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      160(SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done69
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y7, Y4
+	VSUBPS       224(SP), Y4, Y8
+	VFMADD231PS  32(SP), Y8, Y7
+	VFMADD231PS  64(SP), Y8, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      192(SP), Y8
+	VBLENDVPS    Y3, 160(SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done69:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y7, Y7
+	VMOVUPS      32(SI)(BX*1), Y1
+	VMOVUPS      32(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      224(SP), Y9
+	VFMADD231PS  (SP), Y8, Y9
+	VSUBPS       224(SP), Y9, Y4
+	VFMADD231PS  32(SP), Y4, Y8
+	VFMADD231PS  64(SP), Y4, Y8
+	VMULPS       128(SP), Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y4
+	VFMADD213PS  Y8, Y4, Y11
+	VMOVUPS      160(SP), Y10
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y8, Y10
+	VFNMADD231PS Y11, Y4, Y10
+	VSUBPS       Y10, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y10
+	VPSUBD  Y10, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y10, Y8, Y8
+	VMULPS  Y9, Y8, Y8
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done70
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y8
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y8, Y4
+	VSUBPS       224(SP), Y4, Y9
+	VFMADD231PS  32(SP), Y9, Y8
+	VFMADD231PS  64(SP), Y9, Y8
+	VMULPS       128(SP), Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y8, Y11
+	VFMADD213PS  c4<>+0(SB), Y8, Y11
+	VFMADD213PS  c3<>+0(SB), Y8, Y11
+	VFMADD213PS  c2<>+0(SB), Y8, Y11
+	VMULPS       Y8, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y11
+	VMOVUPS      192(SP), Y9
+	VBLENDVPS    Y3, 160(SP), Y9, Y9
+	VPADDD       hugeScale<>+0(SB), Y4, Y10
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y8, Y9
+	VFNMADD231PS Y11, Y4, Y9
+	VSUBPS       Y9, Y4, Y8
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y9
+	VPSUBD  Y9, Y10, Y10
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y9, Y8, Y8
+	VMULPS  Y10, Y8, Y8
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y8, Y8, Y9
+	VANDPS    Y9, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+
+backward_done70:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y8, Y8
+	VMOVUPS      64(SI)(BX*1), Y1
+	VMOVUPS      64(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      224(SP), Y10
+	VFMADD231PS  (SP), Y9, Y10
+	VSUBPS       224(SP), Y10, Y4
+	VFMADD231PS  32(SP), Y4, Y9
+	VFMADD231PS  64(SP), Y4, Y9
+	VMULPS       128(SP), Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y4
+	VFMADD213PS  Y9, Y4, Y12
+	VMOVUPS      160(SP), Y11
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y9, Y11
+	VFNMADD231PS Y12, Y4, Y11
+	VSUBPS       Y11, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD  $0x01, Y10, Y11
+	VPSUBD  Y11, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VMULPS  Y11, Y9, Y9
+	VMULPS  Y10, Y9, Y9
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done71
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y9
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y9, Y4
+	VSUBPS       224(SP), Y4, Y10
+	VFMADD231PS  32(SP), Y10, Y9
+	VFMADD231PS  64(SP), Y10, Y9
+	VMULPS       128(SP), Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y9, Y12
+	VFMADD213PS  c4<>+0(SB), Y9, Y12
+	VFMADD213PS  c3<>+0(SB), Y9, Y12
+	VFMADD213PS  c2<>+0(SB), Y9, Y12
+	VMULPS       Y9, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y12
+	VMOVUPS      192(SP), Y10
+	VBLENDVPS    Y3, 160(SP), Y10, Y10
+	VPADDD       hugeScale<>+0(SB), Y4, Y11
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMULPS       Y10, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y10
+	VFMADD213PS  Y10, Y9, Y10
+	VFNMADD231PS Y12, Y4, Y10
+	VSUBPS       Y10, Y4, Y9
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y10
+	VPSUBD  Y10, Y11, Y11
+	VPSLLD  $0x17, Y10, Y10
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y10, Y9, Y9
+	VMULPS  Y11, Y9, Y9
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y9, Y9, Y10
+	VANDPS    Y10, Y3, Y3
+	VBLENDVPS Y3, Y4, Y9, Y9
+
+backward_done71:
+	VCMPPS       $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y1, Y9, Y9
+	VMOVUPS      96(SI)(BX*1), Y1
+	VMOVUPS      96(DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      224(SP), Y11
+	VFMADD231PS  (SP), Y10, Y11
+	VSUBPS       224(SP), Y11, Y4
+	VFMADD231PS  32(SP), Y4, Y10
+	VFMADD231PS  64(SP), Y4, Y10
+	VMULPS       128(SP), Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y4
+	VFMADD213PS  Y10, Y4, Y13
+	VMOVUPS      160(SP), Y12
+	VMULPS       Y12, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y12
+	VFMADD213PS  Y12, Y10, Y12
+	VFNMADD231PS Y13, Y4, Y12
+	VSUBPS       Y12, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD  $0x01, Y11, Y12
+	VPSUBD  Y12, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VMULPS  Y12, Y10, Y10
+	VMULPS  Y11, Y10, Y10
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done72
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y10
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y10, Y4
+	VSUBPS       224(SP), Y4, Y11
+	VFMADD231PS  32(SP), Y11, Y10
+	VFMADD231PS  64(SP), Y11, Y10
+	VMULPS       128(SP), Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y13
+	VFMADD213PS  c5<>+0(SB), Y10, Y13
+	VFMADD213PS  c4<>+0(SB), Y10, Y13
+	VFMADD213PS  c3<>+0(SB), Y10, Y13
+	VFMADD213PS  c2<>+0(SB), Y10, Y13
+	VMULPS       Y10, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y13
+	VMOVUPS      192(SP), Y11
+	VBLENDVPS    Y3, 160(SP), Y11, Y11
+	VPADDD       hugeScale<>+0(SB), Y4, Y12
+	VBLENDVPS    Y3, Y4, Y12, Y12
+	VMULPS       Y11, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y11
+	VFMADD213PS  Y11, Y10, Y11
+	VFNMADD231PS Y13, Y4, Y11
+	VSUBPS       Y11, Y4, Y10
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD  $0x01, Y12, Y11
+	VPSUBD  Y11, Y12, Y12
+	VPSLLD  $0x17, Y11, Y11
+	VPSLLD  $0x17, Y12, Y12
+	VMULPS  Y11, Y10, Y10
+	VMULPS  Y12, Y10, Y10
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y10, Y10, Y11
+	VANDPS    Y11, Y3, Y3
+	VBLENDVPS Y3, Y4, Y10, Y10
+
+backward_done72:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y10, Y10
+	VMOVNTPS  Y7, (DI)(BX*1)
+	VMOVNTPS  Y8, 32(DI)(BX*1)
+	VMOVNTPS  Y9, 64(DI)(BX*1)
+	VMOVNTPS  Y10, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VMOVUPS      256(SP), Y3
+	VFMSUB231PS  Y1, Y1, Y3
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y8
+	VFMADD231PS  (SP), Y7, Y8
+	VSUBPS       224(SP), Y8, Y4
+	VFMADD231PS  32(SP), Y4, Y7
+	VFMADD231PS  64(SP), Y4, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y4
+	VFMADD213PS  Y7, Y4, Y10
+	VMOVUPS      160(SP), Y9
+	VMULPS       Y9, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y9
+	VFMADD213PS  Y9, Y7, Y9
+	VFNMADD231PS Y10, Y4, Y9
+	VSUBPS       Y9, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD  $0x01, Y8, Y9
+	VPSUBD  Y9, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VMULPS  Y9, Y7, Y7
+	VMULPS  Y8, Y7, Y7
+	VTESTPS signBit<>+0(SB), Y3
+	JCS     backward_done73
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y2, Y0, Y7
+	VMOVUPS      224(SP), Y4
+	VFMADD231PS  (SP), Y7, Y4
+	VSUBPS       224(SP), Y4, Y8
+	VFMADD231PS  32(SP), Y8, Y7
+	VFMADD231PS  64(SP), Y8, Y7
+	VMULPS       128(SP), Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y7, Y10
+	VFMADD213PS  c4<>+0(SB), Y7, Y10
+	VFMADD213PS  c3<>+0(SB), Y7, Y10
+	VFMADD213PS  c2<>+0(SB), Y7, Y10
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y10
+	VMOVUPS      192(SP), Y8
+	VBLENDVPS    Y3, 160(SP), Y8, Y8
+	VPADDD       hugeScale<>+0(SB), Y4, Y9
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMULPS       Y8, Y1, Y4
+	VFNMADD213PS Y4, Y1, Y8
+	VFMADD213PS  Y8, Y7, Y8
+	VFNMADD231PS Y10, Y4, Y8
+	VSUBPS       Y8, Y4, Y7
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD  $0x01, Y9, Y8
+	VPSUBD  Y8, Y9, Y9
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y9, Y9
+	VMULPS  Y8, Y7, Y7
+	VMULPS  Y9, Y7, Y7
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y2, Y3
+	VCMPPS    $0x03, Y7, Y7, Y8
+	VANDPS    Y8, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+
+backward_done73:
+	VCMPPS    $0x1e, zero<>+0(SB), Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVNTPS  Y7, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VMOVUPS      256(SP), Y4
+	VFMSUB231PS  Y2, Y2, Y4
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      224(SP), Y7
+	VFMADD231PS  (SP), Y6, Y7
+	VSUBPS       224(SP), Y7, Y5
+	VFMADD231PS  32(SP), Y5, Y6
+	VFMADD231PS  64(SP), Y5, Y6
+	VMULPS       128(SP), Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VMULPS       Y6, Y6, Y5
+	VFMADD213PS  Y6, Y5, Y9
+	VMOVUPS      160(SP), Y8
+	VMULPS       Y8, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y8
+	VFMADD213PS  Y8, Y6, Y8
+	VFNMADD231PS Y9, Y5, Y8
+	VSUBPS       Y8, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y8
+	VPSUBD  Y8, Y7, Y7
+	VPSLLD  $0x17, Y8, Y8
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y8, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+	VTESTPS signBit<>+0(SB), Y4
+	JCS     backward_done74
+
+	// Some |dy| >= HugeGradient, or ±Inf, or NaN (or alpha is infinite).
+	VMAXPS       Y3, Y0, Y6
+	VMOVUPS      224(SP), Y5
+	VFMADD231PS  (SP), Y6, Y5
+	VSUBPS       224(SP), Y5, Y0
+	VFMADD231PS  32(SP), Y0, Y6
+	VFMADD231PS  64(SP), Y0, Y6
+	VMULPS       128(SP), Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y0
+	VFMADD213PS  Y6, Y0, Y8
+	VMOVUPS      192(SP), Y0
+	VBLENDVPS    Y4, 160(SP), Y0, Y0
+	VPADDD       hugeScale<>+0(SB), Y5, Y7
+	VBLENDVPS    Y4, Y5, Y7, Y7
+	VMULPS       Y0, Y2, Y5
+	VFNMADD213PS Y5, Y2, Y0
+	VFMADD213PS  Y0, Y6, Y0
+	VFNMADD231PS Y8, Y5, Y0
+	VSUBPS       Y0, Y5, Y6
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	VPMAXSD scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD  $0x01, Y7, Y0
+	VPSUBD  Y0, Y7, Y7
+	VPSLLD  $0x17, Y0, Y0
+	VPSLLD  $0x17, Y7, Y7
+	VMULPS  Y0, Y6, Y6
+	VMULPS  Y7, Y6, Y6
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp
+	// is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	VCMPPS    $0x1e, 96(SP), Y3, Y0
+	VCMPPS    $0x03, Y6, Y6, Y4
+	VANDPS    Y4, Y0, Y0
+	VBLENDVPS Y0, Y5, Y6, Y6
+
+backward_done74:
+	VCMPPS     $0x1e, zero<>+0(SB), Y3, Y0
+	VBLENDVPS  Y0, Y2, Y6, Y6
+	VMASKMOVPS Y6, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhAVX512(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Z0
+	VBROADCASTSS hi+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z3
+	VMAXPS    Z3, Z0, Z3
+	VMINPS    Z3, Z1, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS 64(SI)(BX*1), Z4
+	VMULPS  Z2, Z4, Z4
+	VMAXPS  Z4, Z0, Z4
+	VMINPS  Z4, Z1, Z4
+	VMOVUPS 128(SI)(BX*1), Z5
+	VMULPS  Z2, Z5, Z5
+	VMAXPS  Z5, Z0, Z5
+	VMINPS  Z5, Z1, Z5
+	VMOVUPS 192(SI)(BX*1), Z6
+	VMULPS  Z2, Z6, Z6
+	VMAXPS  Z6, Z0, Z6
+	VMINPS  Z6, Z1, Z6
+	VMOVUPS Z3, (DI)(BX*1)
+	VMOVUPS Z4, 64(DI)(BX*1)
+	VMOVUPS Z5, 128(DI)(BX*1)
+	VMOVUPS Z6, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z3
+	VMULPS  Z2, Z3, Z3
+	VMAXPS  Z3, Z0, Z3
+	VMINPS  Z3, Z1, Z3
+	VMOVUPS Z3, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVUPS  64(SI)(BX*1), Z4
+	VMULPS   Z2, Z4, Z4
+	VMAXPS   Z4, Z0, Z4
+	VMINPS   Z4, Z1, Z4
+	VMOVUPS  128(SI)(BX*1), Z5
+	VMULPS   Z2, Z5, Z5
+	VMAXPS   Z5, Z0, Z5
+	VMINPS   Z5, Z1, Z5
+	VMOVUPS  192(SI)(BX*1), Z6
+	VMULPS   Z2, Z6, Z6
+	VMAXPS   Z6, Z0, Z6
+	VMINPS   Z6, Z1, Z6
+	VMOVNTPS Z3, (DI)(BX*1)
+	VMOVNTPS Z4, 64(DI)(BX*1)
+	VMOVNTPS Z5, 128(DI)(BX*1)
+	VMOVNTPS Z6, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Z3
+	VMULPS   Z2, Z3, Z3
+	VMAXPS   Z3, Z0, Z3
+	VMINPS   Z3, Z1, Z3
+	VMOVNTPS Z3, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VMAXPS    Z2, Z0, Z2
+	VMINPS    Z2, Z1, Z2
+	VMOVUPS   Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhAVX2(dst []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS lo+48(FP), Y0
+	VBROADCASTSS hi+52(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VMULPS  one<>+0(SB), Y2, Y2
+	VMAXPS  Y2, Y0, Y2
+	VMINPS  Y2, Y1, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMULPS  one<>+0(SB), Y3, Y3
+	VMAXPS  Y3, Y0, Y3
+	VMINPS  Y3, Y1, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMULPS  one<>+0(SB), Y5, Y5
+	VMAXPS  Y5, Y0, Y5
+	VMINPS  Y5, Y1, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMULPS  one<>+0(SB), Y6, Y6
+	VMAXPS  Y6, Y0, Y6
+	VMINPS  Y6, Y1, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMULPS  one<>+0(SB), Y7, Y7
+	VMAXPS  Y7, Y0, Y7
+	VMINPS  Y7, Y1, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMULPS  one<>+0(SB), Y4, Y4
+	VMAXPS  Y4, Y0, Y4
+	VMINPS  Y4, Y1, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMULPS   one<>+0(SB), Y5, Y5
+	VMAXPS   Y5, Y0, Y5
+	VMINPS   Y5, Y1, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMULPS   one<>+0(SB), Y6, Y6
+	VMAXPS   Y6, Y0, Y6
+	VMINPS   Y6, Y1, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMULPS   one<>+0(SB), Y7, Y7
+	VMAXPS   Y7, Y0, Y7
+	VMINPS   Y7, Y1, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMULPS   one<>+0(SB), Y4, Y4
+	VMAXPS   Y4, Y0, Y4
+	VMINPS   Y4, Y1, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMULPS       one<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMASKMOVPS   Y3, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhBackwardAVX512(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardtanhBackwardAVX512(SB), NOSPLIT, $0-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS lo+72(FP), Z0
+	VBROADCASTSS hi+76(FP), Z1
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   Z2, (DI)(BX*1)
+	VMOVUPS   Z3, 64(DI)(BX*1)
+	VMOVUPS   Z4, 128(DI)(BX*1)
+	VMOVUPS   Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMOVUPS   64(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VCMPPS    $0x19, Z1, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   128(SI)(BX*1), Z4
+	VMOVUPS   128(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VCMPPS    $0x19, Z1, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   192(SI)(BX*1), Z5
+	VMOVUPS   192(DX)(BX*1), Z6
+	VCMPPS    $0x16, Z0, Z6, K1
+	VCMPPS    $0x19, Z1, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVNTPS  Z2, (DI)(BX*1)
+	VMOVNTPS  Z3, 64(DI)(BX*1)
+	VMOVNTPS  Z4, 128(DI)(BX*1)
+	VMOVNTPS  Z5, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z2
+	VMOVUPS   (DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VCMPPS    $0x19, Z1, Z3, K1, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVNTPS  Z2, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z2
+	VMOVUPS.Z (DX), K1, Z3
+	VCMPPS    $0x16, Z0, Z3, K2
+	VCMPPS    $0x19, Z1, Z3, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardtanhBackwardAVX2(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardtanhBackwardAVX2(SB), NOSPLIT, $0-81
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS lo+72(FP), Y0
+	VBROADCASTSS hi+76(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VMOVUPS (DX), Y3
+	VCMPPS  $0x16, Y0, Y3, Y4
+	VCMPPS  $0x19, Y1, Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS -32(SI)(CX*4), Y3
+	VMOVUPS -32(DX)(CX*4), Y4
+	VCMPPS  $0x16, Y0, Y4, Y5
+	VCMPPS  $0x19, Y1, Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+80(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMOVUPS 32(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y7
+	VCMPPS  $0x19, Y1, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS 64(SI)(BX*1), Y6
+	VMOVUPS 64(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y8
+	VCMPPS  $0x19, Y1, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VANDPS  Y6, Y8, Y6
+	VMOVUPS 96(SI)(BX*1), Y7
+	VMOVUPS 96(DX)(BX*1), Y8
+	VCMPPS  $0x16, Y0, Y8, Y9
+	VCMPPS  $0x19, Y1, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VANDPS  Y7, Y9, Y7
+	VMOVUPS Y4, (DI)(BX*1)
+	VMOVUPS Y5, 32(DI)(BX*1)
+	VMOVUPS Y6, 64(DI)(BX*1)
+	VMOVUPS Y7, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS (DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y6
+	VCMPPS  $0x19, Y1, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS Y4, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  32(SI)(BX*1), Y5
+	VMOVUPS  32(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y7
+	VCMPPS   $0x19, Y1, Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVUPS  64(SI)(BX*1), Y6
+	VMOVUPS  64(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y8
+	VCMPPS   $0x19, Y1, Y7, Y7
+	VANDPS   Y7, Y8, Y8
+	VANDPS   Y6, Y8, Y6
+	VMOVUPS  96(SI)(BX*1), Y7
+	VMOVUPS  96(DX)(BX*1), Y8
+	VCMPPS   $0x16, Y0, Y8, Y9
+	VCMPPS   $0x19, Y1, Y8, Y8
+	VANDPS   Y8, Y9, Y9
+	VANDPS   Y7, Y9, Y7
+	VMOVNTPS Y4, (DI)(BX*1)
+	VMOVNTPS Y5, 32(DI)(BX*1)
+	VMOVNTPS Y6, 64(DI)(BX*1)
+	VMOVNTPS Y7, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y4
+	VMOVUPS  (DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y6
+	VCMPPS   $0x19, Y1, Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVNTPS Y4, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VCMPPS       $0x16, Y0, Y4, Y0
+	VCMPPS       $0x19, Y1, Y4, Y1
+	VANDPS       Y1, Y0, Y0
+	VANDPS       Y3, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSigmoidAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·hardSigmoidAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	VMOVUPS hardSixth<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVUPS      Z6, (DI)(BX*1)
+	VMOVUPS      Z7, 64(DI)(BX*1)
+	VMOVUPS      Z8, 128(DI)(BX*1)
+	VMOVUPS      Z9, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      Z6, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVUPS      64(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z5, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VMOVUPS      128(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z5, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VMOVUPS      192(SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z5, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VMOVNTPS     Z6, (DI)(BX*1)
+	VMOVNTPS     Z7, 64(DI)(BX*1)
+	VMOVNTPS     Z8, 128(DI)(BX*1)
+	VMOVNTPS     Z9, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z5
+	VMAXPS       Z5, Z0, Z5
+	VMINPS       Z5, Z2, Z5
+	VMULPS       Z3, Z5, Z6
+	VMINPS       Z6, Z4, Z7
+	VFMSUB213PS  Z5, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z6
+	VMOVNTPS     Z6, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
+	VMAXPS       Z1, Z0, Z1
+	VMINPS       Z1, Z2, Z1
+	VMULPS       Z3, Z1, Z0
+	VMINPS       Z0, Z4, Z4
+	VFMSUB213PS  Z1, Z2, Z4
+	VFNMADD231PS Z3, Z4, Z0
+	VMOVUPS      Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardShift<>+0(SB)/4, $0x40400000
+DATA hardShift<>+4(SB)/4, $0x40400000
+DATA hardShift<>+8(SB)/4, $0x40400000
+DATA hardShift<>+12(SB)/4, $0x40400000
+DATA hardShift<>+16(SB)/4, $0x40400000
+DATA hardShift<>+20(SB)/4, $0x40400000
+DATA hardShift<>+24(SB)/4, $0x40400000
+DATA hardShift<>+28(SB)/4, $0x40400000
+DATA hardShift<>+32(SB)/4, $0x40400000
+DATA hardShift<>+36(SB)/4, $0x40400000
+DATA hardShift<>+40(SB)/4, $0x40400000
+DATA hardShift<>+44(SB)/4, $0x40400000
+DATA hardShift<>+48(SB)/4, $0x40400000
+DATA hardShift<>+52(SB)/4, $0x40400000
+DATA hardShift<>+56(SB)/4, $0x40400000
+DATA hardShift<>+60(SB)/4, $0x40400000
+GLOBL hardShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardCap<>+0(SB)/4, $0x40c00000
+DATA hardCap<>+4(SB)/4, $0x40c00000
+DATA hardCap<>+8(SB)/4, $0x40c00000
+DATA hardCap<>+12(SB)/4, $0x40c00000
+DATA hardCap<>+16(SB)/4, $0x40c00000
+DATA hardCap<>+20(SB)/4, $0x40c00000
+DATA hardCap<>+24(SB)/4, $0x40c00000
+DATA hardCap<>+28(SB)/4, $0x40c00000
+DATA hardCap<>+32(SB)/4, $0x40c00000
+DATA hardCap<>+36(SB)/4, $0x40c00000
+DATA hardCap<>+40(SB)/4, $0x40c00000
+DATA hardCap<>+44(SB)/4, $0x40c00000
+DATA hardCap<>+48(SB)/4, $0x40c00000
+DATA hardCap<>+52(SB)/4, $0x40c00000
+DATA hardCap<>+56(SB)/4, $0x40c00000
+DATA hardCap<>+60(SB)/4, $0x40c00000
+GLOBL hardCap<>(SB), RODATA|NOPTR, $64
+
+DATA hardSixth<>+0(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+4(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+8(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+12(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+16(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+20(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+24(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+28(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+32(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+36(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+40(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+44(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+48(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+52(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+56(SB)/4, $0x3e2aaaab
+DATA hardSixth<>+60(SB)/4, $0x3e2aaaab
+GLOBL hardSixth<>(SB), RODATA|NOPTR, $64
+
+DATA hardMax<>+0(SB)/4, $0x7f7fffff
+DATA hardMax<>+4(SB)/4, $0x7f7fffff
+DATA hardMax<>+8(SB)/4, $0x7f7fffff
+DATA hardMax<>+12(SB)/4, $0x7f7fffff
+DATA hardMax<>+16(SB)/4, $0x7f7fffff
+DATA hardMax<>+20(SB)/4, $0x7f7fffff
+DATA hardMax<>+24(SB)/4, $0x7f7fffff
+DATA hardMax<>+28(SB)/4, $0x7f7fffff
+DATA hardMax<>+32(SB)/4, $0x7f7fffff
+DATA hardMax<>+36(SB)/4, $0x7f7fffff
+DATA hardMax<>+40(SB)/4, $0x7f7fffff
+DATA hardMax<>+44(SB)/4, $0x7f7fffff
+DATA hardMax<>+48(SB)/4, $0x7f7fffff
+DATA hardMax<>+52(SB)/4, $0x7f7fffff
+DATA hardMax<>+56(SB)/4, $0x7f7fffff
+DATA hardMax<>+60(SB)/4, $0x7f7fffff
+GLOBL hardMax<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y2, Y5
+	VFMSUB213PS  Y3, Y1, Y5
+	VFNMADD231PS hardSixth<>+0(SB), Y5, Y4
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y5
+	VMINPS       Y5, Y2, Y6
+	VFMSUB213PS  Y3, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y5
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVUPS      Y6, (DI)(BX*1)
+	VMOVUPS      Y7, 32(DI)(BX*1)
+	VMOVUPS      Y8, 64(DI)(BX*1)
+	VMOVUPS      Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y7
+	VMINPS       Y7, Y2, Y8
+	VFMSUB213PS  Y3, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y8
+	VMINPS       Y8, Y2, Y9
+	VFMSUB213PS  Y3, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y9
+	VMINPS       Y9, Y2, Y10
+	VFMSUB213PS  Y3, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y9
+	VMOVNTPS     Y6, (DI)(BX*1)
+	VMOVNTPS     Y7, 32(DI)(BX*1)
+	VMOVNTPS     Y8, 64(DI)(BX*1)
+	VMOVNTPS     Y9, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y3
+	VMAXPS       Y3, Y0, Y3
+	VMINPS       Y3, Y1, Y3
+	VMULPS       hardSixth<>+0(SB), Y3, Y6
+	VMINPS       Y6, Y2, Y7
+	VFMSUB213PS  Y3, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y6
+	VMOVNTPS     Y6, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       hardSixth<>+0(SB), Y4, Y0
+	VMINPS       Y0, Y2, Y2
+	VFMSUB213PS  Y4, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y0
+	VMASKMOVPS   Y0, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSigmoidBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSigmoidBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardSlope<>+0(SB), Z2
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z3, K2, Z3
+	VMOVUPS   Z3, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVUPS   Z3, (DI)(BX*1)
+	VMOVUPS   Z4, 64(DI)(BX*1)
+	VMOVUPS   Z5, 128(DI)(BX*1)
+	VMOVUPS   Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   64(SI)(BX*1), Z4
+	VMOVUPS   64(DX)(BX*1), Z5
+	VMULPS    Z2, Z4, Z4
+	VCMPPS    $0x1e, Z1, Z5, K1
+	VCMPPS    $0x11, Z0, Z5, K1, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   128(SI)(BX*1), Z5
+	VMOVUPS   128(DX)(BX*1), Z6
+	VMULPS    Z2, Z5, Z5
+	VCMPPS    $0x1e, Z1, Z6, K1
+	VCMPPS    $0x11, Z0, Z6, K1, K1
+	VMOVAPS.Z Z5, K1, Z5
+	VMOVUPS   192(SI)(BX*1), Z6
+	VMOVUPS   192(DX)(BX*1), Z7
+	VMULPS    Z2, Z6, Z6
+	VCMPPS    $0x1e, Z1, Z7, K1
+	VCMPPS    $0x11, Z0, Z7, K1, K1
+	VMOVAPS.Z Z6, K1, Z6
+	VMOVNTPS  Z3, (DI)(BX*1)
+	VMOVNTPS  Z4, 64(DI)(BX*1)
+	VMOVNTPS  Z5, 128(DI)(BX*1)
+	VMOVNTPS  Z6, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMOVUPS   (DX)(BX*1), Z4
+	VMULPS    Z2, Z3, Z3
+	VCMPPS    $0x1e, Z1, Z4, K1
+	VCMPPS    $0x11, Z0, Z4, K1, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVNTPS  Z3, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMOVUPS.Z (DX), K1, Z4
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x1e, Z1, Z4, K2
+	VCMPPS    $0x11, Z0, Z4, K2, K2
+	VMOVAPS.Z Z2, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardNegShift<>+0(SB)/4, $0xc0400000
+DATA hardNegShift<>+4(SB)/4, $0xc0400000
+DATA hardNegShift<>+8(SB)/4, $0xc0400000
+DATA hardNegShift<>+12(SB)/4, $0xc0400000
+DATA hardNegShift<>+16(SB)/4, $0xc0400000
+DATA hardNegShift<>+20(SB)/4, $0xc0400000
+DATA hardNegShift<>+24(SB)/4, $0xc0400000
+DATA hardNegShift<>+28(SB)/4, $0xc0400000
+DATA hardNegShift<>+32(SB)/4, $0xc0400000
+DATA hardNegShift<>+36(SB)/4, $0xc0400000
+DATA hardNegShift<>+40(SB)/4, $0xc0400000
+DATA hardNegShift<>+44(SB)/4, $0xc0400000
+DATA hardNegShift<>+48(SB)/4, $0xc0400000
+DATA hardNegShift<>+52(SB)/4, $0xc0400000
+DATA hardNegShift<>+56(SB)/4, $0xc0400000
+DATA hardNegShift<>+60(SB)/4, $0xc0400000
+GLOBL hardNegShift<>(SB), RODATA|NOPTR, $64
+
+DATA hardSlope<>+0(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+4(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+8(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+12(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+16(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+20(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+24(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+28(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+32(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+36(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+40(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+44(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+48(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+52(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+56(SB)/4, $0x3e2aaaab
+DATA hardSlope<>+60(SB)/4, $0x3e2aaaab
+GLOBL hardSlope<>(SB), RODATA|NOPTR, $64
+
+// func hardSigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·hardSigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ x_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y0
+	VMOVUPS (DX), Y1
+	VMULPS  hardSlope<>+0(SB), Y0, Y0
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y1, Y2
+	VCMPPS  $0x11, hardShift<>+0(SB), Y1, Y1
+	VANDPS  Y1, Y2, Y2
+	VANDPS  Y0, Y2, Y0
+	VMOVUPS -32(SI)(CX*4), Y1
+	VMOVUPS -32(DX)(CX*4), Y2
+	VMULPS  hardSlope<>+0(SB), Y1, Y1
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS  $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS  Y2, Y3, Y3
+	VANDPS  Y1, Y3, Y1
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMOVUPS 32(DX)(BX*1), Y4
+	VMULPS  hardSlope<>+0(SB), Y3, Y3
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS  $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS  Y4, Y5, Y5
+	VANDPS  Y3, Y5, Y3
+	VMOVUPS 64(SI)(BX*1), Y4
+	VMOVUPS 64(DX)(BX*1), Y5
+	VMULPS  hardSlope<>+0(SB), Y4, Y4
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS  $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VANDPS  Y4, Y6, Y4
+	VMOVUPS 96(SI)(BX*1), Y5
+	VMOVUPS 96(DX)(BX*1), Y6
+	VMULPS  hardSlope<>+0(SB), Y5, Y5
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS  $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VANDPS  Y5, Y7, Y5
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS Y4, 64(DI)(BX*1)
+	VMOVUPS Y5, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VMULPS  hardSlope<>+0(SB), Y2, Y2
+	VCMPPS  $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS  $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS  Y3, Y4, Y4
+	VANDPS  Y2, Y4, Y2
+	VMOVUPS Y2, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMOVUPS  32(DX)(BX*1), Y4
+	VMULPS   hardSlope<>+0(SB), Y3, Y3
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y4, Y5
+	VCMPPS   $0x11, hardShift<>+0(SB), Y4, Y4
+	VANDPS   Y4, Y5, Y5
+	VANDPS   Y3, Y5, Y3
+	VMOVUPS  64(SI)(BX*1), Y4
+	VMOVUPS  64(DX)(BX*1), Y5
+	VMULPS   hardSlope<>+0(SB), Y4, Y4
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y5, Y6
+	VCMPPS   $0x11, hardShift<>+0(SB), Y5, Y5
+	VANDPS   Y5, Y6, Y6
+	VANDPS   Y4, Y6, Y4
+	VMOVUPS  96(SI)(BX*1), Y5
+	VMOVUPS  96(DX)(BX*1), Y6
+	VMULPS   hardSlope<>+0(SB), Y5, Y5
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y6, Y7
+	VCMPPS   $0x11, hardShift<>+0(SB), Y6, Y6
+	VANDPS   Y6, Y7, Y7
+	VANDPS   Y5, Y7, Y5
+	VMOVNTPS Y2, (DI)(BX*1)
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVNTPS Y4, 64(DI)(BX*1)
+	VMOVNTPS Y5, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VMULPS   hardSlope<>+0(SB), Y2, Y2
+	VCMPPS   $0x1e, hardNegShift<>+0(SB), Y3, Y4
+	VCMPPS   $0x11, hardShift<>+0(SB), Y3, Y3
+	VANDPS   Y3, Y4, Y4
+	VANDPS   Y2, Y4, Y2
+	VMOVNTPS Y2, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VMULPS       hardSlope<>+0(SB), Y1, Y1
+	VCMPPS       $0x1e, hardNegShift<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, hardShift<>+0(SB), Y2, Y2
+	VANDPS       Y2, Y3, Y3
+	VANDPS       Y1, Y3, Y1
+	VMASKMOVPS   Y1, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·hardSwishAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Z0, Z0, Z0
+	VMOVUPS hardShift<>+0(SB), Z1
+	VMOVUPS hardCap<>+0(SB), Z2
+	VMOVUPS hardSixth<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done0
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done0:
+	VMOVUPS Z5, K1, (DI)
+	SUBQ    AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done1
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done1:
+	VMOVUPS      64(SI)(BX*1), Z6
+	VADDPS       Z1, Z6, Z7
+	VMAXPS       Z7, Z0, Z7
+	VMINPS       Z7, Z2, Z7
+	VMULPS       Z7, Z6, Z7
+	VMULPS       Z3, Z7, Z6
+	VMINPS       Z6, Z4, Z8
+	VFMSUB213PS  Z7, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done2
+	VDIVPS      Z2, Z7, Z6
+
+hardswish_done2:
+	VMOVUPS      128(SI)(BX*1), Z7
+	VADDPS       Z1, Z7, Z8
+	VMAXPS       Z8, Z0, Z8
+	VMINPS       Z8, Z2, Z8
+	VMULPS       Z8, Z7, Z8
+	VMULPS       Z3, Z8, Z7
+	VMINPS       Z7, Z4, Z9
+	VFMSUB213PS  Z8, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done3
+	VDIVPS      Z2, Z8, Z7
+
+hardswish_done3:
+	VMOVUPS      192(SI)(BX*1), Z8
+	VADDPS       Z1, Z8, Z9
+	VMAXPS       Z9, Z0, Z9
+	VMINPS       Z9, Z2, Z9
+	VMULPS       Z9, Z8, Z9
+	VMULPS       Z3, Z9, Z8
+	VMINPS       Z8, Z4, Z10
+	VFMSUB213PS  Z9, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done4
+	VDIVPS      Z2, Z9, Z8
+
+hardswish_done4:
+	VMOVUPS Z5, (DI)(BX*1)
+	VMOVUPS Z6, 64(DI)(BX*1)
+	VMOVUPS Z7, 128(DI)(BX*1)
+	VMOVUPS Z8, 192(DI)(BX*1)
+	ADDQ    $0x00000100, BX
+	CMPQ    BX, $-256
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done5
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done5:
+	VMOVUPS Z5, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done6
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done6:
+	VMOVUPS      64(SI)(BX*1), Z6
+	VADDPS       Z1, Z6, Z7
+	VMAXPS       Z7, Z0, Z7
+	VMINPS       Z7, Z2, Z7
+	VMULPS       Z7, Z6, Z7
+	VMULPS       Z3, Z7, Z6
+	VMINPS       Z6, Z4, Z8
+	VFMSUB213PS  Z7, Z2, Z8
+	VFNMADD231PS Z3, Z8, Z6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z6, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done7
+	VDIVPS      Z2, Z7, Z6
+
+hardswish_done7:
+	VMOVUPS      128(SI)(BX*1), Z7
+	VADDPS       Z1, Z7, Z8
+	VMAXPS       Z8, Z0, Z8
+	VMINPS       Z8, Z2, Z8
+	VMULPS       Z8, Z7, Z8
+	VMULPS       Z3, Z8, Z7
+	VMINPS       Z7, Z4, Z9
+	VFMSUB213PS  Z8, Z2, Z9
+	VFNMADD231PS Z3, Z9, Z7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z7, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done8
+	VDIVPS      Z2, Z8, Z7
+
+hardswish_done8:
+	VMOVUPS      192(SI)(BX*1), Z8
+	VADDPS       Z1, Z8, Z9
+	VMAXPS       Z9, Z0, Z9
+	VMINPS       Z9, Z2, Z9
+	VMULPS       Z9, Z8, Z9
+	VMULPS       Z3, Z9, Z8
+	VMINPS       Z8, Z4, Z10
+	VFMSUB213PS  Z9, Z2, Z10
+	VFNMADD231PS Z3, Z10, Z8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z8, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done9
+	VDIVPS      Z2, Z9, Z8
+
+hardswish_done9:
+	VMOVNTPS Z5, (DI)(BX*1)
+	VMOVNTPS Z6, 64(DI)(BX*1)
+	VMOVNTPS Z7, 128(DI)(BX*1)
+	VMOVNTPS Z8, 192(DI)(BX*1)
+	ADDQ     $0x00000100, BX
+	CMPQ     BX, $-256
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VADDPS       Z1, Z5, Z6
+	VMAXPS       Z6, Z0, Z6
+	VMINPS       Z6, Z2, Z6
+	VMULPS       Z6, Z5, Z6
+	VMULPS       Z3, Z6, Z5
+	VMINPS       Z5, Z4, Z7
+	VFMSUB213PS  Z6, Z2, Z7
+	VFNMADD231PS Z3, Z7, Z5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z5, K1
+	KORTESTW    K1, K1
+	JEQ         hardswish_done10
+	VDIVPS      Z2, Z6, Z5
+
+hardswish_done10:
+	VMOVNTPS Z5, (DI)(BX*1)
+	ADDQ     $0x40, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VADDPS       Z1, Z5, Z1
+	VMAXPS       Z1, Z0, Z1
+	VMINPS       Z1, Z2, Z1
+	VMULPS       Z1, Z5, Z1
+	VMULPS       Z3, Z1, Z0
+	VMINPS       Z0, Z4, Z4
+	VFMSUB213PS  Z1, Z2, Z4
+	VFNMADD231PS Z3, Z4, Z0
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VFPCLASSPSZ $0x20, Z0, K2
+	KORTESTW    K2, K2
+	JEQ         hardswish_done11
+	VDIVPS      Z2, Z1, Z0
+
+hardswish_done11:
+	VMOVUPS Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func hardSwishAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·hardSwishAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VXORPS  Y0, Y0, Y0
+	VMOVUPS hardCap<>+0(SB), Y1
+	VMOVUPS hardMax<>+0(SB), Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VADDPS       hardShift<>+0(SB), Y3, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMINPS       Y4, Y1, Y4
+	VMULPS       Y4, Y3, Y4
+	VMULPS       hardSixth<>+0(SB), Y4, Y3
+	VMINPS       Y3, Y2, Y5
+	VFMSUB213PS  Y4, Y1, Y5
+	VFNMADD231PS hardSixth<>+0(SB), Y5, Y3
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y3, Y5
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y5, Y6
+	VCMPPS  $0x0c, Y0, Y5, Y5
+	VANDPS  Y5, Y6, Y6
+	VTESTPS Y6, Y6
+	JEQ     hardswish_done12
+	VDIVPS  Y1, Y4, Y3
+
+hardswish_done12:
+	VMOVUPS      -32(SI)(CX*4), Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y6
+	VFMSUB213PS  Y5, Y1, Y6
+	VFNMADD231PS hardSixth<>+0(SB), Y6, Y4
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y6
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y6, Y7
+	VCMPPS  $0x0c, Y0, Y6, Y6
+	VANDPS  Y6, Y7, Y7
+	VTESTPS Y7, Y7
+	JEQ     hardswish_done13
+	VDIVPS  Y1, Y5, Y4
+
+hardswish_done13:
+	MOVQ DI, R8
+	LEAQ -32(DI)(CX*4), R9
+	CMPQ CX, $0x10
+	JBE  edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done14
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done14:
+	VMOVUPS      32(SI)(BX*1), Y6
+	VADDPS       hardShift<>+0(SB), Y6, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMINPS       Y7, Y1, Y7
+	VMULPS       Y7, Y6, Y7
+	VMULPS       hardSixth<>+0(SB), Y7, Y6
+	VMINPS       Y6, Y2, Y8
+	VFMSUB213PS  Y7, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
+	VCMPPS  $0x0c, Y0, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VTESTPS Y9, Y9
+	JEQ     hardswish_done15
+	VDIVPS  Y1, Y7, Y6
+
+hardswish_done15:
+	VMOVUPS      64(SI)(BX*1), Y7
+	VADDPS       hardShift<>+0(SB), Y7, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMINPS       Y8, Y1, Y8
+	VMULPS       Y8, Y7, Y8
+	VMULPS       hardSixth<>+0(SB), Y8, Y7
+	VMINPS       Y7, Y2, Y9
+	VFMSUB213PS  Y8, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
+	VCMPPS  $0x0c, Y0, Y9, Y9
+	VANDPS  Y9, Y10, Y10
+	VTESTPS Y10, Y10
+	JEQ     hardswish_done16
+	VDIVPS  Y1, Y8, Y7
+
+hardswish_done16:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done17
+	VDIVPS  Y1, Y9, Y8
+
+hardswish_done17:
+	VMOVUPS Y5, (DI)(BX*1)
+	VMOVUPS Y6, 32(DI)(BX*1)
+	VMOVUPS Y7, 64(DI)(BX*1)
+	VMOVUPS Y8, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done18
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done18:
+	VMOVUPS Y5, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done19
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done19:
+	VMOVUPS      32(SI)(BX*1), Y6
+	VADDPS       hardShift<>+0(SB), Y6, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMINPS       Y7, Y1, Y7
+	VMULPS       Y7, Y6, Y7
+	VMULPS       hardSixth<>+0(SB), Y7, Y6
+	VMINPS       Y6, Y2, Y8
+	VFMSUB213PS  Y7, Y1, Y8
+	VFNMADD231PS hardSixth<>+0(SB), Y8, Y6
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y6, Y8
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y8, Y9
+	VCMPPS  $0x0c, Y0, Y8, Y8
+	VANDPS  Y8, Y9, Y9
+	VTESTPS Y9, Y9
+	JEQ     hardswish_done20
+	VDIVPS  Y1, Y7, Y6
+
+hardswish_done20:
+	VMOVUPS      64(SI)(BX*1), Y7
+	VADDPS       hardShift<>+0(SB), Y7, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMINPS       Y8, Y1, Y8
+	VMULPS       Y8, Y7, Y8
+	VMULPS       hardSixth<>+0(SB), Y8, Y7
+	VMINPS       Y7, Y2, Y9
+	VFMSUB213PS  Y8, Y1, Y9
+	VFNMADD231PS hardSixth<>+0(SB), Y9, Y7
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y7, Y9
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y9, Y10
+	VCMPPS  $0x0c, Y0, Y9, Y9
+	VANDPS  Y9, Y10, Y10
+	VTESTPS Y10, Y10
+	JEQ     hardswish_done21
+	VDIVPS  Y1, Y8, Y7
+
+hardswish_done21:
+	VMOVUPS      96(SI)(BX*1), Y8
+	VADDPS       hardShift<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMINPS       Y9, Y1, Y9
+	VMULPS       Y9, Y8, Y9
+	VMULPS       hardSixth<>+0(SB), Y9, Y8
+	VMINPS       Y8, Y2, Y10
+	VFMSUB213PS  Y9, Y1, Y10
+	VFNMADD231PS hardSixth<>+0(SB), Y10, Y8
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y8, Y10
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y10, Y11
+	VCMPPS  $0x0c, Y0, Y10, Y10
+	VANDPS  Y10, Y11, Y11
+	VTESTPS Y11, Y11
+	JEQ     hardswish_done22
+	VDIVPS  Y1, Y9, Y8
+
+hardswish_done22:
+	VMOVNTPS Y5, (DI)(BX*1)
+	VMOVNTPS Y6, 32(DI)(BX*1)
+	VMOVNTPS Y7, 64(DI)(BX*1)
+	VMOVNTPS Y8, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y5
+	VADDPS       hardShift<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMULPS       Y6, Y5, Y6
+	VMULPS       hardSixth<>+0(SB), Y6, Y5
+	VMINPS       Y5, Y2, Y7
+	VFMSUB213PS  Y6, Y1, Y7
+	VFNMADD231PS hardSixth<>+0(SB), Y7, Y5
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y5, Y7
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y7, Y8
+	VCMPPS  $0x0c, Y0, Y7, Y7
+	VANDPS  Y7, Y8, Y8
+	VTESTPS Y8, Y8
+	JEQ     hardswish_done23
+	VDIVPS  Y1, Y6, Y5
+
+hardswish_done23:
+	VMOVNTPS Y5, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VADDPS       hardShift<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMULPS       Y5, Y4, Y5
+	VMULPS       hardSixth<>+0(SB), Y5, Y4
+	VMINPS       Y4, Y2, Y2
+	VFMSUB213PS  Y5, Y1, Y2
+	VFNMADD231PS hardSixth<>+0(SB), Y2, Y4
+
+	// A subnormal quotient, maybe wrong at a tie: the whole vector again, with VDIVPS.
+	VANDPS  hardAbs<>+0(SB), Y4, Y2
+	VCMPPS  $0x11, hardMinNormal<>+0(SB), Y2, Y6
+	VCMPPS  $0x0c, Y0, Y2, Y0
+	VANDPS  Y0, Y6, Y6
+	VTESTPS Y6, Y6
+	JEQ     hardswish_done24
+	VDIVPS  Y1, Y5, Y4
+
+hardswish_done24:
+	VMASKMOVPS Y4, Y3, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardMinNormal<>+0(SB)/4, $0x00800000
+DATA hardMinNormal<>+4(SB)/4, $0x00800000
+DATA hardMinNormal<>+8(SB)/4, $0x00800000
+DATA hardMinNormal<>+12(SB)/4, $0x00800000
+DATA hardMinNormal<>+16(SB)/4, $0x00800000
+DATA hardMinNormal<>+20(SB)/4, $0x00800000
+DATA hardMinNormal<>+24(SB)/4, $0x00800000
+DATA hardMinNormal<>+28(SB)/4, $0x00800000
+DATA hardMinNormal<>+32(SB)/4, $0x00800000
+DATA hardMinNormal<>+36(SB)/4, $0x00800000
+DATA hardMinNormal<>+40(SB)/4, $0x00800000
+DATA hardMinNormal<>+44(SB)/4, $0x00800000
+DATA hardMinNormal<>+48(SB)/4, $0x00800000
+DATA hardMinNormal<>+52(SB)/4, $0x00800000
+DATA hardMinNormal<>+56(SB)/4, $0x00800000
+DATA hardMinNormal<>+60(SB)/4, $0x00800000
+GLOBL hardMinNormal<>(SB), RODATA|NOPTR, $64
+
+DATA hardAbs<>+0(SB)/4, $0x7fffffff
+DATA hardAbs<>+4(SB)/4, $0x7fffffff
+DATA hardAbs<>+8(SB)/4, $0x7fffffff
+DATA hardAbs<>+12(SB)/4, $0x7fffffff
+DATA hardAbs<>+16(SB)/4, $0x7fffffff
+DATA hardAbs<>+20(SB)/4, $0x7fffffff
+DATA hardAbs<>+24(SB)/4, $0x7fffffff
+DATA hardAbs<>+28(SB)/4, $0x7fffffff
+DATA hardAbs<>+32(SB)/4, $0x7fffffff
+DATA hardAbs<>+36(SB)/4, $0x7fffffff
+DATA hardAbs<>+40(SB)/4, $0x7fffffff
+DATA hardAbs<>+44(SB)/4, $0x7fffffff
+DATA hardAbs<>+48(SB)/4, $0x7fffffff
+DATA hardAbs<>+52(SB)/4, $0x7fffffff
+DATA hardAbs<>+56(SB)/4, $0x7fffffff
+DATA hardAbs<>+60(SB)/4, $0x7fffffff
+GLOBL hardAbs<>(SB), RODATA|NOPTR, $64
+
+// func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·hardSwishBackwardAVX512(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Z0
+	VMOVUPS hardNegShift<>+0(SB), Z1
+	VMOVUPS hardHalf<>+0(SB), Z2
+	VMOVUPS hardThird<>+0(SB), Z3
+	VMOVUPS hardMax<>+0(SB), Z4
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ         DI, AX
+	NEGQ         AX
+	ANDQ         $0x3f, AX
+	SHRQ         $0x02, AX
+	MOVL         $0x0000ffff, R8
+	BZHIL        AX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z5
+	VMOVUPS      Z5, K1, (DI)
+	SUBQ         AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
+	VMULPS       Z3, Z7, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z7, Z0, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VADDPS       Z2, Z8, Z8
+	VMULPS       Z8, Z6, Z8
+	VCMPPS       $0x15, Z0, Z7, K1
+	VBLENDMPS    Z6, Z8, K1, Z8
+	VCMPPS       $0x15, Z1, Z7, K1
+	VMOVAPS.Z    Z8, K1, Z6
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
+	VMULPS       Z3, Z8, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z8, Z0, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VADDPS       Z2, Z9, Z9
+	VMULPS       Z9, Z7, Z9
+	VCMPPS       $0x15, Z0, Z8, K1
+	VBLENDMPS    Z7, Z9, K1, Z9
+	VCMPPS       $0x15, Z1, Z8, K1
+	VMOVAPS.Z    Z9, K1, Z7
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVUPS      Z5, (DI)(BX*1)
+	VMOVUPS      Z6, 64(DI)(BX*1)
+	VMOVUPS      Z7, 128(DI)(BX*1)
+	VMOVUPS      Z8, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      Z5, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVUPS      64(SI)(BX*1), Z6
+	VMOVUPS      64(DX)(BX*1), Z7
+	VMULPS       Z3, Z7, Z8
+	VMINPS       Z8, Z4, Z9
+	VFMSUB213PS  Z7, Z0, Z9
+	VFNMADD231PS Z3, Z9, Z8
+	VADDPS       Z2, Z8, Z8
+	VMULPS       Z8, Z6, Z8
+	VCMPPS       $0x15, Z0, Z7, K1
+	VBLENDMPS    Z6, Z8, K1, Z8
+	VCMPPS       $0x15, Z1, Z7, K1
+	VMOVAPS.Z    Z8, K1, Z6
+	VMOVUPS      128(SI)(BX*1), Z7
+	VMOVUPS      128(DX)(BX*1), Z8
+	VMULPS       Z3, Z8, Z9
+	VMINPS       Z9, Z4, Z10
+	VFMSUB213PS  Z8, Z0, Z10
+	VFNMADD231PS Z3, Z10, Z9
+	VADDPS       Z2, Z9, Z9
+	VMULPS       Z9, Z7, Z9
+	VCMPPS       $0x15, Z0, Z8, K1
+	VBLENDMPS    Z7, Z9, K1, Z9
+	VCMPPS       $0x15, Z1, Z8, K1
+	VMOVAPS.Z    Z9, K1, Z7
+	VMOVUPS      192(SI)(BX*1), Z8
+	VMOVUPS      192(DX)(BX*1), Z9
+	VMULPS       Z3, Z9, Z10
+	VMINPS       Z10, Z4, Z11
+	VFMSUB213PS  Z9, Z0, Z11
+	VFNMADD231PS Z3, Z11, Z10
+	VADDPS       Z2, Z10, Z10
+	VMULPS       Z10, Z8, Z10
+	VCMPPS       $0x15, Z0, Z9, K1
+	VBLENDMPS    Z8, Z10, K1, Z10
+	VCMPPS       $0x15, Z1, Z9, K1
+	VMOVAPS.Z    Z10, K1, Z8
+	VMOVNTPS     Z5, (DI)(BX*1)
+	VMOVNTPS     Z6, 64(DI)(BX*1)
+	VMOVNTPS     Z7, 128(DI)(BX*1)
+	VMOVNTPS     Z8, 192(DI)(BX*1)
+	ADDQ         $0x00000100, BX
+	CMPQ         BX, $-256
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Z5
+	VMOVUPS      (DX)(BX*1), Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z8
+	VFMSUB213PS  Z6, Z0, Z8
+	VFNMADD231PS Z3, Z8, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K1
+	VBLENDMPS    Z5, Z7, K1, Z7
+	VCMPPS       $0x15, Z1, Z6, K1
+	VMOVAPS.Z    Z7, K1, Z5
+	VMOVNTPS     Z5, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL         $0x0000ffff, R8
+	BZHIL        CX, R8, R8
+	KMOVW        R8, K1
+	VMOVUPS.Z    (SI), K1, Z5
+	VMOVUPS.Z    (DX), K1, Z6
+	VMULPS       Z3, Z6, Z7
+	VMINPS       Z7, Z4, Z4
+	VFMSUB213PS  Z6, Z0, Z4
+	VFNMADD231PS Z3, Z4, Z7
+	VADDPS       Z2, Z7, Z7
+	VMULPS       Z7, Z5, Z7
+	VCMPPS       $0x15, Z0, Z6, K2
+	VBLENDMPS    Z5, Z7, K2, Z7
+	VCMPPS       $0x15, Z1, Z6, K2
+	VMOVAPS.Z    Z7, K2, Z0
+	VMOVUPS      Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA hardHalf<>+0(SB)/4, $0x3f000000
+DATA hardHalf<>+4(SB)/4, $0x3f000000
+DATA hardHalf<>+8(SB)/4, $0x3f000000
+DATA hardHalf<>+12(SB)/4, $0x3f000000
+DATA hardHalf<>+16(SB)/4, $0x3f000000
+DATA hardHalf<>+20(SB)/4, $0x3f000000
+DATA hardHalf<>+24(SB)/4, $0x3f000000
+DATA hardHalf<>+28(SB)/4, $0x3f000000
+DATA hardHalf<>+32(SB)/4, $0x3f000000
+DATA hardHalf<>+36(SB)/4, $0x3f000000
+DATA hardHalf<>+40(SB)/4, $0x3f000000
+DATA hardHalf<>+44(SB)/4, $0x3f000000
+DATA hardHalf<>+48(SB)/4, $0x3f000000
+DATA hardHalf<>+52(SB)/4, $0x3f000000
+DATA hardHalf<>+56(SB)/4, $0x3f000000
+DATA hardHalf<>+60(SB)/4, $0x3f000000
+GLOBL hardHalf<>(SB), RODATA|NOPTR, $64
+
+DATA hardThird<>+0(SB)/4, $0x3eaaaaab
+DATA hardThird<>+4(SB)/4, $0x3eaaaaab
+DATA hardThird<>+8(SB)/4, $0x3eaaaaab
+DATA hardThird<>+12(SB)/4, $0x3eaaaaab
+DATA hardThird<>+16(SB)/4, $0x3eaaaaab
+DATA hardThird<>+20(SB)/4, $0x3eaaaaab
+DATA hardThird<>+24(SB)/4, $0x3eaaaaab
+DATA hardThird<>+28(SB)/4, $0x3eaaaaab
+DATA hardThird<>+32(SB)/4, $0x3eaaaaab
+DATA hardThird<>+36(SB)/4, $0x3eaaaaab
+DATA hardThird<>+40(SB)/4, $0x3eaaaaab
+DATA hardThird<>+44(SB)/4, $0x3eaaaaab
+DATA hardThird<>+48(SB)/4, $0x3eaaaaab
+DATA hardThird<>+52(SB)/4, $0x3eaaaaab
+DATA hardThird<>+56(SB)/4, $0x3eaaaaab
+DATA hardThird<>+60(SB)/4, $0x3eaaaaab
+GLOBL hardThird<>(SB), RODATA|NOPTR, $64
+
+// func hardSwishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS hardShift<>+0(SB), Y0
+	VMOVUPS hardMax<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y2
+	VMOVUPS      (DX), Y3
+	VMULPS       hardThird<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y1, Y5
+	VFMSUB213PS  Y3, Y0, Y5
+	VFNMADD231PS hardThird<>+0(SB), Y5, Y4
+	VADDPS       hardHalf<>+0(SB), Y4, Y4
+	VMULPS       Y4, Y2, Y4
+	VCMPPS       $0x15, Y0, Y3, Y5
+	VBLENDVPS    Y5, Y2, Y4, Y4
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y3, Y2
+	VANDPS       Y4, Y2, Y2
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y6
+	VFMSUB213PS  Y4, Y0, Y6
+	VFNMADD231PS hardThird<>+0(SB), Y6, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y6
+	VBLENDVPS    Y6, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y3
+	VANDPS       Y5, Y3, Y3
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMULPS       hardThird<>+0(SB), Y6, Y7
+	VMINPS       Y7, Y1, Y8
+	VFMSUB213PS  Y6, Y0, Y8
+	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
+	VADDPS       hardHalf<>+0(SB), Y7, Y7
+	VMULPS       Y7, Y5, Y7
+	VCMPPS       $0x15, Y0, Y6, Y8
+	VBLENDVPS    Y8, Y5, Y7, Y7
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS       Y7, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
+	VMULPS       hardThird<>+0(SB), Y7, Y8
+	VMINPS       Y8, Y1, Y9
+	VFMSUB213PS  Y7, Y0, Y9
+	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
+	VADDPS       hardHalf<>+0(SB), Y8, Y8
+	VMULPS       Y8, Y6, Y8
+	VCMPPS       $0x15, Y0, Y7, Y9
+	VBLENDVPS    Y9, Y6, Y8, Y8
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
+	VANDPS       Y8, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVUPS      Y4, (DI)(BX*1)
+	VMOVUPS      Y5, 32(DI)(BX*1)
+	VMOVUPS      Y6, 64(DI)(BX*1)
+	VMOVUPS      Y7, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      Y4, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMULPS       hardThird<>+0(SB), Y6, Y7
+	VMINPS       Y7, Y1, Y8
+	VFMSUB213PS  Y6, Y0, Y8
+	VFNMADD231PS hardThird<>+0(SB), Y8, Y7
+	VADDPS       hardHalf<>+0(SB), Y7, Y7
+	VMULPS       Y7, Y5, Y7
+	VCMPPS       $0x15, Y0, Y6, Y8
+	VBLENDVPS    Y8, Y5, Y7, Y7
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y6, Y5
+	VANDPS       Y7, Y5, Y5
+	VMOVUPS      64(SI)(BX*1), Y6
+	VMOVUPS      64(DX)(BX*1), Y7
+	VMULPS       hardThird<>+0(SB), Y7, Y8
+	VMINPS       Y8, Y1, Y9
+	VFMSUB213PS  Y7, Y0, Y9
+	VFNMADD231PS hardThird<>+0(SB), Y9, Y8
+	VADDPS       hardHalf<>+0(SB), Y8, Y8
+	VMULPS       Y8, Y6, Y8
+	VCMPPS       $0x15, Y0, Y7, Y9
+	VBLENDVPS    Y9, Y6, Y8, Y8
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y7, Y6
+	VANDPS       Y8, Y6, Y6
+	VMOVUPS      96(SI)(BX*1), Y7
+	VMOVUPS      96(DX)(BX*1), Y8
+	VMULPS       hardThird<>+0(SB), Y8, Y9
+	VMINPS       Y9, Y1, Y10
+	VFMSUB213PS  Y8, Y0, Y10
+	VFNMADD231PS hardThird<>+0(SB), Y10, Y9
+	VADDPS       hardHalf<>+0(SB), Y9, Y9
+	VMULPS       Y9, Y7, Y9
+	VCMPPS       $0x15, Y0, Y8, Y10
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y8, Y7
+	VANDPS       Y9, Y7, Y7
+	VMOVNTPS     Y4, (DI)(BX*1)
+	VMOVNTPS     Y5, 32(DI)(BX*1)
+	VMOVNTPS     Y6, 64(DI)(BX*1)
+	VMOVNTPS     Y7, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMULPS       hardThird<>+0(SB), Y5, Y6
+	VMINPS       Y6, Y1, Y7
+	VFMSUB213PS  Y5, Y0, Y7
+	VFNMADD231PS hardThird<>+0(SB), Y7, Y6
+	VADDPS       hardHalf<>+0(SB), Y6, Y6
+	VMULPS       Y6, Y4, Y6
+	VCMPPS       $0x15, Y0, Y5, Y7
+	VBLENDVPS    Y7, Y4, Y6, Y6
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y5, Y4
+	VANDPS       Y6, Y4, Y4
+	VMOVNTPS     Y4, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y2, (R8)
+	VMOVUPS Y3, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMULPS       hardThird<>+0(SB), Y4, Y5
+	VMINPS       Y5, Y1, Y1
+	VFMSUB213PS  Y4, Y0, Y1
+	VFNMADD231PS hardThird<>+0(SB), Y1, Y5
+	VADDPS       hardHalf<>+0(SB), Y5, Y5
+	VMULPS       Y5, Y3, Y5
+	VCMPPS       $0x15, Y0, Y4, Y0
+	VBLENDVPS    Y0, Y3, Y5, Y5
+	VCMPPS       $0x15, hardNegShift<>+0(SB), Y4, Y0
+	VANDPS       Y5, Y0, Y0
+	VMASKMOVPS   Y0, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX512(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdAVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Z0
+	VBROADCASTSS value+52(FP), Z1
+	VMOVUPS      one<>+0(SB), Z2
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z4, K2, Z4
+	VMOVUPS   Z4, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVUPS   Z4, (DI)(BX*1)
+	VMOVUPS   Z5, 64(DI)(BX*1)
+	VMOVUPS   Z6, 128(DI)(BX*1)
+	VMOVUPS   Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVUPS   64(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z5
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z5, K1, Z5
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z6
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z6, K1, Z6
+	VMOVUPS   192(SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z7
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z7, K1, Z7
+	VMOVNTPS  Z4, (DI)(BX*1)
+	VMOVNTPS  Z5, 64(DI)(BX*1)
+	VMOVNTPS  Z6, 128(DI)(BX*1)
+	VMOVNTPS  Z7, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z3
+	VMULPS    Z2, Z3, Z4
+	VCMPPS    $0x12, Z0, Z3, K1
+	VBLENDMPS Z1, Z4, K1, Z4
+	VMOVNTPS  Z4, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z3
+	VMULPS    Z2, Z3, Z2
+	VCMPPS    $0x12, Z0, Z3, K2
+	VBLENDMPS Z1, Z2, K2, Z2
+	VMOVUPS   Z2, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdAVX2(dst []float32, x []float32, threshold float32, value float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdAVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VBROADCASTSS threshold+48(FP), Y0
+	VBROADCASTSS value+52(FP), Y1
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS   (SI), Y2
+	VMULPS    one<>+0(SB), Y2, Y3
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y3, Y3
+	VMOVUPS   -32(SI)(CX*4), Y2
+	VMULPS    one<>+0(SB), Y2, Y4
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y4, Y4
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+56(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVUPS   Y5, (DI)(BX*1)
+	VMOVUPS   Y6, 32(DI)(BX*1)
+	VMOVUPS   Y7, 64(DI)(BX*1)
+	VMOVUPS   Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVUPS   32(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y6
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y6, Y6
+	VMOVUPS   64(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y7
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y7, Y7
+	VMOVUPS   96(SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y8
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y8, Y8
+	VMOVNTPS  Y5, (DI)(BX*1)
+	VMOVNTPS  Y6, 32(DI)(BX*1)
+	VMOVNTPS  Y7, 64(DI)(BX*1)
+	VMOVNTPS  Y8, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Y2
+	VMULPS    one<>+0(SB), Y2, Y5
+	VCMPPS    $0x12, Y0, Y2, Y2
+	VBLENDVPS Y2, Y1, Y5, Y5
+	VMOVNTPS  Y5, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y3, (R8)
+	VMOVUPS Y4, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMULPS       one<>+0(SB), Y3, Y4
+	VCMPPS       $0x12, Y0, Y3, Y0
+	VBLENDVPS    Y0, Y1, Y4, Y4
+	VMASKMOVPS   Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX512F, BMI2, MMX+
+TEXT ·thresholdBackwardAVX512(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Z0
+	CMPQ         CX, $0x10
+	JBE          last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z1
+	VMOVUPS   Z1, K1, (DI)
+	SUBQ      AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVUPS   Z1, (DI)(BX*1)
+	VMOVUPS   Z2, 64(DI)(BX*1)
+	VMOVUPS   Z3, 128(DI)(BX*1)
+	VMOVUPS   Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ     BX, BX
+	JZ        plain_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVUPS   64(SI)(BX*1), Z2
+	VMOVUPS   64(DX)(BX*1), Z3
+	VCMPPS    $0x16, Z0, Z3, K1
+	VMOVAPS.Z Z2, K1, Z2
+	VMOVUPS   128(SI)(BX*1), Z3
+	VMOVUPS   128(DX)(BX*1), Z4
+	VCMPPS    $0x16, Z0, Z4, K1
+	VMOVAPS.Z Z3, K1, Z3
+	VMOVUPS   192(SI)(BX*1), Z4
+	VMOVUPS   192(DX)(BX*1), Z5
+	VCMPPS    $0x16, Z0, Z5, K1
+	VMOVAPS.Z Z4, K1, Z4
+	VMOVNTPS  Z1, (DI)(BX*1)
+	VMOVNTPS  Z2, 64(DI)(BX*1)
+	VMOVNTPS  Z3, 128(DI)(BX*1)
+	VMOVNTPS  Z4, 192(DI)(BX*1)
+	ADDQ      $0x00000100, BX
+	CMPQ      BX, $-256
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ     BX, BX
+	JZ        nt_done
+	VMOVUPS   (SI)(BX*1), Z1
+	VMOVUPS   (DX)(BX*1), Z2
+	VCMPPS    $0x16, Z0, Z2, K1
+	VMOVAPS.Z Z1, K1, Z1
+	VMOVNTPS  Z1, (DI)(BX*1)
+	ADDQ      $0x40, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z1
+	VMOVUPS.Z (DX), K1, Z2
+	VCMPPS    $0x16, Z0, Z2, K2
+	VMOVAPS.Z Z1, K2, Z0
+	VMOVUPS   Z0, K1, (DI)
+	VZEROUPPER
+	RET
+
+// func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·thresholdBackwardAVX2(SB), NOSPLIT, $0-77
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VBROADCASTSS threshold+72(FP), Y0
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y1
+	VMOVUPS (DX), Y2
+	VCMPPS  $0x16, Y0, Y2, Y2
+	VANDPS  Y1, Y2, Y1
+	VMOVUPS -32(SI)(CX*4), Y2
+	VMOVUPS -32(DX)(CX*4), Y3
+	VCMPPS  $0x16, Y0, Y3, Y3
+	VANDPS  Y2, Y3, Y2
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS 32(SI)(BX*1), Y4
+	VMOVUPS 32(DX)(BX*1), Y5
+	VCMPPS  $0x16, Y0, Y5, Y5
+	VANDPS  Y4, Y5, Y4
+	VMOVUPS 64(SI)(BX*1), Y5
+	VMOVUPS 64(DX)(BX*1), Y6
+	VCMPPS  $0x16, Y0, Y6, Y6
+	VANDPS  Y5, Y6, Y5
+	VMOVUPS 96(SI)(BX*1), Y6
+	VMOVUPS 96(DX)(BX*1), Y7
+	VCMPPS  $0x16, Y0, Y7, Y7
+	VANDPS  Y6, Y7, Y6
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS Y4, 32(DI)(BX*1)
+	VMOVUPS Y5, 64(DI)(BX*1)
+	VMOVUPS Y6, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS (DX)(BX*1), Y4
+	VCMPPS  $0x16, Y0, Y4, Y4
+	VANDPS  Y3, Y4, Y3
+	VMOVUPS Y3, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVUPS  32(SI)(BX*1), Y4
+	VMOVUPS  32(DX)(BX*1), Y5
+	VCMPPS   $0x16, Y0, Y5, Y5
+	VANDPS   Y4, Y5, Y4
+	VMOVUPS  64(SI)(BX*1), Y5
+	VMOVUPS  64(DX)(BX*1), Y6
+	VCMPPS   $0x16, Y0, Y6, Y6
+	VANDPS   Y5, Y6, Y5
+	VMOVUPS  96(SI)(BX*1), Y6
+	VMOVUPS  96(DX)(BX*1), Y7
+	VCMPPS   $0x16, Y0, Y7, Y7
+	VANDPS   Y6, Y7, Y6
+	VMOVNTPS Y3, (DI)(BX*1)
+	VMOVNTPS Y4, 32(DI)(BX*1)
+	VMOVNTPS Y5, 64(DI)(BX*1)
+	VMOVNTPS Y6, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y3
+	VMOVUPS  (DX)(BX*1), Y4
+	VCMPPS   $0x16, Y0, Y4, Y4
+	VANDPS   Y3, Y4, Y3
+	VMOVNTPS Y3, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y1, (R8)
+	VMOVUPS Y2, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VCMPPS       $0x16, Y0, Y3, Y0
+	VANDPS       Y2, Y0, Y0
+	VMASKMOVPS   Y0, Y1, (DI)
+	VZEROUPPER
+	RET
+
+// func softmaxAVX512(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·softmaxAVX512(SB), NOSPLIT, $0-56
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    x_base+24(FP), SI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    cols+48(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+
+row:
+	VMOVUPS negInf<>+0(SB), Z11
+	VMOVUPS Z11, Z12
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VMAXPS  Z13, Z12, Z12
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ     R11, R11
+	JZ        max_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VBLENDMPS Z13, Z11, K1, Z13
+	VMAXPS    Z13, Z12, Z12
+
+max_done:
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VMAXPS        Y11, Y12, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VMAXPS        X12, X11, X12
+	VPERMILPS     $0x4e, X12, X11
+	VMAXPS        X11, X12, X12
+	VPERMILPS     $0xb1, X12, X11
+	VMAXPS        X11, X12, X12
+	VBROADCASTSS  X12, Z11
+	VXORPS        Z12, Z12, Z12
+	VXORPS        Z13, Z13, Z13
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           exp_tail
+
+exp_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VMOVUPS       Z16, (DI)(BX*1)
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            exp_loop
+
+exp_tail:
+	TESTQ         R11, R11
+	JZ            exp_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z11
+	VFMADD231PS   Z1, Z14, Z11
+	VSUBPS        Z0, Z11, Z11
+	VFMADD231PS   Z2, Z11, Z14
+	VFMADD231PS   Z3, Z11, Z14
+	VMOVUPS       Z5, Z15
+	VFMADD213PS   Z6, Z14, Z15
+	VFMADD213PS   Z7, Z14, Z15
+	VFMADD213PS   Z8, Z14, Z15
+	VFMADD213PS   Z9, Z14, Z15
+	VMULPS        Z14, Z14, Z16
+	VFMADD213PS   Z14, Z16, Z15
+	VADDPS        Z4, Z15, Z15
+	VSCALEFPS     Z11, Z15, Z15
+	VMOVAPS.Z     Z15, K1, Z15
+	VMOVUPS       Z15, K1, (DI)(BX*1)
+	VCVTPS2PD     Y15, Z11
+	VEXTRACTF64X4 $0x01, Z15, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z11, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+
+exp_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VADDPD        Y12, Y11, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VADDPD        X11, X12, X12
+	VPERMILPD     $0x01, X12, X11
+	VADDSD        X11, X12, X12
+	MOVQ          $0x3ff0000000000000, AX
+	VMOVQ         AX, X11
+	VDIVSD        X12, X11, X11
+	VCVTSD2SS     X11, X11, X11
+	VBROADCASTSS  X11, Z11
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           scale_tail
+
+scale_loop:
+	VMOVUPS (DI)(BX*1), Z12
+	VMULPS  Z11, Z12, Z12
+	VMOVUPS Z12, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      scale_loop
+
+scale_tail:
+	TESTQ     R11, R11
+	JZ        scale_done
+	VMOVUPS.Z (DI)(BX*1), K1, Z12
+	VMULPS    Z11, Z12, Z12
+	VMOVUPS   Z12, K1, (DI)(BX*1)
+
+scale_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA softmaxExpLow<>+0(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+4(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+8(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+12(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+16(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+20(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+24(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+28(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+32(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+36(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+40(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+44(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+48(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+52(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+56(SB)/4, $0xc2dc0000
+DATA softmaxExpLow<>+60(SB)/4, $0xc2dc0000
+GLOBL softmaxExpLow<>(SB), RODATA|NOPTR, $64
+
+DATA negInf<>+0(SB)/4, $0xff800000
+DATA negInf<>+4(SB)/4, $0xff800000
+DATA negInf<>+8(SB)/4, $0xff800000
+DATA negInf<>+12(SB)/4, $0xff800000
+DATA negInf<>+16(SB)/4, $0xff800000
+DATA negInf<>+20(SB)/4, $0xff800000
+DATA negInf<>+24(SB)/4, $0xff800000
+DATA negInf<>+28(SB)/4, $0xff800000
+DATA negInf<>+32(SB)/4, $0xff800000
+DATA negInf<>+36(SB)/4, $0xff800000
+DATA negInf<>+40(SB)/4, $0xff800000
+DATA negInf<>+44(SB)/4, $0xff800000
+DATA negInf<>+48(SB)/4, $0xff800000
+DATA negInf<>+52(SB)/4, $0xff800000
+DATA negInf<>+56(SB)/4, $0xff800000
+DATA negInf<>+60(SB)/4, $0xff800000
+GLOBL negInf<>(SB), RODATA|NOPTR, $64
+
+// func softmaxAVX2(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·softmaxAVX2(SB), NOSPLIT, $64-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         x_base+24(FP), SI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         cols+48(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+
+row:
+	VMOVUPS negInf<>+0(SB), Y1
+	VMOVUPS Y1, Y2
+	VMOVUPS Y1, Y3
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMAXPS  Y4, Y2, Y2
+	VMAXPS  Y5, Y3, Y3
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ      R11, R11
+	JZ         max_done
+	VMOVUPS    (SP), Y4
+	VMASKMOVPS (SI)(BX*1), Y4, Y4
+	VMOVUPS    32(SP), Y5
+	VMASKMOVPS 32(SI)(BX*1), Y5, Y5
+	VMOVUPS    (SP), Y6
+	VBLENDVPS  Y6, Y4, Y1, Y4
+	VMOVUPS    32(SP), Y6
+	VBLENDVPS  Y6, Y5, Y1, Y5
+	VMAXPS     Y4, Y2, Y2
+	VMAXPS     Y5, Y3, Y3
+
+max_done:
+	VMAXPS       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VMAXPS       X1, X2, X1
+	VPERMILPS    $0x4e, X1, X2
+	VMAXPS       X2, X1, X1
+	VPERMILPS    $0xb1, X1, X2
+	VMAXPS       X2, X1, X1
+	VBROADCASTSS X1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VXORPS       Y5, Y5, Y5
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          exp_tail
+
+exp_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VMOVUPS      Y10, (DI)(BX*1)
+	VMOVUPS      Y9, 32(DI)(BX*1)
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           exp_loop
+
+exp_tail:
+	TESTQ        R11, R11
+	JZ           exp_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y1
+	VFMADD231PS  log2e<>+0(SB), Y7, Y1
+	VSUBPS       scaleBase<>+0(SB), Y1, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y7
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y7, Y8
+	VFMADD213PS  c4<>+0(SB), Y7, Y8
+	VFMADD213PS  c3<>+0(SB), Y7, Y8
+	VFMADD213PS  c2<>+0(SB), Y7, Y8
+	VMULPS       Y7, Y7, Y6
+	VFMADD213PS  Y7, Y6, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y1, Y6
+	VPSUBD       Y6, Y1, Y1
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y1, Y1
+	VMULPS       Y6, Y8, Y8
+	VMULPS       Y1, Y8, Y8
+	VMOVUPS      (SP), Y1
+	VANDPS       Y1, Y10, Y10
+	VMOVUPS      32(SP), Y1
+	VANDPS       Y1, Y8, Y8
+	VMOVUPS      (SP), Y1
+	VMASKMOVPS   Y10, Y1, (DI)(BX*1)
+	VMOVUPS      32(SP), Y1
+	VMASKMOVPS   Y8, Y1, 32(DI)(BX*1)
+	VCVTPS2PD    X10, Y1
+	VEXTRACTF128 $0x01, Y10, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y1, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X8, Y1
+	VEXTRACTF128 $0x01, Y8, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y1, Y4, Y4
+	VADDPD       Y6, Y5, Y5
+
+exp_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VADDPD       X2, X1, X1
+	VPERMILPD    $0x01, X1, X2
+	VADDSD       X2, X1, X1
+	MOVQ         $0x3ff0000000000000, AX
+	VMOVQ        AX, X2
+	VDIVSD       X1, X2, X2
+	VCVTSD2SS    X2, X2, X2
+	VBROADCASTSS X2, Y1
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          scale_tail
+
+scale_loop:
+	VMOVUPS (DI)(BX*1), Y2
+	VMOVUPS 32(DI)(BX*1), Y3
+	VMULPS  Y1, Y2, Y2
+	VMULPS  Y1, Y3, Y3
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      scale_loop
+
+scale_tail:
+	TESTQ      R11, R11
+	JZ         scale_done
+	VMOVUPS    (SP), Y2
+	VMASKMOVPS (DI)(BX*1), Y2, Y2
+	VMOVUPS    32(SP), Y3
+	VMASKMOVPS 32(DI)(BX*1), Y3, Y3
+	VMULPS     Y1, Y2, Y2
+	VMULPS     Y1, Y3, Y3
+	VMOVUPS    (SP), Y1
+	VMASKMOVPS Y2, Y1, (DI)(BX*1)
+	VMOVUPS    32(SP), Y1
+	VMASKMOVPS Y3, Y1, 32(DI)(BX*1)
+
+scale_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func logSoftmaxAVX512(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, FMA3
+TEXT ·logSoftmaxAVX512(SB), NOSPLIT, $0-56
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    x_base+24(FP), SI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    cols+48(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+
+row:
+	VMOVUPS negInf<>+0(SB), Z11
+	VMOVUPS Z11, Z12
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VMAXPS  Z13, Z12, Z12
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ     R11, R11
+	JZ        max_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VBLENDMPS Z13, Z11, K1, Z13
+	VMAXPS    Z13, Z12, Z12
+
+max_done:
+	VEXTRACTF64X4 $0x01, Z12, Y11
+	VMAXPS        Y11, Y12, Y11
+	VEXTRACTF128  $0x01, Y11, X12
+	VMAXPS        X12, X11, X12
+	VPERMILPS     $0x4e, X12, X11
+	VMAXPS        X11, X12, X12
+	VPERMILPS     $0xb1, X12, X11
+	VMAXPS        X11, X12, X12
+	VBROADCASTSS  X12, Z11
+	VXORPS        Z12, Z12, Z12
+	VXORPS        Z13, Z13, Z13
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           exp_tail
+
+exp_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            exp_loop
+
+exp_tail:
+	TESTQ         R11, R11
+	JZ            exp_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VSUBPS        Z11, Z14, Z14
+	VMAXPS        Z14, Z10, Z14
+	VMOVUPS       Z0, Z15
+	VFMADD231PS   Z1, Z14, Z15
+	VSUBPS        Z0, Z15, Z15
+	VFMADD231PS   Z2, Z15, Z14
+	VFMADD231PS   Z3, Z15, Z14
+	VMOVUPS       Z5, Z16
+	VFMADD213PS   Z6, Z14, Z16
+	VFMADD213PS   Z7, Z14, Z16
+	VFMADD213PS   Z8, Z14, Z16
+	VFMADD213PS   Z9, Z14, Z16
+	VMULPS        Z14, Z14, Z17
+	VFMADD213PS   Z14, Z17, Z16
+	VADDPS        Z4, Z16, Z16
+	VSCALEFPS     Z15, Z16, Z16
+	VMOVAPS.Z     Z16, K1, Z16
+	VCVTPS2PD     Y16, Z14
+	VEXTRACTF64X4 $0x01, Z16, Y15
+	VCVTPS2PD     Y15, Z15
+	VADDPD        Z14, Z12, Z12
+	VADDPD        Z15, Z13, Z13
+
+exp_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y13
+	VADDPD        Y12, Y13, Y13
+	VEXTRACTF128  $0x01, Y13, X12
+	VADDPD        X13, X12, X12
+	VPERMILPD     $0x01, X12, X13
+	VADDSD        X13, X12, X12
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	VMOVQ        X12, AX
+	MOVQ         AX, R12
+	SHRQ         $0x34, R12
+	SUBQ         $0x000003ff, R12
+	VXORPD       X13, X13, X13
+	VCVTSI2SDQ   R12, X13, X13
+	MOVQ         $0x000fffffffffffff, R12
+	ANDQ         R12, AX
+	MOVQ         $0x3ff0000000000000, R12
+	ORQ          R12, AX
+	VMOVQ        AX, X14
+	MOVQ         $0x3ff0000000000000, R12
+	VMOVQ        R12, X15
+	VADDSD       X15, X14, X16
+	VSUBSD       X15, X14, X14
+	VDIVSD       X16, X14, X14
+	VMULSD       X14, X14, X15
+	VMOVSD       logCoeff0<>+0(SB), X16
+	VFMADD213SD  logCoeff1<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff2<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff3<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff4<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff5<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff6<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff7<>+0(SB), X15, X16
+	VFMADD213SD  logCoeff8<>+0(SB), X15, X16
+	VMULSD       X16, X14, X14
+	VFMADD231SD  ln2<>+0(SB), X13, X14
+	VSUBSD       X12, X12, X12
+	VADDSD       X12, X14, X14
+	VCVTSD2SS    X14, X14, X14
+	VBROADCASTSS X14, Z12
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS (SI)(BX*1), Z13
+	VSUBPS  Z11, Z13, Z13
+	VSUBPS  Z12, Z13, Z13
+	VMOVUPS Z13, (DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      out_loop
+
+out_tail:
+	TESTQ     R11, R11
+	JZ        out_done
+	VMOVUPS.Z (SI)(BX*1), K1, Z13
+	VSUBPS    Z11, Z13, Z13
+	VSUBPS    Z12, Z13, Z13
+	VMOVUPS   Z13, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA logCoeff0<>+0(SB)/8, $0x3fbe1e1e1e1e1e1e
+GLOBL logCoeff0<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff1<>+0(SB)/8, $0x3fc1111111111111
+GLOBL logCoeff1<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff2<>+0(SB)/8, $0x3fc3b13b13b13b14
+GLOBL logCoeff2<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff3<>+0(SB)/8, $0x3fc745d1745d1746
+GLOBL logCoeff3<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff4<>+0(SB)/8, $0x3fcc71c71c71c71c
+GLOBL logCoeff4<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff5<>+0(SB)/8, $0x3fd2492492492492
+GLOBL logCoeff5<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff6<>+0(SB)/8, $0x3fd999999999999a
+GLOBL logCoeff6<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff7<>+0(SB)/8, $0x3fe5555555555555
+GLOBL logCoeff7<>(SB), RODATA|NOPTR, $8
+
+DATA logCoeff8<>+0(SB)/8, $0x4000000000000000
+GLOBL logCoeff8<>(SB), RODATA|NOPTR, $8
+
+DATA ln2<>+0(SB)/8, $0x3fe62e42fefa39ef
+GLOBL ln2<>(SB), RODATA|NOPTR, $8
+
+// func logSoftmaxAVX2(dst []float32, x []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·logSoftmaxAVX2(SB), NOSPLIT, $64-56
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         x_base+24(FP), SI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         cols+48(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+
+row:
+	VMOVUPS negInf<>+0(SB), Y1
+	VMOVUPS Y1, Y2
+	VMOVUPS Y1, Y3
+	XORQ    BX, BX
+	CMPQ    BX, R10
+	JAE     max_tail
+
+max_loop:
+	VMOVUPS (SI)(BX*1), Y4
+	VMOVUPS 32(SI)(BX*1), Y5
+	VMAXPS  Y4, Y2, Y2
+	VMAXPS  Y5, Y3, Y3
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      max_loop
+
+max_tail:
+	TESTQ      R11, R11
+	JZ         max_done
+	VMOVUPS    (SP), Y4
+	VMASKMOVPS (SI)(BX*1), Y4, Y4
+	VMOVUPS    32(SP), Y5
+	VMASKMOVPS 32(SI)(BX*1), Y5, Y5
+	VMOVUPS    (SP), Y6
+	VBLENDVPS  Y6, Y4, Y1, Y4
+	VMOVUPS    32(SP), Y6
+	VBLENDVPS  Y6, Y5, Y1, Y5
+	VMAXPS     Y4, Y2, Y2
+	VMAXPS     Y5, Y3, Y3
+
+max_done:
+	VMAXPS       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X1
+	VMAXPS       X1, X2, X1
+	VPERMILPS    $0x4e, X1, X2
+	VMAXPS       X2, X1, X1
+	VPERMILPS    $0xb1, X1, X2
+	VMAXPS       X2, X1, X1
+	VBROADCASTSS X1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VXORPS       Y5, Y5, Y5
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          exp_tail
+
+exp_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           exp_loop
+
+exp_tail:
+	TESTQ        R11, R11
+	JZ           exp_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VSUBPS       Y1, Y6, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y6, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y6
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y6, Y10
+	VFMADD213PS  c4<>+0(SB), Y6, Y10
+	VFMADD213PS  c3<>+0(SB), Y6, Y10
+	VFMADD213PS  c2<>+0(SB), Y6, Y10
+	VMULPS       Y6, Y6, Y9
+	VFMADD213PS  Y6, Y9, Y10
+	VADDPS       one<>+0(SB), Y10, Y10
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y10, Y10
+	VMULPS       Y8, Y10, Y10
+	VSUBPS       Y1, Y7, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y7, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VMULPS       Y7, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y6, Y8
+	VPSUBD       Y8, Y6, Y6
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y6, Y9, Y9
+	VMOVUPS      (SP), Y6
+	VANDPS       Y6, Y10, Y10
+	VMOVUPS      32(SP), Y6
+	VANDPS       Y6, Y9, Y9
+	VCVTPS2PD    X10, Y6
+	VEXTRACTF128 $0x01, Y10, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	VCVTPS2PD    X9, Y6
+	VEXTRACTF128 $0x01, Y9, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+
+exp_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X3
+	VADDPD       X2, X3, X3
+	VPERMILPD    $0x01, X3, X2
+	VADDSD       X2, X3, X3
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	VMOVQ        X3, AX
+	MOVQ         AX, R12
+	SHRQ         $0x34, R12
+	SUBQ         $0x000003ff, R12
+	VXORPD       X2, X2, X2
+	VCVTSI2SDQ   R12, X2, X2
+	MOVQ         $0x000fffffffffffff, R12
+	ANDQ         R12, AX
+	MOVQ         $0x3ff0000000000000, R12
+	ORQ          R12, AX
+	VMOVQ        AX, X4
+	MOVQ         $0x3ff0000000000000, R12
+	VMOVQ        R12, X5
+	VADDSD       X5, X4, X6
+	VSUBSD       X5, X4, X4
+	VDIVSD       X6, X4, X4
+	VMULSD       X4, X4, X5
+	VMOVSD       logCoeff0<>+0(SB), X6
+	VFMADD213SD  logCoeff1<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff2<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff3<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff4<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff5<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff6<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff7<>+0(SB), X5, X6
+	VFMADD213SD  logCoeff8<>+0(SB), X5, X6
+	VMULSD       X6, X4, X4
+	VFMADD231SD  ln2<>+0(SB), X2, X4
+	VSUBSD       X3, X3, X3
+	VADDSD       X3, X4, X4
+	VCVTSD2SS    X4, X4, X4
+	VBROADCASTSS X4, Y2
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS (SI)(BX*1), Y3
+	VMOVUPS 32(SI)(BX*1), Y4
+	VSUBPS  Y1, Y3, Y3
+	VSUBPS  Y2, Y3, Y3
+	VSUBPS  Y1, Y4, Y4
+	VSUBPS  Y2, Y4, Y4
+	VMOVUPS Y3, (DI)(BX*1)
+	VMOVUPS Y4, 32(DI)(BX*1)
+	ADDQ    $0x40, BX
+	CMPQ    BX, R10
+	JB      out_loop
+
+out_tail:
+	TESTQ      R11, R11
+	JZ         out_done
+	VMOVUPS    (SP), Y3
+	VMASKMOVPS (SI)(BX*1), Y3, Y3
+	VMOVUPS    32(SP), Y4
+	VMASKMOVPS 32(SI)(BX*1), Y4, Y4
+	VSUBPS     Y1, Y3, Y3
+	VSUBPS     Y2, Y3, Y3
+	VSUBPS     Y1, Y4, Y4
+	VSUBPS     Y2, Y4, Y4
+	VMOVUPS    (SP), Y1
+	VMASKMOVPS Y3, Y1, (DI)(BX*1)
+	VMOVUPS    32(SP), Y1
+	VMASKMOVPS Y4, Y1, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func softmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·softmaxBackwardAVX512(SB), NOSPLIT, $0-80
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    cols+72(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z0
+	VMOVUPS negLn2Hi<>+0(SB), Z0
+	VMOVUPS negLn2Lo<>+0(SB), Z0
+	VMOVUPS one<>+0(SB), Z0
+	VMOVUPS c6<>+0(SB), Z0
+	VMOVUPS c5<>+0(SB), Z0
+	VMOVUPS c4<>+0(SB), Z0
+	VMOVUPS c3<>+0(SB), Z0
+	VMOVUPS c2<>+0(SB), Z0
+
+row:
+	VXORPS Z0, Z0, Z0
+	VXORPS Z1, Z1, Z1
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS       (SI)(BX*1), Z2
+	VMOVUPS       (DX)(BX*1), Z3
+	VCVTPS2PD     Y2, Z4
+	VEXTRACTF64X4 $0x01, Z2, Y2
+	VCVTPS2PD     Y2, Z2
+	VCVTPS2PD     Y3, Z5
+	VEXTRACTF64X4 $0x01, Z3, Y3
+	VCVTPS2PD     Y3, Z3
+	VFMADD231PD   Z4, Z5, Z0
+	VFMADD231PD   Z2, Z3, Z1
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            sum_loop
+
+sum_tail:
+	TESTQ         R11, R11
+	JZ            sum_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z2
+	VMOVUPS.Z     (DX)(BX*1), K1, Z3
+	VCVTPS2PD     Y2, Z4
+	VEXTRACTF64X4 $0x01, Z2, Y2
+	VCVTPS2PD     Y2, Z2
+	VCVTPS2PD     Y3, Z5
+	VEXTRACTF64X4 $0x01, Z3, Y3
+	VCVTPS2PD     Y3, Z3
+	VFMADD231PD   Z4, Z5, Z0
+	VFMADD231PD   Z2, Z3, Z1
+
+sum_done:
+	VADDPD        Z1, Z0, Z0
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPD        Y0, Y1, Y1
+	VEXTRACTF128  $0x01, Y1, X0
+	VADDPD        X1, X0, X0
+	VPERMILPD     $0x01, X0, X1
+	VADDSD        X1, X0, X0
+	VCVTSD2SS     X0, X0, X0
+	VBROADCASTSS  X0, Z0
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           out_tail
+
+out_loop:
+	VMOVUPS     (SI)(BX*1), Z1
+	VMOVUPS     (DX)(BX*1), Z2
+	VMULPS      Z0, Z2, Z3
+	VFMSUB213PS Z3, Z1, Z2
+	VMOVUPS     Z2, (DI)(BX*1)
+	ADDQ        $0x40, BX
+	CMPQ        BX, R10
+	JB          out_loop
+
+out_tail:
+	TESTQ       R11, R11
+	JZ          out_done
+	VMOVUPS.Z   (SI)(BX*1), K1, Z1
+	VMOVUPS.Z   (DX)(BX*1), K1, Z2
+	VMULPS      Z0, Z2, Z0
+	VFMSUB213PS Z0, Z1, Z2
+	VMOVUPS     Z2, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func softmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·softmaxBackwardAVX2(SB), NOSPLIT, $64-80
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         cols+72(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+
+row:
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      32(SI)(BX*1), Y5
+	VMOVUPS      (DX)(BX*1), Y6
+	VMOVUPS      32(DX)(BX*1), Y7
+	VCVTPS2PD    X4, Y8
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VCVTPS2PD    X6, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VFMADD231PD  Y8, Y9, Y0
+	VFMADD231PD  Y4, Y6, Y1
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VFMADD231PD  Y4, Y6, Y2
+	VFMADD231PD  Y5, Y7, Y3
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           sum_loop
+
+sum_tail:
+	TESTQ        R11, R11
+	JZ           sum_done
+	VMOVUPS      (SP), Y4
+	VMASKMOVPS   (SI)(BX*1), Y4, Y4
+	VMOVUPS      32(SP), Y5
+	VMASKMOVPS   32(SI)(BX*1), Y5, Y5
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (DX)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(DX)(BX*1), Y7, Y7
+	VCVTPS2PD    X4, Y8
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VCVTPS2PD    X6, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VFMADD231PD  Y8, Y9, Y0
+	VFMADD231PD  Y4, Y6, Y1
+	VCVTPS2PD    X5, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VFMADD231PD  Y4, Y6, Y2
+	VFMADD231PD  Y5, Y7, Y3
+
+sum_done:
+	VADDPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y1
+	VADDPD       Y1, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X0, X1, X1
+	VPERMILPD    $0x01, X1, X0
+	VADDSD       X0, X1, X1
+	VCVTSD2SS    X1, X1, X1
+	VBROADCASTSS X1, Y0
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS     (SI)(BX*1), Y1
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMOVUPS     32(DX)(BX*1), Y4
+	VMULPS      Y0, Y3, Y5
+	VFMSUB213PS Y5, Y1, Y3
+	VMULPS      Y0, Y4, Y1
+	VFMSUB213PS Y1, Y2, Y4
+	VMOVUPS     Y3, (DI)(BX*1)
+	VMOVUPS     Y4, 32(DI)(BX*1)
+	ADDQ        $0x40, BX
+	CMPQ        BX, R10
+	JB          out_loop
+
+out_tail:
+	TESTQ       R11, R11
+	JZ          out_done
+	VMOVUPS     (SP), Y1
+	VMASKMOVPS  (SI)(BX*1), Y1, Y1
+	VMOVUPS     32(SP), Y2
+	VMASKMOVPS  32(SI)(BX*1), Y2, Y2
+	VMOVUPS     (SP), Y3
+	VMASKMOVPS  (DX)(BX*1), Y3, Y3
+	VMOVUPS     32(SP), Y4
+	VMASKMOVPS  32(DX)(BX*1), Y4, Y4
+	VMULPS      Y0, Y3, Y5
+	VFMSUB213PS Y5, Y1, Y3
+	VMULPS      Y0, Y4, Y0
+	VFMSUB213PS Y0, Y2, Y4
+	VMOVUPS     (SP), Y0
+	VMASKMOVPS  Y3, Y0, (DI)(BX*1)
+	VMOVUPS     32(SP), Y0
+	VMASKMOVPS  Y4, Y0, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+// func logSoftmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2
+TEXT ·logSoftmaxBackwardAVX512(SB), NOSPLIT, $0-80
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    y_base+48(FP), DX
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    cols+72(FP), R8
+	TESTQ   CX, CX
+	JZ      done
+	MOVQ    R8, R10
+	ANDQ    $-16, R10
+	SHLQ    $0x02, R10
+	MOVQ    R8, R11
+	ANDQ    $0x0f, R11
+	MOVL    $0x0000ffff, AX
+	BZHIL   R11, AX, AX
+	KMOVW   AX, K1
+	VMOVUPS scaleBase<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS negLn2Hi<>+0(SB), Z2
+	VMOVUPS negLn2Lo<>+0(SB), Z3
+	VMOVUPS one<>+0(SB), Z4
+	VMOVUPS c6<>+0(SB), Z5
+	VMOVUPS c5<>+0(SB), Z6
+	VMOVUPS c4<>+0(SB), Z7
+	VMOVUPS c3<>+0(SB), Z8
+	VMOVUPS c2<>+0(SB), Z9
+	VMOVUPS softmaxExpLow<>+0(SB), Z10
+	VMOVUPS softmaxExpHigh<>+0(SB), Z11
+
+row:
+	VXORPS Z12, Z12, Z12
+	VXORPS Z13, Z13, Z13
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS       (SI)(BX*1), Z14
+	VCVTPS2PD     Y14, Z15
+	VEXTRACTF64X4 $0x01, Z14, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z15, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+	ADDQ          $0x40, BX
+	CMPQ          BX, R10
+	JB            sum_loop
+
+sum_tail:
+	TESTQ         R11, R11
+	JZ            sum_done
+	VMOVUPS.Z     (SI)(BX*1), K1, Z14
+	VCVTPS2PD     Y14, Z15
+	VEXTRACTF64X4 $0x01, Z14, Y14
+	VCVTPS2PD     Y14, Z14
+	VADDPD        Z15, Z12, Z12
+	VADDPD        Z14, Z13, Z13
+
+sum_done:
+	VADDPD        Z13, Z12, Z12
+	VEXTRACTF64X4 $0x01, Z12, Y13
+	VADDPD        Y12, Y13, Y13
+	VEXTRACTF128  $0x01, Y13, X12
+	VADDPD        X13, X12, X12
+	VPERMILPD     $0x01, X12, X13
+	VADDSD        X13, X12, X12
+	VCVTSD2SS     X12, X12, X12
+	VBROADCASTSS  X12, Z12
+	XORQ          BX, BX
+	CMPQ          BX, R10
+	JAE           out_tail
+
+out_loop:
+	VMOVUPS      (SI)(BX*1), Z13
+	VMOVUPS      (DX)(BX*1), Z14
+	VMAXPS       Z14, Z10, Z14
+	VMINPS       Z14, Z11, Z14
+	VMOVUPS      Z0, Z15
+	VFMADD231PS  Z1, Z14, Z15
+	VSUBPS       Z0, Z15, Z15
+	VFMADD231PS  Z2, Z15, Z14
+	VFMADD231PS  Z3, Z15, Z14
+	VMOVUPS      Z5, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VFMADD213PS  Z7, Z14, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VMULPS       Z14, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z16
+	VADDPS       Z4, Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VFNMADD231PS Z12, Z16, Z13
+	VMOVUPS      Z13, (DI)(BX*1)
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           out_loop
+
+out_tail:
+	TESTQ        R11, R11
+	JZ           out_done
+	VMOVUPS.Z    (SI)(BX*1), K1, Z13
+	VMOVUPS.Z    (DX)(BX*1), K1, Z14
+	VMAXPS       Z14, Z10, Z14
+	VMINPS       Z14, Z11, Z14
+	VMOVUPS      Z0, Z15
+	VFMADD231PS  Z1, Z14, Z15
+	VSUBPS       Z0, Z15, Z15
+	VFMADD231PS  Z2, Z15, Z14
+	VFMADD231PS  Z3, Z15, Z14
+	VMOVUPS      Z5, Z16
+	VFMADD213PS  Z6, Z14, Z16
+	VFMADD213PS  Z7, Z14, Z16
+	VFMADD213PS  Z8, Z14, Z16
+	VFMADD213PS  Z9, Z14, Z16
+	VMULPS       Z14, Z14, Z17
+	VFMADD213PS  Z14, Z17, Z16
+	VADDPS       Z4, Z16, Z16
+	VSCALEFPS    Z15, Z16, Z16
+	VFNMADD231PS Z12, Z16, Z13
+	VMOVUPS      Z13, K1, (DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
+	VZEROUPPER
+	RET
+
+DATA softmaxExpHigh<>+0(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+4(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+8(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+12(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+16(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+20(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+24(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+28(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+32(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+36(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+40(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+44(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+48(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+52(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+56(SB)/4, $0x42c80000
+DATA softmaxExpHigh<>+60(SB)/4, $0x42c80000
+GLOBL softmaxExpHigh<>(SB), RODATA|NOPTR, $64
+
+// func logSoftmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·logSoftmaxBackwardAVX2(SB), NOSPLIT, $64-80
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         y_base+48(FP), DX
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         cols+72(FP), R8
+	TESTQ        CX, CX
+	JZ           done
+	MOVQ         R8, R10
+	ANDQ         $-16, R10
+	SHLQ         $0x02, R10
+	MOVQ         R8, R11
+	ANDQ         $0x0f, R11
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	MOVQ         R11, AX
+	SUBQ         $0x00, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y1
+	VMOVUPS      Y1, (SP)
+	MOVQ         R11, AX
+	SUBQ         $0x08, AX
+	VMOVQ        AX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMOVUPS      Y0, 32(SP)
+	VMOVUPS      softmaxExpLow<>+0(SB), Y0
+	VMOVUPS      softmaxExpHigh<>+0(SB), Y1
+
+row:
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	XORQ   BX, BX
+	CMPQ   BX, R10
+	JAE    sum_tail
+
+sum_loop:
+	VMOVUPS      (SI)(BX*1), Y6
+	VMOVUPS      32(SI)(BX*1), Y7
+	VCVTPS2PD    X6, Y8
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y8, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           sum_loop
+
+sum_tail:
+	TESTQ        R11, R11
+	JZ           sum_done
+	VMOVUPS      (SP), Y6
+	VMASKMOVPS   (SI)(BX*1), Y6, Y6
+	VMOVUPS      32(SP), Y7
+	VMASKMOVPS   32(SI)(BX*1), Y7, Y7
+	VCVTPS2PD    X6, Y8
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VADDPD       Y8, Y2, Y2
+	VADDPD       Y6, Y3, Y3
+	VCVTPS2PD    X7, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       Y6, Y4, Y4
+	VADDPD       Y7, Y5, Y5
+
+sum_done:
+	VADDPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y3
+	VADDPD       Y3, Y2, Y2
+	VEXTRACTF128 $0x01, Y2, X3
+	VADDPD       X2, X3, X3
+	VPERMILPD    $0x01, X3, X2
+	VADDSD       X2, X3, X3
+	VCVTSD2SS    X3, X3, X3
+	VBROADCASTSS X3, Y2
+	XORQ         BX, BX
+	CMPQ         BX, R10
+	JAE          out_tail
+
+out_loop:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      32(SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMOVUPS      32(DX)(BX*1), Y6
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y5, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VMULPS       Y5, Y5, Y8
+	VFMADD213PS  Y5, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y7, Y9, Y9
+	VFNMADD231PS Y2, Y9, Y3
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VFNMADD231PS Y2, Y8, Y4
+	VMOVUPS      Y3, (DI)(BX*1)
+	VMOVUPS      Y4, 32(DI)(BX*1)
+	ADDQ         $0x40, BX
+	CMPQ         BX, R10
+	JB           out_loop
+
+out_tail:
+	TESTQ        R11, R11
+	JZ           out_done
+	VMOVUPS      (SP), Y3
+	VMASKMOVPS   (SI)(BX*1), Y3, Y3
+	VMOVUPS      32(SP), Y4
+	VMASKMOVPS   32(SI)(BX*1), Y4, Y4
+	VMOVUPS      (SP), Y5
+	VMASKMOVPS   (DX)(BX*1), Y5, Y5
+	VMOVUPS      32(SP), Y6
+	VMASKMOVPS   32(DX)(BX*1), Y6, Y6
+	VMAXPS       Y5, Y0, Y5
+	VMINPS       Y5, Y1, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y5, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VMULPS       Y5, Y5, Y8
+	VFMADD213PS  Y5, Y8, Y9
+	VADDPS       one<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y9, Y9
+	VMULPS       Y7, Y9, Y9
+	VFNMADD231PS Y2, Y9, Y3
+	VMAXPS       Y6, Y0, Y6
+	VMINPS       Y6, Y1, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VFMADD231PS  log2e<>+0(SB), Y6, Y5
+	VSUBPS       scaleBase<>+0(SB), Y5, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VMULPS       Y6, Y6, Y7
+	VFMADD213PS  Y6, Y7, Y8
+	VADDPS       one<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VFNMADD231PS Y2, Y8, Y4
+	VMOVUPS      (SP), Y2
+	VMASKMOVPS   Y3, Y2, (DI)(BX*1)
+	VMOVUPS      32(SP), Y2
+	VMASKMOVPS   Y4, Y2, 32(DI)(BX*1)
+
+out_done:
+	// The next row.
+	MOVQ R8, R9
+	SHLQ $0x02, R9
+	ADDQ R9, DI
+	ADDQ R9, SI
+	ADDQ R9, DX
+	SUBQ R8, CX
+	JNZ  row
+
+done:
 	VZEROUPPER
 	RET

@@ -4886,6 +4886,1163 @@ lane:
 return:
 	RET
 
+// func tanhNEON(dst []float32, x []float32)
+TEXT ·tanhNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f0ccccd, R7
+	VDUP R7, V30.S4
+	MOVW $0x41180000, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317218, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVW $0x40000000, R7
+	VDUP R7, V24.S4
+	MOVW $0xbbcd9815, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3cac9e81, R7
+	VMOV R7, V23.S[1]
+	MOVW $0xbd5c943d, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e088693, R7
+	VMOV R7, V23.S[3]
+	MOVW $0xbeaaaaa5, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	WORD $0x4e7f1c2c // bic v12.16b, v1.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e2cdd8d // fmul v13.4s, v12.4s, v12.4s
+	VDUP V23.S[0], V14.S4
+	VDUP V23.S[1], V15.S4
+	VFMLA V14.S4, V13.S4, V15.S4
+	VDUP V23.S[2], V14.S4
+	VFMLA V15.S4, V13.S4, V14.S4
+	VDUP V23.S[3], V15.S4
+	VFMLA V14.S4, V13.S4, V15.S4
+	VMOV V22.B16, V14.B16
+	VFMLA V15.S4, V13.S4, V14.S4
+	WORD $0x6e2ddd8d // fmul v13.4s, v12.4s, v13.4s
+	VMOV V12.B16, V15.B16
+	VFMLA V14.S4, V13.S4, V15.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf590 // fmin v16.4s, v12.4s, v29.4s
+	WORD $0x4e30d610 // fadd v16.4s, v16.4s, v16.4s
+	VMOV V28.B16, V17.B16
+	VFMLA V27.S4, V16.S4, V17.S4
+	VSHL $23, V17.S4, V18.S4
+	WORD $0x4ebcd631 // fsub v17.4s, v17.4s, v28.4s
+	VFMLS V26.S4, V17.S4, V16.S4
+	VDUP V21.S[0], V14.S4
+	VDUP V21.S[1], V13.S4
+	VFMLA V14.S4, V16.S4, V13.S4
+	VDUP V21.S[2], V14.S4
+	VFMLA V13.S4, V16.S4, V14.S4
+	VDUP V21.S[3], V13.S4
+	VFMLA V14.S4, V16.S4, V13.S4
+	VMOV V20.B16, V14.B16
+	VFMLA V13.S4, V16.S4, V14.S4
+	WORD $0x6e30de11 // fmul v17.4s, v16.4s, v16.4s
+	VFMLA V14.S4, V17.S4, V16.S4
+	WORD $0x4e39d651 // fadd v17.4s, v18.4s, v25.4s
+	VFMLA V16.S4, V18.S4, V17.S4
+	WORD $0x4eb8d630 // fsub v16.4s, v17.4s, v24.4s
+	WORD $0x6e31fe10 // fdiv v16.4s, v16.4s, v17.4s
+	WORD $0x6eace7ce // fcmgt v14.4s, v30.4s, v12.4s
+	VBSL V16.B16, V15.B16, V14.B16
+
+	// x's sign.
+	VAND V31.B16, V1.B16, V12.B16
+	VORR V12.B16, V14.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e7f1c05 // bic v5.16b, v0.16b, v31.16b
+
+	// a < Small: a + a³·P(a²).
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V6.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V6.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V6.S4, V7.S4
+	WORD $0x6e26dca6 // fmul v6.4s, v5.4s, v6.4s
+	VMOV V5.B16, V8.B16
+	VFMLA V7.S4, V6.S4, V8.S4
+
+	// Small <= a: (D - 2)/D, D = exp(2·min(a, Max)) + 1 = 2^n·p(r) + (2^n + 1).
+	WORD $0x4ebdf4a9 // fmin v9.4s, v5.4s, v29.4s
+	WORD $0x4e29d529 // fadd v9.4s, v9.4s, v9.4s
+	VMOV V28.B16, V10.B16
+	VFMLA V27.S4, V9.S4, V10.S4
+	VSHL $23, V10.S4, V11.S4
+	WORD $0x4ebcd54a // fsub v10.4s, v10.4s, v28.4s
+	VFMLS V26.S4, V10.S4, V9.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V6.S4, V9.S4, V7.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V7.S4, V9.S4, V6.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V6.S4, V9.S4, V7.S4
+	WORD $0x6e29dd2a // fmul v10.4s, v9.4s, v9.4s
+	VFMLA V7.S4, V10.S4, V9.S4
+	WORD $0x4e39d56a // fadd v10.4s, v11.4s, v25.4s
+	VFMLA V9.S4, V11.S4, V10.S4
+	WORD $0x4eb8d549 // fsub v9.4s, v10.4s, v24.4s
+	WORD $0x6e2afd29 // fdiv v9.4s, v9.4s, v10.4s
+	WORD $0x6ea5e7c7 // fcmgt v7.4s, v30.4s, v5.4s
+	VBSL V9.B16, V8.B16, V7.B16
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V5.B16
+	VORR V5.B16, V7.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
+TEXT ·tanhBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V30.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30ddec // fmul v12.4s, v15.4s, v16.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	WORD $0x4e7f1cb1 // bic v17.16b, v5.16b, v31.16b
+	VMOV V30.B16, V18.B16
+	VFMLS V17.S4, V17.S4, V18.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de633 // fcmge v19.4s, v17.4s, v29.4s
+	VMOV V19.B16, V20.B16
+	VBSL V18.B16, V17.B16, V19.B16
+	WORD $0x6e33dc33 // fmul v19.4s, v1.4s, v19.4s
+	VEOR V31.B16, V17.B16, V17.B16
+	VBSL V30.B16, V17.B16, V20.B16
+	WORD $0x6e34de69 // fmul v9.4s, v19.4s, v20.4s
+	WORD $0x4e7f1cd5 // bic v21.16b, v6.16b, v31.16b
+	VMOV V30.B16, V22.B16
+	VFMLS V21.S4, V21.S4, V22.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de6b7 // fcmge v23.4s, v21.4s, v29.4s
+	VMOV V23.B16, V24.B16
+	VBSL V22.B16, V21.B16, V23.B16
+	WORD $0x6e37dc57 // fmul v23.4s, v2.4s, v23.4s
+	VEOR V31.B16, V21.B16, V21.B16
+	VBSL V30.B16, V21.B16, V24.B16
+	WORD $0x6e38deea // fmul v10.4s, v23.4s, v24.4s
+	WORD $0x4e7f1cf9 // bic v25.16b, v7.16b, v31.16b
+	VMOV V30.B16, V26.B16
+	VFMLS V25.S4, V25.S4, V26.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de73b // fcmge v27.4s, v25.4s, v29.4s
+	VMOV V27.B16, V28.B16
+	VBSL V26.B16, V25.B16, V27.B16
+	WORD $0x6e3bdc7b // fmul v27.4s, v3.4s, v27.4s
+	VEOR V31.B16, V25.B16, V25.B16
+	VBSL V30.B16, V25.B16, V28.B16
+	WORD $0x6e3cdf6b // fmul v11.4s, v27.4s, v28.4s
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x4e7f1c8d // bic v13.16b, v4.16b, v31.16b
+	VMOV V30.B16, V14.B16
+	VFMLS V13.S4, V13.S4, V14.S4
+
+	// From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.
+	WORD $0x6e3de5af // fcmge v15.4s, v13.4s, v29.4s
+	VMOV V15.B16, V16.B16
+	VBSL V14.B16, V13.B16, V15.B16
+	WORD $0x6e2fdc0f // fmul v15.4s, v0.4s, v15.4s
+	VEOR V31.B16, V13.B16, V13.B16
+	VBSL V30.B16, V13.B16, V16.B16
+	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geluTanhNEON(dst []float32, x []float32)
+TEXT ·geluTanhNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1400000, R7
+	VDUP R7, V19.S4
+	MOVW $0x4b400043, R7
+	VDUP R7, V18.S4
+	MOVW $0x4b400001, R7
+	VDUP R7, V17.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd62 // fmul v2.4s, v11.4s, v12.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd61 // fmul v1.4s, v11.4s, v12.4s
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e33f403 // fmax v3.4s, v0.4s, v19.4s
+	VORR V31.B16, V3.B16, V4.B16
+	WORD $0x4e33f484 // fmax v4.4s, v4.4s, v19.4s
+	WORD $0x6e24dc85 // fmul v5.4s, v4.4s, v4.4s
+	VMOV V5.B16, V6.B16
+	VFMLS V4.S4, V4.S4, V6.S4
+	WORD $0x6e24dca7 // fmul v7.4s, v5.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V5.S4, V4.S4, V8.S4
+	VFMLA V4.S4, V6.S4, V8.S4
+	WORD $0x6e27df86 // fmul v6.4s, v28.4s, v7.4s
+	VMOV V6.B16, V9.B16
+	VFMLS V28.S4, V7.S4, V9.S4
+	VFMLA V28.S4, V8.S4, V9.S4
+	VFMLS V27.S4, V7.S4, V9.S4
+	WORD $0x6e24dfc7 // fmul v7.4s, v30.4s, v4.4s
+	VMOV V7.B16, V8.B16
+	VFMLS V30.S4, V4.S4, V8.S4
+	WORD $0x4e28d529 // fadd v9.4s, v9.4s, v8.4s
+	VFMLS V29.S4, V4.S4, V9.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea6f4e8 // fmin v8.4s, v7.4s, v6.4s
+	WORD $0x4e26f4ea // fmax v10.4s, v7.4s, v6.4s
+	WORD $0x4e2ad50b // fadd v11.4s, v8.4s, v10.4s
+	WORD $0x4ea8d567 // fsub v7.4s, v11.4s, v8.4s
+	WORD $0x4eaad4e7 // fsub v7.4s, v7.4s, v10.4s
+	WORD $0x4e27d529 // fadd v9.4s, v9.4s, v7.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V7.B16
+	VFMLA V25.S4, V11.S4, V7.S4
+	WORD $0x4ebad4e8 // fsub v8.4s, v7.4s, v26.4s
+	VFMLS V24.S4, V8.S4, V11.S4
+	VFMLA V23.S4, V8.S4, V9.S4
+	WORD $0x4ea9d56a // fsub v10.4s, v11.4s, v9.4s
+	WORD $0x4eabd546 // fsub v6.4s, v10.4s, v11.4s
+	WORD $0x4e26d529 // fadd v9.4s, v9.4s, v6.4s
+	VDUP V21.S[0], V6.S4
+	VDUP V21.S[1], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VDUP V21.S[2], V6.S4
+	VFMLA V11.S4, V10.S4, V6.S4
+	VDUP V21.S[3], V11.S4
+	VFMLA V6.S4, V10.S4, V11.S4
+	VMOV V20.B16, V6.B16
+	VFMLA V11.S4, V10.S4, V6.S4
+	WORD $0x6e2add4c // fmul v12.4s, v10.4s, v10.4s
+	VFMLA V6.S4, V12.S4, V10.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	VFMLS V9.S4, V6.S4, V10.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	WORD $0x4e32f4e4 // fmax v4.4s, v7.4s, v18.4s
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x4e36d546 // fadd v6.4s, v10.4s, v22.4s
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e36d486 // fadd v6.4s, v4.4s, v22.4s
+
+	// x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).
+	VMOV V3.B16, V9.B16
+	VFMLA V3.S4, V10.S4, V9.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	VBSL V3.B16, V9.B16, V11.B16
+	WORD $0x6e26fd6b // fdiv v11.4s, v11.4s, v6.4s
+
+	// q·2^max(n, -126)·2^(n - max(n, -126)): the first product is exact, the second rounds.
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VBSL V26.B16, V7.B16, V12.B16
+	WORD $0x4e31f584 // fmax v4.4s, v12.4s, v17.4s
+	WORD $0x4ea4d58c // fsub v12.4s, v12.4s, v4.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e24dd6b // fmul v11.4s, v11.4s, v4.4s
+	WORD $0x6e2cdd61 // fmul v1.4s, v11.4s, v12.4s
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geluTanhBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·geluTanhBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1600000, R7
+	VDUP R7, V19.S4
+	MOVW $0x41600000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce3 // fmul v3.4s, v7.4s, v12.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce2 // fmul v2.4s, v7.4s, v12.4s
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4e33f424 // fmax v4.4s, v1.4s, v19.4s
+	WORD $0x4eb2f484 // fmin v4.4s, v4.4s, v18.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V5.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V7.S4
+	VFMLA V7.S4, V6.S4, V5.S4
+	WORD $0x6e24dca5 // fmul v5.4s, v5.4s, v4.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V10.S4
+	WORD $0x4e2af507 // fmax v7.4s, v8.4s, v10.4s
+	VSHL $23, V7.S4, V7.S4
+	VFMLA V11.S4, V7.S4, V7.S4
+	WORD $0x4e36d4ea // fadd v10.4s, v7.4s, v22.4s
+
+	// x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².
+	WORD $0x4ea0e82c // fcmlt v12.4s, v1.4s, #0
+	VBSL V26.B16, V8.B16, V12.B16
+	WORD $0x4ea0e828 // fcmlt v8.4s, v1.4s, #0
+	VAND V11.B16, V8.B16, V8.B16
+	WORD $0x4ea0e829 // fcmlt v9.4s, v1.4s, #0
+	VBSL V7.B16, V22.B16, V9.B16
+	WORD $0x6e2add46 // fmul v6.4s, v10.4s, v10.4s
+	VFMLA V5.S4, V9.S4, V10.S4
+	VFMLA V8.S4, V10.S4, V10.S4
+	WORD $0x6e26fd4a // fdiv v10.4s, v10.4s, v6.4s
+
+	// dy·g·2^k as the AVX2 kernel computes it: ((dy·(g·2^k1))·2^k2)·2^k3.
+	MOVW $0x4b400007, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27f585 // fmax v5.4s, v12.4s, v7.4s
+	WORD $0x4ea5d58c // fsub v12.4s, v12.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e25dd4a // fmul v10.4s, v10.4s, v5.4s
+
+	// x = -Inf: dy·-0 (NaN for an infinite dy), the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V7.S4
+	WORD $0x4e27e427 // fcmeq v7.4s, v1.4s, v7.4s
+	VBSL V10.B16, V31.B16, V7.B16
+	WORD $0x6e27dc07 // fmul v7.4s, v0.4s, v7.4s
+	MOVW $0xc2c80000, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f588 // fmax v8.4s, v12.4s, v8.4s
+	WORD $0x4ea8d58c // fsub v12.4s, v12.4s, v8.4s
+	WORD $0x4e3ad508 // fadd v8.4s, v8.4s, v26.4s
+	WORD $0x4e3ad58c // fadd v12.4s, v12.4s, v26.4s
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V12.S4, V12.S4
+	WORD $0x6e28dce7 // fmul v7.4s, v7.4s, v8.4s
+	WORD $0x6e2cdce2 // fmul v2.4s, v7.4s, v12.4s
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
 // func geluNEON(dst []float32, x []float32)
 TEXT ·geluNEON(SB), NOSPLIT, $0-48
 	MOVD dst_base+0(FP), R0
@@ -5706,4 +6863,2433 @@ lane:
 	CBNZ R1, lane
 
 return:
+	RET
+
+// func seluNEON(dst []float32, x []float32)
+TEXT ·seluNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0xc18c0000, R7
+	VDUP R7, V31.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317218, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V27.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f867d5f, R7
+	VDUP R7, V25.S4
+	MOVW $0x3fe10966, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c804 // fcmgt v4.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	WORD $0x4e3ff42a // fmax v10.4s, v1.4s, v31.4s
+	VMOV V30.B16, V11.B16
+	VFMLA V29.S4, V10.S4, V11.S4
+	VSHL $23, V11.S4, V12.S4
+	WORD $0x4ebed56b // fsub v11.4s, v11.4s, v30.4s
+	VFMLS V28.S4, V11.S4, V10.S4
+	VDUP V23.S[0], V13.S4
+	VDUP V23.S[1], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VDUP V23.S[2], V13.S4
+	VFMLA V14.S4, V10.S4, V13.S4
+	VDUP V23.S[3], V14.S4
+	VFMLA V13.S4, V10.S4, V14.S4
+	VMOV V22.B16, V13.B16
+	VFMLA V14.S4, V10.S4, V13.S4
+	WORD $0x6e2add4b // fmul v11.4s, v10.4s, v10.4s
+	VFMLA V13.S4, V11.S4, V10.S4
+	WORD $0x4ebbd58b // fsub v11.4s, v12.4s, v27.4s
+	VFMLA V10.S4, V12.S4, V11.S4
+	VAND V26.B16, V1.B16, V14.B16
+	VORR V14.B16, V11.B16, V11.B16
+	WORD $0x6e38dd6d // fmul v13.4s, v11.4s, v24.4s
+	WORD $0x6e39dc2e // fmul v14.4s, v1.4s, v25.4s
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V13.B16, V14.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3ff405 // fmax v5.4s, v0.4s, v31.4s
+	VMOV V30.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4ebed4c6 // fsub v6.4s, v6.4s, v30.4s
+	VFMLS V28.S4, V6.S4, V5.S4
+	VDUP V23.S[0], V8.S4
+	VDUP V23.S[1], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VDUP V23.S[2], V8.S4
+	VFMLA V9.S4, V5.S4, V8.S4
+	VDUP V23.S[3], V9.S4
+	VFMLA V8.S4, V5.S4, V9.S4
+	VMOV V22.B16, V8.B16
+	VFMLA V9.S4, V5.S4, V8.S4
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VFMLA V8.S4, V6.S4, V5.S4
+	WORD $0x4ebbd4e6 // fsub v6.4s, v7.4s, v27.4s
+	VFMLA V5.S4, V7.S4, V6.S4
+	VAND V26.B16, V0.B16, V9.B16
+	VORR V9.B16, V6.B16, V6.B16
+	WORD $0x6e38dcc8 // fmul v8.4s, v6.4s, v24.4s
+	WORD $0x6e39dc09 // fmul v9.4s, v0.4s, v25.4s
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V8.B16, V9.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func seluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+TEXT ·seluBackwardNEON(SB), NOSPLIT, $0-84
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0xc3960000, R7
+	VDUP R7, V31.S4
+	FMOVS magic+80(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V28.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f867d5f, R7
+	VDUP R7, V26.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V25.S4
+	MOVW $0x0000004d, R7
+	VDUP R7, V24.S4
+	MOVW $0x59000000, R7
+	VDUP R7, V23.S4
+	FMOVS f+72(FP), F22
+	VDUP V22.S[0], V22.S4
+	FMOVS fHuge+76(FP), F21
+	VDUP V21.S[0], V21.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V20.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	WORD $0x4e36e6d3 // fcmeq v19.4s, v22.4s, v22.4s
+	WORD $0x4f3f5673 // shl v19.4s, v19.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x6e3adc0b // fmul v11.4s, v0.4s, v26.4s
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V11.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func celuNEON(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32)
+TEXT ·celuNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS alpha+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS low+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	FMOVS k+56(FP), F29
+	VDUP V29.S[0], V29.S4
+	FMOVS negHi+60(FP), F28
+	VDUP V28.S[0], V28.S4
+	FMOVS negLo+64(FP), F27
+	VDUP V27.S[0], V27.S4
+	FMOVS inv+68(FP), F26
+	VDUP V26.S[0], V26.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V25.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c804 // fcmgt v4.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	WORD $0x4e3ef42b // fmax v11.4s, v1.4s, v30.4s
+	VMOV V25.B16, V12.B16
+	VFMLA V29.S4, V11.S4, V12.S4
+	VSHL $23, V12.S4, V13.S4
+	WORD $0x4eb9d58c // fsub v12.4s, v12.4s, v25.4s
+	VFMLA V28.S4, V12.S4, V11.S4
+	VFMLA V27.S4, V12.S4, V11.S4
+	WORD $0x6e3add6e // fmul v14.4s, v11.4s, v26.4s
+	VDUP V23.S[0], V15.S4
+	VDUP V23.S[1], V16.S4
+	VFMLA V15.S4, V14.S4, V16.S4
+	VDUP V23.S[2], V15.S4
+	VFMLA V16.S4, V14.S4, V15.S4
+	VDUP V23.S[3], V16.S4
+	VFMLA V15.S4, V14.S4, V16.S4
+	VMOV V22.B16, V15.B16
+	VFMLA V16.S4, V14.S4, V15.S4
+	WORD $0x6e2edd6e // fmul v14.4s, v11.4s, v14.4s
+	VFMLA V15.S4, V14.S4, V11.S4
+	WORD $0x6e2ddd6b // fmul v11.4s, v11.4s, v13.4s
+	VMOV V31.B16, V12.B16
+	VFMLS V31.S4, V13.S4, V12.S4
+	WORD $0x4eacd56b // fsub v11.4s, v11.4s, v12.4s
+	VAND V24.B16, V1.B16, V12.B16
+	VORR V12.B16, V11.B16, V11.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V11.B16, V1.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3ef405 // fmax v5.4s, v0.4s, v30.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V29.S4, V5.S4, V6.S4
+	VSHL $23, V6.S4, V7.S4
+	WORD $0x4eb9d4c6 // fsub v6.4s, v6.4s, v25.4s
+	VFMLA V28.S4, V6.S4, V5.S4
+	VFMLA V27.S4, V6.S4, V5.S4
+	WORD $0x6e3adca8 // fmul v8.4s, v5.4s, v26.4s
+	VDUP V23.S[0], V9.S4
+	VDUP V23.S[1], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VDUP V23.S[2], V9.S4
+	VFMLA V10.S4, V8.S4, V9.S4
+	VDUP V23.S[3], V10.S4
+	VFMLA V9.S4, V8.S4, V10.S4
+	VMOV V22.B16, V9.B16
+	VFMLA V10.S4, V8.S4, V9.S4
+	WORD $0x6e28dca8 // fmul v8.4s, v5.4s, v8.4s
+	VFMLA V9.S4, V8.S4, V5.S4
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	VMOV V31.B16, V6.B16
+	VFMLS V31.S4, V7.S4, V6.S4
+	WORD $0x4ea6d4a5 // fsub v5.4s, v5.4s, v6.4s
+	VAND V24.B16, V0.B16, V6.B16
+	VORR V6.B16, V5.B16, V5.B16
+	WORD $0x4ea0c802 // fcmgt v2.4s, v0.4s, #0
+	VBSL V5.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func celuBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, low float32, k float32, hi float32, lo float32, inv float32, zeroBelow float32)
+TEXT ·celuBackwardNEON(SB), NOSPLIT, $0-108
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS low+84(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS magic+80(FP), F30
+	VDUP V30.S[0], V30.S4
+	FMOVS k+88(FP), F29
+	VDUP V29.S[0], V29.S4
+	FMOVS hi+92(FP), F28
+	VDUP V28.S[0], V28.S4
+	FMOVS lo+96(FP), F27
+	VDUP V27.S[0], V27.S4
+	FMOVS inv+100(FP), F26
+	VDUP V26.S[0], V26.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V25.S4
+	MOVW $0x0000004d, R7
+	VDUP R7, V24.S4
+	MOVW $0x59000000, R7
+	VDUP R7, V23.S4
+	FMOVS f+72(FP), F22
+	VDUP V22.S[0], V22.S4
+	FMOVS fHuge+76(FP), F21
+	VDUP V21.S[0], V21.S4
+	FMOVS zeroBelow+104(FP), F20
+	VDUP V20.S[0], V20.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	WORD $0x4e36e6d3 // fcmeq v19.4s, v22.4s, v22.4s
+	WORD $0x4f3f5673 // shl v19.4s, v19.4s, #31
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c823 // fcmgt v3.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+
+	// F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.
+	WORD $0x6ea0eee4 // facgt v4.4s, v23.4s, v0.4s
+	VMOV V4.B16, V5.B16
+	VBSL V21.B16, V22.B16, V5.B16
+	WORD $0x4e3ff426 // fmax v6.4s, v1.4s, v31.4s
+	VMOV V30.B16, V7.B16
+	VFMLA V29.S4, V6.S4, V7.S4
+	WORD $0x4ebed4e8 // fsub v8.4s, v7.4s, v30.4s
+	VFMLS V28.S4, V8.S4, V6.S4
+	VFMLS V27.S4, V8.S4, V6.S4
+	WORD $0x6e3adcc6 // fmul v6.4s, v6.4s, v26.4s
+	VADD V24.S4, V7.S4, V8.S4
+	VBSL V8.B16, V7.B16, V4.B16
+
+	// B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.
+	WORD $0x6e25dc09 // fmul v9.4s, v0.4s, v5.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V0.S4, V5.S4, V10.S4
+	VFMLA V6.S4, V10.S4, V10.S4
+	VDUP V18.S[0], V11.S4
+	VDUP V18.S[1], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VDUP V18.S[2], V11.S4
+	VFMLA V12.S4, V6.S4, V11.S4
+	VDUP V18.S[3], V12.S4
+	VFMLA V11.S4, V6.S4, V12.S4
+	VMOV V17.B16, V11.B16
+	VFMLA V12.S4, V6.S4, V11.S4
+	WORD $0x6e26dcc7 // fmul v7.4s, v6.4s, v6.4s
+	VFMLA V11.S4, V7.S4, V6.S4
+	VFMLS V6.S4, V9.S4, V10.S4
+	WORD $0x4eaad52a // fsub v10.4s, v9.4s, v10.4s
+
+	// B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.
+	WORD $0x4eb96484 // smax v4.4s, v4.4s, v25.4s
+	VUSHR $1, V4.S4, V8.S4
+	VSUB V8.S4, V4.S4, V4.S4
+	VSHL $23, V8.S4, V8.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e28dd4a // fmul v10.4s, v10.4s, v8.4s
+	WORD $0x6e24dd4a // fmul v10.4s, v10.4s, v4.4s
+
+	// ±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.
+	WORD $0x4e2ae54b // fcmeq v11.4s, v10.4s, v10.4s
+	WORD $0x6eb4e42c // fcmgt v12.4s, v1.4s, v20.4s
+	WORD $0x4e6b1d8c // bic v12.16b, v12.16b, v11.16b
+	VBSL V10.B16, V9.B16, V12.B16
+
+	// x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).
+	WORD $0x4e21e425 // fcmeq v5.4s, v1.4s, v1.4s
+	VAND V19.B16, V5.B16, V5.B16
+	WORD $0x4e2ce58b // fcmeq v11.4s, v12.4s, v12.4s
+	WORD $0x4e20e408 // fcmeq v8.4s, v0.4s, v0.4s
+	WORD $0x4e6b1d08 // bic v8.16b, v8.16b, v11.16b
+	VAND V5.B16, V8.B16, V8.B16
+	VORR V8.B16, V12.B16, V12.B16
+	WORD $0x4ea0c822 // fcmgt v2.4s, v1.4s, #0
+	VBSL V12.B16, V0.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardtanhNEON(dst []float32, x []float32, lo float32, hi float32)
+TEXT ·hardtanhNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS lo+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS hi+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee408 // fcmgt v8.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V8.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	WORD $0x6e3ddc2b // fmul v11.4s, v1.4s, v29.4s
+	WORD $0x6ea1e7ec // fcmgt v12.4s, v31.4s, v1.4s
+	VBSL V11.B16, V31.B16, V12.B16
+	WORD $0x6ebee425 // fcmgt v5.4s, v1.4s, v30.4s
+	VBSL V12.B16, V30.B16, V5.B16
+	WORD $0x6e3ddc4d // fmul v13.4s, v2.4s, v29.4s
+	WORD $0x6ea2e7ee // fcmgt v14.4s, v31.4s, v2.4s
+	VBSL V13.B16, V31.B16, V14.B16
+	WORD $0x6ebee446 // fcmgt v6.4s, v2.4s, v30.4s
+	VBSL V14.B16, V30.B16, V6.B16
+	WORD $0x6e3ddc6f // fmul v15.4s, v3.4s, v29.4s
+	WORD $0x6ea3e7f0 // fcmgt v16.4s, v31.4s, v3.4s
+	VBSL V15.B16, V31.B16, V16.B16
+	WORD $0x6ebee467 // fcmgt v7.4s, v3.4s, v30.4s
+	VBSL V16.B16, V30.B16, V7.B16
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6ea0e7ea // fcmgt v10.4s, v31.4s, v0.4s
+	VBSL V9.B16, V31.B16, V10.B16
+	WORD $0x6ebee404 // fcmgt v4.4s, v0.4s, v30.4s
+	VBSL V10.B16, V30.B16, V4.B16
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardtanhBackwardNEON(dx []float32, dy []float32, x []float32, lo float32, hi float32)
+TEXT ·hardtanhBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS lo+72(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS hi+76(FP), F30
+	VDUP V30.S[0], V30.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c0c // bic v12.16b, v0.16b, v13.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	WORD $0x6e25e7ef // fcmge v15.4s, v31.4s, v5.4s
+	WORD $0x6e3ee4b0 // fcmge v16.4s, v5.4s, v30.4s
+	VORR V16.B16, V15.B16, V15.B16
+	WORD $0x4e6f1c29 // bic v9.16b, v1.16b, v15.16b
+	WORD $0x6e26e7f1 // fcmge v17.4s, v31.4s, v6.4s
+	WORD $0x6e3ee4d2 // fcmge v18.4s, v6.4s, v30.4s
+	VORR V18.B16, V17.B16, V17.B16
+	WORD $0x4e711c4a // bic v10.16b, v2.16b, v17.16b
+	WORD $0x6e27e7f3 // fcmge v19.4s, v31.4s, v7.4s
+	WORD $0x6e3ee4f4 // fcmge v20.4s, v7.4s, v30.4s
+	VORR V20.B16, V19.B16, V19.B16
+	WORD $0x4e731c6b // bic v11.16b, v3.16b, v19.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x6e3ee48e // fcmge v14.4s, v4.4s, v30.4s
+	VORR V14.B16, V13.B16, V13.B16
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSigmoidNEON(dst []float32, x []float32)
+TEXT ·hardSigmoidNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3fd408 // fadd v8.4s, v0.4s, v31.4s
+	WORD $0x4e3cf508 // fmax v8.4s, v8.4s, v28.4s
+	WORD $0x4ebdf508 // fmin v8.4s, v8.4s, v29.4s
+	WORD $0x6e3dfd08 // fdiv v8.4s, v8.4s, v29.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	WORD $0x4e3fd425 // fadd v5.4s, v1.4s, v31.4s
+	WORD $0x4e3cf4a5 // fmax v5.4s, v5.4s, v28.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+	WORD $0x6e3dfca5 // fdiv v5.4s, v5.4s, v29.4s
+	WORD $0x4e3fd446 // fadd v6.4s, v2.4s, v31.4s
+	WORD $0x4e3cf4c6 // fmax v6.4s, v6.4s, v28.4s
+	WORD $0x4ebdf4c6 // fmin v6.4s, v6.4s, v29.4s
+	WORD $0x6e3dfcc6 // fdiv v6.4s, v6.4s, v29.4s
+	WORD $0x4e3fd467 // fadd v7.4s, v3.4s, v31.4s
+	WORD $0x4e3cf4e7 // fmax v7.4s, v7.4s, v28.4s
+	WORD $0x4ebdf4e7 // fmin v7.4s, v7.4s, v29.4s
+	WORD $0x6e3dfce7 // fdiv v7.4s, v7.4s, v29.4s
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3fd404 // fadd v4.4s, v0.4s, v31.4s
+	WORD $0x4e3cf484 // fmax v4.4s, v4.4s, v28.4s
+	WORD $0x4ebdf484 // fmin v4.4s, v4.4s, v29.4s
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSigmoidBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·hardSigmoidBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc0c // fmul v12.4s, v0.4s, v27.4s
+	VAND V13.B16, V12.B16, V12.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	WORD $0x6ebee4af // fcmgt v15.4s, v5.4s, v30.4s
+	WORD $0x6ea5e7f0 // fcmgt v16.4s, v31.4s, v5.4s
+	VAND V16.B16, V15.B16, V15.B16
+	WORD $0x6e3bdc29 // fmul v9.4s, v1.4s, v27.4s
+	VAND V15.B16, V9.B16, V9.B16
+	WORD $0x6ebee4d1 // fcmgt v17.4s, v6.4s, v30.4s
+	WORD $0x6ea6e7f2 // fcmgt v18.4s, v31.4s, v6.4s
+	VAND V18.B16, V17.B16, V17.B16
+	WORD $0x6e3bdc4a // fmul v10.4s, v2.4s, v27.4s
+	VAND V17.B16, V10.B16, V10.B16
+	WORD $0x6ebee4f3 // fcmgt v19.4s, v7.4s, v30.4s
+	WORD $0x6ea7e7f4 // fcmgt v20.4s, v31.4s, v7.4s
+	VAND V20.B16, V19.B16, V19.B16
+	WORD $0x6e3bdc6b // fmul v11.4s, v3.4s, v27.4s
+	VAND V19.B16, V11.B16, V11.B16
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6ebee48d // fcmgt v13.4s, v4.4s, v30.4s
+	WORD $0x6ea4e7ee // fcmgt v14.4s, v31.4s, v4.4s
+	VAND V14.B16, V13.B16, V13.B16
+	WORD $0x6e3bdc08 // fmul v8.4s, v0.4s, v27.4s
+	VAND V13.B16, V8.B16, V8.B16
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSwishNEON(dst []float32, x []float32)
+TEXT ·hardSwishNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc08 // fmul v8.4s, v0.4s, v9.4s
+	WORD $0x4e28e50a // fcmeq v10.4s, v8.4s, v8.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V8.B16, V8.B16
+	WORD $0x6e3dfd08 // fdiv v8.4s, v8.4s, v29.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	WORD $0x4e3fd42c // fadd v12.4s, v1.4s, v31.4s
+	WORD $0x4e3cf58c // fmax v12.4s, v12.4s, v28.4s
+	WORD $0x4ebdf58c // fmin v12.4s, v12.4s, v29.4s
+	WORD $0x6e2cdc25 // fmul v5.4s, v1.4s, v12.4s
+	WORD $0x4e25e4ad // fcmeq v13.4s, v5.4s, v5.4s
+	WORD $0x4e21e42e // fcmeq v14.4s, v1.4s, v1.4s
+	WORD $0x4e6d1dce // bic v14.16b, v14.16b, v13.16b
+	VAND V25.B16, V14.B16, V14.B16
+	VORR V14.B16, V5.B16, V5.B16
+	WORD $0x6e3dfca5 // fdiv v5.4s, v5.4s, v29.4s
+	WORD $0x4e3fd44f // fadd v15.4s, v2.4s, v31.4s
+	WORD $0x4e3cf5ef // fmax v15.4s, v15.4s, v28.4s
+	WORD $0x4ebdf5ef // fmin v15.4s, v15.4s, v29.4s
+	WORD $0x6e2fdc46 // fmul v6.4s, v2.4s, v15.4s
+	WORD $0x4e26e4d0 // fcmeq v16.4s, v6.4s, v6.4s
+	WORD $0x4e22e451 // fcmeq v17.4s, v2.4s, v2.4s
+	WORD $0x4e701e31 // bic v17.16b, v17.16b, v16.16b
+	VAND V25.B16, V17.B16, V17.B16
+	VORR V17.B16, V6.B16, V6.B16
+	WORD $0x6e3dfcc6 // fdiv v6.4s, v6.4s, v29.4s
+	WORD $0x4e3fd472 // fadd v18.4s, v3.4s, v31.4s
+	WORD $0x4e3cf652 // fmax v18.4s, v18.4s, v28.4s
+	WORD $0x4ebdf652 // fmin v18.4s, v18.4s, v29.4s
+	WORD $0x6e32dc67 // fmul v7.4s, v3.4s, v18.4s
+	WORD $0x4e27e4f3 // fcmeq v19.4s, v7.4s, v7.4s
+	WORD $0x4e23e474 // fcmeq v20.4s, v3.4s, v3.4s
+	WORD $0x4e731e94 // bic v20.16b, v20.16b, v19.16b
+	VAND V25.B16, V20.B16, V20.B16
+	VORR V20.B16, V7.B16, V7.B16
+	WORD $0x6e3dfce7 // fdiv v7.4s, v7.4s, v29.4s
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4e3fd409 // fadd v9.4s, v0.4s, v31.4s
+	WORD $0x4e3cf529 // fmax v9.4s, v9.4s, v28.4s
+	WORD $0x4ebdf529 // fmin v9.4s, v9.4s, v29.4s
+	WORD $0x6e29dc04 // fmul v4.4s, v0.4s, v9.4s
+	WORD $0x4e24e48a // fcmeq v10.4s, v4.4s, v4.4s
+	WORD $0x4e20e40b // fcmeq v11.4s, v0.4s, v0.4s
+	WORD $0x4e6a1d6b // bic v11.16b, v11.16b, v10.16b
+	VAND V25.B16, V11.B16, V11.B16
+	VORR V11.B16, V4.B16, V4.B16
+	WORD $0x6e3dfc84 // fdiv v4.4s, v4.4s, v29.4s
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func hardSwishBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·hardSwishBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x40400000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc0400000, R7
+	VDUP R7, V30.S4
+	MOVW $0x40c00000, R7
+	VDUP R7, V29.S4
+	VEOR V28.B16, V28.B16, V28.B16
+	MOVW $0x3e2aaaab, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f000000, R7
+	VDUP R7, V26.S4
+	MOVW $0x80000000, R7
+	VDUP R7, V25.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7ec // fcmgt v12.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V12.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d8c // bic v12.16b, v12.16b, v14.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	WORD $0x6e3ffcb0 // fdiv v16.4s, v5.4s, v31.4s
+	WORD $0x4e3ad610 // fadd v16.4s, v16.4s, v26.4s
+	WORD $0x6e30dc30 // fmul v16.4s, v1.4s, v16.4s
+	WORD $0x4e30e611 // fcmeq v17.4s, v16.4s, v16.4s
+	WORD $0x4e21e432 // fcmeq v18.4s, v1.4s, v1.4s
+	WORD $0x4e711e52 // bic v18.16b, v18.16b, v17.16b
+	VAND V25.B16, V18.B16, V18.B16
+	VORR V18.B16, V16.B16, V16.B16
+	WORD $0x6ea5e7e9 // fcmgt v9.4s, v31.4s, v5.4s
+	VBSL V1.B16, V16.B16, V9.B16
+	WORD $0x6ea5e7d1 // fcmgt v17.4s, v30.4s, v5.4s
+	WORD $0x4e711d29 // bic v9.16b, v9.16b, v17.16b
+	WORD $0x6e3ffcd3 // fdiv v19.4s, v6.4s, v31.4s
+	WORD $0x4e3ad673 // fadd v19.4s, v19.4s, v26.4s
+	WORD $0x6e33dc53 // fmul v19.4s, v2.4s, v19.4s
+	WORD $0x4e33e674 // fcmeq v20.4s, v19.4s, v19.4s
+	WORD $0x4e22e455 // fcmeq v21.4s, v2.4s, v2.4s
+	WORD $0x4e741eb5 // bic v21.16b, v21.16b, v20.16b
+	VAND V25.B16, V21.B16, V21.B16
+	VORR V21.B16, V19.B16, V19.B16
+	WORD $0x6ea6e7ea // fcmgt v10.4s, v31.4s, v6.4s
+	VBSL V2.B16, V19.B16, V10.B16
+	WORD $0x6ea6e7d4 // fcmgt v20.4s, v30.4s, v6.4s
+	WORD $0x4e741d4a // bic v10.16b, v10.16b, v20.16b
+	WORD $0x6e3ffcf6 // fdiv v22.4s, v7.4s, v31.4s
+	WORD $0x4e3ad6d6 // fadd v22.4s, v22.4s, v26.4s
+	WORD $0x6e36dc76 // fmul v22.4s, v3.4s, v22.4s
+	WORD $0x4e36e6d7 // fcmeq v23.4s, v22.4s, v22.4s
+	WORD $0x4e23e478 // fcmeq v24.4s, v3.4s, v3.4s
+	WORD $0x4e771f18 // bic v24.16b, v24.16b, v23.16b
+	VAND V25.B16, V24.B16, V24.B16
+	VORR V24.B16, V22.B16, V22.B16
+	WORD $0x6ea7e7eb // fcmgt v11.4s, v31.4s, v7.4s
+	VBSL V3.B16, V22.B16, V11.B16
+	WORD $0x6ea7e7d7 // fcmgt v23.4s, v30.4s, v7.4s
+	WORD $0x4e771d6b // bic v11.16b, v11.16b, v23.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e3ffc8d // fdiv v13.4s, v4.4s, v31.4s
+	WORD $0x4e3ad5ad // fadd v13.4s, v13.4s, v26.4s
+	WORD $0x6e2ddc0d // fmul v13.4s, v0.4s, v13.4s
+	WORD $0x4e2de5ae // fcmeq v14.4s, v13.4s, v13.4s
+	WORD $0x4e20e40f // fcmeq v15.4s, v0.4s, v0.4s
+	WORD $0x4e6e1def // bic v15.16b, v15.16b, v14.16b
+	VAND V25.B16, V15.B16, V15.B16
+	VORR V15.B16, V13.B16, V13.B16
+	WORD $0x6ea4e7e8 // fcmgt v8.4s, v31.4s, v4.4s
+	VBSL V0.B16, V13.B16, V8.B16
+	WORD $0x6ea4e7ce // fcmgt v14.4s, v30.4s, v4.4s
+	WORD $0x4e6e1d08 // bic v8.16b, v8.16b, v14.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func thresholdNEON(dst []float32, x []float32, threshold float32, value float32)
+TEXT ·thresholdNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	FMOVS threshold+48(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS value+52(FP), F30
+	VDUP V30.S[0], V30.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e8 // fcmge v8.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V8.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	WORD $0x6e3ddc2a // fmul v10.4s, v1.4s, v29.4s
+	WORD $0x6e21e7e5 // fcmge v5.4s, v31.4s, v1.4s
+	VBSL V10.B16, V30.B16, V5.B16
+	WORD $0x6e3ddc4b // fmul v11.4s, v2.4s, v29.4s
+	WORD $0x6e22e7e6 // fcmge v6.4s, v31.4s, v2.4s
+	VBSL V11.B16, V30.B16, V6.B16
+	WORD $0x6e3ddc6c // fmul v12.4s, v3.4s, v29.4s
+	WORD $0x6e23e7e7 // fcmge v7.4s, v31.4s, v3.4s
+	VBSL V12.B16, V30.B16, V7.B16
+	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	VST1.P [V4.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V8.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e3ddc09 // fmul v9.4s, v0.4s, v29.4s
+	WORD $0x6e20e7e4 // fcmge v4.4s, v31.4s, v0.4s
+	VBSL V9.B16, V30.B16, V4.B16
+	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func thresholdBackwardNEON(dx []float32, dy []float32, x []float32, threshold float32)
+TEXT ·thresholdBackwardNEON(SB), NOSPLIT, $0-76
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	FMOVS threshold+72(FP), F31
+	VDUP V31.S[0], V31.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c0c // bic v12.16b, v0.16b, v13.16b
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	WORD $0x6e25e7ee // fcmge v14.4s, v31.4s, v5.4s
+	WORD $0x4e6e1c29 // bic v9.16b, v1.16b, v14.16b
+	WORD $0x6e26e7ef // fcmge v15.4s, v31.4s, v6.4s
+	WORD $0x4e6f1c4a // bic v10.16b, v2.16b, v15.16b
+	WORD $0x6e27e7f0 // fcmge v16.4s, v31.4s, v7.4s
+	WORD $0x4e701c6b // bic v11.16b, v3.16b, v16.16b
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x6e24e7ed // fcmge v13.4s, v31.4s, v4.4s
+	WORD $0x4e6d1c08 // bic v8.16b, v0.16b, v13.16b
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func softmaxNEON(dst []float32, x []float32, cols int)
+TEXT ·softmaxNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD cols+48(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VMOV V23.B16, V13.B16
+	VMOV V23.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+max4:
+	CMP $4, R6
+	BLT max1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4e20f5ad // fmax v13.4s, v13.4s, v0.4s
+	SUB $4, R6, R6
+	B max4
+
+max1:
+	CBZ R6, maxdone
+	FMOVS.P 4(R9), F0
+	FMAXS F0, F12, F12
+	SUB $1, R6, R6
+	B max1
+
+maxdone:
+	WORD $0x6e30f9ad // fmaxv s13, v13.4s
+	FMAXS F12, F13, F13
+	VDUP V13.S[0], V13.S4
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+exp4:
+	CMP $4, R6
+	BLT exp1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	VST1.P [V2.S4], 16(R8)
+	WORD $0x0e617844 // fcvtl v4.2d, v2.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617844 // fcvtl2 v4.2d, v2.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B exp4
+
+exp1:
+	CBZ R6, expdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	FMOVS.P F2, 4(R8)
+	FCVTSD F2, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B exp1
+
+expdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FMOVD $1.0, F4
+	FDIVD F12, F4, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R4, R6
+
+scale4:
+	CMP $4, R6
+	BLT scale1
+	VLD1 (R8), [V2.S4]
+	WORD $0x6e2edc42 // fmul v2.4s, v2.4s, v14.4s
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B scale4
+
+scale1:
+	CBZ R6, scaledone
+	FMOVS (R8), F2
+	WORD $0x6e2edc42 // fmul v2.4s, v2.4s, v14.4s
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B scale1
+
+scaledone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func logSoftmaxNEON(dst []float32, x []float32, cols int)
+TEXT ·logSoftmaxNEON(SB), NOSPLIT, $0-56
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD cols+48(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VMOV V23.B16, V13.B16
+	VMOV V23.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+max4:
+	CMP $4, R6
+	BLT max1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4e20f5ad // fmax v13.4s, v13.4s, v0.4s
+	SUB $4, R6, R6
+	B max4
+
+max1:
+	CBZ R6, maxdone
+	FMOVS.P 4(R9), F0
+	FMAXS F0, F12, F12
+	SUB $1, R6, R6
+	B max1
+
+maxdone:
+	WORD $0x6e30f9ad // fmaxv s13, v13.4s
+	FMAXS F12, F13, F13
+	VDUP V13.S[0], V13.S4
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+exp4:
+	CMP $4, R6
+	BLT exp1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	WORD $0x0e617844 // fcvtl v4.2d, v2.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617844 // fcvtl2 v4.2d, v2.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B exp4
+
+exp1:
+	CBZ R6, expdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4e30f442 // fmax v2.4s, v2.4s, v16.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V2.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V2.S4
+	VFMLS V21.S4, V5.S4, V2.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V2.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V2.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V2.S4, V6.S4
+	WORD $0x6e22dc48 // fmul v8.4s, v2.4s, v2.4s
+	VFMLA V6.S4, V8.S4, V2.S4
+	WORD $0x4e36d442 // fadd v2.4s, v2.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc42 // fmul v2.4s, v2.4s, v5.4s
+	WORD $0x6e24dc42 // fmul v2.4s, v2.4s, v4.4s
+	FCVTSD F2, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B exp1
+
+expdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+
+	// log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).
+	FMOVD F12, R11
+	LSR $52, R11, R12
+	SUB $1023, R12, R12
+	SCVTFD R12, F4
+	MOVD $0xfffffffffffff, R12
+	AND R12, R11, R11
+	MOVD $0x3ff0000000000000, R12
+	ORR R12, R11, R11
+	FMOVD R11, F5
+	FMOVD $1.0, F6
+	FADDD F6, F5, F9
+	FSUBD F6, F5, F7
+	FDIVD F9, F7, F7
+	FMULD F7, F7, F8
+	MOVD $0x3fbe1e1e1e1e1e1e, R12
+	FMOVD R12, F9
+	MOVD $0x3fc1111111111111, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fc3b13b13b13b14, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fc745d1745d1746, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fcc71c71c71c71c, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fd2492492492492, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fd999999999999a, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x3fe5555555555555, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	MOVD $0x4000000000000000, R12
+	FMOVD R12, F0
+	FMADDD F8, F0, F9, F9
+	FMULD F9, F7, F7
+	MOVD $0x3fe62e42fefa39ef, R12
+	FMOVD R12, F0
+	FMADDD F0, F7, F4, F7
+	FSUBD F12, F12, F12
+	FADDD F12, F7, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4eaed442 // fsub v2.4s, v2.4s, v14.4s
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	WORD $0x4eadd402 // fsub v2.4s, v0.4s, v13.4s
+	WORD $0x4eaed442 // fsub v2.4s, v2.4s, v14.4s
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func softmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+TEXT ·softmaxBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD cols+72(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+sum4:
+	CMP $4, R6
+	BLT sum1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x0e617804 // fcvtl v4.2d, v0.2s
+	WORD $0x0e617825 // fcvtl v5.2d, v1.2s
+	WORD $0x6e65dc85 // fmul v5.2d, v4.2d, v5.2d
+	WORD $0x4e65d54a // fadd v10.2d, v10.2d, v5.2d
+	WORD $0x4e617804 // fcvtl2 v4.2d, v0.4s
+	WORD $0x4e617825 // fcvtl2 v5.2d, v1.4s
+	WORD $0x6e65dc85 // fmul v5.2d, v4.2d, v5.2d
+	WORD $0x4e65d56b // fadd v11.2d, v11.2d, v5.2d
+	SUB $4, R6, R6
+	B sum4
+
+sum1:
+	CBZ R6, sumdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	FCVTSD F0, F4
+	FCVTSD F1, F5
+	FMULD F4, F5, F5
+	FADDD F5, F12, F12
+	SUB $1, R6, R6
+	B sum1
+
+sumdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x6e2fdc22 // fmul v2.4s, v1.4s, v15.4s
+	VFMLA V0.S4, V1.S4, V2.S4
+	VST1.P [V2.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	WORD $0x6e2fdc22 // fmul v2.4s, v1.4s, v15.4s
+	VFMLA V0.S4, V1.S4, V2.S4
+	FMOVS.P F2, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	ADD R5, R3, R3
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
+	RET
+
+// func logSoftmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+TEXT ·logSoftmaxBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD cols+72(FP), R4
+	CBZ R1, done
+	LSL $2, R4, R5
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V16.S4
+	MOVW $0x42c80000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V18.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V19.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V20.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V21.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0xff800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V24.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V24.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V24.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V24.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V25.S4
+
+row:
+	VEOR V10.B16, V10.B16, V10.B16
+	VEOR V11.B16, V11.B16, V11.B16
+	VEOR V12.B16, V12.B16, V12.B16
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R4, R6
+
+sum4:
+	CMP $4, R6
+	BLT sum1
+	VLD1.P 16(R9), [V0.S4]
+	WORD $0x0e617804 // fcvtl v4.2d, v0.2s
+	WORD $0x4e64d54a // fadd v10.2d, v10.2d, v4.2d
+	WORD $0x4e617804 // fcvtl2 v4.2d, v0.4s
+	WORD $0x4e64d56b // fadd v11.2d, v11.2d, v4.2d
+	SUB $4, R6, R6
+	B sum4
+
+sum1:
+	CBZ R6, sumdone
+	FMOVS.P 4(R9), F0
+	FCVTSD F0, F4
+	FADDD F4, F12, F12
+	SUB $1, R6, R6
+	B sum1
+
+sumdone:
+	WORD $0x4e6bd54a // fadd v10.2d, v10.2d, v11.2d
+	WORD $0x7e70d94a // faddp d10, v10.2d
+	FADDD F10, F12, F12
+	FCVTDS F12, F14
+	FNEGS F14, F15
+	VDUP V14.S[0], V14.S4
+	VDUP V15.S[0], V15.S4
+	MOVD R0, R8
+	MOVD R2, R9
+	MOVD R3, R10
+	MOVD R4, R6
+
+out4:
+	CMP $4, R6
+	BLT out1
+	VLD1.P 16(R9), [V0.S4]
+	VLD1.P 16(R10), [V1.S4]
+	WORD $0x4e30f421 // fmax v1.4s, v1.4s, v16.4s
+	WORD $0x4eb1f421 // fmin v1.4s, v1.4s, v17.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V1.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V1.S4
+	VFMLS V21.S4, V5.S4, V1.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V1.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V1.S4, V6.S4
+	WORD $0x6e21dc28 // fmul v8.4s, v1.4s, v1.4s
+	VFMLA V6.S4, V8.S4, V1.S4
+	WORD $0x4e36d421 // fadd v1.4s, v1.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc21 // fmul v1.4s, v1.4s, v5.4s
+	WORD $0x6e24dc21 // fmul v1.4s, v1.4s, v4.4s
+	VFMLS V14.S4, V1.S4, V0.S4
+	VST1.P [V0.S4], 16(R8)
+	SUB $4, R6, R6
+	B out4
+
+out1:
+	CBZ R6, outdone
+	FMOVS.P 4(R9), F0
+	FMOVS.P 4(R10), F1
+	WORD $0x4e30f421 // fmax v1.4s, v1.4s, v16.4s
+	WORD $0x4eb1f421 // fmin v1.4s, v1.4s, v17.4s
+	VMOV V18.B16, V4.B16
+	VFMLA V19.S4, V1.S4, V4.S4
+	WORD $0x4eb2d485 // fsub v5.4s, v4.4s, v18.4s
+	VFMLS V20.S4, V5.S4, V1.S4
+	VFMLS V21.S4, V5.S4, V1.S4
+	VDUP V24.S[0], V6.S4
+	VDUP V24.S[1], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VDUP V24.S[2], V6.S4
+	VFMLA V7.S4, V1.S4, V6.S4
+	VDUP V24.S[3], V7.S4
+	VFMLA V6.S4, V1.S4, V7.S4
+	VMOV V25.B16, V6.B16
+	VFMLA V7.S4, V1.S4, V6.S4
+	WORD $0x6e21dc28 // fmul v8.4s, v1.4s, v1.4s
+	VFMLA V6.S4, V8.S4, V1.S4
+	WORD $0x4e36d421 // fadd v1.4s, v1.4s, v22.4s
+	VUSHR $1, V4.S4, V5.S4
+	VSUB V5.S4, V4.S4, V4.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V4.S4, V4.S4
+	WORD $0x6e25dc21 // fmul v1.4s, v1.4s, v5.4s
+	WORD $0x6e24dc21 // fmul v1.4s, v1.4s, v4.4s
+	VFMLS V14.S4, V1.S4, V0.S4
+	FMOVS.P F0, 4(R8)
+	SUB $1, R6, R6
+	B out1
+
+outdone:
+
+	// The next row.
+	ADD R5, R0, R0
+	ADD R5, R2, R2
+	ADD R5, R3, R3
+	SUB R4, R1, R1
+	CBNZ R1, row
+
+done:
 	RET

@@ -4,13 +4,27 @@ package asm
 
 import (
 	"github.com/simdact/simdact/internal/check"
+	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/selu32"
 	"github.com/simdact/simdact/kernels"
+)
+
+// seluBackwardScales are SELUBackward's exp32.Backward, for ScaleAlpha32,
+// and celuBackwardScales CELUBackward's, for 1 (x/alpha is reduced in x's
+// units, see package selu32).
+var (
+	seluBackwardScales = exp32.Backward(selu32.ScaleAlpha32)
+	celuBackwardScales = exp32.Backward(1)
 )
 
 // SELU is simdact.SELU.
 func (k Impl) SELU(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("SELU", dst, x)
+	}
+	if k.isa == neon {
+		seluNEON(dst, x)
+		return
 	}
 	kernels.SELU(dst, x)
 }
@@ -20,23 +34,48 @@ func (k Impl) SELUBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SELUBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		c := seluBackwardScales
+		seluBackwardNEON(dx, dy, x, c.F, c.FHuge, c.Magic)
+		return
+	}
 	kernels.SELUBackward(dx, dy, x)
 }
 
-// CELU is simdact.CELU.
+// CELU is simdact.CELU. With alpha = 1 it is ELU; alphas outside
+// [selu32.VectorMin, selu32.VectorMax] (negative, tiny, huge or infinite)
+// run the pure-Go kernel.
 func (k Impl) CELU(dst, x []float32, alpha float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("CELU", dst, x)
 	}
 	check.NonZero("CELU", alpha)
-	kernels.CELU(dst, x, alpha)
+	switch {
+	case k.isa != neon || !selu32.Vector(alpha):
+		kernels.CELU(dst, x, alpha)
+	case alpha == 1:
+		eluNEON(dst, x, 1)
+	default:
+		c := selu32.CELUForward(alpha)
+		celuNEON(dst, x, alpha, c.Low, c.K, c.NegHi, c.NegLo, c.Inv)
+	}
 }
 
-// CELUBackward is simdact.CELUBackward.
+// CELUBackward is simdact.CELUBackward. With alpha = 1 it is ELUBackward;
+// alphas outside [selu32.VectorMin, selu32.VectorMax] run the pure-Go
+// kernel.
 func (k Impl) CELUBackward(dx, dy, x []float32, alpha float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("CELUBackward", "x", dx, dy, x)
 	}
 	check.NonZero("CELUBackward", alpha)
-	kernels.CELUBackward(dx, dy, x, alpha)
+	switch {
+	case k.isa != neon || !selu32.Vector(alpha):
+		kernels.CELUBackward(dx, dy, x, alpha)
+	case alpha == 1:
+		k.ELUBackward(dx, dy, x, 1)
+	default:
+		b, c := celuBackwardScales, selu32.CELUBackward(alpha)
+		celuBackwardNEON(dx, dy, x, b.F, b.FHuge, b.Magic, c.Low, c.K, -c.NegHi, -c.NegLo, c.Inv, c.ZeroBelow)
+	}
 }

@@ -3,6 +3,8 @@
 package asm
 
 import (
+	"math"
+
 	"github.com/simdact/simdact/internal/check"
 	"github.com/simdact/simdact/kernels"
 )
@@ -12,7 +14,14 @@ func (k Impl) Sigmoid(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Sigmoid", dst, x)
 	}
-	kernels.Sigmoid(dst, x)
+	switch k.isa {
+	case avx512:
+		sigmoidAVX512(dst, x, k.stream(len(x), unaryBytes))
+	case avx2:
+		sigmoidAVX2(dst, x, k.stream(len(x), unaryBytes))
+	default:
+		kernels.Sigmoid(dst, x)
+	}
 }
 
 // SigmoidBackward is simdact.SigmoidBackward.
@@ -20,7 +29,14 @@ func (k Impl) SigmoidBackward(dx, dy, y []float32) {
 	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SigmoidBackward", "y", dx, dy, y)
 	}
-	kernels.SigmoidBackward(dx, dy, y)
+	switch k.isa {
+	case avx512:
+		sigmoidBackwardAVX512(dx, dy, y, k.stream(len(y), binaryBytes))
+	case avx2:
+		sigmoidBackwardAVX2(dx, dy, y, k.stream(len(y), binaryBytes))
+	default:
+		kernels.SigmoidBackward(dx, dy, y)
+	}
 }
 
 // SiLU is simdact.SiLU.
@@ -28,7 +44,14 @@ func (k Impl) SiLU(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("SiLU", dst, x)
 	}
-	kernels.SiLU(dst, x)
+	switch k.isa {
+	case avx512:
+		siluAVX512(dst, x, k.stream(len(x), unaryBytes))
+	case avx2:
+		siluAVX2(dst, x, k.stream(len(x), unaryBytes))
+	default:
+		kernels.SiLU(dst, x)
+	}
 }
 
 // SiLUBackward is simdact.SiLUBackward.
@@ -36,7 +59,14 @@ func (k Impl) SiLUBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SiLUBackward", "x", dx, dy, x)
 	}
-	kernels.SiLUBackward(dx, dy, x)
+	switch k.isa {
+	case avx512:
+		siluBackwardAVX512(dx, dy, x, k.stream(len(x), binaryBytes))
+	case avx2:
+		siluBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
+	default:
+		kernels.SiLUBackward(dx, dy, x)
+	}
 }
 
 // Softplus is simdact.Softplus.
@@ -44,7 +74,15 @@ func (k Impl) Softplus(dst, x []float32, beta, threshold float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Softplus", dst, x)
 	}
-	kernels.Softplus(dst, x, beta, threshold)
+	check.Beta("Softplus", beta)
+	switch mant, e := splitBeta(beta); k.isa {
+	case avx512:
+		softplusAVX512(dst, x, beta, threshold, mant, e, k.stream(len(x), unaryBytes))
+	case avx2:
+		softplusAVX2(dst, x, beta, threshold, mant, e, k.stream(len(x), unaryBytes))
+	default:
+		kernels.Softplus(dst, x, beta, threshold)
+	}
 }
 
 // SoftplusBackward is simdact.SoftplusBackward.
@@ -52,7 +90,15 @@ func (k Impl) SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SoftplusBackward", "x", dx, dy, x)
 	}
-	kernels.SoftplusBackward(dx, dy, x, beta, threshold)
+	check.Beta("SoftplusBackward", beta)
+	switch k.isa {
+	case avx512:
+		softplusBackwardAVX512(dx, dy, x, beta, threshold, k.stream(len(x), binaryBytes))
+	case avx2:
+		softplusBackwardAVX2(dx, dy, x, beta, threshold, k.stream(len(x), binaryBytes))
+	default:
+		kernels.SoftplusBackward(dx, dy, x, beta, threshold)
+	}
 }
 
 // Mish is simdact.Mish.
@@ -60,7 +106,14 @@ func (k Impl) Mish(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Mish", dst, x)
 	}
-	kernels.Mish(dst, x)
+	switch k.isa {
+	case avx512:
+		mishAVX512(dst, x, k.stream(len(x), unaryBytes))
+	case avx2:
+		mishAVX2(dst, x, k.stream(len(x), unaryBytes))
+	default:
+		kernels.Mish(dst, x)
+	}
 }
 
 // MishBackward is simdact.MishBackward.
@@ -68,5 +121,21 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("MishBackward", "x", dx, dy, x)
 	}
-	kernels.MishBackward(dx, dy, x)
+	switch k.isa {
+	case avx512:
+		mishBackwardAVX512(dx, dy, x, k.stream(len(x), binaryBytes))
+	case avx2:
+		mishBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
+	default:
+		kernels.MishBackward(dx, dy, x)
+	}
+}
+
+// splitBeta returns mant and e with beta = mant·2^e, 1 <= |mant| < 2, for a
+// finite non-zero beta (a subnormal one too): the Softplus kernels compute
+// log1p(exp(t))/beta as (log1p(exp(t))·2^-n/mant)·2^(n-e), n = round(t·log2(e)),
+// so that it rounds once, however small, for any such beta.
+func splitBeta(beta float32) (mant float32, e int32) {
+	frac, exp := math.Frexp(float64(beta)) // |frac| in [0.5, 1)
+	return float32(2 * frac), int32(exp - 1)
 }

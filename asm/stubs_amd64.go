@@ -138,6 +138,174 @@ func eluBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, alpha 
 //go:noescape
 func eluBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, alpha float32, stream bool)
 
+// sigmoidAVX512 sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func sigmoidAVX512(dst []float32, x []float32, stream bool)
+
+// sigmoidAVX2 sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func sigmoidAVX2(dst []float32, x []float32, stream bool)
+
+// sigmoidBackwardAVX512 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func sigmoidBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+
+// sigmoidBackwardAVX2 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func sigmoidBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+
+// siluAVX512 sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func siluAVX512(dst []float32, x []float32, stream bool)
+
+// siluAVX2 sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func siluAVX2(dst []float32, x []float32, stream bool)
+
+// siluBackwardAVX512 sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func siluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// siluBackwardAVX2 sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func siluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// softplusAVX512 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given beta = mant·2^shift, 1 <= |mant| < 2.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softplusAVX512(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
+
+// softplusAVX2 sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given beta = mant·2^shift, 1 <= |mant| < 2.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softplusAVX2(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32, stream bool)
+
+// softplusBackwardAVX512 sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softplusBackwardAVX512(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
+
+// softplusBackwardAVX2 sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softplusBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
+
+// mishAVX512 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishAVX512(dst []float32, x []float32, stream bool)
+
+// mishAVX2 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishAVX2(dst []float32, x []float32, stream bool)
+
+// mishBackwardAVX512 sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// mishBackwardAVX2 sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// tanhAVX512 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func tanhAVX512(dst []float32, x []float32, stream bool)
+
+// tanhAVX2 sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func tanhAVX2(dst []float32, x []float32, stream bool)
+
+// tanhBackwardAVX512 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+
+// tanhBackwardAVX2 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+
+// geluTanhAVX512 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluTanhAVX512(dst []float32, x []float32, stream bool)
+
+// geluTanhAVX2 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluTanhAVX2(dst []float32, x []float32, stream bool)
+
+// geluTanhBackwardAVX512 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluTanhBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// geluTanhBackwardAVX2 sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geluTanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
 // geluAVX512 sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
@@ -165,3 +333,219 @@ func geluBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 //
 //go:noescape
 func geluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// seluAVX512 sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func seluAVX512(dst []float32, x []float32, stream bool)
+
+// seluAVX2 sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func seluAVX2(dst []float32, x []float32, stream bool)
+
+// seluBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func seluBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+
+// seluBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func seluBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, stream bool)
+
+// celuAVX512 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuAVX512(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+
+// celuAVX2 sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuAVX2(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32, stream bool)
+
+// celuBackwardAVX512 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuBackwardAVX512(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+
+// celuBackwardAVX2 sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func celuBackwardAVX2(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, limit float32, low float32, k float32, negHi float32, negLo float32, inv float32, zeroBelow float32, stream bool)
+
+// hardtanhAVX512 sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhAVX512(dst []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhAVX2 sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhAVX2(dst []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhBackwardAVX512 sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhBackwardAVX512(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardtanhBackwardAVX2 sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardtanhBackwardAVX2(dx []float32, dy []float32, x []float32, lo float32, hi float32, stream bool)
+
+// hardSigmoidAVX512 sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidAVX512(dst []float32, x []float32, stream bool)
+
+// hardSigmoidAVX2 sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidAVX2(dst []float32, x []float32, stream bool)
+
+// hardSigmoidBackwardAVX512 sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSigmoidBackwardAVX2 sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSwishAVX512 sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishAVX512(dst []float32, x []float32, stream bool)
+
+// hardSwishAVX2 sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishAVX2(dst []float32, x []float32, stream bool)
+
+// hardSwishBackwardAVX512 sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
+
+// hardSwishBackwardAVX2 sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func hardSwishBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// thresholdAVX512 sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdAVX512(dst []float32, x []float32, threshold float32, value float32, stream bool)
+
+// thresholdAVX2 sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdAVX2(dst []float32, x []float32, threshold float32, value float32, stream bool)
+
+// thresholdBackwardAVX512 sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdBackwardAVX512(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+
+// thresholdBackwardAVX2 sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func thresholdBackwardAVX2(dx []float32, dy []float32, x []float32, threshold float32, stream bool)
+
+// softmaxAVX512 sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxAVX512(dst []float32, x []float32, cols int)
+
+// softmaxAVX2 sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxAVX2(dst []float32, x []float32, cols int)
+
+// logSoftmaxAVX512 sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxAVX512(dst []float32, x []float32, cols int)
+
+// logSoftmaxAVX2 sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxAVX2(dst []float32, x []float32, cols int)
+
+// softmaxBackwardAVX512 sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+
+// softmaxBackwardAVX2 sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardAVX512 sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardAVX2 sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)

@@ -72,6 +72,30 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
 
+// tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func tanhNEON(dst []float32, x []float32)
+
+// tanhBackwardNEON sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
+
+// geluTanhNEON sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluTanhNEON(dst []float32, x []float32)
+
+// geluTanhBackwardNEON sets dx[i] = dy[i] times the derivative of GELUTanh at x[i] (see kernels.GELUTanhBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geluTanhBackwardNEON(dx []float32, dy []float32, x []float32)
+
 // geluNEON sets dst[i] = x[i]*Phi(x[i]) (see kernels.GELU).
 // All slices have the same length; the output may be the same slice as an input.
 //
@@ -83,3 +107,99 @@ func geluNEON(dst []float32, x []float32)
 //
 //go:noescape
 func geluBackwardNEON(dx []float32, dy []float32, x []float32)
+
+// seluNEON sets dst[i] = x[i] > 0 ? x[i]*Scale32 : ScaleAlpha32*expm1(x[i]) (see kernels.SELU and package selu32).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func seluNEON(dst []float32, x []float32)
+
+// seluBackwardNEON sets dx[i] = x[i] > 0 ? dy[i]*Scale32 : dy[i]*ScaleAlpha32*exp(x[i]) (see kernels.SELUBackward), given exp32.Backward(ScaleAlpha32), with one rounding (see package exp32).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func seluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32)
+
+// celuNEON sets dst[i] = x[i] > 0 ? x[i] : alpha*expm1(x[i]/alpha) (see kernels.CELU), given selu32.CELUForward(alpha), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func celuNEON(dst []float32, x []float32, alpha float32, low float32, k float32, negHi float32, negLo float32, inv float32)
+
+// celuBackwardNEON sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha) (see kernels.CELUBackward), given exp32.Backward(1) and selu32.CELUBackward(alpha) (hi = -NegHi, lo = -NegLo), for alpha in [selu32.VectorMin, selu32.VectorMax].
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func celuBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge float32, magic float32, low float32, k float32, hi float32, lo float32, inv float32, zeroBelow float32)
+
+// hardtanhNEON sets dst[i] = x[i] < lo ? lo : x[i] > hi ? hi : x[i], a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardtanhNEON(dst []float32, x []float32, lo float32, hi float32)
+
+// hardtanhBackwardNEON sets dx[i] = (x[i] <= lo || x[i] >= hi) ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardtanhBackwardNEON(dx []float32, dy []float32, x []float32, lo float32, hi float32)
+
+// hardSigmoidNEON sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardSigmoidNEON(dst []float32, x []float32)
+
+// hardSigmoidBackwardNEON sets dx[i] = (-3 < x[i] && x[i] < 3) ? dy[i]*float32(1.0/6) : +0.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardSigmoidBackwardNEON(dx []float32, dy []float32, x []float32)
+
+// hardSwishNEON sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, a NaN x quieted.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardSwishNEON(dst []float32, x []float32)
+
+// hardSwishBackwardNEON sets dx[i] = x[i] < -3 ? +0 : x[i] < 3 ? dy[i]*(x[i]/3+0.5) : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func hardSwishBackwardNEON(dx []float32, dy []float32, x []float32)
+
+// thresholdNEON sets dst[i] = x[i] <= threshold ? value : x[i], a NaN x quieted, value unchanged.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func thresholdNEON(dst []float32, x []float32, threshold float32, value float32)
+
+// thresholdBackwardNEON sets dx[i] = x[i] <= threshold ? +0 : dy[i]; a NaN x passes dy.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func thresholdBackwardNEON(dx []float32, dy []float32, x []float32, threshold float32)
+
+// softmaxNEON sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxNEON(dst []float32, x []float32, cols int)
+
+// logSoftmaxNEON sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxNEON(dst []float32, x []float32, cols int)
+
+// softmaxBackwardNEON sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func softmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+
+// logSoftmaxBackwardNEON sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).
+// All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.
+//
+//go:noescape
+func logSoftmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)

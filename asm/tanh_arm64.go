@@ -12,6 +12,10 @@ func (k Impl) Tanh(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Tanh", dst, x)
 	}
+	if k.isa == neon {
+		tanhNEON(dst, x)
+		return
+	}
 	kernels.Tanh(dst, x)
 }
 
@@ -19,6 +23,10 @@ func (k Impl) Tanh(dst, x []float32) {
 func (k Impl) TanhBackward(dx, dy, y []float32) {
 	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
 		check.PanicBinary("TanhBackward", "y", dx, dy, y)
+	}
+	if k.isa == neon {
+		tanhBackwardNEON(dx, dy, y)
+		return
 	}
 	kernels.TanhBackward(dx, dy, y)
 }
@@ -28,6 +36,10 @@ func (k Impl) GELUTanh(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("GELUTanh", dst, x)
 	}
+	if k.isa == neon {
+		geluTanhNEON(dst, x)
+		return
+	}
 	kernels.GELUTanh(dst, x)
 }
 
@@ -35,6 +47,10 @@ func (k Impl) GELUTanh(dst, x []float32) {
 func (k Impl) GELUTanhBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("GELUTanhBackward", "x", dx, dy, x)
+	}
+	if k.isa == neon {
+		geluTanhBackwardNEON(dx, dy, x)
+		return
 	}
 	kernels.GELUTanhBackward(dx, dy, x)
 }

@@ -147,7 +147,7 @@ func tooSmall(ks []kernel, sizes []size) []string {
 			}
 		}
 		if skipped != nil {
-			notes = append(notes, fmt.Sprintf("%s: n=%s skipped, shorter than a channel", k.name, strings.Join(skipped, ", ")))
+			notes = append(notes, fmt.Sprintf("%s: n=%s skipped, shorter than a channel or a row", k.name, strings.Join(skipped, ", ")))
 		}
 	}
 	return notes

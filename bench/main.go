@@ -104,6 +104,7 @@ type benchOptions struct {
 	kernels *regexp.Regexp
 	named   bool   // -kernel chose the kernels: measure every one it matches
 	sizes   []int  // nil: those derived from the caches (and fixedSizes, if full)
+	cols    []int  // the row lengths of the row kernels; nil: peersCols
 	format  string // "summary", "table", "json" or "benchstat"
 	svg     string // the chart's file, or ""
 	summary string // the summary chart's file, or ""
@@ -118,6 +119,7 @@ func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 	batch := fs.Duration("batch", 2*time.Millisecond, "make each batch last at least `D`")
 	kernels := fs.String("kernel", "", "measure only the kernels whose names match `REGEXP`, and every one of them (any PReLU layout)")
 	sizes := fs.String("sizes", "", "measure calls of these `SIZES` of elements, as 1000,16K,4M (K = 1024)")
+	cols := fs.String("cols", "", "time Softmax, LogSoftmax and their backward passes with rows of these `COLS`\n(default 256), as 1,7,1000; \"all\": "+joinInts(sweepCols))
 	quick := fs.Bool("quick", false, fmt.Sprintf("a few seconds' check: -count 3 -batch 500µs -sizes %s", joinInts(quickSizes)))
 	asJSON := fs.Bool("json", false, "print JSON of every measurement instead of the report")
 	asText := fs.Bool("benchstat", false, "print Go benchmark text of every measurement, which benchstat reads, instead of the report")
@@ -170,7 +172,16 @@ func parseBench(args []string, stderr io.Writer) (benchOptions, error) {
 		return o, err
 	}
 	if *sizes != "" {
-		o.sizes, err = parseSizes(*sizes)
+		if o.sizes, err = parseSizes(*sizes); err != nil {
+			return o, err
+		}
+	}
+	switch *cols {
+	case "":
+	case "all":
+		o.cols = sweepCols
+	default:
+		o.cols, err = parseSizes(*cols)
 	}
 	return o, err
 }
@@ -282,7 +293,11 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 		sets = []impls.Set{impls.Generic, impls.API}
 	}
 	var left []string // the kernels whose variants the summary leaves out
-	for _, k := range selectKernels(o.kernels) {
+	selected := selectKernels(o.kernels)
+	if o.cols != nil {
+		selected = withCols(selected, o.cols, o.kernels)
+	}
+	for _, k := range selected {
 		if o.named || !k.detail {
 			summary = append(summary, k.name)
 		} else if kernel, _, _ := strings.Cut(k.name, "/"); !slices.Contains(left, kernel) {

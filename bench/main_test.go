@@ -70,7 +70,7 @@ func TestParseBenchErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"-json", "-benchstat"}, "choose one"},
-		{[]string{"-kernel", "Softmax"}, `-kernel "Softmax" matches none of ReLU, ReLUBackward,`},
+		{[]string{"-kernel", "Gauss"}, `-kernel "Gauss" matches none of ReLU, ReLUBackward,`},
 		{[]string{"-kernel", "("}, "-kernel: error parsing regexp"},
 		{[]string{"-count", "0"}, "-count 0: want at least 1"},
 		{[]string{"-batch", "-1s"}, "-batch -1s: want a positive duration"},
@@ -79,6 +79,7 @@ func TestParseBenchErrors(t *testing.T) {
 		{[]string{"-sizes", "1G"}, `size "1G"`},
 		{[]string{"-sizes", "65M"}, `size "65M"`},
 		{[]string{"-quick", "now"}, "unexpected arguments: now"},
+		{[]string{"-cols", "0"}, `size "0"`},
 		{[]string{"-fast"}, "flag provided but not defined: -fast"},
 	}
 	for _, c := range cases {
@@ -230,7 +231,7 @@ func TestBenchShortRows(t *testing.T) {
 			t.Errorf("%s %s at n=%d: %v ns an element", r.Kernel, r.Impl, r.N, r.NsPerElement)
 		}
 	}
-	note := "PReLU/layout=nchw-3136: n=64 skipped, shorter than a channel"
+	note := "PReLU/layout=nchw-3136: n=64 skipped, shorter than a channel or a row"
 	if !slices.Contains(rep.Notes, note) {
 		t.Errorf("notes %q lack %q", rep.Notes, note)
 	}

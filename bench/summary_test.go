@@ -169,7 +169,7 @@ func TestPlan(t *testing.T) {
 	}
 	var layouts []string
 	for _, name := range names(ks) {
-		if kernel, layout, ok := strings.Cut(name, "/"); ok {
+		if kernel, layout, ok := strings.Cut(name, "/"); ok && strings.HasPrefix(layout, "layout=") {
 			layouts = append(layouts, kernel+" "+layout)
 		}
 	}

@@ -142,12 +142,14 @@ func reduce(z float32) (r float32, n int32) {
 }
 
 // expm1Poly returns expm1(r) for |r| <= ln2/2.
-func expm1Poly(r float32) float32 {
+func expm1Poly(r float32) float32 { return r + float32(float32(r*r)*expm1Q(r)) }
+
+// expm1Q returns q(r), where expm1Poly(r) = r + r²·q(r).
+func expm1Q(r float32) float32 {
 	q := float32(exp32.C6*r) + exp32.C5
 	q = float32(q*r) + exp32.C4
 	q = float32(q*r) + exp32.C3
-	q = float32(q*r) + exp32.C2
-	return r + float32(float32(r*r)*q)
+	return float32(q*r) + exp32.C2
 }
 
 // pow2 returns 2^k for -126 <= k <= 127.

@@ -41,3 +41,7 @@ func nanOf(a, b float32) float32 {
 	}
 	return math.Float32frombits(defaultNaN)
 }
+
+// quiet returns v with its quiet bit set: v itself unless v is a
+// signalling NaN, whose payload it keeps.
+func quiet(v float32) float32 { return math.Float32frombits(math.Float32bits(v) | quietBit) }

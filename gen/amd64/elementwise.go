@@ -31,6 +31,10 @@ type elementwise struct {
 	out    string   // name of the output slice parameter
 	in     []string // names of the input slice parameters, in order
 	params string   // further parameters in Go syntax, e.g. "slope float32"
+	// unroll is the number of vectors a main-loop iteration computes, 4
+	// if 0: fewer for a kernel whose AVX2 code would need more than 16
+	// registers for 4.
+	unroll int
 
 	// setup loads the kernel's constants into registers, once per call.
 	setup func(w width)
@@ -177,11 +181,15 @@ func (k elementwise) body(w width, out, n reg.Register, in []reg.Register, skip 
 	JMP(LabelRef("edges"))
 }
 
-// loops emits the aligned main loops, 4 vectors an iteration and then 1:
+// loops emits the aligned main loops, k.unroll vectors an iteration (4 by
+// default) and then 1:
 // the pointers point at the end of the whole vectors and i counts the byte
 // offset up from minus their size to zero.
 func (k elementwise) loops(w width, tag string, out reg.Register, in []reg.Register, i reg.Register, store func(reg.VecVirtual, Mem)) {
-	const unroll = 4
+	unroll := k.unroll
+	if unroll == 0 {
+		unroll = 4
+	}
 	size := w.bytes()
 	loop4, loop1, done := tag+"_x4", tag+"_x1", tag+"_done"
 	at := func(p reg.Register, disp int) Mem { return Mem{Base: p, Index: i, Scale: 1, Disp: disp} }

@@ -62,25 +62,35 @@ func eluKernel() {
 			// quieted (x86 returns a NaN operand, and the first of two),
 			// so it needs no blend of its own.
 			x := in[0]
-			z := w.vec()
-			VMAXPS(x, c.get(cELUMin), z) // z = max(x, ELUMin); vmaxps returns x if it is NaN
-			v, s := reduceOneConstant(w, c, z)
-			p := expm1Poly(w, c, z)
-			VSUBPS(c.get(cOne), s, v)
-			VFMADD213PS(v, s, p) // p = expm1(z) = s·p + (s - 1)
-			// p is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
+			p := expm1Vector(w, c, x)
 			if w.wide() {
-				VPTERNLOGD(U8(ternaryAOrBAndC), c.get(cSignBit), x, p) // p |= x & signBit
 				Comment("x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.")
 				VMULPS(alpha, p, w.compare(cmpNGT_UQ, zero, x), x)
 				return x
 			}
-			VANDPS(c.get(cSignBit), x, v)
-			VORPS(v, p, p)
 			VMULPS(alpha, p, p) // p first: of two NaNs, x's wins
 			return w.blend(positive(w, x, zero), x, p)
 		},
 	}.generate()
+}
+
+// expm1Vector returns expm1(max(x, ELUMin)), rounded once, with x's sign
+// (for x <= 0), given a pool of ELU's constants.
+func expm1Vector(w width, c pool, x reg.VecVirtual) reg.VecVirtual {
+	z := w.vec()
+	VMAXPS(x, c.get(cELUMin), z) // z = max(x, ELUMin); vmaxps returns x if it is NaN
+	v, s := reduceOneConstant(w, c, z)
+	p := expm1Poly(w, c, z)
+	VSUBPS(c.get(cOne), s, v)
+	VFMADD213PS(v, s, p) // p = expm1(z) = s·p + (s - 1)
+	// p is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
+	if w.wide() {
+		VPTERNLOGD(U8(ternaryAOrBAndC), c.get(cSignBit), x, p) // p |= x & signBit
+		return p
+	}
+	VANDPS(c.get(cSignBit), x, v)
+	VORPS(v, p, p)
+	return p
 }
 
 func eluBackwardKernel() {
@@ -99,6 +109,10 @@ func eluBackwardKernel() {
 			}
 			b.c = w.pool(cs...)
 			b.c.registers(w, cExpMin)
+			b.reduction = reduction{
+				min: b.c.get(cExpMin), log2e: b.c.get(cLog2E), negLn2Hi: b.c.get(cNegLn2Hi), negLn2Lo: b.c.get(cNegLn2Lo),
+				zeroBelow: b.c.get(cExpZeroBelow),
+			}
 			b.f, b.fHuge = w.param("f"), w.param("fHuge")
 			b.magic, b.limit = w.param("magic"), w.param("limit")
 		},
@@ -114,7 +128,16 @@ func eluBackwardKernel() {
 type backwardVector struct {
 	c                      pool
 	f, fHuge, magic, limit Op
+	reduction
+	// scale, if set, multiplies dy where x > 0 (SELU's).
+	scale Op
 }
+
+// A reduction holds the operands of backwardVector's range reduction: the
+// bound of x from below, log2(e), -ln2 split in two, and the largest x
+// whose float64 exp is 0. CELU's are those of x/alpha in x's units (see
+// package selu32), and inv, set only there, is 1/alpha, which scales r.
+type reduction struct{ min, log2e, negLn2Hi, negLn2Lo, zeroBelow, inv Op }
 
 // backwardLabels numbers the labels that end each vector's rare branch:
 // labels are the file's, so the count runs on across kernels.
@@ -144,10 +167,13 @@ func (b *backwardVector) op(w width, in []reg.VecVirtual) reg.VecVirtual {
 	b.product(w, dy, fm, r, p, v, t, g)
 	Comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp",
 		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
-	special := w.compareWithin(w.compare(cmpGT, b.c.get(cExpZeroBelow), x), cmpUNORD, g, g)
+	special := w.compareWithin(w.compare(cmpGT, b.zeroBelow, x), cmpUNORD, g, g)
 	w.blend(special, t, g)
 
 	Label(label)
+	if b.scale != nil {
+		VMULPS(b.scale, dy, dy) // the x > 0 lanes give dy·scale
+	}
 	return w.blend(w.compare(cmpGT, b.c.get(cZero), x), dy, g)
 }
 
@@ -156,13 +182,16 @@ func (b *backwardVector) op(w width, in []reg.VecVirtual) reg.VecVirtual {
 // ScaleBias.
 func (b *backwardVector) exp(w width, x reg.VecVirtual) (r, p, v reg.VecVirtual) {
 	r, v = w.vec(), w.vec()
-	VMAXPS(x, b.c.get(cExpMin), r) // a NaN x stays NaN
+	VMAXPS(x, b.min, r) // a NaN x stays NaN
 	VMOVUPS(b.magic, v)
-	VFMADD231PS(b.c.get(cLog2E), r, v) // rounded to an integer
+	VFMADD231PS(b.log2e, r, v) // rounded to an integer
 	n := w.vec()
 	VSUBPS(b.magic, v, n)
-	VFMADD231PS(b.c.get(cNegLn2Hi), n, r) // exact
-	VFMADD231PS(b.c.get(cNegLn2Lo), n, r)
+	VFMADD231PS(b.negLn2Hi, n, r) // exact
+	VFMADD231PS(b.negLn2Lo, n, r)
+	if b.inv != nil {
+		VMULPS(b.inv, r, r)
+	}
 	return r, expm1Poly(w, b.c, r), v
 }
 
@@ -224,12 +253,19 @@ func reduceOneConstant(w width, c pool, z reg.VecVirtual) (n, s reg.VecVirtual) 
 
 // expm1Poly returns p(r) for r in a register, which it keeps.
 func expm1Poly(w width, c pool, r reg.VecVirtual) reg.VecVirtual {
-	q, r2 := w.vec(), w.vec()
+	q, r2 := expm1Horner(w, c, r), w.vec()
+	VMULPS(r, r, r2)
+	VFMADD213PS(r, r2, q) // q = r + r²·q
+	return q
+}
+
+// expm1Horner returns q(r), where p(r) = r + r²·q(r), for r in a register,
+// which it keeps.
+func expm1Horner(w width, c pool, r reg.VecVirtual) reg.VecVirtual {
+	q := w.vec()
 	VMOVUPS(c.get(cPoly[0]), q)
 	for _, k := range cPoly[1:] {
 		VFMADD213PS(c.get(k), r, q) // q = q·r + k
 	}
-	VMULPS(r, r, r2)
-	VFMADD213PS(r, r2, q) // q = r + r²·q
 	return q
 }

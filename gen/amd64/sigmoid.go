@@ -1,4 +1,499 @@
 package main
 
-// PLACEHOLDER: the sigmoid family's kernels.
-func sigmoidKernels() {}
+import (
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/sigmoid32"
+)
+
+// The sigmoid family's kernels compute the formulas of the pure-Go kernels
+// in kernels/sigmoid.go in float32, where those use float64: e = exp(-|x|)
+// = m·2^n (packages exp32 and sigmoid32), results formed from m and scaled
+// by 2^n last, so that they underflow gradually, and 1/(1+e) refined by a
+// Newton step with exact residuals, so that the forward results stay within
+// 1-2 ulp. Both widths round the same: AVX-512 scales a normal forward
+// result with VSCALEFPS, AVX2 multiplies by 2^(n>>1) exactly and by
+// 2^(n-(n>>1)), rounding once as VSCALEFPS does; the backward kernels,
+// whose dy·q may be subnormal before the scale, multiply by the two powers
+// at either width.
+
+var (
+	cTwo          = floatConstant("two", 2)
+	cFour         = floatConstant("four", 4)
+	cMaxX         = floatConstant("maxX", -exp32.ExpMin)
+	cLoLimit      = floatConstant("loLimit", sigmoid32.LoLimit)
+	cNegLoLimit   = floatConstant("negLoLimit", -sigmoid32.LoLimit)
+	cBigGradient  = floatConstant("bigGradient", sigmoid32.BigGradient)
+	cBigScale     = floatConstant("bigScale", sigmoid32.BigScale)
+	cBigShift     = constant{"bigShift", sigmoid32.BigShift}
+	cAbsMask      = constant{"absMask", signBit - 1}
+	cHugeOutput   = floatConstant("hugeOutput", 0x1p63)
+	cNegZero      = constant{"negZero", signBit}
+	cExpConstants = append([]constant{cSignBit, cExpMin, cLog2E, cScaleBase, cNegLn2Hi, cNegLn2Lo, cOne}, cPoly...)
+)
+
+// cmpGE is the VCMPPS predicate GE_OQ (false for NaN).
+const cmpGE = 0x1d
+
+// mem returns the memory operand of c, at either width: for the constants
+// of a kernel's rarer steps, which would crowd the AVX-512 registers.
+func mem(c constant) Mem { return vector(c.name, c.bits) }
+
+// logCoefficient returns the memory operand of G_i (LogCoefficients[i]):
+// the kernels read them from memory at either width, leaving the AVX-512
+// registers to the others.
+func logCoefficient(i int) Mem {
+	c := sigmoid32.LogCoefficients[i]
+	return vector("log"+string(rune('a'+i)), math.Float32bits(c))
+}
+
+func sigmoidKernels() {
+	sigmoidKernel()
+	sigmoidBackwardKernel()
+	siluKernel()
+	siluBackwardKernel()
+	softplusKernel()
+	softplusBackwardKernel()
+	mishKernel()
+	mishBackwardKernel()
+}
+
+// expVector holds the constants of exp(-|x|) and emits its steps.
+type expVector struct{ c pool }
+
+func (x *expVector) setup(w width, more ...constant) {
+	x.c = w.pool(append(append([]constant{}, cExpConstants...), more...)...)
+	x.c.registers(w, cExpMin, cOne)
+}
+
+// parts holds exp(z) = m·2^n, z = max(-|v|, ExpMin): tr = m - 1 before its
+// rounding to m, n as a float32 (nf), and v, the magic-bias sum whose low
+// bits hold n + ScaleBias.
+type parts struct{ z, tr, m, nf, v reg.VecVirtual }
+
+// exp returns the parts of exp(max(-|a|, ExpMin) + lo), lo being added to
+// the reduced argument (nil for none).
+func (x *expVector) exp(w width, a reg.VecVirtual, lo reg.VecVirtual) parts {
+	c := x.c
+	z, v, nf, r := w.vec(), w.vec(), w.vec(), w.vec()
+	VORPS(c.get(cSignBit), a, z) // -|a|
+	VMAXPS(z, c.get(cExpMin), z) // z if NaN
+	VMOVUPS(c.get(cScaleBase), v)
+	VFMADD231PS(c.get(cLog2E), z, v) // v = z·log2(e) + magic, rounded to an integer
+	VSUBPS(c.get(cScaleBase), v, nf)
+	VMOVAPS(z, r)
+	VFMADD231PS(c.get(cNegLn2Hi), nf, r) // exact
+	VFMADD231PS(c.get(cNegLn2Lo), nf, r)
+	if lo != nil {
+		VADDPS(lo, r, r)
+	}
+	q := w.vec()
+	VMOVUPS(c.get(cPoly[0]), q)
+	for _, k := range cPoly[1:] {
+		VFMADD213PS(c.get(k), r, q) // q = q·r + k
+	}
+	VFMADD213PS(c.get(cOne), r, q) // 1 + r·q
+	VMULPS(r, q, q)                // tr
+	m := w.vec()
+	VADDPS(c.get(cOne), q, m)
+	return parts{z: z, tr: q, m: m, nf: nf, v: v}
+}
+
+// scaleForward returns q·2^n, given the parts' nf and v, for a normal q
+// (or n = 0), rounded once; it overwrites q.
+func (x *expVector) scaleForward(w width, q reg.VecVirtual, p parts) reg.VecVirtual {
+	if w.wide() {
+		VSCALEFPS(p.nf, q, q)
+		return q
+	}
+	return x.scaleTwice(w, q, p.v)
+}
+
+// value returns e = m·2^n, leaving the parts as they are.
+func (x *expVector) value(w width, p parts) reg.VecVirtual {
+	e := w.vec()
+	VMOVAPS(p.m, e)
+	return x.scaleForward(w, e, p)
+}
+
+// scaleTwice returns q·2^(n>>1)·2^(n-(n>>1)), n = max(n, -252), given v
+// (whose low bits hold n + ScaleBias): the first product is exact where
+// q·2^(n>>1) is normal. It overwrites q.
+func (x *expVector) scaleTwice(w width, q, v reg.VecVirtual) reg.VecVirtual {
+	k, h := w.vec(), w.vec()
+	VPMAXSD(x.c.get(cScaleFloor), v, k)
+	VPSRLD(U8(1), k, h)
+	VPSUBD(h, k, k)
+	VPSLLD(U8(23), h, h)
+	VPSLLD(U8(23), k, k)
+	VMULPS(h, q, q)
+	VMULPS(k, q, q)
+	return q
+}
+
+// reciprocal returns 1/(1+e) for 0 <= e <= 1 to about 2^-40: one Newton
+// step from w = 1/d, d = 1+e, with the exact residual 1 - d·w and the
+// exact rounding error e - (d-1) of d.
+func (x *expVector) reciprocal(w width, e reg.VecVirtual) reg.VecVirtual {
+	c := x.c
+	d, err, r := w.vec(), w.vec(), w.vec()
+	VADDPS(c.get(cOne), e, d)
+	VSUBPS(c.get(cOne), d, err)
+	VSUBPS(err, e, err) // e - (d-1), exact
+	VDIVPS(d, c.get(cOne), r)
+	VFNMADD213PS(c.get(cOne), r, d) // rho = 1 - d·r, exact
+	VFNMADD231PS(err, r, d)         // rho - err·r
+	VFMADD213PS(r, d, r)            // r + r·rho
+	return r
+}
+
+// fixNaN sets the lanes of y where x is NaN to x quieted (x + x keeps the
+// payload) and returns y.
+func fixNaN(w width, x, y reg.VecVirtual) reg.VecVirtual {
+	q := w.vec()
+	VADDPS(x, x, q)
+	return w.blend(w.compare(cmpUNORD, x, x), q, y)
+}
+
+// negative returns the mask of the lanes where x < 0 (not NaN).
+func negative(w width, x reg.VecVirtual, zero Op) mask { return w.compare(cmpGT, x, zero) }
+
+func sigmoidKernel() {
+	var x expVector
+	var zero reg.VecVirtual
+	elementwise{
+		name: "sigmoid",
+		doc:  "sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			x.setup(w, cScaleFloor)
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			p := x.exp(w, v, nil)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e) // 1/(1+e): v's sigmoid where v > 0
+			VFMADD213PS(r, r, p.tr) // (1 + tr)·r
+			y := x.scaleForward(w, p.tr, p)
+			y = w.blend(w.compare(cmpGT, zero, v), r, y)
+			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+func sigmoidBackwardKernel() {
+	var c pool
+	elementwise{
+		name: "sigmoidBackward",
+		doc: "sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) " +
+			"where |y| >= 2^63.",
+		out: "dx", in: []string{"dy", "y"},
+		setup: func(w width) {
+			c = w.pool(cAbsMask, cHugeOutput, cOne)
+			c.registers(w, cOne)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, y := in[0], in[1]
+			g, h, a := w.vec(), w.vec(), w.vec()
+			VMOVAPS(y, g)
+			VFNMADD213PS(y, y, g) // y - y²
+			VMULPS(g, dy, g)
+			VMULPS(y, dy, h)
+			VSUBPS(y, c.get(cOne), a)
+			VMULPS(a, h, h)
+			VANDPS(mem(cAbsMask), y, a)
+			return w.blend(w.compare(cmpGE, c.get(cHugeOutput), a), h, g)
+		},
+	}.generate()
+}
+
+func siluKernel() {
+	var x expVector
+	var zero reg.VecVirtual
+	elementwise{
+		name: "silu",
+		doc:  "sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			x.setup(w, cScaleFloor)
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			p := x.exp(w, v, nil)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e)
+			Comment("x < 0: z·(1 + tr)·r·2^n; else x·r.")
+			VFMADD213PS(p.z, p.z, p.tr) // z + z·tr, z = x where x < 0
+			VMULPS(r, p.tr, p.tr)
+			y := x.scaleForward(w, p.tr, p)
+			VMULPS(v, r, r)
+			y = w.blend(negative(w, v, zero), y, r)
+			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+func mishKernel() {
+	var x expVector
+	var zero reg.VecVirtual
+	elementwise{
+		name: "mish",
+		doc:  "sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cTwo)
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			c := x.c
+			p := x.exp(w, v, nil)
+			e := x.value(w, p)
+			neg := negative(w, v, zero)
+			Comment("x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.")
+			a, d := w.vec(), w.vec()
+			VADDPS(c.get(cTwo), e, a)
+			VMOVUPS(c.get(cTwo), d)
+			VFMADD231PS(a, e, d)
+			VFMADD213PS(p.z, p.z, p.tr)
+			VMULPS(a, p.tr, p.tr)
+			Comment("x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.")
+			pp, qq := w.vec(), w.vec()
+			VMOVUPS(c.get(cOne), pp)
+			VFMADD231PS(c.get(cTwo), e, pp)
+			VADDPS(e, e, qq)
+			VFMADD213PS(pp, e, qq)
+			num := w.blend(neg, p.tr, pp)
+			den := w.blend(neg, d, qq)
+			VDIVPS(den, num, num)
+			VMULPS(v, num, a)
+			y := x.scaleForward(w, num, p)
+			y = w.blend(neg, y, a)
+			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+func softplusKernel() {
+	var x expVector
+	var beta, threshold, mant, shift Op // shift: E, as an int32 for AVX2, a float32 for AVX-512
+	var zero reg.VecVirtual
+	elementwise{
+		name: "softplus",
+		doc: "sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), " +
+			"given beta = mant·2^shift, 1 <= |mant| < 2.",
+		out: "dst", in: []string{"x"}, params: "beta, threshold, mant float32, shift int32",
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cLoLimit, cNegLoLimit)
+			beta, threshold = w.param("beta"), w.param("threshold")
+			mant, shift = w.param("mant"), w.param("shift")
+			if w.wide() {
+				f := w.vec()
+				VCVTDQ2PS(shift, f)
+				shift = f
+			}
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			t := w.vec()
+			VMULPS(beta, v, t)
+			lo := softplusLo(w, x.c, beta, v, t)
+			p := x.exp(w, t, lo)
+			e := x.value(w, p)
+			Comment("log1p(e)/beta = (m + m·q·e)/mant·2^(n-E), q = G1 + G2·e + ... + G10·e⁹.")
+			q := w.vec()
+			VMOVUPS(logCoefficient(0), q)
+			for i := 1; i < len(sigmoid32.LogCoefficients); i++ {
+				VFMADD213PS(logCoefficient(i), e, q)
+			}
+			VMULPS(p.m, q, q)
+			VFMADD213PS(p.m, e, q)
+			VDIVPS(mant, q, q)
+			if w.wide() {
+				VSUBPS(shift, p.nf, p.nf)
+			} else {
+				VPSUBD(shift, p.v, p.v)
+			}
+			s := x.scaleForward(w, q, p)
+			y := w.vec()
+			VADDPS(v, s, y)
+			y = w.blend(w.compare(cmpGT, zero, t), y, s)
+			y = w.blend(w.compare(cmpGT, threshold, t), v, y)
+			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+// softplusLo returns the correction of exp(-|t|) for the rounding of
+// t = beta·v: -sign(t)·(beta·v - t), clamped to ±LoLimit (NaN to
+// -LoLimit, where t is infinite).
+func softplusLo(w width, c pool, beta Op, v, t reg.VecVirtual) reg.VecVirtual {
+	lo, s := w.vec(), w.vec()
+	VMOVAPS(t, lo)
+	VFMSUB231PS(beta, v, lo) // beta·v - t, exact
+	VANDNPS(c.get(cSignBit), t, s)
+	VXORPS(s, lo, lo)
+	VMAXPS(c.get(cNegLoLimit), lo, lo) // -LoLimit if lo is NaN
+	VMINPS(c.get(cLoLimit), lo, lo)
+	return lo
+}
+
+func softplusBackwardKernel() {
+	var x expVector
+	var beta, threshold Op
+	var zero reg.VecVirtual
+	elementwise{
+		name: "softplusBackward",
+		doc: "sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) " +
+			"(see kernels.SoftplusBackward).",
+		out: "dx", in: []string{"dy", "x"}, params: "beta, threshold float32",
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cLoLimit, cNegLoLimit)
+			beta, threshold = w.param("beta"), w.param("threshold")
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, v := in[0], in[1]
+			t := w.vec()
+			VMULPS(beta, v, t)
+			lo := softplusLo(w, x.c, beta, v, t)
+			p := x.exp(w, t, lo)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e)
+			VMULPS(r, p.m, p.m)
+			g := x.scaleGradient(w, dy, p.m, p.v)
+			VMULPS(dy, r, r)
+			g = w.blend(w.compare(cmpGT, zero, t), r, g)
+			VMULPS(zero, dy, r)
+			g = w.blend(w.compare(cmpLE, mem(cExpZeroBelow), t), r, g)
+			return w.blend(w.compare(cmpGT, threshold, t), dy, g)
+		},
+	}.generate()
+}
+
+// scaleGradient returns dy·q·2^n, given v (n + ScaleBias in its low bits),
+// for |q| < 2^9: where |dy| >= BigGradient, as (dy·2^-BigShift)·q·
+// 2^(n+BigShift). It overwrites q and v.
+func (x *expVector) scaleGradient(w width, dy, q, v reg.VecVirtual) reg.VecVirtual {
+	a, b := w.vec(), w.vec()
+	VANDPS(mem(cAbsMask), dy, a)
+	big := w.compare(cmpGE, mem(cBigGradient), a)
+	VMULPS(mem(cBigScale), dy, a)
+	VMOVAPS(dy, b)
+	b = w.blend(big, a, b)
+	VPADDD(mem(cBigShift), v, a)
+	v = w.blend(big, a, v)
+	VMULPS(b, q, q)
+	return x.scaleTwice(w, q, v)
+}
+
+func siluBackwardKernel() {
+	var x expVector
+	elementwise{
+		name: "siluBackward",
+		doc:  "sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).",
+		out:  "dx", in: []string{"dy", "x"},
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cMaxX)
+			x.c.registers(w, cMaxX)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, v := in[0], in[1]
+			c := x.c
+			p := x.exp(w, v, nil)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e)
+			VMULPS(r, r, r)
+			cx := clampX(w, c, v)
+			Comment("x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².")
+			a := w.vec()
+			VADDPS(c.get(cOne), cx, a)
+			VADDPS(e, a, a)
+			VMULPS(p.m, a, a)
+			VADDPS(c.get(cOne), e, p.m)
+			VFMADD231PS(e, cx, p.m)
+			q := w.blend(w.signs(v), a, p.m)
+			VMULPS(r, q, q)
+			VMOVUPS(c.get(cScaleBase), a)
+			v2 := w.blend(w.signs(v), p.v, a)
+			g := x.scaleGradient(w, dy, q, v2)
+			return underflowed(w, dy, v, g)
+		},
+	}.generate()
+}
+
+// clampX returns x clamped to [ExpMin, -ExpMin] (NaN stays NaN).
+func clampX(w width, c pool, x reg.VecVirtual) reg.VecVirtual {
+	cx := w.vec()
+	VMAXPS(x, c.get(cExpMin), cx)
+	VMINPS(cx, c.get(cMaxX), cx)
+	return cx
+}
+
+// underflowed sets g to dy·-0 where x <= ExpZeroBelow, where the float64
+// derivative's exp(x) is 0 (so that an infinite dy gives NaN), and
+// returns it.
+func underflowed(w width, dy, x, g reg.VecVirtual) reg.VecVirtual {
+	z := w.vec()
+	VMULPS(mem(cNegZero), dy, z)
+	return w.blend(w.compare(cmpLE, mem(cExpZeroBelow), x), z, g)
+}
+
+func mishBackwardKernel() {
+	var x expVector
+	elementwise{
+		name: "mishBackward", unroll: 2,
+		doc: "sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) " +
+			"(see kernels.MishBackward).",
+		out: "dx", in: []string{"dy", "x"},
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cMaxX, cTwo, cFour)
+			x.c.registers(w, cMaxX)
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, v := in[0], in[1]
+			c := x.c
+			p := x.exp(w, v, nil)
+			e := x.value(w, p)
+			cx := clampX(w, c, v)
+			VMULPS(c.get(cFour), cx, cx) // 4x
+			onePlusE := w.vec()
+			VADDPS(c.get(cOne), e, onePlusE)
+			Comment("x < 0 (-0 too, alike): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.")
+			a, d := w.vec(), w.vec()
+			VADDPS(c.get(cTwo), e, a)
+			VMOVUPS(c.get(cTwo), d)
+			VFMADD231PS(a, e, d)
+			VMULPS(d, a, a)
+			VFMADD231PS(onePlusE, cx, a)
+			VMULPS(p.m, a, a)
+			VMULPS(d, d, d)
+			Comment("x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.")
+			pp, qq := w.vec(), w.vec()
+			VMOVUPS(c.get(cOne), pp)
+			VFMADD231PS(c.get(cTwo), e, pp)
+			VADDPS(e, e, qq)
+			VFMADD213PS(pp, e, qq)
+			VMULPS(e, e, e)
+			VMULPS(cx, e, e)
+			VMULPS(qq, pp, pp)
+			VFMADD213PS(pp, onePlusE, e)
+			VMULPS(qq, qq, qq)
+			num := w.blend(w.signs(v), a, e)
+			den := w.blend(w.signs(v), d, qq)
+			VDIVPS(den, num, num)
+			VMOVUPS(c.get(cScaleBase), a)
+			v2 := w.blend(w.signs(v), p.v, a)
+			g := x.scaleGradient(w, dy, num, v2)
+			return underflowed(w, dy, v, g)
+		},
+	}.generate()
+}

@@ -1,4 +1,529 @@
 package main
 
-// PLACEHOLDER: the softmax family's kernels.
-func softmaxKernels() {}
+import (
+	"math"
+	"strings"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/simdact/simdact/internal/softmax32"
+)
+
+// The softmax kernels run over every row of a call in one assembly call, a
+// row at a time, in passes over the row (see package kernels): each pass
+// goes through the row in blocks of 16 elements (one ZMM register, or two
+// YMM registers), the last block masked. A row's sums are accumulated in
+// float64 in 16 lanes, one per element position in a block, and reduced in
+// the same order at both widths, so that AVX-512 and AVX2 give the same bits.
+
+// The constants of the softmax kernels, besides ELU's.
+var (
+	cExpLow  = floatConstant("softmaxExpLow", softmax32.ExpLow)
+	cExpHigh = floatConstant("softmaxExpHigh", softmax32.ExpHigh)
+	cNegInf  = floatConstant("negInf", float32(math.Inf(-1)))
+)
+
+// expConstants are the constants expVec reads.
+var expConstants = append([]constant{cScaleBase, cLog2E, cNegLn2Hi, cNegLn2Lo, cOne}, cPoly...)
+
+func softmaxKernels() {
+	softmaxKernel()
+	logSoftmaxKernel()
+	softmaxBackwardKernel()
+	logSoftmaxBackwardKernel()
+}
+
+// A rowKernel is a kernel over rows of cols elements, emitted for every
+// width: row emits the passes over one row, whose pointers and lengths r
+// holds.
+type rowKernel struct {
+	name string   // Go name without the width, e.g. "softmax"
+	doc  string   // what it computes, a sentence for the Go declaration
+	out  string   // name of the output slice parameter
+	in   []string // names of the input slice parameters, in order
+	// consts are the constants, besides expConstants, that row reads from
+	// r.c: in registers at both widths (they are first sources of VMAXPS
+	// and VMINPS).
+	consts []constant
+	row    func(w width, r *row)
+}
+
+// A row is what a rowKernel's passes over one row work with.
+type row struct {
+	out  reg.Register   // the row of the output
+	in   []reg.Register // the row of each input
+	full reg.Register   // the bytes of the row's whole blocks
+	rem  reg.GPPhysical // the elements of the last, partial block (0 to 15)
+	t    *tail
+	c    pool
+}
+
+// A tail masks the lanes of a partial block that exist: an opmask for
+// AVX-512, and for AVX2 one mask for each of the block's two vectors, in
+// stack slots.
+type tail struct {
+	k reg.OpmaskVirtual
+	m [2]Mem
+}
+
+func (k rowKernel) generate() {
+	for _, w := range widths {
+		name := k.name + w.suffix
+		kernel(name, "func("+k.out+", "+strings.Join(k.in, ", ")+" []float32, cols int)")
+		Doc(name+" "+k.doc,
+			"All slices have the same length, a multiple of cols >= 1; the output may be the same slice as an input.")
+		r := &row{out: Load(Param(k.out).Base(), reg.RDI), full: reg.R10, rem: reg.R11}
+		for i, p := range k.in {
+			r.in = append(r.in, Load(Param(p).Base(), inputRegs[i]))
+		}
+		n := Load(Param(k.out).Len(), reg.RCX)
+		cols := Load(Param("cols"), reg.R8)
+		TESTQ(n, n)
+		JZ(LabelRef("done"))
+		MOVQ(cols, r.full)
+		ANDQ(I32(-16), r.full)
+		SHLQ(Imm(2), r.full)
+		MOVQ(cols, r.rem)
+		ANDQ(Imm(15), r.rem)
+		r.t = w.tail(r.rem)
+		r.c = w.pool(append(expConstants, k.consts...)...)
+		r.c.registers(w, k.consts...)
+
+		Label("row")
+		k.row(w, r)
+		Comment("The next row.")
+		step := reg.R9
+		MOVQ(cols, step)
+		SHLQ(Imm(2), step)
+		ADDQ(step, r.out)
+		for _, p := range r.in {
+			ADDQ(step, p)
+		}
+		SUBQ(cols, n)
+		JNZ(LabelRef("row"))
+		Label("done")
+		VZEROUPPER()
+		RET()
+	}
+}
+
+// tail returns the masks of a partial block of rem elements.
+func (w width) tail(rem reg.GPPhysical) *tail {
+	if w.wide() {
+		return &tail{k: laneMask(rem, reg.RAX)}
+	}
+	t := &tail{}
+	index := laneIndex(reg.RAX)
+	for j := range t.m {
+		MOVQ(rem, reg.RAX)
+		SUBQ(Imm(uint64(8*j)), reg.RAX)
+		t.m[j] = AllocLocal(32)
+		VMOVUPS(lanesBelow(index, reg.RAX), t.m[j])
+	}
+	return t
+}
+
+// vectors is the number of vectors of a block.
+func (w width) vectors() int { return 16 / w.lanes }
+
+// A block addresses the vectors of one block of a row: whole (t nil) or
+// the partial one.
+type block struct {
+	w width
+	i reg.Register // the block's byte offset in the row
+	t *tail
+}
+
+// at returns the address of vector j of the block in the row at p.
+func (b block) at(p reg.Register, j int) Mem {
+	return Mem{Base: p, Index: b.i, Scale: 1, Disp: j * b.w.bytes()}
+}
+
+// mask returns the AVX2 mask of vector j of a partial block, in a register.
+func (b block) mask(j int) reg.VecVirtual {
+	m := YMM()
+	VMOVUPS(b.t.m[j], m)
+	return m
+}
+
+// load loads the block's vectors from the row at p; a partial block's
+// missing lanes are +0.
+func (b block) load(p reg.Register) []reg.VecVirtual {
+	v := make([]reg.VecVirtual, b.w.vectors())
+	for j := range v {
+		v[j] = b.w.vec()
+		switch {
+		case b.t == nil:
+			VMOVUPS(b.at(p, j), v[j])
+		case b.w.wide():
+			VMOVUPS_Z(b.at(p, j), b.t.k, v[j])
+		default:
+			VMASKMOVPS(b.at(p, j), b.mask(j), v[j])
+		}
+	}
+	return v
+}
+
+// store stores the block's vectors v (its lanes that exist) to the row at p.
+func (b block) store(v []reg.VecVirtual, p reg.Register) {
+	for j := range v {
+		switch {
+		case b.t == nil:
+			VMOVUPS(v[j], b.at(p, j))
+		case b.w.wide():
+			VMOVUPS(v[j], b.t.k, b.at(p, j))
+		default:
+			VMASKMOVPS(v[j], b.mask(j), b.at(p, j))
+		}
+	}
+}
+
+// zeroMissing sets the missing lanes of a partial block's vectors to +0.
+func (b block) zeroMissing(v []reg.VecVirtual) {
+	for j := range v {
+		switch {
+		case b.t == nil:
+		case b.w.wide():
+			VMOVAPS_Z(v[j], b.t.k, v[j])
+		default:
+			VANDPS(b.mask(j), v[j], v[j])
+		}
+	}
+}
+
+// fillMissing sets the missing lanes of a partial block's vectors to the
+// constant f, in a register.
+func (b block) fillMissing(v []reg.VecVirtual, f reg.VecVirtual) {
+	for j := range v {
+		switch {
+		case b.t == nil:
+		case b.w.wide():
+			VBLENDMPS(v[j], f, b.t.k, v[j])
+		default:
+			VBLENDVPS(b.mask(j), v[j], f, v[j])
+		}
+	}
+}
+
+// pass emits a loop over the row's blocks, whole and then partial, calling
+// body for each.
+func (r *row) pass(w width, tag string, body func(b block)) {
+	i := reg.RBX
+	XORQ(i, i)
+	CMPQ(i, r.full)
+	JAE(LabelRef(tag + "_tail"))
+	Label(tag + "_loop")
+	body(block{w: w, i: i})
+	ADDQ(Imm(64), i)
+	CMPQ(i, r.full)
+	JB(LabelRef(tag + "_loop"))
+	Label(tag + "_tail")
+	TESTQ(r.rem, r.rem)
+	JZ(LabelRef(tag + "_done"))
+	body(block{w: w, i: i, t: r.t})
+	Label(tag + "_done")
+}
+
+// rowMax returns the maximum of the row at p in every lane (a NaN of the
+// row may or may not come out: the exponentials make the row NaN anyway).
+func (r *row) rowMax(w width, p reg.Register) reg.VecVirtual {
+	negInf := w.vec()
+	VMOVUPS(vector(cNegInf.name, cNegInf.bits), negInf)
+	acc := make([]reg.VecVirtual, w.vectors())
+	for j := range acc {
+		acc[j] = w.vec()
+		VMOVUPS(negInf, acc[j])
+	}
+	r.pass(w, "max", func(b block) {
+		v := b.load(p)
+		b.fillMissing(v, negInf)
+		for j := range v {
+			VMAXPS(v[j], acc[j], acc[j])
+		}
+	})
+	m := acc[0]
+	if !w.wide() {
+		VMAXPS(acc[1], m, m)
+	} else {
+		hi := YMM()
+		VEXTRACTF64X4(U8(1), m, hi)
+		VMAXPS(hi, m.AsY(), hi)
+		m = hi
+	}
+	x, t := XMM(), XMM()
+	VEXTRACTF128(U8(1), m.AsY(), x)
+	VMAXPS(x, m.AsX(), x)
+	VPERMILPS(U8(0x4e), x, t) // lanes 2, 3, 0, 1
+	VMAXPS(t, x, x)
+	VPERMILPS(U8(0xb1), x, t) // lanes 1, 0, 3, 2
+	VMAXPS(t, x, x)
+	all := w.vec()
+	VBROADCASTSS(x, all)
+	return all
+}
+
+// A sum accumulates a row's float64 sum in 16 lanes, one per position in a
+// block: two ZMM registers, or four YMM registers.
+type sum []reg.VecVirtual
+
+// newSum returns a sum of +0 lanes.
+func newSum(w width) sum {
+	s := make(sum, 2*w.vectors())
+	for j := range s {
+		s[j] = w.zeros()
+	}
+	return s
+}
+
+// halves returns the float64 conversions of the low and high halves of v.
+func halves(w width, v reg.VecVirtual) (lo, hi reg.VecVirtual) {
+	lo, hi = w.vec(), w.vec()
+	if w.wide() {
+		VCVTPS2PD(v.AsY(), lo)
+		VEXTRACTF64X4(U8(1), v, hi.AsY())
+		VCVTPS2PD(hi.AsY(), hi)
+	} else {
+		VCVTPS2PD(v.AsX(), lo)
+		VEXTRACTF128(U8(1), v, hi.AsX())
+		VCVTPS2PD(hi.AsX(), hi)
+	}
+	return lo, hi
+}
+
+// add adds a block's vectors v to s.
+func (s sum) add(w width, v []reg.VecVirtual) {
+	for j := range v {
+		lo, hi := halves(w, v[j])
+		VADDPD(lo, s[2*j], s[2*j])
+		VADDPD(hi, s[2*j+1], s[2*j+1])
+	}
+}
+
+// addProducts adds the exact float64 products a[j]·b[j] to s.
+func (s sum) addProducts(w width, a, b []reg.VecVirtual) {
+	for j := range a {
+		alo, ahi := halves(w, a[j])
+		blo, bhi := halves(w, b[j])
+		VFMADD231PD(alo, blo, s[2*j])
+		VFMADD231PD(ahi, bhi, s[2*j+1])
+	}
+}
+
+// total returns the float64 sum of s's lanes in the low lane of an XMM
+// register, adding lane i to lane i+8, then i+4, i+2 and i+1, at both
+// widths.
+func (s sum) total(w width) reg.VecVirtual {
+	var y reg.VecVirtual
+	if w.wide() {
+		VADDPD(s[1], s[0], s[0])
+		y = YMM()
+		VEXTRACTF64X4(U8(1), s[0], y)
+		VADDPD(s[0].AsY(), y, y)
+	} else {
+		VADDPD(s[2], s[0], s[0]) // lanes 0-3 and 8-11
+		VADDPD(s[3], s[1], s[1]) // lanes 4-7 and 12-15
+		VADDPD(s[1], s[0], s[0])
+		y = s[0]
+	}
+	x := XMM()
+	VEXTRACTF128(U8(1), y, x)
+	VADDPD(y.AsX(), x, x)
+	t := XMM()
+	VPERMILPD(U8(1), x, t)
+	VADDSD(t, x, x)
+	return x
+}
+
+// float32Broadcast returns the float64 in the low lane of x rounded to
+// float32, in every lane.
+func float32Broadcast(w width, x reg.VecVirtual) reg.VecVirtual {
+	VCVTSD2SS(x, x, x)
+	v := w.vec()
+	VBROADCASTSS(x, v)
+	return v
+}
+
+// float64Constant returns a read-only float64 constant.
+func float64Constant(name string, f float64) Mem {
+	if m, ok := vectors[name]; ok {
+		return m
+	}
+	m := GLOBL(name, RODATA|NOPTR)
+	DATA(0, U64(math.Float64bits(f)))
+	vectors[name] = m
+	return m
+}
+
+// expVec returns exp(z) for z clamped to [ExpLow, ExpHigh] (or NaN), as
+// package kernels computes it but with fused multiply-adds: 2^n·(1 + p(r))
+// with 1 + p(r) rounded, then scaled with one rounding (VSCALEFPS, or two
+// normal powers of 2 for AVX2), so that it underflows gradually and both
+// widths agree. It overwrites z.
+func expVec(w width, c pool, z reg.VecVirtual) reg.VecVirtual {
+	v, n := w.vec(), w.vec()
+	VMOVUPS(c.get(cScaleBase), v)
+	VFMADD231PS(c.get(cLog2E), z, v) // n + ScaleBias in the low bits
+	VSUBPS(c.get(cScaleBase), v, n)
+	VFMADD231PS(c.get(cNegLn2Hi), n, z) // exact
+	VFMADD231PS(c.get(cNegLn2Lo), n, z)
+	p := expm1Poly(w, c, z)
+	VADDPS(c.get(cOne), p, p)
+	if w.wide() {
+		VSCALEFPS(n, p, p)
+		return p
+	}
+	hi := n
+	VPSRLD(U8(1), v, hi)
+	VPSUBD(hi, v, v)
+	VPSLLD(U8(23), hi, hi)
+	VPSLLD(U8(23), v, v)
+	VMULPS(hi, p, p)
+	VMULPS(v, p, p)
+	return p
+}
+
+// expMinus returns the block's exp(x - m), x loaded from p, with the
+// missing lanes of a partial block +0.
+func expMinus(w width, c pool, b block, p reg.Register, m reg.VecVirtual) []reg.VecVirtual {
+	x := b.load(p)
+	for j := range x {
+		VSUBPS(m, x[j], x[j])
+		VMAXPS(x[j], c.get(cExpLow), x[j]) // a NaN stays
+		x[j] = expVec(w, c, x[j])
+	}
+	b.zeroMissing(x)
+	return x
+}
+
+func softmaxKernel() {
+	rowKernel{
+		name: "softmax", out: "dst", in: []string{"x"}, consts: []constant{cExpLow},
+		doc: "sets each row of cols elements of dst to the softmax of that row of x (see kernels.Softmax).",
+		row: func(w width, r *row) {
+			m := r.rowMax(w, r.in[0])
+			s := newSum(w)
+			r.pass(w, "exp", func(b block) {
+				e := expMinus(w, r.c, b, r.in[0], m)
+				b.store(e, r.out)
+				s.add(w, e)
+			})
+			total := s.total(w)
+			one := XMM()
+			MOVQ(U64(math.Float64bits(1)), reg.RAX)
+			VMOVQ(reg.RAX, one)
+			VDIVSD(total, one, one)
+			inv := float32Broadcast(w, one)
+			r.pass(w, "scale", func(b block) {
+				v := b.load(r.out)
+				for j := range v {
+					VMULPS(inv, v[j], v[j])
+				}
+				b.store(v, r.out)
+			})
+		},
+	}.generate()
+}
+
+func logSoftmaxKernel() {
+	rowKernel{
+		name: "logSoftmax", out: "dst", in: []string{"x"}, consts: []constant{cExpLow},
+		doc: "sets each row of cols elements of dst to the log-softmax of that row of x (see kernels.LogSoftmax).",
+		row: func(w width, r *row) {
+			m := r.rowMax(w, r.in[0])
+			s := newSum(w)
+			r.pass(w, "exp", func(b block) { s.add(w, expMinus(w, r.c, b, r.in[0], m)) })
+			l := float32Broadcast(w, logFloat64(s.total(w)))
+			r.pass(w, "out", func(b block) {
+				x := b.load(r.in[0])
+				for j := range x {
+					VSUBPS(m, x[j], x[j])
+					VSUBPS(l, x[j], x[j])
+				}
+				b.store(x, r.out)
+			})
+		},
+	}.generate()
+}
+
+// logFloat64 returns log(s) for the float64 s >= 1 (or NaN) in the low
+// lane of an XMM register, as softmax32.Log computes it before its
+// rounding to float32. It uses RAX and R12 and overwrites s.
+func logFloat64(s reg.VecVirtual) reg.VecVirtual {
+	Comment("log(s) = k·ln2 + t·q(t²), s = 2^k·f, t = (f-1)/(f+1) (see package softmax32).")
+	bits, tmp := reg.RAX, reg.R12
+	VMOVQ(s, bits)
+	MOVQ(bits, tmp)
+	SHRQ(Imm(52), tmp)
+	SUBQ(U32(softmax32.ExpBias), tmp)
+	k := XMM()
+	VXORPD(k, k, k)
+	VCVTSI2SDQ(tmp, k, k)
+	MOVQ(U64(softmax32.MantissaMask), tmp)
+	ANDQ(tmp, bits)
+	MOVQ(U64(softmax32.OneBits), tmp)
+	ORQ(tmp, bits)
+	f, one, t := XMM(), XMM(), XMM()
+	VMOVQ(bits, f)
+	MOVQ(U64(math.Float64bits(1)), tmp)
+	VMOVQ(tmp, one)
+	den := XMM()
+	VADDSD(one, f, den)
+	VSUBSD(one, f, t)
+	VDIVSD(den, t, t)
+	t2, q := XMM(), XMM()
+	VMULSD(t, t, t2)
+	VMOVSD(float64Constant("logCoeff0", softmax32.LogCoeffs[0]), q)
+	for i, c := range softmax32.LogCoeffs[1:] {
+		VFMADD213SD(float64Constant("logCoeff"+string(rune('1'+i)), c), t2, q)
+	}
+	VMULSD(q, t, t)
+	VFMADD231SD(float64Constant("ln2", math.Ln2), k, t)
+	VSUBSD(s, s, s) // NaN for a NaN s, else 0
+	VADDSD(s, t, t)
+	return t
+}
+
+func softmaxBackwardKernel() {
+	rowKernel{
+		name: "softmaxBackward", out: "dx", in: []string{"dy", "y"},
+		doc: "sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).",
+		row: func(w width, r *row) {
+			s := newSum(w)
+			r.pass(w, "sum", func(b block) { s.addProducts(w, b.load(r.in[0]), b.load(r.in[1])) })
+			g := float32Broadcast(w, s.total(w))
+			r.pass(w, "out", func(b block) {
+				dy, y := b.load(r.in[0]), b.load(r.in[1])
+				for j := range y {
+					t := w.vec()
+					VMULPS(g, y[j], t)
+					VFMSUB213PS(t, dy[j], y[j]) // y·dy - y·g
+				}
+				b.store(y, r.out)
+			})
+		},
+	}.generate()
+}
+
+func logSoftmaxBackwardKernel() {
+	rowKernel{
+		name: "logSoftmaxBackward", out: "dx", in: []string{"dy", "y"}, consts: []constant{cExpLow, cExpHigh},
+		doc: "sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).",
+		row: func(w width, r *row) {
+			s := newSum(w)
+			r.pass(w, "sum", func(b block) { s.add(w, b.load(r.in[0])) })
+			g := float32Broadcast(w, s.total(w))
+			r.pass(w, "out", func(b block) {
+				dy, y := b.load(r.in[0]), b.load(r.in[1])
+				for j := range y {
+					VMAXPS(y[j], r.c.get(cExpLow), y[j])  // a NaN stays
+					VMINPS(y[j], r.c.get(cExpHigh), y[j]) // a NaN stays
+					e := expVec(w, r.c, y[j])
+					VFNMADD231PS(g, e, dy[j]) // dy - e·g
+				}
+				b.store(dy, r.out)
+			})
+		},
+	}.generate()
+}

@@ -34,6 +34,14 @@ func loadPolyConstants(fn *function, konst func() vreg) polyConstants {
 
 // poly writes p(r) into r, using q and a as temporaries.
 func (c polyConstants) poly(fn *function, r, q, a, r2 vreg) {
+	a = c.horner(fn, r, q, a)
+	fn.word(fmul(r2, r, r))
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", a, r2, r) // r = r + r²·q
+}
+
+// horner writes q(r), where p(r) = r + r²·q(r), into one of q and a,
+// which it returns, and uses the other as a temporary.
+func (c polyConstants) horner(fn *function, r, q, a vreg) vreg {
 	fn.ins("VDUP V%d.S[0], V%d.S4", c.c6to3, q)
 	for _, src := range []string{"S[1]", "S[2]", "S[3]"} {
 		fn.ins("VDUP V%d.%s, V%d.S4", c.c6to3, src, a)
@@ -42,8 +50,7 @@ func (c polyConstants) poly(fn *function, r, q, a, r2 vreg) {
 	}
 	fn.ins("VMOV V%d.B16, V%d.B16", c.c2, a)
 	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, r, a)
-	fn.word(fmul(r2, r, r))
-	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", a, r2, r) // r = r + r²·q
+	return a
 }
 
 func eluKernels(f *file) {
@@ -73,19 +80,8 @@ func eluKernel(f *file) {
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			// A NaN x flows through every step as x's payload, quieted.
-			x, z, v, s, q, a := in[0], tmp[0], tmp[1], tmp[2], tmp[3], tmp[4]
-			fn.word(fmax(z, x, lo))
-			fn.ins("VMOV V%d.B16, V%d.B16", magic, v)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, z, v) // v = z·log2(e) + Magic, rounded to an integer n
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", v, s)            // s = 2^n
-			fn.word(fsub(v, v, magic))
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2, v, z) // z = r = z - n·ln2
-			pc.poly(fn, z, q, a, v)
-			fn.word(fsub(v, s, one))
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", z, s, v) // v = expm1(x) = s·p + (s - 1)
-			// v is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", sign, x, a)
-			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", a, v, v)
+			x, v, s, q, a := in[0], tmp[1], tmp[2], tmp[3], tmp[4]
+			expm1Consts{lo, magic, log2e, ln2, one, sign, pc}.expm1(fn, x, tmp)
 			mulLikeX86(fn, q, v, alpha, fix, []vreg{a, s})
 			fn.word(fcmgtz(d, x))
 			bsl(fn, d, x, q)
@@ -93,9 +89,33 @@ func eluKernel(f *file) {
 	}.generate(f)
 }
 
+// expm1Consts are the registers of ELU's expm1: ELUMin, Magic, log2(e),
+// ln2, 1, the sign bit, and p's coefficients.
+type expm1Consts struct {
+	lo, magic, log2e, ln2, one, sign vreg
+	pc                               polyConstants
+}
+
+// expm1 writes expm1(max(x, ELUMin)), with x's sign (for x <= 0), into
+// tmp[1], using tmp[0] and tmp[2:5] as temporaries.
+func (c expm1Consts) expm1(fn *function, x vreg, tmp []vreg) {
+	z, v, s, q, a := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4]
+	fn.word(fmax(z, x, c.lo))
+	fn.ins("VMOV V%d.B16, V%d.B16", c.magic, v)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.log2e, z, v) // v = z·log2(e) + Magic, rounded to an integer n
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", v, s)              // s = 2^n
+	fn.word(fsub(v, v, c.magic))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2, v, z) // z = r = z - n·ln2
+	c.pc.poly(fn, z, q, a, v)
+	fn.word(fsub(v, s, c.one))
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", z, s, v) // v = expm1(x) = s·p + (s - 1)
+	// v is <= 0 but r + r²·q turned -0 into +0: give it x's sign.
+	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", c.sign, x, a)
+	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", a, v, v)
+}
+
 func eluBackwardKernel(f *file) {
-	var expMin, magic, log2e, ln2Hi, ln2Lo, floor, hugeScale, huge, fUsual, fHuge, cutoff, fix vreg
-	var pc polyConstants
+	var b backwardOp
 	elementwise{
 		name: "eluBackwardNEON",
 		doc: "sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*alpha*exp(x[i]) (see kernels.ELUBackward), " +
@@ -104,71 +124,106 @@ func eluBackwardKernel(f *file) {
 		params: []param{{"f", "float32"}, {"fHuge", "float32"}, {"magic", "float32"}},
 		temps:  9, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
-			expMin, magic, log2e, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst()
-			floor, hugeScale, huge, fUsual, fHuge, cutoff, fix = konst(), konst(), konst(), konst(), konst(), konst(), konst()
-			loadBits(fn, expMin, bits(exp32.ExpMin))
-			broadcastParam(fn, "magic", magic)
-			loadBits(fn, log2e, bits(exp32.Log2E))
-			loadBits(fn, ln2Hi, bits(exp32.Ln2Hi))
-			loadBits(fn, ln2Lo, bits(exp32.Ln2Lo))
-			loadBits(fn, floor, bits(exp32.ScaleFloor))
-			loadBits(fn, hugeScale, exp32.Shift-exp32.HugeShift)
-			loadBits(fn, huge, bits(exp32.HugeGradient))
-			broadcastParam(fn, "f", fUsual)
-			broadcastParam(fn, "fHuge", fHuge)
-			loadBits(fn, cutoff, bits(exp32.ExpZeroBelow))
-			pc = loadPolyConstants(fn, konst)
-			signFixer(fn, fix, fUsual)
+			b.expMin, b.magic, b.log2e, b.ln2Hi, b.ln2Lo = konst(), konst(), konst(), konst(), konst()
+			b.load(fn, konst)
+			loadBits(fn, b.expMin, bits(exp32.ExpMin))
+			broadcastParam(fn, "magic", b.magic)
+			loadBits(fn, b.log2e, bits(exp32.Log2E))
+			loadBits(fn, b.ln2Hi, bits(exp32.Ln2Hi))
+			loadBits(fn, b.ln2Lo, bits(exp32.Ln2Lo))
+			b.loadRest(fn, konst, func() { loadBits(fn, b.cutoff, bits(exp32.ExpZeroBelow)) })
 		},
-		op: func(fn *function, d vreg, in, tmp []vreg) {
-			dy, x := in[0], in[1]
-			usual, fm, r, v, n, t, u, q, a := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7], tmp[8]
-			fn.comment("F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.")
-			fn.word(facgt(usual, huge, dy))
-			fn.ins("VMOV V%d.B16, V%d.B16", usual, fm)
-			bsl(fn, fm, fUsual, fHuge)
-
-			fn.word(fmax(r, x, expMin)) // a NaN x stays NaN
-			fn.ins("VMOV V%d.B16, V%d.B16", magic, v)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, r, v) // v = z·log2(e) + magic, rounded to an integer
-			fn.word(fsub(n, v, magic))
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, n, r) // exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, n, r) // r = z - n·ln2
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", hugeScale, v, n)
-			bsl(fn, usual, v, n)
-
-			fn.comment("B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.")
-			fn.word(fmul(t, dy, fm)) // dy first: of two NaNs, dy's wins
-			fn.ins("VMOV V%d.B16, V%d.B16", t, u)
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", dy, fm, u) // u = t - F·dy, exact (F negated, not a NaN dy)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", r, u, u)   // u = u·(1 + r), a small term: r is near enough p
-			pc.poly(fn, r, q, a, v)
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, t, u) // u = u - t·p
-			fn.word(fsub(u, t, u))
-
-			fn.comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
-			fn.word(smax(usual, usual, floor))
-			fn.ins("VUSHR $1, V%d.S4, V%d.S4", usual, n)
-			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", n, usual, usual)
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", n, n)
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", usual, usual)
-			fn.word(fmul(u, u, n))
-			fn.word(fmul(u, u, usual))
-
-			fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp " +
-				"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
-			fn.word(fcmeq(q, u, u))
-			fn.word(fcmgt(a, x, cutoff))
-			fn.word(bic(a, a, q))
-			bsl(fn, a, t, u)
-			fn.comment("x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).")
-			fn.word(fcmeq(fm, x, x))
-			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", fix, fm, fm)
-			invalidLikeX86(fn, a, dy, fm, []vreg{q, n})
-			fn.word(fcmgtz(d, x))
-			bsl(fn, d, dy, a)
-		},
+		op: b.op,
 	}.generate(f)
+}
+
+// backwardOp emits ELUBackwardNEON's computation of 4 lanes (see
+// gen/amd64's backwardVector), given the registers of its constants. The
+// reduction's (expMin, log2e, ln2Hi, ln2Lo, cutoff) are CELU's in x's units
+// (see package selu32), and then inv, 1/alpha, scales r; scale, if set,
+// multiplies dy where x > 0 (SELU's).
+type backwardOp struct {
+	expMin, magic, log2e, ln2Hi, ln2Lo                 vreg
+	floor, hugeScale, huge, fUsual, fHuge, cutoff, fix vreg
+	pc                                                 polyConstants
+	inv, scale                                         *vreg
+}
+
+// load allocates the registers of the constants that do not depend on the
+// reduction, but for the polynomial's, which loadRest allocates.
+func (b *backwardOp) load(fn *function, konst func() vreg) {
+	b.floor, b.hugeScale, b.huge, b.fUsual, b.fHuge, b.cutoff, b.fix = konst(), konst(), konst(), konst(), konst(), konst(), konst()
+}
+
+// loadRest loads the constants that load allocated, with cutoff loaded by
+// loadCutoff, and the polynomial's.
+func (b *backwardOp) loadRest(fn *function, konst func() vreg, loadCutoff func()) {
+	loadBits(fn, b.floor, bits(exp32.ScaleFloor))
+	loadBits(fn, b.hugeScale, exp32.Shift-exp32.HugeShift)
+	loadBits(fn, b.huge, bits(exp32.HugeGradient))
+	broadcastParam(fn, "f", b.fUsual)
+	broadcastParam(fn, "fHuge", b.fHuge)
+	loadCutoff()
+	b.pc = loadPolyConstants(fn, konst)
+	signFixer(fn, b.fix, b.fUsual)
+}
+
+// op computes dx from dy and x, as elementwise.op.
+func (b *backwardOp) op(fn *function, d vreg, in, tmp []vreg) {
+	dy, x := in[0], in[1]
+	usual, fm, r, v, n, t, u, q, a := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7], tmp[8]
+	fn.comment("F = f where |dy| < HugeGradient, else fHuge, whose k is Shift - HugeShift more.")
+	fn.word(facgt(usual, b.huge, dy))
+	fn.ins("VMOV V%d.B16, V%d.B16", usual, fm)
+	bsl(fn, fm, b.fUsual, b.fHuge)
+
+	fn.word(fmax(r, x, b.expMin)) // a NaN x stays NaN
+	fn.ins("VMOV V%d.B16, V%d.B16", b.magic, v)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", b.log2e, r, v) // v = z·log2(e) + magic, rounded to an integer
+	fn.word(fsub(n, v, b.magic))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", b.ln2Hi, n, r) // exact
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", b.ln2Lo, n, r) // r = z - n·ln2
+	if b.inv != nil {
+		fn.word(fmul(r, r, *b.inv))
+	}
+	fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", b.hugeScale, v, n)
+	bsl(fn, usual, v, n)
+
+	fn.comment("B = t - ((t - T)·(1 + r) - t·p), T = dy·F = t - (t - T) exactly.")
+	fn.word(fmul(t, dy, fm)) // dy first: of two NaNs, dy's wins
+	fn.ins("VMOV V%d.B16, V%d.B16", t, u)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", dy, fm, u) // u = t - F·dy, exact (F negated, not a NaN dy)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", r, u, u)   // u = u·(1 + r), a small term: r is near enough p
+	b.pc.poly(fn, r, q, a, v)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, t, u) // u = u - t·p
+	fn.word(fsub(u, t, u))
+
+	fn.comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
+	fn.word(smax(usual, usual, b.floor))
+	fn.ins("VUSHR $1, V%d.S4, V%d.S4", usual, n)
+	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", n, usual, usual)
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", n, n)
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", usual, usual)
+	fn.word(fmul(u, u, n))
+	fn.word(fmul(u, u, usual))
+
+	fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp " +
+		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")
+	fn.word(fcmeq(q, u, u))
+	fn.word(fcmgt(a, x, b.cutoff))
+	fn.word(bic(a, a, q))
+	bsl(fn, a, t, u)
+	fn.comment("x86's NaN for an invalid ±Inf·0 (not where x is NaN: there x's NaN passes, as on x86).")
+	fn.word(fcmeq(fm, x, x))
+	fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", b.fix, fm, fm)
+	invalidLikeX86(fn, a, dy, fm, []vreg{q, n})
+	pass := dy
+	if b.scale != nil {
+		fn.word(fmul(q, dy, *b.scale)) // the x > 0 lanes give dy·scale
+		pass = q
+	}
+	fn.word(fcmgtz(d, x))
+	bsl(fn, d, pass, a)
 }
 
 func eluBackwardFromOutputKernel(f *file) {

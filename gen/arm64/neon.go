@@ -90,3 +90,12 @@ func fcvtl2(d, n vreg) word {
 func faddp(d, n vreg) word {
 	return word{bits: 0x7e70d800 | uint32(n)<<5 | uint32(d), text: fmt.Sprintf("faddp d%d, v%d.2d", d, n)}
 }
+
+// fmin is FMIN Vd.4S, Vn.4S, Vm.4S.
+func fmin(d, n, m vreg) word { return threeSame(0x4ea0f400, "fmin", "4s", d, n, m) }
+
+// fdiv is FDIV Vd.4S, Vn.4S, Vm.4S.
+func fdiv(d, n, m vreg) word { return threeSame(0x6e20fc00, "fdiv", "4s", d, n, m) }
+
+// fcmge is FCMGE Vd.4S, Vn.4S, Vm.4S: all ones where n >= m.
+func fcmge(d, n, m vreg) word { return threeSame(0x6e20e400, "fcmge", "4s", d, n, m) }

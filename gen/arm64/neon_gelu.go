@@ -16,10 +16,6 @@ func fdivd(d, n, m vreg) word { return threeSameD(0x6e60fc00, "fdiv", d, n, m) }
 // fmlad computes d += n·m in float64 lanes, rounded once.
 func fmlad(d, n, m vreg) word { return threeSameD(0x4e60cc00, "fmla", d, n, m) }
 
-// fmin sets every float32 lane of d to the smaller of n's and m's (NaN if
-// either is).
-func fmin(d, n, m vreg) word { return threeSame(0x4ea0f400, "fmin", "4s", d, n, m) }
-
 // fabs clears the sign bit of every float32 lane.
 func fabs(d, n vreg) word { return twoMisc(0x4ea0f800, "fabs", "", d, n) }
 

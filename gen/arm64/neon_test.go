@@ -40,6 +40,19 @@ func TestEncoders(t *testing.T) {
 		"fcvtl":  func(d, n, _ vreg) word { return fcvtl(d, n) },
 		"fcvtl2": func(d, n, _ vreg) word { return fcvtl2(d, n) },
 		"faddp":  func(d, n, _ vreg) word { return faddp(d, n) },
+		"fmin":   fmin, "fdiv": fdiv, "fcmge": fcmge,
+		"fsubd": fsubd, "fmuld": fmuld, "fdivd": fdivd, "fmlad": fmlad,
+		"fabs":   func(d, n, _ vreg) word { return fabs(d, n) },
+		"fabsd":  func(d, n, _ vreg) word { return fabsd(d, n) },
+		"cmltzd": func(d, n, _ vreg) word { return cmltzd(d, n) },
+		"fcvtn":  func(d, n, _ vreg) word { return fcvtn(d, n) },
+		"fcvtn2": func(d, n, _ vreg) word { return fcvtn2(d, n) },
+		"fmaxv":  func(d, n, _ vreg) word { return fmaxv(d, n) },
+	}
+	for i := range 2 {
+		encoders["fmlae"+strconv.Itoa(i)] = func(d, n, m vreg) word { return fmlae(d, n, lane{m, i}) }
+		encoders["fmlse"+strconv.Itoa(i)] = func(d, n, m vreg) word { return fmlse(d, n, lane{m, i}) }
+		encoders["fmule"+strconv.Itoa(i)] = func(d, n, m vreg) word { return fmule(d, n, lane{m, i}) }
 	}
 	for shift := 0; shift <= 31; shift++ {
 		encoders["shl #"+strconv.Itoa(shift)] = func(d, n, _ vreg) word { return shl(d, n, shift) }

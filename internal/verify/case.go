@@ -32,7 +32,8 @@ func (c Case) Check(s Set) error { return c.Kernel.Call(s, c.In, c.Offset, c.InP
 // starting from c, which fails: out of place and at offset 0 where that
 // still fails, then without each run of elements whose removal keeps it
 // failing: first all but the shortest failing prefix, then runs of half the
-// elements, a quarter, and so on down to single elements.
+// elements, a quarter, and so on down to single elements (whole rows for a
+// kernel of rows).
 func (c Case) Shrink(s Set) Case {
 	fails := func(d Case) bool { return d.Check(s) != nil }
 	if d := c; d.InPlace >= 0 {
@@ -47,13 +48,14 @@ func (c Case) Shrink(s Set) Case {
 			c = d
 		}
 	}
-	for n := range c.Len() {
+	unit := max(c.Kernel.Unit, 1) // rows shrink whole
+	for n := 0; n < c.Len(); n += unit {
 		if d := c.without(n, c.Len()); fails(d) {
 			c = d
 			break
 		}
 	}
-	for run := c.Len() / 2; run >= 1; run /= 2 {
+	for run := c.Len() / unit / 2 * unit; run >= unit; run = run / unit / 2 * unit {
 		for i := 0; i+run <= c.Len(); {
 			if d := c.without(i, i+run); fails(d) {
 				c = d
@@ -101,7 +103,12 @@ func (c Case) WriteReproducer(w io.Writer, s, reference Set, err error) {
 		for j := range c.In {
 			values[j] = c.In[j][i]
 		}
-		spec, ok := k.Check(i, got[i], values)
+		spec, ok := "checked by row", true
+		if k.Check != nil {
+			var want float32
+			want, ok = k.Check(i, got[i], values)
+			spec = testutil.Format(want)
+		}
 		row := make([]string, 0, len(values)+4)
 		for _, v := range append(values, got[i]) {
 			row = append(row, testutil.Format(v))
@@ -113,7 +120,7 @@ func (c Case) WriteReproducer(w io.Writer, s, reference Set, err error) {
 		if !ok {
 			marker = ">>"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", marker, i, strings.Join(row, "\t"), testutil.Format(spec))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", marker, i, strings.Join(row, "\t"), spec)
 	}
 	tw.Flush()
 }

@@ -26,6 +26,11 @@ type Elementwise struct {
 	// Reduction, if set, checks the kernel's other output after Run, given
 	// the inputs of that call (PReLUBackward's dslope).
 	Reduction func(in [][]float32) error
+	// Unit, if above 1, is the length of a row: a kernel of rows (Softmax)
+	// takes only lengths that are multiples of it, and its Whole checks the
+	// output row by row, where Check is nil.
+	Unit  int
+	Whole func(out []float32, in [][]float32) error
 }
 
 // A Mismatch is a result that does not match the reference: it holds what
@@ -121,6 +126,12 @@ func (k Elementwise) layout(offset, inPlace int) string {
 // Compare checks every element of out against the reference for the
 // inputs in and returns the first mismatch.
 func (k Elementwise) Compare(impl, call string, out []float32, in [][]float32) error {
+	if k.Whole != nil {
+		if err := k.Whole(out, in); err != nil {
+			return fmt.Errorf("%s, %s, %s, n=%d: %w", k.Name, impl, call, len(out), err)
+		}
+		return nil
+	}
 	values := make([]float32, len(in))
 	for i, got := range out {
 		for j := range in {

@@ -1,0 +1,4 @@
+package main
+
+// Encoders the tanh family adds to neon.go's.
+
