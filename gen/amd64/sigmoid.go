@@ -59,7 +59,6 @@ func sigmoidKernels() {
 	siluBackwardKernel()
 	softplusKernel()
 	softplusBackwardKernel()
-	mishKernel()
 	mishBackwardKernel()
 }
 
@@ -235,47 +234,6 @@ func siluKernel() {
 			y := x.scaleForward(w, p.tr, p)
 			VMULPS(v, r, r)
 			y = w.blend(negative(w, v, zero), y, r)
-			return fixNaN(w, v, y)
-		},
-	}.generate()
-}
-
-func mishKernel() {
-	var x expVector
-	var zero reg.VecVirtual
-	elementwise{
-		name: "mish",
-		doc:  "sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).",
-		out:  "dst", in: []string{"x"},
-		setup: func(w width) {
-			x.setup(w, cScaleFloor, cTwo)
-			zero = w.zeros()
-		},
-		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
-			v := in[0]
-			c := x.c
-			p := x.exp(w, v, nil)
-			e := x.value(w, p)
-			neg := negative(w, v, zero)
-			Comment("x < 0: z·(1 + tr)·a / (e·a + 2), a = e + 2, scaled by 2^n.")
-			a, d := w.vec(), w.vec()
-			VADDPS(c.get(cTwo), e, a)
-			VMOVUPS(c.get(cTwo), d)
-			VFMADD231PS(a, e, d)
-			VFMADD213PS(p.z, p.z, p.tr)
-			VMULPS(a, p.tr, p.tr)
-			Comment("x >= 0: x·P/Q, P = 1 + 2e, Q = P + 2e·e.")
-			pp, qq := w.vec(), w.vec()
-			VMOVUPS(c.get(cOne), pp)
-			VFMADD231PS(c.get(cTwo), e, pp)
-			VADDPS(e, e, qq)
-			VFMADD213PS(pp, e, qq)
-			num := w.blend(neg, p.tr, pp)
-			den := w.blend(neg, d, qq)
-			VDIVPS(den, num, num)
-			VMULPS(v, num, a)
-			y := x.scaleForward(w, num, p)
-			y = w.blend(neg, y, a)
 			return fixNaN(w, v, y)
 		},
 	}.generate()
