@@ -24,7 +24,6 @@ func main() {
 	leakyReLUKernels(f)
 	preluKernels(f)
 	eluKernels(f)
-	sigmoidKernels(f)
 	tanhKernels(f)
 	geluKernels(f)
 	seluKernels(f)
