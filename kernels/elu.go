@@ -77,15 +77,7 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		dyb, db := dy[:len(xb)], dx[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			g := dyb[i]
-			todo[n], xs[n], dys[n] = uint8(i), v, g
-			db[i] = g
-			if !positive(v) {
-				n++
-			}
-		}
+		n := passNonPositive(db, dyb, xb, &todo, &xs, &dys)
 		for j, i := range todo[:n] {
 			// exp(x) for x <= 0, written out here because a call would
 			// spill every register.
@@ -119,6 +111,24 @@ func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
 		}
 		dx[i] = math.Float32frombits(g)
 	}
+}
+
+// passNonPositive copies a block of dy into dx (the result wherever x > 0)
+// and lists the indices of the x that are not > 0 (NaN included), with
+// their x and dy, which the backward kernels of the ELU family then
+// compute: dx may be x or dy, so the operands are saved first. It returns
+// how many it listed.
+func passNonPositive(db, dyb, xb []float32, todo *[256]uint8, xs, dys *[256]float32) int {
+	n := 0
+	for i, v := range xb {
+		g := dyb[i]
+		todo[n], xs[n], dys[n] = uint8(i), v, g
+		db[i] = g
+		if !positive(v) {
+			n++
+		}
+	}
+	return n
 }
 
 // positive reports whether v > 0. As a comparison of integers, a choice it

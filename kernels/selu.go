@@ -204,15 +204,7 @@ func celuBackward(dx, dy, x []float32, alpha float32) {
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		dyb, db := dy[:len(xb)], dx[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			g := dyb[i]
-			todo[n], xs[n], dys[n] = uint8(i), v, g
-			db[i] = g
-			if !positive(v) {
-				n++
-			}
-		}
+		n := passNonPositive(db, dyb, xb, &todo, &xs, &dys)
 		for j, i := range todo[:n] {
 			v, g := xs[j], dys[j]
 			z := v
@@ -241,15 +233,7 @@ func celuBackwardWide(dx, dy, x []float32, alpha float32) {
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		dyb, db := dy[:len(xb)], dx[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			g := dyb[i]
-			todo[n], xs[n], dys[n] = uint8(i), v, g
-			db[i] = g
-			if !positive(v) {
-				n++
-			}
-		}
+		n := passNonPositive(db, dyb, xb, &todo, &xs, &dys)
 		for j, i := range todo[:n] {
 			v, g := xs[j], dys[j]
 			db[i] = product(g, v, expWide(float64(v)/a))
