@@ -21290,6 +21290,1633 @@ short:
 	VZEROUPPER
 	RET
 
+// func mishAVX512(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
+TEXT ·mishAVX512(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS signBit<>+0(SB), Z0
+	VMOVUPS expMin<>+0(SB), Z0
+	VMOVUPS log2e<>+0(SB), Z1
+	VMOVUPS scaleBase<>+0(SB), Z2
+	VMOVUPS negLn2Hi<>+0(SB), Z3
+	VMOVUPS negLn2Lo<>+0(SB), Z4
+	VMOVUPS one<>+0(SB), Z5
+	VMOVUPS c6<>+0(SB), Z6
+	VMOVUPS c5<>+0(SB), Z7
+	VMOVUPS c4<>+0(SB), Z8
+	VMOVUPS c3<>+0(SB), Z9
+	VMOVUPS c2<>+0(SB), Z10
+	VMOVUPS mishHigh<>+0(SB), Z11
+	VMOVUPD geluOne<>+0(SB), Z12
+	VMOVUPD two64<>+0(SB), Z13
+	VMOVUPD geluMagic<>+0(SB), Z14
+	CMPQ    CX, $0x10
+	JBE     last
+
+	// The head: the lanes before the first aligned output (none if it is aligned).
+	MOVQ      DI, AX
+	NEGQ      AX
+	ANDQ      $0x3f, AX
+	SHRQ      $0x02, AX
+	MOVL      $0x0000ffff, R8
+	BZHIL     AX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z20
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z20, Z20
+	VPSLLQ    $0x34, Z20, Z20
+	VPADDQ    Z20, Z17, Z17
+	VADDPD    Z13, Z17, Z20
+	VMULPD    Z17, Z20, Z20
+	VADDPD    Z13, Z20, Z17
+	VDIVPD    Z17, Z20, Z20
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z20, Z20
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z20, Y20
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z20, Z20
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K2
+	VBLENDMPS     Z16, Z20, K2, Z20
+	VMOVUPS       Z20, K1, (DI)
+	SUBQ          AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-16, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-256
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z20
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z20, Z20
+	VPSLLQ    $0x34, Z20, Z20
+	VPADDQ    Z20, Z17, Z17
+	VADDPD    Z13, Z17, Z20
+	VMULPD    Z17, Z20, Z20
+	VADDPD    Z13, Z20, Z17
+	VDIVPD    Z17, Z20, Z20
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z20, Z20
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z20, Y20
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z20, Z20
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z20, K1, Z20
+	VMOVUPS       64(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z21
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z21, Z21
+	VPSLLQ    $0x34, Z21, Z21
+	VPADDQ    Z21, Z17, Z17
+	VADDPD    Z13, Z17, Z21
+	VMULPD    Z17, Z21, Z21
+	VADDPD    Z13, Z21, Z17
+	VDIVPD    Z17, Z21, Z21
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z21, Z21
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z21, Y21
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z21, Z21
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z21, K1, Z21
+	VMOVUPS       128(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z22
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z22, Z22
+	VPSLLQ    $0x34, Z22, Z22
+	VPADDQ    Z22, Z17, Z17
+	VADDPD    Z13, Z17, Z22
+	VMULPD    Z17, Z22, Z22
+	VADDPD    Z13, Z22, Z17
+	VDIVPD    Z17, Z22, Z22
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z22, Z22
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z22, Y22
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z22, Z22
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z22, K1, Z22
+	VMOVUPS       192(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z23
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z23, Z23
+	VPSLLQ    $0x34, Z23, Z23
+	VPADDQ    Z23, Z17, Z17
+	VADDPD    Z13, Z17, Z23
+	VMULPD    Z17, Z23, Z23
+	VADDPD    Z13, Z23, Z17
+	VDIVPD    Z17, Z23, Z23
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z23, Z23
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z23, Y23
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z23, Z23
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z23, K1, Z23
+	VMOVUPS       Z20, (DI)(BX*1)
+	VMOVUPS       Z21, 64(DI)(BX*1)
+	VMOVUPS       Z22, 128(DI)(BX*1)
+	VMOVUPS       Z23, 192(DI)(BX*1)
+	ADDQ          $0x00000100, BX
+	CMPQ          BX, $-256
+	JLE           plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z20
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z20, Z20
+	VPSLLQ    $0x34, Z20, Z20
+	VPADDQ    Z20, Z17, Z17
+	VADDPD    Z13, Z17, Z20
+	VMULPD    Z17, Z20, Z20
+	VADDPD    Z13, Z20, Z17
+	VDIVPD    Z17, Z20, Z20
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z20, Z20
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z20, Y20
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z20, Z20
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z20, K1, Z20
+	VMOVUPS       Z20, (DI)(BX*1)
+	ADDQ          $0x40, BX
+	JMP           plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-256
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z20
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z20, Z20
+	VPSLLQ    $0x34, Z20, Z20
+	VPADDQ    Z20, Z17, Z17
+	VADDPD    Z13, Z17, Z20
+	VMULPD    Z17, Z20, Z20
+	VADDPD    Z13, Z20, Z17
+	VDIVPD    Z17, Z20, Z20
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z20, Z20
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z20, Y20
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z20, Z20
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z20, K1, Z20
+	VMOVUPS       64(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z21
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z21, Z21
+	VPSLLQ    $0x34, Z21, Z21
+	VPADDQ    Z21, Z17, Z17
+	VADDPD    Z13, Z17, Z21
+	VMULPD    Z17, Z21, Z21
+	VADDPD    Z13, Z21, Z17
+	VDIVPD    Z17, Z21, Z21
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z21, Z21
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z21, Y21
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z21, Z21
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z21, K1, Z21
+	VMOVUPS       128(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z22
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z22, Z22
+	VPSLLQ    $0x34, Z22, Z22
+	VPADDQ    Z22, Z17, Z17
+	VADDPD    Z13, Z17, Z22
+	VMULPD    Z17, Z22, Z22
+	VADDPD    Z13, Z22, Z17
+	VDIVPD    Z17, Z22, Z22
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z22, Z22
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z22, Y22
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z22, Z22
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z22, K1, Z22
+	VMOVUPS       192(SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z23
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z23, Z23
+	VPSLLQ    $0x34, Z23, Z23
+	VPADDQ    Z23, Z17, Z17
+	VADDPD    Z13, Z17, Z23
+	VMULPD    Z17, Z23, Z23
+	VADDPD    Z13, Z23, Z17
+	VDIVPD    Z17, Z23, Z23
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z23, Z23
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z23, Y23
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z23, Z23
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z23, K1, Z23
+	VMOVNTPS      Z20, (DI)(BX*1)
+	VMOVNTPS      Z21, 64(DI)(BX*1)
+	VMOVNTPS      Z22, 128(DI)(BX*1)
+	VMOVNTPS      Z23, 192(DI)(BX*1)
+	ADDQ          $0x00000100, BX
+	CMPQ          BX, $-256
+	JLE           nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z16
+	VMINPS      Z11, Z16, Z17
+	VMOVUPS     Z2, Z18
+	VFMADD231PS Z1, Z17, Z18
+	VSUBPS      Z2, Z18, Z18
+	VMOVAPS     Z17, Z17
+	VFMADD231PS Z3, Z18, Z17
+	VFMADD231PS Z4, Z18, Z17
+	VMOVUPS     Z6, Z19
+	VFMADD213PS Z7, Z17, Z19
+	VFMADD213PS Z8, Z17, Z19
+	VFMADD213PS Z9, Z17, Z19
+	VFMADD213PS Z10, Z17, Z19
+	VFMADD213PS Z5, Z17, Z19
+	VMULPS      Z17, Z19, Z19
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y19, Z17
+	VCVTPS2PD Y18, Z20
+	VADDPD    Z12, Z17, Z17
+	VADDPD    Z14, Z20, Z20
+	VPSLLQ    $0x34, Z20, Z20
+	VPADDQ    Z20, Z17, Z17
+	VADDPD    Z13, Z17, Z20
+	VMULPD    Z17, Z20, Z20
+	VADDPD    Z13, Z20, Z17
+	VDIVPD    Z17, Z20, Z20
+	VCVTPS2PD Y16, Z17
+	VMULPD    Z17, Z20, Z20
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z19, Y17
+	VCVTPS2PD     Y17, Z17
+	VEXTRACTF32X8 $0x01, Z18, Y18
+	VCVTPS2PD     Y18, Z18
+	VADDPD        Z12, Z17, Z17
+	VADDPD        Z14, Z18, Z18
+	VPSLLQ        $0x34, Z18, Z18
+	VPADDQ        Z18, Z17, Z17
+	VADDPD        Z13, Z17, Z18
+	VMULPD        Z17, Z18, Z18
+	VADDPD        Z13, Z18, Z17
+	VDIVPD        Z17, Z18, Z18
+	VEXTRACTF32X8 $0x01, Z16, Y16
+	VCVTPS2PD     Y16, Z16
+	VMULPD        Z16, Z18, Z18
+	VCVTPD2PS     Z20, Y20
+	VCVTPD2PS     Z18, Y16
+	VINSERTF32X8  $0x01, Y16, Z20, Z20
+	VADDPS        Z15, Z15, Z16
+	VCMPPS        $0x03, Z15, Z15, K1
+	VBLENDMPS     Z16, Z20, K1, Z20
+	VMOVNTPS      Z20, (DI)(BX*1)
+	ADDQ          $0x40, BX
+	JMP           nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	// The tail: the last n%16 elements (none if n is a multiple of 16).
+	ANDQ $0x0f, CX
+
+last:
+	MOVL      $0x0000ffff, R8
+	BZHIL     CX, R8, R8
+	KMOVW     R8, K1
+	VMOVUPS.Z (SI), K1, Z15
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Z15, Z0, Z0
+	VMINPS      Z11, Z0, Z11
+	VMOVUPS     Z2, Z16
+	VFMADD231PS Z1, Z11, Z16
+	VSUBPS      Z2, Z16, Z1
+	VMOVAPS     Z11, Z2
+	VFMADD231PS Z3, Z1, Z2
+	VFMADD231PS Z4, Z1, Z2
+	VMOVUPS     Z6, Z3
+	VFMADD213PS Z7, Z2, Z3
+	VFMADD213PS Z8, Z2, Z3
+	VFMADD213PS Z9, Z2, Z3
+	VFMADD213PS Z10, Z2, Z3
+	VFMADD213PS Z5, Z2, Z3
+	VMULPS      Z2, Z3, Z3
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD Y3, Z2
+	VCVTPS2PD Y1, Z4
+	VADDPD    Z12, Z2, Z2
+	VADDPD    Z14, Z4, Z4
+	VPSLLQ    $0x34, Z4, Z4
+	VPADDQ    Z4, Z2, Z2
+	VADDPD    Z13, Z2, Z4
+	VMULPD    Z2, Z4, Z4
+	VADDPD    Z13, Z4, Z2
+	VDIVPD    Z2, Z4, Z4
+	VCVTPS2PD Y0, Z2
+	VMULPD    Z2, Z4, Z4
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF32X8 $0x01, Z3, Y2
+	VCVTPS2PD     Y2, Z2
+	VEXTRACTF32X8 $0x01, Z1, Y1
+	VCVTPS2PD     Y1, Z1
+	VADDPD        Z12, Z2, Z2
+	VADDPD        Z14, Z1, Z1
+	VPSLLQ        $0x34, Z1, Z1
+	VPADDQ        Z1, Z2, Z2
+	VADDPD        Z13, Z2, Z1
+	VMULPD        Z2, Z1, Z1
+	VADDPD        Z13, Z1, Z2
+	VDIVPD        Z2, Z1, Z1
+	VEXTRACTF32X8 $0x01, Z0, Y0
+	VCVTPS2PD     Y0, Z0
+	VMULPD        Z0, Z1, Z1
+	VCVTPD2PS     Z4, Y4
+	VCVTPD2PS     Z1, Y0
+	VINSERTF32X8  $0x01, Y0, Z4, Z4
+	VADDPS        Z15, Z15, Z0
+	VCMPPS        $0x03, Z15, Z15, K2
+	VBLENDMPS     Z0, Z4, K2, Z4
+	VMOVUPS       Z4, K1, (DI)
+	VZEROUPPER
+	RET
+
+DATA mishHigh<>+0(SB)/4, $0x41a00000
+DATA mishHigh<>+4(SB)/4, $0x41a00000
+DATA mishHigh<>+8(SB)/4, $0x41a00000
+DATA mishHigh<>+12(SB)/4, $0x41a00000
+DATA mishHigh<>+16(SB)/4, $0x41a00000
+DATA mishHigh<>+20(SB)/4, $0x41a00000
+DATA mishHigh<>+24(SB)/4, $0x41a00000
+DATA mishHigh<>+28(SB)/4, $0x41a00000
+DATA mishHigh<>+32(SB)/4, $0x41a00000
+DATA mishHigh<>+36(SB)/4, $0x41a00000
+DATA mishHigh<>+40(SB)/4, $0x41a00000
+DATA mishHigh<>+44(SB)/4, $0x41a00000
+DATA mishHigh<>+48(SB)/4, $0x41a00000
+DATA mishHigh<>+52(SB)/4, $0x41a00000
+DATA mishHigh<>+56(SB)/4, $0x41a00000
+DATA mishHigh<>+60(SB)/4, $0x41a00000
+GLOBL mishHigh<>(SB), RODATA|NOPTR, $64
+
+DATA geluOne<>+0(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+8(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+16(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+24(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+32(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+40(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+48(SB)/8, $0x3ff0000000000000
+DATA geluOne<>+56(SB)/8, $0x3ff0000000000000
+GLOBL geluOne<>(SB), RODATA|NOPTR, $64
+
+DATA two64<>+0(SB)/8, $0x4000000000000000
+DATA two64<>+8(SB)/8, $0x4000000000000000
+DATA two64<>+16(SB)/8, $0x4000000000000000
+DATA two64<>+24(SB)/8, $0x4000000000000000
+DATA two64<>+32(SB)/8, $0x4000000000000000
+DATA two64<>+40(SB)/8, $0x4000000000000000
+DATA two64<>+48(SB)/8, $0x4000000000000000
+DATA two64<>+56(SB)/8, $0x4000000000000000
+GLOBL two64<>(SB), RODATA|NOPTR, $64
+
+DATA geluMagic<>+0(SB)/8, $0x4338000000000000
+DATA geluMagic<>+8(SB)/8, $0x4338000000000000
+DATA geluMagic<>+16(SB)/8, $0x4338000000000000
+DATA geluMagic<>+24(SB)/8, $0x4338000000000000
+DATA geluMagic<>+32(SB)/8, $0x4338000000000000
+DATA geluMagic<>+40(SB)/8, $0x4338000000000000
+DATA geluMagic<>+48(SB)/8, $0x4338000000000000
+DATA geluMagic<>+56(SB)/8, $0x4338000000000000
+GLOBL geluMagic<>(SB), RODATA|NOPTR, $64
+
+// func mishAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·mishAVX2(SB), NOSPLIT, $0-49
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y7
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y7, Y7
+	VPSLLQ    $0x34, Y7, Y7
+	VPADDQ    Y7, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y7
+	VMULPD    Y4, Y7, Y7
+	VADDPD    two64<>+0(SB), Y7, Y4
+	VDIVPD    Y4, Y7, Y7
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y7, Y7
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y7, X7
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y7, Y7
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y7, Y7
+	VMOVUPS      -32(SI)(CX*4), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y8
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y8, Y8
+	VPSLLQ    $0x34, Y8, Y8
+	VPADDQ    Y8, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y8
+	VMULPD    Y4, Y8, Y8
+	VADDPD    two64<>+0(SB), Y8, Y4
+	VDIVPD    Y4, Y8, Y8
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y8, Y8
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y8, Y8
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y8, Y8
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y9
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y9, Y9
+	VPSLLQ    $0x34, Y9, Y9
+	VPADDQ    Y9, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y9
+	VMULPD    Y4, Y9, Y9
+	VADDPD    two64<>+0(SB), Y9, Y4
+	VDIVPD    Y4, Y9, Y9
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y9, Y9
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y9, Y9
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y10
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y10, Y10
+	VPSLLQ    $0x34, Y10, Y10
+	VPADDQ    Y10, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y10
+	VMULPD    Y4, Y10, Y10
+	VADDPD    two64<>+0(SB), Y10, Y4
+	VDIVPD    Y4, Y10, Y10
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y10, Y10
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y10, X10
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y10, Y10
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y10, Y10
+	VMOVUPS      64(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y11
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y11, Y11
+	VPSLLQ    $0x34, Y11, Y11
+	VPADDQ    Y11, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y11
+	VMULPD    Y4, Y11, Y11
+	VADDPD    two64<>+0(SB), Y11, Y4
+	VDIVPD    Y4, Y11, Y11
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y11, Y11
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y11, X11
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y11, Y11
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y11, Y11
+	VMOVUPS      96(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y12
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y12, Y12
+	VPSLLQ    $0x34, Y12, Y12
+	VPADDQ    Y12, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y12
+	VMULPD    Y4, Y12, Y12
+	VADDPD    two64<>+0(SB), Y12, Y4
+	VDIVPD    Y4, Y12, Y12
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y12, Y12
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y12, X12
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y12, Y12
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y12, Y12
+	VMOVUPS      Y9, (DI)(BX*1)
+	VMOVUPS      Y10, 32(DI)(BX*1)
+	VMOVUPS      Y11, 64(DI)(BX*1)
+	VMOVUPS      Y12, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y9
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y9, Y9
+	VPSLLQ    $0x34, Y9, Y9
+	VPADDQ    Y9, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y9
+	VMULPD    Y4, Y9, Y9
+	VADDPD    two64<>+0(SB), Y9, Y4
+	VDIVPD    Y4, Y9, Y9
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y9, Y9
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y9, Y9
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y9, Y9
+	VMOVUPS      Y9, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y9
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y9, Y9
+	VPSLLQ    $0x34, Y9, Y9
+	VPADDQ    Y9, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y9
+	VMULPD    Y4, Y9, Y9
+	VADDPD    two64<>+0(SB), Y9, Y4
+	VDIVPD    Y4, Y9, Y9
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y9, Y9
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y9, Y9
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y10
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y10, Y10
+	VPSLLQ    $0x34, Y10, Y10
+	VPADDQ    Y10, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y10
+	VMULPD    Y4, Y10, Y10
+	VADDPD    two64<>+0(SB), Y10, Y4
+	VDIVPD    Y4, Y10, Y10
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y10, Y10
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y10, X10
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y10, Y10
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y10, Y10
+	VMOVUPS      64(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y11
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y11, Y11
+	VPSLLQ    $0x34, Y11, Y11
+	VPADDQ    Y11, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y11
+	VMULPD    Y4, Y11, Y11
+	VADDPD    two64<>+0(SB), Y11, Y4
+	VDIVPD    Y4, Y11, Y11
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y11, Y11
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y11, X11
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y11, Y11
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y11, Y11
+	VMOVUPS      96(SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y12
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y12, Y12
+	VPSLLQ    $0x34, Y12, Y12
+	VPADDQ    Y12, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y12
+	VMULPD    Y4, Y12, Y12
+	VADDPD    two64<>+0(SB), Y12, Y4
+	VDIVPD    Y4, Y12, Y12
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y12, Y12
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y12, X12
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y12, Y12
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y12, Y12
+	VMOVNTPS     Y9, (DI)(BX*1)
+	VMOVNTPS     Y10, 32(DI)(BX*1)
+	VMOVNTPS     Y11, 64(DI)(BX*1)
+	VMOVNTPS     Y12, 96(DI)(BX*1)
+	ADDQ         $0x00000080, BX
+	CMPQ         BX, $-128
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Y2
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y2, Y0, Y3
+	VMINPS      mishHigh<>+0(SB), Y3, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y4
+	VCVTPS2PD X5, Y9
+	VADDPD    geluOne<>+0(SB), Y4, Y4
+	VADDPD    geluMagic<>+0(SB), Y9, Y9
+	VPSLLQ    $0x34, Y9, Y9
+	VPADDQ    Y9, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y9
+	VMULPD    Y4, Y9, Y9
+	VADDPD    two64<>+0(SB), Y9, Y4
+	VDIVPD    Y4, Y9, Y9
+	VCVTPS2PD X3, Y4
+	VMULPD    Y4, Y9, Y9
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y4, Y4
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y4, Y4
+	VADDPD       two64<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y4
+	VDIVPD       Y4, Y5, Y5
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y5, Y5
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y5, X3
+	VINSERTF128  $0x01, X3, Y9, Y9
+	VADDPS       Y2, Y2, Y3
+	VCMPPS       $0x03, Y2, Y2, Y2
+	VBLENDVPS    Y2, Y3, Y9, Y9
+	VMOVNTPS     Y9, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	VMAXPS      Y3, Y0, Y0
+	VMINPS      mishHigh<>+0(SB), Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y5
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y5, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y5, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VCVTPS2PD X6, Y1
+	VCVTPS2PD X5, Y4
+	VADDPD    geluOne<>+0(SB), Y1, Y1
+	VADDPD    geluMagic<>+0(SB), Y4, Y4
+	VPSLLQ    $0x34, Y4, Y4
+	VPADDQ    Y4, Y1, Y1
+	VADDPD    two64<>+0(SB), Y1, Y4
+	VMULPD    Y1, Y4, Y4
+	VADDPD    two64<>+0(SB), Y4, Y1
+	VDIVPD    Y1, Y4, Y4
+	VCVTPS2PD X0, Y1
+	VMULPD    Y1, Y4, Y4
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	VEXTRACTF128 $0x01, Y6, X1
+	VCVTPS2PD    X1, Y1
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VADDPD       geluOne<>+0(SB), Y1, Y1
+	VADDPD       geluMagic<>+0(SB), Y5, Y5
+	VPSLLQ       $0x34, Y5, Y5
+	VPADDQ       Y5, Y1, Y1
+	VADDPD       two64<>+0(SB), Y1, Y5
+	VMULPD       Y1, Y5, Y5
+	VADDPD       two64<>+0(SB), Y5, Y1
+	VDIVPD       Y1, Y5, Y5
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VMULPD       Y0, Y5, Y5
+	VCVTPD2PSY   Y4, X4
+	VCVTPD2PSY   Y5, X0
+	VINSERTF128  $0x01, X0, Y4, Y4
+	VADDPS       Y3, Y3, Y0
+	VCMPPS       $0x03, Y3, Y3, Y1
+	VBLENDVPS    Y1, Y0, Y4, Y4
+	VMASKMOVPS   Y4, Y2, (DI)
+	VZEROUPPER
+	RET
+
 // func mishBackwardAVX512(dx []float32, dy []float32, x []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
 TEXT ·mishBackwardAVX512(SB), NOSPLIT, $0-73
@@ -30335,16 +31962,6 @@ DATA geluLog2E<>+48(SB)/8, $0x3ff71547652b82fe
 DATA geluLog2E<>+56(SB)/8, $0x3ff71547652b82fe
 GLOBL geluLog2E<>(SB), RODATA|NOPTR, $64
 
-DATA geluMagic<>+0(SB)/8, $0x4338000000000000
-DATA geluMagic<>+8(SB)/8, $0x4338000000000000
-DATA geluMagic<>+16(SB)/8, $0x4338000000000000
-DATA geluMagic<>+24(SB)/8, $0x4338000000000000
-DATA geluMagic<>+32(SB)/8, $0x4338000000000000
-DATA geluMagic<>+40(SB)/8, $0x4338000000000000
-DATA geluMagic<>+48(SB)/8, $0x4338000000000000
-DATA geluMagic<>+56(SB)/8, $0x4338000000000000
-GLOBL geluMagic<>(SB), RODATA|NOPTR, $64
-
 DATA geluNegLn2<>+0(SB)/8, $0xbfe62e42fefa39ef
 DATA geluNegLn2<>+8(SB)/8, $0xbfe62e42fefa39ef
 DATA geluNegLn2<>+16(SB)/8, $0xbfe62e42fefa39ef
@@ -30464,16 +32081,6 @@ DATA geluQ1<>+40(SB)/8, $0x3ffacaabf95e24b8
 DATA geluQ1<>+48(SB)/8, $0x3ffacaabf95e24b8
 DATA geluQ1<>+56(SB)/8, $0x3ffacaabf95e24b8
 GLOBL geluQ1<>(SB), RODATA|NOPTR, $64
-
-DATA geluOne<>+0(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+8(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+16(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+24(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+32(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+40(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+48(SB)/8, $0x3ff0000000000000
-DATA geluOne<>+56(SB)/8, $0x3ff0000000000000
-GLOBL geluOne<>(SB), RODATA|NOPTR, $64
 
 DATA geluC5<>+0(SB)/8, $0x3f81227680000000
 DATA geluC5<>+8(SB)/8, $0x3f81227680000000

@@ -222,6 +222,20 @@ func softplusBackwardAVX512(dx []float32, dy []float32, x []float32, beta float3
 //go:noescape
 func softplusBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, threshold float32, stream bool)
 
+// mishAVX512 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishAVX512(dst []float32, x []float32, stream bool)
+
+// mishAVX2 sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func mishAVX2(dst []float32, x []float32, stream bool)
+
 // mishBackwardAVX512 sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.

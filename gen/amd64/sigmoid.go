@@ -61,6 +61,7 @@ func sigmoidKernels() {
 	siluBackwardKernel()
 	softplusKernel()
 	softplusBackwardKernel()
+	mishKernel()
 	mishBackwardKernel()
 }
 
@@ -81,9 +82,20 @@ type parts struct{ z, tr, m, nf, v reg.VecVirtual }
 // the reduced argument (nil for none).
 func (x *expVector) exp(w width, a reg.VecVirtual, lo reg.VecVirtual) parts {
 	c := x.c
-	z, v, nf, r := w.vec(), w.vec(), w.vec(), w.vec()
+	z := w.vec()
 	VORPS(c.get(cSignBit), a, z) // -|a|
 	VMAXPS(z, c.get(cExpMin), z) // z if NaN
+	p := x.reduce(w, z, lo)
+	p.m = w.vec()
+	VADDPS(c.get(cOne), p.tr, p.m)
+	return p
+}
+
+// reduce returns the parts of exp(z + lo) but m, for ExpMin <= z <= 88
+// (or NaN).
+func (x *expVector) reduce(w width, z reg.VecVirtual, lo reg.VecVirtual) parts {
+	c := x.c
+	v, nf, r := w.vec(), w.vec(), w.vec()
 	VMOVUPS(c.get(cScaleBase), v)
 	VFMADD231PS(c.get(cLog2E), z, v) // v = z·log2(e) + magic, rounded to an integer
 	VSUBPS(c.get(cScaleBase), v, nf)
@@ -100,9 +112,7 @@ func (x *expVector) exp(w width, a reg.VecVirtual, lo reg.VecVirtual) parts {
 	}
 	VFMADD213PS(c.get(cOne), r, q) // 1 + r·q
 	VMULPS(r, q, q)                // tr
-	m := w.vec()
-	VADDPS(c.get(cOne), q, m)
-	return parts{z: z, tr: q, m: m, nf: nf, v: v}
+	return parts{z: z, tr: q, nf: nf, v: v}
 }
 
 // scaleForward returns q·2^n, given the parts' nf and v, for a normal q
@@ -240,6 +250,53 @@ func siluKernel() {
 			VMULPS(v, r, r)
 			y = w.blend(negative(w, v, zero), y, r)
 			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+// The constants of the Mish kernel, which computes t = tanh(softplus(x))
+// in float64 as N/(N + 2), N = u·(u + 2), u = e^x: u's argument stops at
+// MishHigh = 20, where N > e^40 > 2^57 and N + 2 rounds to N, so t = 1.
+var (
+	cMishHigh = floatConstant("mishHigh", 20)
+	dTwo      = double{"two64", 2}
+)
+
+func mishKernel() {
+	var x expVector
+	var d doublePool
+	elementwise{
+		name: "mish",
+		doc:  "sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).",
+		out:  "dst", in: []string{"x"},
+		setup: func(w width) {
+			x.setup(w, cMishHigh)
+			d = w.doubles([]double{dOne, dTwo, dMagic})
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			c := x.c
+			Comment("u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.")
+			xc, z := w.vec(), w.vec()
+			VMAXPS(v, c.get(cExpMin), xc) // x if NaN
+			VMINPS(c.get(cMishHigh), xc, z)
+			p := x.reduce(w, z, nil)
+			half := func(h int) reg.VecVirtual {
+				Comment("In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.")
+				u, n := toDoubles(w, p.tr, h), toDoubles(w, p.nf, h)
+				VADDPD(d.get(dOne), u, u)
+				VADDPD(d.get(dMagic), n, n)
+				scale(u, n)
+				t := w.vec()
+				VADDPD(d.get(dTwo), u, t)
+				VMULPD(u, t, t)
+				VADDPD(d.get(dTwo), t, u)
+				VDIVPD(u, t, t)
+				VMULPD(toDoubles(w, xc, h), t, t)
+				return t
+			}
+			lo := half(0)
+			return fixNaN(w, v, toFloats(w, lo, half(1)))
 		},
 	}.generate()
 }
