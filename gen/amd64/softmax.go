@@ -15,8 +15,10 @@ import (
 // row at a time, in passes over the row (see package kernels): each pass
 // goes through the row in blocks of 16 elements (one ZMM register, or two
 // YMM registers), the last block masked. A row's sums are accumulated in
-// float64 in 16 lanes, one per element position in a block, and reduced in
-// the same order at both widths, so that AVX-512 and AVX2 give the same bits.
+// float64 in 16 lanes, one per element position in a block (two sets of
+// them in the backward passes' sums, for even and odd blocks), and reduced
+// in the same order at both widths, so that AVX-512 and AVX2 give the same
+// bits.
 
 // The constants of the softmax kernels, besides ELU's.
 var (
@@ -131,14 +133,15 @@ func (w width) vectors() int { return 16 / w.lanes }
 // A block addresses the vectors of one block of a row: whole (t nil) or
 // the partial one.
 type block struct {
-	w width
-	i reg.Register // the block's byte offset in the row
-	t *tail
+	w   width
+	i   reg.Register // the block's byte offset in the row, less off
+	off int
+	t   *tail
 }
 
 // at returns the address of vector j of the block in the row at p.
 func (b block) at(p reg.Register, j int) Mem {
-	return Mem{Base: p, Index: b.i, Scale: 1, Disp: j * b.w.bytes()}
+	return Mem{Base: p, Index: b.i, Scale: 1, Disp: b.off + j*b.w.bytes()}
 }
 
 // mask returns the AVX2 mask of vector j of a partial block, in a register.
@@ -226,6 +229,39 @@ func (r *row) pass(w width, tag string, body func(b block)) {
 	Label(tag + "_done")
 }
 
+// sumPass emits a pass over the row's blocks that adds each to one of two
+// sums, add(b, s): blocks go in pairs, the first to the first sum and the
+// second to the second, so that two chains of additions run at once; an
+// odd whole block goes to the first and the partial one to the second. It
+// returns the two sums added, lane by lane.
+func (r *row) sumPass(w width, add func(b block, s sum)) sum {
+	s := [2]sum{newSum(w), newSum(w)}
+	i := reg.RBX
+	end := reg.RAX
+	XORQ(i, i)
+	MOVQ(r.full, end)
+	SUBQ(Imm(64), end)
+	Label("sum_pairs")
+	CMPQ(i, end)
+	JGE(LabelRef("sum_single"))
+	add(block{w: w, i: i}, s[0])
+	add(block{w: w, i: i, off: 64}, s[1])
+	ADDQ(Imm(128), i)
+	JMP(LabelRef("sum_pairs"))
+	Label("sum_single")
+	CMPQ(i, r.full)
+	JAE(LabelRef("sum_tail"))
+	add(block{w: w, i: i}, s[0])
+	ADDQ(Imm(64), i)
+	Label("sum_tail")
+	TESTQ(r.rem, r.rem)
+	JZ(LabelRef("sum_done"))
+	add(block{w: w, i: i, t: r.t}, s[1])
+	Label("sum_done")
+	s[0].add(s[1])
+	return s[0]
+}
+
 // rowMax returns the maximum of the row at p in every lane (a NaN of the
 // row may or may not come out: the exponentials make the row NaN anyway).
 func (r *row) rowMax(w width, p reg.Register) reg.VecVirtual {
@@ -292,22 +328,46 @@ func halves(w width, v reg.VecVirtual) (lo, hi reg.VecVirtual) {
 	return lo, hi
 }
 
-// add adds a block's vectors v to s.
-func (s sum) add(w width, v []reg.VecVirtual) {
+// toFloat64s returns the float64 conversions of the halves of each of v, in the
+// order of a sum's lanes.
+func toFloat64s(w width, v []reg.VecVirtual) []reg.VecVirtual {
+	var d []reg.VecVirtual
 	for j := range v {
 		lo, hi := halves(w, v[j])
-		VADDPD(lo, s[2*j], s[2*j])
-		VADDPD(hi, s[2*j+1], s[2*j+1])
+		d = append(d, lo, hi)
+	}
+	return d
+}
+
+// widened returns the block of the row at p converted to float64, in the
+// order of a sum's lanes: a whole block converted straight from memory
+// (one instruction a half), a partial one loaded and widened.
+func (b block) widened(p reg.Register) []reg.VecVirtual {
+	if b.t != nil {
+		return toFloat64s(b.w, b.load(p))
+	}
+	d := make([]reg.VecVirtual, 2*b.w.vectors())
+	for k := range d {
+		d[k] = b.w.vec()
+		m := b.at(p, 0)
+		m.Disp += k * b.w.bytes() / 2
+		VCVTPS2PD(m, d[k])
+	}
+	return d
+}
+
+// add adds the float64 vectors d (a block, widened) to s.
+func (s sum) add(d []reg.VecVirtual) {
+	for k := range d {
+		VADDPD(d[k], s[k], s[k])
 	}
 }
 
-// addProducts adds the exact float64 products a[j]·b[j] to s.
-func (s sum) addProducts(w width, a, b []reg.VecVirtual) {
-	for j := range a {
-		alo, ahi := halves(w, a[j])
-		blo, bhi := halves(w, b[j])
-		VFMADD231PD(alo, blo, s[2*j])
-		VFMADD231PD(ahi, bhi, s[2*j+1])
+// addProducts adds the exact float64 products a[k]·b[k] (two blocks,
+// widened) to s.
+func (s sum) addProducts(a, b []reg.VecVirtual) {
+	for k := range a {
+		VFMADD231PD(a[k], b[k], s[k])
 	}
 }
 
@@ -407,7 +467,7 @@ func softmaxKernel() {
 			r.pass(w, "exp", func(b block) {
 				e := expMinus(w, r.c, b, r.in[0], m)
 				b.store(e, r.out)
-				s.add(w, e)
+				s.add(toFloat64s(w, e))
 			})
 			total := s.total(w)
 			one := XMM()
@@ -433,7 +493,7 @@ func logSoftmaxKernel() {
 		row: func(w width, r *row) {
 			m := r.rowMax(w, r.in[0])
 			s := newSum(w)
-			r.pass(w, "exp", func(b block) { s.add(w, expMinus(w, r.c, b, r.in[0], m)) })
+			r.pass(w, "exp", func(b block) { s.add(toFloat64s(w, expMinus(w, r.c, b, r.in[0], m))) })
 			l := float32Broadcast(w, logFloat64(s.total(w)))
 			r.pass(w, "out", func(b block) {
 				x := b.load(r.in[0])
@@ -490,8 +550,7 @@ func softmaxBackwardKernel() {
 		name: "softmaxBackward", out: "dx", in: []string{"dy", "y"},
 		doc: "sets each row of cols elements of dx to y*(dy - sum(dy*y)) over the row (see kernels.SoftmaxBackward).",
 		row: func(w width, r *row) {
-			s := newSum(w)
-			r.pass(w, "sum", func(b block) { s.addProducts(w, b.load(r.in[0]), b.load(r.in[1])) })
+			s := r.sumPass(w, func(b block, s sum) { s.addProducts(b.widened(r.in[0]), b.widened(r.in[1])) })
 			g := float32Broadcast(w, s.total(w))
 			r.pass(w, "out", func(b block) {
 				dy, y := b.load(r.in[0]), b.load(r.in[1])
@@ -511,8 +570,7 @@ func logSoftmaxBackwardKernel() {
 		name: "logSoftmaxBackward", out: "dx", in: []string{"dy", "y"}, consts: []constant{cExpLow, cExpHigh},
 		doc: "sets each row of cols elements of dx to dy - exp(y)*sum(dy) over the row (see kernels.LogSoftmaxBackward).",
 		row: func(w width, r *row) {
-			s := newSum(w)
-			r.pass(w, "sum", func(b block) { s.add(w, b.load(r.in[0])) })
+			s := r.sumPass(w, func(b block, s sum) { s.add(b.widened(r.in[0])) })
 			g := float32Broadcast(w, s.total(w))
 			r.pass(w, "out", func(b block) {
 				dy, y := b.load(r.in[0]), b.load(r.in[1])
