@@ -15,9 +15,9 @@ import (
 // range spans every such n. The rest of each formula is float64 arithmetic
 // too, rounded to float32 once at the end: results underflow gradually,
 // tails are computed, not cut off (a result is 0 only where it rounds to
-// 0), and nothing overflows before the result does. (The assembly, without
-// float64 lanes to spare, forms the same results in float32; see
-// gen/amd64/sigmoid.go.)
+// 0), and nothing overflows before the result does. (The assembly forms
+// the same results in float32, but Mish's, which works in float64 lanes
+// after a float32 exponential; see gen/amd64/sigmoid.go.)
 
 // Sigmoid sets dst[i] = 1/(1+exp(-x[i])) within 2 ulp (3 where the result
 // is subnormal). Sigmoid(+Inf) = 1, Sigmoid(-Inf) = +0, Sigmoid(±0) = 0.5,

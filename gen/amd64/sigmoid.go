@@ -16,13 +16,14 @@ import (
 // = m·2^n (packages exp32 and sigmoid32), results formed from m and scaled
 // by 2^n last, so that they underflow gradually, and 1/(1+e) refined by a
 // Newton step with exact residuals, so that the forward results stay within
-// 1-2 ulp. Sigmoid alone, the most called, trades that step for speed: one
-// division m/(1+e), scaled by 2^n, and 1 minus it for x > 0, 2 ulp at most
-// on every float32 (TestSmoothExhaustive). Both widths round the same: AVX-512 scales a normal forward
-// result with VSCALEFPS, AVX2 multiplies by 2^(n>>1) exactly and by
-// 2^(n-(n>>1)), rounding once as VSCALEFPS does; the backward kernels,
-// whose dy·q may be subnormal before the scale, multiply by the two powers
-// at either width.
+// 1-2 ulp. Two differ. Sigmoid, the most called, trades that step for
+// speed: one division m/(1+e), scaled by 2^n, and 1 minus it for x > 0, 2
+// ulp at most on every float32. Mish, which rounded in too many places in
+// float32 (4 ulp), takes e's parts to float64 lanes and finishes there (1
+// ulp). Both widths round the same: AVX-512 scales a normal forward result
+// with VSCALEFPS, AVX2 multiplies by 2^(n>>1) exactly and by 2^(n-(n>>1)),
+// rounding once as VSCALEFPS does; the backward kernels, whose dy·q may be
+// subnormal before the scale, multiply by the two powers at either width.
 
 var (
 	cTwo          = floatConstant("two", 2)
