@@ -4886,6 +4886,344 @@ lane:
 return:
 	RET
 
+// func sigmoidNEON(dst []float32, x []float32)
+TEXT ·sigmoidNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V29.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V27.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVW $0x4b400043, R7
+	VDUP R7, V24.S4
+	MOVW $0x4b40001b, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V22.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V22.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V22.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V22.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V21.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+
+	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V27.S4, V5.S4, V3.S4
+	VFMLS V26.S4, V5.S4, V3.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V22.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
+	VFMLA V6.S4, V8.S4, V3.S4
+	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+
+	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
+	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
+	VSHL $23, V9.S4, V9.S4
+	VMOV V25.B16, V10.B16
+	VFMLA V9.S4, V3.S4, V10.S4
+	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+
+	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
+	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
+	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
+	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+
+	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
+	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
+	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
+	VBSL V6.B16, V10.B16, V9.B16
+	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
+	VBSL V6.B16, V9.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+
+	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V27.S4, V5.S4, V3.S4
+	VFMLS V26.S4, V5.S4, V3.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V22.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
+	VFMLA V6.S4, V8.S4, V3.S4
+	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+
+	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
+	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
+	VSHL $23, V9.S4, V9.S4
+	VMOV V25.B16, V10.B16
+	VFMLA V9.S4, V3.S4, V10.S4
+	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+
+	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
+	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
+	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
+	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+
+	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
+	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
+	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
+	VBSL V6.B16, V10.B16, V9.B16
+	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V6.B16, V9.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+
+	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V27.S4, V5.S4, V3.S4
+	VFMLS V26.S4, V5.S4, V3.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V22.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
+	VFMLA V6.S4, V8.S4, V3.S4
+	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+
+	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
+	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
+	VSHL $23, V9.S4, V9.S4
+	VMOV V25.B16, V10.B16
+	VFMLA V9.S4, V3.S4, V10.S4
+	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+
+	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
+	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
+	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
+	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+
+	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
+	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
+	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
+	VBSL V6.B16, V10.B16, V9.B16
+	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V6.B16, V9.B16, V1.B16
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
+TEXT ·sigmoidBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V30.S4
+	MOVW $0x5f000000, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	VMOV V4.B16, V13.B16
+	VFMLS V4.S4, V4.S4, V13.S4
+	WORD $0x6e20ddad // fmul v13.4s, v13.4s, v0.4s
+	WORD $0x6e20dc8e // fmul v14.4s, v4.4s, v0.4s
+	WORD $0x4ea4d7cf // fsub v15.4s, v30.4s, v4.4s
+	WORD $0x6e2fddce // fmul v14.4s, v14.4s, v15.4s
+	WORD $0x4e7f1c8f // bic v15.16b, v4.16b, v31.16b
+	WORD $0x6e3de5f0 // fcmge v16.4s, v15.4s, v29.4s
+	VBSL V13.B16, V14.B16, V16.B16
+	VMOV V16.B16, V12.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VMOV V4.B16, V13.B16
+	VFMLS V4.S4, V4.S4, V13.S4
+	WORD $0x6e20ddad // fmul v13.4s, v13.4s, v0.4s
+	WORD $0x6e20dc8e // fmul v14.4s, v4.4s, v0.4s
+	WORD $0x4ea4d7cf // fsub v15.4s, v30.4s, v4.4s
+	WORD $0x6e2fddce // fmul v14.4s, v14.4s, v15.4s
+	WORD $0x4e7f1c8f // bic v15.16b, v4.16b, v31.16b
+	WORD $0x6e3de5f0 // fcmge v16.4s, v15.4s, v29.4s
+	VBSL V13.B16, V14.B16, V16.B16
+	VMOV V16.B16, V8.B16
+	VMOV V5.B16, V17.B16
+	VFMLS V5.S4, V5.S4, V17.S4
+	WORD $0x6e21de31 // fmul v17.4s, v17.4s, v1.4s
+	WORD $0x6e21dcb2 // fmul v18.4s, v5.4s, v1.4s
+	WORD $0x4ea5d7d3 // fsub v19.4s, v30.4s, v5.4s
+	WORD $0x6e33de52 // fmul v18.4s, v18.4s, v19.4s
+	WORD $0x4e7f1cb3 // bic v19.16b, v5.16b, v31.16b
+	WORD $0x6e3de674 // fcmge v20.4s, v19.4s, v29.4s
+	VBSL V17.B16, V18.B16, V20.B16
+	VMOV V20.B16, V9.B16
+	VMOV V6.B16, V21.B16
+	VFMLS V6.S4, V6.S4, V21.S4
+	WORD $0x6e22deb5 // fmul v21.4s, v21.4s, v2.4s
+	WORD $0x6e22dcd6 // fmul v22.4s, v6.4s, v2.4s
+	WORD $0x4ea6d7d7 // fsub v23.4s, v30.4s, v6.4s
+	WORD $0x6e37ded6 // fmul v22.4s, v22.4s, v23.4s
+	WORD $0x4e7f1cd7 // bic v23.16b, v6.16b, v31.16b
+	WORD $0x6e3de6f8 // fcmge v24.4s, v23.4s, v29.4s
+	VBSL V21.B16, V22.B16, V24.B16
+	VMOV V24.B16, V10.B16
+	VMOV V7.B16, V25.B16
+	VFMLS V7.S4, V7.S4, V25.S4
+	WORD $0x6e23df39 // fmul v25.4s, v25.4s, v3.4s
+	WORD $0x6e23dcfa // fmul v26.4s, v7.4s, v3.4s
+	WORD $0x4ea7d7db // fsub v27.4s, v30.4s, v7.4s
+	WORD $0x6e3bdf5a // fmul v26.4s, v26.4s, v27.4s
+	WORD $0x4e7f1cfb // bic v27.16b, v7.16b, v31.16b
+	WORD $0x6e3de77c // fcmge v28.4s, v27.4s, v29.4s
+	VBSL V25.B16, V26.B16, V28.B16
+	VMOV V28.B16, V11.B16
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	VMOV V4.B16, V13.B16
+	VFMLS V4.S4, V4.S4, V13.S4
+	WORD $0x6e20ddad // fmul v13.4s, v13.4s, v0.4s
+	WORD $0x6e20dc8e // fmul v14.4s, v4.4s, v0.4s
+	WORD $0x4ea4d7cf // fsub v15.4s, v30.4s, v4.4s
+	WORD $0x6e2fddce // fmul v14.4s, v14.4s, v15.4s
+	WORD $0x4e7f1c8f // bic v15.16b, v4.16b, v31.16b
+	WORD $0x6e3de5f0 // fcmge v16.4s, v15.4s, v29.4s
+	VBSL V13.B16, V14.B16, V16.B16
+	VMOV V16.B16, V8.B16
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	VMOV V4.B16, V13.B16
+	VFMLS V4.S4, V4.S4, V13.S4
+	WORD $0x6e20ddad // fmul v13.4s, v13.4s, v0.4s
+	WORD $0x6e20dc8e // fmul v14.4s, v4.4s, v0.4s
+	WORD $0x4ea4d7cf // fsub v15.4s, v30.4s, v4.4s
+	WORD $0x6e2fddce // fmul v14.4s, v14.4s, v15.4s
+	WORD $0x4e7f1c8f // bic v15.16b, v4.16b, v31.16b
+	WORD $0x6e3de5f0 // fcmge v16.4s, v15.4s, v29.4s
+	VBSL V13.B16, V14.B16, V16.B16
+	VMOV V16.B16, V8.B16
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
 // func tanhNEON(dst []float32, x []float32)
 TEXT ·tanhNEON(SB), NOSPLIT, $0-48
 	MOVD dst_base+0(FP), R0

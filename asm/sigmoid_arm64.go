@@ -12,6 +12,10 @@ func (k Impl) Sigmoid(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Sigmoid", dst, x)
 	}
+	if k.isa == neon {
+		sigmoidNEON(dst, x)
+		return
+	}
 	kernels.Sigmoid(dst, x)
 }
 
@@ -19,6 +23,10 @@ func (k Impl) Sigmoid(dst, x []float32) {
 func (k Impl) SigmoidBackward(dx, dy, y []float32) {
 	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SigmoidBackward", "y", dx, dy, y)
+	}
+	if k.isa == neon {
+		sigmoidBackwardNEON(dx, dy, y)
+		return
 	}
 	kernels.SigmoidBackward(dx, dy, y)
 }

@@ -72,6 +72,18 @@ func eluBackwardNEON(dx []float32, dy []float32, x []float32, f float32, fHuge f
 //go:noescape
 func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha float32)
 
+// sigmoidNEON sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func sigmoidNEON(dst []float32, x []float32)
+
+// sigmoidBackwardNEON sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //

@@ -24,6 +24,7 @@ func main() {
 	leakyReLUKernels(f)
 	preluKernels(f)
 	eluKernels(f)
+	sigmoidKernels(f)
 	tanhKernels(f)
 	geluKernels(f)
 	seluKernels(f)

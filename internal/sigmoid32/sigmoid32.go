@@ -53,3 +53,14 @@ const (
 // 0 in float32 whatever lo is, and lo may be large or, where beta·x is
 // infinite, NaN: kernels clamp it to ±LoLimit (a NaN to -LoLimit).
 const LoLimit = float32(0x1p-10)
+
+// The NEON Sigmoid kernel scales by 2^n in two normal powers of two, as
+// GELUTanh's does: z = -|x| is clamped at NEONMin (Sigmoid(-110) < 2^-158
+// rounds to 0, and n >= -159), 1 + e is formed with 2^max(n, NEONScaleMin)
+// (below, e < 2^-59 and 1 + e = 1), and m/(1+e) >= 0.35 is multiplied by
+// 2^max(n, NEONScaleFirst) exactly, then by the rest of 2^n, rounding once.
+const (
+	NEONMin        = float32(-110)
+	NEONScaleMin   = -60
+	NEONScaleFirst = -100
+)
