@@ -4927,51 +4927,49 @@ TEXT ·sigmoidNEON(SB), NOSPLIT, $0-48
 	ADD R4, R2, R5
 	SUB $16, R5, R5
 	VLD1 (R5), [V0.S4]
-
-	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
 	VORR V31.B16, V0.B16, V3.B16
 	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
 	VMOV V29.B16, V4.B16
 	VFMLA V28.S4, V3.S4, V4.S4
-	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
-	VFMLS V27.S4, V5.S4, V3.S4
-	VFMLS V26.S4, V5.S4, V3.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
 	VDUP V22.S[0], V6.S4
-	VDUP V22.S[1], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VDUP V22.S[2], V6.S4
-	VFMLA V7.S4, V3.S4, V6.S4
-	VDUP V22.S[3], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
-	VFMLA V7.S4, V3.S4, V6.S4
-	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
-	VFMLA V6.S4, V8.S4, V3.S4
-	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
 
-	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
-	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
-	VSHL $23, V9.S4, V9.S4
-	VMOV V25.B16, V10.B16
-	VFMLA V9.S4, V3.S4, V10.S4
-	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
 
-	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
-	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
-	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
-	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
-	VSHL $23, V9.S4, V9.S4
+	// x <= 0: (1 + p)/(1 + e), scaled by 2^n; x > 0: 1 - that.
+	WORD $0x4e39d4a5 // fadd v5.4s, v5.4s, v25.4s
+	WORD $0x6e26fca3 // fdiv v3.4s, v5.4s, v6.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
 	VSHL $23, V7.S4, V7.S4
-	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
-	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
-
-	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
-	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
-	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
-	VBSL V6.B16, V10.B16, V9.B16
-	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dc63 // fmul v3.4s, v3.4s, v7.4s
+	WORD $0x6e28dc63 // fmul v3.4s, v3.4s, v8.4s
+	WORD $0x4ea3d726 // fsub v6.4s, v25.4s, v3.4s
+	WORD $0x4ea0c808 // fcmgt v8.4s, v0.4s, #0
+	VBSL V3.B16, V6.B16, V8.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
 	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
-	VBSL V6.B16, V9.B16, V2.B16
+	VBSL V3.B16, V8.B16, V2.B16
 	ADD R4, R0, R6
 	SUB $16, R6, R6
 
@@ -4979,51 +4977,49 @@ loop4:
 	CMP $4, R1
 	BLT done
 	VLD1.P 16(R2), [V0.S4]
-
-	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
 	VORR V31.B16, V0.B16, V3.B16
 	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
 	VMOV V29.B16, V4.B16
 	VFMLA V28.S4, V3.S4, V4.S4
-	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
-	VFMLS V27.S4, V5.S4, V3.S4
-	VFMLS V26.S4, V5.S4, V3.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
 	VDUP V22.S[0], V6.S4
-	VDUP V22.S[1], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VDUP V22.S[2], V6.S4
-	VFMLA V7.S4, V3.S4, V6.S4
-	VDUP V22.S[3], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
-	VFMLA V7.S4, V3.S4, V6.S4
-	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
-	VFMLA V6.S4, V8.S4, V3.S4
-	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
 
-	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
-	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
-	VSHL $23, V9.S4, V9.S4
-	VMOV V25.B16, V10.B16
-	VFMLA V9.S4, V3.S4, V10.S4
-	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
 
-	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
-	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
-	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
-	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
-	VSHL $23, V9.S4, V9.S4
+	// x <= 0: (1 + p)/(1 + e), scaled by 2^n; x > 0: 1 - that.
+	WORD $0x4e39d4a5 // fadd v5.4s, v5.4s, v25.4s
+	WORD $0x6e26fca3 // fdiv v3.4s, v5.4s, v6.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
 	VSHL $23, V7.S4, V7.S4
-	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
-	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
-
-	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
-	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
-	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
-	VBSL V6.B16, V10.B16, V9.B16
-	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dc63 // fmul v3.4s, v3.4s, v7.4s
+	WORD $0x6e28dc63 // fmul v3.4s, v3.4s, v8.4s
+	WORD $0x4ea3d726 // fsub v6.4s, v25.4s, v3.4s
+	WORD $0x4ea0c808 // fcmgt v8.4s, v0.4s, #0
+	VBSL V3.B16, V6.B16, V8.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
 	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
-	VBSL V6.B16, V9.B16, V1.B16
+	VBSL V3.B16, V8.B16, V1.B16
 	VST1.P [V1.S4], 16(R0)
 	SUB $4, R1, R1
 	B loop4
@@ -5039,51 +5035,49 @@ short:
 
 lane:
 	FMOVS.P 4(R2), F0
-
-	// e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).
 	VORR V31.B16, V0.B16, V3.B16
 	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
 	VMOV V29.B16, V4.B16
 	VFMLA V28.S4, V3.S4, V4.S4
-	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
-	VFMLS V27.S4, V5.S4, V3.S4
-	VFMLS V26.S4, V5.S4, V3.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
 	VDUP V22.S[0], V6.S4
-	VDUP V22.S[1], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VDUP V22.S[2], V6.S4
-	VFMLA V7.S4, V3.S4, V6.S4
-	VDUP V22.S[3], V7.S4
-	VFMLA V6.S4, V3.S4, V7.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
-	VFMLA V7.S4, V3.S4, V6.S4
-	WORD $0x6e23dc68 // fmul v8.4s, v3.4s, v3.4s
-	VFMLA V6.S4, V8.S4, V3.S4
-	WORD $0x4e39d463 // fadd v3.4s, v3.4s, v25.4s
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
 
-	// x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.
-	WORD $0x4e38f489 // fmax v9.4s, v4.4s, v24.4s
-	VSHL $23, V9.S4, V9.S4
-	VMOV V25.B16, V10.B16
-	VFMLA V9.S4, V3.S4, V10.S4
-	WORD $0x6e2afc66 // fdiv v6.4s, v3.4s, v10.4s
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
 
-	// q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.
-	WORD $0x4e37f489 // fmax v9.4s, v4.4s, v23.4s
-	WORD $0x4ea9d487 // fsub v7.4s, v4.4s, v9.4s
-	WORD $0x4e3dd4e7 // fadd v7.4s, v7.4s, v29.4s
-	VSHL $23, V9.S4, V9.S4
+	// x <= 0: (1 + p)/(1 + e), scaled by 2^n; x > 0: 1 - that.
+	WORD $0x4e39d4a5 // fadd v5.4s, v5.4s, v25.4s
+	WORD $0x6e26fca3 // fdiv v3.4s, v5.4s, v6.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
 	VSHL $23, V7.S4, V7.S4
-	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
-	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
-
-	// x > 0: 1 - that; a NaN x comes out quieted (x + x).
-	WORD $0x4ea6d72a // fsub v10.4s, v25.4s, v6.4s
-	WORD $0x4ea0c809 // fcmgt v9.4s, v0.4s, #0
-	VBSL V6.B16, V10.B16, V9.B16
-	WORD $0x4e20d406 // fadd v6.4s, v0.4s, v0.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dc63 // fmul v3.4s, v3.4s, v7.4s
+	WORD $0x6e28dc63 // fmul v3.4s, v3.4s, v8.4s
+	WORD $0x4ea3d726 // fsub v6.4s, v25.4s, v3.4s
+	WORD $0x4ea0c808 // fcmgt v8.4s, v0.4s, #0
+	VBSL V3.B16, V6.B16, V8.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
 	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
-	VBSL V6.B16, V9.B16, V1.B16
+	VBSL V3.B16, V8.B16, V1.B16
 	FMOVS.P F1, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane
@@ -5218,6 +5212,247 @@ lane:
 	VBSL V13.B16, V14.B16, V16.B16
 	VMOV V16.B16, V8.B16
 	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func siluNEON(dst []float32, x []float32)
+TEXT ·siluNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc2dc0000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V29.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V27.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVW $0x4b400043, R7
+	VDUP R7, V24.S4
+	MOVW $0x4b40001b, R7
+	VDUP R7, V23.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V22.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V22.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V22.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V22.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V21.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
+
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
+
+	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
+	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
+	VMOV V25.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	VFMLA V9.S4, V10.S4, V9.S4
+
+	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
+	VMOV V3.B16, V6.B16
+	VFMLA V3.S4, V5.S4, V6.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	WORD $0x4ea0e807 // fcmlt v7.4s, v0.4s, #0
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x4e20d409 // fadd v9.4s, v0.4s, v0.4s
+	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
+	VBSL V9.B16, V7.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
+
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
+
+	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
+	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
+	VMOV V25.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	VFMLA V9.S4, V10.S4, V9.S4
+
+	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
+	VMOV V3.B16, V6.B16
+	VFMLA V3.S4, V5.S4, V6.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	WORD $0x4ea0e807 // fcmlt v7.4s, v0.4s, #0
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x4e20d409 // fadd v9.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V9.B16, V7.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	VORR V31.B16, V0.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V28.S4, V3.S4, V4.S4
+	WORD $0x4ebdd487 // fsub v7.4s, v4.4s, v29.4s
+	VMOV V3.B16, V5.B16
+	VFMLS V27.S4, V7.S4, V5.S4
+	VFMLS V26.S4, V7.S4, V5.S4
+	VDUP V22.S[0], V6.S4
+	VDUP V22.S[1], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VDUP V22.S[2], V6.S4
+	VFMLA V8.S4, V5.S4, V6.S4
+	VDUP V22.S[3], V8.S4
+	VFMLA V6.S4, V5.S4, V8.S4
+	VMOV V21.B16, V6.B16
+	VFMLA V8.S4, V5.S4, V6.S4
+	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
+	VFMLA V6.S4, V9.S4, V5.S4
+
+	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
+	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e39d4a7 // fadd v7.4s, v5.4s, v25.4s
+	VMOV V25.B16, V6.B16
+	VFMLA V8.S4, V7.S4, V6.S4
+
+	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
+	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
+	VMOV V25.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	VFMLA V9.S4, V10.S4, V9.S4
+
+	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
+	VMOV V3.B16, V6.B16
+	VFMLA V3.S4, V5.S4, V6.S4
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e37f487 // fmax v7.4s, v4.4s, v23.4s
+	WORD $0x4ea7d488 // fsub v8.4s, v4.4s, v7.4s
+	WORD $0x4e3dd508 // fadd v8.4s, v8.4s, v29.4s
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x6e27dcc6 // fmul v6.4s, v6.4s, v7.4s
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	WORD $0x4ea0e807 // fcmlt v7.4s, v0.4s, #0
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x4e20d409 // fadd v9.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V9.B16, V7.B16, V1.B16
+	FMOVS.P F1, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane
 

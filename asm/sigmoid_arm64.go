@@ -36,6 +36,10 @@ func (k Impl) SiLU(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("SiLU", dst, x)
 	}
+	if k.isa == neon {
+		siluNEON(dst, x)
+		return
+	}
 	kernels.SiLU(dst, x)
 }
 

@@ -84,6 +84,12 @@ func sigmoidNEON(dst []float32, x []float32)
 //go:noescape
 func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
 
+// siluNEON sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func siluNEON(dst []float32, x []float32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //

@@ -5,71 +5,143 @@ import (
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family on NEON: Sigmoid and SigmoidBackward, with the AVX
-// kernels' formulas (gen/amd64/sigmoid.go). SiLU, Softplus and Mish run the
-// pure-Go kernels on arm64.
+// The sigmoid family on NEON: Sigmoid, SigmoidBackward and SiLU, with the
+// AVX kernels' formulas (gen/amd64/sigmoid.go) but for the scaling by 2^n,
+// done in two normal powers of two (see sigmoid32.NEONMin). SiLUBackward,
+// Softplus and Mish run the pure-Go kernels on arm64.
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
 	sigmoidBackwardKernel(f)
+	siluKernel(f)
+}
+
+// sigmoidConstants are the registers of the constants of the forward
+// kernels.
+type sigmoidConstants struct {
+	sign, lo, magic, log2e, ln2Hi, ln2Lo, one, scaleMin, scaleFirst vreg
+	poly                                                            polyConstants
+}
+
+func loadSigmoidConstants(fn *function, konst func() vreg) sigmoidConstants {
+	c := sigmoidConstants{
+		sign: konst(), lo: konst(), magic: konst(), log2e: konst(), ln2Hi: konst(), ln2Lo: konst(),
+		one: konst(), scaleMin: konst(), scaleFirst: konst(),
+	}
+	loadBits(fn, c.sign, signBit)
+	loadBits(fn, c.lo, bits(sigmoid32.NEONMin))
+	loadBits(fn, c.magic, bits(exp32.Magic))
+	loadBits(fn, c.log2e, bits(exp32.Log2E))
+	loadBits(fn, c.ln2Hi, bits(exp32.Ln2Hi))
+	loadBits(fn, c.ln2Lo, bits(exp32.Ln2Lo))
+	loadBits(fn, c.one, oneBits)
+	loadBits(fn, c.scaleMin, bits(exp32.Magic+sigmoid32.NEONScaleMin))
+	loadBits(fn, c.scaleFirst, bits(exp32.Magic+sigmoid32.NEONScaleFirst))
+	c.poly = loadPolyConstants(fn, konst)
+	return c
+}
+
+// exp writes exp(z) = (1 + p)·2^n for z = max(-|x|, NEONMin) (NaN stays):
+// z into tmp[0], the magic-bias sum whose low bits hold n + 127 into
+// tmp[1], p into tmp[2] and 1 + p + 2^max(n, NEONScaleMin)·(1 + p), which
+// is 1 + e, into tmp[3]; tmp[4] to tmp[6] are its temporaries.
+func (c sigmoidConstants) exp(fn *function, x vreg, tmp []vreg) (z, nm, p, d vreg) {
+	z, nm, p, d = tmp[0], tmp[1], tmp[2], tmp[3]
+	n, a, r2 := tmp[4], tmp[5], tmp[6]
+	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, x, z)
+	fn.word(fmax(z, z, c.lo))
+	fn.ins("VMOV V%d.B16, V%d.B16", c.magic, nm)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.log2e, z, nm) // nm = z·log2(e) + Magic, rounded to an integer n
+	fn.word(fsub(n, nm, c.magic))
+	fn.ins("VMOV V%d.B16, V%d.B16", z, p)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Hi, n, p) // exact
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Lo, n, p) // p = r
+	c.poly.poly(fn, p, d, a, r2)
+	fn.comment("1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.")
+	fn.word(fmax(a, nm, c.scaleMin))
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", a, a)
+	fn.word(fadd(n, p, c.one))
+	fn.ins("VMOV V%d.B16, V%d.B16", c.one, d)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", a, n, d) // rounded once
+	return z, nm, p, d
+}
+
+// scale multiplies q by 2^n, given nm: by 2^max(n, NEONScaleFirst)
+// exactly, then by the rest, rounding once. It uses k1 and k.
+func (c sigmoidConstants) scale(fn *function, q, nm, k1, k vreg) {
+	fn.word(fmax(k1, nm, c.scaleFirst))
+	fn.word(fsub(k, nm, k1))
+	fn.word(fadd(k, k, c.magic))
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
+	fn.word(fmul(q, q, k1))
+	fn.word(fmul(q, q, k))
+}
+
+// quietNaN writes x + x, x quieted, into d where x is NaN, and y
+// elsewhere, using t.
+func quietNaN(fn *function, d, x, y, t vreg) {
+	fn.word(fadd(t, x, x))
+	fn.word(fcmeq(d, x, x))
+	bsl(fn, d, y, t)
 }
 
 func sigmoidKernel(f *file) {
-	var sign, lo, magic, log2e, ln2Hi, ln2Lo, one, scaleMin, scaleFirst vreg
-	var pc polyConstants
+	var c sigmoidConstants
 	elementwise{
 		name: "sigmoidNEON",
 		doc:  "sets dst[i] = 1/(1+exp(-x[i])) (see kernels.Sigmoid).",
-		out:  "dst", in: []string{"x"}, temps: 8, unroll: 1,
-		setup: func(fn *function, konst func() vreg) {
-			sign, lo, magic, log2e, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst(), konst()
-			one, scaleMin, scaleFirst = konst(), konst(), konst()
-			loadBits(fn, sign, signBit)
-			loadBits(fn, lo, bits(sigmoid32.NEONMin))
-			loadBits(fn, magic, bits(exp32.Magic))
-			loadBits(fn, log2e, bits(exp32.Log2E))
-			loadBits(fn, ln2Hi, bits(exp32.Ln2Hi))
-			loadBits(fn, ln2Lo, bits(exp32.Ln2Lo))
-			loadBits(fn, one, oneBits)
-			loadBits(fn, scaleMin, bits(exp32.Magic+sigmoid32.NEONScaleMin))
-			loadBits(fn, scaleFirst, bits(exp32.Magic+sigmoid32.NEONScaleFirst))
-			pc = loadPolyConstants(fn, konst)
-		},
+		out:  "dst", in: []string{"x"}, temps: 7, unroll: 1,
+		setup: func(fn *function, konst func() vreg) { c = loadSigmoidConstants(fn, konst) },
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x := in[0]
-			z, nm, n, q, a, r2, s, e := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7]
-			fn.comment("e = exp(z) = m·2^n, z = max(-|x|, NEONMin) (NaN stays), m = 1 + p(r).")
-			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", sign, x, z)
-			fn.word(fmax(z, z, lo))
-			fn.ins("VMOV V%d.B16, V%d.B16", magic, nm)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, z, nm) // nm = z·log2(e) + Magic, rounded to an integer n
-			fn.word(fsub(n, nm, magic))
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, n, z) // exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, n, z) // z = r
-			pc.poly(fn, z, q, a, r2)
-			fn.word(fadd(z, z, one)) // m
-			fn.comment("x <= 0: m/(1 + e), 1 + e = 2^max(n, NEONScaleMin)·m + 1, scaled by 2^n.")
-			fn.word(fmax(s, nm, scaleMin))
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", s, s)
-			fn.ins("VMOV V%d.B16, V%d.B16", one, e)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", s, z, e) // e = 1 + 2^n·m, rounded once
-			fn.word(fdiv(q, z, e))
-			fn.comment("q·2^max(n, NEONScaleFirst)·2^(n - max(n, NEONScaleFirst)): the first product is exact, the second rounds.")
-			k1, k := s, a
-			fn.word(fmax(k1, nm, scaleFirst))
-			fn.word(fsub(k, nm, k1))
-			fn.word(fadd(k, k, magic))
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", k1, k1)
-			fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
-			fn.word(fmul(q, q, k1))
-			fn.word(fmul(q, q, k))
-			fn.comment("x > 0: 1 - that; a NaN x comes out quieted (x + x).")
-			fn.word(fsub(e, one, q))
-			fn.word(fcmgtz(s, x))
-			bsl(fn, s, e, q)
-			fn.word(fadd(q, x, x))
-			fn.word(fcmeq(d, x, x))
-			bsl(fn, d, s, q)
+			_, nm, p, e := c.exp(fn, x, tmp)
+			fn.comment("x <= 0: (1 + p)/(1 + e), scaled by 2^n; x > 0: 1 - that.")
+			q, k1, k := tmp[0], tmp[4], tmp[5]
+			fn.word(fadd(p, p, c.one))
+			fn.word(fdiv(q, p, e))
+			c.scale(fn, q, nm, k1, k)
+			fn.word(fsub(e, c.one, q))
+			fn.word(fcmgtz(k, x))
+			bsl(fn, k, e, q)
+			quietNaN(fn, d, x, k, q)
+		},
+	}.generate(f)
+}
+
+func siluKernel(f *file) {
+	var c sigmoidConstants
+	elementwise{
+		name: "siluNEON",
+		doc:  "sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).",
+		out:  "dst", in: []string{"x"}, temps: 8, unroll: 1,
+		setup: func(fn *function, konst func() vreg) { c = loadSigmoidConstants(fn, konst) },
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			x := in[0]
+			z, nm, p, dd := c.exp(fn, x, tmp)
+			fn.comment("r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.")
+			e, err, r, rho := tmp[4], tmp[5], tmp[6], tmp[7]
+			fn.word(fsub(err, dd, c.one))
+			fn.word(fmax(e, nm, c.scaleMin))
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", e, e)
+			fn.word(fadd(r, p, c.one))
+			fn.word(fmul(e, e, r))
+			fn.word(fsub(err, e, err)) // e - (d - 1), exact
+			fn.word(fdiv(r, c.one, dd))
+			fn.ins("VMOV V%d.B16, V%d.B16", c.one, rho)
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, dd, rho)  // 1 - d·r, exact
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, err, rho) // - err·r
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", r, rho, r)   // r + r·rho
+			fn.comment("x < 0: (z + z·p)·r, scaled by 2^n; else x·r.")
+			t := dd
+			fn.ins("VMOV V%d.B16, V%d.B16", z, t)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", z, p, t)
+			fn.word(fmul(t, t, r))
+			c.scale(fn, t, nm, e, err)
+			fn.word(fmul(r, x, r))
+			fn.word(fcmltz(e, x))
+			bsl(fn, e, t, r)
+			quietNaN(fn, d, x, e, r)
 		},
 	}.generate(f)
 }
