@@ -4935,6 +4935,8 @@ TEXT ·sigmoidNEON(SB), NOSPLIT, $0-48
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -4944,8 +4946,9 @@ TEXT ·sigmoidNEON(SB), NOSPLIT, $0-48
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
@@ -4985,6 +4988,8 @@ loop4:
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -4994,8 +4999,9 @@ loop4:
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
@@ -5043,6 +5049,8 @@ lane:
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -5052,8 +5060,9 @@ lane:
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
@@ -5267,6 +5276,8 @@ TEXT ·siluNEON(SB), NOSPLIT, $0-48
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -5276,8 +5287,9 @@ TEXT ·siluNEON(SB), NOSPLIT, $0-48
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
@@ -5331,6 +5343,8 @@ loop4:
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -5340,8 +5354,9 @@ loop4:
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s
@@ -5403,6 +5418,8 @@ lane:
 	VMOV V3.B16, V5.B16
 	VFMLS V27.S4, V7.S4, V5.S4
 	VFMLS V26.S4, V7.S4, V5.S4
+
+	// p = r·(1 + r·q(r)), as the AVX kernels round it.
 	VDUP V22.S[0], V6.S4
 	VDUP V22.S[1], V8.S4
 	VFMLA V6.S4, V5.S4, V8.S4
@@ -5412,8 +5429,9 @@ lane:
 	VFMLA V6.S4, V5.S4, V8.S4
 	VMOV V21.B16, V6.B16
 	VFMLA V8.S4, V5.S4, V6.S4
-	WORD $0x6e25dca9 // fmul v9.4s, v5.4s, v5.4s
-	VFMLA V6.S4, V9.S4, V5.S4
+	VMOV V25.B16, V9.B16
+	VFMLA V6.S4, V5.S4, V9.S4
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
 
 	// 1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.
 	WORD $0x4e38f488 // fmax v8.4s, v4.4s, v24.4s

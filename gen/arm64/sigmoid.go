@@ -6,8 +6,9 @@ import (
 )
 
 // The sigmoid family on NEON: Sigmoid, SigmoidBackward and SiLU, with the
-// AVX kernels' formulas (gen/amd64/sigmoid.go) but for the scaling by 2^n,
-// done in two normal powers of two (see sigmoid32.NEONMin). SiLUBackward,
+// AVX kernels' operations (gen/amd64/sigmoid.go) but for the scaling by
+// 2^n, done in two normal powers of two (see sigmoid32.NEONMin), which
+// rounds the same: they give the AVX kernels' bits. SiLUBackward,
 // Softplus and Mish run the pure-Go kernels on arm64.
 
 func sigmoidKernels(f *file) {
@@ -56,7 +57,11 @@ func (c sigmoidConstants) exp(fn *function, x vreg, tmp []vreg) (z, nm, p, d vre
 	fn.ins("VMOV V%d.B16, V%d.B16", z, p)
 	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Hi, n, p) // exact
 	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Lo, n, p) // p = r
-	c.poly.poly(fn, p, d, a, r2)
+	fn.comment("p = r·(1 + r·q(r)), as the AVX kernels round it.")
+	q := c.poly.horner(fn, p, d, a)
+	fn.ins("VMOV V%d.B16, V%d.B16", c.one, r2)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, p, r2)
+	fn.word(fmul(p, p, r2))
 	fn.comment("1 + e = 2^max(n, NEONScaleMin)·(1 + p) + 1.")
 	fn.word(fmax(a, nm, c.scaleMin))
 	fn.ins("VSHL $23, V%d.S4, V%d.S4", a, a)
