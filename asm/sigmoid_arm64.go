@@ -48,6 +48,10 @@ func (k Impl) SiLUBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SiLUBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		siluBackwardNEON(dx, dy, x)
+		return
+	}
 	kernels.SiLUBackward(dx, dy, x)
 }
 

@@ -90,6 +90,12 @@ func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
 //go:noescape
 func siluNEON(dst []float32, x []float32)
 
+// siluBackwardNEON sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func siluBackwardNEON(dx []float32, dy []float32, x []float32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //
