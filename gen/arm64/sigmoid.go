@@ -6,11 +6,10 @@ import (
 )
 
 // The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU and
-// SiLUBackward, with the
-// AVX kernels' operations (gen/amd64/sigmoid.go) but for the scaling by
-// 2^n, done in two normal powers of two (see sigmoid32.NEONMin), which
-// rounds the same: they give the AVX kernels' bits. Softplus and Mish run the
-// pure-Go kernels on arm64.
+// SiLUBackward, with the AVX kernels' operations (gen/amd64/sigmoid.go).
+// The forward kernels scale by 2^n in two normal powers of two (see
+// sigmoid32.NEONMin), which rounds the same, and they all give the AVX
+// kernels' bits. Softplus and Mish run the pure-Go kernels on arm64.
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
@@ -184,8 +183,8 @@ func sigmoidBackwardKernel(f *file) {
 // siluBackwardConstants are the registers of SiLUBackward's constants.
 type siluBackwardConstants struct {
 	sign, expMin, maxX, scaleBase, scaleFloor, log2e, ln2Hi, ln2Lo, one vreg
-	bigGradient, bigScale, bigShift, zeroBelow, zero                   vreg
-	poly                                                               polyConstants
+	bigGradient, bigScale, bigShift, zeroBelow, zero                    vreg
+	poly                                                                polyConstants
 }
 
 // scaleTwice multiplies q by 2^(k>>1) and 2^(k-(k>>1)), k = max(n,
