@@ -5794,6 +5794,240 @@ lane:
 return:
 	RET
 
+// func mishNEON(dst []float32, x []float32)
+TEXT ·mishNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0xc3960000, R7
+	VDUP R7, V31.S4
+	MOVW $0x41a00000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V28.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V27.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V26.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V25.S4
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V24.D2
+	MOVD $0x4000000000000000, R7
+	VDUP R7, V23.D2
+	MOVD $0x4338000000000000, R7
+	VDUP R7, V22.D2
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	WORD $0x4e3ff403 // fmax v3.4s, v0.4s, v31.4s
+	WORD $0x4ebef464 // fmin v4.4s, v3.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V28.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V27.S4, V6.S4, V4.S4
+	VFMLS V26.S4, V6.S4, V4.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V21.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V25.B16, V12.B16
+	VFMLA V7.S4, V4.S4, V12.S4
+	WORD $0x6e2cdc84 // fmul v4.4s, v4.4s, v12.4s
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x0e617888 // fcvtl v8.2d, v4.2s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x0e6178c9 // fcvtl v9.2d, v6.2s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x0e61786a // fcvtl v10.2d, v3.2s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x0e6168eb // fcvtn v11.2s, v7.2d
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x4e617888 // fcvtl2 v8.2d, v4.4s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x4e6178c9 // fcvtl2 v9.2d, v6.4s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x4e61786a // fcvtl2 v10.2d, v3.4s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x4e6168eb // fcvtn2 v11.4s, v7.2d
+	WORD $0x4e20d407 // fadd v7.4s, v0.4s, v0.4s
+	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
+	VBSL V7.B16, V11.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	WORD $0x4e3ff403 // fmax v3.4s, v0.4s, v31.4s
+	WORD $0x4ebef464 // fmin v4.4s, v3.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V28.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V27.S4, V6.S4, V4.S4
+	VFMLS V26.S4, V6.S4, V4.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V21.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V25.B16, V12.B16
+	VFMLA V7.S4, V4.S4, V12.S4
+	WORD $0x6e2cdc84 // fmul v4.4s, v4.4s, v12.4s
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x0e617888 // fcvtl v8.2d, v4.2s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x0e6178c9 // fcvtl v9.2d, v6.2s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x0e61786a // fcvtl v10.2d, v3.2s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x0e6168eb // fcvtn v11.2s, v7.2d
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x4e617888 // fcvtl2 v8.2d, v4.4s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x4e6178c9 // fcvtl2 v9.2d, v6.4s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x4e61786a // fcvtl2 v10.2d, v3.4s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x4e6168eb // fcvtn2 v11.4s, v7.2d
+	WORD $0x4e20d407 // fadd v7.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V7.B16, V11.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+
+	// u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.
+	WORD $0x4e3ff403 // fmax v3.4s, v0.4s, v31.4s
+	WORD $0x4ebef464 // fmin v4.4s, v3.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V28.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V27.S4, V6.S4, V4.S4
+	VFMLS V26.S4, V6.S4, V4.S4
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V21.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V25.B16, V12.B16
+	VFMLA V7.S4, V4.S4, V12.S4
+	WORD $0x6e2cdc84 // fmul v4.4s, v4.4s, v12.4s
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x0e617888 // fcvtl v8.2d, v4.2s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x0e6178c9 // fcvtl v9.2d, v6.2s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x0e61786a // fcvtl v10.2d, v3.2s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x0e6168eb // fcvtn v11.2s, v7.2d
+
+	// In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.
+	WORD $0x4e617888 // fcvtl2 v8.2d, v4.4s
+	WORD $0x4e78d508 // fadd v8.2d, v8.2d, v24.2d
+	WORD $0x4e6178c9 // fcvtl2 v9.2d, v6.4s
+	WORD $0x4e76d529 // fadd v9.2d, v9.2d, v22.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V8.D2, V8.D2
+	WORD $0x4e77d507 // fadd v7.2d, v8.2d, v23.2d
+	WORD $0x6e68dce7 // fmul v7.2d, v7.2d, v8.2d
+	WORD $0x4e77d4e8 // fadd v8.2d, v7.2d, v23.2d
+	WORD $0x6e68fce7 // fdiv v7.2d, v7.2d, v8.2d
+	WORD $0x4e61786a // fcvtl2 v10.2d, v3.4s
+	WORD $0x6e6adce7 // fmul v7.2d, v7.2d, v10.2d
+	WORD $0x4e6168eb // fcvtn2 v11.4s, v7.2d
+	WORD $0x4e20d407 // fadd v7.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V7.B16, V11.B16, V1.B16
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
 // func tanhNEON(dst []float32, x []float32)
 TEXT ·tanhNEON(SB), NOSPLIT, $0-48
 	MOVD dst_base+0(FP), R0

@@ -76,6 +76,10 @@ func (k Impl) Mish(dst, x []float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Mish", dst, x)
 	}
+	if k.isa == neon {
+		mishNEON(dst, x)
+		return
+	}
 	kernels.Mish(dst, x)
 }
 

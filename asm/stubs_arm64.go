@@ -96,6 +96,12 @@ func siluNEON(dst []float32, x []float32)
 //go:noescape
 func siluBackwardNEON(dx []float32, dy []float32, x []float32)
 
+// mishNEON sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func mishNEON(dst []float32, x []float32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //

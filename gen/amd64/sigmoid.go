@@ -255,11 +255,9 @@ func siluKernel() {
 	}.generate()
 }
 
-// The constants of the Mish kernel, which computes t = tanh(softplus(x))
-// in float64 as N/(N + 2), N = u·(u + 2), u = e^x: u's argument stops at
-// MishHigh = 20, where N > e^40 > 2^57 and N + 2 rounds to N, so t = 1.
+// The constants of the Mish kernel (see sigmoid32.MishHigh).
 var (
-	cMishHigh = floatConstant("mishHigh", 20)
+	cMishHigh = floatConstant("mishHigh", sigmoid32.MishHigh)
 	dTwo      = double{"two64", 2}
 )
 

@@ -2,20 +2,23 @@ package main
 
 import (
 	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/gelu32"
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU and
-// SiLUBackward, with the AVX kernels' operations (gen/amd64/sigmoid.go).
-// The forward kernels scale by 2^n in two normal powers of two (see
+// The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU, SiLUBackward
+// and Mish, with the AVX kernels' operations (gen/amd64/sigmoid.go).
+// Sigmoid and SiLU scale by 2^n in two normal powers of two (see
 // sigmoid32.NEONMin), which rounds the same, and they all give the AVX
-// kernels' bits. Softplus and Mish run the pure-Go kernels on arm64.
+// kernels' bits. Softplus, SoftplusBackward and MishBackward run the
+// pure-Go kernels on arm64.
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
 	sigmoidBackwardKernel(f)
 	siluKernel(f)
 	siluBackwardKernel(f)
+	mishKernel(f)
 }
 
 // sigmoidConstants are the registers of the constants of the forward
@@ -288,6 +291,67 @@ func siluBackwardKernel(f *file) {
 			fn.word(fmul(b, dy, c.sign))
 			fn.word(fcmge(d, c.zeroBelow, x))
 			bsl(fn, d, b, neg)
+		},
+	}.generate(f)
+}
+
+func mishKernel(f *file) {
+	var expMin, high, scaleBase, log2e, ln2Hi, ln2Lo, one, dOne, dTwo, dMagic vreg
+	var pc polyConstants
+	elementwise{
+		name: "mishNEON",
+		doc:  "sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).",
+		out:  "dst", in: []string{"x"}, temps: 10, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			expMin, high, scaleBase, log2e, ln2Hi, ln2Lo = konst(), konst(), konst(), konst(), konst(), konst()
+			one, dOne, dTwo, dMagic = konst(), konst(), konst(), konst()
+			loadBits(fn, expMin, bits(exp32.ExpMin))
+			loadBits(fn, high, bits(sigmoid32.MishHigh))
+			loadBits(fn, scaleBase, bits(exp32.MagicBase+exp32.ScaleBias))
+			loadBits(fn, log2e, bits(exp32.Log2E))
+			loadBits(fn, ln2Hi, bits(exp32.Ln2Hi))
+			loadBits(fn, ln2Lo, bits(exp32.Ln2Lo))
+			loadBits(fn, one, oneBits)
+			loadDouble(fn, dOne, 1)
+			loadDouble(fn, dTwo, 2)
+			loadDouble(fn, dMagic, gelu32.Magic)
+			pc = loadPolyConstants(fn, konst)
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			x := in[0]
+			xc, r, vm, nf, t, u, n, xd, y, q2 := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7], tmp[8], tmp[9]
+			fn.comment("u = e^z = (1 + tr)·2^n, z = min(max(x, ExpMin), MishHigh), in float32 but for 1 + tr.")
+			fn.word(fmax(xc, x, expMin))
+			fn.word(fmin(r, xc, high))
+			fn.ins("VMOV V%d.B16, V%d.B16", scaleBase, vm)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", log2e, r, vm) // vm = z·log2(e) + magic, rounded to an integer
+			fn.word(fsub(nf, vm, scaleBase))
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Hi, nf, r) // exact
+			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", ln2Lo, nf, r)
+			q := pc.horner(fn, r, t, u)
+			fn.ins("VMOV V%d.B16, V%d.B16", one, q2)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, r, q2)
+			fn.word(fmul(r, r, q2)) // tr
+			for half, widen := range []func(d, n vreg) word{fcvtl, fcvtl2} {
+				fn.comment("In float64: x·t, t = N/(N + 2), N = u·(u + 2), with u = (1 + tr)·2^n exact.")
+				fn.word(widen(u, r))
+				fn.word(faddd(u, u, dOne))
+				fn.word(widen(n, nf))
+				fn.word(faddd(n, n, dMagic))
+				scale(fn, u, n)
+				fn.word(faddd(t, u, dTwo))
+				fn.word(fmuld(t, t, u))
+				fn.word(faddd(u, t, dTwo))
+				fn.word(fdivd(t, t, u))
+				fn.word(widen(xd, xc))
+				fn.word(fmuld(t, t, xd))
+				if half == 0 {
+					fn.word(fcvtn(y, t))
+				} else {
+					fn.word(fcvtn2(y, t))
+				}
+			}
+			quietNaN(fn, d, x, y, t)
 		},
 	}.generate(f)
 }

@@ -64,3 +64,9 @@ const (
 	NEONScaleMin   = -60
 	NEONScaleFirst = -100
 )
+
+// MishHigh bounds the argument of the Mish kernels' exponential u = e^x,
+// which compute tanh(softplus(x)) in float64 as N/(N + 2), N = u·(u + 2):
+// from x = 20 up, N > e^40 > 2^57 and N + 2 rounds to N, so that the
+// quotient is 1.
+const MishHigh = float32(20)
