@@ -5487,39 +5487,39 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 	VDUP R7, V31.S4
 	MOVW $0xc3960000, R7
 	VDUP R7, V30.S4
-	MOVW $0x43960000, R7
-	VDUP R7, V29.S4
 	MOVW $0x4b4000fe, R7
-	VDUP R7, V28.S4
+	VDUP R7, V29.S4
 	MOVW $0x4b400002, R7
-	VDUP R7, V27.S4
+	VDUP R7, V28.S4
 	MOVW $0x3fb8aa3b, R7
-	VDUP R7, V26.S4
+	VDUP R7, V27.S4
 	MOVW $0x3f317200, R7
-	VDUP R7, V25.S4
+	VDUP R7, V26.S4
 	MOVW $0x35bfbe8e, R7
-	VDUP R7, V24.S4
+	VDUP R7, V25.S4
 	MOVW $0x3f800000, R7
-	VDUP R7, V23.S4
+	VDUP R7, V24.S4
 	MOVW $0x5f800000, R7
-	VDUP R7, V22.S4
+	VDUP R7, V23.S4
 	MOVW $0x2d800000, R7
-	VDUP R7, V21.S4
+	VDUP R7, V22.S4
 	MOVW $0x00000024, R7
-	VDUP R7, V20.S4
+	VDUP R7, V21.S4
 	MOVW $0xc43a4887, R7
-	VDUP R7, V19.S4
+	VDUP R7, V20.S4
 	MOVW $0x00000000, R7
-	VDUP R7, V18.S4
+	VDUP R7, V19.S4
 	MOVW $0x3ab5f604, R7
-	VMOV R7, V17.S[0]
+	VMOV R7, V18.S[0]
 	MOVW $0x3c0913b4, R7
-	VMOV R7, V17.S[1]
+	VMOV R7, V18.S[1]
 	MOVW $0x3d2aab3a, R7
-	VMOV R7, V17.S[2]
+	VMOV R7, V18.S[2]
 	MOVW $0x3e2aaa58, R7
-	VMOV R7, V17.S[3]
+	VMOV R7, V18.S[3]
 	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	MOVW $0x43960000, R7
 	VDUP R7, V16.S4
 	CMP $4, R1
 	BLT short
@@ -5532,83 +5532,77 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 	ADD R4, R3, R5
 	SUB $16, R5, R5
 	VLD1 (R5), [V1.S4]
-
-	// e = exp(z) = m·2^n, z = max(-|x|, ExpMin), as the AVX2 kernel computes it.
 	VORR V31.B16, V1.B16, V4.B16
 	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
-	VMOV V28.B16, V5.B16
-	VFMLA V26.S4, V4.S4, V5.S4
-	WORD $0x4ebcd4a6 // fsub v6.4s, v5.4s, v28.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VFMLS V24.S4, V6.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
+	VDUP V18.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
+	VDUP V18.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
+	VMOV V17.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
-	VMOV V23.B16, V6.B16
+	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
-	WORD $0x4e37d489 // fadd v9.4s, v4.4s, v23.4s
-	VMOV V9.B16, V12.B16
-	WORD $0x4ebb64aa // smax v10.4s, v5.4s, v27.4s
-	VUSHR $1, V10.S4, V11.S4
-	VSUB V11.S4, V10.S4, V10.S4
-	VSHL $23, V11.S4, V11.S4
-	VSHL $23, V10.S4, V10.S4
-	WORD $0x6e2bdd8c // fmul v12.4s, v12.4s, v11.4s
-	WORD $0x6e2add8c // fmul v12.4s, v12.4s, v10.4s
-
-	// rr = 1/(1 + e)², 1/(1 + e) from a Newton step with the exact residual and rounding error.
-	WORD $0x4e37d58a // fadd v10.4s, v12.4s, v23.4s
-	WORD $0x4eb7d54b // fsub v11.4s, v10.4s, v23.4s
-	WORD $0x4eabd58b // fsub v11.4s, v12.4s, v11.4s
-	WORD $0x6e2afeed // fdiv v13.4s, v23.4s, v10.4s
-	VMOV V23.B16, V7.B16
-	VFMLS V13.S4, V10.S4, V7.S4
-	VFMLS V13.S4, V11.S4, V7.S4
-	VFMLA V7.S4, V13.S4, V13.S4
-	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
 
 	// x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.
-	WORD $0x4e3ef42a // fmax v10.4s, v1.4s, v30.4s
-	WORD $0x4ebdf54a // fmin v10.4s, v10.4s, v29.4s
-	WORD $0x4e37d54b // fadd v11.4s, v10.4s, v23.4s
-	WORD $0x4e2cd56b // fadd v11.4s, v11.4s, v12.4s
-	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
-	WORD $0x4e37d589 // fadd v9.4s, v12.4s, v23.4s
-	VFMLA V12.S4, V10.S4, V9.S4
-	WORD $0x4ea13647 // cmgt v7.4s, v18.4s, v1.4s
-	VMOV V7.B16, V8.B16
-	VBSL V9.B16, V11.B16, V7.B16
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
-	VBSL V28.B16, V5.B16, V8.B16
-
-	// dy·q·2^n, dy scaled by 2^-BigShift and n raised by BigShift where |dy| >= BigGradient.
-	WORD $0x4e7f1c09 // bic v9.16b, v0.16b, v31.16b
-	WORD $0x6e36e529 // fcmge v9.4s, v9.4s, v22.4s
-	VMOV V9.B16, V11.B16
-	WORD $0x6e35dc0a // fmul v10.4s, v0.4s, v21.4s
-	VBSL V0.B16, V10.B16, V9.B16
-	VADD V20.S4, V8.S4, V10.S4
-	VBSL V8.B16, V10.B16, V11.B16
-	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
-	WORD $0x4ebb656d // smax v13.4s, v11.4s, v27.4s
-	VUSHR $1, V13.S4, V12.S4
-	VSUB V12.S4, V13.S4, V13.S4
-	VSHL $23, V12.S4, V12.S4
-	VSHL $23, V13.S4, V13.S4
-	WORD $0x6e2cdce7 // fmul v7.4s, v7.4s, v12.4s
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
-	WORD $0x6e3fdc0a // fmul v10.4s, v0.4s, v31.4s
-	WORD $0x6e21e663 // fcmge v3.4s, v19.4s, v1.4s
-	VBSL V7.B16, V10.B16, V3.B16
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e21e683 // fcmge v3.4s, v20.4s, v1.4s
+	VBSL V7.B16, V6.B16, V3.B16
 	ADD R4, R0, R6
 	SUB $16, R6, R6
 
@@ -5617,83 +5611,77 @@ loop4:
 	BLT done
 	VLD1.P 16(R2), [V0.S4]
 	VLD1.P 16(R3), [V1.S4]
-
-	// e = exp(z) = m·2^n, z = max(-|x|, ExpMin), as the AVX2 kernel computes it.
 	VORR V31.B16, V1.B16, V4.B16
 	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
-	VMOV V28.B16, V5.B16
-	VFMLA V26.S4, V4.S4, V5.S4
-	WORD $0x4ebcd4a6 // fsub v6.4s, v5.4s, v28.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VFMLS V24.S4, V6.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
+	VDUP V18.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
+	VDUP V18.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
+	VMOV V17.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
-	VMOV V23.B16, V6.B16
+	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
-	WORD $0x4e37d489 // fadd v9.4s, v4.4s, v23.4s
-	VMOV V9.B16, V12.B16
-	WORD $0x4ebb64aa // smax v10.4s, v5.4s, v27.4s
-	VUSHR $1, V10.S4, V11.S4
-	VSUB V11.S4, V10.S4, V10.S4
-	VSHL $23, V11.S4, V11.S4
-	VSHL $23, V10.S4, V10.S4
-	WORD $0x6e2bdd8c // fmul v12.4s, v12.4s, v11.4s
-	WORD $0x6e2add8c // fmul v12.4s, v12.4s, v10.4s
-
-	// rr = 1/(1 + e)², 1/(1 + e) from a Newton step with the exact residual and rounding error.
-	WORD $0x4e37d58a // fadd v10.4s, v12.4s, v23.4s
-	WORD $0x4eb7d54b // fsub v11.4s, v10.4s, v23.4s
-	WORD $0x4eabd58b // fsub v11.4s, v12.4s, v11.4s
-	WORD $0x6e2afeed // fdiv v13.4s, v23.4s, v10.4s
-	VMOV V23.B16, V7.B16
-	VFMLS V13.S4, V10.S4, V7.S4
-	VFMLS V13.S4, V11.S4, V7.S4
-	VFMLA V7.S4, V13.S4, V13.S4
-	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
 
 	// x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.
-	WORD $0x4e3ef42a // fmax v10.4s, v1.4s, v30.4s
-	WORD $0x4ebdf54a // fmin v10.4s, v10.4s, v29.4s
-	WORD $0x4e37d54b // fadd v11.4s, v10.4s, v23.4s
-	WORD $0x4e2cd56b // fadd v11.4s, v11.4s, v12.4s
-	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
-	WORD $0x4e37d589 // fadd v9.4s, v12.4s, v23.4s
-	VFMLA V12.S4, V10.S4, V9.S4
-	WORD $0x4ea13647 // cmgt v7.4s, v18.4s, v1.4s
-	VMOV V7.B16, V8.B16
-	VBSL V9.B16, V11.B16, V7.B16
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
-	VBSL V28.B16, V5.B16, V8.B16
-
-	// dy·q·2^n, dy scaled by 2^-BigShift and n raised by BigShift where |dy| >= BigGradient.
-	WORD $0x4e7f1c09 // bic v9.16b, v0.16b, v31.16b
-	WORD $0x6e36e529 // fcmge v9.4s, v9.4s, v22.4s
-	VMOV V9.B16, V11.B16
-	WORD $0x6e35dc0a // fmul v10.4s, v0.4s, v21.4s
-	VBSL V0.B16, V10.B16, V9.B16
-	VADD V20.S4, V8.S4, V10.S4
-	VBSL V8.B16, V10.B16, V11.B16
-	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
-	WORD $0x4ebb656d // smax v13.4s, v11.4s, v27.4s
-	VUSHR $1, V13.S4, V12.S4
-	VSUB V12.S4, V13.S4, V13.S4
-	VSHL $23, V12.S4, V12.S4
-	VSHL $23, V13.S4, V13.S4
-	WORD $0x6e2cdce7 // fmul v7.4s, v7.4s, v12.4s
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
-	WORD $0x6e3fdc0a // fmul v10.4s, v0.4s, v31.4s
-	WORD $0x6e21e662 // fcmge v2.4s, v19.4s, v1.4s
-	VBSL V7.B16, V10.B16, V2.B16
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	VBSL V7.B16, V6.B16, V2.B16
 	VST1.P [V2.S4], 16(R0)
 	SUB $4, R1, R1
 	B loop4
@@ -5710,83 +5698,391 @@ short:
 lane:
 	FMOVS.P 4(R2), F0
 	FMOVS.P 4(R3), F1
-
-	// e = exp(z) = m·2^n, z = max(-|x|, ExpMin), as the AVX2 kernel computes it.
 	VORR V31.B16, V1.B16, V4.B16
 	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
-	VMOV V28.B16, V5.B16
-	VFMLA V26.S4, V4.S4, V5.S4
-	WORD $0x4ebcd4a6 // fsub v6.4s, v5.4s, v28.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VFMLS V24.S4, V6.S4, V4.S4
-	VDUP V17.S[0], V7.S4
-	VDUP V17.S[1], V8.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V17.S[2], V7.S4
+	VDUP V18.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V17.S[3], V8.S4
+	VDUP V18.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V16.B16, V7.B16
+	VMOV V17.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
-	VMOV V23.B16, V6.B16
+	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
-	WORD $0x4e37d489 // fadd v9.4s, v4.4s, v23.4s
-	VMOV V9.B16, V12.B16
-	WORD $0x4ebb64aa // smax v10.4s, v5.4s, v27.4s
-	VUSHR $1, V10.S4, V11.S4
-	VSUB V11.S4, V10.S4, V10.S4
-	VSHL $23, V11.S4, V11.S4
-	VSHL $23, V10.S4, V10.S4
-	WORD $0x6e2bdd8c // fmul v12.4s, v12.4s, v11.4s
-	WORD $0x6e2add8c // fmul v12.4s, v12.4s, v10.4s
-
-	// rr = 1/(1 + e)², 1/(1 + e) from a Newton step with the exact residual and rounding error.
-	WORD $0x4e37d58a // fadd v10.4s, v12.4s, v23.4s
-	WORD $0x4eb7d54b // fsub v11.4s, v10.4s, v23.4s
-	WORD $0x4eabd58b // fsub v11.4s, v12.4s, v11.4s
-	WORD $0x6e2afeed // fdiv v13.4s, v23.4s, v10.4s
-	VMOV V23.B16, V7.B16
-	VFMLS V13.S4, V10.S4, V7.S4
-	VFMLS V13.S4, V11.S4, V7.S4
-	VFMLA V7.S4, V13.S4, V13.S4
-	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
 
 	// x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.
-	WORD $0x4e3ef42a // fmax v10.4s, v1.4s, v30.4s
-	WORD $0x4ebdf54a // fmin v10.4s, v10.4s, v29.4s
-	WORD $0x4e37d54b // fadd v11.4s, v10.4s, v23.4s
-	WORD $0x4e2cd56b // fadd v11.4s, v11.4s, v12.4s
-	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
-	WORD $0x4e37d589 // fadd v9.4s, v12.4s, v23.4s
-	VFMLA V12.S4, V10.S4, V9.S4
-	WORD $0x4ea13647 // cmgt v7.4s, v18.4s, v1.4s
-	VMOV V7.B16, V8.B16
-	VBSL V9.B16, V11.B16, V7.B16
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
-	VBSL V28.B16, V5.B16, V8.B16
-
-	// dy·q·2^n, dy scaled by 2^-BigShift and n raised by BigShift where |dy| >= BigGradient.
-	WORD $0x4e7f1c09 // bic v9.16b, v0.16b, v31.16b
-	WORD $0x6e36e529 // fcmge v9.4s, v9.4s, v22.4s
-	VMOV V9.B16, V11.B16
-	WORD $0x6e35dc0a // fmul v10.4s, v0.4s, v21.4s
-	VBSL V0.B16, V10.B16, V9.B16
-	VADD V20.S4, V8.S4, V10.S4
-	VBSL V8.B16, V10.B16, V11.B16
-	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
-	WORD $0x4ebb656d // smax v13.4s, v11.4s, v27.4s
-	VUSHR $1, V13.S4, V12.S4
-	VSUB V12.S4, V13.S4, V13.S4
-	VSHL $23, V12.S4, V12.S4
-	VSHL $23, V13.S4, V13.S4
-	WORD $0x6e2cdce7 // fmul v7.4s, v7.4s, v12.4s
-	WORD $0x6e2ddce7 // fmul v7.4s, v7.4s, v13.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
-	WORD $0x6e3fdc0a // fmul v10.4s, v0.4s, v31.4s
-	WORD $0x6e21e662 // fcmge v2.4s, v19.4s, v1.4s
-	VBSL V7.B16, V10.B16, V2.B16
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	VBSL V7.B16, V6.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func softplusBackwardNEON(dx []float32, dy []float32, x []float32, beta float32, threshold float32)
+TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V21.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V19.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	FMOVS beta+72(FP), F16
+	VDUP V16.S[0], V16.S4
+	FMOVS threshold+76(FP), F15
+	VDUP V15.S[0], V15.S4
+	MOVW $0x3a800000, R7
+	VDUP R7, V14.S4
+	MOVW $0xba800000, R7
+	VDUP R7, V13.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
+
+	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
+	VEOR V31.B16, V11.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V13.B16, V7.B16, V4.B16
+	WORD $0x4e2df484 // fmax v4.4s, v4.4s, v13.4s
+	WORD $0x4eaef487 // fmin v7.4s, v4.4s, v14.4s
+	VORR V31.B16, V11.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// t > 0: dy·r; t <= ExpZeroBelow: dy·0; t > threshold: dy.
+	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
+	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
+	VBSL V9.B16, V10.B16, V4.B16
+	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
+	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	VBSL V4.B16, V10.B16, V9.B16
+	WORD $0x6eafe563 // fcmgt v3.4s, v11.4s, v15.4s
+	VBSL V9.B16, V0.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
+
+	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
+	VEOR V31.B16, V11.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V13.B16, V7.B16, V4.B16
+	WORD $0x4e2df484 // fmax v4.4s, v4.4s, v13.4s
+	WORD $0x4eaef487 // fmin v7.4s, v4.4s, v14.4s
+	VORR V31.B16, V11.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// t > 0: dy·r; t <= ExpZeroBelow: dy·0; t > threshold: dy.
+	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
+	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
+	VBSL V9.B16, V10.B16, V4.B16
+	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
+	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	VBSL V4.B16, V10.B16, V9.B16
+	WORD $0x6eafe562 // fcmgt v2.4s, v11.4s, v15.4s
+	VBSL V9.B16, V0.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
+
+	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
+	VEOR V31.B16, V11.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V13.B16, V7.B16, V4.B16
+	WORD $0x4e2df484 // fmax v4.4s, v4.4s, v13.4s
+	WORD $0x4eaef487 // fmin v7.4s, v4.4s, v14.4s
+	VORR V31.B16, V11.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V21.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// t > 0: dy·r; t <= ExpZeroBelow: dy·0; t > threshold: dy.
+	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
+	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
+	VBSL V9.B16, V10.B16, V4.B16
+	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
+	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	VBSL V4.B16, V10.B16, V9.B16
+	WORD $0x6eafe562 // fcmgt v2.4s, v11.4s, v15.4s
+	VBSL V9.B16, V0.B16, V2.B16
 	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane

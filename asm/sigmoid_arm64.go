@@ -68,6 +68,11 @@ func (k Impl) SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("SoftplusBackward", "x", dx, dy, x)
 	}
+	check.Beta("SoftplusBackward", beta)
+	if k.isa == neon {
+		softplusBackwardNEON(dx, dy, x, beta, threshold)
+		return
+	}
 	kernels.SoftplusBackward(dx, dy, x, beta, threshold)
 }
 

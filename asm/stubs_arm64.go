@@ -96,6 +96,12 @@ func siluNEON(dst []float32, x []float32)
 //go:noescape
 func siluBackwardNEON(dx []float32, dy []float32, x []float32)
 
+// softplusBackwardNEON sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func softplusBackwardNEON(dx []float32, dy []float32, x []float32, beta float32, threshold float32)
+
 // mishNEON sets dst[i] = x[i]*tanh(softplus(x[i])) (see kernels.Mish).
 // All slices have the same length; the output may be the same slice as an input.
 //

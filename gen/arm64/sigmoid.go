@@ -6,18 +6,19 @@ import (
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU, SiLUBackward
-// and Mish, with the AVX kernels' operations (gen/amd64/sigmoid.go).
+// The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU, SiLUBackward,
+// SoftplusBackward and Mish, with the AVX kernels' operations (gen/amd64/sigmoid.go).
 // Sigmoid and SiLU scale by 2^n in two normal powers of two (see
 // sigmoid32.NEONMin), which rounds the same, and they all give the AVX
-// kernels' bits. Softplus, SoftplusBackward and MishBackward run the
-// pure-Go kernels on arm64.
+// kernels' bits. Softplus and MishBackward run the pure-Go kernels on
+// arm64.
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
 	sigmoidBackwardKernel(f)
 	siluKernel(f)
 	siluBackwardKernel(f)
+	softplusBackwardKernel(f)
 	mishKernel(f)
 }
 
@@ -179,118 +180,6 @@ func sigmoidBackwardKernel(f *file) {
 			fn.word(fcmge(m, a, huge))
 			bsl(fn, m, h, g)
 			fn.ins("VMOV V%d.B16, V%d.B16", m, d)
-		},
-	}.generate(f)
-}
-
-// siluBackwardConstants are the registers of SiLUBackward's constants.
-type siluBackwardConstants struct {
-	sign, expMin, maxX, scaleBase, scaleFloor, log2e, ln2Hi, ln2Lo, one vreg
-	bigGradient, bigScale, bigShift, zeroBelow, zero                    vreg
-	poly                                                                polyConstants
-}
-
-// scaleTwice multiplies q by 2^(k>>1) and 2^(k-(k>>1)), k = max(n,
-// -252), given the magic-bias sum v whose low bits hold n + ScaleBias (as
-// the AVX2 kernels do, see exp32.ScaleBias), using h and k.
-func (c siluBackwardConstants) scaleTwice(fn *function, q, v, h, k vreg) {
-	fn.word(smax(k, v, c.scaleFloor))
-	fn.ins("VUSHR $1, V%d.S4, V%d.S4", k, h)
-	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", h, k, k)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", h, h)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
-	fn.word(fmul(q, q, h))
-	fn.word(fmul(q, q, k))
-}
-
-func siluBackwardKernel(f *file) {
-	var c siluBackwardConstants
-	elementwise{
-		name: "siluBackwardNEON",
-		doc:  "sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).",
-		out:  "dx", in: []string{"dy", "x"}, temps: 10, unroll: 1,
-		setup: func(fn *function, konst func() vreg) {
-			c = siluBackwardConstants{
-				sign: konst(), expMin: konst(), maxX: konst(), scaleBase: konst(), scaleFloor: konst(),
-				log2e: konst(), ln2Hi: konst(), ln2Lo: konst(), one: konst(), bigGradient: konst(),
-				bigScale: konst(), bigShift: konst(), zeroBelow: konst(), zero: konst(),
-			}
-			for _, k := range []struct {
-				v vreg
-				b uint32
-			}{
-				{c.sign, signBit}, {c.expMin, bits(exp32.ExpMin)}, {c.maxX, bits(-exp32.ExpMin)},
-				{c.scaleBase, bits(exp32.MagicBase + exp32.ScaleBias)}, {c.scaleFloor, bits(exp32.ScaleFloor)},
-				{c.log2e, bits(exp32.Log2E)}, {c.ln2Hi, bits(exp32.Ln2Hi)}, {c.ln2Lo, bits(exp32.Ln2Lo)},
-				{c.one, oneBits}, {c.bigGradient, bits(sigmoid32.BigGradient)}, {c.bigScale, bits(sigmoid32.BigScale)},
-				{c.bigShift, sigmoid32.BigShift}, {c.zeroBelow, bits(exp32.ExpZeroBelow)}, {c.zero, 0},
-			} {
-				loadBits(fn, k.v, k.b)
-			}
-			c.poly = loadPolyConstants(fn, konst)
-		},
-		op: func(fn *function, d vreg, in, tmp []vreg) {
-			dy, x := in[0], in[1]
-			r, vm, t2, t3, t4, m, t6, t7, e, rr := tmp[0], tmp[1], tmp[2], tmp[3], tmp[4], tmp[5], tmp[6], tmp[7], tmp[8], tmp[9]
-			fn.comment("e = exp(z) = m·2^n, z = max(-|x|, ExpMin), as the AVX2 kernel computes it.")
-			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, x, r)
-			fn.word(fmax(r, r, c.expMin))
-			fn.ins("VMOV V%d.B16, V%d.B16", c.scaleBase, vm)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.log2e, r, vm) // vm = z·log2(e) + magic, rounded to an integer
-			fn.word(fsub(t2, vm, c.scaleBase))
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Hi, t2, r) // exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Lo, t2, r)
-			q := c.poly.horner(fn, r, t3, t4)
-			fn.ins("VMOV V%d.B16, V%d.B16", c.one, t2)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, r, t2)
-			fn.word(fmul(r, r, t2)) // tr
-			fn.word(fadd(m, r, c.one))
-			fn.ins("VMOV V%d.B16, V%d.B16", m, e)
-			c.scaleTwice(fn, e, vm, t7, t6)
-
-			fn.comment("rr = 1/(1 + e)², 1/(1 + e) from a Newton step with the exact residual and rounding error.")
-			fn.word(fadd(t6, e, c.one))
-			fn.word(fsub(t7, t6, c.one))
-			fn.word(fsub(t7, e, t7)) // e - (d - 1), exact
-			fn.word(fdiv(rr, c.one, t6))
-			fn.ins("VMOV V%d.B16, V%d.B16", c.one, t3)
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", rr, t6, t3) // 1 - d·r, exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", rr, t7, t3) // - err·r
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", t3, rr, rr) // r + r·rho
-			fn.word(fmul(rr, rr, rr))
-
-			fn.comment("x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.")
-			cx, a := t6, t7
-			fn.word(fmax(cx, x, c.expMin))
-			fn.word(fmin(cx, cx, c.maxX))
-			fn.word(fadd(a, cx, c.one))
-			fn.word(fadd(a, a, e))
-			fn.word(fmul(a, a, m))
-			fn.word(fadd(m, e, c.one))
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", e, cx, m) // 1 + e + cx·e
-			neg, v2 := t3, t4
-			fn.word(cmgt(neg, c.zero, x)) // x's sign bit
-			fn.ins("VMOV V%d.B16, V%d.B16", neg, v2)
-			bsl(fn, neg, a, m)
-			fn.word(fmul(neg, neg, rr)) // q
-			bsl(fn, v2, vm, c.scaleBase)
-
-			fn.comment("dy·q·2^n, dy scaled by 2^-BigShift and n raised by BigShift where |dy| >= BigGradient.")
-			big, b, vb := m, t6, t7
-			fn.word(bic(big, dy, c.sign))
-			fn.word(fcmge(big, big, c.bigGradient))
-			fn.ins("VMOV V%d.B16, V%d.B16", big, vb)
-			fn.word(fmul(b, dy, c.bigScale))
-			bsl(fn, big, b, dy)
-			fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", c.bigShift, v2, b)
-			bsl(fn, vb, b, v2)
-			fn.word(fmul(neg, neg, big))
-			c.scaleTwice(fn, neg, vb, e, rr)
-
-			fn.comment("x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).")
-			fn.word(fmul(b, dy, c.sign))
-			fn.word(fcmge(d, c.zeroBelow, x))
-			bsl(fn, d, b, neg)
 		},
 	}.generate(f)
 }

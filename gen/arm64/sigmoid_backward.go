@@ -1,0 +1,201 @@
+package main
+
+import (
+	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/sigmoid32"
+)
+
+// The backward kernels of the sigmoid family that exponentiate: the AVX2
+// kernels' steps (gen/amd64/sigmoid.go), e = exp(-|t|) down to ExpMin and
+// the gradient scaled by 2^n in two halves of the magic-bias sum.
+
+// gradientConstants are the registers of their common constants.
+type gradientConstants struct {
+	sign, expMin, scaleBase, scaleFloor, log2e, ln2Hi, ln2Lo, one vreg
+	bigGradient, bigScale, bigShift, zeroBelow, zero              vreg
+	poly                                                          polyConstants
+}
+
+func loadGradientConstants(fn *function, konst func() vreg) gradientConstants {
+	c := gradientConstants{
+		sign: konst(), expMin: konst(), scaleBase: konst(), scaleFloor: konst(), log2e: konst(),
+		ln2Hi: konst(), ln2Lo: konst(), one: konst(), bigGradient: konst(), bigScale: konst(),
+		bigShift: konst(), zeroBelow: konst(), zero: konst(),
+	}
+	for _, k := range []struct {
+		v vreg
+		b uint32
+	}{
+		{c.sign, signBit}, {c.expMin, bits(exp32.ExpMin)},
+		{c.scaleBase, bits(exp32.MagicBase + exp32.ScaleBias)}, {c.scaleFloor, bits(exp32.ScaleFloor)},
+		{c.log2e, bits(exp32.Log2E)}, {c.ln2Hi, bits(exp32.Ln2Hi)}, {c.ln2Lo, bits(exp32.Ln2Lo)},
+		{c.one, oneBits}, {c.bigGradient, bits(sigmoid32.BigGradient)}, {c.bigScale, bits(sigmoid32.BigScale)},
+		{c.bigShift, sigmoid32.BigShift}, {c.zeroBelow, bits(exp32.ExpZeroBelow)}, {c.zero, 0},
+	} {
+		loadBits(fn, k.v, k.b)
+	}
+	c.poly = loadPolyConstants(fn, konst)
+	return c
+}
+
+// exp computes e = exp(z + lo) = m·2^n, z = max(-|a|, ExpMin) (lo < 0: no
+// lo), as the AVX2 kernels do: the magic-bias sum vm into tmp[1], m into
+// tmp[5] and e into tmp[4]; tmp[0], tmp[2] and tmp[3] are its temporaries,
+// and lo may be tmp[3].
+func (c gradientConstants) exp(fn *function, a, lo vreg, tmp []vreg) (vm, m, e vreg) {
+	r, nf, q2 := tmp[0], tmp[2], tmp[2]
+	vm, m, e = tmp[1], tmp[5], tmp[4]
+	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, a, r)
+	fn.word(fmax(r, r, c.expMin))
+	fn.ins("VMOV V%d.B16, V%d.B16", c.scaleBase, vm)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", c.log2e, r, vm) // vm = z·log2(e) + magic, rounded to an integer
+	fn.word(fsub(nf, vm, c.scaleBase))
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Hi, nf, r) // exact
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", c.ln2Lo, nf, r)
+	if lo >= 0 {
+		fn.word(fadd(r, r, lo))
+	}
+	q := c.poly.horner(fn, r, tmp[3], tmp[4])
+	fn.ins("VMOV V%d.B16, V%d.B16", c.one, q2)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, r, q2)
+	fn.word(fmul(r, r, q2)) // tr
+	fn.word(fadd(m, r, c.one))
+	fn.ins("VMOV V%d.B16, V%d.B16", m, e)
+	c.scaleTwice(fn, e, vm, tmp[0], tmp[2])
+	return vm, m, e
+}
+
+// scaleTwice multiplies q by 2^(k>>1) and 2^(k-(k>>1)), k = max(n,
+// -252), given the magic-bias sum v whose low bits hold n + ScaleBias (see
+// exp32.ScaleBias), using h and k.
+func (c gradientConstants) scaleTwice(fn *function, q, v, h, k vreg) {
+	fn.word(smax(k, v, c.scaleFloor))
+	fn.ins("VUSHR $1, V%d.S4, V%d.S4", k, h)
+	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", h, k, k)
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", h, h)
+	fn.ins("VSHL $23, V%d.S4, V%d.S4", k, k)
+	fn.word(fmul(q, q, h))
+	fn.word(fmul(q, q, k))
+}
+
+// reciprocal writes 1/(1 + e) into r to about 2^-40: a Newton step with the
+// exact residual and the rounding error of 1 + e; d, err and rho are its
+// temporaries.
+func (c gradientConstants) reciprocal(fn *function, r, e, d, err, rho vreg) {
+	fn.word(fadd(d, e, c.one))
+	fn.word(fsub(err, d, c.one))
+	fn.word(fsub(err, e, err)) // e - (d - 1), exact
+	fn.word(fdiv(r, c.one, d))
+	fn.ins("VMOV V%d.B16, V%d.B16", c.one, rho)
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, d, rho)   // 1 - d·r, exact
+	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, err, rho) // - err·r
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", rho, r, r)   // r + r·rho
+}
+
+// scaleGradient multiplies q by dy·2^n, given the magic-bias sum v of n:
+// where |dy| >= BigGradient, by dy·2^-BigShift and 2^(n+BigShift), so that
+// dy·q cannot overflow where the result does not. big, b and vb are its
+// temporaries.
+func (c gradientConstants) scaleGradient(fn *function, q, dy, v, big, b, vb vreg) {
+	fn.word(bic(big, dy, c.sign))
+	fn.word(fcmge(big, big, c.bigGradient))
+	fn.ins("VMOV V%d.B16, V%d.B16", big, vb)
+	fn.word(fmul(b, dy, c.bigScale))
+	bsl(fn, big, b, dy)
+	fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", c.bigShift, v, b)
+	bsl(fn, vb, b, v)
+	fn.word(fmul(q, q, big))
+	c.scaleTwice(fn, q, vb, big, b)
+}
+
+func siluBackwardKernel(f *file) {
+	var c gradientConstants
+	var maxX vreg
+	elementwise{
+		name: "siluBackwardNEON",
+		doc:  "sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]) (see kernels.SiLUBackward).",
+		out:  "dx", in: []string{"dy", "x"}, temps: 9, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			maxX = konst()
+			loadBits(fn, maxX, bits(-exp32.ExpMin))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			dy, x := in[0], in[1]
+			vm, m, e := c.exp(fn, x, -1, tmp)
+			rr := tmp[6]
+			c.reciprocal(fn, rr, e, tmp[0], tmp[2], tmp[3])
+			fn.word(fmul(rr, rr, rr))
+
+			fn.comment("x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.")
+			cx, a := tmp[0], tmp[2]
+			fn.word(fmax(cx, x, c.expMin))
+			fn.word(fmin(cx, cx, maxX))
+			fn.word(fadd(a, cx, c.one))
+			fn.word(fadd(a, a, e))
+			fn.word(fmul(a, a, m))
+			fn.word(fadd(m, e, c.one))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", e, cx, m) // 1 + e + cx·e
+			q, v2 := tmp[3], tmp[7]
+			fn.word(cmgt(q, c.zero, x)) // x's sign bit
+			fn.ins("VMOV V%d.B16, V%d.B16", q, v2)
+			bsl(fn, q, a, m)
+			fn.word(fmul(q, q, rr))
+			bsl(fn, v2, vm, c.scaleBase)
+			c.scaleGradient(fn, q, dy, v2, tmp[0], tmp[2], tmp[8])
+
+			fn.comment("x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).")
+			fn.word(fmul(a, dy, c.sign))
+			fn.word(fcmge(d, c.zeroBelow, x))
+			bsl(fn, d, a, q)
+		},
+	}.generate(f)
+}
+
+func softplusBackwardKernel(f *file) {
+	var c gradientConstants
+	var beta, threshold, loLimit, negLoLimit vreg
+	elementwise{
+		name: "softplusBackwardNEON",
+		doc:  "sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]) (see kernels.SoftplusBackward).",
+		out:  "dx", in: []string{"dy", "x"}, params: []param{{"beta", "float32"}, {"threshold", "float32"}},
+		temps: 8, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			beta, threshold, loLimit, negLoLimit = konst(), konst(), konst(), konst()
+			broadcastParam(fn, "beta", beta)
+			broadcastParam(fn, "threshold", threshold)
+			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
+			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			dy, x := in[0], in[1]
+			t, lo, s := tmp[7], tmp[3], tmp[0]
+			fn.word(fmul(t, x, beta))
+			fn.comment("lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).")
+			fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", c.sign, t, lo)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", beta, x, lo)
+			fn.word(bic(s, c.sign, t))
+			fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", s, lo, lo)
+			fn.word(fcmeq(s, lo, lo))
+			bsl(fn, s, lo, negLoLimit)
+			fn.word(fmax(s, s, negLoLimit))
+			fn.word(fmin(lo, s, loLimit))
+
+			vm, m, e := c.exp(fn, t, lo, tmp)
+			r := tmp[6]
+			c.reciprocal(fn, r, e, tmp[0], tmp[2], tmp[3])
+			fn.word(fmul(m, m, r))
+			c.scaleGradient(fn, m, dy, vm, tmp[0], tmp[2], tmp[3])
+			fn.comment("t > 0: dy·r; t <= ExpZeroBelow: dy·0; t > threshold: dy.")
+			fn.word(fmul(r, r, dy))
+			fn.word(fcmgtz(s, t))
+			bsl(fn, s, r, m)
+			fn.word(fmul(r, dy, c.zero))
+			fn.word(fcmge(m, c.zeroBelow, t))
+			bsl(fn, m, r, s)
+			fn.word(fcmgt(d, t, threshold))
+			bsl(fn, d, dy, m)
+		},
+	}.generate(f)
+}
