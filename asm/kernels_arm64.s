@@ -6324,6 +6324,339 @@ lane:
 return:
 	RET
 
+// func mishBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V23.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V21.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V19.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V18.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V18.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V18.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V18.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V17.S4
+	MOVW $0x43960000, R7
+	VDUP R7, V16.S4
+	MOVW $0x40000000, R7
+	VDUP R7, V15.S4
+	MOVW $0x40800000, R7
+	VDUP R7, V14.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
+	WORD $0x4e38d506 // fadd v6.4s, v8.4s, v24.4s
+
+	// x < 0 (-0 too): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	WORD $0x4e2fd507 // fadd v7.4s, v8.4s, v15.4s
+	VMOV V15.B16, V10.B16
+	VFMLA V7.S4, V8.S4, V10.S4
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VFMLA V6.S4, V4.S4, V7.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOV V24.B16, V9.B16
+	VFMLA V15.S4, V8.S4, V9.S4
+	WORD $0x4e28d50b // fadd v11.4s, v8.4s, v8.4s
+	VMOV V9.B16, V12.B16
+	VFMLA V11.S4, V8.S4, V12.S4
+	WORD $0x6e28dd08 // fmul v8.4s, v8.4s, v8.4s
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	VMOV V9.B16, V11.B16
+	VFMLA V8.S4, V6.S4, V11.S4
+	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
+	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	VMOV V4.B16, V9.B16
+	VMOV V4.B16, V6.B16
+	VBSL V11.B16, V7.B16, V4.B16
+	VBSL V12.B16, V10.B16, V9.B16
+	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
+	VBSL V29.B16, V5.B16, V6.B16
+	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
+	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	VMOV V7.B16, V11.B16
+	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	VBSL V0.B16, V10.B16, V7.B16
+	VADD V21.S4, V6.S4, V10.S4
+	VBSL V6.B16, V10.B16, V11.B16
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
+	VUSHR $1, V10.S4, V7.S4
+	VSUB V7.S4, V10.S4, V10.S4
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x6e2adc84 // fmul v4.4s, v4.4s, v10.4s
+
+	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
+	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
+	WORD $0x6e21e683 // fcmge v3.4s, v20.4s, v1.4s
+	VBSL V4.B16, V7.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
+	WORD $0x4e38d506 // fadd v6.4s, v8.4s, v24.4s
+
+	// x < 0 (-0 too): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	WORD $0x4e2fd507 // fadd v7.4s, v8.4s, v15.4s
+	VMOV V15.B16, V10.B16
+	VFMLA V7.S4, V8.S4, V10.S4
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VFMLA V6.S4, V4.S4, V7.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOV V24.B16, V9.B16
+	VFMLA V15.S4, V8.S4, V9.S4
+	WORD $0x4e28d50b // fadd v11.4s, v8.4s, v8.4s
+	VMOV V9.B16, V12.B16
+	VFMLA V11.S4, V8.S4, V12.S4
+	WORD $0x6e28dd08 // fmul v8.4s, v8.4s, v8.4s
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	VMOV V9.B16, V11.B16
+	VFMLA V8.S4, V6.S4, V11.S4
+	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
+	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	VMOV V4.B16, V9.B16
+	VMOV V4.B16, V6.B16
+	VBSL V11.B16, V7.B16, V4.B16
+	VBSL V12.B16, V10.B16, V9.B16
+	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
+	VBSL V29.B16, V5.B16, V6.B16
+	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
+	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	VMOV V7.B16, V11.B16
+	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	VBSL V0.B16, V10.B16, V7.B16
+	VADD V21.S4, V6.S4, V10.S4
+	VBSL V6.B16, V10.B16, V11.B16
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
+	VUSHR $1, V10.S4, V7.S4
+	VSUB V7.S4, V10.S4, V10.S4
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x6e2adc84 // fmul v4.4s, v4.4s, v10.4s
+
+	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
+	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
+	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	VBSL V4.B16, V7.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V18.S[0], V7.S4
+	VDUP V18.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V18.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V18.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V17.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
+	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
+	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
+	WORD $0x4e38d506 // fadd v6.4s, v8.4s, v24.4s
+
+	// x < 0 (-0 too): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.
+	WORD $0x4e2fd507 // fadd v7.4s, v8.4s, v15.4s
+	VMOV V15.B16, V10.B16
+	VFMLA V7.S4, V8.S4, V10.S4
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VFMLA V6.S4, V4.S4, V7.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.
+	VMOV V24.B16, V9.B16
+	VFMLA V15.S4, V8.S4, V9.S4
+	WORD $0x4e28d50b // fadd v11.4s, v8.4s, v8.4s
+	VMOV V9.B16, V12.B16
+	VFMLA V11.S4, V8.S4, V12.S4
+	WORD $0x6e28dd08 // fmul v8.4s, v8.4s, v8.4s
+	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	VMOV V9.B16, V11.B16
+	VFMLA V8.S4, V6.S4, V11.S4
+	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
+	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	VMOV V4.B16, V9.B16
+	VMOV V4.B16, V6.B16
+	VBSL V11.B16, V7.B16, V4.B16
+	VBSL V12.B16, V10.B16, V9.B16
+	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
+	VBSL V29.B16, V5.B16, V6.B16
+	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
+	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	VMOV V7.B16, V11.B16
+	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	VBSL V0.B16, V10.B16, V7.B16
+	VADD V21.S4, V6.S4, V10.S4
+	VBSL V6.B16, V10.B16, V11.B16
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
+	VUSHR $1, V10.S4, V7.S4
+	VSUB V7.S4, V10.S4, V10.S4
+	VSHL $23, V7.S4, V7.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
+	WORD $0x6e2adc84 // fmul v4.4s, v4.4s, v10.4s
+
+	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
+	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
+	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	VBSL V4.B16, V7.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
 // func tanhNEON(dst []float32, x []float32)
 TEXT ·tanhNEON(SB), NOSPLIT, $0-48
 	MOVD dst_base+0(FP), R0

@@ -93,5 +93,9 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
 		check.PanicBinary("MishBackward", "x", dx, dy, x)
 	}
+	if k.isa == neon {
+		mishBackwardNEON(dx, dy, x)
+		return
+	}
 	kernels.MishBackward(dx, dy, x)
 }

@@ -108,6 +108,12 @@ func softplusBackwardNEON(dx []float32, dy []float32, x []float32, beta float32,
 //go:noescape
 func mishNEON(dst []float32, x []float32)
 
+// mishBackwardNEON sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) (see kernels.MishBackward).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func mishBackwardNEON(dx []float32, dy []float32, x []float32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //

@@ -6,12 +6,11 @@ import (
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family on NEON: Sigmoid, SigmoidBackward, SiLU, SiLUBackward,
-// SoftplusBackward and Mish, with the AVX kernels' operations (gen/amd64/sigmoid.go).
-// Sigmoid and SiLU scale by 2^n in two normal powers of two (see
-// sigmoid32.NEONMin), which rounds the same, and they all give the AVX
-// kernels' bits. Softplus and MishBackward run the pure-Go kernels on
-// arm64.
+// The sigmoid family on NEON, all but Softplus (which runs the pure-Go
+// kernel on arm64), with the AVX kernels' operations (gen/amd64/sigmoid.go):
+// they give the AVX kernels' bits. Sigmoid and SiLU scale by 2^n in two
+// normal powers of two (see sigmoid32.NEONMin), which rounds the same; the
+// backward kernels are in sigmoid_backward.go.
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
@@ -20,6 +19,7 @@ func sigmoidKernels(f *file) {
 	siluBackwardKernel(f)
 	softplusBackwardKernel(f)
 	mishKernel(f)
+	mishBackwardKernel(f)
 }
 
 // sigmoidConstants are the registers of the constants of the forward

@@ -199,3 +199,63 @@ func softplusBackwardKernel(f *file) {
 		},
 	}.generate(f)
 }
+
+func mishBackwardKernel(f *file) {
+	var c gradientConstants
+	var maxX, two, four vreg
+	elementwise{
+		name: "mishBackwardNEON",
+		doc: "sets dx[i] = dy[i]*(t + x[i]*sigmoid(x[i])*(1-t*t)), t = tanh(softplus(x[i])) " +
+			"(see kernels.MishBackward).",
+		out: "dx", in: []string{"dy", "x"}, temps: 9, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			maxX, two, four = konst(), konst(), konst()
+			loadBits(fn, maxX, bits(-exp32.ExpMin))
+			loadBits(fn, two, bits(2))
+			loadBits(fn, four, bits(4))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			dy, x := in[0], in[1]
+			vm, m, e := c.exp(fn, x, -1, tmp)
+			cx, ope, a, dd, pp, qq, q2 := tmp[0], tmp[2], tmp[3], tmp[6], m, tmp[7], tmp[8]
+			fn.word(fmax(cx, x, c.expMin))
+			fn.word(fmin(cx, cx, maxX))
+			fn.word(fmul(cx, cx, four)) // 4x
+			fn.word(fadd(ope, e, c.one))
+			fn.comment("x < 0 (-0 too): m·b / d², b = a·d + 4x(1+e), d = e·a + 2, a = e + 2, scaled by 2^n.")
+			fn.word(fadd(a, e, two))
+			fn.ins("VMOV V%d.B16, V%d.B16", two, dd)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", a, e, dd)
+			fn.word(fmul(a, a, dd))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", ope, cx, a)
+			fn.word(fmul(a, a, m))
+			fn.word(fmul(dd, dd, dd))
+			fn.comment("x >= 0: (P·Q + 4x·e²·(1+e)) / Q², P = 1 + 2e, Q = P + 2e·e.")
+			fn.ins("VMOV V%d.B16, V%d.B16", c.one, pp)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", two, e, pp)
+			fn.word(fadd(qq, e, e))
+			fn.ins("VMOV V%d.B16, V%d.B16", pp, q2)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", qq, e, q2) // Q
+			fn.word(fmul(e, e, e))
+			fn.word(fmul(e, e, cx))
+			fn.word(fmul(pp, pp, q2))
+			fn.ins("VMOV V%d.B16, V%d.B16", pp, qq)
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", e, ope, qq)
+			fn.word(fmul(q2, q2, q2))
+			num, den, v2 := cx, pp, ope
+			fn.word(cmgt(num, c.zero, x)) // x's sign bit
+			fn.ins("VMOV V%d.B16, V%d.B16", num, den)
+			fn.ins("VMOV V%d.B16, V%d.B16", num, v2)
+			bsl(fn, num, a, qq)
+			bsl(fn, den, dd, q2)
+			fn.word(fdiv(num, num, den))
+			bsl(fn, v2, vm, c.scaleBase)
+			c.scaleGradient(fn, num, dy, v2, a, dd, qq)
+			fn.comment("x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).")
+			fn.word(fmul(a, dy, c.sign))
+			fn.word(fcmge(d, c.zeroBelow, x))
+			bsl(fn, d, a, num)
+		},
+	}.generate(f)
+}
