@@ -5499,25 +5499,25 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 	VDUP R7, V25.S4
 	MOVW $0x3f800000, R7
 	VDUP R7, V24.S4
-	MOVW $0x5f800000, R7
-	VDUP R7, V23.S4
-	MOVW $0x2d800000, R7
-	VDUP R7, V22.S4
-	MOVW $0x00000024, R7
-	VDUP R7, V21.S4
-	MOVW $0xc43a4887, R7
-	VDUP R7, V20.S4
-	MOVW $0x00000000, R7
-	VDUP R7, V19.S4
 	MOVW $0x3ab5f604, R7
-	VMOV R7, V18.S[0]
+	VMOV R7, V23.S[0]
 	MOVW $0x3c0913b4, R7
-	VMOV R7, V18.S[1]
+	VMOV R7, V23.S[1]
 	MOVW $0x3d2aab3a, R7
-	VMOV R7, V18.S[2]
+	VMOV R7, V23.S[2]
 	MOVW $0x3e2aaa58, R7
-	VMOV R7, V18.S[3]
+	VMOV R7, V23.S[3]
 	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
 	VDUP R7, V17.S4
 	MOVW $0x43960000, R7
 	VDUP R7, V16.S4
@@ -5539,27 +5539,27 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -5578,17 +5578,17 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
 	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
 	VFMLA V8.S4, V4.S4, V9.S4
-	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	WORD $0x4ea13627 // cmgt v7.4s, v17.4s, v1.4s
 	VMOV V7.B16, V11.B16
 	VBSL V9.B16, V6.B16, V7.B16
 	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
 	VBSL V29.B16, V5.B16, V11.B16
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V12.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V11.S4, V6.S4
+	VADD V19.S4, V11.S4, V6.S4
 	VBSL V11.B16, V6.B16, V12.B16
 	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
 	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
@@ -5601,7 +5601,7 @@ TEXT ·siluBackwardNEON(SB), NOSPLIT, $0-72
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
-	WORD $0x6e21e683 // fcmge v3.4s, v20.4s, v1.4s
+	WORD $0x6e21e643 // fcmge v3.4s, v18.4s, v1.4s
 	VBSL V7.B16, V6.B16, V3.B16
 	ADD R4, R0, R6
 	SUB $16, R6, R6
@@ -5618,27 +5618,27 @@ loop4:
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -5657,17 +5657,17 @@ loop4:
 	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
 	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
 	VFMLA V8.S4, V4.S4, V9.S4
-	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	WORD $0x4ea13627 // cmgt v7.4s, v17.4s, v1.4s
 	VMOV V7.B16, V11.B16
 	VBSL V9.B16, V6.B16, V7.B16
 	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
 	VBSL V29.B16, V5.B16, V11.B16
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V12.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V11.S4, V6.S4
+	VADD V19.S4, V11.S4, V6.S4
 	VBSL V11.B16, V6.B16, V12.B16
 	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
 	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
@@ -5680,7 +5680,7 @@ loop4:
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
-	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	WORD $0x6e21e642 // fcmge v2.4s, v18.4s, v1.4s
 	VBSL V7.B16, V6.B16, V2.B16
 	VST1.P [V2.S4], 16(R0)
 	SUB $4, R1, R1
@@ -5705,27 +5705,27 @@ lane:
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -5744,17 +5744,17 @@ lane:
 	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
 	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
 	VFMLA V8.S4, V4.S4, V9.S4
-	WORD $0x4ea13667 // cmgt v7.4s, v19.4s, v1.4s
+	WORD $0x4ea13627 // cmgt v7.4s, v17.4s, v1.4s
 	VMOV V7.B16, V11.B16
 	VBSL V9.B16, V6.B16, V7.B16
 	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
 	VBSL V29.B16, V5.B16, V11.B16
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V12.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V11.S4, V6.S4
+	VADD V19.S4, V11.S4, V6.S4
 	VBSL V11.B16, V6.B16, V12.B16
 	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
 	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
@@ -5767,7 +5767,7 @@ lane:
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
-	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	WORD $0x6e21e642 // fcmge v2.4s, v18.4s, v1.4s
 	VBSL V7.B16, V6.B16, V2.B16
 	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1
@@ -5798,25 +5798,25 @@ TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
 	VDUP R7, V25.S4
 	MOVW $0x3f800000, R7
 	VDUP R7, V24.S4
-	MOVW $0x5f800000, R7
-	VDUP R7, V23.S4
-	MOVW $0x2d800000, R7
-	VDUP R7, V22.S4
-	MOVW $0x00000024, R7
-	VDUP R7, V21.S4
-	MOVW $0xc43a4887, R7
-	VDUP R7, V20.S4
-	MOVW $0x00000000, R7
-	VDUP R7, V19.S4
 	MOVW $0x3ab5f604, R7
-	VMOV R7, V18.S[0]
+	VMOV R7, V23.S[0]
 	MOVW $0x3c0913b4, R7
-	VMOV R7, V18.S[1]
+	VMOV R7, V23.S[1]
 	MOVW $0x3d2aab3a, R7
-	VMOV R7, V18.S[2]
+	VMOV R7, V23.S[2]
 	MOVW $0x3e2aaa58, R7
-	VMOV R7, V18.S[3]
+	VMOV R7, V23.S[3]
 	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
 	VDUP R7, V17.S4
 	FMOVS beta+72(FP), F16
 	VDUP V16.S[0], V16.S4
@@ -5856,27 +5856,27 @@ TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
 	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -5887,11 +5887,11 @@ TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
 	VFMLA V7.S4, V10.S4, V10.S4
 	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V7.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V5.S4, V6.S4
+	VADD V19.S4, V5.S4, V6.S4
 	VBSL V5.B16, V6.B16, V7.B16
 	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
 	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
@@ -5906,8 +5906,8 @@ TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
 	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
 	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
 	VBSL V9.B16, V10.B16, V4.B16
-	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
-	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	WORD $0x6e31dc0a // fmul v10.4s, v0.4s, v17.4s
+	WORD $0x6e2be649 // fcmge v9.4s, v18.4s, v11.4s
 	VBSL V4.B16, V10.B16, V9.B16
 	WORD $0x6eafe563 // fcmgt v3.4s, v11.4s, v15.4s
 	VBSL V9.B16, V0.B16, V3.B16
@@ -5938,27 +5938,27 @@ loop4:
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
 	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -5969,11 +5969,11 @@ loop4:
 	VFMLA V7.S4, V10.S4, V10.S4
 	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V7.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V5.S4, V6.S4
+	VADD V19.S4, V5.S4, V6.S4
 	VBSL V5.B16, V6.B16, V7.B16
 	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
 	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
@@ -5988,8 +5988,8 @@ loop4:
 	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
 	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
 	VBSL V9.B16, V10.B16, V4.B16
-	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
-	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	WORD $0x6e31dc0a // fmul v10.4s, v0.4s, v17.4s
+	WORD $0x6e2be649 // fcmge v9.4s, v18.4s, v11.4s
 	VBSL V4.B16, V10.B16, V9.B16
 	WORD $0x6eafe562 // fcmgt v2.4s, v11.4s, v15.4s
 	VBSL V9.B16, V0.B16, V2.B16
@@ -6028,27 +6028,27 @@ lane:
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
 	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
 	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
 	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
@@ -6059,11 +6059,11 @@ lane:
 	VFMLA V7.S4, V10.S4, V10.S4
 	WORD $0x6e2add29 // fmul v9.4s, v9.4s, v10.4s
 	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
-	WORD $0x6e37e484 // fcmge v4.4s, v4.4s, v23.4s
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
 	VMOV V4.B16, V7.B16
-	WORD $0x6e36dc06 // fmul v6.4s, v0.4s, v22.4s
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
 	VBSL V0.B16, V6.B16, V4.B16
-	VADD V21.S4, V5.S4, V6.S4
+	VADD V19.S4, V5.S4, V6.S4
 	VBSL V5.B16, V6.B16, V7.B16
 	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
 	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
@@ -6078,8 +6078,8 @@ lane:
 	WORD $0x6e20dd4a // fmul v10.4s, v10.4s, v0.4s
 	WORD $0x4ea0c964 // fcmgt v4.4s, v11.4s, #0
 	VBSL V9.B16, V10.B16, V4.B16
-	WORD $0x6e33dc0a // fmul v10.4s, v0.4s, v19.4s
-	WORD $0x6e2be689 // fcmge v9.4s, v20.4s, v11.4s
+	WORD $0x6e31dc0a // fmul v10.4s, v0.4s, v17.4s
+	WORD $0x6e2be649 // fcmge v9.4s, v18.4s, v11.4s
 	VBSL V4.B16, V10.B16, V9.B16
 	WORD $0x6eafe562 // fcmgt v2.4s, v11.4s, v15.4s
 	VBSL V9.B16, V0.B16, V2.B16
@@ -6346,25 +6346,25 @@ TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
 	VDUP R7, V25.S4
 	MOVW $0x3f800000, R7
 	VDUP R7, V24.S4
-	MOVW $0x5f800000, R7
-	VDUP R7, V23.S4
-	MOVW $0x2d800000, R7
-	VDUP R7, V22.S4
-	MOVW $0x00000024, R7
-	VDUP R7, V21.S4
-	MOVW $0xc43a4887, R7
-	VDUP R7, V20.S4
-	MOVW $0x00000000, R7
-	VDUP R7, V19.S4
 	MOVW $0x3ab5f604, R7
-	VMOV R7, V18.S[0]
+	VMOV R7, V23.S[0]
 	MOVW $0x3c0913b4, R7
-	VMOV R7, V18.S[1]
+	VMOV R7, V23.S[1]
 	MOVW $0x3d2aab3a, R7
-	VMOV R7, V18.S[2]
+	VMOV R7, V23.S[2]
 	MOVW $0x3e2aaa58, R7
-	VMOV R7, V18.S[3]
+	VMOV R7, V23.S[3]
 	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
 	VDUP R7, V17.S4
 	MOVW $0x43960000, R7
 	VDUP R7, V16.S4
@@ -6390,27 +6390,27 @@ TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
 	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
 	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
@@ -6437,7 +6437,7 @@ TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
 	VMOV V9.B16, V11.B16
 	VFMLA V8.S4, V6.S4, V11.S4
 	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
-	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	WORD $0x4ea13624 // cmgt v4.4s, v17.4s, v1.4s
 	VMOV V4.B16, V9.B16
 	VMOV V4.B16, V6.B16
 	VBSL V11.B16, V7.B16, V4.B16
@@ -6445,11 +6445,11 @@ TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
 	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
 	VBSL V29.B16, V5.B16, V6.B16
 	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
-	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	WORD $0x6e35e4e7 // fcmge v7.4s, v7.4s, v21.4s
 	VMOV V7.B16, V11.B16
-	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	WORD $0x6e34dc0a // fmul v10.4s, v0.4s, v20.4s
 	VBSL V0.B16, V10.B16, V7.B16
-	VADD V21.S4, V6.S4, V10.S4
+	VADD V19.S4, V6.S4, V10.S4
 	VBSL V6.B16, V10.B16, V11.B16
 	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
 	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
@@ -6462,7 +6462,7 @@ TEXT ·mishBackwardNEON(SB), NOSPLIT, $0-72
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
-	WORD $0x6e21e683 // fcmge v3.4s, v20.4s, v1.4s
+	WORD $0x6e21e643 // fcmge v3.4s, v18.4s, v1.4s
 	VBSL V4.B16, V7.B16, V3.B16
 	ADD R4, R0, R6
 	SUB $16, R6, R6
@@ -6479,27 +6479,27 @@ loop4:
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
 	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
 	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
@@ -6526,7 +6526,7 @@ loop4:
 	VMOV V9.B16, V11.B16
 	VFMLA V8.S4, V6.S4, V11.S4
 	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
-	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	WORD $0x4ea13624 // cmgt v4.4s, v17.4s, v1.4s
 	VMOV V4.B16, V9.B16
 	VMOV V4.B16, V6.B16
 	VBSL V11.B16, V7.B16, V4.B16
@@ -6534,11 +6534,11 @@ loop4:
 	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
 	VBSL V29.B16, V5.B16, V6.B16
 	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
-	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	WORD $0x6e35e4e7 // fcmge v7.4s, v7.4s, v21.4s
 	VMOV V7.B16, V11.B16
-	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	WORD $0x6e34dc0a // fmul v10.4s, v0.4s, v20.4s
 	VBSL V0.B16, V10.B16, V7.B16
-	VADD V21.S4, V6.S4, V10.S4
+	VADD V19.S4, V6.S4, V10.S4
 	VBSL V6.B16, V10.B16, V11.B16
 	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
 	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
@@ -6551,7 +6551,7 @@ loop4:
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
-	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	WORD $0x6e21e642 // fcmge v2.4s, v18.4s, v1.4s
 	VBSL V4.B16, V7.B16, V2.B16
 	VST1.P [V2.S4], 16(R0)
 	SUB $4, R1, R1
@@ -6576,27 +6576,27 @@ lane:
 	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
 	VFMLS V26.S4, V6.S4, V4.S4
 	VFMLS V25.S4, V6.S4, V4.S4
-	VDUP V18.S[0], V7.S4
-	VDUP V18.S[1], V8.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VDUP V18.S[2], V7.S4
+	VDUP V23.S[2], V7.S4
 	VFMLA V8.S4, V4.S4, V7.S4
-	VDUP V18.S[3], V8.S4
+	VDUP V23.S[3], V8.S4
 	VFMLA V7.S4, V4.S4, V8.S4
-	VMOV V17.B16, V7.B16
+	VMOV V22.B16, V7.B16
 	VFMLA V8.S4, V4.S4, V7.S4
 	VMOV V24.B16, V6.B16
 	VFMLA V7.S4, V4.S4, V6.S4
 	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
 	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
 	VMOV V9.B16, V8.B16
-	WORD $0x4ebc64a6 // smax v6.4s, v5.4s, v28.4s
-	VUSHR $1, V6.S4, V4.S4
-	VSUB V4.S4, V6.S4, V6.S4
-	VSHL $23, V4.S4, V4.S4
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
 	VSHL $23, V6.S4, V6.S4
-	WORD $0x6e24dd08 // fmul v8.4s, v8.4s, v4.4s
+	VSHL $23, V7.S4, V7.S4
 	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
 	WORD $0x4e3ef424 // fmax v4.4s, v1.4s, v30.4s
 	WORD $0x4eb0f484 // fmin v4.4s, v4.4s, v16.4s
 	WORD $0x6e2edc84 // fmul v4.4s, v4.4s, v14.4s
@@ -6623,7 +6623,7 @@ lane:
 	VMOV V9.B16, V11.B16
 	VFMLA V8.S4, V6.S4, V11.S4
 	WORD $0x6e2cdd8c // fmul v12.4s, v12.4s, v12.4s
-	WORD $0x4ea13664 // cmgt v4.4s, v19.4s, v1.4s
+	WORD $0x4ea13624 // cmgt v4.4s, v17.4s, v1.4s
 	VMOV V4.B16, V9.B16
 	VMOV V4.B16, V6.B16
 	VBSL V11.B16, V7.B16, V4.B16
@@ -6631,11 +6631,11 @@ lane:
 	WORD $0x6e29fc84 // fdiv v4.4s, v4.4s, v9.4s
 	VBSL V29.B16, V5.B16, V6.B16
 	WORD $0x4e7f1c07 // bic v7.16b, v0.16b, v31.16b
-	WORD $0x6e37e4e7 // fcmge v7.4s, v7.4s, v23.4s
+	WORD $0x6e35e4e7 // fcmge v7.4s, v7.4s, v21.4s
 	VMOV V7.B16, V11.B16
-	WORD $0x6e36dc0a // fmul v10.4s, v0.4s, v22.4s
+	WORD $0x6e34dc0a // fmul v10.4s, v0.4s, v20.4s
 	VBSL V0.B16, V10.B16, V7.B16
-	VADD V21.S4, V6.S4, V10.S4
+	VADD V19.S4, V6.S4, V10.S4
 	VBSL V6.B16, V10.B16, V11.B16
 	WORD $0x6e27dc84 // fmul v4.4s, v4.4s, v7.4s
 	WORD $0x4ebc656a // smax v10.4s, v11.4s, v28.4s
@@ -6648,7 +6648,7 @@ lane:
 
 	// x <= ExpZeroBelow: dy·-0 (exp(x) is 0 in float64).
 	WORD $0x6e3fdc07 // fmul v7.4s, v0.4s, v31.4s
-	WORD $0x6e21e682 // fcmge v2.4s, v20.4s, v1.4s
+	WORD $0x6e21e642 // fcmge v2.4s, v18.4s, v1.4s
 	VBSL V4.B16, V7.B16, V2.B16
 	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1

@@ -9,18 +9,16 @@ import (
 // kernels' steps (gen/amd64/sigmoid.go), e = exp(-|t|) down to ExpMin and
 // the gradient scaled by 2^n in two halves of the magic-bias sum.
 
-// gradientConstants are the registers of their common constants.
-type gradientConstants struct {
+// expConstants are the registers of the constants of exp and scaleTwice.
+type expConstants struct {
 	sign, expMin, scaleBase, scaleFloor, log2e, ln2Hi, ln2Lo, one vreg
-	bigGradient, bigScale, bigShift, zeroBelow, zero              vreg
 	poly                                                          polyConstants
 }
 
-func loadGradientConstants(fn *function, konst func() vreg) gradientConstants {
-	c := gradientConstants{
+func loadExpConstants(fn *function, konst func() vreg) expConstants {
+	c := expConstants{
 		sign: konst(), expMin: konst(), scaleBase: konst(), scaleFloor: konst(), log2e: konst(),
-		ln2Hi: konst(), ln2Lo: konst(), one: konst(), bigGradient: konst(), bigScale: konst(),
-		bigShift: konst(), zeroBelow: konst(), zero: konst(),
+		ln2Hi: konst(), ln2Lo: konst(), one: konst(),
 	}
 	for _, k := range []struct {
 		v vreg
@@ -29,8 +27,7 @@ func loadGradientConstants(fn *function, konst func() vreg) gradientConstants {
 		{c.sign, signBit}, {c.expMin, bits(exp32.ExpMin)},
 		{c.scaleBase, bits(exp32.MagicBase + exp32.ScaleBias)}, {c.scaleFloor, bits(exp32.ScaleFloor)},
 		{c.log2e, bits(exp32.Log2E)}, {c.ln2Hi, bits(exp32.Ln2Hi)}, {c.ln2Lo, bits(exp32.Ln2Lo)},
-		{c.one, oneBits}, {c.bigGradient, bits(sigmoid32.BigGradient)}, {c.bigScale, bits(sigmoid32.BigScale)},
-		{c.bigShift, sigmoid32.BigShift}, {c.zeroBelow, bits(exp32.ExpZeroBelow)}, {c.zero, 0},
+		{c.one, oneBits},
 	} {
 		loadBits(fn, k.v, k.b)
 	}
@@ -38,13 +35,31 @@ func loadGradientConstants(fn *function, konst func() vreg) gradientConstants {
 	return c
 }
 
+// gradientConstants are the registers of the backward kernels' common
+// constants.
+type gradientConstants struct {
+	expConstants
+	bigGradient, bigScale, bigShift, zeroBelow, zero vreg
+}
+
+func loadGradientConstants(fn *function, konst func() vreg) gradientConstants {
+	c := gradientConstants{expConstants: loadExpConstants(fn, konst)}
+	c.bigGradient, c.bigScale, c.bigShift, c.zeroBelow, c.zero = konst(), konst(), konst(), konst(), konst()
+	loadBits(fn, c.bigGradient, bits(sigmoid32.BigGradient))
+	loadBits(fn, c.bigScale, bits(sigmoid32.BigScale))
+	loadBits(fn, c.bigShift, sigmoid32.BigShift)
+	loadBits(fn, c.zeroBelow, bits(exp32.ExpZeroBelow))
+	loadBits(fn, c.zero, 0)
+	return c
+}
+
 // exp computes e = exp(z + lo) = m·2^n, z = max(-|a|, ExpMin) (lo < 0: no
-// lo), as the AVX2 kernels do: the magic-bias sum vm into tmp[1], m into
-// tmp[5] and e into tmp[4]; tmp[0], tmp[2] and tmp[3] are its temporaries,
-// and lo may be tmp[3].
-func (c gradientConstants) exp(fn *function, a, lo vreg, tmp []vreg) (vm, m, e vreg) {
+// lo), as the AVX2 kernels do: m - 1 before its rounding into tmp[0], the
+// magic-bias sum vm into tmp[1], m into tmp[5] and e into tmp[4]; tmp[2]
+// and tmp[3] are its temporaries, and lo may be tmp[3].
+func (c expConstants) exp(fn *function, a, lo vreg, tmp []vreg) (tr, vm, m, e vreg) {
 	r, nf, q2 := tmp[0], tmp[2], tmp[2]
-	vm, m, e = tmp[1], tmp[5], tmp[4]
+	tr, vm, m, e = tmp[0], tmp[1], tmp[5], tmp[4]
 	fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, a, r)
 	fn.word(fmax(r, r, c.expMin))
 	fn.ins("VMOV V%d.B16, V%d.B16", c.scaleBase, vm)
@@ -61,14 +76,14 @@ func (c gradientConstants) exp(fn *function, a, lo vreg, tmp []vreg) (vm, m, e v
 	fn.word(fmul(r, r, q2)) // tr
 	fn.word(fadd(m, r, c.one))
 	fn.ins("VMOV V%d.B16, V%d.B16", m, e)
-	c.scaleTwice(fn, e, vm, tmp[0], tmp[2])
-	return vm, m, e
+	c.scaleTwice(fn, e, vm, tmp[2], tmp[3])
+	return tr, vm, m, e
 }
 
 // scaleTwice multiplies q by 2^(k>>1) and 2^(k-(k>>1)), k = max(n,
 // -252), given the magic-bias sum v whose low bits hold n + ScaleBias (see
 // exp32.ScaleBias), using h and k.
-func (c gradientConstants) scaleTwice(fn *function, q, v, h, k vreg) {
+func (c expConstants) scaleTwice(fn *function, q, v, h, k vreg) {
 	fn.word(smax(k, v, c.scaleFloor))
 	fn.ins("VUSHR $1, V%d.S4, V%d.S4", k, h)
 	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", h, k, k)
@@ -81,7 +96,7 @@ func (c gradientConstants) scaleTwice(fn *function, q, v, h, k vreg) {
 // reciprocal writes 1/(1 + e) into r to about 2^-40: a Newton step with the
 // exact residual and the rounding error of 1 + e; d, err and rho are its
 // temporaries.
-func (c gradientConstants) reciprocal(fn *function, r, e, d, err, rho vreg) {
+func (c expConstants) reciprocal(fn *function, r, e, d, err, rho vreg) {
 	fn.word(fadd(d, e, c.one))
 	fn.word(fsub(err, d, c.one))
 	fn.word(fsub(err, e, err)) // e - (d - 1), exact
@@ -122,7 +137,7 @@ func siluBackwardKernel(f *file) {
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x := in[0], in[1]
-			vm, m, e := c.exp(fn, x, -1, tmp)
+			_, vm, m, e := c.exp(fn, x, -1, tmp)
 			rr := tmp[6]
 			c.reciprocal(fn, rr, e, tmp[0], tmp[2], tmp[3])
 			fn.word(fmul(rr, rr, rr))
@@ -182,7 +197,7 @@ func softplusBackwardKernel(f *file) {
 			fn.word(fmax(s, s, negLoLimit))
 			fn.word(fmin(lo, s, loLimit))
 
-			vm, m, e := c.exp(fn, t, lo, tmp)
+			_, vm, m, e := c.exp(fn, t, lo, tmp)
 			r := tmp[6]
 			c.reciprocal(fn, r, e, tmp[0], tmp[2], tmp[3])
 			fn.word(fmul(m, m, r))
@@ -217,7 +232,7 @@ func mishBackwardKernel(f *file) {
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x := in[0], in[1]
-			vm, m, e := c.exp(fn, x, -1, tmp)
+			_, vm, m, e := c.exp(fn, x, -1, tmp)
 			cx, ope, a, dd, pp, qq, q2 := tmp[0], tmp[2], tmp[3], tmp[6], m, tmp[7], tmp[8]
 			fn.word(fmax(cx, x, c.expMin))
 			fn.word(fmin(cx, cx, maxX))
