@@ -5838,8 +5838,6 @@ TEXT ·softplusBackwardNEON(SB), NOSPLIT, $0-80
 	SUB $16, R5, R5
 	VLD1 (R5), [V1.S4]
 	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
-
-	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
 	VEOR V31.B16, V11.B16, V7.B16
 	VFMLA V16.S4, V1.S4, V7.S4
 	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
@@ -5920,8 +5918,6 @@ loop4:
 	VLD1.P 16(R2), [V0.S4]
 	VLD1.P 16(R3), [V1.S4]
 	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
-
-	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
 	VEOR V31.B16, V11.B16, V7.B16
 	VFMLA V16.S4, V1.S4, V7.S4
 	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
@@ -6010,8 +6006,6 @@ lane:
 	FMOVS.P 4(R2), F0
 	FMOVS.P 4(R3), F1
 	WORD $0x6e30dc2b // fmul v11.4s, v1.4s, v16.4s
-
-	// lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).
 	VEOR V31.B16, V11.B16, V7.B16
 	VFMLA V16.S4, V1.S4, V7.S4
 	WORD $0x4e6b1fe4 // bic v4.16b, v31.16b, v11.16b
@@ -6651,6 +6645,349 @@ lane:
 	WORD $0x6e21e642 // fcmge v2.4s, v18.4s, v1.4s
 	VBSL V4.B16, V7.B16, V2.B16
 	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func softplusNEON(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32)
+TEXT ·softplusNEON(SB), NOSPLIT, $0-64
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x3b02333d, R7
+	VMOV R7, V21.S[0]
+	MOVW $0xbc5811c1, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d27f682, R7
+	VMOV R7, V21.S[2]
+	MOVW $0xbda7b0ea, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3dfd8059, R7
+	VMOV R7, V20.S[0]
+	MOVW $0xbe24bcbd, R7
+	VMOV R7, V20.S[1]
+	MOVW $0x3e4ba17c, R7
+	VMOV R7, V20.S[2]
+	MOVW $0xbe7fdc9a, R7
+	VMOV R7, V20.S[3]
+	MOVW $0x3eaaa992, R7
+	VMOV R7, V19.S[0]
+	MOVW $0xbefffff9, R7
+	VMOV R7, V19.S[1]
+	FMOVS beta+48(FP), F18
+	VDUP V18.S[0], V18.S4
+	FMOVS threshold+52(FP), F17
+	VDUP V17.S[0], V17.S4
+	FMOVS mant+56(FP), F16
+	VDUP V16.S[0], V16.S4
+	MOVW shift+60(FP), R7
+	VDUP R7, V15.S4
+	MOVW $0x3a800000, R7
+	VDUP R7, V14.S4
+	MOVW $0xba800000, R7
+	VDUP R7, V13.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e32dc09 // fmul v9.4s, v0.4s, v18.4s
+	VEOR V31.B16, V9.B16, V6.B16
+	VFMLA V18.S4, V0.S4, V6.S4
+	WORD $0x4e691fe3 // bic v3.16b, v31.16b, v9.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V13.B16, V6.B16, V3.B16
+	WORD $0x4e2df463 // fmax v3.4s, v3.4s, v13.4s
+	WORD $0x4eaef466 // fmin v6.4s, v3.4s, v14.4s
+	VORR V31.B16, V9.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-shift), q = G1 + G2·e + ... + G10·e⁹.
+	VDUP V21.S[0], V5.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V21.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V19.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V19.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	VFMLA V6.S4, V7.S4, V3.S4
+	WORD $0x4e38d463 // fadd v3.4s, v3.4s, v24.4s
+	WORD $0x6e30fc63 // fdiv v3.4s, v3.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	WORD $0x4ebc6485 // smax v5.4s, v4.4s, v28.4s
+	VUSHR $1, V5.S4, V6.S4
+	VSUB V6.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e26dc63 // fmul v3.4s, v3.4s, v6.4s
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+
+	// t > 0: x + that; t > threshold: x; a NaN x comes out quieted.
+	WORD $0x4e20d466 // fadd v6.4s, v3.4s, v0.4s
+	WORD $0x4ea0c925 // fcmgt v5.4s, v9.4s, #0
+	VBSL V3.B16, V6.B16, V5.B16
+	WORD $0x6eb1e526 // fcmgt v6.4s, v9.4s, v17.4s
+	VBSL V5.B16, V0.B16, V6.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
+	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
+	VBSL V3.B16, V6.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e32dc09 // fmul v9.4s, v0.4s, v18.4s
+	VEOR V31.B16, V9.B16, V6.B16
+	VFMLA V18.S4, V0.S4, V6.S4
+	WORD $0x4e691fe3 // bic v3.16b, v31.16b, v9.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V13.B16, V6.B16, V3.B16
+	WORD $0x4e2df463 // fmax v3.4s, v3.4s, v13.4s
+	WORD $0x4eaef466 // fmin v6.4s, v3.4s, v14.4s
+	VORR V31.B16, V9.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-shift), q = G1 + G2·e + ... + G10·e⁹.
+	VDUP V21.S[0], V5.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V21.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V19.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V19.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	VFMLA V6.S4, V7.S4, V3.S4
+	WORD $0x4e38d463 // fadd v3.4s, v3.4s, v24.4s
+	WORD $0x6e30fc63 // fdiv v3.4s, v3.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	WORD $0x4ebc6485 // smax v5.4s, v4.4s, v28.4s
+	VUSHR $1, V5.S4, V6.S4
+	VSUB V6.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e26dc63 // fmul v3.4s, v3.4s, v6.4s
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+
+	// t > 0: x + that; t > threshold: x; a NaN x comes out quieted.
+	WORD $0x4e20d466 // fadd v6.4s, v3.4s, v0.4s
+	WORD $0x4ea0c925 // fcmgt v5.4s, v9.4s, #0
+	VBSL V3.B16, V6.B16, V5.B16
+	WORD $0x6eb1e526 // fcmgt v6.4s, v9.4s, v17.4s
+	VBSL V5.B16, V0.B16, V6.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V3.B16, V6.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e32dc09 // fmul v9.4s, v0.4s, v18.4s
+	VEOR V31.B16, V9.B16, V6.B16
+	VFMLA V18.S4, V0.S4, V6.S4
+	WORD $0x4e691fe3 // bic v3.16b, v31.16b, v9.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V13.B16, V6.B16, V3.B16
+	WORD $0x4e2df463 // fmax v3.4s, v3.4s, v13.4s
+	WORD $0x4eaef466 // fmin v6.4s, v3.4s, v14.4s
+	VORR V31.B16, V9.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-shift), q = G1 + G2·e + ... + G10·e⁹.
+	VDUP V21.S[0], V5.S4
+	VDUP V21.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V21.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V21.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V20.S[2], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V20.S[3], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	VDUP V19.S[0], V5.S4
+	VFMLA V6.S4, V7.S4, V5.S4
+	VDUP V19.S[1], V6.S4
+	VFMLA V5.S4, V7.S4, V6.S4
+	WORD $0x6e28dcc6 // fmul v6.4s, v6.4s, v8.4s
+	VFMLA V6.S4, V7.S4, V3.S4
+	WORD $0x4e38d463 // fadd v3.4s, v3.4s, v24.4s
+	WORD $0x6e30fc63 // fdiv v3.4s, v3.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	WORD $0x4ebc6485 // smax v5.4s, v4.4s, v28.4s
+	VUSHR $1, V5.S4, V6.S4
+	VSUB V6.S4, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e26dc63 // fmul v3.4s, v3.4s, v6.4s
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+
+	// t > 0: x + that; t > threshold: x; a NaN x comes out quieted.
+	WORD $0x4e20d466 // fadd v6.4s, v3.4s, v0.4s
+	WORD $0x4ea0c925 // fcmgt v5.4s, v9.4s, #0
+	VBSL V3.B16, V6.B16, V5.B16
+	WORD $0x6eb1e526 // fcmgt v6.4s, v9.4s, v17.4s
+	VBSL V5.B16, V0.B16, V6.B16
+	WORD $0x4e20d403 // fadd v3.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V3.B16, V6.B16, V1.B16
+	FMOVS.P F1, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane
 

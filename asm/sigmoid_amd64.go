@@ -3,8 +3,6 @@
 package asm
 
 import (
-	"math"
-
 	"github.com/simdact/simdact/internal/check"
 	"github.com/simdact/simdact/kernels"
 )
@@ -129,13 +127,4 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	default:
 		kernels.MishBackward(dx, dy, x)
 	}
-}
-
-// splitBeta returns mant and e with beta = mant·2^e, 1 <= |mant| < 2, for a
-// finite non-zero beta (a subnormal one too): the Softplus kernels compute
-// log1p(exp(t))/beta as (log1p(exp(t))·2^-n/mant)·2^(n-e), n = round(t·log2(e)),
-// so that it rounds once, however small, for any such beta.
-func splitBeta(beta float32) (mant float32, e int32) {
-	frac, exp := math.Frexp(float64(beta)) // |frac| in [0.5, 1)
-	return float32(2 * frac), int32(exp - 1)
 }

@@ -60,6 +60,12 @@ func (k Impl) Softplus(dst, x []float32, beta, threshold float32) {
 	if check.BadUnary(dst, x) {
 		check.PanicUnary("Softplus", dst, x)
 	}
+	check.Beta("Softplus", beta)
+	if k.isa == neon {
+		mant, e := splitBeta(beta)
+		softplusNEON(dst, x, beta, threshold, mant, e)
+		return
+	}
 	kernels.Softplus(dst, x, beta, threshold)
 }
 

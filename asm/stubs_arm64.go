@@ -114,6 +114,12 @@ func mishNEON(dst []float32, x []float32)
 //go:noescape
 func mishBackwardNEON(dx []float32, dy []float32, x []float32)
 
+// softplusNEON sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), given beta = mant·2^shift, 1 <= |mant| < 2.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func softplusNEON(dst []float32, x []float32, beta float32, threshold float32, mant float32, shift int32)
+
 // tanhNEON sets dst[i] = tanh(x[i]) (see kernels.Tanh).
 // All slices have the same length; the output may be the same slice as an input.
 //

@@ -33,7 +33,7 @@ func sizeAlign(typ string) (int, int) {
 		return 24, 8
 	case "int":
 		return 8, 8
-	case "float32":
+	case "float32", "int32":
 		return 4, 4
 	case "bool":
 		return 1, 1

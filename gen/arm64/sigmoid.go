@@ -6,9 +6,8 @@ import (
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
-// The sigmoid family on NEON, all but Softplus (which runs the pure-Go
-// kernel on arm64), with the AVX kernels' operations (gen/amd64/sigmoid.go):
-// they give the AVX kernels' bits. Sigmoid and SiLU scale by 2^n in two
+// The sigmoid family on NEON, with the AVX kernels' operations
+// (gen/amd64/sigmoid.go): they give the AVX kernels' bits. Sigmoid and SiLU scale by 2^n in two
 // normal powers of two (see sigmoid32.NEONMin), which rounds the same; the
 // backward kernels are in sigmoid_backward.go.
 
@@ -20,6 +19,7 @@ func sigmoidKernels(f *file) {
 	softplusBackwardKernel(f)
 	mishKernel(f)
 	mishBackwardKernel(f)
+	softplusKernel(f)
 }
 
 // sigmoidConstants are the registers of the constants of the forward
@@ -241,6 +241,66 @@ func mishKernel(f *file) {
 				}
 			}
 			quietNaN(fn, d, x, y, t)
+		},
+	}.generate(f)
+}
+
+func softplusKernel(f *file) {
+	var c expConstants
+	var logCoefficients [3]vreg // G10 to G7, G6 to G3, G2 and G1 in the lanes of each
+	var beta, threshold, mant, shift, loLimit, negLoLimit vreg
+	elementwise{
+		name: "softplusNEON",
+		doc: "sets dst[i] = beta*x[i] > threshold ? x[i] : log1p(exp(beta*x[i]))/beta (see kernels.Softplus), " +
+			"given beta = mant·2^shift, 1 <= |mant| < 2.",
+		out: "dst", in: []string{"x"},
+		params: []param{{"beta", "float32"}, {"threshold", "float32"}, {"mant", "float32"}, {"shift", "int32"}},
+		temps:  7, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadExpConstants(fn, konst)
+			for i := range logCoefficients {
+				logCoefficients[i] = konst()
+			}
+			for i := range sigmoid32.LogCoefficients {
+				fn.ins("MOVW $0x%08x, %s", bits(sigmoid32.LogCoefficients[i]), scratch)
+				fn.ins("VMOV %s, V%d.S[%d]", scratch, logCoefficients[i/4], i%4)
+			}
+			beta, threshold, mant, shift, loLimit, negLoLimit = konst(), konst(), konst(), konst(), konst(), konst()
+			broadcastParam(fn, "beta", beta)
+			broadcastParam(fn, "threshold", threshold)
+			broadcastParam(fn, "mant", mant)
+			fn.ins("MOVW %s, %s", fn.arg("shift", ""), scratch)
+			fn.ins("VDUP %s, V%d.S4", scratch, shift)
+			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
+			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			x := in[0]
+			t, lo, s := tmp[6], tmp[3], tmp[0]
+			fn.word(fmul(t, x, beta))
+			softplusLo(fn, c, t, x, beta, lo, s, loLimit, negLoLimit)
+			tr, vm, m, e := c.exp(fn, t, lo, tmp)
+			fn.comment("log1p(e)/beta = ((tr + m·q·e) + 1)/mant·2^(n-shift), q = G1 + G2·e + ... + G10·e⁹.")
+			q, a := tmp[2], tmp[3]
+			fn.ins("VDUP V%d.S[0], V%d.S4", logCoefficients[0], q)
+			for i := 1; i < len(sigmoid32.LogCoefficients); i++ {
+				fn.ins("VDUP V%d.S[%d], V%d.S4", logCoefficients[i/4], i%4, a)
+				fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, e, a) // a = G + q·e
+				q, a = a, q
+			}
+			fn.word(fmul(q, q, m))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", q, e, tr) // tr + q·e
+			fn.word(fadd(tr, tr, c.one))
+			fn.word(fdiv(tr, tr, mant))
+			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", shift, vm, vm)
+			c.scaleTwice(fn, tr, vm, q, a)
+			fn.comment("t > 0: x + that; t > threshold: x; a NaN x comes out quieted.")
+			fn.word(fadd(q, tr, x))
+			fn.word(fcmgtz(a, t))
+			bsl(fn, a, q, tr)
+			fn.word(fcmgt(q, t, threshold))
+			bsl(fn, q, x, a)
+			quietNaN(fn, d, x, q, tr)
 		},
 	}.generate(f)
 }

@@ -187,16 +187,7 @@ func softplusBackwardKernel(f *file) {
 			dy, x := in[0], in[1]
 			t, lo, s := tmp[7], tmp[3], tmp[0]
 			fn.word(fmul(t, x, beta))
-			fn.comment("lo = -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to -LoLimit).")
-			fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", c.sign, t, lo)
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", beta, x, lo)
-			fn.word(bic(s, c.sign, t))
-			fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", s, lo, lo)
-			fn.word(fcmeq(s, lo, lo))
-			bsl(fn, s, lo, negLoLimit)
-			fn.word(fmax(s, s, negLoLimit))
-			fn.word(fmin(lo, s, loLimit))
-
+			softplusLo(fn, c.expConstants, t, x, beta, lo, s, loLimit, negLoLimit)
 			_, vm, m, e := c.exp(fn, t, lo, tmp)
 			r := tmp[6]
 			c.reciprocal(fn, r, e, tmp[0], tmp[2], tmp[3])
@@ -273,4 +264,18 @@ func mishBackwardKernel(f *file) {
 			bsl(fn, d, a, num)
 		},
 	}.generate(f)
+}
+
+// softplusLo writes into lo the correction of exp(-|t|) for the rounding
+// of t = beta·x: -sign(t)·(beta·x - t), exact, clamped to ±LoLimit (NaN to
+// -LoLimit, where t is infinite), using s.
+func softplusLo(fn *function, c expConstants, t, x, beta, lo, s, loLimit, negLoLimit vreg) {
+	fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", c.sign, t, lo)
+	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", beta, x, lo)
+	fn.word(bic(s, c.sign, t))
+	fn.ins("VEOR V%d.B16, V%d.B16, V%d.B16", s, lo, lo)
+	fn.word(fcmeq(s, lo, lo))
+	bsl(fn, s, lo, negLoLimit)
+	fn.word(fmax(s, s, negLoLimit))
+	fn.word(fmin(lo, s, loLimit))
 }
