@@ -199,13 +199,7 @@ func (b *backwardOp) op(fn *function, d vreg, in, tmp []vreg) {
 	fn.word(fsub(u, t, u))
 
 	fn.comment("B·2^(k>>1)·2^(k-(k>>1)), k = max(n + e - c, -252): only the last product rounds.")
-	fn.word(smax(usual, usual, b.floor))
-	fn.ins("VUSHR $1, V%d.S4, V%d.S4", usual, n)
-	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", n, usual, usual)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", n, n)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", usual, usual)
-	fn.word(fmul(u, u, n))
-	fn.word(fmul(u, u, usual))
+	scaleTwice(fn, u, usual, b.floor, n, usual)
 
 	fn.comment("±Inf times an exp(x) that underflowed is ±Inf, as in float64, down to where float64's exp " +
 		"is 0 too: where T is ±Inf or NaN, so is T·(1 + p)·2^k, x86's ±Inf·0 where x <= ExpZeroBelow.")

@@ -84,7 +84,15 @@ func (c expConstants) exp(fn *function, a, lo vreg, tmp []vreg) (tr, vm, m, e vr
 // -252), given the magic-bias sum v whose low bits hold n + ScaleBias (see
 // exp32.ScaleBias), using h and k.
 func (c expConstants) scaleTwice(fn *function, q, v, h, k vreg) {
-	fn.word(smax(k, v, c.scaleFloor))
+	scaleTwice(fn, q, v, c.scaleFloor, h, k)
+}
+
+// scaleTwice multiplies q by 2^(k>>1) and 2^(k-(k>>1)), k = max(n, the n
+// of floor), given the magic-bias sum v whose low bits hold n + ScaleBias,
+// using h and k (which may be v). Only the second product rounds where
+// the first is normal.
+func scaleTwice(fn *function, q, v, floor, h, k vreg) {
+	fn.word(smax(k, v, floor))
 	fn.ins("VUSHR $1, V%d.S4, V%d.S4", k, h)
 	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", h, k, k)
 	fn.ins("VSHL $23, V%d.S4, V%d.S4", h, h)
