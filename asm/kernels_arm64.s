@@ -5298,18 +5298,19 @@ TEXT ·siluNEON(SB), NOSPLIT, $0-48
 	VMOV V25.B16, V6.B16
 	VFMLA V8.S4, V7.S4, V6.S4
 
-	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
-	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	// r = 1/(1 + e), e = 2^max(n, NEONScaleMin)·(1 + p) (exact, and 1 + e rounds as exp's).
 	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
 	VSHL $23, V7.S4, V7.S4
 	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
 	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e39d4e6 // fadd v6.4s, v7.4s, v25.4s
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
 	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
 	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
 	VMOV V25.B16, V10.B16
 	VFMLS V9.S4, V6.S4, V10.S4
 	VFMLS V9.S4, V8.S4, V10.S4
-	VFMLA V9.S4, V10.S4, V9.S4
+	VFMLA V10.S4, V9.S4, V9.S4
 
 	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
 	VMOV V3.B16, V6.B16
@@ -5365,18 +5366,19 @@ loop4:
 	VMOV V25.B16, V6.B16
 	VFMLA V8.S4, V7.S4, V6.S4
 
-	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
-	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	// r = 1/(1 + e), e = 2^max(n, NEONScaleMin)·(1 + p) (exact, and 1 + e rounds as exp's).
 	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
 	VSHL $23, V7.S4, V7.S4
 	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
 	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e39d4e6 // fadd v6.4s, v7.4s, v25.4s
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
 	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
 	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
 	VMOV V25.B16, V10.B16
 	VFMLS V9.S4, V6.S4, V10.S4
 	VFMLS V9.S4, V8.S4, V10.S4
-	VFMLA V9.S4, V10.S4, V9.S4
+	VFMLA V10.S4, V9.S4, V9.S4
 
 	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
 	VMOV V3.B16, V6.B16
@@ -5440,18 +5442,19 @@ lane:
 	VMOV V25.B16, V6.B16
 	VFMLA V8.S4, V7.S4, V6.S4
 
-	// r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.
-	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
+	// r = 1/(1 + e), e = 2^max(n, NEONScaleMin)·(1 + p) (exact, and 1 + e rounds as exp's).
 	WORD $0x4e38f487 // fmax v7.4s, v4.4s, v24.4s
 	VSHL $23, V7.S4, V7.S4
 	WORD $0x4e39d4a9 // fadd v9.4s, v5.4s, v25.4s
 	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e39d4e6 // fadd v6.4s, v7.4s, v25.4s
+	WORD $0x4eb9d4c8 // fsub v8.4s, v6.4s, v25.4s
 	WORD $0x4ea8d4e8 // fsub v8.4s, v7.4s, v8.4s
 	WORD $0x6e26ff29 // fdiv v9.4s, v25.4s, v6.4s
 	VMOV V25.B16, V10.B16
 	VFMLS V9.S4, V6.S4, V10.S4
 	VFMLS V9.S4, V8.S4, V10.S4
-	VFMLA V9.S4, V10.S4, V9.S4
+	VFMLA V10.S4, V9.S4, V9.S4
 
 	// x < 0: (z + z·p)·r, scaled by 2^n; else x·r.
 	VMOV V3.B16, V6.B16

@@ -129,19 +129,13 @@ func siluKernel(f *file) {
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x := in[0]
 			z, nm, p, dd := c.exp(fn, x, tmp)
-			fn.comment("r = 1/(1 + e) to about 2^-40: a Newton step with the exact residual and the rounding error of 1 + e.")
+			fn.comment("r = 1/(1 + e), e = 2^max(n, NEONScaleMin)·(1 + p) (exact, and 1 + e rounds as exp's).")
 			e, err, r, rho := tmp[4], tmp[5], tmp[6], tmp[7]
-			fn.word(fsub(err, dd, c.one))
 			fn.word(fmax(e, nm, c.scaleMin))
 			fn.ins("VSHL $23, V%d.S4, V%d.S4", e, e)
 			fn.word(fadd(r, p, c.one))
 			fn.word(fmul(e, e, r))
-			fn.word(fsub(err, e, err)) // e - (d - 1), exact
-			fn.word(fdiv(r, c.one, dd))
-			fn.ins("VMOV V%d.B16, V%d.B16", c.one, rho)
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, dd, rho)  // 1 - d·r, exact
-			fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, err, rho) // - err·r
-			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", r, rho, r)   // r + r·rho
+			reciprocal(fn, c.one, r, e, dd, err, rho)
 			fn.comment("x < 0: (z + z·p)·r, scaled by 2^n; else x·r.")
 			t := dd
 			fn.ins("VMOV V%d.B16, V%d.B16", z, t)

@@ -93,6 +93,13 @@ func (c expConstants) scaleTwice(fn *function, q, v, h, k vreg) {
 // the first is normal.
 func scaleTwice(fn *function, q, v, floor, h, k vreg) {
 	fn.word(smax(k, v, floor))
+	scaleHalves(fn, q, k, h)
+}
+
+// scaleHalves multiplies q by 2^(k>>1) and 2^(k-(k>>1)), given the
+// magic-bias sum k whose low bits hold k + ScaleBias (which it
+// overwrites), using h.
+func scaleHalves(fn *function, q, k, h vreg) {
 	fn.ins("VUSHR $1, V%d.S4, V%d.S4", k, h)
 	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", h, k, k)
 	fn.ins("VSHL $23, V%d.S4, V%d.S4", h, h)
@@ -101,15 +108,15 @@ func scaleTwice(fn *function, q, v, floor, h, k vreg) {
 	fn.word(fmul(q, q, k))
 }
 
-// reciprocal writes 1/(1 + e) into r to about 2^-40: a Newton step with the
-// exact residual and the rounding error of 1 + e; d, err and rho are its
-// temporaries.
-func (c expConstants) reciprocal(fn *function, r, e, d, err, rho vreg) {
-	fn.word(fadd(d, e, c.one))
-	fn.word(fsub(err, d, c.one))
+// reciprocal writes 1/(1 + e) into r to about 2^-40, given one in every
+// lane: a Newton step with the exact residual and the rounding error of
+// 1 + e; d, err and rho are its temporaries.
+func reciprocal(fn *function, one, r, e, d, err, rho vreg) {
+	fn.word(fadd(d, e, one))
+	fn.word(fsub(err, d, one))
 	fn.word(fsub(err, e, err)) // e - (d - 1), exact
-	fn.word(fdiv(r, c.one, d))
-	fn.ins("VMOV V%d.B16, V%d.B16", c.one, rho)
+	fn.word(fdiv(r, one, d))
+	fn.ins("VMOV V%d.B16, V%d.B16", one, rho)
 	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, d, rho)   // 1 - d·r, exact
 	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", r, err, rho) // - err·r
 	fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", rho, r, r)   // r + r·rho
@@ -147,7 +154,7 @@ func siluBackwardKernel(f *file) {
 			dy, x := in[0], in[1]
 			_, vm, m, e := c.exp(fn, x, -1, tmp)
 			rr := tmp[6]
-			c.reciprocal(fn, rr, e, tmp[0], tmp[2], tmp[3])
+			reciprocal(fn, c.one, rr, e, tmp[0], tmp[2], tmp[3])
 			fn.word(fmul(rr, rr, rr))
 
 			fn.comment("x < 0 (-0 too): m·((1+cx)+e)·rr, scaled by 2^n; else (1+e+cx·e)·rr; cx = x clamped to ±300.")
@@ -198,7 +205,7 @@ func softplusBackwardKernel(f *file) {
 			softplusLo(fn, c.expConstants, t, x, beta, lo, s, loLimit, negLoLimit)
 			_, vm, m, e := c.exp(fn, t, lo, tmp)
 			r := tmp[6]
-			c.reciprocal(fn, r, e, tmp[0], tmp[2], tmp[3])
+			reciprocal(fn, c.one, r, e, tmp[0], tmp[2], tmp[3])
 			fn.word(fmul(m, m, r))
 			c.scaleGradient(fn, m, dy, vm, tmp[0], tmp[2], tmp[3])
 			fn.comment("t > 0: dy·r; t <= ExpZeroBelow: dy·0; t > threshold: dy.")

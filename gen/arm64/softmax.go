@@ -254,12 +254,7 @@ func exp(fn *function, pc polyConstants, z vreg) {
 	fn.ins("VFMLS V%d.S4, V%d.S4, V%d.S4", kLn2Lo, n, z)
 	pc.poly(fn, z, q, a, r2)
 	fn.word(fadd(z, z, kOne))
-	fn.ins("VUSHR $1, V%d.S4, V%d.S4", v, n)
-	fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", n, v, v)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", n, n)
-	fn.ins("VSHL $23, V%d.S4, V%d.S4", v, v)
-	fn.word(fmul(z, z, n))
-	fn.word(fmul(z, z, v))
+	scaleHalves(fn, z, v, n)
 }
 
 // expMinus loads x and writes exp(x - max) into vOut.
