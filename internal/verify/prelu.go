@@ -162,9 +162,9 @@ func (s *SlopeSum) Tolerance() float64 { return math.Ldexp(s.magnitude, -20) }
 
 func (s SlopeSum) String() string { return fmt.Sprint(s.Value()) }
 
-// Accepts reports whether got is within the tolerance of the exact sum, or,
-// as float32 rounds it, beyond float32's range where the sum and the
-// tolerance reach there; a NaN or infinite sum must come out the same.
+// Accepts reports whether got is within the tolerance of the exact sum (see
+// Within for results beyond float32's range); a NaN or infinite sum must
+// come out the same.
 func (s *SlopeSum) Accepts(got float32) bool {
 	want, g := s.Value(), float64(got)
 	switch {
@@ -172,14 +172,6 @@ func (s *SlopeSum) Accepts(got float32) bool {
 		return g != g
 	case math.IsInf(want, 0):
 		return g == want
-	case math.IsInf(g, 1):
-		return want+s.Tolerance() >= overflow
-	case math.IsInf(g, -1):
-		return want-s.Tolerance() <= -overflow
 	}
-	return math.Abs(g-want) <= s.Tolerance()
+	return Within(got, want, s.Tolerance())
 }
-
-// overflow is the smallest magnitude that rounds to an infinite float32:
-// MaxFloat32 plus half its ulp.
-const overflow = 0x1p128 - 0x1p103

@@ -59,8 +59,8 @@ func CheckForward(got, x float32, ref float64, bound uint64) (want float32, ulps
 // float64 result, where m is |dy|·M(x), M(x) the sum of the magnitudes of
 // the terms of the derivative formula. got must be NaN where ref is, ±Inf
 // or ±0 where ref is (with its sign), and otherwise within BackwardMaxULP of
-// ref rounded to float32 or within BackwardRelative·m of ref. err is got's
-// error in ulp.
+// ref rounded to float32 (±Inf counting as the float32 after ±MaxFloat32)
+// or Within BackwardRelative·m of ref. err is got's error in ulp.
 func CheckBackward(got float32, ref, m float64) (want float32, err float64, ok bool) {
 	want = float32(ref)
 	switch {
@@ -72,7 +72,7 @@ func CheckBackward(got float32, ref, m float64) (want float32, err float64, ok b
 		return exactlyErr(got, want)
 	}
 	ulps := ULPs(got, want)
-	return want, float64(ulps), ulps <= BackwardMaxULP || math.Abs(float64(got)-ref) <= BackwardRelative*m
+	return want, float64(ulps), ulps <= BackwardMaxULP || Within(got, ref, BackwardRelative*m)
 }
 
 // A Forward is a smooth forward kernel with one parameter setting, as the

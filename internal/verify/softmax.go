@@ -172,8 +172,9 @@ func checkRow(f rowRef, exactZero bool) func(out []float32, in [][]float32) erro
 
 // RowMatch reports whether got matches ref within bound as SoftmaxKernels
 // says: an infinite bound accepts anything, a NaN ref needs a NaN, the
-// bits of ref rounded to float32 always match, and otherwise an infinite
-// ref, or with exactZero a ref of 0, needs those bits.
+// bits of ref rounded to float32 always match, an infinite ref, or with
+// exactZero a ref of 0, needs those bits, and otherwise got must be Within
+// bound of ref.
 func RowMatch(got float32, ref, bound float64, exactZero bool) bool {
 	switch {
 	case math.IsInf(bound, 1):
@@ -185,7 +186,7 @@ func RowMatch(got float32, ref, bound float64, exactZero bool) bool {
 	case math.IsInf(ref, 0) || (ref == 0 && exactZero):
 		return false
 	}
-	return math.Abs(float64(got)-ref) <= bound
+	return Within(got, ref, bound)
 }
 
 // rowMismatch describes the result got at i of a row that does not match.

@@ -23,3 +23,23 @@ func totalOrder(f float32) int64 {
 	}
 	return b
 }
+
+// Overflow is the smallest magnitude that float32 rounds to infinity:
+// MaxFloat32 plus half its ulp.
+const Overflow = 0x1p128 - 0x1p103
+
+// Within reports whether got lies within bound of ref, a finite float64
+// value, under the contract's rule at the edge of float32's range: a finite
+// got must be within bound of ref; an infinite got is right exactly where
+// the interval [ref-bound, ref+bound] reaches Overflow on its side, since
+// some value the bound allows rounds to that infinity. A NaN got is not.
+func Within(got float32, ref, bound float64) bool {
+	switch g := float64(got); {
+	case math.IsInf(g, 1):
+		return ref+bound >= Overflow
+	case math.IsInf(g, -1):
+		return ref-bound <= -Overflow
+	default:
+		return math.Abs(g-ref) <= bound
+	}
+}
