@@ -72,7 +72,7 @@ var rowCalls = []rowCall{
 // package kernels: lengths that differ, partial overlaps, rows that do not
 // divide the length, and parameters out of their domain.
 func TestFamilyPanics(t *testing.T) {
-	for _, s := range append(sets(t), kernelsPackage) {
+	for _, s := range append(sets(t), impls.Kernels) {
 		t.Run(s.Name, func(t *testing.T) {
 			buf := make([]float32, 18)
 			a, b3, b4 := buf[0:4], buf[8:11], buf[8:12]

@@ -14,7 +14,6 @@ import (
 	"github.com/simdact/simdact"
 	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
-	"github.com/simdact/simdact/kernels"
 )
 
 // TestSelectedImplementation fails when the process runs other kernels than
@@ -108,61 +107,9 @@ func TestImplementationChoice(t *testing.T) {
 // writing anything, in every exported function of every package: the API,
 // each asm.Impl (the sets the CPU runs) and package kernels.
 func TestPanics(t *testing.T) {
-	for _, s := range append(sets(t), kernelsPackage) {
+	for _, s := range append(sets(t), impls.Kernels) {
 		t.Run(s.Name, func(t *testing.T) { testPanics(t, s) })
 	}
-}
-
-// kernelsPackage is package kernels as a Set: its functions check their
-// arguments as the API does.
-var kernelsPackage = impls.Set{
-	Name: "kernels", ISA: "generic", Runs: true,
-	ReLU:              kernels.ReLU,
-	ReLUBackward:      kernels.ReLUBackward,
-	LeakyReLU:         kernels.LeakyReLU,
-	LeakyReLUBackward: kernels.LeakyReLUBackward,
-	PReLU:             kernels.PReLU,
-	PReLUBackward:     kernels.PReLUBackward,
-
-	ELU:                   kernels.ELU,
-	ELUBackward:           kernels.ELUBackward,
-	ELUBackwardFromOutput: kernels.ELUBackwardFromOutput,
-
-	Sigmoid:          kernels.Sigmoid,
-	SigmoidBackward:  kernels.SigmoidBackward,
-	SiLU:             kernels.SiLU,
-	SiLUBackward:     kernels.SiLUBackward,
-	Softplus:         kernels.Softplus,
-	SoftplusBackward: kernels.SoftplusBackward,
-	Mish:             kernels.Mish,
-	MishBackward:     kernels.MishBackward,
-
-	Tanh:             kernels.Tanh,
-	TanhBackward:     kernels.TanhBackward,
-	GELUTanh:         kernels.GELUTanh,
-	GELUTanhBackward: kernels.GELUTanhBackward,
-
-	GELU:         kernels.GELU,
-	GELUBackward: kernels.GELUBackward,
-
-	SELU:         kernels.SELU,
-	SELUBackward: kernels.SELUBackward,
-	CELU:         kernels.CELU,
-	CELUBackward: kernels.CELUBackward,
-
-	Hardtanh:            kernels.Hardtanh,
-	HardtanhBackward:    kernels.HardtanhBackward,
-	HardSigmoid:         kernels.HardSigmoid,
-	HardSigmoidBackward: kernels.HardSigmoidBackward,
-	HardSwish:           kernels.HardSwish,
-	HardSwishBackward:   kernels.HardSwishBackward,
-	Threshold:           kernels.Threshold,
-	ThresholdBackward:   kernels.ThresholdBackward,
-
-	Softmax:            kernels.Softmax,
-	SoftmaxBackward:    kernels.SoftmaxBackward,
-	LogSoftmax:         kernels.LogSoftmax,
-	LogSoftmaxBackward: kernels.LogSoftmaxBackward,
 }
 
 // testPanics checks every misuse of the kernels of s.

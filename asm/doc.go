@@ -1,9 +1,12 @@
 // Package asm runs simdact's kernels in one implementation at a time: the
 // generated assembly for one instruction set, or the pure-Go kernels of
-// package kernels. Its one exported type, Impl, is the wiring table of the
-// module: package simdact dispatches every call through the Impl it selects,
-// and the tests and the benchmark tool run each Impl that Implementations
-// lists through the very same methods.
+// package kernels. Its one exported type, Impl, has a method for every
+// function of package simdact: package simdact dispatches every call
+// through the Impl it selects, and the tests and the benchmark tool run
+// each Impl that Implementations lists through the very same methods. The
+// methods are generated (dispatch_*.go, by gen/wiring from its table of
+// kernels), but for those whose choice of kernel depends on the layout or
+// the parameters: PReLU's (prelu_*.go) and CELU's (celu_*.go).
 //
 // The assembly is generated, never edited: kernels_amd64.s (AVX-512 and
 // AVX2+FMA, by gen/amd64 with avo, one description of each kernel emitted
@@ -17,3 +20,4 @@ package asm
 
 //go:generate go -C ../gen run ./amd64 -out ../asm/kernels_amd64.s -stubs ../asm/stubs_amd64.go -pkg asm
 //go:generate go -C ../gen run ./arm64 -out ../asm/kernels_arm64.s -stubs ../asm/stubs_arm64.go -pkg asm
+//go:generate go -C ../gen run ./wiring -root ..

@@ -2,7 +2,15 @@
 
 package asm
 
-import "math"
+import (
+	"math"
+
+	"github.com/simdact/simdact/internal/exp32"
+	"github.com/simdact/simdact/internal/selu32"
+)
+
+// The arguments that the assembly kernels take beyond the API's, computed
+// from its parameters (or, where those are fixed, once).
 
 // splitBeta returns mant and e with beta = mant·2^e, 1 <= |mant| < 2, for a
 // finite non-zero beta (a subnormal one too): the Softplus kernels compute
@@ -12,3 +20,11 @@ func splitBeta(beta float32) (mant float32, e int32) {
 	frac, exp := math.Frexp(float64(beta)) // |frac| in [0.5, 1)
 	return float32(2 * frac), int32(exp - 1)
 }
+
+// seluBackwardScales are SELUBackward's exp32.Backward, for ScaleAlpha32,
+// and celuBackwardScales CELUBackward's, for 1 (x/alpha is reduced in x's
+// units, see package selu32).
+var (
+	seluBackwardScales = exp32.Backward(selu32.ScaleAlpha32)
+	celuBackwardScales = exp32.Backward(1)
+)

@@ -2,11 +2,38 @@
 
 package asm
 
-import "github.com/simdact/simdact/internal/prelu"
+import (
+	"github.com/simdact/simdact/internal/check"
+	"github.com/simdact/simdact/internal/prelu"
+	"github.com/simdact/simdact/kernels"
+)
 
 // The PReLU driver's kernels on amd64: AVX2, whose vectors have 8 lanes,
 // but for one shared slope, which is LeakyReLU in k's instruction set, and
 // AVX-512's forward kernel for short rows (patterned).
+
+// PReLU is simdact.PReLU.
+func (k Impl) PReLU(dst, x, slope []float32, inner int) {
+	check.PReLU(dst, x, slope, inner)
+	switch k.isa {
+	case avx512, avx2:
+		preluForward(k, dst, x, slope, inner, k.stream(len(x), unaryBytes))
+	default:
+		kernels.PReLU(dst, x, slope, inner)
+	}
+}
+
+// PReLUBackward is simdact.PReLUBackward. Below preluBackwardMin elements
+// it runs the pure-Go kernel, whose setup costs less.
+func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
+	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
+	switch {
+	case k.isa != generic && len(x) >= preluBackwardMin:
+		preluBackward(dx, dslope, dy, x, slope, inner, k.stream(len(x), binaryBytes))
+	default:
+		kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
+	}
+}
 
 func channelsPerIteration(inner int) int { return prelu.ChannelsPerIteration(8, inner) }
 

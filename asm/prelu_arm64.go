@@ -2,10 +2,35 @@
 
 package asm
 
-import "github.com/simdact/simdact/internal/prelu"
+import (
+	"github.com/simdact/simdact/internal/check"
+	"github.com/simdact/simdact/internal/prelu"
+	"github.com/simdact/simdact/kernels"
+)
 
 // The PReLU driver's kernels on arm64: NEON, whose vectors have 4 lanes and
 // which has no non-temporal stores (stream is ignored).
+
+// PReLU is simdact.PReLU.
+func (k Impl) PReLU(dst, x, slope []float32, inner int) {
+	check.PReLU(dst, x, slope, inner)
+	if k.isa == neon {
+		preluForward(k, dst, x, slope, inner, false)
+		return
+	}
+	kernels.PReLU(dst, x, slope, inner)
+}
+
+// PReLUBackward is simdact.PReLUBackward. Below preluBackwardMin elements
+// it runs the pure-Go kernel, whose setup costs less.
+func (k Impl) PReLUBackward(dx, dslope, dy, x, slope []float32, inner int) {
+	check.PReLUBackward(dx, dslope, dy, x, slope, inner)
+	if k.isa == neon && len(x) >= preluBackwardMin {
+		preluBackward(dx, dslope, dy, x, slope, inner, false)
+		return
+	}
+	kernels.PReLUBackward(dx, dslope, dy, x, slope, inner)
+}
 
 func channelsPerIteration(inner int) int { return prelu.ChannelsPerIteration(4, inner) }
 

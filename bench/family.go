@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/simdact/simdact/internal/impls"
 	"github.com/simdact/simdact/internal/verify"
 )
 
@@ -67,8 +66,8 @@ func rowKernels(cols []int, detail bool) []kernel {
 		for _, c := range cols {
 			ks = append(ks, kernel{
 				name:     fmt.Sprintf("%s/cols=%d", r.Name, c),
-				timed:    always(rowsOf(r, c)),
-				draw:     func(rng *rand.Rand, n int) verify.Elementwise { return rowsOf(r, drawCols(rng, n)) },
+				timed:    always(r.Elementwise(c)),
+				draw:     func(rng *rand.Rand, n int) verify.Elementwise { return r.Elementwise(drawCols(rng, n)) },
 				elements: func(n int) int { return n / c * c },
 				detail:   detail,
 			})
@@ -106,26 +105,4 @@ func withCols(ks []kernel, cols []int, filter *regexp.Regexp) []kernel {
 		}
 	}
 	return out
-}
-
-// rowsOf returns k with rows of cols elements as the tool runs the
-// elementwise kernels: named "Softmax/cols=256", with lengths in whole rows,
-// checked row by row.
-func rowsOf(k verify.Rows, cols int) verify.Elementwise {
-	return verify.Elementwise{
-		Name: fmt.Sprintf("%s/cols=%d", k.Name, cols), Inputs: k.Inputs, Unit: cols,
-		Run: func(s impls.Set, out []float32, in [][]float32) { k.Run(s, out, in, cols) },
-		Whole: func(out []float32, in [][]float32) error {
-			row := make([][]float32, len(in))
-			for r := 0; r+cols <= len(out); r += cols {
-				for j := range in {
-					row[j] = in[j][r : r+cols]
-				}
-				if err := k.Check(out[r:r+cols], row); err != nil {
-					return fmt.Errorf("row %d: %w", r/cols, err)
-				}
-			}
-			return nil
-		},
-	}
 }

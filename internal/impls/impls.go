@@ -16,59 +16,6 @@ import (
 // specification, which runs kernels through it without importing them.
 type Set = verify.Set
 
-// of returns the Set of k's methods, named name.
-func of(name string, k asm.Impl) Set {
-	return Set{
-		Name: name, ISA: k.Name(), Runs: true,
-		ReLU:              k.ReLU,
-		ReLUBackward:      k.ReLUBackward,
-		LeakyReLU:         k.LeakyReLU,
-		LeakyReLUBackward: k.LeakyReLUBackward,
-		PReLU:             k.PReLU,
-		PReLUBackward:     k.PReLUBackward,
-
-		ELU:                   k.ELU,
-		ELUBackward:           k.ELUBackward,
-		ELUBackwardFromOutput: k.ELUBackwardFromOutput,
-
-		Sigmoid:          k.Sigmoid,
-		SigmoidBackward:  k.SigmoidBackward,
-		SiLU:             k.SiLU,
-		SiLUBackward:     k.SiLUBackward,
-		Softplus:         k.Softplus,
-		SoftplusBackward: k.SoftplusBackward,
-		Mish:             k.Mish,
-		MishBackward:     k.MishBackward,
-
-		Tanh:             k.Tanh,
-		TanhBackward:     k.TanhBackward,
-		GELUTanh:         k.GELUTanh,
-		GELUTanhBackward: k.GELUTanhBackward,
-
-		GELU:         k.GELU,
-		GELUBackward: k.GELUBackward,
-
-		SELU:         k.SELU,
-		SELUBackward: k.SELUBackward,
-		CELU:         k.CELU,
-		CELUBackward: k.CELUBackward,
-
-		Hardtanh:            k.Hardtanh,
-		HardtanhBackward:    k.HardtanhBackward,
-		HardSigmoid:         k.HardSigmoid,
-		HardSigmoidBackward: k.HardSigmoidBackward,
-		HardSwish:           k.HardSwish,
-		HardSwishBackward:   k.HardSwishBackward,
-		Threshold:           k.Threshold,
-		ThresholdBackward:   k.ThresholdBackward,
-
-		Softmax:            k.Softmax,
-		SoftmaxBackward:    k.SoftmaxBackward,
-		LogSoftmax:         k.LogSoftmax,
-		LogSoftmaxBackward: k.LogSoftmaxBackward,
-	}
-}
-
 // ISAs are the instruction sets of simdact, best first.
 var ISAs = []string{"avx512", "avx2", "neon", "generic"}
 

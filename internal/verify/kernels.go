@@ -1,0 +1,47 @@
+package verify
+
+import (
+	"fmt"
+	"slices"
+)
+
+// All returns every kernel of the module with every parameter setting the
+// tests run, as elementwise kernels: the piecewise-linear ones, ELU's, the
+// smooth activations, the hard ones, and the row
+// kernels with rows of each of RowCols, whose Unit is their row. The first
+// setting of each function is the one the benchmarks time.
+func All() []Elementwise {
+	ks := slices.Concat(Linear(), ELUKernels(), SmoothKernels(), HardKernels())
+	for _, r := range SoftmaxKernels() {
+		for _, cols := range RowCols {
+			ks = append(ks, r.Elementwise(cols))
+		}
+	}
+	return ks
+}
+
+// RowCols are the row lengths every row kernel runs in All: the peers'
+// rows of 256 first, then rows below, at and around every vector width.
+var RowCols = []int{256, 1, 3, 7, 8, 16, 17, 33}
+
+// Elementwise returns k with rows of cols elements as an elementwise
+// kernel: named "Softmax/cols=256", taking lengths that are whole rows
+// (its Unit), and checked row by row.
+func (k Rows) Elementwise(cols int) Elementwise {
+	return Elementwise{
+		Name: fmt.Sprintf("%s/cols=%d", k.Name, cols), Inputs: k.Inputs, Unit: cols,
+		Run: func(s Set, out []float32, in [][]float32) { k.Run(s, out, in, cols) },
+		Whole: func(out []float32, in [][]float32) error {
+			row := make([][]float32, len(in))
+			for r := 0; r+cols <= len(out); r += cols {
+				for j := range in {
+					row[j] = in[j][r : r+cols]
+				}
+				if err := k.Check(out[r:r+cols], row); err != nil {
+					return fmt.Errorf("row %d: %w", r/cols, err)
+				}
+			}
+			return nil
+		},
+	}
+}
