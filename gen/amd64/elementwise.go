@@ -260,13 +260,3 @@ func lanesBelow(index reg.VecVirtual, n reg.Register) reg.VecVirtual {
 // the destination and C the first (memory) operand in avo's order: the
 // bits of A where A is set, else of B and C both set (indexes 3 to 7).
 const ternaryAOrBAndC = 0xf8
-
-// Comparison predicates for VCMPPS (avo has no names for them). The ordered
-// forms are false when either operand is NaN, the unordered ones true.
-const (
-	cmpUNORD  = 0x03 // UNORD_Q: true where either operand is NaN
-	cmpNLE_UQ = 0x16 // NLE_UQ: not less or equal, true for NaN
-	cmpNGT_UQ = 0x1a // NGT_UQ: not greater, true for NaN
-	cmpLE     = 0x12 // LE_OQ
-	cmpGT     = 0x1e // GT_OQ
-)

@@ -65,7 +65,7 @@ func eluKernel() {
 			p := expm1Vector(w, c, x)
 			if w.wide() {
 				Comment("x's lanes not > 0 (NaN included) become p·alpha, p first: of two NaNs, x's wins.")
-				VMULPS(alpha, p, w.compare(cmpNGT_UQ, zero, x), x)
+				VMULPS(alpha, p, w.compare(cmpNGT, zero, x), x)
 				return x
 			}
 			VMULPS(alpha, p, p) // p first: of two NaNs, x's wins

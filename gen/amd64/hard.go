@@ -31,14 +31,6 @@ var (
 	cHardMax       = constant{"hardMax", 0x7f7fffff} // the largest float32
 )
 
-// More VCMPPS predicates (see cmpUNORD), named for this file.
-const (
-	hardLT  = 0x11 // LT_OQ
-	hardNLT = 0x15 // NLT_UQ: not less than, true for NaN
-	hardNGE = 0x19 // NGE_UQ: not greater or equal, true for NaN
-	hardNEQ = 0x0c // NEQ_OQ: not equal, false for NaN
-)
-
 func hardKernels() {
 	hardtanhKernels()
 	hardSigmoidKernels()
@@ -73,7 +65,7 @@ func hardtanhKernels() {
 		setup: func(w width) { lo, hi = w.broadcastParam("lo"), w.broadcastParam("hi") },
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]
-			inside := w.compareWithin(w.compare(cmpNLE_UQ, lo, x), hardNGE, hi, x)
+			inside := w.compareWithin(w.compare(cmpNLE, lo, x), cmpNGE, hi, x)
 			return w.keep(inside, dy)
 		},
 	}.generate()
@@ -105,7 +97,7 @@ func hardSigmoidKernels() {
 			dy, x := in[0], in[1]
 			g := w.vec()
 			VMULPS(c.get(cHardSlope), dy, g)
-			inside := w.compareWithin(w.compare(cmpGT, c.get(cHardNegShift), x), hardLT, c.get(cHardShift), x)
+			inside := w.compareWithin(w.compare(cmpGT, c.get(cHardNegShift), x), cmpLT, c.get(cHardShift), x)
 			return w.keep(inside, g)
 		},
 	}.generate()
@@ -150,7 +142,7 @@ func hardSubnormal(w width, c pool, zero, q reg.VecVirtual) mask {
 	}
 	a := w.vec()
 	VANDPS(c.get(cHardAbs), q, a)
-	return w.compareWithin(w.compare(hardLT, c.get(cHardMinNormal), a), hardNEQ, zero, a)
+	return w.compareWithin(w.compare(cmpLT, c.get(cHardMinNormal), a), cmpNEQ, zero, a)
 }
 
 // hardJumpIfNone jumps to label if no lane of m is set.
@@ -210,8 +202,8 @@ func hardSwishKernels() {
 			g := hardDivide(w, c, x, cHardShift, cHardThird)
 			VADDPS(c.get(cHardHalf), g, g)
 			VMULPS(g, dy, g) // dy first: of two NaNs, dy's wins
-			g = w.blend(w.compare(hardNLT, c.get(cHardShift), x), dy, g)
-			return w.keep(w.compare(hardNLT, c.get(cHardNegShift), x), g)
+			g = w.blend(w.compare(cmpNLT, c.get(cHardShift), x), dy, g)
+			return w.keep(w.compare(cmpNLT, c.get(cHardNegShift), x), g)
 		},
 	}.generate()
 }
@@ -241,7 +233,7 @@ func thresholdKernels() {
 		setup: func(w width) { threshold = w.broadcastParam("threshold") },
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]
-			return w.keep(w.compare(cmpNLE_UQ, threshold, x), dy)
+			return w.keep(w.compare(cmpNLE, threshold, x), dy)
 		},
 	}.generate()
 }

@@ -28,7 +28,7 @@ func reluKernels() {
 		setup: func(w width) { zero = w.zeros() },
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]
-			return w.keep(w.compare(cmpNLE_UQ, zero, x), dy)
+			return w.keep(w.compare(cmpNLE, zero, x), dy)
 		},
 	}.generate()
 }

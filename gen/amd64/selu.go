@@ -44,7 +44,7 @@ func seluKernel() {
 			y := w.vec()
 			VMULPS(c.get(cSELUScale), x, y)
 			if w.wide() {
-				VMULPS(c.get(cSELUScaleAlpha), p, w.compare(cmpNGT_UQ, zero, x), y) // p first: x's NaN wins
+				VMULPS(c.get(cSELUScaleAlpha), p, w.compare(cmpNGT, zero, x), y) // p first: x's NaN wins
 				return y
 			}
 			VMULPS(c.get(cSELUScaleAlpha), p, p)

@@ -40,9 +40,6 @@ var (
 	cExpConstants = append([]constant{cSignBit, cExpMin, cLog2E, cScaleBase, cNegLn2Hi, cNegLn2Lo, cOne}, cPoly...)
 )
 
-// cmpGE is the VCMPPS predicate GE_OQ (false for NaN).
-const cmpGE = 0x1d
-
 // mem returns the memory operand of c, at either width: for the constants
 // of a kernel's rarer steps, which would crowd the AVX-512 registers.
 func mem(c constant) Mem { return vector(c.name, c.bits) }

@@ -14,13 +14,6 @@ import (
 // with ELU), and fused multiply-adds where the pure-Go kernels round twice
 // or use float64.
 
-// Comparison predicates the family adds to elementwise.go's.
-const (
-	tanhCmpEQ = 0x00 // EQ_OQ
-	tanhCmpLT = 0x11 // LT_OQ
-	tanhCmpGE = 0x1d // GE_OQ
-)
-
 // The constants of the tanh family.
 var (
 	cTanhAbs         = constant{"tanhAbsMask", 0x7fffffff}
@@ -115,7 +108,7 @@ func tanhVector(w width, c pool, x reg.VecVirtual) reg.VecVirtual {
 	VSUBPS(c.get(cTanhTwo), d, p)
 	VDIVPS(d, p, p) // p = (d - 2)/d
 
-	q = w.blend(w.compare(tanhCmpLT, c.get(cTanhSmall), a), q, p)
+	q = w.blend(w.compare(cmpLT, c.get(cTanhSmall), a), q, p)
 	Comment("x's sign.")
 	if w.wide() {
 		VPTERNLOGD(U8(ternaryAOrBAndC), c.get(cSignBit), x, q) // q |= x & signBit
@@ -140,7 +133,7 @@ func tanhBackwardKernel() {
 			VMOVAPS(a, t)
 			VFNMADD213PS(c.get(cOne), a, t) // t = 1 - a·a, rounded once
 			Comment("From |y| = BackwardHuge up, where 1 - y·y overflows: (dy·|y|)·-|y|.")
-			huge := w.compare(tanhCmpGE, c.get(cTanhHuge), a)
+			huge := w.compare(cmpGE, c.get(cTanhHuge), a)
 			t = w.blend(huge, a, t)
 			VMULPS(t, dy, t) // dy first: of two NaNs, dy's wins
 			f := w.load(c.get(cOne))
@@ -245,7 +238,7 @@ func geluTanhKernel() {
 			VMULPS(d, s, s)
 			VADDPS(c.get(cOne), s, d)
 			Comment("x < 0: x·(1 + p)/(1 + E), scaled by 2^n; else x/(1 + E).")
-			neg := w.compare(tanhCmpLT, zero, x)
+			neg := w.compare(cmpLT, zero, x)
 			num := w.vec()
 			VMOVAPS(xc, num)
 			VFMADD231PS(xc, p, num)
@@ -301,7 +294,7 @@ func geluTanhBackwardKernel() {
 			VFMADD231PS(e, p, e) // e = e·p + e
 			VADDPS(c.get(cOne), e, t)
 			Comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
-			neg := w.compare(tanhCmpLT, c.get(cZero), x)
+			neg := w.compare(cmpLT, c.get(cZero), x)
 			k := w.blend(neg, nm, w.load(c.get(cMagic)))
 			pn := w.keep(neg, p)
 			e = w.blend(neg, c.get(cOne), e)
@@ -320,7 +313,7 @@ func geluTanhBackwardKernel() {
 			VPSLLD(U8(23), k1, k1)
 			VMULPS(k1, t, t)
 			Comment("x = -Inf: dy·-0 (NaN for an infinite dy), the limit.")
-			t = w.blend(w.compare(tanhCmpEQ, c.get(cTanhNegInf), x), c.get(cSignBit), t)
+			t = w.blend(w.compare(cmpEQ, c.get(cTanhNegInf), x), c.get(cSignBit), t)
 			VMULPS(t, dy, t) // dy first
 			k2 := w.vec()
 			VMAXPS(c.get(cTanhMinus100), k, k2)

@@ -1,3 +1,0 @@
-package main
-
-// Encoders the tanh family adds to neon.go's.
