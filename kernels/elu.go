@@ -14,27 +14,16 @@ import (
 func ELU(dst, x []float32, alpha float32) {
 	check.Unary("ELU", dst, x)
 	dst = dst[:len(x)]
-	// Computing expm1 for every x would waste half the work on typical
-	// data, and a branch on each x's sign would be mispredicted every
-	// other time. So each block is copied as it is, while the indices of
-	// the x <= 0 (and NaN) are listed without a branch; then only those go
-	// through expm1.
 	var todo [256]uint8
+	var xs [256]float32
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		db := dst[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			db[i] = v
-			todo[n] = uint8(i)
-			if !positive(v) {
-				n++
-			}
-		}
-		for _, i := range todo[:n] {
+		n := passForward(db, xb, 1, &todo, &xs)
+		for j, i := range todo[:n] {
 			// expm1(v) for v <= 0 (see package exp32), written out here
 			// because a call would spill every register, each time.
-			v := xb[i]
+			v := xs[j]
 			z := v
 			if z < exp32.ELUMin { // expm1(z) is exactly -1 from there down
 				z = exp32.ELUMin
@@ -71,7 +60,7 @@ func ELUBackward(dx, dy, x []float32, alpha float32) {
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	a := float64(alpha)
 	// As in ELU, each block is first copied (dy), and the elements with
-	// x <= 0 (and NaN) are listed, with their operands, since dx may be x.
+	// x <= 0 (and NaN) are listed, with their operands (see passForward).
 	var todo [256]uint8
 	var xs, dys [256]float32
 	for len(x) > 0 {
@@ -111,6 +100,28 @@ func ELUBackwardFromOutput(dx, dy, y []float32, alpha float32) {
 		}
 		dx[i] = math.Float32frombits(g)
 	}
+}
+
+// passForward writes v·scale for every v of a block of x into the block db
+// of dst (the result wherever v > 0), and lists the indices of the v that
+// are not > 0 (NaN included), with their values, which the forward kernels
+// of the ELU family then compute: dst may be x, so the values are saved
+// first. It returns how many it listed.
+//
+// Computing expm1 for every x would waste half the work on typical data,
+// and a branch on each x's sign would be mispredicted every other time: so
+// the list is made without a branch, and only its elements go through
+// expm1.
+func passForward(db, xb []float32, scale float32, todo *[256]uint8, xs *[256]float32) int {
+	n := 0
+	for i, v := range xb {
+		todo[n], xs[n] = uint8(i), v
+		db[i] = v * scale
+		if !positive(v) {
+			n++
+		}
+	}
+	return n
 }
 
 // passNonPositive copies a block of dy into dx (the result wherever x > 0)

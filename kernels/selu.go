@@ -18,21 +18,12 @@ import (
 func SELU(dst, x []float32) {
 	check.Unary("SELU", dst, x)
 	dst = dst[:len(x)]
-	// As in ELU, but dst may be x: the x <= 0 (and NaN) are listed with
-	// their values.
 	var todo [256]uint8
 	var xs [256]float32
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		db := dst[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			todo[n], xs[n] = uint8(i), v
-			db[i] = v * selu32.Scale32
-			if !positive(v) {
-				n++
-			}
-		}
+		n := passForward(db, xb, selu32.Scale32, &todo, &xs)
 		for j, i := range todo[:n] {
 			v := xs[j]
 			z := v
@@ -123,19 +114,13 @@ func celu(dst, x []float32, alpha float32) {
 	c := selu32.CELUForward(alpha)
 	hi, lo := -c.NegHi, -c.NegLo
 	var todo [256]uint8
+	var xs [256]float32
 	for len(x) > 0 {
 		xb := x[:min(len(x), len(todo))]
 		db := dst[:len(xb)]
-		n := 0
-		for i, v := range xb {
-			db[i] = v
-			todo[n] = uint8(i)
-			if !positive(v) {
-				n++
-			}
-		}
-		for _, i := range todo[:n] {
-			v := xb[i]
+		n := passForward(db, xb, 1, &todo, &xs)
+		for j, i := range todo[:n] {
+			v := xs[j]
 			z := v
 			if z < c.Low {
 				z = c.Low
