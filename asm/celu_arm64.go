@@ -2,46 +2,16 @@
 
 package asm
 
-import (
-	"github.com/simdact/simdact/internal/check"
-	"github.com/simdact/simdact/internal/selu32"
-	"github.com/simdact/simdact/kernels"
-)
+import "github.com/simdact/simdact/internal/selu32"
 
-// CELU is simdact.CELU. With alpha = 1 it is ELU; alphas outside
-// [selu32.VectorMin, selu32.VectorMax] (negative, tiny, huge or infinite)
-// run the pure-Go kernel.
-func (k Impl) CELU(dst, x []float32, alpha float32) {
-	if check.BadUnary(dst, x) {
-		check.PanicUnary("CELU", dst, x)
-	}
-	check.NonZero("CELU", alpha)
-	switch {
-	case k.isa != neon || !selu32.Vector(alpha):
-		kernels.CELU(dst, x, alpha)
-	case alpha == 1:
-		eluNEON(dst, x, 1)
-	default:
-		c := selu32.CELUForward(alpha)
-		celuNEON(dst, x, alpha, c.Low, c.K, c.NegHi, c.NegLo, c.Inv)
-	}
+// celu runs CELU's NEON kernel, given its constants.
+func (Impl) celu(dst, x []float32, alpha float32, c selu32.CELUConstants) {
+	celuNEON(dst, x, alpha, c.Low, c.K, c.NegHi, c.NegLo, c.Inv)
 }
 
-// CELUBackward is simdact.CELUBackward. With alpha = 1 it is ELUBackward;
-// alphas outside [selu32.VectorMin, selu32.VectorMax] run the pure-Go
-// kernel.
-func (k Impl) CELUBackward(dx, dy, x []float32, alpha float32) {
-	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
-		check.PanicBinary("CELUBackward", "x", dx, dy, x)
-	}
-	check.NonZero("CELUBackward", alpha)
-	switch {
-	case k.isa != neon || !selu32.Vector(alpha):
-		kernels.CELUBackward(dx, dy, x, alpha)
-	case alpha == 1:
-		k.ELUBackward(dx, dy, x, 1)
-	default:
-		b, c := celuBackwardScales, selu32.CELUBackward(alpha)
-		celuBackwardNEON(dx, dy, x, b.F, b.FHuge, b.Magic, c.Low, c.K, -c.NegHi, -c.NegLo, c.Inv, c.ZeroBelow)
-	}
+// celuBackward runs CELUBackward's NEON kernel, given its constants (the
+// NEON kernel takes the reduction's constants with the other sign).
+func (Impl) celuBackward(dx, dy, x []float32, c selu32.CELUConstants) {
+	b := celuBackwardScales
+	celuBackwardNEON(dx, dy, x, b.F, b.FHuge, b.Magic, c.Low, c.K, -c.NegHi, -c.NegLo, c.Inv, c.ZeroBelow)
 }
