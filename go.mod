@@ -1,8 +1,8 @@
 module github.com/simdact/simdact
 
-go 1.26.0
+go 1.24.0
 
 require (
 	github.com/klauspost/cpuid/v2 v2.4.2
-	golang.org/x/sys v0.50.0
+	golang.org/x/sys v0.41.0
 )
