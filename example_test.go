@@ -175,51 +175,98 @@ func ExamplePReLUBackward() {
 	// dslope [-12 -11]
 }
 
-func ExampleELU() {
-	x := []float32{float32(math.Inf(-1)), -20, -1, -0.5, 0, 2}
+// ReLU6, the activation of MobileNet, is Hardtanh with the range [0, 6].
+func ExampleHardtanh_relu6() {
+	negZero := float32(math.Copysign(0, -1))
+	x := []float32{-2, negZero, 0.5, 6, 7.25, float32(math.Inf(1))}
 	y := make([]float32, len(x))
-	simdact.ELU(y, x, 1)
-	// ELU is within 1 ulp of exact (2 for alpha != 1), and its last bit may
-	// differ between CPUs, so print it rounded.
-	fmt.Printf("%.4f\n", y)
+	simdact.Hardtanh(y, x, 0, 6)
 
-	// ELU uses a true expm1, so a tiny input keeps its relative precision
-	// (exp(x)-1 would give 0 or a few correct digits).
-	tiny := []float32{-1e-3, -1e-30}
-	simdact.ELU(tiny, tiny, 1) // in place
-	fmt.Printf("%.6g\n", tiny)
+	// Inside the range x passes unchanged, -0 included.
+	fmt.Println(y)
 	// Output:
-	// [-1.0000 -1.0000 -0.6321 -0.3935 0.0000 2.0000]
-	// [-0.0009995 -1e-30]
+	// [0 -0 0.5 6 6 6]
 }
 
-func ExampleELUBackward() {
-	x := []float32{-2, -0.5, 0, 1}
-	dy := []float32{1, 1, 1, 1}
+func ExampleHardtanhBackward() {
+	x := []float32{-2, -1, -0.5, 0, 0.5, 1, 2}
+	dy := []float32{1, 1, 1, 1, 1, 1, 1}
 	dx := make([]float32, len(x))
-	simdact.ELUBackward(dx, dy, x, 1)
+	simdact.HardtanhBackward(dx, dy, x, -1, 1)
 
-	// Where x <= 0 the derivative is alpha*exp(x), within 3 ulp, printed
-	// rounded.
-	fmt.Printf("%.4f\n", dx)
+	// The gradient flows strictly inside (min, max): at the bounds it is 0.
+	fmt.Println(dx)
 	// Output:
-	// [0.1353 0.6065 1.0000 1.0000]
+	// [0 0 1 1 1 0 0]
 }
 
-func ExampleELUBackwardFromOutput() {
-	// ELU in place keeps only its output: the gradient is computed from y.
-	const alpha = 1
-	y := []float32{-2, -0.5, 0, 1}
-	simdact.ELU(y, y, alpha)
+func ExampleHardSigmoid() {
+	x := []float32{-4, -3, -1.5, 0, 1, 3, 4}
+	y := make([]float32, len(x))
+	simdact.HardSigmoid(y, x)
 
-	dy := []float32{1, 1, 1, 1}
-	dx := make([]float32, len(y))
-	simdact.ELUBackwardFromOutput(dx, dy, y, alpha)
-
-	// dy*(y+alpha) is the gradient that ELUBackward computes from x.
-	fmt.Printf("%.4f\n", dx)
+	// (x+3)/6, clamped to [0, 1]; exact on every CPU.
+	fmt.Println(y)
 	// Output:
-	// [0.1353 0.6065 1.0000 1.0000]
+	// [0 0 0.25 0.5 0.6666667 1 1]
+}
+
+func ExampleHardSigmoidBackward() {
+	x := []float32{-4, -3, -1, 0, 2.5, 3}
+	dy := []float32{1, 1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.HardSigmoidBackward(dx, dy, x)
+
+	// dy times float32(1.0/6) strictly between -3 and 3, else 0.
+	fmt.Println(dx)
+	// Output:
+	// [0 0 0.16666667 0.16666667 0.16666667 0]
+}
+
+func ExampleHardSwish() {
+	x := []float32{-4, -3, -1.5, 0, 1, 3, 10}
+	y := make([]float32, len(x))
+	simdact.HardSwish(y, x)
+
+	// x*(x+3)/6 between -3 and 3, 0 below (-0: x times +0), x above.
+	fmt.Println(y)
+	// Output:
+	// [-0 -0 -0.375 0 0.6666667 3 10]
+}
+
+func ExampleHardSwishBackward() {
+	x := []float32{-4, -3, -1.5, 0, 1, 3, 10}
+	dy := []float32{1, 1, 1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.HardSwishBackward(dx, dy, x)
+
+	// dy*(x/3+0.5) from -3 up to 3, 0 below and dy above.
+	fmt.Println(dx)
+	// Output:
+	// [0 -0.5 0 0.5 0.8333334 1 1]
+}
+
+func ExampleThreshold() {
+	x := []float32{-1, 0.1, 0.2, float32(math.NaN())}
+	y := make([]float32, len(x))
+	simdact.Threshold(y, x, 0.1, 20)
+
+	// Every x <= 0.1 becomes 20; a NaN is not <= anything and passes.
+	fmt.Println(y)
+	// Output:
+	// [20 20 0.2 NaN]
+}
+
+func ExampleThresholdBackward() {
+	x := []float32{-1, 0.1, 0.2, float32(math.NaN())}
+	dy := []float32{1, 2, 3, 4}
+	dx := make([]float32, len(x))
+	simdact.ThresholdBackward(dx, dy, x, 0.1)
+
+	// The gradient is 0 where Threshold replaced x, dy elsewhere.
+	fmt.Println(dx)
+	// Output:
+	// [0 0 3 4]
 }
 
 func ExampleImplementation() {

@@ -1,23 +1,14 @@
 package simdact
 
-// The hard activations are piecewise linear. Each returns exactly the bits
-// of its formula evaluated in IEEE float32 arithmetic, in the order written
-// (PyTorch 1.13's: x/6 is a true division, which differs from x*(1/6) for
-// some x), on every implementation, and matches PyTorch bit for bit wherever
-// x is not NaN. A NaN x gives x's own NaN, quieted, in a forward pass (PyTorch's
-// vector and scalar paths disagree there); a backward pass evaluates its
-// comparisons literally, false for a NaN x. Where a NaN dy is passed on it
-// comes out unchanged, where it is multiplied it comes out quieted, and
-// ±Inf·0 gives x86's NaN 0xffc00000 on every CPU.
-
 // Hardtanh sets dst[i] = x[i] < min ? min : x[i] > max ? max : x[i], x
 // clamped to [min, max]. ReLU6 is Hardtanh(dst, x, 0, 6).
 //
-// The result is exact. ±0 pass through unchanged where they are inside the
-// range: Hardtanh(-0) with min = 0 is -0, as in PyTorch. ±Inf give the
-// bounds; a NaN x comes out quieted, with its payload. min == max is
-// allowed (every number becomes min), and so are infinite bounds. It panics
-// if min > max or either is NaN.
+// The result is exact, and PyTorch's on every non-NaN x (see the package
+// documentation, "The hard activations"). ±0 pass through unchanged where
+// they are inside the range: Hardtanh(-0) with min = 0 is -0, as in
+// PyTorch. ±Inf give the bounds; a NaN x comes out quieted, with its
+// payload. min == max is allowed (every number becomes min), and so are
+// infinite bounds. It panics if min > max or either is NaN.
 func Hardtanh(dst, x []float32, min, max float32) {
 	native.Hardtanh(dst, x, min, max)
 }
@@ -25,8 +16,8 @@ func Hardtanh(dst, x []float32, min, max float32) {
 // HardtanhBackward sets dx[i] = (x[i] <= min || x[i] >= max) ? +0 : dy[i],
 // the gradient of Hardtanh given the gradient dy of its output and its
 // input x: 0 at the bounds themselves, as in PyTorch, and dy (unchanged,
-// even a signalling NaN) for a NaN x. It panics if min > max or either is
-// NaN.
+// even a signalling NaN) for a NaN x, whose comparisons are false. The
+// result is exact. It panics if min > max or either is NaN.
 func HardtanhBackward(dx, dy, x []float32, min, max float32) {
 	native.HardtanhBackward(dx, dy, x, min, max)
 }
@@ -34,9 +25,11 @@ func HardtanhBackward(dx, dy, x []float32, min, max float32) {
 // HardSigmoid sets dst[i] = min(max(x[i]+3, 0), 6) / 6, a piecewise-linear
 // sigmoid: 0 from x = -3 down, 1 from x = 3 up.
 //
-// The result is exact in the sense above: each operation rounds once, the
-// division too, so it is the float32 quotient nearest to the clamped x+3
-// over 6. -Inf gives +0, +Inf gives 1, and a NaN x comes out quieted.
+// The result is exact, in PyTorch's order of operations: each operation
+// rounds once, the division by 6 included (a multiplication by
+// float32(1.0/6) would round differently for some x), so the result is the
+// float32 nearest to the clamped x+3 over 6. -Inf gives +0, +Inf gives 1,
+// and a NaN x comes out quieted.
 func HardSigmoid(dst, x []float32) {
 	native.HardSigmoid(dst, x)
 }
@@ -53,11 +46,12 @@ func HardSigmoidBackward(dx, dy, x []float32) {
 // HardSwish sets dst[i] = (x[i] * min(max(x[i]+3, 0), 6)) / 6, in that
 // order, as PyTorch and MobileNetV3 define it.
 //
-// The result is exact in the sense above: x·min(max(x+3, 0), 6) rounds once
-// and the division by 6 once. So x from -3 down gives -0 (x·+0), HardSwish
-// of a large x is x·6/6 rounded twice (within an ulp of x), x above 5.67e37,
-// where x·6 overflows, gives +Inf as +Inf does, and -Inf gives -Inf·0,
-// the NaN 0xffc00000 (PyTorch's result too). A NaN x comes out quieted.
+// The result is exact, in PyTorch's order of operations:
+// x·min(max(x+3, 0), 6) rounds once and the division by 6 once. So x from
+// -3 down gives -0 (x·+0); HardSwish of a large x is x·6/6 rounded twice
+// (within an ulp of x); x above 5.67e37, where x·6 overflows, gives +Inf,
+// as +Inf does; and -Inf gives -Inf·0, the NaN 0xffc00000 (PyTorch's
+// result too). A NaN x comes out quieted.
 func HardSwish(dst, x []float32) {
 	native.HardSwish(dst, x)
 }

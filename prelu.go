@@ -23,9 +23,11 @@ func PReLU(dst, x, slope []float32, inner int) {
 // float64 (a few in float32 first, where that sum stays finite) and the sum
 // is rounded to float32 once, so dslope[c] differs from the exact sum of the
 // terms by at most 2^-20 times the sum of their magnitudes, for channels of
-// up to 2^32 elements. Infinite and NaN terms give what IEEE arithmetic
-// gives: a NaN term, or terms +Inf and -Inf, give a NaN (of any payload).
-// dslope is overwritten, with zeros when x is empty.
+// up to 2^32 elements; where that allowance reaches past MaxFloat32 plus
+// half an ulp, dslope[c] may be ±Inf (the package documentation's rule at
+// the edge of float32's range). Infinite and NaN terms give what IEEE
+// arithmetic gives: a NaN term, or terms +Inf and -Inf, give a NaN (of any
+// payload). dslope is overwritten, with zeros when x is empty.
 //
 // dx may be dy or x itself, but must not overlap either partially, nor
 // overlap slope at all. dslope (of length len(slope)) must not share memory

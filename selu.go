@@ -17,8 +17,10 @@ func SELU(dst, x []float32) {
 // SELUBackward sets dx[i] = x[i] > 0 ? dy[i]*scale : dy[i]*scale*alpha*exp(x[i]),
 // the gradient of SELU given the gradient dy of its output and its input x.
 //
-// The result is within 4 ulp of the exact value rounded to float32 (1 ulp
-// measured), with exp(x) underflowing gradually: an infinite dy gives ±Inf
+// The result is within 4 ulp of the exact value rounded to float32, or
+// within 2^-21 of its magnitude, whichever is larger (the bound of every
+// smooth backward pass, whose derivative here is one term; see the package
+// documentation). exp(x) underflows gradually: an infinite dy gives ±Inf
 // wherever the float64 exp(x) is not 0 (x > -745.13), and NaN below, as in
 // float64; no intermediate overflows where the result does not. A NaN dy
 // comes out quieted; a NaN x gives a NaN. It panics if the slices' lengths
@@ -51,15 +53,16 @@ func CELU(dst, x []float32, alpha float32) {
 // CELUBackward sets dx[i] = x[i] > 0 ? dy[i] : dy[i]*exp(x[i]/alpha), the
 // gradient of CELU given the gradient dy of its output and its input x.
 //
-// The result is within 4 ulp of the exact value rounded to float32 (1 ulp
-// measured), with x/alpha reduced in x's units, so that its rounding does
-// not grow with |x/alpha| as exp's argument, and exp underflowing
-// gradually: an infinite dy gives ±Inf wherever the float64 exp(x/alpha) is
-// not 0, and NaN below, as in float64 (and a zero dy gives NaN where it
-// overflows, with a negative alpha). dy passes unchanged where x > 0, even a
-// signalling NaN; elsewhere a NaN dy comes out quieted, and a NaN x gives a
-// NaN. It panics if alpha is ±0 or NaN, or the slices' lengths differ or dx
-// overlaps dy or x partially.
+// The result is within 4 ulp of the exact value rounded to float32, or
+// within 2^-21 of its magnitude, whichever is larger (the bound of every
+// smooth backward pass; see the package documentation). x/alpha is reduced
+// in x's units, so that its rounding does not grow with |x/alpha| as exp's
+// argument, and exp underflows gradually: an infinite dy gives ±Inf
+// wherever the float64 exp(x/alpha) is not 0, and NaN below, as in float64
+// (and a zero dy gives NaN where it overflows, with a negative alpha). dy
+// passes unchanged where x > 0, even a signalling NaN; elsewhere a NaN dy
+// comes out quieted, and a NaN x gives a NaN. It panics if alpha is ±0 or
+// NaN, or the slices' lengths differ or dx overlaps dy or x partially.
 func CELUBackward(dx, dy, x []float32, alpha float32) {
 	native.CELUBackward(dx, dy, x, alpha)
 }

@@ -3,8 +3,7 @@ package simdact
 // Sigmoid sets dst[i] = 1/(1+exp(-x[i])), the logistic function.
 //
 // The result is within 2 ulp of the exact value rounded to float32 on
-// every float32 input (1 ulp on every input of a sweep over all float32s,
-// in every implementation). The tail is computed, not cut off: below about
+// every float32 input. The tail is computed, not cut off: below about
 // -87.3 the result is subnormal and underflows gradually (Sigmoid(-100) is
 // the subnormal nearest 3.72e-44), and it is +0 only below -103.97, where it
 // rounds to 0. Sigmoid(±0) = 0.5, Sigmoid(+Inf) = 1, Sigmoid(-Inf) = +0, and
@@ -16,9 +15,11 @@ func Sigmoid(dst, x []float32) {
 // SigmoidBackward sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient of Sigmoid
 // given the gradient dy of its output and its output y.
 //
-// The result is within 4 ulp of the float64 formula (1 ulp as measured),
-// for any y, even one Sigmoid cannot give: nothing overflows or underflows
-// before the result does. A NaN dy or y gives a NaN, and so does 0·∞.
+// The result is within 4 ulp of the float64 formula at the given y, or
+// within 2^-21·|dy·y·(1-y)|, whichever is larger (the bound of every smooth
+// backward pass; see the package documentation). That holds for any y,
+// even one Sigmoid cannot give: nothing overflows or underflows before the
+// result does. A NaN dy or y gives a NaN, and so does 0·∞.
 func SigmoidBackward(dx, dy, y []float32) {
 	native.SigmoidBackward(dx, dy, y)
 }
@@ -39,13 +40,16 @@ func SiLU(dst, x []float32) {
 // SiLUBackward sets dx[i] = dy[i]*s*(1+x[i]*(1-s)), s = sigmoid(x[i]), the
 // gradient of SiLU given the gradient dy of its output and its input x.
 //
-// The result is within 4 ulp of the float64 formula, or, near the zero of
-// the derivative at x = -1.2785, within 2^-21·|dy|·(s + |x·s·(1-s)|). For
-// x < 0 the derivative is computed as e·((1+x)+e)/(1+e)², e = exp(x), where
-// the zero shows as the sum (1+x)+e, and tails underflow gradually. Where
-// exp(x) is 0 in float64 (x <= -745.13), the result is dy·-0, so that an
-// infinite dy gives NaN there, as the float64 formula does, and ±Inf above;
-// x = +Inf gives dy. A NaN dy or x gives a NaN.
+// The result is within 4 ulp of the float64 formula, or within
+// 2^-21·|dy|·(s + |x·s·(1-s)|), whichever is larger: the second bound
+// matters near the zero of the derivative at x = -1.2785, where its terms
+// cancel (the bound of every smooth backward pass; see the package
+// documentation). For x < 0 the derivative is computed as
+// e·((1+x)+e)/(1+e)², e = exp(x), where the zero shows as the sum
+// (1+x)+e, and tails underflow gradually. Where exp(x) is 0 in float64
+// (x <= -745.13), the result is dy·-0, so that an infinite dy gives NaN
+// there, as the float64 formula does, and ±Inf above; x = +Inf gives dy.
+// A NaN dy or x gives a NaN.
 func SiLUBackward(dx, dy, x []float32) {
 	native.SiLUBackward(dx, dy, x)
 }
@@ -74,11 +78,13 @@ func Softplus(dst, x []float32, beta, threshold float32) {
 // input x.
 //
 // Above the threshold dy passes through unchanged (even a signalling NaN).
-// Below, the result is within 4 ulp of the float64 formula, the rounding of
-// beta*x carried into exp, with gradual underflow; where exp(beta*x) is 0
-// in float64 (beta*x <= -745.13) it is dy·+0, so that an infinite dy gives
-// NaN there, as the float64 formula does. It panics unless beta is finite
-// and non-zero.
+// Below, the result is within 4 ulp of the float64 formula, or within
+// 2^-21·|dy·sigmoid(beta*x)|, whichever is larger (the bound of every
+// smooth backward pass; see the package documentation). The rounding of
+// beta*x is carried into exp, and exp underflows gradually; where
+// exp(beta*x) is 0 in float64 (beta*x <= -745.13) the result is dy·+0, so
+// that an infinite dy gives NaN there, as the float64 formula does. It
+// panics unless beta is finite and non-zero.
 func SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	native.SoftplusBackward(dx, dy, x, beta, threshold)
 }
@@ -99,9 +105,13 @@ func Mish(dst, x []float32) {
 // t = tanh(softplus(x[i])), the gradient of Mish given the gradient dy of
 // its output and its input x.
 //
-// The result is within 4 ulp of the float64 formula, or, near the zero of
-// the derivative at x = -1.1924, within 2^-21·|dy|·(|t| + |x·σ·(1-t²)|).
-// With e = exp(x) and D = e(e+2)+2 the derivative is
+// The result is within 4 ulp of the float64 formula, or within
+// 2^-21·|dy|·(|t| + |x·σ·(1-t²)|), σ = sigmoid(x), whichever is larger, at
+// every x (the bound of every smooth backward pass; see the package
+// documentation). The second bound is the wider one where the
+// derivative's two terms cancel: fully near its zero at x = -1.1924, and in
+// part for x < -2, where the assembly kernels may be up to 8 ulp off,
+// within that bound. With e = exp(x) and D = e(e+2)+2 the derivative is
 // e·((e+2)·D + 4x(1+e))/D² for x < 0, where the zero shows as one sum, and
 // tails underflow gradually. Where exp(x) is 0 in float64 (x <= -745.13)
 // the result is dy·-0, as for SiLUBackward; x = +Inf gives dy. A NaN dy or

@@ -30,8 +30,9 @@ func Softmax(dst, x []float32, cols int) {
 // (a row whose g overflows float32 gets an infinite g, as PyTorch's float32
 // sums do). Each result is within 2^-20·max(1, |y[i]|) times the row's sum
 // of |dy[j]·y[j]|, plus (1 + |y[i]|)·2^-149 for subnormal results, of the
-// exact value; NaNs and infinities follow IEEE arithmetic (a NaN in a row's
-// dy or y makes the row NaN). It makes two passes over each row, and
+// exact value, with the rule of the package documentation at the edge of
+// float32's range; NaNs and infinities follow IEEE arithmetic (a NaN in a
+// row's dy or y makes the row NaN). It makes two passes over each row, and
 // panics, before writing anything, if cols < 1, len(y) is not a multiple
 // of cols, or the slices differ in length or overlap without being the
 // same slice (dx may be dy or y).
@@ -59,9 +60,10 @@ func LogSoftmax(dst, x []float32, cols int) {
 //
 // g is accumulated in float64 and rounded to float32. Each result is within
 // 2^-20·(|dy[i]| + sum(|dy|)·exp(y[i])) plus (1 + |g| + exp(y[i]))·2^-149
-// (for subnormal results) of the exact value: exp underflows gradually.
-// exp(y) is +Inf where it overflows float32 (y > 88.72, which no
-// log-probability is), and NaNs and infinities follow IEEE arithmetic. It
+// (for subnormal results) of the exact value, with the rule of the package
+// documentation at the edge of float32's range. exp underflows gradually,
+// and is +Inf where it overflows float32 (y > 88.72, which no
+// log-probability is); NaNs and infinities follow IEEE arithmetic. It
 // makes two passes over each row, and panics as SoftmaxBackward does.
 func LogSoftmaxBackward(dx, dy, y []float32, cols int) {
 	native.LogSoftmaxBackward(dx, dy, y, cols)

@@ -3,9 +3,8 @@ package simdact
 // Tanh sets dst[i] = tanh(x[i]).
 //
 // The result is within 2 ulp of the exact tanh(x) rounded to float32 on
-// every float32 input (1 ulp as measured on every implementation): an odd
-// polynomial below |x| = 0.55, and (D-2)/D with D = exp(2|x|)+1 above, not a
-// cut-off approximation. It is exact where tanh rounds to x or to ±1: ±0 and
+// every float32 input: an odd polynomial below |x| = 0.55, and (D-2)/D with
+// D = exp(2|x|)+1 above, not a cut-off approximation. It is exact where tanh rounds to x or to ±1: ±0 and
 // subnormal x (never flushed) give x, and ±Inf and every |x| from 9.01 up
 // give ±1. A NaN x comes out quieted, with its payload.
 func Tanh(dst, x []float32) {
@@ -15,10 +14,12 @@ func Tanh(dst, x []float32) {
 // TanhBackward sets dx[i] = dy[i]*(1-y[i]*y[i]), the gradient of Tanh given
 // the gradient dy of its output and its output y.
 //
-// The result is within 4 ulp of the exact value rounded to float32 (2 as
-// measured): 1-y*y is computed without the cancellation near |y| = 1 (as
-// 1-|y| times 1+|y|, or with a fused multiply-add). For any y, not only
-// Tanh's outputs, no intermediate overflows where the result does not.
+// The result is within 4 ulp of the float64 formula at the given y, or
+// within 2^-21·|dy|·(1 + y²), whichever is larger (the bound of every
+// smooth backward pass; see the package documentation): 1-y*y is computed
+// without the cancellation near |y| = 1 (as 1-|y| times 1+|y|, or with a
+// fused multiply-add). For any y, not only Tanh's outputs, no intermediate
+// overflows where the result does not.
 // NaNs and infinities propagate as in the formula (a NaN in, a NaN out).
 func TanhBackward(dx, dy, y []float32) {
 	native.TanhBackward(dx, dy, y)
@@ -44,13 +45,13 @@ func GELUTanh(dst, x []float32) {
 //
 // The result is within 4 ulp of the exact value rounded to float32, or
 // within 2^-21*|dy|*M, M = s + |x*s*(1-s)*v'(x)| the sum of the magnitudes
-// of d's two terms, whichever is larger: near x = -0.7518, where d has its
-// zero and its terms cancel, and for the assembly's 5 ulp around x = -3
-// (within 0.6 of that bound, as measured). Tiny results underflow
-// gradually, and no intermediate overflows where the result does not, for
-// any dy. NaNs
-// propagate (a NaN in, a NaN out); an infinite dy gives ±Inf at every finite
-// x, and NaN at x = -Inf, where the derivative's limit is -0.
+// of d's two terms, whichever is larger. The second bound matters near
+// x = -0.7518, where d has its zero and its terms cancel, and around
+// x = -3, where the assembly kernels may be 5 ulp off. Tiny results
+// underflow gradually, and no intermediate overflows where the result does
+// not, for any dy. NaNs propagate (a NaN in, a NaN out); an infinite dy
+// gives ±Inf at every finite x, and NaN at x = -Inf, where the
+// derivative's limit is -0.
 func GELUTanhBackward(dx, dy, x []float32) {
 	native.GELUTanhBackward(dx, dy, x)
 }
