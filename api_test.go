@@ -2,7 +2,9 @@ package simdact_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"runtime"
@@ -103,38 +105,103 @@ func TestImplementationChoice(t *testing.T) {
 	}
 }
 
-// TestPanics checks that every misuse panics with its message, and before
-// writing anything, in every exported function of every package: the API,
-// each asm.Impl (the sets the CPU runs) and package kernels.
+// TestPanics checks that every misuse of every function panics with its
+// message, before writing anything, in the API, each asm.Impl this CPU runs
+// and package kernels: slices of other lengths and partial overlaps (every
+// function of verify.All()), rows that do not divide the length, PReLU's
+// layouts, and parameters out of their domain.
 func TestPanics(t *testing.T) {
 	for _, s := range append(sets(t), impls.Kernels) {
-		t.Run(s.Name, func(t *testing.T) { testPanics(t, s) })
+		t.Run(s.Name, func(t *testing.T) {
+			buf := make([]float32, 64)
+			for _, c := range misuses(s, buf) {
+				for i := range buf {
+					buf[i] = -float32(i + 1)
+				}
+				if got := panicMessage(c.call); got != c.want {
+					t.Errorf("got panic %q, want %q", got, c.want)
+				}
+				for i, v := range buf {
+					if v != -float32(i+1) {
+						t.Errorf("%q: wrote %v at %d before panicking", c.want, v, i)
+						break
+					}
+				}
+			}
+		})
 	}
 }
 
-// testPanics checks every misuse of the kernels of s.
-func testPanics(t *testing.T, s impls.Set) {
-	buf := make([]float32, 18)
+// A misuse is a call that must panic with the message want.
+type misuse struct {
+	call func()
+	want string
+}
+
+// misuses returns every misuse of the kernels of s that TestPanics makes,
+// with operands in buf, which must hold 64 floats.
+func misuses(s impls.Set, buf []float32) []misuse {
 	a, b3, b4 := buf[0:4], buf[8:11], buf[8:12]
 	shifted := buf[1:5]
 	s2, d2 := buf[12:14], buf[16:18] // PReLU's slope and dslope
-	cases := []struct {
-		call func()
-		want string
-	}{
-		{func() { s.ReLU(b3, b4) }, "simdact: ReLU: len(dst)=3, len(x)=4"},
-		{func() { s.ReLU(a, shifted) }, "simdact: ReLU: dst and x overlap partially"},
-		{func() { s.ReLU(shifted, a) }, "simdact: ReLU: dst and x overlap partially"},
-		{func() { s.ReLUBackward(a, b4, b3) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
-		{func() { s.ReLUBackward(a, b3, b4) }, "simdact: ReLUBackward: len(dx)=4, len(dy)=3, len(x)=4"},
-		{func() { s.ReLUBackward(a, shifted, b4) }, "simdact: ReLUBackward: dx and dy overlap partially"},
-		{func() { s.ReLUBackward(a, b4, shifted) }, "simdact: ReLUBackward: dx and x overlap partially"},
-		{func() { s.LeakyReLU(b4, b3, 0.1) }, "simdact: LeakyReLU: len(dst)=4, len(x)=3"},
-		{func() { s.LeakyReLU(shifted, a, 0.1) }, "simdact: LeakyReLU: dst and x overlap partially"},
-		{func() { s.LeakyReLUBackward(b3, b4, b4, 0.1) }, "simdact: LeakyReLUBackward: len(dx)=3, len(dy)=4, len(x)=4"},
-		{func() { s.LeakyReLUBackward(shifted, a, b4, 0.1) }, "simdact: LeakyReLUBackward: dx and dy overlap partially"},
-		{func() { s.LeakyReLUBackward(shifted, b4, a, 0.1) }, "simdact: LeakyReLUBackward: dx and x overlap partially"},
+	var cases []misuse
+	add := func(want string, call func()) { cases = append(cases, misuse{call, want}) }
 
+	// Lengths and overlaps, for each function (its first setting).
+	for _, k := range functions(verify.All()) {
+		name := "simdact: " + baseName(k.Name) + ": "
+		if len(k.Inputs) == 1 {
+			run := func(dst, x []float32) func() { return func() { k.Run(s, dst, [][]float32{x}) } }
+			add(name+"len(dst)=4, len(x)=3", run(b4, b3))
+			add(name+"len(dst)=3, len(x)=4", run(b3, b4))
+			add(name+"dst and x overlap partially", run(shifted, a))
+			add(name+"dst and x overlap partially", run(a, shifted))
+			continue
+		}
+		run := func(dx, dy, v []float32) func() { return func() { k.Run(s, dx, [][]float32{dy, v}) } }
+		v := k.Inputs[1]
+		add(name+"len(dx)=4, len(dy)=4, len("+v+")=3", run(a, b4, b3))
+		add(name+"len(dx)=4, len(dy)=3, len("+v+")=4", run(a, b3, b4))
+		add(name+"len(dx)=3, len(dy)=4, len("+v+")=4", run(b3, b4, b4))
+		add(name+"dx and dy overlap partially", run(shifted, a, b4))
+		add(name+"dx and dy overlap partially", run(a, shifted, b4))
+		add(name+"dx and "+v+" overlap partially", run(shifted, b4, a))
+		add(name+"dx and "+v+" overlap partially", run(a, b4, shifted))
+	}
+
+	// Rows.
+	for _, k := range verify.SoftmaxKernels() {
+		name := "simdact: " + k.Name + ": "
+		in := k.Inputs[len(k.Inputs)-1] // the input whose length cols must divide
+		run := func(dst []float32, x []float32, cols int) func() {
+			return func() { k.Run(s, dst, [][]float32{x, x}[:len(k.Inputs)], cols) }
+		}
+		add(name+"cols=0, want at least 1", run(a, b4, 0))
+		add(name+"cols=-2, want at least 1", run(a, b4, -2))
+		add(name+"cols=-3, want at least 1", run(nil, nil, -3))
+		add(name+"len("+in+")=4 is not a multiple of cols=3", run(a, b4, 3))
+		add(name+"len("+in+")=4 is not a multiple of cols=8", run(a, b4, 8))
+		add(name+"len("+in+")=12 is not a multiple of cols=5", run(buf[20:32], buf[40:52], 5))
+		if len(k.Inputs) == 1 {
+			add(name+"len(dst)=2, len(x)=4", run(a[:2], b4, 2))
+			add(name+"len(dst)=12, len(x)=16", run(buf[20:32], buf[40:56], 4))
+			add(name+"dst and x overlap partially", run(shifted, a, 2))
+			add(name+"dst and x overlap partially", run(buf[20:32], buf[22:34], 4))
+			continue
+		}
+		rows := func(dx, dy, y []float32, cols int) func() {
+			return func() { k.Run(s, dx, [][]float32{dy, y}, cols) }
+		}
+		add(name+"len(dx)=4, len(dy)=2, len(y)=4", rows(a, b4[:2], b4, 2))
+		add(name+"len(dx)=12, len(dy)=16, len(y)=20", rows(buf[20:32], buf[32:48], make([]float32, 20), 4))
+		add(name+"len(dx)=16, len(dy)=12, len(y)=12", rows(buf[20:36], buf[40:52], buf[40:52], 4))
+		add(name+"dx and dy overlap partially", rows(shifted, a, b4, 2))
+		add(name+"dx and dy overlap partially", rows(buf[20:32], buf[22:34], buf[40:52], 4))
+		add(name+"dx and y overlap partially", rows(buf[20:32], buf[40:52], buf[22:34], 4))
+	}
+
+	// PReLU's layouts.
+	for _, c := range []misuse{
 		{func() { s.PReLU(a, b4, s2, 0) }, "simdact: PReLU: inner=0, want at least 1"},
 		{func() { s.PReLU(a, b4, s2, -3) }, "simdact: PReLU: inner=-3, want at least 1"},
 		{func() { s.PReLU(a, b4, s2[:0], 1) }, "simdact: PReLU: slope is empty"},
@@ -158,53 +225,58 @@ func testPanics(t *testing.T, s impls.Set) {
 		{func() { s.PReLUBackward(a, b4[:2], buf[4:8], b4, s2, 1) }, "simdact: PReLUBackward: dslope and x overlap"},
 		{func() { s.PReLUBackward(a, s2, b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
 		{func() { s.PReLUBackward(a, buf[13:15], b4, b4, s2, 1) }, "simdact: PReLUBackward: dslope and slope overlap"},
-		{func() { s.ELU(b4, b3, 1) }, "simdact: ELU: len(dst)=4, len(x)=3"},
-		{func() { s.ELU(shifted, a, 1) }, "simdact: ELU: dst and x overlap partially"},
-		{func() { s.ELUBackward(a, b4, b3, 1) }, "simdact: ELUBackward: len(dx)=4, len(dy)=4, len(x)=3"},
-		{func() { s.ELUBackward(shifted, a, b4, 1) }, "simdact: ELUBackward: dx and dy overlap partially"},
-		{func() { s.ELUBackward(shifted, b4, a, 1) }, "simdact: ELUBackward: dx and x overlap partially"},
-		{func() { s.ELUBackwardFromOutput(a, b4, b3, 1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=4, len(y)=3"},
+	} {
+		add(c.want, c.call)
+	}
+
+	// Parameters out of their domain (check.NonNegative, Range, NonZero
+	// and Beta), after the lengths, which are checked first.
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	negZero := float32(math.Copysign(0, -1))
+	for _, c := range []misuse{
 		{func() { s.ELUBackwardFromOutput(a, b3, b4, -1) }, "simdact: ELUBackwardFromOutput: len(dx)=4, len(dy)=3, len(y)=4"},
-		{func() { s.ELUBackwardFromOutput(shifted, a, b4, 1) }, "simdact: ELUBackwardFromOutput: dx and dy overlap partially"},
-		{func() { s.ELUBackwardFromOutput(shifted, b4, a, 1) }, "simdact: ELUBackwardFromOutput: dx and y overlap partially"},
 		{func() { s.ELUBackwardFromOutput(a, b4, b4, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
 		{func() { s.ELUBackwardFromOutput(a, b4, b4, -0x1p-149) }, "simdact: ELUBackwardFromOutput: alpha=-1e-45 must be >= 0"},
-		{func() { s.ELUBackwardFromOutput(a, b4, b4, float32(math.Inf(-1))) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
-		{func() { s.ELUBackwardFromOutput(a, b4, b4, float32(math.NaN())) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, -inf) }, "simdact: ELUBackwardFromOutput: alpha=-Inf must be >= 0"},
+		{func() { s.ELUBackwardFromOutput(a, b4, b4, nan) }, "simdact: ELUBackwardFromOutput: alpha=NaN must be >= 0"},
 		{func() { s.ELUBackwardFromOutput(nil, nil, nil, -1) }, "simdact: ELUBackwardFromOutput: alpha=-1 must be >= 0"},
+		{func() { s.Hardtanh(a, b4, 1, -1) }, "simdact: Hardtanh: min=1 is not <= max=-1"},
+		{func() { s.Hardtanh(a, b4, nan, 1) }, "simdact: Hardtanh: min=NaN is not <= max=1"},
+		{func() { s.Hardtanh(a, b4, -inf, nan) }, "simdact: Hardtanh: min=-Inf is not <= max=NaN"},
+		{func() { s.Hardtanh(nil, nil, 0x1p-149, 0) }, "simdact: Hardtanh: min=1e-45 is not <= max=0"},
+		{func() { s.HardtanhBackward(a, b4, b4, 6, 0) }, "simdact: HardtanhBackward: min=6 is not <= max=0"},
+		{func() { s.CELU(a, b4, 0) }, "simdact: CELU: alpha=0, want a non-zero number"},
+		{func() { s.CELU(nil, nil, negZero) }, "simdact: CELU: alpha=-0, want a non-zero number"},
+		{func() { s.CELU(a, b4, nan) }, "simdact: CELU: alpha=NaN, want a non-zero number"},
+		{func() { s.CELUBackward(a, b4, b4, 0) }, "simdact: CELUBackward: alpha=0, want a non-zero number"},
+	} {
+		add(c.want, c.call)
 	}
-	for _, c := range cases {
-		for i := range buf {
-			buf[i] = -float32(i + 1)
-		}
-		got := panicMessage(c.call)
-		if got != c.want {
-			t.Errorf("got panic %q, want %q", got, c.want)
-		}
-		for i, v := range buf {
-			if v != -float32(i+1) {
-				t.Errorf("%q: wrote %v at %d before panicking", c.want, v, i)
-				break
-			}
-		}
+	for _, beta := range []float32{0, negZero, inf, -inf, nan} {
+		want := fmt.Sprintf("beta=%v, want a finite non-zero number", beta)
+		add("simdact: Softplus: "+want, func() { s.Softplus(a, b4, beta, 20) })
+		add("simdact: SoftplusBackward: "+want, func() { s.SoftplusBackward(a, b4, b4, beta, 20) })
 	}
+	return cases
 }
 
-func panicMessage(call func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg, _ = r.(string)
-			if msg == "" {
-				msg = "non-string panic"
-			}
+// functions returns the first setting of each function of ks, less the
+// kernels of rows of more than one element.
+func functions(ks []verify.Elementwise) []verify.Elementwise {
+	var fs []verify.Elementwise
+	seen := map[string]bool{}
+	for _, k := range ks {
+		if name := baseName(k.Name); !seen[name] && unit(k) == 1 {
+			seen[name] = true
+			fs = append(fs, k)
 		}
-	}()
-	call()
-	return "no panic"
+	}
+	return fs
 }
 
 // TestValidCalls checks that calls the contract allows do not panic: empty
-// slices (nil or not), and outputs that are the very same slice as an input.
+// slices (nil or not), and outputs that are the very same slice as an
+// input, for every kernel of verify.All().
 func TestValidCalls(t *testing.T) {
 	x := []float32{-1, 2, -3, 4}
 	dy := []float32{1, 1, 1, 1}
@@ -231,33 +303,16 @@ func TestValidCalls(t *testing.T) {
 			t.Errorf("%s: panicked: %s", name, msg)
 		}
 	}
-}
-
-// TestNoAllocations checks that no call allocates, at a size that streams
-// and one that does not.
-func TestNoAllocations(t *testing.T) {
-	for _, n := range []int{100, 1 << 20} {
-		x, dy, out := make([]float32, n), make([]float32, n), make([]float32, n)
-		calls := map[string]func(){
-			"ReLU":                  func() { simdact.ReLU(out, x) },
-			"ReLUBackward":          func() { simdact.ReLUBackward(out, dy, x) },
-			"LeakyReLU":             func() { simdact.LeakyReLU(out, x, 0.1) },
-			"LeakyReLUBackward":     func() { simdact.LeakyReLUBackward(out, dy, x, 0.1) },
-			"ELU":                   func() { simdact.ELU(out, x, 1) },
-			"ELUBackward":           func() { simdact.ELUBackward(out, dy, x, 10) },
-			"ELUBackwardFromOutput": func() { simdact.ELUBackwardFromOutput(out, dy, x, 1) },
-		}
-		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 3, Inner: 1}, {C: 7, Inner: 5}, {C: 512, Inner: 1}, {C: 64, Inner: 49},
-			{C: 2100, Inner: 1}, {C: 523, Inner: 7}, {C: 3000, Inner: 9}} {
-			slope, dslope := make([]float32, l.C), make([]float32, l.C)
-			m := max(n/(l.C*l.Inner), 1) * l.C * l.Inner
-			x, dy, out := make([]float32, m), make([]float32, m), make([]float32, m)
-			calls["PReLU/"+l.String()] = func() { simdact.PReLU(out, x, slope, l.Inner) }
-			calls["PReLUBackward/"+l.String()] = func() { simdact.PReLUBackward(out, dslope, dy, x, slope, l.Inner) }
+	r := rand.New(rand.NewPCG(2, 2))
+	for _, k := range verify.All() {
+		in := k.Draw(r, unit(k))
+		calls := map[string]func(){"nil": func() { k.Run(impls.API, nil, make([][]float32, len(in))) }}
+		for j := range in {
+			calls["in place on "+k.Inputs[j]] = func() { k.Run(impls.API, in[j], in) }
 		}
 		for name, call := range calls {
-			if allocs := testing.AllocsPerRun(10, call); allocs != 0 {
-				t.Errorf("%s(n=%d): %v allocations a call", name, n, allocs)
+			if msg := panicMessage(call); msg != "no panic" {
+				t.Errorf("%s, %s: panicked: %s", k.Name, name, msg)
 			}
 		}
 	}

@@ -20,161 +20,59 @@ import (
 	"github.com/simdact/simdact/internal/verify"
 )
 
-// differentialLengths are the lengths TestDifferential runs: below, at and
-// around every vector width and unroll, and long ones.
+// differentialLengths are the lengths TestDifferential runs a kernel of
+// elements at: below, at and around every vector width and unroll, and
+// long ones. A kernel of rows runs 1, 3 and 17 rows.
 var differentialLengths = []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 257, 1000, 4099}
 
 // TestDifferential runs every implementation this CPU runs against the
-// pure-Go twin, impls.Generic, on the same random inputs at several
-// lengths. The piecewise-linear kernels (PReLU's dx included) and
-// ELUBackwardFromOutput must agree bit for bit; ELU and ELUBackward, which
-// may round differently, within twice the specification's bound of each
-// other, and exactly where the inputs leave no rounding (see eluAgree). Two
-// NaNs that differ are accepted only where the specification accepts any
-// NaN for both.
+// pure-Go twin, impls.Generic, on the same inputs (verify.Elementwise.Draw)
+// at several lengths: every kernel of verify.All(), and the row kernels at
+// the long rows of softmaxCols too. Where the bits differ, the two must
+// agree as the specification says (verify.Elementwise.Differ): the
+// piecewise-linear and hard kernels, PReLU's dx and ELUBackwardFromOutput
+// never; ELU, ELUBackward and the smooth and row kernels, which may round
+// differently, within twice their bound of each other, and exactly where
+// the inputs leave no rounding; two NaNs only where the specification
+// accepts any NaN for both. avx512 must give avx2's bits (the same
+// algorithm at another width), NaNs aside where any NaN is right.
 func TestDifferential(t *testing.T) {
-	exact := append(verify.Linear(), verify.ELUKernels()...)
-	exact = slices.DeleteFunc(exact, func(k verify.Elementwise) bool { return !isExactKernel(k) })
-	var near []verify.Elementwise
-	for _, alpha := range verify.ELUAlphas {
-		near = append(near, verify.ELU(alpha), verify.ELUBackward(alpha))
+	kernels := verify.All()
+	for _, k := range verify.SoftmaxKernels() {
+		for _, cols := range softmaxCols {
+			if !slices.Contains(verify.RowCols, cols) {
+				kernels = append(kernels, k.Elementwise(cols))
+			}
+		}
 	}
-	for _, s := range sets(t) {
+	all := sets(t)
+	avx2 := slices.IndexFunc(all, func(s impls.Set) bool { return s.Name == "avx2" })
+	for _, s := range all {
 		if s.Name == impls.Generic.Name {
 			continue
 		}
 		r := rand.New(rand.NewPCG(21, 22))
-		for _, n := range differentialLengths {
-			for _, k := range exact {
-				in := randomInputs(r, k, n)
-				got, want := runOn(k, s, in), runOn(k, impls.Generic, in)
-				if err := differ(k, s, n, got, want, in, nil); err != "" {
-					t.Error(err)
-				}
+		for _, k := range kernels {
+			k = k.Own()
+			lengths := differentialLengths
+			if unit(k) > 1 {
+				lengths = rows(k, 1, 3, 17)
 			}
-			for _, k := range near {
-				in := randomInputs(r, k, n)
-				got, want := runOn(k, s, in), runOn(k, impls.Generic, in)
-				if err := differ(k, s, n, got, want, in, eluAgree(k)); err != "" {
-					t.Error(err)
+			for _, n := range lengths {
+				in := k.Draw(r, n)
+				got := runOn(k, s, in)
+				if err := k.Differ(got, runOn(k, impls.Generic, in), in); err != nil {
+					t.Errorf("%s, n=%d: %s against generic: %v", k.Name, n, s.Name, err)
 				}
-			}
-		}
-		for _, l := range []verify.Layout{{C: 3, Inner: 1}, {C: 7, Inner: 5}, {C: 2, Inner: 49}, {C: 64, Inner: 1}} {
-			for _, outer := range []int{1, 3, 17} {
-				n := outer * l.C * l.Inner
-				for _, k := range preluKernels(l) {
-					in := randomInputs(r, k, n)
-					got, want := runOn(k, s, in), runOn(k, impls.Generic, in)
-					if err := differ(k, s, n, got, want, in, nil); err != "" {
-						t.Error(err)
+				if s.Name == "avx512" && avx2 >= 0 {
+					if err := k.Same(got, runOn(k, all[avx2], in), in); err != nil {
+						t.Errorf("%s, n=%d: avx512 against avx2: %v", k.Name, n, err)
 					}
 				}
 			}
 		}
 	}
 }
-
-// isExactKernel reports whether every implementation must compute k bit
-// for bit alike: all but ELU and ELUBackward.
-func isExactKernel(k verify.Elementwise) bool {
-	return !strings.HasPrefix(k.Name, "ELU/") && !strings.HasPrefix(k.Name, "ELUBackward/")
-}
-
-func randomInputs(r *rand.Rand, k verify.Elementwise, n int) [][]float32 {
-	in := make([][]float32, len(k.Inputs))
-	for j := range in {
-		in[j] = testutil.Floats(r, n)
-	}
-	return in
-}
-
-// runOn runs k in s out of place and returns its output.
-func runOn(k verify.Elementwise, s impls.Set, in [][]float32) []float32 {
-	out := make([]float32, len(in[0]))
-	k.Run(s, out, in)
-	return out
-}
-
-// An agreement reports whether a and b, two implementations' results for
-// the inputs in, agree although their bits differ.
-type agreement func(a, b float32, in []float32) bool
-
-// differ returns a description of the first element where got, s's output,
-// and want, generic's, disagree: they must have the same bits, or agree
-// (if agree is set), or be NaNs where the specification accepts either.
-func differ(k verify.Elementwise, s impls.Set, n int, got, want []float32, in [][]float32, agree agreement) string {
-	values := make([]float32, len(in))
-	for i := range got {
-		if math.Float32bits(got[i]) == math.Float32bits(want[i]) {
-			continue
-		}
-		for j := range in {
-			values[j] = in[j][i]
-		}
-		if got[i] != got[i] && want[i] != want[i] {
-			_, okGot := k.Check(i, got[i], values)
-			_, okWant := k.Check(i, want[i], values)
-			if okGot && okWant {
-				continue
-			}
-		} else if agree != nil && agree(got[i], want[i], values) {
-			continue
-		}
-		parts := make([]string, len(values))
-		for j, v := range values {
-			parts[j] = k.Inputs[j] + "=" + testutil.Format(v)
-		}
-		return fmt.Sprintf("%s, n=%d, element %d: %s: %s gives %s, generic %s", k.Name, n, i, strings.Join(parts, ", "),
-			s.Name, testutil.Format(got[i]), testutil.Format(want[i]))
-	}
-	return ""
-}
-
-// eluAgree returns the agreement of two results of k, ELU or ELUBackward:
-// none where the inputs leave no rounding (there they must have the same
-// bits), else within twice the specification's bound of each other.
-func eluAgree(k verify.Elementwise) agreement {
-	alphaOf := func(name string) float32 {
-		var v float64
-		fmt.Sscan(name[strings.Index(name, "alpha=")+len("alpha="):], &v)
-		return float32(v)
-	}
-	alpha := alphaOf(k.Name)
-	if math.IsNaN(float64(alpha)) || math.IsInf(float64(alpha), 0) || alpha == 0 {
-		return nil
-	}
-	if strings.HasPrefix(k.Name, "ELU/") {
-		bound := uint64(2 * verify.ELUMaxULPAnyAlpha)
-		if alpha == 1 {
-			bound = 2 * verify.ELUMaxULP
-		}
-		return func(a, b float32, in []float32) bool {
-			x := in[0]
-			if e := float32(math.Expm1(float64(x))); !(x <= 0) || math.IsInf(float64(x), 0) || x == 0 || e == x || e == -1 {
-				return false
-			}
-			return a == a && b == b && verify.ULPs(a, b) <= bound && math.Signbit(float64(a)) == math.Signbit(float64(b))
-		}
-	}
-	return func(a, b float32, in []float32) bool {
-		dy, x := in[0], in[1]
-		if !(x <= 0) || x <= verify.ExpZeroBelow || dy != dy || dy == 0 || math.IsInf(float64(dy), 0) || a != a || b != b {
-			return false
-		}
-		if p := math.Abs(float64(dy) * float64(alpha)); x == 0 && p >= 0x1p-126 && p <= math.MaxFloat32 {
-			return false // exp(±0) = 1: dy·alpha, rounded once where it is a normal float32
-		}
-		if x < minNormalExp { // exp(x) is subnormal: an absolute bound
-			return math.Abs(float64(a)-float64(b)) <= 2*(math.Abs(float64(dy)*float64(alpha))+1)*0x1p-149
-		}
-		return verify.ULPs(a, b) <= 2*verify.ELUBackwardMaxULP && math.Signbit(float64(a)) == math.Signbit(float64(b))
-	}
-}
-
-// minNormalExp is ln(2^-126) rounded up to float32: below it exp(x) is a
-// subnormal float32.
-const minNormalExp = float32(-87.33654)
 
 var updateELUSample = flag.Bool("update-elu-sample", false,
 	"TestELUSample rewrites "+eluSampleFile+" from avx2's outputs (amd64 with AVX2 only)")

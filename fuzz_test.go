@@ -3,6 +3,7 @@ package simdact_test
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/simdact/simdact/internal/testutil"
@@ -25,36 +26,25 @@ func FuzzReLUBackward(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzKernel(t, verify.ReLUBackward, data) })
 }
 
-func FuzzLeakyReLU(f *testing.F) {
-	addSlopeSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
-		fuzzKernel(t, verify.LeakyReLU(math.Float32frombits(slope)), data)
-	})
-}
+func FuzzLeakyReLU(f *testing.F) { fuzzParameter(f, addSlopeSeeds, verify.LeakyReLU) }
 
-func FuzzLeakyReLUBackward(f *testing.F) {
-	addSlopeSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte, slope uint32) {
-		fuzzKernel(t, verify.LeakyReLUBackward(math.Float32frombits(slope)), data)
-	})
-}
+func FuzzLeakyReLUBackward(f *testing.F) { fuzzParameter(f, addSlopeSeeds, verify.LeakyReLUBackward) }
 
 // The ELU targets take alpha from the fuzzer too, and hold every
 // implementation to the ulp bounds of the float64 references and to the
 // exact results on special values (see verify.CheckELU): so every two
 // implementations agree within twice the bound, and exactly on those.
 
-func FuzzELU(f *testing.F) {
-	addAlphaSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte, alpha uint32) {
-		fuzzKernel(t, verify.ELU(math.Float32frombits(alpha)), data)
-	})
-}
+func FuzzELU(f *testing.F) { fuzzParameter(f, addAlphaSeeds, verify.ELU) }
 
-func FuzzELUBackward(f *testing.F) {
-	addAlphaSeeds(f)
-	f.Fuzz(func(t *testing.T, data []byte, alpha uint32) {
-		fuzzKernel(t, verify.ELUBackward(math.Float32frombits(alpha)), data)
+func FuzzELUBackward(f *testing.F) { fuzzParameter(f, addAlphaSeeds, verify.ELUBackward) }
+
+// fuzzParameter seeds f with seed and fuzzes the kernel of a parameter,
+// whose bits the fuzzer picks with the inputs.
+func fuzzParameter(f *testing.F, seed func(*testing.F), kernel func(float32) verify.Elementwise) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, data []byte, parameter uint32) {
+		fuzzKernel(t, kernel(math.Float32frombits(parameter)), data)
 	})
 }
 
@@ -115,10 +105,7 @@ func FuzzPReLUBackward(f *testing.F) {
 // addLayoutSeeds seeds a corpus with the special values in every test
 // layout that is small enough.
 func addLayoutSeeds(f *testing.F) {
-	var special []byte
-	for _, bits := range testutil.Special {
-		special = binary.LittleEndian.AppendUint32(special, bits)
-	}
+	special := specialBytes()
 	for _, l := range verify.Layouts {
 		if l.C < 100 {
 			data := append([]byte{byte(l.C)}, special...)
@@ -197,10 +184,86 @@ func split(values []float32, n, inputs int) [][]float32 {
 // at offset off, out of place and in place on each input.
 func checkEvery(t *testing.T, k verify.Elementwise, in [][]float32, off int) {
 	for _, s := range sets(t) {
-		for inPlace := -1; inPlace < len(in); inPlace++ {
-			if err := k.Call(s, in, off, inPlace); err != nil {
-				t.Fatal(err)
-			}
+		if err := callEach(s, k, in, off); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// FuzzSmooth checks the smooth activations (verify.SmoothKernels, forward
+// and backward, with their parameter settings) on arbitrary inputs in every
+// implementation, against their bounds and exact special values: the first
+// byte picks the output's offset (its low 3 bits) and the kernel.
+func FuzzSmooth(f *testing.F) {
+	addPickSeeds(f, len(verify.SmoothKernels()))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzPick(t, verify.SmoothKernels(), data) })
+}
+
+// FuzzHard checks the hard activations (verify.HardKernels) bit for bit,
+// as FuzzSmooth does the smooth ones.
+func FuzzHard(f *testing.F) {
+	addPickSeeds(f, len(verify.HardKernels()))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzPick(t, verify.HardKernels(), data) })
+}
+
+// addPickSeeds seeds a corpus with the special values for each of n
+// kernels that fuzzPick picks from.
+func addPickSeeds(f *testing.F, n int) {
+	addSeeds(f)
+	seeds := specialBytes()
+	for k := range min(n, 32) {
+		f.Add(append([]byte{byte(8*k + k%8)}, seeds...))
+	}
+}
+
+// fuzzPick runs the kernel of ks that data's first byte picks.
+func fuzzPick(t *testing.T, ks []verify.Elementwise, data []byte) {
+	if len(data) == 0 || len(ks) == 0 {
+		return
+	}
+	k := ks[int(data[0]/8)%len(ks)]
+	fuzzKernel(t, k, data)
+}
+
+// FuzzSoftmax runs Softmax and LogSoftmax in every implementation on rows
+// of arbitrary bit patterns, with cols from the fuzzer, against the
+// specification.
+func FuzzSoftmax(f *testing.F) {
+	f.Add([]byte{0, 0, 0x80, 0x3f, 0, 0, 0x80, 0xff, 0, 0, 0xc0, 0x7f}, uint16(3))
+	f.Add(make([]byte, 4*17), uint16(17))
+	f.Add([]byte{0xff, 0xff, 0x7f, 0xff, 0xff, 0xff, 0x7f, 0x7f}, uint16(2)) // x - m overflows: -MaxFloat32, MaxFloat32
+	f.Fuzz(func(t *testing.T, data []byte, cols uint16) {
+		fuzzRows(t, testutil.FromBytes(data), nil, int(cols), "Softmax", "LogSoftmax")
+	})
+}
+
+// FuzzSoftmaxBackward runs SoftmaxBackward and LogSoftmaxBackward in every
+// implementation on arbitrary dy and y, against the specification.
+func FuzzSoftmaxBackward(f *testing.F) {
+	f.Add([]byte{0, 0, 0x80, 0x3f, 0, 0, 0, 0x3f, 0, 0, 0x80, 0xbf, 0, 0, 0, 0xbf}, uint16(2))
+	f.Fuzz(func(t *testing.T, data []byte, cols uint16) {
+		v := testutil.FromBytes(data)
+		half := len(v) / 2
+		fuzzRows(t, v[:half], v[half:2*half], int(cols), "SoftmaxBackward", "LogSoftmaxBackward")
+	})
+}
+
+// fuzzRows runs the kernels names on the input x (and y, for a backward
+// kernel) trimmed to whole rows of cols (1 up to len(x)), out of place and
+// in place on each input, in every implementation.
+func fuzzRows(t *testing.T, x, y []float32, cols int, names ...string) {
+	if len(x) == 0 {
+		return
+	}
+	cols = 1 + cols%len(x)
+	n := len(x) / cols * cols
+	in := [][]float32{x[:n]}
+	if y != nil {
+		in = append(in, y[:n])
+	}
+	for _, k := range verify.SoftmaxKernels() {
+		if slices.Contains(names, k.Name) {
+			checkEvery(t, k.Elementwise(cols), in, 0)
 		}
 	}
 }

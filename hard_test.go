@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/simdact/simdact"
@@ -53,47 +51,39 @@ func TestHardSweep(t *testing.T) {
 // A backward kernel runs twice on each chunk: with dy = 1, so that its
 // factor is compared bit for bit on every x, and with dy of every class.
 func hardSweep(k verify.Elementwise, sets []impls.Set, stride uint64) error {
-	const chunk = 1 << 14
 	total := (uint64(1)<<32 + stride - 1) / stride
-	var next atomic.Uint64
 	var first error
 	var once sync.Once
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	sweep(total,
+		func() [][]float32 {
 			in := make([][]float32, len(k.Inputs))
 			for j := range in {
-				in[j] = make([]float32, chunk)
+				in[j] = make([]float32, sweepChunk)
 			}
-			for {
-				start := next.Add(chunk) - chunk
-				if start >= total {
-					return
-				}
-				n := int(min(chunk, total-start))
-				x := in[len(in)-1][:n]
-				for i := range x {
-					x[i] = math.Float32frombits(uint32((start + uint64(i)) * stride))
-				}
-				for pass := range len(in) {
-					if pass == 1 {
-						testutil.Fill(rand.New(rand.NewPCG(start, stride)), in[0][:n])
-					} else if len(in) == 2 {
-						for i := range n {
-							in[0][i] = 1
-						}
-					}
-					if err := hardCompare(k, sets, in, n); err != nil {
-						once.Do(func() { first = err })
-						return
+			return in
+		},
+		func(in [][]float32, start, end uint64) bool {
+			n := int(end - start)
+			x := in[len(in)-1][:n]
+			for i := range x {
+				x[i] = math.Float32frombits(uint32((start + uint64(i)) * stride))
+			}
+			for pass := range len(in) {
+				if pass == 1 {
+					testutil.Fill(rand.New(rand.NewPCG(start, stride)), in[0][:n])
+				} else if len(in) == 2 {
+					for i := range n {
+						in[0][i] = 1
 					}
 				}
+				if err := hardCompare(k, sets, in, n); err != nil {
+					once.Do(func() { first = err })
+					return false
+				}
 			}
-		}()
-	}
-	wg.Wait()
+			return true
+		},
+		func([][]float32) {})
 	return first
 }
 

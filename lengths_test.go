@@ -2,34 +2,49 @@ package simdact_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/simdact/simdact/internal/impls"
-	"github.com/simdact/simdact/internal/testutil"
 	"github.com/simdact/simdact/internal/verify"
 )
 
-// TestLengths runs every kernel at every length 0..300 and every start
-// offset 0..7 of the output (the inputs at other offsets, so operands meet
-// at every relative alignment), out of place and in place on each input,
-// and checks every result bit, the sentinels around the output, and that
-// the inputs of an out-of-place call are unchanged.
+// TestLengths runs every kernel of verify.All() at every length from 0 to
+// 300 (every multiple of its row, and at least three rows, for a kernel of
+// rows: Softmax, PReLU), at the lengths where its code changes regime
+// (verify.Elementwise.Lengths), and at every start offset 0..7 of the
+// output (the inputs at other offsets, so operands meet at every relative
+// alignment), out of place and in place on each input, on inputs of the
+// kinds it must get right (verify.Elementwise.Draw). It checks every
+// result against the specification, the sentinels around the output, any
+// other output (PReLUBackward's dslope), and that the inputs of an
+// out-of-place call are unchanged.
 func TestLengths(t *testing.T) {
 	forEach(t, func(t *testing.T, s impls.Set, k verify.Elementwise) {
 		r := rand.New(rand.NewPCG(1, uint64(len(k.Name))))
-		for n := 0; n <= 300; n++ {
+		for _, n := range lengths(k) {
 			for off := range 8 {
-				in := make([][]float32, len(k.Inputs))
+				in := k.Draw(r, n)
 				for j := range in {
-					skip := (off*3 + 1 + j) % 8
-					in[j] = testutil.Floats(r, skip+n)[skip:]
+					in[j] = placed(in[j], (off*3+1+j)%8)
 				}
-				for inPlace := -1; inPlace < len(in); inPlace++ {
-					if err := k.Call(s, in, off, inPlace); err != nil {
-						t.Fatal(err)
-					}
+				if err := callEach(s, k, in, off); err != nil {
+					t.Fatal(err)
 				}
 			}
 		}
 	})
+}
+
+// lengths returns the lengths TestLengths runs k at, in increasing order:
+// every multiple of its row up to 300, and up to three rows, and
+// k.Lengths.
+func lengths(k verify.Elementwise) []int {
+	var ns []int
+	for n := 0; n <= max(300, 3*unit(k)); n += unit(k) {
+		ns = append(ns, n)
+	}
+	ns = append(ns, k.Lengths...)
+	slices.Sort(ns)
+	return slices.Compact(ns)
 }

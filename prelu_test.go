@@ -11,151 +11,10 @@ import (
 	"github.com/simdact/simdact/internal/verify"
 )
 
-// preluKernels returns PReLU and PReLUBackward for one layout, with the
-// test slopes.
-func preluKernels(l verify.Layout) []verify.Elementwise {
-	slope := verify.PReLUSlopes(l.C)
-	return []verify.Elementwise{verify.PReLU(slope, l.Inner), verify.PReLUBackward(slope, l.Inner)}
-}
-
-// preluOuters lists the row counts a layout is tested with: every count up
-// to 5, then counts growing by half, up to 400 elements or 3 rows; and a
-// count that passes 4 periods of the kernels' accumulators, where the
-// interleaved ones take 4 rows at a time.
-func preluOuters(l verify.Layout) []int {
-	var outers []int
-	for outer := 0; outer <= 3 || outer*l.C*l.Inner <= 400; {
-		outers = append(outers, outer)
-		if outer < 5 {
-			outer++
-		} else {
-			outer += outer/2 + 1
-		}
-	}
-	return append(outers, quadRows(l)+1)
-}
-
-// quadRows is a row count that passes 4 periods of an interleaved kernel's
-// accumulators (at most 2048 elements each).
-func quadRows(l verify.Layout) int { return (4*2048 + l.C*l.Inner - 1) / (l.C * l.Inner) }
-
-// moderate fills v with values of either sign that no dslope sum
-// overflows, and some zeros, so that dslope is checked against finite sums.
-func moderate(r *rand.Rand, v []float32) {
-	for i := range v {
-		v[i] = float32(r.NormFloat64() * math.Ldexp(1, r.IntN(20)-10))
-		if r.IntN(16) == 0 {
-			v[i] = 0
-		}
-	}
-}
-
-// TestPReLULayouts runs PReLU and PReLUBackward in every implementation for
-// every test layout and row count, at every output offset 0..7 (the inputs
-// at others), out of place and in place on each input, on edge-heavy inputs
-// (even offsets) and moderate ones (odd offsets, where dslope is finite),
-// and checks every result bit, dslope, the sentinels and the inputs.
-func TestPReLULayouts(t *testing.T) {
-	for _, s := range sets(t) {
-		for _, l := range verify.Layouts {
-			for _, k := range preluKernels(l) {
-				t.Run(s.Name+"/"+k.Name, func(t *testing.T) {
-					r := rand.New(rand.NewPCG(uint64(l.C), uint64(l.Inner)))
-					for _, outer := range preluOuters(l) {
-						n := outer * l.C * l.Inner
-						for off := range 8 {
-							in := make([][]float32, len(k.Inputs))
-							for j := range in {
-								skip := (off*3 + 1 + j) % 8
-								in[j] = make([]float32, skip+n)[skip:]
-								if off%2 == 0 {
-									testutil.Fill(r, in[j])
-								} else {
-									moderate(r, in[j])
-								}
-							}
-							for inPlace := -1; inPlace < len(in); inPlace++ {
-								if err := k.Call(s, in, off, inPlace); err != nil {
-									t.Fatalf("n=%d: %v", n, err)
-								}
-							}
-						}
-					}
-				})
-			}
-		}
-	}
-}
-
-// TestPReLUGolden checks every implementation against PyTorch's prelu
-// outputs and gradients, bit for bit, out of place and in place, and
-// dslope against the float64 sums in the golden file.
-func TestPReLUGolden(t *testing.T) {
-	checked := 0
-	for _, c := range loadGolden(t) {
-		if c.Op != "prelu" {
-			continue
-		}
-		slope := floats(c.Params.SlopesBits)
-		inner := len(c.X) / len(slope)
-		x, dy := floats(c.X), floats(c.DY)
-		for _, s := range sets(t) {
-			t.Run(s.Name+"/"+c.Params.Subset, func(t *testing.T) {
-				y := make([]float32, len(x))
-				s.PReLU(y, x, slope, inner)
-				expectBits(t, "y", y, c.Y, c.X)
-				y = slices.Clone(x)
-				s.PReLU(y, y, slope, inner)
-				expectBits(t, "y in place", y, c.Y, c.X)
-
-				dslope := make([]float32, len(slope))
-				for _, place := range []string{"", " in place on dy", " in place on x"} {
-					dx := make([]float32, len(x))
-					switch place {
-					case "":
-						s.PReLUBackward(dx, dslope, dy, x, slope, inner)
-					case " in place on dy":
-						copy(dx, dy)
-						s.PReLUBackward(dx, dslope, dx, x, slope, inner)
-					default:
-						copy(dx, x)
-						s.PReLUBackward(dx, dslope, dy, dx, slope, inner)
-					}
-					expectBits(t, "dx"+place, dx, c.DX, c.DY, c.X)
-					expectDSlope(t, dslope, c, inner)
-				}
-			})
-		}
-		checked++
-	}
-	if checked == 0 {
-		t.Fatal("no prelu case in the golden file")
-	}
-}
-
-// expectDSlope checks dslope against the golden file's float64 sums, with
-// the tolerance of the exact products' magnitudes.
-func expectDSlope(t *testing.T, dslope []float32, c goldenCase, inner int) {
-	t.Helper()
-	for ch, got := range dslope {
-		var sum verify.SlopeSum
-		for i := ch * inner; i < len(c.X); i += len(dslope) * inner {
-			for j := i; j < i+inner; j++ {
-				if x := math.Float32frombits(c.X[j]); !(x > 0) {
-					sum.AddProduct(math.Float32frombits(c.DY[j]), x)
-				}
-			}
-		}
-		want := float64(c.DSlopeReference[ch])
-		if v := sum.Value(); !(v == want || v != v && want != want) {
-			t.Fatalf("dslope[%d]: the golden file's float64 sum is %v, the exact one %v", ch, want, v)
-		}
-		if !sum.Accepts(got) {
-			t.Errorf("dslope[%d] = %s, want %v within %g (PyTorch %s)", ch, testutil.Format(got), want, sum.Tolerance(),
-				testutil.Format(math.Float32frombits(c.DSlope[ch])))
-		}
-	}
-}
+// PReLU's layouts run through the tests driven by verify.All() (lengths,
+// guard pages, concurrency, allocations, differential), and its golden
+// outputs in golden_test.go; here are dslope's accuracy and overflow, and
+// what PReLU promises beyond its formula.
 
 var dslopeLarge = flag.Bool("dslope.large", false,
 	"TestDSlopeAccuracy sums channels of 2^26 elements (768 MiB) as well as 2^20")
@@ -222,7 +81,7 @@ func TestDSlopeOverflow(t *testing.T) {
 	const big = 3e38
 	for _, s := range sets(t) {
 		for _, l := range []verify.Layout{{C: 1, Inner: 1}, {C: 2, Inner: 1}, {C: 3, Inner: 16}, {C: 64, Inner: 1}, {C: 5, Inner: 49}, {C: 7, Inner: 3}} {
-			n := 2 * quadRows(l) * l.C * l.Inner
+			n := 2 * l.QuadRows() * l.C * l.Inner
 			x, dy := make([]float32, n), make([]float32, n)
 			for i := range x {
 				x[i], dy[i] = -1, big

@@ -9,18 +9,24 @@ import (
 	"github.com/simdact/simdact/internal/verify"
 )
 
-// The activations beyond the seed join the catalog from the
-// specification's lists: one entry a function, timed with its first
-// setting there (the peers' parameters) and verified with any of them.
+// Every other function of the specification's list (verify.All(): the
+// smooth and hard activations) joins the catalog from it: one entry a
+// function, timed with its first setting there (the peers' parameters)
+// and verified with any of them. The kernels of rows and PReLU's layouts
+// have entries of their own.
 func init() {
+	listed := map[string]bool{}
+	for _, k := range catalog {
+		name, _, _ := strings.Cut(k.name, "/")
+		listed[name] = true
+	}
 	var ks []verify.Elementwise
-	for _, f := range verify.SmoothForwards() {
-		ks = append(ks, f.Elementwise())
+	for _, k := range verify.All() {
+		name, _, _ := strings.Cut(k.Name, "/")
+		if k.Unit <= 1 && !listed[name] {
+			ks = append(ks, k)
+		}
 	}
-	for _, b := range verify.SmoothBackwards() {
-		ks = append(ks, b.Elementwise())
-	}
-	ks = append(ks, verify.HardKernels()...)
 	var names []string
 	settings := map[string][]verify.Elementwise{}
 	for _, k := range ks {

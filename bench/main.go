@@ -323,7 +323,7 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 		if o.full {
 			how = "the table shows them"
 		}
-		notes = append(notes, fmt.Sprintf("the summary leaves out the %d backward passes of the activations beyond the seed; %s", backward, how))
+		notes = append(notes, fmt.Sprintf("the summary leaves out the %d backward passes of the smooth, hard and softmax activations; %s", backward, how))
 	}
 	notes = append(notes, tooSmall(ks, sizes)...)
 	return ks, sets, sizes, summary, notes

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/simdact/simdact/internal/impls"
-	"github.com/simdact/simdact/internal/testutil"
 	"github.com/simdact/simdact/internal/verify"
 )
 
@@ -22,9 +21,10 @@ const maxVerifyLen = 300
 // shrunk reproducer for the first failure of each kernel in each
 // implementation. A round calls every kernel at every length from 0 to
 // maxVerifyLen, each call with new inputs (a quarter of them special
-// values: NaN payloads, ±0, ±Inf, subnormals), new parameters, the inputs
-// and the output at random offsets, out of place or in place on a random
-// input, in every implementation. It runs rounds until it has made rounds
+// values: NaN payloads, ±0, ±Inf, subnormals; rows of every kind for the
+// kernels of rows), new parameters, the inputs and the output at random
+// offsets, out of place or in place on a random input, in every
+// implementation. It runs rounds until it has made rounds
 // of them, or, if rounds is 0, until duration has passed, and returns the
 // number of failures.
 func verifyAll(w io.Writer, ks []kernel, sets []impls.Set, rounds int, duration time.Duration, seed uint64) int {
@@ -88,14 +88,15 @@ func verifyAll(w io.Writer, ks []kernel, sets []impls.Set, rounds int, duration 
 	return len(failed)
 }
 
-// newCase draws a call of k of n elements: inputs that start at random
-// offsets from their allocations, an output at a random offset, and out of
-// place or in place on a random input.
+// newCase draws a call of k of n elements: inputs of the kinds k must get
+// right (verify.Elementwise.Draw) that start at random offsets from their
+// allocations, an output at a random offset, and out of place or in place
+// on a random input.
 func newCase(r *rand.Rand, k verify.Elementwise, n int) verify.Case {
-	in := make([][]float32, len(k.Inputs))
-	for j := range in {
+	in := k.Draw(r, n)
+	for j, v := range in {
 		skip := r.IntN(8)
-		in[j] = testutil.Floats(r, skip+n)[skip:]
+		in[j] = append(make([]float32, skip, skip+n), v...)[skip:]
 	}
 	return verify.Case{Kernel: k, In: in, Offset: r.IntN(8), InPlace: r.IntN(len(in)+1) - 1}
 }

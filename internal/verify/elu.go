@@ -41,9 +41,11 @@ func ELUKernels() []Elementwise {
 	return ks
 }
 
-// ELU is x > 0 ? x : alpha*expm1(x); see CheckELU.
+// ELU is x > 0 ? x : alpha*expm1(x); see CheckELU. Two implementations
+// agree within twice the bound of each other (with the same sign), and
+// exactly where CheckELU leaves no rounding.
 func ELU(alpha float32) Elementwise {
-	return Elementwise{
+	k := Elementwise{
 		Name: "ELU/alpha=" + Format(alpha), Inputs: []string{"x"},
 		Run: func(s Set, out []float32, in [][]float32) { s.ELU(out, in[0], alpha) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
@@ -51,7 +53,39 @@ func ELU(alpha float32) Elementwise {
 			return want, ok
 		},
 	}
+	if exactAlpha(alpha) {
+		return k
+	}
+	bound := uint64(2 * ELUMaxULPAnyAlpha)
+	if alpha == 1 {
+		bound = 2 * ELUMaxULP
+	}
+	k.Agree = agreeEach(k, func(a, b float32, in []float32) bool {
+		x := in[0]
+		if e := float32(math.Expm1(float64(x))); !(x <= 0) || math.IsInf(float64(x), 0) || x == 0 || e == x || e == -1 {
+			return false
+		}
+		return nearBoth(a, b, bound)
+	})
+	return k
 }
+
+// exactAlpha reports whether alpha leaves ELU and ELUBackward no rounding
+// (NaN, ±Inf, ±0: the products are x86's), so that every implementation
+// gives the same bits.
+func exactAlpha(alpha float32) bool {
+	return isNaN(alpha) || math.IsInf(float64(alpha), 0) || alpha == 0
+}
+
+// nearBoth reports whether a and b are numbers within bound ulp of each
+// other, with the same sign.
+func nearBoth(a, b float32, bound uint64) bool {
+	return !isNaN(a) && !isNaN(b) && ULPs(a, b) <= bound && math.Signbit(float64(a)) == math.Signbit(float64(b))
+}
+
+// minNormalExp is ln(2^-126) rounded up to float32: below it exp(x) is a
+// subnormal float32.
+const minNormalExp = float32(-87.33654)
 
 // CheckELU compares got, the ELU of x for alpha, with the float64
 // alpha*expm1(x), given expm1 = math.Expm1(x). It returns that reference
@@ -84,9 +118,12 @@ func CheckELU(got, x, alpha float32, expm1 float64) (want float32, ulps uint64, 
 	return near(got, want, bound)
 }
 
-// ELUBackward is x > 0 ? dy : dy*alpha*exp(x); see CheckELUBackward.
+// ELUBackward is x > 0 ? dy : dy*alpha*exp(x); see CheckELUBackward. Two
+// implementations agree within twice the bound of each other (with the
+// same sign; where exp(x) is subnormal, within twice the absolute bound),
+// and exactly where the inputs leave no rounding.
 func ELUBackward(alpha float32) Elementwise {
-	return Elementwise{
+	k := Elementwise{
 		Name: "ELUBackward/alpha=" + Format(alpha), Inputs: []string{"dy", "x"},
 		Run: func(s Set, out []float32, in [][]float32) { s.ELUBackward(out, in[0], in[1], alpha) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
@@ -94,6 +131,23 @@ func ELUBackward(alpha float32) Elementwise {
 			return want, ok
 		},
 	}
+	if exactAlpha(alpha) {
+		return k
+	}
+	k.Agree = agreeEach(k, func(a, b float32, in []float32) bool {
+		dy, x := in[0], in[1]
+		if !(x <= 0) || x <= ExpZeroBelow || isNaN(dy) || dy == 0 || math.IsInf(float64(dy), 0) || isNaN(a) || isNaN(b) {
+			return false
+		}
+		if p := math.Abs(float64(dy) * float64(alpha)); x == 0 && p >= 0x1p-126 && p <= math.MaxFloat32 {
+			return false // exp(±0) = 1: dy·alpha, rounded once where it is a normal float32
+		}
+		if x < minNormalExp { // exp(x) is subnormal: an absolute bound
+			return math.Abs(float64(a)-float64(b)) <= 2*(math.Abs(float64(dy)*float64(alpha))+1)*0x1p-149
+		}
+		return nearBoth(a, b, 2*ELUBackwardMaxULP)
+	})
+	return k
 }
 
 // CheckELUBackward compares got, ELUBackward's result for dy, x and alpha,

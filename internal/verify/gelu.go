@@ -9,10 +9,11 @@ import "math"
 // the limit, -0.
 func GELUForwards() []Forward {
 	return []Forward{{
-		Name:  "GELU",
-		Run:   func(s Set, dst, x []float32) { s.GELU(dst, x) },
-		Ref:   GELURef,
-		Bound: SmoothMaxULPOther,
+		Name:   "GELU",
+		Run:    func(s Set, dst, x []float32) { s.GELU(dst, x) },
+		Ref:    GELURef,
+		Bound:  SmoothMaxULPOther,
+		Points: append([]float32{0}, tail(GELURef)...),
 		Exact: func(x float32) (float32, bool) {
 			if math.IsInf(float64(x), -1) {
 				return float32(math.Copysign(0, -1)), true

@@ -3,6 +3,7 @@ package verify
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 
 	"github.com/simdact/simdact/internal/testutil"
 )
@@ -15,15 +16,74 @@ type Layout struct{ C, Inner int }
 
 // Layouts are the shapes every PReLU test runs: channels-last (inner = 1)
 // with small, odd and large C, channels-first with every inner up to 9 and
-// larger ones, rows that are not a whole number of vectors, one shared
-// slope, and more channels than the kernels keep accumulators for.
+// larger ones (7×7 maps of 64 channels, as the benchmarks have them),
+// rows that are not a whole number of vectors, one shared slope, and more
+// channels than the kernels keep accumulators for.
 var Layouts = []Layout{
 	{1, 1}, {1, 3}, {1, 8}, {1, 49},
 	{2, 1}, {3, 1}, {7, 1}, {16, 1}, {31, 1}, {33, 1}, {64, 1}, {65, 1}, {512, 1},
 	{3, 2}, {5, 3}, {7, 5}, {4, 4}, {3, 6}, {9, 7}, {40, 7}, {64, 3}, {6, 4},
 	{2, 8}, {3, 9}, {5, 16}, {2, 49}, {3, 13}, {7, 11}, {4, 30}, {1, 100},
-	{7, 32}, {3, 33}, {2, 64}, {2, 200}, {3, 255}, {2, 256},
-	{2100, 1}, {523, 7}, {2051, 8},
+	{7, 32}, {3, 33}, {2, 64}, {2, 200}, {3, 255}, {2, 256}, {64, 49},
+	{2100, 1}, {523, 7}, {2051, 8}, {3000, 9},
+}
+
+// PReLUKernels returns PReLU and PReLUBackward in each of Layouts, with
+// PReLUSlopes.
+func PReLUKernels() []Elementwise {
+	var ks []Elementwise
+	for _, l := range Layouts {
+		slope := PReLUSlopes(l.C)
+		ks = append(ks, PReLU(slope, l.Inner), PReLUBackward(slope, l.Inner))
+	}
+	return ks
+}
+
+// QuadRows is a row count of l that passes 4 periods of the interleaved
+// kernels' accumulators (at most 2048 elements each), where they take 4
+// rows at a time.
+func (l Layout) QuadRows() int { return (4*2048 + l.C*l.Inner - 1) / (l.C * l.Inner) }
+
+// lengths are the lengths, in whole rows, at which the tests run l beyond
+// those every kernel runs at: every row count up to 5, then counts growing
+// by half, up to 400 elements or 3 rows; and QuadRows() + 1.
+func (l Layout) lengths() []int {
+	row := l.C * l.Inner
+	var ns []int
+	for outer := 0; outer <= 3 || outer*row <= 400; {
+		ns = append(ns, outer*row)
+		if outer < 5 {
+			outer++
+		} else {
+			outer += outer/2 + 1
+		}
+	}
+	return append(ns, (l.QuadRows()+1)*row)
+}
+
+// fillPReLU fills PReLU's inputs with special values and any bits, or,
+// half the time, with moderate values (see moderate) for which dslope is
+// finite.
+func fillPReLU(r *rand.Rand, in [][]float32) {
+	edges := r.IntN(2) == 0
+	for _, v := range in {
+		if edges {
+			testutil.Fill(r, v)
+		} else {
+			moderate(r, v)
+		}
+	}
+}
+
+// moderate fills v with values of either sign that no dslope sum
+// overflows, and some zeros, so that dslope is checked against finite sums.
+func moderate(r *rand.Rand, v []float32) {
+	for i := range v {
+		v[i] = float32(r.NormFloat64() * math.Ldexp(1, r.IntN(20)-10))
+		if r.IntN(16) == 0 {
+			v[i] = 0
+		}
+	}
 }
 
 // PReLUSlopes returns c slopes for tests, cycling through Slopes (NaN, ±0, ±Inf
@@ -38,25 +98,31 @@ func PReLUSlopes(c int) []float32 {
 
 func (l Layout) String() string { return fmt.Sprintf("C=%d/inner=%d", l.C, l.Inner) }
 
-// PReLU is x > 0 ? x : x*slope[c].
+// PReLU is x > 0 ? x : x*slope[c], in rows of len(slope)*inner.
 func PReLU(slope []float32, inner int) Elementwise {
+	l := Layout{len(slope), inner}
 	return Elementwise{
-		Name: "PReLU/" + Layout{len(slope), inner}.String(), Inputs: []string{"x"},
+		Name: "PReLU/" + l.String(), Inputs: []string{"x"}, Unit: l.C * l.Inner,
 		Run: func(s Set, out []float32, in [][]float32) { s.PReLU(out, in[0], slope, inner) },
 		Check: func(i int, got float32, in []float32) (float32, bool) {
 			return leaky(got, in[0], in[0], slope[i/inner%len(slope)])
 		},
+		Fill: fillPReLU, Lengths: l.lengths(),
+		Slices: [][]float32{slope},
+		With:   func(s [][]float32) Elementwise { return PReLU(s[0], inner) },
 	}
 }
 
-// PReLUBackward is dx = x > 0 ? dy : dy*slope[c], with dslope checked by
-// DSlope after every Run. Its Run keeps dslope in a buffer of its own, so a
-// PReLUBackward must not run on two goroutines at once.
+// PReLUBackward is dx = x > 0 ? dy : dy*slope[c], in rows of
+// len(slope)*inner, with dslope checked by DSlope after every Run. Its Run
+// keeps dslope in a buffer of its own (see Extra), so a PReLUBackward must
+// not run on two goroutines at once.
 func PReLUBackward(slope []float32, inner int) Elementwise {
 	buf := make([]float32, pad+len(slope)+pad)
 	dslope := buf[pad : pad+len(slope)]
+	l := Layout{len(slope), inner}
 	return Elementwise{
-		Name: "PReLUBackward/" + Layout{len(slope), inner}.String(), Inputs: []string{"dy", "x"},
+		Name: "PReLUBackward/" + l.String(), Inputs: []string{"dy", "x"}, Unit: l.C * l.Inner,
 		Run: func(s Set, out []float32, in [][]float32) {
 			for i := range buf {
 				buf[i] = math.Float32frombits(Sentinel)
@@ -74,6 +140,10 @@ func PReLUBackward(slope []float32, inner int) Elementwise {
 			}
 			return DSlope(dslope, in[0], in[1], inner)
 		},
+		Fill: fillPReLU, Lengths: l.lengths(),
+		Slices: [][]float32{slope},
+		With:   func(s [][]float32) Elementwise { return PReLUBackward(s[0], inner) },
+		Extra:  func() []float32 { return dslope },
 	}
 }
 

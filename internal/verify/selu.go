@@ -28,6 +28,8 @@ func SELUForwards() []Forward {
 		Exact: func(x float32) (float32, bool) {
 			return float32(-SELUScale * SELUAlpha), math.IsInf(float64(x), -1)
 		},
+		// 0, where expm1 saturates, and where scale·x overflows.
+		Points: []float32{0, expm1Saturates, float32(Overflow / SELUScale)},
 	}}
 	for _, alpha := range CELUAlphas {
 		fs = append(fs, CELUForward(alpha))
@@ -57,14 +59,14 @@ func SELUBackwards() []Backward {
 	return bs
 }
 
-// CELUMoreKernels returns CELU with each alpha of CELUMoreAlphas, as the
-// ordinary tests run it.
-func CELUMoreKernels() []Elementwise {
-	var ks []Elementwise
+// CELUMoreForwards returns CELU with each alpha of CELUMoreAlphas, which
+// the exhaustive tests leave out and the others run.
+func CELUMoreForwards() []Forward {
+	var fs []Forward
 	for _, alpha := range CELUMoreAlphas {
-		ks = append(ks, CELUForward(alpha).Elementwise())
+		fs = append(fs, CELUForward(alpha))
 	}
-	return ks
+	return fs
 }
 
 // seluRef is scale*(x > 0 ? x : alpha*expm1(x)) in float64.
@@ -94,6 +96,9 @@ func CELUForward(alpha float32) Forward {
 		},
 		Bound: bound,
 		Exact: func(x float32) (float32, bool) { return x, x > 0 },
+		// 0, and where x/alpha takes expm1 to -1 and (for a negative
+		// alpha) exp past float32's range.
+		Points: append([]float32{0}, scaled([]float32{expm1Saturates, expOverflows}, a)...),
 	}
 }
 

@@ -17,14 +17,15 @@ var SoftplusParams = [][2]float32{{1, 20}, {2, 10}, {0.5, 20}, {1.5, 20}}
 func SigmoidForwards() []Forward {
 	inf := float32(math.Inf(1))
 	fs := []Forward{
-		{Name: "Sigmoid", Run: func(s Set, dst, x []float32) { s.Sigmoid(dst, x) }, Ref: sigmoidRef, Bound: SmoothMaxULP},
+		{Name: "Sigmoid", Run: func(s Set, dst, x []float32) { s.Sigmoid(dst, x) }, Ref: sigmoidRef, Bound: SmoothMaxULP,
+			Points: append([]float32{0}, tail(sigmoidRef)...)},
 		{
 			Name: "SiLU", Run: func(s Set, dst, x []float32) { s.SiLU(dst, x) }, Bound: SmoothMaxULP,
-			Ref:   func(x float32) float64 { return float64(x) * sigmoid64(float64(x)) },
-			Exact: limits(float32(math.Copysign(0, -1)), inf),
+			Ref: siluRef, Exact: limits(float32(math.Copysign(0, -1)), inf),
+			Points: append([]float32{0}, tail(siluRef)...),
 		},
 		{Name: "Mish", Run: func(s Set, dst, x []float32) { s.Mish(dst, x) }, Ref: mishRef, Bound: SmoothMaxULPOther,
-			Exact: limits(float32(math.Copysign(0, -1)), inf)},
+			Exact: limits(float32(math.Copysign(0, -1)), inf), Points: append([]float32{0}, tail(mishRef)...)},
 	}
 	for _, p := range SoftplusParams {
 		fs = append(fs, Softplus(p[0], p[1]))
@@ -73,26 +74,30 @@ const (
 
 // Softplus is x for beta·x > threshold (the float32 product, as PyTorch
 // compares it), else log1p(exp(beta·x))/beta, computed as
-// x + log1p(exp(-t))/beta for t = beta·x > 0 (t/beta is x exactly).
+// x + log1p(exp(-t))/beta for t = beta·x > 0 (t/beta is x exactly). Its
+// points are 0, threshold/beta (where beta·x == threshold still takes the
+// formula) and its tail.
 func Softplus(beta, threshold float32) Forward {
 	bound := uint64(SmoothMaxULPOther)
 	if beta == 1 {
 		bound = SmoothMaxULP
 	}
+	ref := func(x float32) float64 {
+		if beta*x > threshold {
+			return float64(x)
+		}
+		t, b := float64(beta)*float64(x), float64(beta)
+		if t > 0 {
+			return float64(x) + math.Log1p(math.Exp(-t))/b
+		}
+		return math.Log1p(expRef(t)) / b
+	}
 	return Forward{
-		Name:  "Softplus/beta=" + Format(beta) + ",threshold=" + Format(threshold),
-		Run:   func(s Set, dst, x []float32) { s.Softplus(dst, x, beta, threshold) },
-		Bound: bound,
-		Ref: func(x float32) float64 {
-			if beta*x > threshold {
-				return float64(x)
-			}
-			t, b := float64(beta)*float64(x), float64(beta)
-			if t > 0 {
-				return float64(x) + math.Log1p(math.Exp(-t))/b
-			}
-			return math.Log1p(expRef(t)) / b
-		},
+		Name:   "Softplus/beta=" + Format(beta) + ",threshold=" + Format(threshold),
+		Run:    func(s Set, dst, x []float32) { s.Softplus(dst, x, beta, threshold) },
+		Bound:  bound,
+		Ref:    ref,
+		Points: append([]float32{0, threshold / beta}, tail(ref)...),
 	}
 }
 
@@ -127,6 +132,8 @@ func limits(atNegInf, atPosInf float32) func(float32) (float32, bool) {
 }
 
 func sigmoidRef(x float32) float64 { return sigmoid64(float64(x)) }
+
+func siluRef(x float32) float64 { return float64(x) * sigmoid64(float64(x)) }
 
 // sigmoid64 is 1/(1+exp(-t)) without overflow: e/(1+e), e = exp(t), for t < 0.
 func sigmoid64(t float64) float64 {
@@ -174,12 +181,10 @@ func gradient(d func(x float64) (deriv, m float64)) func(dy, x float32) (float64
 // with e = exp(x) for x < 0 (-0 at -Inf, the limit), (1+u+x·u)/(1+u)² with
 // u = exp(-x) for x >= 0 (1 at +Inf). M is s + |x·s·(1-s)|.
 func siluDerivative(x float64) (float64, float64) {
-	switch {
-	case math.IsInf(x, -1):
-		return math.Copysign(0, -1), 0
-	case math.IsInf(x, 1):
-		return 1, 1
-	case x < 0:
+	if d, m, ok := derivativeLimits(x); ok {
+		return d, m
+	}
+	if x < 0 {
 		e := expRef(x)
 		d := (1 + e) * (1 + e)
 		return e * ((1 + x) + e) / d, e/(1+e) + math.Abs(x)*e/d
@@ -194,12 +199,10 @@ func siluDerivative(x float64) (float64, float64) {
 // -Inf), and (P·Q + 4x·u²(1+u))/Q², P = 1+2u, Q = P+2u², u = exp(-x), for
 // x >= 0 (1 at +Inf). M is |t| + |x·σ·(1-t²)|.
 func mishDerivative(x float64) (float64, float64) {
-	switch {
-	case math.IsInf(x, -1):
-		return math.Copysign(0, -1), 0
-	case math.IsInf(x, 1):
-		return 1, 1
-	case x < 0:
+	if d, m, ok := derivativeLimits(x); ok {
+		return d, m
+	}
+	if x < 0 {
 		e := expRef(x)
 		d := e*(e+2) + 2
 		return e * ((e+2)*d + 4*x*(1+e)) / (d * d), e*(e+2)/d + math.Abs(4*x*e*(1+e)/(d*d))
@@ -208,4 +211,16 @@ func mishDerivative(x float64) (float64, float64) {
 	p := 1 + 2*u
 	q := p + 2*u*u
 	return (p*q + 4*x*u*u*(1+u)) / (q * q), p/q + 4*x*u*u*(1+u)/(q*q)
+}
+
+// derivativeLimits returns the derivative of SiLU and of Mish, and M, at
+// x = ±Inf: -0 and 0 at -Inf, 1 and 1 at +Inf; ok is false for any other x.
+func derivativeLimits(x float64) (d, m float64, ok bool) {
+	switch {
+	case math.IsInf(x, -1):
+		return math.Copysign(0, -1), 0, true
+	case math.IsInf(x, 1):
+		return 1, 1, true
+	}
+	return 0, 0, false
 }

@@ -2,8 +2,8 @@ package verify
 
 import "math"
 
-// Accuracy bounds of the smooth activations (DESIGN.md, "Beyond the
-// seed"), in ulp of the float64 function rounded to float32.
+// Accuracy bounds of the smooth activations (docs/CONTRACT.md,
+// "Accuracy"), in ulp of the float64 function rounded to float32.
 const (
 	// SmoothMaxULP bounds Sigmoid, Tanh, SiLU, SELU, CELU with alpha = 1
 	// and Softplus with beta = 1.
@@ -86,6 +86,10 @@ type Forward struct {
 	// Exact, if set, returns the result x must give exactly (limits and
 	// special values that CheckForward does not already pin down).
 	Exact func(x float32) (want float32, ok bool)
+	// Points are inputs x where the function or its kernels change regime
+	// (Softplus's threshold/beta, where results become subnormal, the
+	// kernels' clamps): the tests check every float32 near them.
+	Points []float32
 }
 
 // Check compares got with f's reference at x.
@@ -98,9 +102,11 @@ func (f Forward) Check(got, x float32, ref float64) (want float32, ulps uint64, 
 	return CheckForward(got, x, ref, f.Bound)
 }
 
-// Elementwise returns f as the other tests run it.
+// Elementwise returns f as the other tests run it. Two implementations
+// agree within twice the bound of each other, plus one ulp each where the
+// result is subnormal, with the same sign.
 func (f Forward) Elementwise() Elementwise {
-	return Elementwise{
+	k := Elementwise{
 		Name: f.Name, Inputs: []string{"x"},
 		Run: func(s Set, out []float32, in [][]float32) { f.Run(s, out, in[0]) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
@@ -108,6 +114,8 @@ func (f Forward) Elementwise() Elementwise {
 			return want, ok
 		},
 	}
+	k.Agree = agreeEach(k, func(a, b float32, _ []float32) bool { return nearBoth(a, b, 2*f.Bound+2) })
+	return k
 }
 
 // A Backward is a smooth backward kernel with one parameter setting.
@@ -137,9 +145,11 @@ func (b Backward) Check(got, dy, v float32) (want float32, err float64, ok bool)
 	return CheckBackward(got, ref, m)
 }
 
-// Elementwise returns b as the other tests run it.
+// Elementwise returns b as the other tests run it. Two implementations
+// agree within twice the bound of each other: 2·BackwardMaxULP with the
+// same sign, or 2·BackwardRelative·m.
 func (b Backward) Elementwise() Elementwise {
-	return Elementwise{
+	k := Elementwise{
 		Name: b.Name, Inputs: b.Inputs,
 		Run: func(s Set, out []float32, in [][]float32) { b.Run(s, out, in[0], in[1]) },
 		Check: func(_ int, got float32, in []float32) (float32, bool) {
@@ -147,6 +157,14 @@ func (b Backward) Elementwise() Elementwise {
 			return want, ok
 		},
 	}
+	k.Agree = agreeEach(k, func(x, y float32, in []float32) bool {
+		if nearBoth(x, y, 2*BackwardMaxULP) {
+			return true
+		}
+		_, m := b.Ref(in[0], in[1])
+		return math.Abs(float64(x)-float64(y)) <= 2*BackwardRelative*m
+	})
+	return k
 }
 
 // SmoothForwards returns every smooth forward kernel with each parameter

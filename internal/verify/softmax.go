@@ -3,11 +3,12 @@ package verify
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 
 	"github.com/simdact/simdact/internal/testutil"
 )
 
-// Accuracy bounds of the softmax family (DESIGN.md, "Softmax rows").
+// Accuracy bounds of the softmax family (docs/CONTRACT.md, "Accuracy").
 const (
 	// SoftmaxULP and SoftmaxAbsolute bound each Softmax result: within
 	// SoftmaxULP ulp plus SoftmaxAbsolute of the float64 softmax.
@@ -40,6 +41,9 @@ type Rows struct {
 	// Ref returns the float64 reference of each element of one row of
 	// inputs, and the absolute error each may make (for accuracy tables).
 	Ref func(in [][]float32) (ref, bound []float64)
+	// output is, for a backward kernel, the reference of its forward
+	// kernel, whose output is the backward kernel's y.
+	output rowRef
 }
 
 // SoftmaxKernels returns Softmax, LogSoftmax and their backward passes.
@@ -68,9 +72,11 @@ func SoftmaxKernels() []Rows {
 		{Name: "LogSoftmax", Inputs: []string{"x"}, Check: checkRow(logSoftmaxRef, false), Ref: logSoftmaxRef,
 			Run: func(s Set, out []float32, in [][]float32, cols int) { s.LogSoftmax(out, in[0], cols) }},
 		{Name: "SoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(softmaxBackwardRef, false), Ref: softmaxBackwardRef,
-			Run: func(s Set, out []float32, in [][]float32, cols int) { s.SoftmaxBackward(out, in[0], in[1], cols) }},
+			Run:    func(s Set, out []float32, in [][]float32, cols int) { s.SoftmaxBackward(out, in[0], in[1], cols) },
+			output: softmaxRef},
 		{Name: "LogSoftmaxBackward", Inputs: []string{"dy", "y"}, Check: checkRow(logSoftmaxBackwardRef, false), Ref: logSoftmaxBackwardRef,
-			Run: func(s Set, out []float32, in [][]float32, cols int) { s.LogSoftmaxBackward(out, in[0], in[1], cols) }},
+			Run:    func(s Set, out []float32, in [][]float32, cols int) { s.LogSoftmaxBackward(out, in[0], in[1], cols) },
+			output: logSoftmaxRef},
 	}
 }
 
@@ -221,4 +227,110 @@ func ulp(v float32) float64 {
 		return math.Inf(1)
 	}
 	return float64(math.Nextafter32(a, float32(math.Inf(1))) - a)
+}
+
+// A RowKind makes one row of inputs of a kind that the row kernels must get
+// right.
+type RowKind struct {
+	Name string
+	Fill func(r *rand.Rand, row []float32)
+}
+
+// RowKinds are the kinds of rows of x (and of dy) the tests run: ordinary
+// logits, huge (1e4) and tiny ones, a wide spread, rows with -Inf entries,
+// of -Inf alone, with a NaN, with +Inf, constant rows, and any bits.
+var RowKinds = []RowKind{
+	{"ordinary", func(r *rand.Rand, row []float32) { normals(r, row, 3) }},
+	{"huge", func(r *rand.Rand, row []float32) { normals(r, row, 1e4) }},
+	{"tiny", func(r *rand.Rand, row []float32) { normals(r, row, 1e-30) }},
+	{"wide", func(r *rand.Rand, row []float32) { normals(r, row, 60) }},
+	{"masked", func(r *rand.Rand, row []float32) {
+		normals(r, row, 3)
+		for i := range row {
+			if r.IntN(3) == 0 && i != len(row)/2 {
+				row[i] = float32(math.Inf(-1))
+			}
+		}
+	}},
+	{"all -Inf", func(r *rand.Rand, row []float32) { fill(row, float32(math.Inf(-1))) }},
+	{"NaN", func(r *rand.Rand, row []float32) {
+		normals(r, row, 3)
+		row[r.IntN(len(row))] = math.Float32frombits(0x7fc12345)
+	}},
+	{"+Inf", func(r *rand.Rand, row []float32) {
+		normals(r, row, 3)
+		row[r.IntN(len(row))] = float32(math.Inf(1))
+	}},
+	{"constant", func(r *rand.Rand, row []float32) { fill(row, -7.25) }},
+	{"any bits", func(r *rand.Rand, row []float32) { testutil.Fill(r, row) }},
+}
+
+// normals fills row with normally distributed values of deviation sd.
+func normals(r *rand.Rand, row []float32, sd float64) {
+	for i := range row {
+		row[i] = float32(r.NormFloat64() * sd)
+	}
+}
+
+// fill sets every element of row to v.
+func fill(row []float32, v float32) {
+	for i := range row {
+		row[i] = v
+	}
+}
+
+// Draw returns the inputs of k for rows rows of cols elements of kind
+// kind: x, or dy of that kind and y, the forward kernel's output for a row
+// of ordinary logits (a probability for SoftmaxBackward, a log-probability
+// for LogSoftmaxBackward).
+func (k Rows) Draw(r *rand.Rand, kind RowKind, rows, cols int) [][]float32 {
+	in := make([][]float32, len(k.Inputs))
+	for j := range in {
+		in[j] = make([]float32, rows*cols)
+	}
+	k.fillRows(r, in, cols, func(int) RowKind { return kind })
+	return in
+}
+
+// fillRows fills the rows of cols of the inputs in: row i of the first
+// input of kind(i), and each of the second (y) as Draw says.
+func (k Rows) fillRows(r *rand.Rand, in [][]float32, cols int, kind func(i int) RowKind) {
+	for i := 0; i+cols <= len(in[0]); i += cols {
+		kind(i/cols).Fill(r, in[0][i:i+cols])
+		if len(in) == 2 {
+			y := in[1][i : i+cols]
+			normals(r, y, 3)
+			ref, _ := k.output([][]float32{y})
+			for c, v := range ref {
+				y[c] = float32(v)
+			}
+		}
+	}
+}
+
+// agreeRows returns an error unless a and b, two results of k for the
+// inputs in, in rows of cols, are both NaN or lie within twice the bound of
+// each other wherever they differ (each is within the bound of the
+// reference).
+func (k Rows) agreeRows(a, b []float32, in [][]float32, cols int) error {
+	row := make([][]float32, len(in))
+	for i := 0; i+cols <= len(a); i += cols {
+		for j := range in {
+			row[j] = in[j][i : i+cols]
+		}
+		var bound []float64
+		for c := range cols {
+			x, y := a[i+c], b[i+c]
+			if math.Float32bits(x) == math.Float32bits(y) || (isNaN(x) && isNaN(y)) {
+				continue
+			}
+			if bound == nil {
+				_, bound = k.Ref(row)
+			}
+			if !(math.Abs(float64(x)-float64(y)) <= 2*bound[c]) {
+				return fmt.Errorf("row %d, element %d: %s and %s", i/cols, c, testutil.Format(x), testutil.Format(y))
+			}
+		}
+	}
+	return nil
 }

@@ -12,13 +12,18 @@ func TanhForwards() []Forward {
 			Ref:   func(x float32) float64 { return math.Tanh(float64(x)) },
 			Bound: SmoothMaxULP,
 			Exact: tanhExact,
+			// Where tanhExact's regimes begin, and where the kernels
+			// switch from a polynomial to the exponential (package
+			// tanh32's Small).
+			Points: []float32{0, 0x1p-12, -0x1p-12, 0.55, -0.55, 9.1, -9.1},
 		},
 		{
-			Name:  "GELUTanh",
-			Run:   func(s Set, dst, x []float32) { s.GELUTanh(dst, x) },
-			Ref:   geluTanh64,
-			Bound: SmoothMaxULPOther,
-			Exact: geluTanhExact,
+			Name:   "GELUTanh",
+			Run:    func(s Set, dst, x []float32) { s.GELUTanh(dst, x) },
+			Ref:    geluTanh64,
+			Bound:  SmoothMaxULPOther,
+			Exact:  geluTanhExact,
+			Points: append([]float32{0}, tail(geluTanh64)...),
 		},
 	}
 }

@@ -2,38 +2,10 @@ package simdact_test
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
-
-	"github.com/simdact/simdact/internal/testutil"
-	"github.com/simdact/simdact/internal/verify"
 )
 
-// TestCELUMoreAlphas runs CELU with each alpha of verify.CELUMoreAlphas
-// (which the exhaustive tests leave out: negative, huge, tiny, subnormal
-// and infinite alphas) in every implementation, at lengths 0..100 and
-// every output offset, in place and not, as TestLengths does.
-func TestCELUMoreAlphas(t *testing.T) {
-	for _, s := range sets(t) {
-		for _, k := range verify.CELUMoreKernels() {
-			t.Run(s.Name+"/"+k.Name, func(t *testing.T) {
-				r := rand.New(rand.NewPCG(3, uint64(len(k.Name))))
-				for n := 0; n <= 100; n++ {
-					for off := range 8 {
-						in := [][]float32{testutil.Floats(r, n)}
-						for inPlace := -1; inPlace < 1; inPlace++ {
-							if err := k.Call(s, in, off, inPlace); err != nil {
-								t.Fatal(err)
-							}
-						}
-					}
-				}
-			})
-		}
-	}
-}
-
-// TestSELUSpecialValues checks the values DESIGN.md names: SELU(-Inf) =
+// TestSELUSpecialValues checks the values docs/CONTRACT.md names: SELU(-Inf) =
 // -scale*alpha, SELU(±0) = ±0, CELU(-Inf) = -alpha, and a NaN's payload.
 func TestSELUSpecialValues(t *testing.T) {
 	inf, negZero := float32(math.Inf(1)), float32(math.Copysign(0, -1))
