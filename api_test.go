@@ -147,8 +147,16 @@ func misuses(s impls.Set, buf []float32) []misuse {
 	var cases []misuse
 	add := func(want string, call func()) { cases = append(cases, misuse{call, want}) }
 
-	// Lengths and overlaps, for each function (its first setting).
+	// Lengths and overlaps, for each function of one or two slices in (its
+	// first setting); the gated units follow.
+	gated := map[string]bool{}
+	for _, g := range verify.Gates() {
+		gated[g.Name], gated[g.Name+"Backward"] = true, true
+	}
 	for _, k := range functions(verify.All()) {
+		if gated[baseName(k.Name)] {
+			continue
+		}
 		name := "simdact: " + baseName(k.Name) + ": "
 		if len(k.Inputs) == 1 {
 			run := func(dst, x []float32) func() { return func() { k.Run(s, dst, [][]float32{x}) } }
@@ -167,6 +175,32 @@ func misuses(s impls.Set, buf []float32) []misuse {
 		add(name+"dx and dy overlap partially", run(a, shifted, b4))
 		add(name+"dx and "+v+" overlap partially", run(shifted, b4, a))
 		add(name+"dx and "+v+" overlap partially", run(a, b4, shifted))
+	}
+
+	// The gated units: the forward pass's output and two inputs, and the
+	// backward pass's two gradients, which may not overlap each other.
+	c, d, e := buf[20:24], buf[24:28], buf[28:32]
+	for _, g := range verify.Gates() {
+		n := g.Names
+		name := "simdact: " + g.Name + ": "
+		run := func(dst, x, y []float32) func() { return func() { g.Run(s, dst, x, y) } }
+		add(name+"len("+n[0]+")=4, len("+n[1]+")=4, len("+n[2]+")=3", run(a, b4, b3))
+		add(name+"len("+n[0]+")=4, len("+n[1]+")=3, len("+n[2]+")=4", run(a, b3, b4))
+		add(name+"len("+n[0]+")=3, len("+n[1]+")=4, len("+n[2]+")=4", run(b3, b4, b4))
+		add(name+n[0]+" and "+n[1]+" overlap partially", run(shifted, a, b4))
+		add(name+n[0]+" and "+n[2]+" overlap partially", run(a, b4, shifted))
+		name = "simdact: " + g.Name + "Backward: "
+		back := func(dx1, dx2, dy, x, y []float32) func() { return func() { g.Backward(s, dx1, dx2, dy, x, y) } }
+		lengths := func(l [5]int) string {
+			return fmt.Sprintf("len(%s)=%d, len(%s)=%d, len(dy)=%d, len(%s)=%d, len(%s)=%d", n[3], l[0], n[4], l[1], l[2], n[1], l[3], n[2], l[4])
+		}
+		add(name+lengths([5]int{4, 4, 4, 4, 3}), back(a, c, d, e, b3))
+		add(name+lengths([5]int{4, 3, 4, 4, 4}), back(a, b3, d, e, c))
+		add(name+lengths([5]int{4, 4, 3, 4, 4}), back(a, c, b3, e, d))
+		add(name+n[3]+" and "+n[4]+" overlap", back(a, a, d, e, c))
+		add(name+n[3]+" and "+n[4]+" overlap", back(a, shifted, d, e, c))
+		add(name+n[3]+" and dy overlap partially", back(shifted, c, a, e, d))
+		add(name+n[4]+" and "+n[2]+" overlap partially", back(a, c, d, e, buf[21:25]))
 	}
 
 	// Rows.

@@ -55,9 +55,15 @@ func BenchmarkSigmoid(b *testing.B) { benchKernel(b, "Sigmoid") }
 
 func BenchmarkSigmoidBackward(b *testing.B) { benchKernel(b, "SigmoidBackward") }
 
+func BenchmarkSigmoidBackwardFromOutput(b *testing.B) { benchKernel(b, "SigmoidBackwardFromOutput") }
+
 func BenchmarkSiLU(b *testing.B) { benchKernel(b, "SiLU") }
 
 func BenchmarkSiLUBackward(b *testing.B) { benchKernel(b, "SiLUBackward") }
+
+func BenchmarkSwish(b *testing.B) { benchKernel(b, "Swish") }
+
+func BenchmarkSwishBackward(b *testing.B) { benchKernel(b, "SwishBackward") }
 
 func BenchmarkSoftplus(b *testing.B) { benchKernel(b, "Softplus") }
 
@@ -67,9 +73,15 @@ func BenchmarkMish(b *testing.B) { benchKernel(b, "Mish") }
 
 func BenchmarkMishBackward(b *testing.B) { benchKernel(b, "MishBackward") }
 
+func BenchmarkLogSigmoid(b *testing.B) { benchKernel(b, "LogSigmoid") }
+
+func BenchmarkLogSigmoidBackward(b *testing.B) { benchKernel(b, "LogSigmoidBackward") }
+
 func BenchmarkTanh(b *testing.B) { benchKernel(b, "Tanh") }
 
 func BenchmarkTanhBackward(b *testing.B) { benchKernel(b, "TanhBackward") }
+
+func BenchmarkTanhBackwardFromOutput(b *testing.B) { benchKernel(b, "TanhBackwardFromOutput") }
 
 func BenchmarkGELU(b *testing.B) { benchKernel(b, "GELU") }
 
@@ -78,6 +90,26 @@ func BenchmarkGELUBackward(b *testing.B) { benchKernel(b, "GELUBackward") }
 func BenchmarkGELUTanh(b *testing.B) { benchKernel(b, "GELUTanh") }
 
 func BenchmarkGELUTanhBackward(b *testing.B) { benchKernel(b, "GELUTanhBackward") }
+
+func BenchmarkSoftsign(b *testing.B) { benchKernel(b, "Softsign") }
+
+func BenchmarkSoftsignBackward(b *testing.B) { benchKernel(b, "SoftsignBackward") }
+
+func BenchmarkGLU(b *testing.B) { benchKernel(b, "GLU") }
+
+func BenchmarkGLUBackward(b *testing.B) { benchKernel(b, "GLUBackward") }
+
+func BenchmarkSwiGLU(b *testing.B) { benchKernel(b, "SwiGLU") }
+
+func BenchmarkSwiGLUBackward(b *testing.B) { benchKernel(b, "SwiGLUBackward") }
+
+func BenchmarkGeGLU(b *testing.B) { benchKernel(b, "GeGLU") }
+
+func BenchmarkGeGLUBackward(b *testing.B) { benchKernel(b, "GeGLUBackward") }
+
+func BenchmarkGeGLUTanh(b *testing.B) { benchKernel(b, "GeGLUTanh") }
+
+func BenchmarkGeGLUTanhBackward(b *testing.B) { benchKernel(b, "GeGLUTanhBackward") }
 
 func BenchmarkSoftmax(b *testing.B) { benchKernel(b, "Softmax") }
 

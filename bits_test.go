@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -31,14 +30,11 @@ type fingerprint struct {
 	// give their bits, inheriting their exhaustive results (the sigmoid
 	// family's).
 	neon string
-	// generic is the pure-Go kernels', on every GOARCH.
+	// generic is the pure-Go kernels', on every GOARCH: they convert
+	// every product they add to float32 or float64, so that no compiler
+	// fuses the two into one instruction (as it may on arm64, ppc64,
+	// riscv64 and s390x, and amd64 from GOAMD64=v3) and rounds otherwise.
 	generic string
-	// fused is the pure-Go kernels' where the compiler fuses a
-	// multiplication and an addition into one instruction (arm64, loong64,
-	// ppc64, riscv64 and s390x, and amd64 from GOAMD64=v3) and that changes
-	// their bits: "" where it does not (a kernel that converts every
-	// product it adds to float32 or float64 keeps them).
-	fused string
 }
 
 // fingerprints holds the fingerprint of every smooth kernel, forward and
@@ -49,13 +45,8 @@ type fingerprint struct {
 //	go test -run '^TestBits$' -bits.print -v .
 //
 // on amd64 with AVX2 (the avx and generic hashes) and under qemu
-// (GOARCH=arm64 go test -exec qemu-aarch64-static ..., the neon and fused
-// hashes), and copy the lines it logs.
-//
-// CELUBackward's fused hashes, for the alphas of its vector kernel but 1
-// and the powers of two: package kernels' celuBackward leaves the product
-// r = (...)·c.Inv unconverted, which the compiler fuses with the addition
-// of expm1Poly, inlined, where it fuses.
+// (GOARCH=arm64 go test -exec qemu-aarch64-static ..., the neon hashes),
+// and copy the lines it logs.
 var fingerprints = map[string]fingerprint{
 	"Sigmoid":                                {avx: "4f1bc6d8700777ac", generic: "264b57ebbd1d8f2c"},
 	"SiLU":                                   {avx: "1e7d8a85b1b81e44", generic: "9827223bbc703e3e"},
@@ -71,23 +62,32 @@ var fingerprints = map[string]fingerprint{
 	"CELU/alpha=1":                           {avx: "f33014e39cbcf2cc", generic: "927c5c676c476405"},
 	"CELU/alpha=0.5":                         {avx: "55c4f8cd8b1bb41a", generic: "dc229e00c08533e6"},
 	"CELU/alpha=2":                           {avx: "9f065af2c5b98dc5", generic: "d2b61849311d2464"},
-	"SigmoidBackward":                        {avx: "33aeab241ef5e1e2", generic: "45de5b9db32bcdf4"},
+	"Swish/beta=1.702":                       {avx: "7fed858a313f6899", generic: "f268e1c2f1ee15a6"},
+	"Swish/beta=1":                           {avx: "1e7d8a85b1b81e44", generic: "9827223bbc703e3e"},
+	"Swish/beta=0.5":                         {avx: "db550f652c066961", generic: "48fc42b4d4b43d20"},
+	"Swish/beta=-1.5":                        {avx: "5692ee878a59c5b8", generic: "26f6020e6977feeb"},
+	"Swish/beta=0":                           {avx: "d5cee9e7f289878c", generic: "d5cee9e7f289878c"},
+	"LogSigmoid":                             {avx: "98544a1efce2e1e8", generic: "45cbfd0040ce9da3"},
+	"Softsign":                               {avx: "b606ed496e1fbb40", neon: "f15b2451771fda94", generic: "2d771dac27f496a6"},
+	"SigmoidBackward":                        {avx: "0e70bf80f0e76a87", generic: "b383261a88350507"},
+	"SigmoidBackwardFromOutput":              {avx: "33aeab241ef5e1e2", generic: "45de5b9db32bcdf4"},
 	"SiLUBackward":                           {avx: "b71ba1ac8449637a", generic: "8a53dcede54d3a3a"},
 	"MishBackward":                           {avx: "aa39973a075c0d2c", generic: "3c38c75b2fafc9ef"},
 	"SoftplusBackward/beta=1,threshold=20":   {avx: "e4706506a61b4bae", generic: "5953160f781205f0"},
 	"SoftplusBackward/beta=2,threshold=10":   {avx: "53cea785f6ab31b8", generic: "772d16152fe3e2ba"},
 	"SoftplusBackward/beta=0.5,threshold=20": {avx: "caffe2ee0bbf66b2", generic: "d0130d625596d7af"},
 	"SoftplusBackward/beta=1.5,threshold=20": {avx: "d89159634a589219", generic: "d822caf19ad96bf1"},
-	"TanhBackward":                           {avx: "b37c390acfc7f734", generic: "bfc953690c5823f9"},
+	"TanhBackward":                           {avx: "f7e5b1610b908740", generic: "60de44d0a18bed8d"},
+	"TanhBackwardFromOutput":                 {avx: "b37c390acfc7f734", generic: "bfc953690c5823f9"},
 	"GELUTanhBackward":                       {avx: "0e458b410c65eef1", generic: "053e973cdbb7d624"},
 	"GELUBackward":                           {avx: "a51104ce159d7d5d", generic: "a51104ce159d7d5d"},
 	"SELUBackward":                           {avx: "9be268be21f2f9d9", generic: "5b6253e25a55c970"},
 	"CELUBackward/alpha=1":                   {avx: "14cf749049a16f60", generic: "786efa191de253c7"},
 	"CELUBackward/alpha=0.5":                 {avx: "c87373c8d30aba01", generic: "3909929f8e27dba7"},
 	"CELUBackward/alpha=2":                   {avx: "52b6fc0e6d45c79d", generic: "9caf6bacece8a280"},
-	"CELUBackward/alpha=1.5":                 {avx: "dd28b449546c148f", generic: "84ce629d6bd9b44d", fused: "b0963e08f2ab9b43"},
-	"CELUBackward/alpha=0.3":                 {avx: "3ecc6a33b03c362a", generic: "7dad1290425d0fff", fused: "a8e2f14aaa7e4c38"},
-	"CELUBackward/alpha=10":                  {avx: "b3c32fdf8a702663", generic: "8b104e4f1b1e75f2", fused: "afb038b168dc6e5a"},
+	"CELUBackward/alpha=1.5":                 {avx: "dd28b449546c148f", generic: "84ce629d6bd9b44d"},
+	"CELUBackward/alpha=0.3":                 {avx: "3ecc6a33b03c362a", generic: "7dad1290425d0fff"},
+	"CELUBackward/alpha=10":                  {avx: "b3c32fdf8a702663", generic: "8b104e4f1b1e75f2"},
 	"CELUBackward/alpha=-1":                  {avx: "a0823e1c8ef053b0", generic: "a0823e1c8ef053b0"},
 	"CELUBackward/alpha=-0.5":                {avx: "dcb13baf778b2c75", generic: "dcb13baf778b2c75"},
 	"CELUBackward/alpha=3e+38":               {avx: "13a44faedc7eac42", generic: "13a44faedc7eac42"},
@@ -95,6 +95,13 @@ var fingerprints = map[string]fingerprint{
 	"CELUBackward/alpha=1e-40":               {avx: "835ae133b1a32741", generic: "835ae133b1a32741"},
 	"CELUBackward/alpha=+Inf":                {avx: "dc314d3838a88441", generic: "dc314d3838a88441"},
 	"CELUBackward/alpha=-Inf":                {avx: "dc314d3838a88441", generic: "dc314d3838a88441"},
+	"SwishBackward/beta=1.702":               {avx: "ec0341623accc365", generic: "06634b97105d65b6"},
+	"SwishBackward/beta=1":                   {avx: "b71ba1ac8449637a", generic: "8a53dcede54d3a3a"},
+	"SwishBackward/beta=0.5":                 {avx: "cf373ed1559db883", generic: "c54500977c0188a3"},
+	"SwishBackward/beta=-1.5":                {avx: "ea6686a64ae14d02", generic: "9374b22744798676"},
+	"SwishBackward/beta=0":                   {avx: "8689e1f2a07ffee0", generic: "8689e1f2a07ffee0"},
+	"LogSigmoidBackward":                     {avx: "cf1c3f8d621f65e1", generic: "40f66c0679efc217"},
+	"SoftsignBackward":                       {avx: "f2b519f779d0e3c2", generic: "7a15573a6e908077"},
 }
 
 // bitsGradients are the dy with which TestBits runs each backward kernel
@@ -140,9 +147,8 @@ func bitsInputs(name string) []float32 {
 // avx2 alike, NEON as recorded (the AVX kernels' bits, where the NEON
 // kernels round as they do: checked under qemu on far fewer inputs than
 // the AVX kernels natively, they inherit their exhaustive results), and the
-// pure-Go kernels alike on every GOARCH (but where fused multiply-adds
-// change them). With -bits.print it logs the table's lines with what this
-// machine gives.
+// pure-Go kernels alike on every GOARCH. With -bits.print it logs the
+// table's lines with what this machine gives.
 func TestBits(t *testing.T) {
 	got := map[string]fingerprint{}
 	var names []string
@@ -162,20 +168,14 @@ func TestBits(t *testing.T) {
 				f.neon = hash
 			}
 		case "generic":
-			if hash != f.generic && hash != f.fused {
-				if slices.Contains([]string{"amd64", "386", "wasm"}, runtime.GOARCH) {
-					f.generic = hash // as built with the default GOAMD64
-				} else {
-					f.fused = hash
-				}
-			}
+			f.generic = hash
 		}
 		got[name] = f
 		switch {
 		case *bitsPrint:
 		case want == "":
 			t.Errorf("%s %s: no fingerprint for %s: record it (see fingerprints)", s.Name, name, group)
-		case hash != want && !(group == "generic" && hash == fingerprints[name].fused):
+		case hash != want:
 			t.Errorf("%s %s: bits hash %s, want %s (%s's fingerprint)", s.Name, name, hash, want, group)
 		}
 	}
@@ -217,9 +217,6 @@ func TestBits(t *testing.T) {
 				fmt.Fprintf(&b, ", neon: %q", f.neon)
 			}
 			fmt.Fprintf(&b, ", generic: %q", f.generic)
-			if f.fused != "" {
-				fmt.Fprintf(&b, ", fused: %q", f.fused)
-			}
 			b.WriteString("},\n")
 		}
 		t.Logf("the fingerprints of this machine's implementations (others as recorded):\n%s", b.String())

@@ -21,15 +21,28 @@ func ExampleSigmoid() {
 // SigmoidBackward takes Sigmoid's output y, not its input.
 func ExampleSigmoidBackward() {
 	x := []float32{-20, -2, 0, 2, 20}
+	dy := []float32{1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.SigmoidBackward(dx, dy, x)
+
+	// dy*s*(1-s), s = sigmoid(x), from x: 1/4 at 0, and small but not 0 in
+	// the tails, where sigmoid(x) itself rounds to 1.
+	fmt.Printf("%.5g\n", dx)
+	// Output:
+	// [2.0612e-09 0.10499 0.25 0.10499 2.0612e-09]
+}
+
+func ExampleSigmoidBackwardFromOutput() {
+	x := []float32{-20, -2, 0, 2, 20}
 	y := make([]float32, len(x))
 	simdact.Sigmoid(y, x)
 
 	dy := []float32{1, 1, 1, 1, 1}
 	dx := make([]float32, len(y))
-	simdact.SigmoidBackward(dx, dy, y)
+	simdact.SigmoidBackwardFromOutput(dx, dy, y)
 
-	// dy*y*(1-y): 1/4 at 0, and small in the tails. At x = 20, y rounds to
-	// 1 in float32, so the gradient computed from y is 0.
+	// dy*y*(1-y): at x = 20, y rounds to 1 in float32, so the gradient
+	// computed from y is 0 (SigmoidBackward, from x, keeps it).
 	fmt.Printf("%.5g\n", dx)
 	// Output:
 	// [2.0612e-09 0.10499 0.25 0.10499 0]
@@ -103,4 +116,44 @@ func ExampleMishBackward() {
 	fmt.Printf("%.5g\n", dx)
 	// Output:
 	// [-0.053773 0.059217 0.6 1.049 1.0044]
+}
+
+func ExampleSwish() {
+	x := []float32{-3, -1, 0, 1, 3}
+	y := make([]float32, len(x))
+	simdact.Swish(y, x, 1.702) // QuickGELU, CLIP's activation
+	fmt.Printf("%.5g\n", y)
+	// Output:
+	// [-0.018071 -0.1542 0 0.8458 2.9819]
+}
+
+func ExampleSwishBackward() {
+	x := []float32{-3, -1, 0, 1, 3}
+	dy := []float32{1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.SwishBackward(dx, dy, x, 1.702)
+	fmt.Printf("%.5g\n", dx)
+	// Output:
+	// [-0.024548 -0.06778 0.5 1.0678 1.0245]
+}
+
+func ExampleLogSigmoid() {
+	x := []float32{-100, -1, 0, 1, 100}
+	y := make([]float32, len(x))
+	simdact.LogSigmoid(y, x)
+	// x itself far out on the left; -exp(-x), down its subnormal tail, on
+	// the right.
+	fmt.Printf("%.5g\n", y)
+	// Output:
+	// [-100 -1.3133 -0.69315 -0.31326 -3.7835e-44]
+}
+
+func ExampleLogSigmoidBackward() {
+	x := []float32{-100, -1, 0, 1, 100}
+	dy := []float32{1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.LogSigmoidBackward(dx, dy, x)
+	fmt.Printf("%.5g\n", dx)
+	// Output:
+	// [1 0.73106 0.5 0.26894 3.7835e-44]
 }

@@ -19,10 +19,23 @@ func ExampleTanh() {
 
 // TanhBackward takes Tanh's output y, not its input.
 func ExampleTanhBackward() {
+	x := []float32{-10, -0.5, 0, 0.5, 10}
+	dy := []float32{1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.TanhBackward(dx, dy, x)
+
+	// dy*(1-tanh(x)²), from x: 1 at 0, and small but not 0 where tanh
+	// itself rounds to ±1.
+	fmt.Printf("%.5g\n", dx)
+	// Output:
+	// [8.2446e-09 0.78645 1 0.78645 8.2446e-09]
+}
+
+func ExampleTanhBackwardFromOutput() {
 	y := []float32{-0.99, -0.5, 0, 0.5, 1} // outputs of Tanh
 	dy := []float32{1, 1, 1, 1, 1}
 	dx := make([]float32, len(y))
-	simdact.TanhBackward(dx, dy, y)
+	simdact.TanhBackwardFromOutput(dx, dy, y)
 
 	// dy*(1-y*y): 1 at y = 0, and 0 where Tanh has rounded to ±1.
 	fmt.Printf("%.5g\n", dx)

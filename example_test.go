@@ -281,3 +281,22 @@ func ExampleImplementation() {
 	// Output:
 	// known implementation
 }
+
+func ExampleSoftsign() {
+	x := []float32{float32(math.Inf(-1)), -3, 0, 0.5, 3}
+	y := make([]float32, len(x))
+	simdact.Softsign(y, x)
+	fmt.Printf("%.5g\n", y)
+	// Output:
+	// [-1 -0.75 0 0.33333 0.75]
+}
+
+func ExampleSoftsignBackward() {
+	x := []float32{-3, -1, 0, 1, 3}
+	dy := []float32{1, 1, 1, 1, 1}
+	dx := make([]float32, len(x))
+	simdact.SoftsignBackward(dx, dy, x)
+	fmt.Printf("%.5g\n", dx)
+	// Output:
+	// [0.0625 0.25 1 0.25 0.0625]
+}

@@ -12,16 +12,33 @@ func Sigmoid(dst, x []float32) {
 	native.Sigmoid(dst, x)
 }
 
-// SigmoidBackward sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient of Sigmoid
-// given the gradient dy of its output and its output y.
+// SigmoidBackward sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]), the
+// gradient of Sigmoid given the gradient dy of its output and its input x
+// (SigmoidBackwardFromOutput takes the output instead).
+//
+// The result is within 4 ulp of the float64 value, or within
+// 2^-21·|dy·s·(1-s)|, whichever is larger (the bound of every smooth
+// backward pass; see the package documentation). It is computed from x,
+// as e/(1+e)² with e = exp(-|x|), never from a rounded sigmoid: in the
+// tails, where sigmoid(x) rounds to 1, the gradient is tiny, not 0, and it
+// underflows gradually. Where exp(-|x|) is 0 in float64 (|x| >= 745.14)
+// the result is dy·+0, so that an infinite dy gives NaN there, as the
+// float64 formula does. A NaN dy or x gives a NaN.
+func SigmoidBackward(dx, dy, x []float32) {
+	native.SigmoidBackward(dx, dy, x)
+}
+
+// SigmoidBackwardFromOutput sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient
+// of Sigmoid given the gradient dy of its output and its output y (as
+// PyTorch's sigmoid backward takes it): cheaper than SigmoidBackward, and
+// as accurate as the rounded y allows.
 //
 // The result is within 4 ulp of the float64 formula at the given y, or
-// within 2^-21·|dy·y·(1-y)|, whichever is larger (the bound of every smooth
-// backward pass; see the package documentation). That holds for any y,
+// within 2^-21·|dy·y·(1-y)|, whichever is larger. That holds for any y,
 // even one Sigmoid cannot give: nothing overflows or underflows before the
 // result does. A NaN dy or y gives a NaN, and so does 0·∞.
-func SigmoidBackward(dx, dy, y []float32) {
-	native.SigmoidBackward(dx, dy, y)
+func SigmoidBackwardFromOutput(dx, dy, y []float32) {
+	native.SigmoidBackwardFromOutput(dx, dy, y)
 }
 
 // SiLU sets dst[i] = x[i]*sigmoid(x[i]), the sigmoid-weighted linear unit
@@ -118,4 +135,61 @@ func Mish(dst, x []float32) {
 // x gives a NaN.
 func MishBackward(dx, dy, x []float32) {
 	native.MishBackward(dx, dy, x)
+}
+
+// Swish sets dst[i] = x[i]*sigmoid(beta*x[i]): SiLU for beta = 1 (bit for
+// bit), QuickGELU for beta = 1.702, x/2 for beta = 0.
+//
+// The result is within 2 ulp of the exact value rounded to float32 for
+// beta = 1 and within 3 ulp for any other beta: the rounding of beta*x is
+// carried into exp, so that a large |beta*x| costs no accuracy, and tiny
+// results underflow gradually. Where exp(-|beta*x|) is 0 in float64 the
+// result is ±0 with x's sign, the limit: Swish(-Inf) = -0 for beta > 0,
+// Swish(+Inf) = +Inf (beta > 0) or +0 (beta < 0). ±0 gives ±0, and a NaN x
+// comes out quieted, with its payload. It panics if beta is NaN or
+// infinite.
+func Swish(dst, x []float32, beta float32) {
+	native.Swish(dst, x, beta)
+}
+
+// SwishBackward sets dx[i] = dy[i]*(s + beta*x[i]*s*(1-s)),
+// s = sigmoid(beta*x[i]), the gradient of Swish given the gradient dy of
+// its output and its input x: SiLUBackward for beta = 1 (bit for bit), dy/2
+// for beta = 0.
+//
+// The result is within 4 ulp of the float64 value, or within
+// 2^-21·|dy|·(s + |beta·x·s·(1-s)|), whichever is larger (near the zero of
+// the derivative, at beta·x = -1.2785), the rounding of beta*x carried into
+// exp. Where exp(beta*x) is 0 in float64 (beta*x, the float32 product,
+// <= -745.14) the result is dy·-0, so that an infinite dy gives NaN there,
+// as the float64 formula does. A NaN dy or x gives a NaN. It panics if
+// beta is NaN or infinite.
+func SwishBackward(dx, dy, x []float32, beta float32) {
+	native.SwishBackward(dx, dy, x, beta)
+}
+
+// LogSigmoid sets dst[i] = log(sigmoid(x[i])) = -softplus(-x[i]), the
+// log-likelihood of binary and preference losses.
+//
+// The result is within 2 ulp of the exact value rounded to float32,
+// computed without cancellation: x - log1p(exp(x)) for x < 0 (x itself,
+// computed, below -17.3) and -log1p(exp(-x)) for x >= 0, which is
+// -exp(-x) rounded far out and underflows gradually (LogSigmoid(100) is the
+// subnormal nearest -3.72e-44, never 0 where the true value is a normal
+// float). It is Softplus with beta = -1 and no threshold, bit for bit.
+// LogSigmoid(-Inf) = -Inf, LogSigmoid(+Inf) = -0, and a NaN x comes out
+// quieted, with its payload.
+func LogSigmoid(dst, x []float32) {
+	native.LogSigmoid(dst, x)
+}
+
+// LogSigmoidBackward sets dx[i] = dy[i]*sigmoid(-x[i]), the gradient of
+// LogSigmoid given the gradient dy of its output and its input x.
+//
+// The result is within 4 ulp of the float64 value (SoftplusBackward with
+// beta = -1 and no threshold, bit for bit), underflowing gradually. Where
+// exp(-x) is 0 in float64 (x >= 745.14) the result is dy·+0. A NaN dy or x
+// gives a NaN.
+func LogSigmoidBackward(dx, dy, x []float32) {
+	native.LogSigmoidBackward(dx, dy, x)
 }

@@ -11,18 +11,34 @@ func Tanh(dst, x []float32) {
 	native.Tanh(dst, x)
 }
 
-// TanhBackward sets dx[i] = dy[i]*(1-y[i]*y[i]), the gradient of Tanh given
-// the gradient dy of its output and its output y.
+// TanhBackward sets dx[i] = dy[i]*(1-tanh(x[i])²), the gradient of Tanh
+// given the gradient dy of its output and its input x
+// (TanhBackwardFromOutput takes the output instead).
+//
+// The result is within 4 ulp of the float64 value, or within
+// 2^-21·|dy|·(1 - tanh(x)²), whichever is larger. It is computed from x, as
+// 4e/(1+e)² with e = exp(-2|x|), never from a rounded tanh: where tanh(x)
+// rounds to ±1 (|x| > 9), 1-y*y would be 0, and the gradient is a tiny
+// number instead, underflowing gradually. Where exp(-2|x|) is 0 in float64
+// (|x| >= 372.57) the result is dy·+0, so that an infinite dy gives NaN
+// there, as the float64 formula does. A NaN dy or x gives a NaN.
+func TanhBackward(dx, dy, x []float32) {
+	native.TanhBackward(dx, dy, x)
+}
+
+// TanhBackwardFromOutput sets dx[i] = dy[i]*(1-y[i]*y[i]), the gradient of
+// Tanh given the gradient dy of its output and its output y (as PyTorch's
+// tanh backward takes it): cheaper than TanhBackward, and as accurate as
+// the rounded y allows (0 where y rounds to ±1).
 //
 // The result is within 4 ulp of the float64 formula at the given y, or
-// within 2^-21·|dy|·(1 + y²), whichever is larger (the bound of every
-// smooth backward pass; see the package documentation): 1-y*y is computed
+// within 2^-21·|dy|·(1 + y²), whichever is larger: 1-y*y is computed
 // without the cancellation near |y| = 1 (as 1-|y| times 1+|y|, or with a
 // fused multiply-add). For any y, not only Tanh's outputs, no intermediate
-// overflows where the result does not.
-// NaNs and infinities propagate as in the formula (a NaN in, a NaN out).
-func TanhBackward(dx, dy, y []float32) {
-	native.TanhBackward(dx, dy, y)
+// overflows where the result does not. NaNs and infinities propagate as in
+// the formula (a NaN in, a NaN out).
+func TanhBackwardFromOutput(dx, dy, y []float32) {
+	native.TanhBackwardFromOutput(dx, dy, y)
 }
 
 // GELUTanh sets dst[i] = 0.5*x*(1+tanh(sqrt(2/π)*(x+0.044715*x³))), the

@@ -288,17 +288,30 @@ func (k Impl) Sigmoid(dst, x []float32) {
 }
 
 // SigmoidBackward is simdact.SigmoidBackward.
-func (k Impl) SigmoidBackward(dx, dy, y []float32) {
+func (k Impl) SigmoidBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("SigmoidBackward", "x", dx, dy, x)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		sigmoidBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
+	default:
+		kernels.SigmoidBackward(dx, dy, x)
+	}
+}
+
+// SigmoidBackwardFromOutput is simdact.SigmoidBackwardFromOutput.
+func (k Impl) SigmoidBackwardFromOutput(dx, dy, y []float32) {
 	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
-		check.PanicBinary("SigmoidBackward", "y", dx, dy, y)
+		check.PanicBinary("SigmoidBackwardFromOutput", "y", dx, dy, y)
 	}
 	switch k.isa {
 	case avx512:
-		sigmoidBackwardAVX512(dx, dy, y, k.stream(len(y), binaryBytes))
+		sigmoidBackwardFromOutputAVX512(dx, dy, y, k.stream(len(y), binaryBytes))
 	case avx2:
-		sigmoidBackwardAVX2(dx, dy, y, k.stream(len(y), binaryBytes))
+		sigmoidBackwardFromOutputAVX2(dx, dy, y, k.stream(len(y), binaryBytes))
 	default:
-		kernels.SigmoidBackward(dx, dy, y)
+		kernels.SigmoidBackwardFromOutput(dx, dy, y)
 	}
 }
 
@@ -394,6 +407,36 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	}
 }
 
+// LogSigmoid is simdact.LogSigmoid.
+func (k Impl) LogSigmoid(dst, x []float32) {
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("LogSigmoid", dst, x)
+	}
+	switch k.isa {
+	case avx512:
+		softplusAVX512(dst, x, -1, posInf, -1, 0, k.stream(len(x), unaryBytes))
+	case avx2:
+		softplusAVX2(dst, x, -1, posInf, -1, 0, k.stream(len(x), unaryBytes))
+	default:
+		kernels.LogSigmoid(dst, x)
+	}
+}
+
+// LogSigmoidBackward is simdact.LogSigmoidBackward.
+func (k Impl) LogSigmoidBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("LogSigmoidBackward", "x", dx, dy, x)
+	}
+	switch k.isa {
+	case avx512:
+		softplusBackwardAVX512(dx, dy, x, -1, posInf, k.stream(len(x), binaryBytes))
+	case avx2:
+		softplusBackwardAVX2(dx, dy, x, -1, posInf, k.stream(len(x), binaryBytes))
+	default:
+		kernels.LogSigmoidBackward(dx, dy, x)
+	}
+}
+
 // Tanh is simdact.Tanh.
 func (k Impl) Tanh(dst, x []float32) {
 	if check.BadUnary(dst, x) {
@@ -410,17 +453,30 @@ func (k Impl) Tanh(dst, x []float32) {
 }
 
 // TanhBackward is simdact.TanhBackward.
-func (k Impl) TanhBackward(dx, dy, y []float32) {
+func (k Impl) TanhBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("TanhBackward", "x", dx, dy, x)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		tanhBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
+	default:
+		kernels.TanhBackward(dx, dy, x)
+	}
+}
+
+// TanhBackwardFromOutput is simdact.TanhBackwardFromOutput.
+func (k Impl) TanhBackwardFromOutput(dx, dy, y []float32) {
 	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
-		check.PanicBinary("TanhBackward", "y", dx, dy, y)
+		check.PanicBinary("TanhBackwardFromOutput", "y", dx, dy, y)
 	}
 	switch k.isa {
 	case avx512:
-		tanhBackwardAVX512(dx, dy, y, k.stream(len(y), binaryBytes))
+		tanhBackwardFromOutputAVX512(dx, dy, y, k.stream(len(y), binaryBytes))
 	case avx2:
-		tanhBackwardAVX2(dx, dy, y, k.stream(len(y), binaryBytes))
+		tanhBackwardFromOutputAVX2(dx, dy, y, k.stream(len(y), binaryBytes))
 	default:
-		kernels.TanhBackward(dx, dy, y)
+		kernels.TanhBackwardFromOutput(dx, dy, y)
 	}
 }
 
@@ -481,6 +537,128 @@ func (k Impl) GELUTanhBackward(dx, dy, x []float32) {
 		geluTanhBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
 	default:
 		kernels.GELUTanhBackward(dx, dy, x)
+	}
+}
+
+// Softsign is simdact.Softsign.
+func (k Impl) Softsign(dst, x []float32) {
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("Softsign", dst, x)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		softsignAVX2(dst, x, k.stream(len(x), unaryBytes))
+	default:
+		kernels.Softsign(dst, x)
+	}
+}
+
+// SoftsignBackward is simdact.SoftsignBackward.
+func (k Impl) SoftsignBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("SoftsignBackward", "x", dx, dy, x)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		softsignBackwardAVX2(dx, dy, x, k.stream(len(x), binaryBytes))
+	default:
+		kernels.SoftsignBackward(dx, dy, x)
+	}
+}
+
+// GLU is simdact.GLU.
+func (k Impl) GLU(dst, a, b []float32) {
+	if check.BadUnary(dst, a) || check.BadUnary(dst, b) {
+		check.Gated("GLU", [3]string{"dst", "a", "b"}, dst, a, b)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		gluAVX2(dst, a, b, k.stream(len(b), binaryBytes))
+	default:
+		kernels.GLU(dst, a, b)
+	}
+}
+
+// GLUBackward is simdact.GLUBackward.
+func (k Impl) GLUBackward(da, db, dy, a, b []float32) {
+	check.GatedBackward("GLUBackward", [5]string{"da", "db", "dy", "a", "b"}, da, db, dy, a, b)
+	switch k.isa {
+	case avx512, avx2:
+		gluBackwardAVX2(da, db, dy, a, b)
+	default:
+		kernels.GLUBackward(da, db, dy, a, b)
+	}
+}
+
+// SwiGLU is simdact.SwiGLU.
+func (k Impl) SwiGLU(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("SwiGLU", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		swiGLUAVX2(dst, gate, up, k.stream(len(up), binaryBytes))
+	default:
+		kernels.SwiGLU(dst, gate, up)
+	}
+}
+
+// SwiGLUBackward is simdact.SwiGLUBackward.
+func (k Impl) SwiGLUBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("SwiGLUBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	switch k.isa {
+	case avx512, avx2:
+		swiGLUBackwardAVX2(dgate, dup, dy, gate, up)
+	default:
+		kernels.SwiGLUBackward(dgate, dup, dy, gate, up)
+	}
+}
+
+// GeGLU is simdact.GeGLU.
+func (k Impl) GeGLU(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("GeGLU", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		geGLUAVX2(dst, gate, up, k.stream(len(up), binaryBytes))
+	default:
+		kernels.GeGLU(dst, gate, up)
+	}
+}
+
+// GeGLUBackward is simdact.GeGLUBackward.
+func (k Impl) GeGLUBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("GeGLUBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	switch k.isa {
+	case avx512, avx2:
+		geGLUBackwardAVX2(dgate, dup, dy, gate, up)
+	default:
+		kernels.GeGLUBackward(dgate, dup, dy, gate, up)
+	}
+}
+
+// GeGLUTanh is simdact.GeGLUTanh.
+func (k Impl) GeGLUTanh(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("GeGLUTanh", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	switch k.isa {
+	case avx512, avx2:
+		geGLUTanhAVX2(dst, gate, up, k.stream(len(up), binaryBytes))
+	default:
+		kernels.GeGLUTanh(dst, gate, up)
+	}
+}
+
+// GeGLUTanhBackward is simdact.GeGLUTanhBackward.
+func (k Impl) GeGLUTanhBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("GeGLUTanhBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	switch k.isa {
+	case avx512, avx2:
+		geGLUTanhBackwardAVX2(dgate, dup, dy, gate, up)
+	default:
+		kernels.GeGLUTanhBackward(dgate, dup, dy, gate, up)
 	}
 }
 

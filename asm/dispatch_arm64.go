@@ -236,15 +236,27 @@ func (k Impl) Sigmoid(dst, x []float32) {
 }
 
 // SigmoidBackward is simdact.SigmoidBackward.
-func (k Impl) SigmoidBackward(dx, dy, y []float32) {
-	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
-		check.PanicBinary("SigmoidBackward", "y", dx, dy, y)
+func (k Impl) SigmoidBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("SigmoidBackward", "x", dx, dy, x)
 	}
 	if k.isa == neon {
-		sigmoidBackwardNEON(dx, dy, y)
+		sigmoidBackwardNEON(dx, dy, x)
 		return
 	}
-	kernels.SigmoidBackward(dx, dy, y)
+	kernels.SigmoidBackward(dx, dy, x)
+}
+
+// SigmoidBackwardFromOutput is simdact.SigmoidBackwardFromOutput.
+func (k Impl) SigmoidBackwardFromOutput(dx, dy, y []float32) {
+	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
+		check.PanicBinary("SigmoidBackwardFromOutput", "y", dx, dy, y)
+	}
+	if k.isa == neon {
+		sigmoidBackwardFromOutputNEON(dx, dy, y)
+		return
+	}
+	kernels.SigmoidBackwardFromOutput(dx, dy, y)
 }
 
 // SiLU is simdact.SiLU.
@@ -322,6 +334,30 @@ func (k Impl) MishBackward(dx, dy, x []float32) {
 	kernels.MishBackward(dx, dy, x)
 }
 
+// LogSigmoid is simdact.LogSigmoid.
+func (k Impl) LogSigmoid(dst, x []float32) {
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("LogSigmoid", dst, x)
+	}
+	if k.isa == neon {
+		softplusNEON(dst, x, -1, posInf, -1, 0)
+		return
+	}
+	kernels.LogSigmoid(dst, x)
+}
+
+// LogSigmoidBackward is simdact.LogSigmoidBackward.
+func (k Impl) LogSigmoidBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("LogSigmoidBackward", "x", dx, dy, x)
+	}
+	if k.isa == neon {
+		softplusBackwardNEON(dx, dy, x, -1, posInf)
+		return
+	}
+	kernels.LogSigmoidBackward(dx, dy, x)
+}
+
 // Tanh is simdact.Tanh.
 func (k Impl) Tanh(dst, x []float32) {
 	if check.BadUnary(dst, x) {
@@ -335,15 +371,27 @@ func (k Impl) Tanh(dst, x []float32) {
 }
 
 // TanhBackward is simdact.TanhBackward.
-func (k Impl) TanhBackward(dx, dy, y []float32) {
-	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
-		check.PanicBinary("TanhBackward", "y", dx, dy, y)
+func (k Impl) TanhBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("TanhBackward", "x", dx, dy, x)
 	}
 	if k.isa == neon {
-		tanhBackwardNEON(dx, dy, y)
+		tanhBackwardNEON(dx, dy, x)
 		return
 	}
-	kernels.TanhBackward(dx, dy, y)
+	kernels.TanhBackward(dx, dy, x)
+}
+
+// TanhBackwardFromOutput is simdact.TanhBackwardFromOutput.
+func (k Impl) TanhBackwardFromOutput(dx, dy, y []float32) {
+	if check.BadUnary(dx, y) || check.BadUnary(dx, dy) {
+		check.PanicBinary("TanhBackwardFromOutput", "y", dx, dy, y)
+	}
+	if k.isa == neon {
+		tanhBackwardFromOutputNEON(dx, dy, y)
+		return
+	}
+	kernels.TanhBackwardFromOutput(dx, dy, y)
 }
 
 // GELU is simdact.GELU.
@@ -392,6 +440,118 @@ func (k Impl) GELUTanhBackward(dx, dy, x []float32) {
 		return
 	}
 	kernels.GELUTanhBackward(dx, dy, x)
+}
+
+// Softsign is simdact.Softsign.
+func (k Impl) Softsign(dst, x []float32) {
+	if check.BadUnary(dst, x) {
+		check.PanicUnary("Softsign", dst, x)
+	}
+	if k.isa == neon {
+		softsignNEON(dst, x)
+		return
+	}
+	kernels.Softsign(dst, x)
+}
+
+// SoftsignBackward is simdact.SoftsignBackward.
+func (k Impl) SoftsignBackward(dx, dy, x []float32) {
+	if check.BadUnary(dx, x) || check.BadUnary(dx, dy) {
+		check.PanicBinary("SoftsignBackward", "x", dx, dy, x)
+	}
+	if k.isa == neon {
+		softsignBackwardNEON(dx, dy, x)
+		return
+	}
+	kernels.SoftsignBackward(dx, dy, x)
+}
+
+// GLU is simdact.GLU.
+func (k Impl) GLU(dst, a, b []float32) {
+	if check.BadUnary(dst, a) || check.BadUnary(dst, b) {
+		check.Gated("GLU", [3]string{"dst", "a", "b"}, dst, a, b)
+	}
+	if k.isa == neon {
+		gluNEON(dst, a, b)
+		return
+	}
+	kernels.GLU(dst, a, b)
+}
+
+// GLUBackward is simdact.GLUBackward.
+func (k Impl) GLUBackward(da, db, dy, a, b []float32) {
+	check.GatedBackward("GLUBackward", [5]string{"da", "db", "dy", "a", "b"}, da, db, dy, a, b)
+	if k.isa == neon {
+		gluBackwardNEON(da, db, dy, a, b)
+		return
+	}
+	kernels.GLUBackward(da, db, dy, a, b)
+}
+
+// SwiGLU is simdact.SwiGLU.
+func (k Impl) SwiGLU(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("SwiGLU", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	if k.isa == neon {
+		swiGLUNEON(dst, gate, up)
+		return
+	}
+	kernels.SwiGLU(dst, gate, up)
+}
+
+// SwiGLUBackward is simdact.SwiGLUBackward.
+func (k Impl) SwiGLUBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("SwiGLUBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	if k.isa == neon {
+		swiGLUBackwardNEON(dgate, dup, dy, gate, up)
+		return
+	}
+	kernels.SwiGLUBackward(dgate, dup, dy, gate, up)
+}
+
+// GeGLU is simdact.GeGLU.
+func (k Impl) GeGLU(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("GeGLU", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	if k.isa == neon {
+		geGLUNEON(dst, gate, up)
+		return
+	}
+	kernels.GeGLU(dst, gate, up)
+}
+
+// GeGLUBackward is simdact.GeGLUBackward.
+func (k Impl) GeGLUBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("GeGLUBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	if k.isa == neon {
+		geGLUBackwardNEON(dgate, dup, dy, gate, up)
+		return
+	}
+	kernels.GeGLUBackward(dgate, dup, dy, gate, up)
+}
+
+// GeGLUTanh is simdact.GeGLUTanh.
+func (k Impl) GeGLUTanh(dst, gate, up []float32) {
+	if check.BadUnary(dst, gate) || check.BadUnary(dst, up) {
+		check.Gated("GeGLUTanh", [3]string{"dst", "gate", "up"}, dst, gate, up)
+	}
+	if k.isa == neon {
+		geGLUTanhNEON(dst, gate, up)
+		return
+	}
+	kernels.GeGLUTanh(dst, gate, up)
+}
+
+// GeGLUTanhBackward is simdact.GeGLUTanhBackward.
+func (k Impl) GeGLUTanhBackward(dgate, dup, dy, gate, up []float32) {
+	check.GatedBackward("GeGLUTanhBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
+	if k.isa == neon {
+		geGLUTanhBackwardNEON(dgate, dup, dy, gate, up)
+		return
+	}
+	kernels.GeGLUTanhBackward(dgate, dup, dy, gate, up)
 }
 
 // Softmax is simdact.Softmax.

@@ -92,13 +92,24 @@ func (Impl) CELUBackward(dx, dy, x []float32, alpha float32) { kernels.CELUBackw
 func (Impl) Sigmoid(dst, x []float32) { kernels.Sigmoid(dst, x) }
 
 // SigmoidBackward is simdact.SigmoidBackward.
-func (Impl) SigmoidBackward(dx, dy, y []float32) { kernels.SigmoidBackward(dx, dy, y) }
+func (Impl) SigmoidBackward(dx, dy, x []float32) { kernels.SigmoidBackward(dx, dy, x) }
+
+// SigmoidBackwardFromOutput is simdact.SigmoidBackwardFromOutput.
+func (Impl) SigmoidBackwardFromOutput(dx, dy, y []float32) {
+	kernels.SigmoidBackwardFromOutput(dx, dy, y)
+}
 
 // SiLU is simdact.SiLU.
 func (Impl) SiLU(dst, x []float32) { kernels.SiLU(dst, x) }
 
 // SiLUBackward is simdact.SiLUBackward.
 func (Impl) SiLUBackward(dx, dy, x []float32) { kernels.SiLUBackward(dx, dy, x) }
+
+// Swish is simdact.Swish.
+func (Impl) Swish(dst, x []float32, beta float32) { kernels.Swish(dst, x, beta) }
+
+// SwishBackward is simdact.SwishBackward.
+func (Impl) SwishBackward(dx, dy, x []float32, beta float32) { kernels.SwishBackward(dx, dy, x, beta) }
 
 // Softplus is simdact.Softplus.
 func (Impl) Softplus(dst, x []float32, beta, threshold float32) {
@@ -116,11 +127,20 @@ func (Impl) Mish(dst, x []float32) { kernels.Mish(dst, x) }
 // MishBackward is simdact.MishBackward.
 func (Impl) MishBackward(dx, dy, x []float32) { kernels.MishBackward(dx, dy, x) }
 
+// LogSigmoid is simdact.LogSigmoid.
+func (Impl) LogSigmoid(dst, x []float32) { kernels.LogSigmoid(dst, x) }
+
+// LogSigmoidBackward is simdact.LogSigmoidBackward.
+func (Impl) LogSigmoidBackward(dx, dy, x []float32) { kernels.LogSigmoidBackward(dx, dy, x) }
+
 // Tanh is simdact.Tanh.
 func (Impl) Tanh(dst, x []float32) { kernels.Tanh(dst, x) }
 
 // TanhBackward is simdact.TanhBackward.
-func (Impl) TanhBackward(dx, dy, y []float32) { kernels.TanhBackward(dx, dy, y) }
+func (Impl) TanhBackward(dx, dy, x []float32) { kernels.TanhBackward(dx, dy, x) }
+
+// TanhBackwardFromOutput is simdact.TanhBackwardFromOutput.
+func (Impl) TanhBackwardFromOutput(dx, dy, y []float32) { kernels.TanhBackwardFromOutput(dx, dy, y) }
 
 // GELU is simdact.GELU.
 func (Impl) GELU(dst, x []float32) { kernels.GELU(dst, x) }
@@ -133,6 +153,42 @@ func (Impl) GELUTanh(dst, x []float32) { kernels.GELUTanh(dst, x) }
 
 // GELUTanhBackward is simdact.GELUTanhBackward.
 func (Impl) GELUTanhBackward(dx, dy, x []float32) { kernels.GELUTanhBackward(dx, dy, x) }
+
+// Softsign is simdact.Softsign.
+func (Impl) Softsign(dst, x []float32) { kernels.Softsign(dst, x) }
+
+// SoftsignBackward is simdact.SoftsignBackward.
+func (Impl) SoftsignBackward(dx, dy, x []float32) { kernels.SoftsignBackward(dx, dy, x) }
+
+// GLU is simdact.GLU.
+func (Impl) GLU(dst, a, b []float32) { kernels.GLU(dst, a, b) }
+
+// GLUBackward is simdact.GLUBackward.
+func (Impl) GLUBackward(da, db, dy, a, b []float32) { kernels.GLUBackward(da, db, dy, a, b) }
+
+// SwiGLU is simdact.SwiGLU.
+func (Impl) SwiGLU(dst, gate, up []float32) { kernels.SwiGLU(dst, gate, up) }
+
+// SwiGLUBackward is simdact.SwiGLUBackward.
+func (Impl) SwiGLUBackward(dgate, dup, dy, gate, up []float32) {
+	kernels.SwiGLUBackward(dgate, dup, dy, gate, up)
+}
+
+// GeGLU is simdact.GeGLU.
+func (Impl) GeGLU(dst, gate, up []float32) { kernels.GeGLU(dst, gate, up) }
+
+// GeGLUBackward is simdact.GeGLUBackward.
+func (Impl) GeGLUBackward(dgate, dup, dy, gate, up []float32) {
+	kernels.GeGLUBackward(dgate, dup, dy, gate, up)
+}
+
+// GeGLUTanh is simdact.GeGLUTanh.
+func (Impl) GeGLUTanh(dst, gate, up []float32) { kernels.GeGLUTanh(dst, gate, up) }
+
+// GeGLUTanhBackward is simdact.GeGLUTanhBackward.
+func (Impl) GeGLUTanhBackward(dgate, dup, dy, gate, up []float32) {
+	kernels.GeGLUTanhBackward(dgate, dup, dy, gate, up)
+}
 
 // Softmax is simdact.Softmax.
 func (Impl) Softmax(dst, x []float32, cols int) { kernels.Softmax(dst, x, cols) }

@@ -13919,9 +13919,9 @@ short:
 	VZEROUPPER
 	RET
 
-// func sigmoidBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+// func sigmoidBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·sigmoidBackwardAVX512(SB), NOSPLIT, $0-73
+TEXT ·sigmoidBackwardFromOutputAVX512(SB), NOSPLIT, $0-73
 	MOVQ    dx_base+0(FP), DI
 	MOVQ    dx_len+8(FP), CX
 	MOVQ    dy_base+24(FP), SI
@@ -14181,9 +14181,9 @@ DATA hugeOutput<>+56(SB)/4, $0x5f000000
 DATA hugeOutput<>+60(SB)/4, $0x5f000000
 GLOBL hugeOutput<>(SB), RODATA|NOPTR, $64
 
-// func sigmoidBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+// func sigmoidBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·sigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+TEXT ·sigmoidBackwardFromOutputAVX2(SB), NOSPLIT, $0-73
 	MOVQ    dx_base+0(FP), DI
 	MOVQ    dx_len+8(FP), CX
 	MOVQ    dy_base+24(FP), SI
@@ -14423,6 +14423,2909 @@ short:
 	VMASKMOVPS   Y4, Y1, (DI)
 	VZEROUPPER
 	RET
+
+// func sigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·sigmoidBackwardAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMOVUPS     (DX), Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+	VADDPS      Y1, Y6, Y4
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y5, Y6
+	VPSUBD      biasDiff<>+0(SB), Y6, Y6
+	VPSLLD      $0x17, Y6, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y6, Y6, Y6
+	VDIVPS      Y6, Y4, Y4
+	VANDPS      absMask<>+0(SB), Y2, Y6
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y6, Y8
+	VMULPS      bigScale<>+0(SB), Y2, Y6
+	VMOVAPS     Y2, Y7
+	VBLENDVPS   Y8, Y6, Y7, Y7
+	VPADDD      bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS   Y8, Y6, Y5, Y5
+	VMULPS      Y7, Y4, Y4
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y4, Y4
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMOVUPS     -32(DX)(CX*4), Y3
+	VORPS       signBit<>+0(SB), Y3, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y5
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y5, Y7
+	VFMADD213PS c4<>+0(SB), Y5, Y7
+	VFMADD213PS c3<>+0(SB), Y5, Y7
+	VFMADD213PS c2<>+0(SB), Y5, Y7
+	VFMADD213PS Y1, Y5, Y7
+	VMULPS      Y5, Y7, Y7
+	VADDPS      Y1, Y7, Y5
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y6, Y7
+	VPSUBD      biasDiff<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD213PS Y1, Y5, Y7
+	VMULPS      Y7, Y7, Y7
+	VDIVPS      Y7, Y5, Y5
+	VANDPS      absMask<>+0(SB), Y2, Y7
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y7, Y9
+	VMULPS      bigScale<>+0(SB), Y2, Y7
+	VMOVAPS     Y2, Y8
+	VBLENDVPS   Y9, Y7, Y8, Y8
+	VPADDD      bigShift<>+0(SB), Y6, Y7
+	VBLENDVPS   Y9, Y7, Y6, Y6
+	VMULPS      Y8, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD      $0x01, Y6, Y7
+	VPSUBD      Y7, Y6, Y6
+	VPSLLD      $0x17, Y7, Y7
+	VPSLLD      $0x17, Y6, Y6
+	VMULPS      Y7, Y5, Y5
+	VMULPS      Y6, Y5, Y5
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y5, Y5
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VSUBPS      scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS     Y7, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y7, Y9, Y9
+	VADDPS      Y1, Y9, Y7
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y8, Y9
+	VPSUBD      biasDiff<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y9, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y9, Y9, Y9
+	VDIVPS      Y9, Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y9
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS      bigScale<>+0(SB), Y2, Y9
+	VMOVAPS     Y2, Y10
+	VBLENDVPS   Y11, Y9, Y10, Y10
+	VPADDD      bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS   Y11, Y9, Y8, Y8
+	VMULPS      Y10, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y7, Y7
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VSUBPS      scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS     Y8, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y8, Y10, Y10
+	VADDPS      Y1, Y10, Y8
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y9, Y10
+	VPSUBD      biasDiff<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y10, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y10, Y10, Y10
+	VDIVPS      Y10, Y8, Y8
+	VANDPS      absMask<>+0(SB), Y2, Y10
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS      bigScale<>+0(SB), Y2, Y10
+	VMOVAPS     Y2, Y11
+	VBLENDVPS   Y12, Y10, Y11, Y11
+	VPADDD      bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS   Y12, Y10, Y9, Y9
+	VMULPS      Y11, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y8, Y8
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VSUBPS      scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS     Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y9, Y11, Y11
+	VADDPS      Y1, Y11, Y9
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y10, Y11
+	VPSUBD      biasDiff<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y11, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y11, Y11, Y11
+	VDIVPS      Y11, Y9, Y9
+	VANDPS      absMask<>+0(SB), Y2, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y2, Y11
+	VMOVAPS     Y2, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS   Y13, Y11, Y10, Y10
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y9, Y9
+	VMOVUPS     Y6, (DI)(BX*1)
+	VMOVUPS     Y7, 32(DI)(BX*1)
+	VMOVUPS     Y8, 64(DI)(BX*1)
+	VMOVUPS     Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VSUBPS      scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS     Y7, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y7, Y9, Y9
+	VADDPS      Y1, Y9, Y7
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y8, Y9
+	VPSUBD      biasDiff<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y9, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y9, Y9, Y9
+	VDIVPS      Y9, Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y9
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS      bigScale<>+0(SB), Y2, Y9
+	VMOVAPS     Y2, Y10
+	VBLENDVPS   Y11, Y9, Y10, Y10
+	VPADDD      bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS   Y11, Y9, Y8, Y8
+	VMULPS      Y10, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y7, Y7
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VSUBPS      scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS     Y8, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y8, Y10, Y10
+	VADDPS      Y1, Y10, Y8
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y9, Y10
+	VPSUBD      biasDiff<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y10, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y10, Y10, Y10
+	VDIVPS      Y10, Y8, Y8
+	VANDPS      absMask<>+0(SB), Y2, Y10
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS      bigScale<>+0(SB), Y2, Y10
+	VMOVAPS     Y2, Y11
+	VBLENDVPS   Y12, Y10, Y11, Y11
+	VPADDD      bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS   Y12, Y10, Y9, Y9
+	VMULPS      Y11, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y8, Y8
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VSUBPS      scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS     Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y9, Y11, Y11
+	VADDPS      Y1, Y11, Y9
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y10, Y11
+	VPSUBD      biasDiff<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y11, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y11, Y11, Y11
+	VDIVPS      Y11, Y9, Y9
+	VANDPS      absMask<>+0(SB), Y2, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y2, Y11
+	VMOVAPS     Y2, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS   Y13, Y11, Y10, Y10
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y9, Y9
+	VMOVNTPS    Y6, (DI)(BX*1)
+	VMOVNTPS    Y7, 32(DI)(BX*1)
+	VMOVNTPS    Y8, 64(DI)(BX*1)
+	VMOVNTPS    Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVNTPS    Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y6
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y5, Y6
+	VFMADD213PS  c4<>+0(SB), Y5, Y6
+	VFMADD213PS  c3<>+0(SB), Y5, Y6
+	VFMADD213PS  c2<>+0(SB), Y5, Y6
+	VFMADD213PS  Y1, Y5, Y6
+	VMULPS       Y5, Y6, Y6
+	VADDPS       Y1, Y6, Y5
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y0, Y6
+	VPSUBD      biasDiff<>+0(SB), Y6, Y6
+	VPSLLD      $0x17, Y6, Y6
+	VFMADD213PS Y1, Y5, Y6
+	VMULPS      Y6, Y6, Y6
+	VDIVPS      Y6, Y5, Y5
+	VANDPS      absMask<>+0(SB), Y3, Y1
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y1, Y7
+	VMULPS      bigScale<>+0(SB), Y3, Y1
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y7, Y1, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y0, Y1
+	VBLENDVPS   Y7, Y1, Y0, Y0
+	VMULPS      Y6, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y5, Y5
+	VMULPS      Y0, Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y0
+	VMULPS      zero<>+0(SB), Y3, Y1
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y0, Y0
+	VBLENDVPS   Y0, Y1, Y5, Y5
+	VMASKMOVPS  Y5, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA slopeMinN<>+0(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+4(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+8(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+12(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+16(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+20(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+24(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+28(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+32(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+36(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+40(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+44(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+48(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+52(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+56(SB)/4, $0x4b4000c2
+DATA slopeMinN<>+60(SB)/4, $0x4b4000c2
+GLOBL slopeMinN<>(SB), RODATA|NOPTR, $64
+
+DATA biasDiff<>+0(SB)/4, $0x0000007f
+DATA biasDiff<>+4(SB)/4, $0x0000007f
+DATA biasDiff<>+8(SB)/4, $0x0000007f
+DATA biasDiff<>+12(SB)/4, $0x0000007f
+DATA biasDiff<>+16(SB)/4, $0x0000007f
+DATA biasDiff<>+20(SB)/4, $0x0000007f
+DATA biasDiff<>+24(SB)/4, $0x0000007f
+DATA biasDiff<>+28(SB)/4, $0x0000007f
+DATA biasDiff<>+32(SB)/4, $0x0000007f
+DATA biasDiff<>+36(SB)/4, $0x0000007f
+DATA biasDiff<>+40(SB)/4, $0x0000007f
+DATA biasDiff<>+44(SB)/4, $0x0000007f
+DATA biasDiff<>+48(SB)/4, $0x0000007f
+DATA biasDiff<>+52(SB)/4, $0x0000007f
+DATA biasDiff<>+56(SB)/4, $0x0000007f
+DATA biasDiff<>+60(SB)/4, $0x0000007f
+GLOBL biasDiff<>(SB), RODATA|NOPTR, $64
+
+DATA bigGradient<>+0(SB)/4, $0x5f800000
+DATA bigGradient<>+4(SB)/4, $0x5f800000
+DATA bigGradient<>+8(SB)/4, $0x5f800000
+DATA bigGradient<>+12(SB)/4, $0x5f800000
+DATA bigGradient<>+16(SB)/4, $0x5f800000
+DATA bigGradient<>+20(SB)/4, $0x5f800000
+DATA bigGradient<>+24(SB)/4, $0x5f800000
+DATA bigGradient<>+28(SB)/4, $0x5f800000
+DATA bigGradient<>+32(SB)/4, $0x5f800000
+DATA bigGradient<>+36(SB)/4, $0x5f800000
+DATA bigGradient<>+40(SB)/4, $0x5f800000
+DATA bigGradient<>+44(SB)/4, $0x5f800000
+DATA bigGradient<>+48(SB)/4, $0x5f800000
+DATA bigGradient<>+52(SB)/4, $0x5f800000
+DATA bigGradient<>+56(SB)/4, $0x5f800000
+DATA bigGradient<>+60(SB)/4, $0x5f800000
+GLOBL bigGradient<>(SB), RODATA|NOPTR, $64
+
+DATA bigScale<>+0(SB)/4, $0x2d800000
+DATA bigScale<>+4(SB)/4, $0x2d800000
+DATA bigScale<>+8(SB)/4, $0x2d800000
+DATA bigScale<>+12(SB)/4, $0x2d800000
+DATA bigScale<>+16(SB)/4, $0x2d800000
+DATA bigScale<>+20(SB)/4, $0x2d800000
+DATA bigScale<>+24(SB)/4, $0x2d800000
+DATA bigScale<>+28(SB)/4, $0x2d800000
+DATA bigScale<>+32(SB)/4, $0x2d800000
+DATA bigScale<>+36(SB)/4, $0x2d800000
+DATA bigScale<>+40(SB)/4, $0x2d800000
+DATA bigScale<>+44(SB)/4, $0x2d800000
+DATA bigScale<>+48(SB)/4, $0x2d800000
+DATA bigScale<>+52(SB)/4, $0x2d800000
+DATA bigScale<>+56(SB)/4, $0x2d800000
+DATA bigScale<>+60(SB)/4, $0x2d800000
+GLOBL bigScale<>(SB), RODATA|NOPTR, $64
+
+DATA bigShift<>+0(SB)/4, $0x00000024
+DATA bigShift<>+4(SB)/4, $0x00000024
+DATA bigShift<>+8(SB)/4, $0x00000024
+DATA bigShift<>+12(SB)/4, $0x00000024
+DATA bigShift<>+16(SB)/4, $0x00000024
+DATA bigShift<>+20(SB)/4, $0x00000024
+DATA bigShift<>+24(SB)/4, $0x00000024
+DATA bigShift<>+28(SB)/4, $0x00000024
+DATA bigShift<>+32(SB)/4, $0x00000024
+DATA bigShift<>+36(SB)/4, $0x00000024
+DATA bigShift<>+40(SB)/4, $0x00000024
+DATA bigShift<>+44(SB)/4, $0x00000024
+DATA bigShift<>+48(SB)/4, $0x00000024
+DATA bigShift<>+52(SB)/4, $0x00000024
+DATA bigShift<>+56(SB)/4, $0x00000024
+DATA bigShift<>+60(SB)/4, $0x00000024
+GLOBL bigShift<>(SB), RODATA|NOPTR, $64
+
+// func swishAVX2(dst []float32, x []float32, beta float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·swishAVX2(SB), NOSPLIT, $32-53
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         dst_len+8(FP), CX
+	MOVQ         x_base+24(FP), SI
+	VMOVUPS      expMin<>+0(SB), Y0
+	VMOVUPS      one<>+0(SB), Y1
+	VBROADCASTSS beta+48(FP), Y2
+	VMOVUPS      Y2, (SP)
+	VXORPS       Y2, Y2, Y2
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y6
+	VXORPS       Y6, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VADDPS       Y5, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y6, Y5
+	VFMADD213PS  c4<>+0(SB), Y6, Y5
+	VFMADD213PS  c3<>+0(SB), Y6, Y5
+	VFMADD213PS  c2<>+0(SB), Y6, Y5
+	VFMADD213PS  Y1, Y6, Y5
+	VMULPS       Y6, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y8, Y6, Y6
+	VADDPS       Y1, Y6, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y6, Y9
+	VDIVPS       Y8, Y1, Y6
+	VFNMADD213PS Y1, Y6, Y8
+	VFNMADD231PS Y9, Y6, Y8
+	VFMADD213PS  Y6, Y8, Y6
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y6, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y8
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS    bigScale<>+0(SB), Y3, Y8
+	VMOVAPS   Y3, Y9
+	VBLENDVPS Y10, Y8, Y9, Y9
+	VPADDD    bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS Y10, Y8, Y7, Y7
+	VMULPS    Y9, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD    $0x01, Y7, Y8
+	VPSUBD    Y8, Y7, Y7
+	VPSLLD    $0x17, Y8, Y8
+	VPSLLD    $0x17, Y7, Y7
+	VMULPS    Y8, Y5, Y5
+	VMULPS    Y7, Y5, Y5
+	VMULPS    Y3, Y6, Y6
+	VCMPPS    $0x1e, Y4, Y2, Y7
+	VBLENDVPS Y7, Y5, Y6, Y6
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y6, Y6
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y6, Y6
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y7
+	VXORPS       Y7, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VADDPS       Y5, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y7, Y5
+	VFMADD213PS  c4<>+0(SB), Y7, Y5
+	VFMADD213PS  c3<>+0(SB), Y7, Y5
+	VFMADD213PS  c2<>+0(SB), Y7, Y5
+	VFMADD213PS  Y1, Y7, Y5
+	VMULPS       Y7, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VADDPS       Y1, Y7, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y7, Y10
+	VDIVPS       Y9, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y9
+	VFNMADD231PS Y10, Y7, Y9
+	VFMADD213PS  Y7, Y9, Y7
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y7, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y9
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS    bigScale<>+0(SB), Y3, Y9
+	VMOVAPS   Y3, Y10
+	VBLENDVPS Y11, Y9, Y10, Y10
+	VPADDD    bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS Y11, Y9, Y8, Y8
+	VMULPS    Y10, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD    $0x01, Y8, Y9
+	VPSUBD    Y9, Y8, Y8
+	VPSLLD    $0x17, Y9, Y9
+	VPSLLD    $0x17, Y8, Y8
+	VMULPS    Y9, Y5, Y5
+	VMULPS    Y8, Y5, Y5
+	VMULPS    Y3, Y7, Y7
+	VCMPPS    $0x1e, Y4, Y2, Y8
+	VBLENDVPS Y8, Y5, Y7, Y7
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS    signBit<>+0(SB), Y3, Y5
+	VCMPPS    $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS Y4, Y5, Y7, Y7
+	VADDPS    Y3, Y3, Y4
+	VCMPPS    $0x03, Y3, Y3, Y3
+	VBLENDVPS Y3, Y4, Y7, Y7
+	MOVQ      DI, R8
+	LEAQ      -32(DI)(CX*4), R9
+	CMPQ      CX, $0x10
+	JBE       edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+52(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y8
+	VXORPS       Y8, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VADDPS       Y5, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y8, Y5
+	VFMADD213PS  c4<>+0(SB), Y8, Y5
+	VFMADD213PS  c3<>+0(SB), Y8, Y5
+	VFMADD213PS  c2<>+0(SB), Y8, Y5
+	VFMADD213PS  Y1, Y8, Y5
+	VMULPS       Y8, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y8, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y10
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS    bigScale<>+0(SB), Y3, Y10
+	VMOVAPS   Y3, Y11
+	VBLENDVPS Y12, Y10, Y11, Y11
+	VPADDD    bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS Y12, Y10, Y9, Y9
+	VMULPS    Y11, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD    $0x01, Y9, Y10
+	VPSUBD    Y10, Y9, Y9
+	VPSLLD    $0x17, Y10, Y10
+	VPSLLD    $0x17, Y9, Y9
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y9, Y5, Y5
+	VMULPS    Y3, Y8, Y8
+	VCMPPS    $0x1e, Y4, Y2, Y9
+	VBLENDVPS Y9, Y5, Y8, Y8
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y9
+	VXORPS       Y9, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y9
+	VADDPS       Y5, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y9, Y5
+	VFMADD213PS  c4<>+0(SB), Y9, Y5
+	VFMADD213PS  c3<>+0(SB), Y9, Y5
+	VFMADD213PS  c2<>+0(SB), Y9, Y5
+	VFMADD213PS  Y1, Y9, Y5
+	VMULPS       Y9, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y11
+	VFNMADD231PS Y12, Y9, Y11
+	VFMADD213PS  Y9, Y11, Y9
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y9, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y11
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS    bigScale<>+0(SB), Y3, Y11
+	VMOVAPS   Y3, Y12
+	VBLENDVPS Y13, Y11, Y12, Y12
+	VPADDD    bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS Y13, Y11, Y10, Y10
+	VMULPS    Y12, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD    $0x01, Y10, Y11
+	VPSUBD    Y11, Y10, Y10
+	VPSLLD    $0x17, Y11, Y11
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y11, Y5, Y5
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y3, Y9, Y9
+	VCMPPS    $0x1e, Y4, Y2, Y10
+	VBLENDVPS Y10, Y5, Y9, Y9
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y10
+	VXORPS       Y10, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y10
+	VMAXPS       Y10, Y0, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y10, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y10
+	VADDPS       Y5, Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y10, Y5
+	VFMADD213PS  c4<>+0(SB), Y10, Y5
+	VFMADD213PS  c3<>+0(SB), Y10, Y5
+	VFMADD213PS  c2<>+0(SB), Y10, Y5
+	VFMADD213PS  Y1, Y10, Y5
+	VMULPS       Y10, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y12
+	VFNMADD231PS Y13, Y10, Y12
+	VFMADD213PS  Y10, Y12, Y10
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y10, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y12
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y12, Y14
+	VMULPS    bigScale<>+0(SB), Y3, Y12
+	VMOVAPS   Y3, Y13
+	VBLENDVPS Y14, Y12, Y13, Y13
+	VPADDD    bigShift<>+0(SB), Y11, Y12
+	VBLENDVPS Y14, Y12, Y11, Y11
+	VMULPS    Y13, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD    $0x01, Y11, Y12
+	VPSUBD    Y12, Y11, Y11
+	VPSLLD    $0x17, Y12, Y12
+	VPSLLD    $0x17, Y11, Y11
+	VMULPS    Y12, Y5, Y5
+	VMULPS    Y11, Y5, Y5
+	VMULPS    Y3, Y10, Y10
+	VCMPPS    $0x1e, Y4, Y2, Y11
+	VBLENDVPS Y11, Y5, Y10, Y10
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y11
+	VXORPS       Y11, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y11
+	VMAXPS       Y11, Y0, Y11
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y11, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y11, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y11
+	VADDPS       Y5, Y11, Y11
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y11, Y5
+	VFMADD213PS  c4<>+0(SB), Y11, Y5
+	VFMADD213PS  c3<>+0(SB), Y11, Y5
+	VFMADD213PS  c2<>+0(SB), Y11, Y5
+	VFMADD213PS  Y1, Y11, Y5
+	VMULPS       Y11, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y13
+	VFNMADD231PS Y14, Y11, Y13
+	VFMADD213PS  Y11, Y13, Y11
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y11, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y13
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y13, Y15
+	VMULPS    bigScale<>+0(SB), Y3, Y13
+	VMOVAPS   Y3, Y14
+	VBLENDVPS Y15, Y13, Y14, Y14
+	VPADDD    bigShift<>+0(SB), Y12, Y13
+	VBLENDVPS Y15, Y13, Y12, Y12
+	VMULPS    Y14, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD    $0x01, Y12, Y13
+	VPSUBD    Y13, Y12, Y12
+	VPSLLD    $0x17, Y13, Y13
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y13, Y5, Y5
+	VMULPS    Y12, Y5, Y5
+	VMULPS    Y3, Y11, Y11
+	VCMPPS    $0x1e, Y4, Y2, Y12
+	VBLENDVPS Y12, Y5, Y11, Y11
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS    signBit<>+0(SB), Y3, Y5
+	VCMPPS    $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS Y4, Y5, Y11, Y11
+	VADDPS    Y3, Y3, Y4
+	VCMPPS    $0x03, Y3, Y3, Y3
+	VBLENDVPS Y3, Y4, Y11, Y11
+	VMOVUPS   Y8, (DI)(BX*1)
+	VMOVUPS   Y9, 32(DI)(BX*1)
+	VMOVUPS   Y10, 64(DI)(BX*1)
+	VMOVUPS   Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y8
+	VXORPS       Y8, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VADDPS       Y5, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y8, Y5
+	VFMADD213PS  c4<>+0(SB), Y8, Y5
+	VFMADD213PS  c3<>+0(SB), Y8, Y5
+	VFMADD213PS  c2<>+0(SB), Y8, Y5
+	VFMADD213PS  Y1, Y8, Y5
+	VMULPS       Y8, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y8, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y10
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS    bigScale<>+0(SB), Y3, Y10
+	VMOVAPS   Y3, Y11
+	VBLENDVPS Y12, Y10, Y11, Y11
+	VPADDD    bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS Y12, Y10, Y9, Y9
+	VMULPS    Y11, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD    $0x01, Y9, Y10
+	VPSUBD    Y10, Y9, Y9
+	VPSLLD    $0x17, Y10, Y10
+	VPSLLD    $0x17, Y9, Y9
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y9, Y5, Y5
+	VMULPS    Y3, Y8, Y8
+	VCMPPS    $0x1e, Y4, Y2, Y9
+	VBLENDVPS Y9, Y5, Y8, Y8
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS    signBit<>+0(SB), Y3, Y5
+	VCMPPS    $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS Y4, Y5, Y8, Y8
+	VADDPS    Y3, Y3, Y4
+	VCMPPS    $0x03, Y3, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+	VMOVUPS   Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y8
+	VXORPS       Y8, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VADDPS       Y5, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y8, Y5
+	VFMADD213PS  c4<>+0(SB), Y8, Y5
+	VFMADD213PS  c3<>+0(SB), Y8, Y5
+	VFMADD213PS  c2<>+0(SB), Y8, Y5
+	VFMADD213PS  Y1, Y8, Y5
+	VMULPS       Y8, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y8, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y10
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS    bigScale<>+0(SB), Y3, Y10
+	VMOVAPS   Y3, Y11
+	VBLENDVPS Y12, Y10, Y11, Y11
+	VPADDD    bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS Y12, Y10, Y9, Y9
+	VMULPS    Y11, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD    $0x01, Y9, Y10
+	VPSUBD    Y10, Y9, Y9
+	VPSLLD    $0x17, Y10, Y10
+	VPSLLD    $0x17, Y9, Y9
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y9, Y5, Y5
+	VMULPS    Y3, Y8, Y8
+	VCMPPS    $0x1e, Y4, Y2, Y9
+	VBLENDVPS Y9, Y5, Y8, Y8
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y8, Y8
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y9
+	VXORPS       Y9, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y9, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y9
+	VADDPS       Y5, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y9, Y5
+	VFMADD213PS  c4<>+0(SB), Y9, Y5
+	VFMADD213PS  c3<>+0(SB), Y9, Y5
+	VFMADD213PS  c2<>+0(SB), Y9, Y5
+	VFMADD213PS  Y1, Y9, Y5
+	VMULPS       Y9, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y11
+	VFNMADD231PS Y12, Y9, Y11
+	VFMADD213PS  Y9, Y11, Y9
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y9, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y11
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS    bigScale<>+0(SB), Y3, Y11
+	VMOVAPS   Y3, Y12
+	VBLENDVPS Y13, Y11, Y12, Y12
+	VPADDD    bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS Y13, Y11, Y10, Y10
+	VMULPS    Y12, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD    $0x01, Y10, Y11
+	VPSUBD    Y11, Y10, Y10
+	VPSLLD    $0x17, Y11, Y11
+	VPSLLD    $0x17, Y10, Y10
+	VMULPS    Y11, Y5, Y5
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y3, Y9, Y9
+	VCMPPS    $0x1e, Y4, Y2, Y10
+	VBLENDVPS Y10, Y5, Y9, Y9
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y9, Y9
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y10
+	VXORPS       Y10, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y10
+	VMAXPS       Y10, Y0, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y10, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y10, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y10
+	VADDPS       Y5, Y10, Y10
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y10, Y5
+	VFMADD213PS  c4<>+0(SB), Y10, Y5
+	VFMADD213PS  c3<>+0(SB), Y10, Y5
+	VFMADD213PS  c2<>+0(SB), Y10, Y5
+	VFMADD213PS  Y1, Y10, Y5
+	VMULPS       Y10, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y12
+	VFNMADD231PS Y13, Y10, Y12
+	VFMADD213PS  Y10, Y12, Y10
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y10, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y12
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y12, Y14
+	VMULPS    bigScale<>+0(SB), Y3, Y12
+	VMOVAPS   Y3, Y13
+	VBLENDVPS Y14, Y12, Y13, Y13
+	VPADDD    bigShift<>+0(SB), Y11, Y12
+	VBLENDVPS Y14, Y12, Y11, Y11
+	VMULPS    Y13, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y11, Y11
+	VPSRLD    $0x01, Y11, Y12
+	VPSUBD    Y12, Y11, Y11
+	VPSLLD    $0x17, Y12, Y12
+	VPSLLD    $0x17, Y11, Y11
+	VMULPS    Y12, Y5, Y5
+	VMULPS    Y11, Y5, Y5
+	VMULPS    Y3, Y10, Y10
+	VCMPPS    $0x1e, Y4, Y2, Y11
+	VBLENDVPS Y11, Y5, Y10, Y10
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS       signBit<>+0(SB), Y3, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y5, Y10, Y10
+	VADDPS       Y3, Y3, Y4
+	VCMPPS       $0x03, Y3, Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y11
+	VXORPS       Y11, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y11
+	VMAXPS       Y11, Y0, Y11
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y11, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y11, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y11
+	VADDPS       Y5, Y11, Y11
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y11, Y5
+	VFMADD213PS  c4<>+0(SB), Y11, Y5
+	VFMADD213PS  c3<>+0(SB), Y11, Y5
+	VFMADD213PS  c2<>+0(SB), Y11, Y5
+	VFMADD213PS  Y1, Y11, Y5
+	VMULPS       Y11, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y13
+	VFNMADD231PS Y14, Y11, Y13
+	VFMADD213PS  Y11, Y13, Y11
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y11, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y13
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y13, Y15
+	VMULPS    bigScale<>+0(SB), Y3, Y13
+	VMOVAPS   Y3, Y14
+	VBLENDVPS Y15, Y13, Y14, Y14
+	VPADDD    bigShift<>+0(SB), Y12, Y13
+	VBLENDVPS Y15, Y13, Y12, Y12
+	VMULPS    Y14, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y12, Y12
+	VPSRLD    $0x01, Y12, Y13
+	VPSUBD    Y13, Y12, Y12
+	VPSLLD    $0x17, Y13, Y13
+	VPSLLD    $0x17, Y12, Y12
+	VMULPS    Y13, Y5, Y5
+	VMULPS    Y12, Y5, Y5
+	VMULPS    Y3, Y11, Y11
+	VCMPPS    $0x1e, Y4, Y2, Y12
+	VBLENDVPS Y12, Y5, Y11, Y11
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS    signBit<>+0(SB), Y3, Y5
+	VCMPPS    $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS Y4, Y5, Y11, Y11
+	VADDPS    Y3, Y3, Y4
+	VCMPPS    $0x03, Y3, Y3, Y3
+	VBLENDVPS Y3, Y4, Y11, Y11
+	VMOVNTPS  Y8, (DI)(BX*1)
+	VMOVNTPS  Y9, 32(DI)(BX*1)
+	VMOVNTPS  Y10, 64(DI)(BX*1)
+	VMOVNTPS  Y11, 96(DI)(BX*1)
+	ADDQ      $0x00000080, BX
+	CMPQ      BX, $-128
+	JLE       nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMULPS       (SP), Y3, Y4
+	VMOVAPS      Y4, Y5
+	VFMSUB231PS  (SP), Y3, Y5
+	VANDNPS      signBit<>+0(SB), Y4, Y8
+	VXORPS       Y8, Y5, Y5
+	VMAXPS       negLoLimit<>+0(SB), Y5, Y5
+	VMINPS       loLimit<>+0(SB), Y5, Y5
+	VORPS        signBit<>+0(SB), Y4, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VADDPS       Y5, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y5
+	VFMADD213PS  c5<>+0(SB), Y8, Y5
+	VFMADD213PS  c4<>+0(SB), Y8, Y5
+	VFMADD213PS  c3<>+0(SB), Y8, Y5
+	VFMADD213PS  c2<>+0(SB), Y8, Y5
+	VFMADD213PS  Y1, Y8, Y5
+	VMULPS       Y8, Y5, Y5
+	VADDPS       Y1, Y5, Y5
+	VMOVAPS      Y5, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y10
+	VFNMADD231PS Y11, Y8, Y10
+	VFMADD213PS  Y8, Y10, Y8
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y8, Y5, Y5
+	VANDPS    absMask<>+0(SB), Y3, Y10
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS    bigScale<>+0(SB), Y3, Y10
+	VMOVAPS   Y3, Y11
+	VBLENDVPS Y12, Y10, Y11, Y11
+	VPADDD    bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS Y12, Y10, Y9, Y9
+	VMULPS    Y11, Y5, Y5
+	VPMAXSD   scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD    $0x01, Y9, Y10
+	VPSUBD    Y10, Y9, Y9
+	VPSLLD    $0x17, Y10, Y10
+	VPSLLD    $0x17, Y9, Y9
+	VMULPS    Y10, Y5, Y5
+	VMULPS    Y9, Y5, Y5
+	VMULPS    Y3, Y8, Y8
+	VCMPPS    $0x1e, Y4, Y2, Y9
+	VBLENDVPS Y9, Y5, Y8, Y8
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS    signBit<>+0(SB), Y3, Y5
+	VCMPPS    $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS Y4, Y5, Y8, Y8
+	VADDPS    Y3, Y3, Y4
+	VCMPPS    $0x03, Y3, Y3, Y3
+	VBLENDVPS Y3, Y4, Y8, Y8
+	VMOVNTPS  Y8, (DI)(BX*1)
+	ADDQ      $0x20, BX
+	JMP       nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMULPS       (SP), Y4, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  (SP), Y4, Y6
+	VANDNPS      signBit<>+0(SB), Y5, Y7
+	VXORPS       Y7, Y6, Y6
+	VMAXPS       negLoLimit<>+0(SB), Y6, Y6
+	VMINPS       loLimit<>+0(SB), Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y7, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y8
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VADDPS       Y6, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y7, Y6
+	VFMADD213PS  c4<>+0(SB), Y7, Y6
+	VFMADD213PS  c3<>+0(SB), Y7, Y6
+	VFMADD213PS  c2<>+0(SB), Y7, Y6
+	VFMADD213PS  Y1, Y7, Y6
+	VMULPS       Y7, Y6, Y6
+	VADDPS       Y1, Y6, Y6
+	VMOVAPS      Y6, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	VMULPS    Y7, Y6, Y1
+	VANDPS    absMask<>+0(SB), Y4, Y6
+	VCMPPS    $0x1d, bigGradient<>+0(SB), Y6, Y9
+	VMULPS    bigScale<>+0(SB), Y4, Y6
+	VMOVAPS   Y4, Y8
+	VBLENDVPS Y9, Y6, Y8, Y8
+	VPADDD    bigShift<>+0(SB), Y0, Y6
+	VBLENDVPS Y9, Y6, Y0, Y0
+	VMULPS    Y8, Y1, Y1
+	VPMAXSD   scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD    $0x01, Y0, Y6
+	VPSUBD    Y6, Y0, Y0
+	VPSLLD    $0x17, Y6, Y6
+	VPSLLD    $0x17, Y0, Y0
+	VMULPS    Y6, Y1, Y1
+	VMULPS    Y0, Y1, Y1
+	VMULPS    Y4, Y7, Y7
+	VCMPPS    $0x1e, Y5, Y2, Y0
+	VBLENDVPS Y0, Y1, Y7, Y7
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VANDPS     signBit<>+0(SB), Y4, Y0
+	VCMPPS     $0x12, expZeroBelow<>+0(SB), Y5, Y1
+	VBLENDVPS  Y1, Y0, Y7, Y7
+	VADDPS     Y4, Y4, Y0
+	VCMPPS     $0x03, Y4, Y4, Y1
+	VBLENDVPS  Y1, Y0, Y7, Y7
+	VMASKMOVPS Y7, Y3, (DI)
+	VZEROUPPER
+	RET
+
+DATA loLimit<>+0(SB)/4, $0x3a800000
+DATA loLimit<>+4(SB)/4, $0x3a800000
+DATA loLimit<>+8(SB)/4, $0x3a800000
+DATA loLimit<>+12(SB)/4, $0x3a800000
+DATA loLimit<>+16(SB)/4, $0x3a800000
+DATA loLimit<>+20(SB)/4, $0x3a800000
+DATA loLimit<>+24(SB)/4, $0x3a800000
+DATA loLimit<>+28(SB)/4, $0x3a800000
+DATA loLimit<>+32(SB)/4, $0x3a800000
+DATA loLimit<>+36(SB)/4, $0x3a800000
+DATA loLimit<>+40(SB)/4, $0x3a800000
+DATA loLimit<>+44(SB)/4, $0x3a800000
+DATA loLimit<>+48(SB)/4, $0x3a800000
+DATA loLimit<>+52(SB)/4, $0x3a800000
+DATA loLimit<>+56(SB)/4, $0x3a800000
+DATA loLimit<>+60(SB)/4, $0x3a800000
+GLOBL loLimit<>(SB), RODATA|NOPTR, $64
+
+DATA negLoLimit<>+0(SB)/4, $0xba800000
+DATA negLoLimit<>+4(SB)/4, $0xba800000
+DATA negLoLimit<>+8(SB)/4, $0xba800000
+DATA negLoLimit<>+12(SB)/4, $0xba800000
+DATA negLoLimit<>+16(SB)/4, $0xba800000
+DATA negLoLimit<>+20(SB)/4, $0xba800000
+DATA negLoLimit<>+24(SB)/4, $0xba800000
+DATA negLoLimit<>+28(SB)/4, $0xba800000
+DATA negLoLimit<>+32(SB)/4, $0xba800000
+DATA negLoLimit<>+36(SB)/4, $0xba800000
+DATA negLoLimit<>+40(SB)/4, $0xba800000
+DATA negLoLimit<>+44(SB)/4, $0xba800000
+DATA negLoLimit<>+48(SB)/4, $0xba800000
+DATA negLoLimit<>+52(SB)/4, $0xba800000
+DATA negLoLimit<>+56(SB)/4, $0xba800000
+DATA negLoLimit<>+60(SB)/4, $0xba800000
+GLOBL negLoLimit<>(SB), RODATA|NOPTR, $64
+
+// func swishBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·swishBackwardAVX2(SB), NOSPLIT, $32-77
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ         dx_base+0(FP), DI
+	MOVQ         dx_len+8(FP), CX
+	MOVQ         dy_base+24(FP), SI
+	MOVQ         x_base+48(FP), DX
+	VMOVUPS      expMin<>+0(SB), Y0
+	VMOVUPS      one<>+0(SB), Y1
+	VMOVUPS      maxX<>+0(SB), Y2
+	VBROADCASTSS beta+72(FP), Y3
+	VMOVUPS      Y3, (SP)
+	CMPQ         CX, $0x08
+	JB           short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VMULPS       (SP), Y4, Y5
+	VMOVAPS      Y5, Y6
+	VFMSUB231PS  (SP), Y4, Y6
+	VANDNPS      signBit<>+0(SB), Y5, Y4
+	VXORPS       Y4, Y6, Y6
+	VMAXPS       negLoLimit<>+0(SB), Y6, Y6
+	VMINPS       loLimit<>+0(SB), Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y4
+	VMAXPS       Y4, Y0, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y4, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y4, Y4
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y4
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y4
+	VADDPS       Y6, Y4, Y4
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y4, Y6
+	VFMADD213PS  c4<>+0(SB), Y4, Y6
+	VFMADD213PS  c3<>+0(SB), Y4, Y6
+	VFMADD213PS  c2<>+0(SB), Y4, Y6
+	VFMADD213PS  Y1, Y4, Y6
+	VMULPS       Y4, Y6, Y6
+	VADDPS       Y1, Y6, Y4
+	VMOVAPS      Y4, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y8, Y6, Y6
+	VADDPS       Y1, Y6, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y6, Y9
+	VDIVPS       Y8, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y8
+	VFNMADD231PS Y9, Y10, Y8
+	VFMADD213PS  Y10, Y8, Y10
+	VMULPS       Y10, Y10, Y10
+	VMAXPS       Y5, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y8, Y9
+	VADDPS       Y6, Y9, Y9
+	VMULPS       Y4, Y9, Y9
+	VADDPS       Y1, Y6, Y4
+	VFMADD231PS  Y6, Y8, Y4
+	VBLENDVPS    Y5, Y9, Y4, Y4
+	VMULPS       Y10, Y4, Y4
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VBLENDVPS    Y5, Y7, Y9, Y9
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y8
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y8, Y6, Y7, Y7
+	VPADDD       bigShift<>+0(SB), Y9, Y6
+	VBLENDVPS    Y8, Y6, Y9, Y9
+	VMULPS       Y7, Y4, Y4
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y6
+	VPSRLD       $0x01, Y6, Y7
+	VPSUBD       Y7, Y6, Y6
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y7, Y4, Y4
+	VMULPS       Y6, Y4, Y4
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, Y3, Y4, Y4
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y5
+	VMULPS       (SP), Y5, Y6
+	VMOVAPS      Y6, Y7
+	VFMSUB231PS  (SP), Y5, Y7
+	VANDNPS      signBit<>+0(SB), Y6, Y5
+	VXORPS       Y5, Y7, Y7
+	VMAXPS       negLoLimit<>+0(SB), Y7, Y7
+	VMINPS       loLimit<>+0(SB), Y7, Y7
+	VORPS        signBit<>+0(SB), Y6, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y5, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VADDPS       Y7, Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VADDPS       Y1, Y7, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y7, Y10
+	VDIVPS       Y9, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y9
+	VFNMADD231PS Y10, Y11, Y9
+	VFMADD213PS  Y11, Y9, Y11
+	VMULPS       Y11, Y11, Y11
+	VMAXPS       Y6, Y0, Y9
+	VMINPS       Y9, Y2, Y9
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y9, Y10
+	VADDPS      Y7, Y10, Y10
+	VMULPS      Y5, Y10, Y10
+	VADDPS      Y1, Y7, Y5
+	VFMADD231PS Y7, Y9, Y5
+	VBLENDVPS   Y6, Y10, Y5, Y5
+	VMULPS      Y11, Y5, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VBLENDVPS   Y6, Y8, Y10, Y10
+	VANDPS      absMask<>+0(SB), Y3, Y7
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y7, Y9
+	VMULPS      bigScale<>+0(SB), Y3, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y9, Y7, Y8, Y8
+	VPADDD      bigShift<>+0(SB), Y10, Y7
+	VBLENDVPS   Y9, Y7, Y10, Y10
+	VMULPS      Y8, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y5, Y5
+	VMULPS      Y7, Y5, Y5
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y6, Y6
+	VBLENDVPS   Y6, Y3, Y5, Y5
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+76(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y7, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y10, Y11
+	VADDPS       Y8, Y11, Y11
+	VMULPS       Y6, Y11, Y11
+	VADDPS       Y1, Y8, Y6
+	VFMADD231PS  Y8, Y10, Y6
+	VBLENDVPS    Y7, Y11, Y6, Y6
+	VMULPS       Y12, Y6, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y7, Y9, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y8
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y8, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS    Y10, Y8, Y11, Y11
+	VMULPS       Y9, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y8, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y7
+	VMULPS       (SP), Y7, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  (SP), Y7, Y9
+	VANDNPS      signBit<>+0(SB), Y8, Y7
+	VXORPS       Y7, Y9, Y9
+	VMAXPS       negLoLimit<>+0(SB), Y9, Y9
+	VMINPS       loLimit<>+0(SB), Y9, Y9
+	VORPS        signBit<>+0(SB), Y8, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y7, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y7
+	VADDPS       Y9, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y11
+	VFNMADD231PS Y12, Y13, Y11
+	VFMADD213PS  Y13, Y11, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y8, Y0, Y11
+	VMINPS       Y11, Y2, Y11
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y11, Y12
+	VADDPS       Y9, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y9, Y7
+	VFMADD231PS  Y9, Y11, Y7
+	VBLENDVPS    Y8, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VBLENDVPS    Y8, Y10, Y12, Y12
+	VANDPS       absMask<>+0(SB), Y3, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y9
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y12, Y9
+	VBLENDVPS    Y11, Y9, Y12, Y12
+	VMULPS       Y10, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y8, Y8
+	VBLENDVPS    Y8, Y3, Y7, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y8
+	VMULPS       (SP), Y8, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  (SP), Y8, Y10
+	VANDNPS      signBit<>+0(SB), Y9, Y8
+	VXORPS       Y8, Y10, Y10
+	VMAXPS       negLoLimit<>+0(SB), Y10, Y10
+	VMINPS       loLimit<>+0(SB), Y10, Y10
+	VORPS        signBit<>+0(SB), Y9, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y8, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y8
+	VADDPS       Y10, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y14
+	VFNMADD213PS Y1, Y14, Y12
+	VFNMADD231PS Y13, Y14, Y12
+	VFMADD213PS  Y14, Y12, Y14
+	VMULPS       Y14, Y14, Y14
+	VMAXPS       Y9, Y0, Y12
+	VMINPS       Y12, Y2, Y12
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y12, Y13
+	VADDPS       Y10, Y13, Y13
+	VMULPS       Y8, Y13, Y13
+	VADDPS       Y1, Y10, Y8
+	VFMADD231PS  Y10, Y12, Y8
+	VBLENDVPS    Y9, Y13, Y8, Y8
+	VMULPS       Y14, Y8, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y13
+	VBLENDVPS    Y9, Y11, Y13, Y13
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y13, Y10
+	VBLENDVPS    Y12, Y10, Y13, Y13
+	VMULPS       Y11, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y13, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y9, Y9
+	VBLENDVPS    Y9, Y3, Y8, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y9
+	VMULPS       (SP), Y9, Y10
+	VMOVAPS      Y10, Y11
+	VFMSUB231PS  (SP), Y9, Y11
+	VANDNPS      signBit<>+0(SB), Y10, Y9
+	VXORPS       Y9, Y11, Y11
+	VMAXPS       negLoLimit<>+0(SB), Y11, Y11
+	VMINPS       loLimit<>+0(SB), Y11, Y11
+	VORPS        signBit<>+0(SB), Y10, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y9, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y9
+	VADDPS       Y11, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y15
+	VFNMADD213PS Y1, Y15, Y13
+	VFNMADD231PS Y14, Y15, Y13
+	VFMADD213PS  Y15, Y13, Y15
+	VMULPS       Y15, Y15, Y15
+	VMAXPS       Y10, Y0, Y13
+	VMINPS       Y13, Y2, Y13
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y13, Y14
+	VADDPS      Y11, Y14, Y14
+	VMULPS      Y9, Y14, Y14
+	VADDPS      Y1, Y11, Y9
+	VFMADD231PS Y11, Y13, Y9
+	VBLENDVPS   Y10, Y14, Y9, Y9
+	VMULPS      Y15, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y14
+	VBLENDVPS   Y10, Y12, Y14, Y14
+	VANDPS      absMask<>+0(SB), Y3, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y3, Y11
+	VMOVAPS     Y3, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y14, Y11
+	VBLENDVPS   Y13, Y11, Y14, Y14
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y14, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y9, Y9
+	VMULPS      Y11, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y10, Y10
+	VBLENDVPS   Y10, Y3, Y9, Y9
+	VMOVUPS     Y6, (DI)(BX*1)
+	VMOVUPS     Y7, 32(DI)(BX*1)
+	VMOVUPS     Y8, 64(DI)(BX*1)
+	VMOVUPS     Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y7, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y10, Y11
+	VADDPS      Y8, Y11, Y11
+	VMULPS      Y6, Y11, Y11
+	VADDPS      Y1, Y8, Y6
+	VFMADD231PS Y8, Y10, Y6
+	VBLENDVPS   Y7, Y11, Y6, Y6
+	VMULPS      Y12, Y6, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y11
+	VBLENDVPS   Y7, Y9, Y11, Y11
+	VANDPS      absMask<>+0(SB), Y3, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y8
+	VMOVAPS     Y3, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS   Y10, Y8, Y11, Y11
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y7, Y7
+	VBLENDVPS   Y7, Y3, Y6, Y6
+	VMOVUPS     Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y7, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y10, Y11
+	VADDPS       Y8, Y11, Y11
+	VMULPS       Y6, Y11, Y11
+	VADDPS       Y1, Y8, Y6
+	VFMADD231PS  Y8, Y10, Y6
+	VBLENDVPS    Y7, Y11, Y6, Y6
+	VMULPS       Y12, Y6, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y7, Y9, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y8
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y8, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS    Y10, Y8, Y11, Y11
+	VMULPS       Y9, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y8, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y7, Y7
+	VBLENDVPS    Y7, Y3, Y6, Y6
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y7
+	VMULPS       (SP), Y7, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  (SP), Y7, Y9
+	VANDNPS      signBit<>+0(SB), Y8, Y7
+	VXORPS       Y7, Y9, Y9
+	VMAXPS       negLoLimit<>+0(SB), Y9, Y9
+	VMINPS       loLimit<>+0(SB), Y9, Y9
+	VORPS        signBit<>+0(SB), Y8, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VFMADD231PS  log2e<>+0(SB), Y7, Y10
+	VSUBPS       scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y11, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y11, Y7
+	VADDPS       Y9, Y7, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y9, Y9
+	VMULPS       Y11, Y9, Y9
+	VADDPS       Y1, Y9, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y9, Y12
+	VDIVPS       Y11, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y11
+	VFNMADD231PS Y12, Y13, Y11
+	VFMADD213PS  Y13, Y11, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y8, Y0, Y11
+	VMINPS       Y11, Y2, Y11
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y11, Y12
+	VADDPS       Y9, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y9, Y7
+	VFMADD231PS  Y9, Y11, Y7
+	VBLENDVPS    Y8, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VBLENDVPS    Y8, Y10, Y12, Y12
+	VANDPS       absMask<>+0(SB), Y3, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y9
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y12, Y9
+	VBLENDVPS    Y11, Y9, Y12, Y12
+	VMULPS       Y10, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y8, Y8
+	VBLENDVPS    Y8, Y3, Y7, Y7
+	VMOVUPS      64(SI)(BX*1), Y3
+	VMOVUPS      64(DX)(BX*1), Y8
+	VMULPS       (SP), Y8, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  (SP), Y8, Y10
+	VANDNPS      signBit<>+0(SB), Y9, Y8
+	VXORPS       Y8, Y10, Y10
+	VMAXPS       negLoLimit<>+0(SB), Y10, Y10
+	VMINPS       loLimit<>+0(SB), Y10, Y10
+	VORPS        signBit<>+0(SB), Y9, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VFMADD231PS  log2e<>+0(SB), Y8, Y11
+	VSUBPS       scaleBase<>+0(SB), Y11, Y12
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y12, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y12, Y8
+	VADDPS       Y10, Y8, Y8
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y8, Y10
+	VFMADD213PS  c4<>+0(SB), Y8, Y10
+	VFMADD213PS  c3<>+0(SB), Y8, Y10
+	VFMADD213PS  c2<>+0(SB), Y8, Y10
+	VFMADD213PS  Y1, Y8, Y10
+	VMULPS       Y8, Y10, Y10
+	VADDPS       Y1, Y10, Y8
+	VMOVAPS      Y8, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y10, Y10
+	VMULPS       Y12, Y10, Y10
+	VADDPS       Y1, Y10, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y10, Y13
+	VDIVPS       Y12, Y1, Y14
+	VFNMADD213PS Y1, Y14, Y12
+	VFNMADD231PS Y13, Y14, Y12
+	VFMADD213PS  Y14, Y12, Y14
+	VMULPS       Y14, Y14, Y14
+	VMAXPS       Y9, Y0, Y12
+	VMINPS       Y12, Y2, Y12
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS       Y1, Y12, Y13
+	VADDPS       Y10, Y13, Y13
+	VMULPS       Y8, Y13, Y13
+	VADDPS       Y1, Y10, Y8
+	VFMADD231PS  Y10, Y12, Y8
+	VBLENDVPS    Y9, Y13, Y8, Y8
+	VMULPS       Y14, Y8, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y13
+	VBLENDVPS    Y9, Y11, Y13, Y13
+	VANDPS       absMask<>+0(SB), Y3, Y10
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y10
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y13, Y10
+	VBLENDVPS    Y12, Y10, Y13, Y13
+	VMULPS       Y11, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y13, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y9, Y9
+	VBLENDVPS    Y9, Y3, Y8, Y8
+	VMOVUPS      96(SI)(BX*1), Y3
+	VMOVUPS      96(DX)(BX*1), Y9
+	VMULPS       (SP), Y9, Y10
+	VMOVAPS      Y10, Y11
+	VFMSUB231PS  (SP), Y9, Y11
+	VANDNPS      signBit<>+0(SB), Y10, Y9
+	VXORPS       Y9, Y11, Y11
+	VMAXPS       negLoLimit<>+0(SB), Y11, Y11
+	VMINPS       loLimit<>+0(SB), Y11, Y11
+	VORPS        signBit<>+0(SB), Y10, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y12
+	VFMADD231PS  log2e<>+0(SB), Y9, Y12
+	VSUBPS       scaleBase<>+0(SB), Y12, Y13
+	VMOVAPS      Y9, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y13, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y13, Y9
+	VADDPS       Y11, Y9, Y9
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y9, Y11
+	VFMADD213PS  c4<>+0(SB), Y9, Y11
+	VFMADD213PS  c3<>+0(SB), Y9, Y11
+	VFMADD213PS  c2<>+0(SB), Y9, Y11
+	VFMADD213PS  Y1, Y9, Y11
+	VMULPS       Y9, Y11, Y11
+	VADDPS       Y1, Y11, Y9
+	VMOVAPS      Y9, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y12, Y13
+	VPSRLD       $0x01, Y13, Y14
+	VPSUBD       Y14, Y13, Y13
+	VPSLLD       $0x17, Y14, Y14
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y14, Y11, Y11
+	VMULPS       Y13, Y11, Y11
+	VADDPS       Y1, Y11, Y13
+	VSUBPS       Y1, Y13, Y14
+	VSUBPS       Y14, Y11, Y14
+	VDIVPS       Y13, Y1, Y15
+	VFNMADD213PS Y1, Y15, Y13
+	VFNMADD231PS Y14, Y15, Y13
+	VFMADD213PS  Y15, Y13, Y15
+	VMULPS       Y15, Y15, Y15
+	VMAXPS       Y10, Y0, Y13
+	VMINPS       Y13, Y2, Y13
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y13, Y14
+	VADDPS      Y11, Y14, Y14
+	VMULPS      Y9, Y14, Y14
+	VADDPS      Y1, Y11, Y9
+	VFMADD231PS Y11, Y13, Y9
+	VBLENDVPS   Y10, Y14, Y9, Y9
+	VMULPS      Y15, Y9, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y14
+	VBLENDVPS   Y10, Y12, Y14, Y14
+	VANDPS      absMask<>+0(SB), Y3, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y3, Y11
+	VMOVAPS     Y3, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y14, Y11
+	VBLENDVPS   Y13, Y11, Y14, Y14
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y14, Y11
+	VPSRLD      $0x01, Y11, Y12
+	VPSUBD      Y12, Y11, Y11
+	VPSLLD      $0x17, Y12, Y12
+	VPSLLD      $0x17, Y11, Y11
+	VMULPS      Y12, Y9, Y9
+	VMULPS      Y11, Y9, Y9
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y10, Y10
+	VBLENDVPS   Y10, Y3, Y9, Y9
+	VMOVNTPS    Y6, (DI)(BX*1)
+	VMOVNTPS    Y7, 32(DI)(BX*1)
+	VMOVNTPS    Y8, 64(DI)(BX*1)
+	VMOVNTPS    Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y6
+	VMULPS       (SP), Y6, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  (SP), Y6, Y8
+	VANDNPS      signBit<>+0(SB), Y7, Y6
+	VXORPS       Y6, Y8, Y8
+	VMAXPS       negLoLimit<>+0(SB), Y8, Y8
+	VMINPS       loLimit<>+0(SB), Y8, Y8
+	VORPS        signBit<>+0(SB), Y7, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y6, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y6
+	VADDPS       Y8, Y6, Y6
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y6, Y8
+	VFMADD213PS  c4<>+0(SB), Y6, Y8
+	VFMADD213PS  c3<>+0(SB), Y6, Y8
+	VFMADD213PS  c2<>+0(SB), Y6, Y8
+	VFMADD213PS  Y1, Y6, Y8
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y1, Y8, Y6
+	VMOVAPS      Y6, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y8, Y8
+	VMULPS       Y10, Y8, Y8
+	VADDPS       Y1, Y8, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y8, Y11
+	VDIVPS       Y10, Y1, Y12
+	VFNMADD213PS Y1, Y12, Y10
+	VFNMADD231PS Y11, Y12, Y10
+	VFMADD213PS  Y12, Y10, Y12
+	VMULPS       Y12, Y12, Y12
+	VMAXPS       Y7, Y0, Y10
+	VMINPS       Y10, Y2, Y10
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y10, Y11
+	VADDPS      Y8, Y11, Y11
+	VMULPS      Y6, Y11, Y11
+	VADDPS      Y1, Y8, Y6
+	VFMADD231PS Y8, Y10, Y6
+	VBLENDVPS   Y7, Y11, Y6, Y6
+	VMULPS      Y12, Y6, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y11
+	VBLENDVPS   Y7, Y9, Y11, Y11
+	VANDPS      absMask<>+0(SB), Y3, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y3, Y8
+	VMOVAPS     Y3, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y11, Y8
+	VBLENDVPS   Y10, Y8, Y11, Y11
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y11, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y6, Y6
+	VMULPS      Y8, Y6, Y6
+	VMULPS      negZero<>+0(SB), Y3, Y3
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y7, Y7
+	VBLENDVPS   Y7, Y3, Y6, Y6
+	VMOVNTPS    Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VMULPS       (SP), Y5, Y6
+	VMOVAPS      Y6, Y7
+	VFMSUB231PS  (SP), Y5, Y7
+	VANDNPS      signBit<>+0(SB), Y6, Y5
+	VXORPS       Y5, Y7, Y7
+	VMAXPS       negLoLimit<>+0(SB), Y7, Y7
+	VMINPS       loLimit<>+0(SB), Y7, Y7
+	VORPS        signBit<>+0(SB), Y6, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y5, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VADDPS       Y7, Y5, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VADDPS       Y1, Y7, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y7, Y10
+	VDIVPS       Y9, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y9
+	VFNMADD231PS Y10, Y11, Y9
+	VFMADD213PS  Y11, Y9, Y11
+	VMULPS       Y11, Y11, Y11
+	VMAXPS       Y6, Y0, Y0
+	VMINPS       Y0, Y2, Y0
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y0, Y2
+	VADDPS      Y7, Y2, Y2
+	VMULPS      Y5, Y2, Y2
+	VADDPS      Y1, Y7, Y5
+	VFMADD231PS Y7, Y0, Y5
+	VBLENDVPS   Y6, Y2, Y5, Y5
+	VMULPS      Y11, Y5, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y2
+	VBLENDVPS   Y6, Y8, Y2, Y2
+	VANDPS      absMask<>+0(SB), Y4, Y0
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y0, Y7
+	VMULPS      bigScale<>+0(SB), Y4, Y0
+	VMOVAPS     Y4, Y1
+	VBLENDVPS   Y7, Y0, Y1, Y1
+	VPADDD      bigShift<>+0(SB), Y2, Y0
+	VBLENDVPS   Y7, Y0, Y2, Y2
+	VMULPS      Y1, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y2, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y5, Y5
+	VMULPS      Y0, Y5, Y5
+	VMULPS      negZero<>+0(SB), Y4, Y0
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y6, Y1
+	VBLENDVPS   Y1, Y0, Y5, Y5
+	VMASKMOVPS  Y5, Y3, (DI)
+	VZEROUPPER
+	RET
+
+DATA maxX<>+0(SB)/4, $0x43960000
+DATA maxX<>+4(SB)/4, $0x43960000
+DATA maxX<>+8(SB)/4, $0x43960000
+DATA maxX<>+12(SB)/4, $0x43960000
+DATA maxX<>+16(SB)/4, $0x43960000
+DATA maxX<>+20(SB)/4, $0x43960000
+DATA maxX<>+24(SB)/4, $0x43960000
+DATA maxX<>+28(SB)/4, $0x43960000
+DATA maxX<>+32(SB)/4, $0x43960000
+DATA maxX<>+36(SB)/4, $0x43960000
+DATA maxX<>+40(SB)/4, $0x43960000
+DATA maxX<>+44(SB)/4, $0x43960000
+DATA maxX<>+48(SB)/4, $0x43960000
+DATA maxX<>+52(SB)/4, $0x43960000
+DATA maxX<>+56(SB)/4, $0x43960000
+DATA maxX<>+60(SB)/4, $0x43960000
+GLOBL maxX<>(SB), RODATA|NOPTR, $64
+
+DATA negZero<>+0(SB)/4, $0x80000000
+DATA negZero<>+4(SB)/4, $0x80000000
+DATA negZero<>+8(SB)/4, $0x80000000
+DATA negZero<>+12(SB)/4, $0x80000000
+DATA negZero<>+16(SB)/4, $0x80000000
+DATA negZero<>+20(SB)/4, $0x80000000
+DATA negZero<>+24(SB)/4, $0x80000000
+DATA negZero<>+28(SB)/4, $0x80000000
+DATA negZero<>+32(SB)/4, $0x80000000
+DATA negZero<>+36(SB)/4, $0x80000000
+DATA negZero<>+40(SB)/4, $0x80000000
+DATA negZero<>+44(SB)/4, $0x80000000
+DATA negZero<>+48(SB)/4, $0x80000000
+DATA negZero<>+52(SB)/4, $0x80000000
+DATA negZero<>+56(SB)/4, $0x80000000
+DATA negZero<>+60(SB)/4, $0x80000000
+GLOBL negZero<>(SB), RODATA|NOPTR, $64
 
 // func siluAVX512(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
@@ -16545,96 +19448,6 @@ last:
 	VZEROUPPER
 	RET
 
-DATA maxX<>+0(SB)/4, $0x43960000
-DATA maxX<>+4(SB)/4, $0x43960000
-DATA maxX<>+8(SB)/4, $0x43960000
-DATA maxX<>+12(SB)/4, $0x43960000
-DATA maxX<>+16(SB)/4, $0x43960000
-DATA maxX<>+20(SB)/4, $0x43960000
-DATA maxX<>+24(SB)/4, $0x43960000
-DATA maxX<>+28(SB)/4, $0x43960000
-DATA maxX<>+32(SB)/4, $0x43960000
-DATA maxX<>+36(SB)/4, $0x43960000
-DATA maxX<>+40(SB)/4, $0x43960000
-DATA maxX<>+44(SB)/4, $0x43960000
-DATA maxX<>+48(SB)/4, $0x43960000
-DATA maxX<>+52(SB)/4, $0x43960000
-DATA maxX<>+56(SB)/4, $0x43960000
-DATA maxX<>+60(SB)/4, $0x43960000
-GLOBL maxX<>(SB), RODATA|NOPTR, $64
-
-DATA bigGradient<>+0(SB)/4, $0x5f800000
-DATA bigGradient<>+4(SB)/4, $0x5f800000
-DATA bigGradient<>+8(SB)/4, $0x5f800000
-DATA bigGradient<>+12(SB)/4, $0x5f800000
-DATA bigGradient<>+16(SB)/4, $0x5f800000
-DATA bigGradient<>+20(SB)/4, $0x5f800000
-DATA bigGradient<>+24(SB)/4, $0x5f800000
-DATA bigGradient<>+28(SB)/4, $0x5f800000
-DATA bigGradient<>+32(SB)/4, $0x5f800000
-DATA bigGradient<>+36(SB)/4, $0x5f800000
-DATA bigGradient<>+40(SB)/4, $0x5f800000
-DATA bigGradient<>+44(SB)/4, $0x5f800000
-DATA bigGradient<>+48(SB)/4, $0x5f800000
-DATA bigGradient<>+52(SB)/4, $0x5f800000
-DATA bigGradient<>+56(SB)/4, $0x5f800000
-DATA bigGradient<>+60(SB)/4, $0x5f800000
-GLOBL bigGradient<>(SB), RODATA|NOPTR, $64
-
-DATA bigScale<>+0(SB)/4, $0x2d800000
-DATA bigScale<>+4(SB)/4, $0x2d800000
-DATA bigScale<>+8(SB)/4, $0x2d800000
-DATA bigScale<>+12(SB)/4, $0x2d800000
-DATA bigScale<>+16(SB)/4, $0x2d800000
-DATA bigScale<>+20(SB)/4, $0x2d800000
-DATA bigScale<>+24(SB)/4, $0x2d800000
-DATA bigScale<>+28(SB)/4, $0x2d800000
-DATA bigScale<>+32(SB)/4, $0x2d800000
-DATA bigScale<>+36(SB)/4, $0x2d800000
-DATA bigScale<>+40(SB)/4, $0x2d800000
-DATA bigScale<>+44(SB)/4, $0x2d800000
-DATA bigScale<>+48(SB)/4, $0x2d800000
-DATA bigScale<>+52(SB)/4, $0x2d800000
-DATA bigScale<>+56(SB)/4, $0x2d800000
-DATA bigScale<>+60(SB)/4, $0x2d800000
-GLOBL bigScale<>(SB), RODATA|NOPTR, $64
-
-DATA bigShift<>+0(SB)/4, $0x00000024
-DATA bigShift<>+4(SB)/4, $0x00000024
-DATA bigShift<>+8(SB)/4, $0x00000024
-DATA bigShift<>+12(SB)/4, $0x00000024
-DATA bigShift<>+16(SB)/4, $0x00000024
-DATA bigShift<>+20(SB)/4, $0x00000024
-DATA bigShift<>+24(SB)/4, $0x00000024
-DATA bigShift<>+28(SB)/4, $0x00000024
-DATA bigShift<>+32(SB)/4, $0x00000024
-DATA bigShift<>+36(SB)/4, $0x00000024
-DATA bigShift<>+40(SB)/4, $0x00000024
-DATA bigShift<>+44(SB)/4, $0x00000024
-DATA bigShift<>+48(SB)/4, $0x00000024
-DATA bigShift<>+52(SB)/4, $0x00000024
-DATA bigShift<>+56(SB)/4, $0x00000024
-DATA bigShift<>+60(SB)/4, $0x00000024
-GLOBL bigShift<>(SB), RODATA|NOPTR, $64
-
-DATA negZero<>+0(SB)/4, $0x80000000
-DATA negZero<>+4(SB)/4, $0x80000000
-DATA negZero<>+8(SB)/4, $0x80000000
-DATA negZero<>+12(SB)/4, $0x80000000
-DATA negZero<>+16(SB)/4, $0x80000000
-DATA negZero<>+20(SB)/4, $0x80000000
-DATA negZero<>+24(SB)/4, $0x80000000
-DATA negZero<>+28(SB)/4, $0x80000000
-DATA negZero<>+32(SB)/4, $0x80000000
-DATA negZero<>+36(SB)/4, $0x80000000
-DATA negZero<>+40(SB)/4, $0x80000000
-DATA negZero<>+44(SB)/4, $0x80000000
-DATA negZero<>+48(SB)/4, $0x80000000
-DATA negZero<>+52(SB)/4, $0x80000000
-DATA negZero<>+56(SB)/4, $0x80000000
-DATA negZero<>+60(SB)/4, $0x80000000
-GLOBL negZero<>(SB), RODATA|NOPTR, $64
-
 // func siluBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
 TEXT ·siluBackwardAVX2(SB), NOSPLIT, $0-73
@@ -18339,42 +21152,6 @@ last:
 	VMOVUPS     Z4, K1, (DI)
 	VZEROUPPER
 	RET
-
-DATA loLimit<>+0(SB)/4, $0x3a800000
-DATA loLimit<>+4(SB)/4, $0x3a800000
-DATA loLimit<>+8(SB)/4, $0x3a800000
-DATA loLimit<>+12(SB)/4, $0x3a800000
-DATA loLimit<>+16(SB)/4, $0x3a800000
-DATA loLimit<>+20(SB)/4, $0x3a800000
-DATA loLimit<>+24(SB)/4, $0x3a800000
-DATA loLimit<>+28(SB)/4, $0x3a800000
-DATA loLimit<>+32(SB)/4, $0x3a800000
-DATA loLimit<>+36(SB)/4, $0x3a800000
-DATA loLimit<>+40(SB)/4, $0x3a800000
-DATA loLimit<>+44(SB)/4, $0x3a800000
-DATA loLimit<>+48(SB)/4, $0x3a800000
-DATA loLimit<>+52(SB)/4, $0x3a800000
-DATA loLimit<>+56(SB)/4, $0x3a800000
-DATA loLimit<>+60(SB)/4, $0x3a800000
-GLOBL loLimit<>(SB), RODATA|NOPTR, $64
-
-DATA negLoLimit<>+0(SB)/4, $0xba800000
-DATA negLoLimit<>+4(SB)/4, $0xba800000
-DATA negLoLimit<>+8(SB)/4, $0xba800000
-DATA negLoLimit<>+12(SB)/4, $0xba800000
-DATA negLoLimit<>+16(SB)/4, $0xba800000
-DATA negLoLimit<>+20(SB)/4, $0xba800000
-DATA negLoLimit<>+24(SB)/4, $0xba800000
-DATA negLoLimit<>+28(SB)/4, $0xba800000
-DATA negLoLimit<>+32(SB)/4, $0xba800000
-DATA negLoLimit<>+36(SB)/4, $0xba800000
-DATA negLoLimit<>+40(SB)/4, $0xba800000
-DATA negLoLimit<>+44(SB)/4, $0xba800000
-DATA negLoLimit<>+48(SB)/4, $0xba800000
-DATA negLoLimit<>+52(SB)/4, $0xba800000
-DATA negLoLimit<>+56(SB)/4, $0xba800000
-DATA negLoLimit<>+60(SB)/4, $0xba800000
-GLOBL negLoLimit<>(SB), RODATA|NOPTR, $64
 
 DATA loga<>+0(SB)/4, $0x3b02333d
 DATA loga<>+4(SB)/4, $0x3b02333d
@@ -25677,9 +28454,9 @@ short:
 	VZEROUPPER
 	RET
 
-// func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+// func tanhBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
-TEXT ·tanhBackwardAVX512(SB), NOSPLIT, $0-73
+TEXT ·tanhBackwardFromOutputAVX512(SB), NOSPLIT, $0-73
 	MOVQ    dx_base+0(FP), DI
 	MOVQ    dx_len+8(FP), CX
 	MOVQ    dy_base+24(FP), SI
@@ -25958,9 +28735,9 @@ DATA tanhBackwardHuge<>+56(SB)/4, $0x5f800000
 DATA tanhBackwardHuge<>+60(SB)/4, $0x5f800000
 GLOBL tanhBackwardHuge<>(SB), RODATA|NOPTR, $64
 
-// func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+// func tanhBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, stream bool)
 // Requires: AVX, AVX2, FMA3, MMX+
-TEXT ·tanhBackwardAVX2(SB), NOSPLIT, $0-73
+TEXT ·tanhBackwardFromOutputAVX2(SB), NOSPLIT, $0-73
 	MOVQ dx_base+0(FP), DI
 	MOVQ dx_len+8(FP), CX
 	MOVQ dy_base+24(FP), SI
@@ -26238,6 +29015,737 @@ short:
 	VMASKMOVPS Y3, Y0, (DI)
 	VZEROUPPER
 	RET
+
+// func tanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·tanhBackwardAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dx_base+0(FP), DI
+	MOVQ    dx_len+8(FP), CX
+	MOVQ    dy_base+24(FP), SI
+	MOVQ    x_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMOVUPS     (DX), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y4
+	VMAXPS      Y4, Y0, Y4
+	VMOVUPS     scaleBase<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y4, Y5
+	VSUBPS      scaleBase<>+0(SB), Y5, Y6
+	VMOVAPS     Y4, Y4
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y4
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y4
+	VMOVUPS     c6<>+0(SB), Y6
+	VFMADD213PS c5<>+0(SB), Y4, Y6
+	VFMADD213PS c4<>+0(SB), Y4, Y6
+	VFMADD213PS c3<>+0(SB), Y4, Y6
+	VFMADD213PS c2<>+0(SB), Y4, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y4, Y6, Y6
+	VADDPS      Y1, Y6, Y4
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y5, Y6
+	VPSUBD      biasDiff<>+0(SB), Y6, Y6
+	VPSLLD      $0x17, Y6, Y6
+	VFMADD213PS Y1, Y4, Y6
+	VMULPS      Y6, Y6, Y6
+	VDIVPS      Y6, Y4, Y4
+	VPADDD      intTwo<>+0(SB), Y5, Y5
+	VANDPS      absMask<>+0(SB), Y2, Y6
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y6, Y8
+	VMULPS      bigScale<>+0(SB), Y2, Y6
+	VMOVAPS     Y2, Y7
+	VBLENDVPS   Y8, Y6, Y7, Y7
+	VPADDD      bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS   Y8, Y6, Y5, Y5
+	VMULPS      Y7, Y4, Y4
+	VPMAXSD     scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD      $0x01, Y5, Y6
+	VPSUBD      Y6, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y5, Y5
+	VMULPS      Y6, Y4, Y4
+	VMULPS      Y5, Y4, Y4
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y4, Y4
+	VMOVUPS     -32(SI)(CX*4), Y2
+	VMOVUPS     -32(DX)(CX*4), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMOVUPS     scaleBase<>+0(SB), Y6
+	VFMADD231PS log2e<>+0(SB), Y5, Y6
+	VSUBPS      scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS     Y5, Y5
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y5
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y5
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y5, Y7
+	VFMADD213PS c4<>+0(SB), Y5, Y7
+	VFMADD213PS c3<>+0(SB), Y5, Y7
+	VFMADD213PS c2<>+0(SB), Y5, Y7
+	VFMADD213PS Y1, Y5, Y7
+	VMULPS      Y5, Y7, Y7
+	VADDPS      Y1, Y7, Y5
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y6, Y7
+	VPSUBD      biasDiff<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD213PS Y1, Y5, Y7
+	VMULPS      Y7, Y7, Y7
+	VDIVPS      Y7, Y5, Y5
+	VPADDD      intTwo<>+0(SB), Y6, Y6
+	VANDPS      absMask<>+0(SB), Y2, Y7
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y7, Y9
+	VMULPS      bigScale<>+0(SB), Y2, Y7
+	VMOVAPS     Y2, Y8
+	VBLENDVPS   Y9, Y7, Y8, Y8
+	VPADDD      bigShift<>+0(SB), Y6, Y7
+	VBLENDVPS   Y9, Y7, Y6, Y6
+	VMULPS      Y8, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y6, Y6
+	VPSRLD      $0x01, Y6, Y7
+	VPSUBD      Y7, Y6, Y6
+	VPSLLD      $0x17, Y7, Y7
+	VPSLLD      $0x17, Y6, Y6
+	VMULPS      Y7, Y5, Y5
+	VMULPS      Y6, Y5, Y5
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y5, Y5
+	MOVQ        DI, R8
+	LEAQ        -32(DI)(CX*4), R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VPADDD      intTwo<>+0(SB), Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VSUBPS      scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS     Y7, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y7, Y9, Y9
+	VADDPS      Y1, Y9, Y7
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y8, Y9
+	VPSUBD      biasDiff<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y9, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y9, Y9, Y9
+	VDIVPS      Y9, Y7, Y7
+	VPADDD      intTwo<>+0(SB), Y8, Y8
+	VANDPS      absMask<>+0(SB), Y2, Y9
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS      bigScale<>+0(SB), Y2, Y9
+	VMOVAPS     Y2, Y10
+	VBLENDVPS   Y11, Y9, Y10, Y10
+	VPADDD      bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS   Y11, Y9, Y8, Y8
+	VMULPS      Y10, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y7, Y7
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VSUBPS      scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS     Y8, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y8, Y10, Y10
+	VADDPS      Y1, Y10, Y8
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y9, Y10
+	VPSUBD      biasDiff<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y10, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y10, Y10, Y10
+	VDIVPS      Y10, Y8, Y8
+	VPADDD      intTwo<>+0(SB), Y9, Y9
+	VANDPS      absMask<>+0(SB), Y2, Y10
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS      bigScale<>+0(SB), Y2, Y10
+	VMOVAPS     Y2, Y11
+	VBLENDVPS   Y12, Y10, Y11, Y11
+	VPADDD      bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS   Y12, Y10, Y9, Y9
+	VMULPS      Y11, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y8, Y8
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VSUBPS      scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS     Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y9, Y11, Y11
+	VADDPS      Y1, Y11, Y9
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y10, Y11
+	VPSUBD      biasDiff<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y11, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y11, Y11, Y11
+	VDIVPS      Y11, Y9, Y9
+	VPADDD      intTwo<>+0(SB), Y10, Y10
+	VANDPS      absMask<>+0(SB), Y2, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y2, Y11
+	VMOVAPS     Y2, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS   Y13, Y11, Y10, Y10
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y9, Y9
+	VMOVUPS     Y6, (DI)(BX*1)
+	VMOVUPS     Y7, 32(DI)(BX*1)
+	VMOVUPS     Y8, 64(DI)(BX*1)
+	VMOVUPS     Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VPADDD      intTwo<>+0(SB), Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VPADDD      intTwo<>+0(SB), Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVUPS     32(SI)(BX*1), Y2
+	VMOVUPS     32(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y7
+	VMAXPS      Y7, Y0, Y7
+	VMOVUPS     scaleBase<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y7, Y8
+	VSUBPS      scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS     Y7, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y7, Y9
+	VFMADD213PS c4<>+0(SB), Y7, Y9
+	VFMADD213PS c3<>+0(SB), Y7, Y9
+	VFMADD213PS c2<>+0(SB), Y7, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y7, Y9, Y9
+	VADDPS      Y1, Y9, Y7
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y8, Y9
+	VPSUBD      biasDiff<>+0(SB), Y9, Y9
+	VPSLLD      $0x17, Y9, Y9
+	VFMADD213PS Y1, Y7, Y9
+	VMULPS      Y9, Y9, Y9
+	VDIVPS      Y9, Y7, Y7
+	VPADDD      intTwo<>+0(SB), Y8, Y8
+	VANDPS      absMask<>+0(SB), Y2, Y9
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y9, Y11
+	VMULPS      bigScale<>+0(SB), Y2, Y9
+	VMOVAPS     Y2, Y10
+	VBLENDVPS   Y11, Y9, Y10, Y10
+	VPADDD      bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS   Y11, Y9, Y8, Y8
+	VMULPS      Y10, Y7, Y7
+	VPMAXSD     scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD      $0x01, Y8, Y9
+	VPSUBD      Y9, Y8, Y8
+	VPSLLD      $0x17, Y9, Y9
+	VPSLLD      $0x17, Y8, Y8
+	VMULPS      Y9, Y7, Y7
+	VMULPS      Y8, Y7, Y7
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y7, Y7
+	VMOVUPS     64(SI)(BX*1), Y2
+	VMOVUPS     64(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMOVUPS     scaleBase<>+0(SB), Y9
+	VFMADD231PS log2e<>+0(SB), Y8, Y9
+	VSUBPS      scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS     Y8, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y8, Y10
+	VFMADD213PS c4<>+0(SB), Y8, Y10
+	VFMADD213PS c3<>+0(SB), Y8, Y10
+	VFMADD213PS c2<>+0(SB), Y8, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y8, Y10, Y10
+	VADDPS      Y1, Y10, Y8
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y9, Y10
+	VPSUBD      biasDiff<>+0(SB), Y10, Y10
+	VPSLLD      $0x17, Y10, Y10
+	VFMADD213PS Y1, Y8, Y10
+	VMULPS      Y10, Y10, Y10
+	VDIVPS      Y10, Y8, Y8
+	VPADDD      intTwo<>+0(SB), Y9, Y9
+	VANDPS      absMask<>+0(SB), Y2, Y10
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y10, Y12
+	VMULPS      bigScale<>+0(SB), Y2, Y10
+	VMOVAPS     Y2, Y11
+	VBLENDVPS   Y12, Y10, Y11, Y11
+	VPADDD      bigShift<>+0(SB), Y9, Y10
+	VBLENDVPS   Y12, Y10, Y9, Y9
+	VMULPS      Y11, Y8, Y8
+	VPMAXSD     scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD      $0x01, Y9, Y10
+	VPSUBD      Y10, Y9, Y9
+	VPSLLD      $0x17, Y10, Y10
+	VPSLLD      $0x17, Y9, Y9
+	VMULPS      Y10, Y8, Y8
+	VMULPS      Y9, Y8, Y8
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y8, Y8
+	VMOVUPS     96(SI)(BX*1), Y2
+	VMOVUPS     96(DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y9
+	VMAXPS      Y9, Y0, Y9
+	VMOVUPS     scaleBase<>+0(SB), Y10
+	VFMADD231PS log2e<>+0(SB), Y9, Y10
+	VSUBPS      scaleBase<>+0(SB), Y10, Y11
+	VMOVAPS     Y9, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y9
+	VMOVUPS     c6<>+0(SB), Y11
+	VFMADD213PS c5<>+0(SB), Y9, Y11
+	VFMADD213PS c4<>+0(SB), Y9, Y11
+	VFMADD213PS c3<>+0(SB), Y9, Y11
+	VFMADD213PS c2<>+0(SB), Y9, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y9, Y11, Y11
+	VADDPS      Y1, Y11, Y9
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y10, Y11
+	VPSUBD      biasDiff<>+0(SB), Y11, Y11
+	VPSLLD      $0x17, Y11, Y11
+	VFMADD213PS Y1, Y9, Y11
+	VMULPS      Y11, Y11, Y11
+	VDIVPS      Y11, Y9, Y9
+	VPADDD      intTwo<>+0(SB), Y10, Y10
+	VANDPS      absMask<>+0(SB), Y2, Y11
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y11, Y13
+	VMULPS      bigScale<>+0(SB), Y2, Y11
+	VMOVAPS     Y2, Y12
+	VBLENDVPS   Y13, Y11, Y12, Y12
+	VPADDD      bigShift<>+0(SB), Y10, Y11
+	VBLENDVPS   Y13, Y11, Y10, Y10
+	VMULPS      Y12, Y9, Y9
+	VPMAXSD     scaleFloor<>+0(SB), Y10, Y10
+	VPSRLD      $0x01, Y10, Y11
+	VPSUBD      Y11, Y10, Y10
+	VPSLLD      $0x17, Y11, Y11
+	VPSLLD      $0x17, Y10, Y10
+	VMULPS      Y11, Y9, Y9
+	VMULPS      Y10, Y9, Y9
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y9, Y9
+	VMOVNTPS    Y6, (DI)(BX*1)
+	VMOVNTPS    Y7, 32(DI)(BX*1)
+	VMOVNTPS    Y8, 64(DI)(BX*1)
+	VMOVNTPS    Y9, 96(DI)(BX*1)
+	ADDQ        $0x00000080, BX
+	CMPQ        BX, $-128
+	JLE         nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VADDPS      Y3, Y3, Y3
+	VORPS       signBit<>+0(SB), Y3, Y6
+	VMAXPS      Y6, Y0, Y6
+	VMOVUPS     scaleBase<>+0(SB), Y7
+	VFMADD231PS log2e<>+0(SB), Y6, Y7
+	VSUBPS      scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS     Y6, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y6, Y8
+	VFMADD213PS c4<>+0(SB), Y6, Y8
+	VFMADD213PS c3<>+0(SB), Y6, Y8
+	VFMADD213PS c2<>+0(SB), Y6, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y6, Y8, Y8
+	VADDPS      Y1, Y8, Y6
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y7, Y8
+	VPSUBD      biasDiff<>+0(SB), Y8, Y8
+	VPSLLD      $0x17, Y8, Y8
+	VFMADD213PS Y1, Y6, Y8
+	VMULPS      Y8, Y8, Y8
+	VDIVPS      Y8, Y6, Y6
+	VPADDD      intTwo<>+0(SB), Y7, Y7
+	VANDPS      absMask<>+0(SB), Y2, Y8
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y8, Y10
+	VMULPS      bigScale<>+0(SB), Y2, Y8
+	VMOVAPS     Y2, Y9
+	VBLENDVPS   Y10, Y8, Y9, Y9
+	VPADDD      bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS   Y10, Y8, Y7, Y7
+	VMULPS      Y9, Y6, Y6
+	VPMAXSD     scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD      $0x01, Y7, Y8
+	VPSUBD      Y8, Y7, Y7
+	VPSLLD      $0x17, Y8, Y8
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y8, Y6, Y6
+	VMULPS      Y7, Y6, Y6
+	VORPS       signBit<>+0(SB), Y3, Y3
+	VMULPS      zero<>+0(SB), Y2, Y2
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS   Y3, Y2, Y6, Y6
+	VMOVNTPS    Y6, (DI)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y4, (R8)
+	VMOVUPS Y5, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VADDPS       Y4, Y4, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y5, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y6
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y6, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y6, Y5
+	VMOVUPS      c6<>+0(SB), Y6
+	VFMADD213PS  c5<>+0(SB), Y5, Y6
+	VFMADD213PS  c4<>+0(SB), Y5, Y6
+	VFMADD213PS  c3<>+0(SB), Y5, Y6
+	VFMADD213PS  c2<>+0(SB), Y5, Y6
+	VFMADD213PS  Y1, Y5, Y6
+	VMULPS       Y5, Y6, Y6
+	VADDPS       Y1, Y6, Y5
+
+	// d = 1 + 2^max(n, -60)·m, and m/d².
+	VPMAXSD     slopeMinN<>+0(SB), Y0, Y6
+	VPSUBD      biasDiff<>+0(SB), Y6, Y6
+	VPSLLD      $0x17, Y6, Y6
+	VFMADD213PS Y1, Y5, Y6
+	VMULPS      Y6, Y6, Y6
+	VDIVPS      Y6, Y5, Y5
+	VPADDD      intTwo<>+0(SB), Y0, Y0
+	VANDPS      absMask<>+0(SB), Y3, Y1
+	VCMPPS      $0x1d, bigGradient<>+0(SB), Y1, Y7
+	VMULPS      bigScale<>+0(SB), Y3, Y1
+	VMOVAPS     Y3, Y6
+	VBLENDVPS   Y7, Y1, Y6, Y6
+	VPADDD      bigShift<>+0(SB), Y0, Y1
+	VBLENDVPS   Y7, Y1, Y0, Y0
+	VMULPS      Y6, Y5, Y5
+	VPMAXSD     scaleFloor<>+0(SB), Y0, Y0
+	VPSRLD      $0x01, Y0, Y1
+	VPSUBD      Y1, Y0, Y0
+	VPSLLD      $0x17, Y1, Y1
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y1, Y5, Y5
+	VMULPS      Y0, Y5, Y5
+	VORPS       signBit<>+0(SB), Y4, Y0
+	VMULPS      zero<>+0(SB), Y3, Y1
+	VCMPPS      $0x12, expZeroBelow<>+0(SB), Y0, Y0
+	VBLENDVPS   Y0, Y1, Y5, Y5
+	VMASKMOVPS  Y5, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA intTwo<>+0(SB)/4, $0x00000002
+DATA intTwo<>+4(SB)/4, $0x00000002
+DATA intTwo<>+8(SB)/4, $0x00000002
+DATA intTwo<>+12(SB)/4, $0x00000002
+DATA intTwo<>+16(SB)/4, $0x00000002
+DATA intTwo<>+20(SB)/4, $0x00000002
+DATA intTwo<>+24(SB)/4, $0x00000002
+DATA intTwo<>+28(SB)/4, $0x00000002
+DATA intTwo<>+32(SB)/4, $0x00000002
+DATA intTwo<>+36(SB)/4, $0x00000002
+DATA intTwo<>+40(SB)/4, $0x00000002
+DATA intTwo<>+44(SB)/4, $0x00000002
+DATA intTwo<>+48(SB)/4, $0x00000002
+DATA intTwo<>+52(SB)/4, $0x00000002
+DATA intTwo<>+56(SB)/4, $0x00000002
+DATA intTwo<>+60(SB)/4, $0x00000002
+GLOBL intTwo<>(SB), RODATA|NOPTR, $64
 
 // func geluTanhAVX512(dst []float32, x []float32, stream bool)
 // Requires: AVX, AVX512DQ, AVX512F, BMI2, MMX+
@@ -46389,3 +49897,6932 @@ out_done:
 done:
 	VZEROUPPER
 	RET
+
+// func softsignAVX2(dst []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·softsignAVX2(SB), NOSPLIT, $0-49
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    x_base+24(FP), SI
+	VMOVUPS one<>+0(SB), Y0
+	VMOVUPS maxFloat<>+0(SB), Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y5
+	VMINPS Y3, Y0, Y6
+	VSUBPS Y5, Y4, Y5
+	VSUBPS Y5, Y6, Y6
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y5
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y5, Y4, Y3
+	VFNMADD231PS Y5, Y6, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y5
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y5, Y5
+	VMOVUPS -32(SI)(CX*4), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y6
+	VMINPS Y3, Y0, Y7
+	VSUBPS Y6, Y4, Y6
+	VSUBPS Y6, Y7, Y7
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y6
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y6, Y4, Y3
+	VFNMADD231PS Y6, Y7, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y6
+
+	// x's sign.
+	VANDPS signBit<>+0(SB), Y2, Y3
+	VORPS  Y3, Y6, Y6
+	MOVQ   DI, R8
+	LEAQ   -32(DI)(CX*4), R9
+	CMPQ   CX, $0x10
+	JBE    edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+48(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y7
+	VMINPS Y3, Y0, Y8
+	VSUBPS Y7, Y4, Y7
+	VSUBPS Y7, Y8, Y8
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y7
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y7, Y4, Y3
+	VFNMADD231PS Y7, Y8, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y8
+	VMINPS Y3, Y0, Y9
+	VSUBPS Y8, Y4, Y8
+	VSUBPS Y8, Y9, Y9
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y8
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y8, Y4, Y3
+	VFNMADD231PS Y8, Y9, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y9
+	VMINPS Y3, Y0, Y10
+	VSUBPS Y9, Y4, Y9
+	VSUBPS Y9, Y10, Y10
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y9
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y9, Y4, Y3
+	VFNMADD231PS Y9, Y10, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y10
+	VMINPS Y3, Y0, Y11
+	VSUBPS Y10, Y4, Y10
+	VSUBPS Y10, Y11, Y11
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y10
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y10, Y4, Y3
+	VFNMADD231PS Y10, Y11, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y10
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y10, Y10
+	VMOVUPS Y7, (DI)(BX*1)
+	VMOVUPS Y8, 32(DI)(BX*1)
+	VMOVUPS Y9, 64(DI)(BX*1)
+	VMOVUPS Y10, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y7
+	VMINPS Y3, Y0, Y8
+	VSUBPS Y7, Y4, Y7
+	VSUBPS Y7, Y8, Y8
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y7
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y7, Y4, Y3
+	VFNMADD231PS Y7, Y8, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y7, Y7
+	VMOVUPS Y7, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y7
+	VMINPS Y3, Y0, Y8
+	VSUBPS Y7, Y4, Y7
+	VSUBPS Y7, Y8, Y8
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y7
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y7, Y4, Y3
+	VFNMADD231PS Y7, Y8, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y7
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y7, Y7
+	VMOVUPS 32(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y8
+	VMINPS Y3, Y0, Y9
+	VSUBPS Y8, Y4, Y8
+	VSUBPS Y8, Y9, Y9
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y8
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y8, Y4, Y3
+	VFNMADD231PS Y8, Y9, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y8
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y8, Y8
+	VMOVUPS 64(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y9
+	VMINPS Y3, Y0, Y10
+	VSUBPS Y9, Y4, Y9
+	VSUBPS Y9, Y10, Y10
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y9
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y9, Y4, Y3
+	VFNMADD231PS Y9, Y10, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y9
+
+	// x's sign.
+	VANDPS  signBit<>+0(SB), Y2, Y3
+	VORPS   Y3, Y9, Y9
+	VMOVUPS 96(SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y10
+	VMINPS Y3, Y0, Y11
+	VSUBPS Y10, Y4, Y10
+	VSUBPS Y10, Y11, Y11
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y10
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y10, Y4, Y3
+	VFNMADD231PS Y10, Y11, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y10
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y2, Y3
+	VORPS    Y3, Y10, Y10
+	VMOVNTPS Y7, (DI)(BX*1)
+	VMOVNTPS Y8, 32(DI)(BX*1)
+	VMOVNTPS Y9, 64(DI)(BX*1)
+	VMOVNTPS Y10, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ   BX, BX
+	JZ      nt_done
+	VMOVUPS (SI)(BX*1), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y3
+	VMINPS  Y3, Y1, Y3
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y3, Y4
+	VMAXPS Y3, Y0, Y7
+	VMINPS Y3, Y0, Y8
+	VSUBPS Y7, Y4, Y7
+	VSUBPS Y7, Y8, Y8
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y4, Y3, Y7
+	VMOVAPS      Y3, Y3
+	VFNMADD231PS Y7, Y4, Y3
+	VFNMADD231PS Y7, Y8, Y3
+	VRCPPS       Y4, Y4
+	VFMADD231PS  Y3, Y4, Y7
+
+	// x's sign.
+	VANDPS   signBit<>+0(SB), Y2, Y3
+	VORPS    Y3, Y7, Y7
+	VMOVNTPS Y7, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y5, (R8)
+	VMOVUPS Y6, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VANDPS       absMask<>+0(SB), Y3, Y4
+	VMINPS       Y4, Y1, Y4
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	VADDPS Y0, Y4, Y1
+	VMAXPS Y4, Y0, Y5
+	VMINPS Y4, Y0, Y0
+	VSUBPS Y5, Y1, Y5
+	VSUBPS Y5, Y0, Y0
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	VDIVPS       Y1, Y4, Y5
+	VMOVAPS      Y4, Y4
+	VFNMADD231PS Y5, Y1, Y4
+	VFNMADD231PS Y5, Y0, Y4
+	VRCPPS       Y1, Y0
+	VFMADD231PS  Y4, Y0, Y5
+
+	// x's sign.
+	VANDPS     signBit<>+0(SB), Y3, Y4
+	VORPS      Y4, Y5, Y5
+	VMASKMOVPS Y5, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA maxFloat<>+0(SB)/4, $0x7f7fffff
+DATA maxFloat<>+4(SB)/4, $0x7f7fffff
+DATA maxFloat<>+8(SB)/4, $0x7f7fffff
+DATA maxFloat<>+12(SB)/4, $0x7f7fffff
+DATA maxFloat<>+16(SB)/4, $0x7f7fffff
+DATA maxFloat<>+20(SB)/4, $0x7f7fffff
+DATA maxFloat<>+24(SB)/4, $0x7f7fffff
+DATA maxFloat<>+28(SB)/4, $0x7f7fffff
+DATA maxFloat<>+32(SB)/4, $0x7f7fffff
+DATA maxFloat<>+36(SB)/4, $0x7f7fffff
+DATA maxFloat<>+40(SB)/4, $0x7f7fffff
+DATA maxFloat<>+44(SB)/4, $0x7f7fffff
+DATA maxFloat<>+48(SB)/4, $0x7f7fffff
+DATA maxFloat<>+52(SB)/4, $0x7f7fffff
+DATA maxFloat<>+56(SB)/4, $0x7f7fffff
+DATA maxFloat<>+60(SB)/4, $0x7f7fffff
+GLOBL maxFloat<>(SB), RODATA|NOPTR, $64
+
+// func softsignBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+// Requires: AVX, AVX2, MMX+
+TEXT ·softsignBackwardAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ dx_base+0(FP), DI
+	MOVQ dx_len+8(FP), CX
+	MOVQ dy_base+24(FP), SI
+	MOVQ x_base+48(FP), DX
+	CMPQ CX, $0x08
+	JB   short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS (SI), Y0
+	VMOVUPS (DX), Y1
+	VANDPS  absMask<>+0(SB), Y1, Y1
+	VADDPS  one<>+0(SB), Y1, Y1
+	VDIVPS  Y1, Y0, Y0
+	VDIVPS  Y1, Y0, Y0
+	VMOVUPS -32(SI)(CX*4), Y1
+	VMOVUPS -32(DX)(CX*4), Y2
+	VANDPS  absMask<>+0(SB), Y2, Y2
+	VADDPS  one<>+0(SB), Y2, Y2
+	VDIVPS  Y2, Y1, Y1
+	VDIVPS  Y2, Y1, Y1
+	MOVQ    DI, R8
+	LEAQ    -32(DI)(CX*4), R9
+	CMPQ    CX, $0x10
+	JBE     edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-128
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VANDPS  absMask<>+0(SB), Y3, Y3
+	VADDPS  one<>+0(SB), Y3, Y3
+	VDIVPS  Y3, Y2, Y2
+	VDIVPS  Y3, Y2, Y2
+	VMOVUPS 32(SI)(BX*1), Y3
+	VMOVUPS 32(DX)(BX*1), Y4
+	VANDPS  absMask<>+0(SB), Y4, Y4
+	VADDPS  one<>+0(SB), Y4, Y4
+	VDIVPS  Y4, Y3, Y3
+	VDIVPS  Y4, Y3, Y3
+	VMOVUPS 64(SI)(BX*1), Y4
+	VMOVUPS 64(DX)(BX*1), Y5
+	VANDPS  absMask<>+0(SB), Y5, Y5
+	VADDPS  one<>+0(SB), Y5, Y5
+	VDIVPS  Y5, Y4, Y4
+	VDIVPS  Y5, Y4, Y4
+	VMOVUPS 96(SI)(BX*1), Y5
+	VMOVUPS 96(DX)(BX*1), Y6
+	VANDPS  absMask<>+0(SB), Y6, Y6
+	VADDPS  one<>+0(SB), Y6, Y6
+	VDIVPS  Y6, Y5, Y5
+	VDIVPS  Y6, Y5, Y5
+	VMOVUPS Y2, (DI)(BX*1)
+	VMOVUPS Y3, 32(DI)(BX*1)
+	VMOVUPS Y4, 64(DI)(BX*1)
+	VMOVUPS Y5, 96(DI)(BX*1)
+	ADDQ    $0x00000080, BX
+	CMPQ    BX, $-128
+	JLE     plain_x4
+
+plain_x1:
+	TESTQ   BX, BX
+	JZ      plain_done
+	VMOVUPS (SI)(BX*1), Y2
+	VMOVUPS (DX)(BX*1), Y3
+	VANDPS  absMask<>+0(SB), Y3, Y3
+	VADDPS  one<>+0(SB), Y3, Y3
+	VDIVPS  Y3, Y2, Y2
+	VDIVPS  Y3, Y2, Y2
+	VMOVUPS Y2, (DI)(BX*1)
+	ADDQ    $0x20, BX
+	JMP     plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-128
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VANDPS   absMask<>+0(SB), Y3, Y3
+	VADDPS   one<>+0(SB), Y3, Y3
+	VDIVPS   Y3, Y2, Y2
+	VDIVPS   Y3, Y2, Y2
+	VMOVUPS  32(SI)(BX*1), Y3
+	VMOVUPS  32(DX)(BX*1), Y4
+	VANDPS   absMask<>+0(SB), Y4, Y4
+	VADDPS   one<>+0(SB), Y4, Y4
+	VDIVPS   Y4, Y3, Y3
+	VDIVPS   Y4, Y3, Y3
+	VMOVUPS  64(SI)(BX*1), Y4
+	VMOVUPS  64(DX)(BX*1), Y5
+	VANDPS   absMask<>+0(SB), Y5, Y5
+	VADDPS   one<>+0(SB), Y5, Y5
+	VDIVPS   Y5, Y4, Y4
+	VDIVPS   Y5, Y4, Y4
+	VMOVUPS  96(SI)(BX*1), Y5
+	VMOVUPS  96(DX)(BX*1), Y6
+	VANDPS   absMask<>+0(SB), Y6, Y6
+	VADDPS   one<>+0(SB), Y6, Y6
+	VDIVPS   Y6, Y5, Y5
+	VDIVPS   Y6, Y5, Y5
+	VMOVNTPS Y2, (DI)(BX*1)
+	VMOVNTPS Y3, 32(DI)(BX*1)
+	VMOVNTPS Y4, 64(DI)(BX*1)
+	VMOVNTPS Y5, 96(DI)(BX*1)
+	ADDQ     $0x00000080, BX
+	CMPQ     BX, $-128
+	JLE      nt_x4
+
+nt_x1:
+	TESTQ    BX, BX
+	JZ       nt_done
+	VMOVUPS  (SI)(BX*1), Y2
+	VMOVUPS  (DX)(BX*1), Y3
+	VANDPS   absMask<>+0(SB), Y3, Y3
+	VADDPS   one<>+0(SB), Y3, Y3
+	VDIVPS   Y3, Y2, Y2
+	VDIVPS   Y3, Y2, Y2
+	VMOVNTPS Y2, (DI)(BX*1)
+	ADDQ     $0x20, BX
+	JMP      nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y0, (R8)
+	VMOVUPS Y1, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X0
+	VPMOVZXBD    X0, Y0
+	VMOVQ        CX, X1
+	VPBROADCASTD X1, Y1
+	VPCMPGTD     Y0, Y1, Y0
+	VMASKMOVPS   (SI), Y0, Y1
+	VMASKMOVPS   (DX), Y0, Y2
+	VANDPS       absMask<>+0(SB), Y2, Y2
+	VADDPS       one<>+0(SB), Y2, Y2
+	VDIVPS       Y2, Y1, Y1
+	VDIVPS       Y2, Y1, Y1
+	VMASKMOVPS   Y1, Y0, (DI)
+	VZEROUPPER
+	RET
+
+// func gluAVX2(dst []float32, a []float32, b []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·gluAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    a_base+24(FP), SI
+	MOVQ    b_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y5
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y5, Y7
+	VFMADD213PS  c4<>+0(SB), Y5, Y7
+	VFMADD213PS  c3<>+0(SB), Y5, Y7
+	VFMADD213PS  c2<>+0(SB), Y5, Y7
+	VFMADD213PS  Y1, Y5, Y7
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y1, Y7, Y5
+	VMOVAPS      Y5, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+	VCMPPS       $0x1e, Y4, Y2, Y8
+	VMULPS       Y7, Y5, Y5
+	VMOVAPS      Y7, Y7
+	VBLENDVPS    Y8, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y8, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y9
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y8
+	VBLENDVPS    Y9, Y6, Y8, Y8
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y9, Y6, Y5, Y5
+	VMULPS       Y8, Y7, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y7, Y7
+	VMULPS       Y5, Y7, Y7
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y7, Y7
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y8
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y5
+	VMOVUPS      c6<>+0(SB), Y8
+	VFMADD213PS  c5<>+0(SB), Y5, Y8
+	VFMADD213PS  c4<>+0(SB), Y5, Y8
+	VFMADD213PS  c3<>+0(SB), Y5, Y8
+	VFMADD213PS  c2<>+0(SB), Y5, Y8
+	VFMADD213PS  Y1, Y5, Y8
+	VMULPS       Y5, Y8, Y8
+	VADDPS       Y1, Y8, Y5
+	VMOVAPS      Y5, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y9
+	VFNMADD231PS Y10, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y8
+	VCMPPS       $0x1e, Y4, Y2, Y9
+	VMULPS       Y8, Y5, Y5
+	VMOVAPS      Y8, Y8
+	VBLENDVPS    Y9, Y5, Y8, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y9, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y10
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y9
+	VBLENDVPS    Y10, Y6, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VMULPS       Y9, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y8, Y8
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-64
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VFMADD213PS  Y1, Y5, Y9
+	VMULPS       Y5, Y9, Y9
+	VADDPS       Y1, Y9, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y4, Y2, Y10
+	VMULPS       Y9, Y5, Y5
+	VMOVAPS      Y9, Y9
+	VBLENDVPS    Y10, Y5, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y6, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y10
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y5
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y5, Y10
+	VFMADD213PS  c4<>+0(SB), Y5, Y10
+	VFMADD213PS  c3<>+0(SB), Y5, Y10
+	VFMADD213PS  c2<>+0(SB), Y5, Y10
+	VFMADD213PS  Y1, Y5, Y10
+	VMULPS       Y5, Y10, Y10
+	VADDPS       Y1, Y10, Y5
+	VMOVAPS      Y5, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y4, Y2, Y11
+	VMULPS       Y10, Y5, Y5
+	VMOVAPS      Y10, Y10
+	VBLENDVPS    Y11, Y5, Y10, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y10, Y10
+	VMOVUPS      Y9, (DI)(BX*1)
+	VMOVUPS      Y10, 32(DI)(BX*1)
+	ADDQ         $0x00000040, BX
+	CMPQ         BX, $-64
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VFMADD213PS  Y1, Y5, Y9
+	VMULPS       Y5, Y9, Y9
+	VADDPS       Y1, Y9, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y4, Y2, Y10
+	VMULPS       Y9, Y5, Y5
+	VMOVAPS      Y9, Y9
+	VBLENDVPS    Y10, Y5, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y6, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVUPS      Y9, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-64
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VFMADD213PS  Y1, Y5, Y9
+	VMULPS       Y5, Y9, Y9
+	VADDPS       Y1, Y9, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y4, Y2, Y10
+	VMULPS       Y9, Y5, Y5
+	VMOVAPS      Y9, Y9
+	VBLENDVPS    Y10, Y5, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y6, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y10
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y5
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y5, Y10
+	VFMADD213PS  c4<>+0(SB), Y5, Y10
+	VFMADD213PS  c3<>+0(SB), Y5, Y10
+	VFMADD213PS  c2<>+0(SB), Y5, Y10
+	VFMADD213PS  Y1, Y5, Y10
+	VMULPS       Y5, Y10, Y10
+	VADDPS       Y1, Y10, Y5
+	VMOVAPS      Y5, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y4, Y2, Y11
+	VMULPS       Y10, Y5, Y5
+	VMOVAPS      Y10, Y10
+	VBLENDVPS    Y11, Y5, Y10, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y10, Y10
+	VMOVNTPS     Y9, (DI)(BX*1)
+	VMOVNTPS     Y10, 32(DI)(BX*1)
+	ADDQ         $0x00000040, BX
+	CMPQ         BX, $-64
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y9
+	VMOVAPS      Y5, Y5
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y5
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y5
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y5, Y9
+	VFMADD213PS  c4<>+0(SB), Y5, Y9
+	VFMADD213PS  c3<>+0(SB), Y5, Y9
+	VFMADD213PS  c2<>+0(SB), Y5, Y9
+	VFMADD213PS  Y1, Y5, Y9
+	VMULPS       Y5, Y9, Y9
+	VADDPS       Y1, Y9, Y5
+	VMOVAPS      Y5, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y4, Y2, Y10
+	VMULPS       Y9, Y5, Y5
+	VMOVAPS      Y9, Y9
+	VBLENDVPS    Y10, Y5, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y3, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y11
+	VMULPS       bigScale<>+0(SB), Y3, Y6
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y11, Y6, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VMULPS       Y10, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VMULPS       zero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y4
+	VBLENDVPS    Y4, Y3, Y9, Y9
+	VMOVNTPS     Y9, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y7, (R8)
+	VMOVUPS Y8, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y6, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y7
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y6
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y6, Y7
+	VFMADD213PS  c4<>+0(SB), Y6, Y7
+	VFMADD213PS  c3<>+0(SB), Y6, Y7
+	VFMADD213PS  c2<>+0(SB), Y6, Y7
+	VFMADD213PS  Y1, Y6, Y7
+	VMULPS       Y6, Y7, Y7
+	VADDPS       Y1, Y7, Y6
+	VMOVAPS      Y6, Y7
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y8
+	VSUBPS       Y1, Y8, Y9
+	VSUBPS       Y9, Y7, Y9
+	VDIVPS       Y8, Y1, Y7
+	VFNMADD213PS Y1, Y7, Y8
+	VFNMADD231PS Y9, Y7, Y8
+	VFMADD213PS  Y7, Y8, Y7
+	VCMPPS       $0x1e, Y5, Y2, Y1
+	VMULPS       Y7, Y6, Y2
+	VMOVAPS      Y7, Y6
+	VBLENDVPS    Y1, Y2, Y6, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y2
+	VBLENDVPS    Y1, Y0, Y2, Y2
+	VANDPS       absMask<>+0(SB), Y4, Y0
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y0, Y7
+	VMULPS       bigScale<>+0(SB), Y4, Y0
+	VMOVAPS      Y4, Y1
+	VBLENDVPS    Y7, Y0, Y1, Y1
+	VPADDD       bigShift<>+0(SB), Y2, Y0
+	VBLENDVPS    Y7, Y0, Y2, Y2
+	VMULPS       Y1, Y6, Y6
+	VPMAXSD      scaleFloor<>+0(SB), Y2, Y0
+	VPSRLD       $0x01, Y0, Y1
+	VPSUBD       Y1, Y0, Y0
+	VPSLLD       $0x17, Y1, Y1
+	VPSLLD       $0x17, Y0, Y0
+	VMULPS       Y1, Y6, Y6
+	VMULPS       Y0, Y6, Y6
+	VMULPS       zero<>+0(SB), Y4, Y0
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y1
+	VBLENDVPS    Y1, Y0, Y6, Y6
+	VMASKMOVPS   Y6, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func gluBackwardAVX2(da []float32, db []float32, dy []float32, a []float32, b []float32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·gluBackwardAVX2(SB), NOSPLIT, $128-120
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    da_base+0(FP), DI
+	MOVQ    db_base+24(FP), R12
+	MOVQ    da_len+8(FP), CX
+	MOVQ    dy_base+48(FP), SI
+	MOVQ    a_base+72(FP), DX
+	MOVQ    b_base+96(FP), R10
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store, kept on the stack.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VMOVUPS      (R10), Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VFMADD213PS  Y1, Y6, Y9
+	VMULPS       Y6, Y9, Y9
+	VADDPS       Y1, Y9, Y6
+	VMOVAPS      Y6, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y5, Y2, Y10
+	VMULPS       Y9, Y6, Y11
+	VMOVAPS      Y9, Y12
+	VBLENDVPS    Y10, Y11, Y12, Y12
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y10, Y7, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y7
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y7, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y7
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y13, Y7, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y11, Y7
+	VBLENDVPS    Y13, Y7, Y11, Y11
+	VMULPS       Y10, Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y7
+	VPSRLD       $0x01, Y7, Y10
+	VPSUBD       Y10, Y7, Y7
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y10, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VMULPS       zero<>+0(SB), Y3, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y10
+	VBLENDVPS    Y10, Y7, Y12, Y12
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, Y2, Y6, Y6
+	VCVTPS2PD    X6, Y5
+	VCVTPS2PD    X8, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X3, Y7
+	VCVTPS2PD    X4, Y9
+	VMULPD       Y9, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y3, Y3
+	VMULPD       Y3, Y6, Y6
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y6, X3
+	VINSERTF128  $0x01, X3, Y5, Y5
+	VMOVUPS      Y12, (SP)
+	VMOVUPS      Y5, 32(SP)
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VMOVUPS      -32(R10)(CX*4), Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VFMADD213PS  Y1, Y6, Y9
+	VMULPS       Y6, Y9, Y9
+	VADDPS       Y1, Y9, Y6
+	VMOVAPS      Y6, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y5, Y2, Y10
+	VMULPS       Y9, Y6, Y11
+	VMOVAPS      Y9, Y12
+	VBLENDVPS    Y10, Y11, Y12, Y12
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y10, Y7, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y7
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y7, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y7
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y13, Y7, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y11, Y7
+	VBLENDVPS    Y13, Y7, Y11, Y11
+	VMULPS       Y10, Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y7
+	VPSRLD       $0x01, Y7, Y10
+	VPSUBD       Y10, Y7, Y7
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y10, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VMULPS       zero<>+0(SB), Y3, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y10
+	VBLENDVPS    Y10, Y7, Y12, Y12
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, Y2, Y6, Y6
+	VCVTPS2PD    X6, Y5
+	VCVTPS2PD    X8, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X3, Y7
+	VCVTPS2PD    X4, Y9
+	VMULPD       Y9, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y3, Y3
+	VMULPD       Y3, Y6, Y6
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y6, X3
+	VINSERTF128  $0x01, X3, Y5, Y5
+	VMOVUPS      Y12, 64(SP)
+	VMOVUPS      Y5, 96(SP)
+	MOVQ         DI, R8
+	MOVQ         R12, R13
+	MOVQ         CX, R9
+	SHLQ         $0x02, R9
+	SUBQ         $0x20, R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ CX, BX
+	ANDQ $-8, BX
+	LEAQ (AX)(BX*1), AX
+	SHLQ $0x02, AX
+	ADDQ AX, DI
+	ADDQ AX, R12
+	ADDQ AX, SI
+	ADDQ AX, DX
+	ADDQ AX, R10
+	SHLQ $0x02, BX
+	NEGQ BX
+	CMPQ BX, $-32
+	JG   plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VMOVUPS      (R10)(BX*1), Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VFMADD213PS  Y1, Y6, Y9
+	VMULPS       Y6, Y9, Y9
+	VADDPS       Y1, Y9, Y6
+	VMOVAPS      Y6, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y5, Y2, Y10
+	VMULPS       Y9, Y6, Y11
+	VMOVAPS      Y9, Y12
+	VBLENDVPS    Y10, Y11, Y12, Y12
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y10, Y7, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y7
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y7, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y7
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y13, Y7, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y11, Y7
+	VBLENDVPS    Y13, Y7, Y11, Y11
+	VMULPS       Y10, Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y7
+	VPSRLD       $0x01, Y7, Y10
+	VPSUBD       Y10, Y7, Y7
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y10, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VMULPS       zero<>+0(SB), Y3, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y10
+	VBLENDVPS    Y10, Y7, Y12, Y12
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, Y2, Y6, Y6
+	VCVTPS2PD    X6, Y5
+	VCVTPS2PD    X8, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X3, Y7
+	VCVTPS2PD    X4, Y9
+	VMULPD       Y9, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y3, Y3
+	VMULPD       Y3, Y6, Y6
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y6, X3
+	VINSERTF128  $0x01, X3, Y5, Y5
+	VMOVUPS      Y12, (DI)(BX*1)
+	VMOVUPS      Y5, (R12)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VMOVUPS      (R10)(BX*1), Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VFMADD231PS  log2e<>+0(SB), Y6, Y7
+	VSUBPS       scaleBase<>+0(SB), Y7, Y8
+	VMOVAPS      Y6, Y6
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y6
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y6
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y6, Y9
+	VFMADD213PS  c4<>+0(SB), Y6, Y9
+	VFMADD213PS  c3<>+0(SB), Y6, Y9
+	VFMADD213PS  c2<>+0(SB), Y6, Y9
+	VFMADD213PS  Y1, Y6, Y9
+	VMULPS       Y6, Y9, Y9
+	VADDPS       Y1, Y9, Y6
+	VMOVAPS      Y6, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y5, Y2, Y10
+	VMULPS       Y9, Y6, Y11
+	VMOVAPS      Y9, Y12
+	VBLENDVPS    Y10, Y11, Y12, Y12
+	VMOVUPS      scaleBase<>+0(SB), Y11
+	VBLENDVPS    Y10, Y7, Y11, Y11
+	VANDPS       absMask<>+0(SB), Y3, Y7
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y7, Y13
+	VMULPS       bigScale<>+0(SB), Y3, Y7
+	VMOVAPS      Y3, Y10
+	VBLENDVPS    Y13, Y7, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y11, Y7
+	VBLENDVPS    Y13, Y7, Y11, Y11
+	VMULPS       Y10, Y12, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y11, Y7
+	VPSRLD       $0x01, Y7, Y10
+	VPSUBD       Y10, Y7, Y7
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y10, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VMULPS       zero<>+0(SB), Y3, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y10
+	VBLENDVPS    Y10, Y7, Y12, Y12
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	VMULPS       Y9, Y6, Y6
+	VMULPS       Y9, Y6, Y6
+	VORPS        signBit<>+0(SB), Y5, Y5
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, Y2, Y6, Y6
+	VCVTPS2PD    X6, Y5
+	VCVTPS2PD    X8, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X3, Y7
+	VCVTPS2PD    X4, Y9
+	VMULPD       Y9, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y3, Y3
+	VMULPD       Y3, Y6, Y6
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y6, X3
+	VINSERTF128  $0x01, X3, Y5, Y5
+	VMOVUPS      Y12, (DI)(BX*1)
+	VMOVUPS      Y5, (R12)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+edges:
+	VMOVUPS (SP), Y0
+	VMOVUPS Y0, (R8)
+	VMOVUPS 64(SP), Y0
+	VMOVUPS Y0, (R8)(R9*1)
+	VMOVUPS 32(SP), Y0
+	VMOVUPS Y0, (R13)
+	VMOVUPS 96(SP), Y0
+	VMOVUPS Y0, (R13)(R9*1)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VMASKMOVPS   (R10), Y3, Y6
+	VORPS        signBit<>+0(SB), Y6, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y7, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y8
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y8, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y8, Y7
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y7, Y9
+	VFMADD213PS  c4<>+0(SB), Y7, Y9
+	VFMADD213PS  c3<>+0(SB), Y7, Y9
+	VFMADD213PS  c2<>+0(SB), Y7, Y9
+	VFMADD213PS  Y1, Y7, Y9
+	VMULPS       Y7, Y9, Y9
+	VADDPS       Y1, Y9, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y6, Y2, Y1
+	VMULPS       Y9, Y7, Y10
+	VMOVAPS      Y9, Y11
+	VBLENDVPS    Y1, Y10, Y11, Y11
+	VMOVUPS      scaleBase<>+0(SB), Y10
+	VBLENDVPS    Y1, Y0, Y10, Y10
+	VANDPS       absMask<>+0(SB), Y4, Y0
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y0, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y0
+	VMOVAPS      Y4, Y1
+	VBLENDVPS    Y12, Y0, Y1, Y1
+	VPADDD       bigShift<>+0(SB), Y10, Y0
+	VBLENDVPS    Y12, Y0, Y10, Y10
+	VMULPS       Y1, Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y10, Y0
+	VPSRLD       $0x01, Y0, Y1
+	VPSUBD       Y1, Y0, Y0
+	VPSLLD       $0x17, Y1, Y1
+	VPSLLD       $0x17, Y0, Y0
+	VMULPS       Y1, Y11, Y11
+	VMULPS       Y0, Y11, Y11
+	VMULPS       zero<>+0(SB), Y4, Y0
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y1
+	VBLENDVPS    Y1, Y0, Y11, Y11
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y9, Y7, Y7
+	VORPS        signBit<>+0(SB), Y6, Y0
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y0, Y0
+	VBLENDVPS    Y0, Y2, Y7, Y7
+	VCVTPS2PD    X7, Y0
+	VCVTPS2PD    X8, Y1
+	VADDPD       magicBias<>+0(SB), Y1, Y1
+	VPSLLQ       $0x34, Y1, Y1
+	VMULPD       Y1, Y0, Y0
+	VCVTPS2PD    X4, Y1
+	VCVTPS2PD    X5, Y2
+	VMULPD       Y2, Y1, Y1
+	VMULPD       Y1, Y0, Y0
+	VEXTRACTF128 $0x01, Y7, X1
+	VCVTPS2PD    X1, Y1
+	VEXTRACTF128 $0x01, Y8, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       magicBias<>+0(SB), Y2, Y2
+	VPSLLQ       $0x34, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VEXTRACTF128 $0x01, Y4, X2
+	VCVTPS2PD    X2, Y2
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VCVTPD2PSY   Y0, X0
+	VCVTPD2PSY   Y1, X1
+	VINSERTF128  $0x01, X1, Y0, Y0
+	VMASKMOVPS   Y11, Y3, (DI)
+	VMASKMOVPS   Y0, Y3, (R12)
+	VZEROUPPER
+	RET
+
+DATA magicBias<>+0(SB)/8, $0x43380000000003ff
+DATA magicBias<>+8(SB)/8, $0x43380000000003ff
+DATA magicBias<>+16(SB)/8, $0x43380000000003ff
+DATA magicBias<>+24(SB)/8, $0x43380000000003ff
+DATA magicBias<>+32(SB)/8, $0x43380000000003ff
+DATA magicBias<>+40(SB)/8, $0x43380000000003ff
+DATA magicBias<>+48(SB)/8, $0x43380000000003ff
+DATA magicBias<>+56(SB)/8, $0x43380000000003ff
+GLOBL magicBias<>(SB), RODATA|NOPTR, $64
+
+// func swiGLUAVX2(dst []float32, gate []float32, up []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·swiGLUAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    gate_base+24(FP), SI
+	MOVQ    up_base+48(FP), DX
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y8, Y7
+	VFMADD213PS  c4<>+0(SB), Y8, Y7
+	VFMADD213PS  c3<>+0(SB), Y8, Y7
+	VFMADD213PS  c2<>+0(SB), Y8, Y7
+	VFMADD213PS  Y1, Y8, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y9
+	VFNMADD231PS Y10, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y8
+	VCMPPS       $0x1e, Y3, Y2, Y9
+	VMULPS       Y8, Y7, Y7
+	VBLENDVPS    Y9, Y7, Y8, Y8
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y9, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y9, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y10
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y9
+	VBLENDVPS    Y10, Y6, Y9, Y9
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VMULPS       Y7, Y9, Y9
+	VMULPS       Y9, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y8, Y8
+	VMULPS       Y5, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y8, Y8
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y9
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y9
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y9, Y7
+	VFMADD213PS  c4<>+0(SB), Y9, Y7
+	VFMADD213PS  c3<>+0(SB), Y9, Y7
+	VFMADD213PS  c2<>+0(SB), Y9, Y7
+	VFMADD213PS  Y1, Y9, Y7
+	VMULPS       Y9, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y10
+	VPSRLD       $0x01, Y10, Y11
+	VPSUBD       Y11, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y10
+	VSUBPS       Y1, Y10, Y11
+	VSUBPS       Y11, Y9, Y11
+	VDIVPS       Y10, Y1, Y9
+	VFNMADD213PS Y1, Y9, Y10
+	VFNMADD231PS Y11, Y9, Y10
+	VFMADD213PS  Y9, Y10, Y9
+	VCMPPS       $0x1e, Y3, Y2, Y10
+	VMULPS       Y9, Y7, Y7
+	VBLENDVPS    Y10, Y7, Y9, Y9
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y10, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y10, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y11
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y10
+	VBLENDVPS    Y11, Y6, Y10, Y10
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VMULPS       Y7, Y10, Y10
+	VMULPS       Y10, Y9, Y9
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y9, Y9
+	VMULPS       Y5, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y9, Y9
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-64
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y10
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y10, Y7
+	VFMADD213PS  c4<>+0(SB), Y10, Y7
+	VFMADD213PS  c3<>+0(SB), Y10, Y7
+	VFMADD213PS  c2<>+0(SB), Y10, Y7
+	VFMADD213PS  Y1, Y10, Y7
+	VMULPS       Y10, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y11
+	VMULPS       Y10, Y7, Y7
+	VBLENDVPS    Y11, Y7, Y10, Y10
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y11, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y7, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y11
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y11, Y7
+	VFMADD213PS  c4<>+0(SB), Y11, Y7
+	VFMADD213PS  c3<>+0(SB), Y11, Y7
+	VFMADD213PS  c2<>+0(SB), Y11, Y7
+	VFMADD213PS  Y1, Y11, Y7
+	VMULPS       Y11, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y12
+	VFNMADD231PS Y13, Y11, Y12
+	VFMADD213PS  Y11, Y12, Y11
+	VCMPPS       $0x1e, Y3, Y2, Y12
+	VMULPS       Y11, Y7, Y7
+	VBLENDVPS    Y12, Y7, Y11, Y11
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y12, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y13
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y12
+	VBLENDVPS    Y13, Y6, Y12, Y12
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y13, Y6, Y5, Y5
+	VMULPS       Y7, Y12, Y12
+	VMULPS       Y12, Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y11, Y11
+	VMULPS       Y5, Y11, Y11
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVUPS      Y10, (DI)(BX*1)
+	VMOVUPS      Y11, 32(DI)(BX*1)
+	ADDQ         $0x00000040, BX
+	CMPQ         BX, $-64
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y10
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y10, Y7
+	VFMADD213PS  c4<>+0(SB), Y10, Y7
+	VFMADD213PS  c3<>+0(SB), Y10, Y7
+	VFMADD213PS  c2<>+0(SB), Y10, Y7
+	VFMADD213PS  Y1, Y10, Y7
+	VMULPS       Y10, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y11
+	VMULPS       Y10, Y7, Y7
+	VBLENDVPS    Y11, Y7, Y10, Y10
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y11, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y7, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      Y10, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-64
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y10
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y10, Y7
+	VFMADD213PS  c4<>+0(SB), Y10, Y7
+	VFMADD213PS  c3<>+0(SB), Y10, Y7
+	VFMADD213PS  c2<>+0(SB), Y10, Y7
+	VFMADD213PS  Y1, Y10, Y7
+	VMULPS       Y10, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y11
+	VMULPS       Y10, Y7, Y7
+	VBLENDVPS    Y11, Y7, Y10, Y10
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y11, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y7, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVUPS      32(SI)(BX*1), Y3
+	VMOVUPS      32(DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y11
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y11, Y7
+	VFMADD213PS  c4<>+0(SB), Y11, Y7
+	VFMADD213PS  c3<>+0(SB), Y11, Y7
+	VFMADD213PS  c2<>+0(SB), Y11, Y7
+	VFMADD213PS  Y1, Y11, Y7
+	VMULPS       Y11, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y12
+	VFNMADD231PS Y13, Y11, Y12
+	VFMADD213PS  Y11, Y12, Y11
+	VCMPPS       $0x1e, Y3, Y2, Y12
+	VMULPS       Y11, Y7, Y7
+	VBLENDVPS    Y12, Y7, Y11, Y11
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y12, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y13
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y12
+	VBLENDVPS    Y13, Y6, Y12, Y12
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y13, Y6, Y5, Y5
+	VMULPS       Y7, Y12, Y12
+	VMULPS       Y12, Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y11, Y11
+	VMULPS       Y5, Y11, Y11
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y11, Y11
+	VMOVNTPS     Y10, (DI)(BX*1)
+	VMOVNTPS     Y11, 32(DI)(BX*1)
+	ADDQ         $0x00000040, BX
+	CMPQ         BX, $-64
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VORPS        signBit<>+0(SB), Y3, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VFMADD231PS  log2e<>+0(SB), Y5, Y6
+	VSUBPS       scaleBase<>+0(SB), Y6, Y7
+	VMOVAPS      Y5, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y10
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y10, Y7
+	VFMADD213PS  c4<>+0(SB), Y10, Y7
+	VFMADD213PS  c3<>+0(SB), Y10, Y7
+	VFMADD213PS  c2<>+0(SB), Y10, Y7
+	VFMADD213PS  Y1, Y10, Y7
+	VMULPS       Y10, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y3, Y2, Y11
+	VMULPS       Y10, Y7, Y7
+	VBLENDVPS    Y11, Y7, Y10, Y10
+	VMOVAPS      Y3, Y7
+	VBLENDVPS    Y11, Y5, Y7, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y5
+	VBLENDVPS    Y11, Y6, Y5, Y5
+	VANDPS       absMask<>+0(SB), Y4, Y6
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y6, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y6
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y6, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y5, Y6
+	VBLENDVPS    Y12, Y6, Y5, Y5
+	VMULPS       Y7, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y5, Y5
+	VPSRLD       $0x01, Y5, Y6
+	VPSUBD       Y6, Y5, Y5
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y6, Y10, Y10
+	VMULPS       Y5, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y4
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y3, Y3
+	VBLENDVPS    Y3, Y4, Y10, Y10
+	VMOVNTPS     Y10, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y8, (R8)
+	VMOVUPS Y9, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VORPS        signBit<>+0(SB), Y4, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMOVUPS      scaleBase<>+0(SB), Y0
+	VFMADD231PS  log2e<>+0(SB), Y6, Y0
+	VSUBPS       scaleBase<>+0(SB), Y0, Y7
+	VMOVAPS      Y6, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y7, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y7, Y8
+	VMOVUPS      c6<>+0(SB), Y7
+	VFMADD213PS  c5<>+0(SB), Y8, Y7
+	VFMADD213PS  c4<>+0(SB), Y8, Y7
+	VFMADD213PS  c3<>+0(SB), Y8, Y7
+	VFMADD213PS  c2<>+0(SB), Y8, Y7
+	VFMADD213PS  Y1, Y8, Y7
+	VMULPS       Y8, Y7, Y7
+	VADDPS       Y1, Y7, Y7
+	VMOVAPS      Y7, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y0, Y9
+	VPSRLD       $0x01, Y9, Y10
+	VPSUBD       Y10, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y9, Y8, Y8
+	VADDPS       Y1, Y8, Y9
+	VSUBPS       Y1, Y9, Y10
+	VSUBPS       Y10, Y8, Y10
+	VDIVPS       Y9, Y1, Y8
+	VFNMADD213PS Y1, Y8, Y9
+	VFNMADD231PS Y10, Y8, Y9
+	VFMADD213PS  Y8, Y9, Y8
+	VCMPPS       $0x1e, Y4, Y2, Y1
+	VMULPS       Y8, Y7, Y2
+	VBLENDVPS    Y1, Y2, Y8, Y8
+	VMOVAPS      Y4, Y2
+	VBLENDVPS    Y1, Y6, Y2, Y2
+	VMOVUPS      scaleBase<>+0(SB), Y6
+	VBLENDVPS    Y1, Y0, Y6, Y6
+	VANDPS       absMask<>+0(SB), Y5, Y0
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y0, Y7
+	VMULPS       bigScale<>+0(SB), Y5, Y0
+	VMOVAPS      Y5, Y1
+	VBLENDVPS    Y7, Y0, Y1, Y1
+	VPADDD       bigShift<>+0(SB), Y6, Y0
+	VBLENDVPS    Y7, Y0, Y6, Y6
+	VMULPS       Y2, Y1, Y1
+	VMULPS       Y1, Y8, Y8
+	VPMAXSD      scaleFloor<>+0(SB), Y6, Y0
+	VPSRLD       $0x01, Y0, Y1
+	VPSUBD       Y1, Y0, Y0
+	VPSLLD       $0x17, Y1, Y1
+	VPSLLD       $0x17, Y0, Y0
+	VMULPS       Y1, Y8, Y8
+	VMULPS       Y0, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y5, Y0
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y4, Y1
+	VBLENDVPS    Y1, Y0, Y8, Y8
+	VMASKMOVPS   Y8, Y3, (DI)
+	VZEROUPPER
+	RET
+
+// func swiGLUBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·swiGLUBackwardAVX2(SB), NOSPLIT, $128-120
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dgate_base+0(FP), DI
+	MOVQ    dup_base+24(FP), R12
+	MOVQ    dgate_len+8(FP), CX
+	MOVQ    dy_base+48(FP), SI
+	MOVQ    gate_base+72(FP), DX
+	MOVQ    up_base+96(FP), R10
+	VMOVUPS expMin<>+0(SB), Y0
+	VMOVUPS one<>+0(SB), Y1
+	VMOVUPS maxX<>+0(SB), Y2
+	VXORPS  Y3, Y3, Y3
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store, kept on the stack.
+	VMOVUPS      (SI), Y4
+	VMOVUPS      (DX), Y5
+	VMOVUPS      (R10), Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y10, Y9
+	VFMADD213PS  c4<>+0(SB), Y10, Y9
+	VFMADD213PS  c3<>+0(SB), Y10, Y9
+	VFMADD213PS  c2<>+0(SB), Y10, Y9
+	VFMADD213PS  Y1, Y10, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y9
+	VMOVAPS      Y9, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y5, Y3, Y11
+	VMULPS       Y10, Y9, Y9
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VMOVAPS      Y5, Y9
+	VBLENDVPS    Y11, Y7, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VBLENDVPS    Y11, Y8, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y4, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y8
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y8, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS    Y12, Y8, Y7, Y7
+	VMULPS       Y9, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y10, Y10
+	VMULPS       Y7, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y10, Y10
+
+	// dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VFMADD213PS  Y1, Y7, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y11, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y12
+	VPSUBD       Y12, Y8, Y8
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y8, Y11, Y11
+	VADDPS       Y1, Y11, Y8
+	VSUBPS       Y1, Y8, Y12
+	VSUBPS       Y12, Y11, Y12
+	VDIVPS       Y8, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y8
+	VFNMADD231PS Y12, Y13, Y8
+	VFMADD213PS  Y13, Y8, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y5, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+	VADDPS       Y1, Y8, Y12
+	VADDPS       Y11, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y11, Y7
+	VFMADD231PS  Y11, Y8, Y7
+	VBLENDVPS    Y5, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVAPS      Y3, Y8
+	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y7, Y7
+	VCVTPS2PD    X7, Y5
+	VCVTPS2PD    X8, Y9
+	VADDPD       magicBias<>+0(SB), Y9, Y9
+	VPSLLQ       $0x34, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VCVTPS2PD    X4, Y9
+	VCVTPS2PD    X6, Y11
+	VMULPD       Y11, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (SP)
+	VMOVUPS      Y10, 32(SP)
+	VMOVUPS      -32(SI)(CX*4), Y4
+	VMOVUPS      -32(DX)(CX*4), Y5
+	VMOVUPS      -32(R10)(CX*4), Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y10, Y9
+	VFMADD213PS  c4<>+0(SB), Y10, Y9
+	VFMADD213PS  c3<>+0(SB), Y10, Y9
+	VFMADD213PS  c2<>+0(SB), Y10, Y9
+	VFMADD213PS  Y1, Y10, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y9
+	VMOVAPS      Y9, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y5, Y3, Y11
+	VMULPS       Y10, Y9, Y9
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VMOVAPS      Y5, Y9
+	VBLENDVPS    Y11, Y7, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VBLENDVPS    Y11, Y8, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y4, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y8
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y8, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS    Y12, Y8, Y7, Y7
+	VMULPS       Y9, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y10, Y10
+	VMULPS       Y7, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y10, Y10
+
+	// dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VFMADD213PS  Y1, Y7, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y11, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y12
+	VPSUBD       Y12, Y8, Y8
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y8, Y11, Y11
+	VADDPS       Y1, Y11, Y8
+	VSUBPS       Y1, Y8, Y12
+	VSUBPS       Y12, Y11, Y12
+	VDIVPS       Y8, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y8
+	VFNMADD231PS Y12, Y13, Y8
+	VFMADD213PS  Y13, Y8, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y5, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+	VADDPS       Y1, Y8, Y12
+	VADDPS       Y11, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y11, Y7
+	VFMADD231PS  Y11, Y8, Y7
+	VBLENDVPS    Y5, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVAPS      Y3, Y8
+	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y7, Y7
+	VCVTPS2PD    X7, Y5
+	VCVTPS2PD    X8, Y9
+	VADDPD       magicBias<>+0(SB), Y9, Y9
+	VPSLLQ       $0x34, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VCVTPS2PD    X4, Y9
+	VCVTPS2PD    X6, Y11
+	VMULPD       Y11, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, 64(SP)
+	VMOVUPS      Y10, 96(SP)
+	MOVQ         DI, R8
+	MOVQ         R12, R13
+	MOVQ         CX, R9
+	SHLQ         $0x02, R9
+	SUBQ         $0x20, R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ CX, BX
+	ANDQ $-8, BX
+	LEAQ (AX)(BX*1), AX
+	SHLQ $0x02, AX
+	ADDQ AX, DI
+	ADDQ AX, R12
+	ADDQ AX, SI
+	ADDQ AX, DX
+	ADDQ AX, R10
+	SHLQ $0x02, BX
+	NEGQ BX
+	CMPQ BX, $-32
+	JG   plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMOVUPS      (R10)(BX*1), Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y10, Y9
+	VFMADD213PS  c4<>+0(SB), Y10, Y9
+	VFMADD213PS  c3<>+0(SB), Y10, Y9
+	VFMADD213PS  c2<>+0(SB), Y10, Y9
+	VFMADD213PS  Y1, Y10, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y9
+	VMOVAPS      Y9, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y5, Y3, Y11
+	VMULPS       Y10, Y9, Y9
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VMOVAPS      Y5, Y9
+	VBLENDVPS    Y11, Y7, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VBLENDVPS    Y11, Y8, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y4, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y8
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y8, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS    Y12, Y8, Y7, Y7
+	VMULPS       Y9, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y10, Y10
+	VMULPS       Y7, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y10, Y10
+
+	// dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VFMADD213PS  Y1, Y7, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y11, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y12
+	VPSUBD       Y12, Y8, Y8
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y8, Y11, Y11
+	VADDPS       Y1, Y11, Y8
+	VSUBPS       Y1, Y8, Y12
+	VSUBPS       Y12, Y11, Y12
+	VDIVPS       Y8, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y8
+	VFNMADD231PS Y12, Y13, Y8
+	VFMADD213PS  Y13, Y8, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y5, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+	VADDPS       Y1, Y8, Y12
+	VADDPS       Y11, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y11, Y7
+	VFMADD231PS  Y11, Y8, Y7
+	VBLENDVPS    Y5, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVAPS      Y3, Y8
+	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y7, Y7
+	VCVTPS2PD    X7, Y5
+	VCVTPS2PD    X8, Y9
+	VADDPD       magicBias<>+0(SB), Y9, Y9
+	VPSLLQ       $0x34, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VCVTPS2PD    X4, Y9
+	VCVTPS2PD    X6, Y11
+	VMULPD       Y11, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      Y10, (R12)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y4
+	VMOVUPS      (DX)(BX*1), Y5
+	VMOVUPS      (R10)(BX*1), Y6
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y10
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y10
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y10
+	VMOVUPS      c6<>+0(SB), Y9
+	VFMADD213PS  c5<>+0(SB), Y10, Y9
+	VFMADD213PS  c4<>+0(SB), Y10, Y9
+	VFMADD213PS  c3<>+0(SB), Y10, Y9
+	VFMADD213PS  c2<>+0(SB), Y10, Y9
+	VFMADD213PS  Y1, Y10, Y9
+	VMULPS       Y10, Y9, Y9
+	VADDPS       Y1, Y9, Y9
+	VMOVAPS      Y9, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y11
+	VPSRLD       $0x01, Y11, Y12
+	VPSUBD       Y12, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y11
+	VSUBPS       Y1, Y11, Y12
+	VSUBPS       Y12, Y10, Y12
+	VDIVPS       Y11, Y1, Y10
+	VFNMADD213PS Y1, Y10, Y11
+	VFNMADD231PS Y12, Y10, Y11
+	VFMADD213PS  Y10, Y11, Y10
+	VCMPPS       $0x1e, Y5, Y3, Y11
+	VMULPS       Y10, Y9, Y9
+	VBLENDVPS    Y11, Y9, Y10, Y10
+	VMOVAPS      Y5, Y9
+	VBLENDVPS    Y11, Y7, Y9, Y9
+	VMOVUPS      scaleBase<>+0(SB), Y7
+	VBLENDVPS    Y11, Y8, Y7, Y7
+	VANDPS       absMask<>+0(SB), Y4, Y8
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y8, Y12
+	VMULPS       bigScale<>+0(SB), Y4, Y8
+	VMOVAPS      Y4, Y11
+	VBLENDVPS    Y12, Y8, Y11, Y11
+	VPADDD       bigShift<>+0(SB), Y7, Y8
+	VBLENDVPS    Y12, Y8, Y7, Y7
+	VMULPS       Y9, Y11, Y11
+	VMULPS       Y11, Y10, Y10
+	VPMAXSD      scaleFloor<>+0(SB), Y7, Y7
+	VPSRLD       $0x01, Y7, Y8
+	VPSUBD       Y8, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y8, Y10, Y10
+	VMULPS       Y7, Y10, Y10
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y10, Y10
+
+	// dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.
+	VORPS        signBit<>+0(SB), Y5, Y7
+	VMAXPS       Y7, Y0, Y7
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VFMADD231PS  log2e<>+0(SB), Y7, Y8
+	VSUBPS       scaleBase<>+0(SB), Y8, Y9
+	VMOVAPS      Y7, Y7
+	VFMADD231PS  negLn2Hi<>+0(SB), Y9, Y7
+	VFMADD231PS  negLn2Lo<>+0(SB), Y9, Y7
+	VMOVUPS      c6<>+0(SB), Y11
+	VFMADD213PS  c5<>+0(SB), Y7, Y11
+	VFMADD213PS  c4<>+0(SB), Y7, Y11
+	VFMADD213PS  c3<>+0(SB), Y7, Y11
+	VFMADD213PS  c2<>+0(SB), Y7, Y11
+	VFMADD213PS  Y1, Y7, Y11
+	VMULPS       Y7, Y11, Y11
+	VADDPS       Y1, Y11, Y7
+	VMOVAPS      Y7, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y12
+	VPSUBD       Y12, Y8, Y8
+	VPSLLD       $0x17, Y12, Y12
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y12, Y11, Y11
+	VMULPS       Y8, Y11, Y11
+	VADDPS       Y1, Y11, Y8
+	VSUBPS       Y1, Y8, Y12
+	VSUBPS       Y12, Y11, Y12
+	VDIVPS       Y8, Y1, Y13
+	VFNMADD213PS Y1, Y13, Y8
+	VFNMADD231PS Y12, Y13, Y8
+	VFMADD213PS  Y13, Y8, Y13
+	VMULPS       Y13, Y13, Y13
+	VMAXPS       Y5, Y0, Y8
+	VMINPS       Y8, Y2, Y8
+	VADDPS       Y1, Y8, Y12
+	VADDPS       Y11, Y12, Y12
+	VMULPS       Y7, Y12, Y12
+	VADDPS       Y1, Y11, Y7
+	VFMADD231PS  Y11, Y8, Y7
+	VBLENDVPS    Y5, Y12, Y7, Y7
+	VMULPS       Y13, Y7, Y7
+	VMOVAPS      Y3, Y8
+	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y7, Y7
+	VCVTPS2PD    X7, Y5
+	VCVTPS2PD    X8, Y9
+	VADDPD       magicBias<>+0(SB), Y9, Y9
+	VPSLLQ       $0x34, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VCVTPS2PD    X4, Y9
+	VCVTPS2PD    X6, Y11
+	VMULPD       Y11, Y9, Y9
+	VMULPD       Y9, Y5, Y5
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      Y10, (R12)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+edges:
+	VMOVUPS (SP), Y0
+	VMOVUPS Y0, (R8)
+	VMOVUPS 64(SP), Y0
+	VMOVUPS Y0, (R8)(R9*1)
+	VMOVUPS 32(SP), Y0
+	VMOVUPS Y0, (R13)
+	VMOVUPS 96(SP), Y0
+	VMOVUPS Y0, (R13)(R9*1)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X4
+	VPMOVZXBD    X4, Y4
+	VMOVQ        CX, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y4, Y5, Y4
+	VMASKMOVPS   (SI), Y4, Y5
+	VMASKMOVPS   (DX), Y4, Y6
+	VMASKMOVPS   (R10), Y4, Y7
+	VORPS        signBit<>+0(SB), Y6, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y11
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y11
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y11
+	VMOVUPS      c6<>+0(SB), Y10
+	VFMADD213PS  c5<>+0(SB), Y11, Y10
+	VFMADD213PS  c4<>+0(SB), Y11, Y10
+	VFMADD213PS  c3<>+0(SB), Y11, Y10
+	VFMADD213PS  c2<>+0(SB), Y11, Y10
+	VFMADD213PS  Y1, Y11, Y10
+	VMULPS       Y11, Y10, Y10
+	VADDPS       Y1, Y10, Y10
+	VMOVAPS      Y10, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y12
+	VPSRLD       $0x01, Y12, Y13
+	VPSUBD       Y13, Y12, Y12
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y13, Y11, Y11
+	VMULPS       Y12, Y11, Y11
+	VADDPS       Y1, Y11, Y12
+	VSUBPS       Y1, Y12, Y13
+	VSUBPS       Y13, Y11, Y13
+	VDIVPS       Y12, Y1, Y11
+	VFNMADD213PS Y1, Y11, Y12
+	VFNMADD231PS Y13, Y11, Y12
+	VFMADD213PS  Y11, Y12, Y11
+	VCMPPS       $0x1e, Y6, Y3, Y12
+	VMULPS       Y11, Y10, Y10
+	VBLENDVPS    Y12, Y10, Y11, Y11
+	VMOVAPS      Y6, Y10
+	VBLENDVPS    Y12, Y8, Y10, Y10
+	VMOVUPS      scaleBase<>+0(SB), Y8
+	VBLENDVPS    Y12, Y9, Y8, Y8
+	VANDPS       absMask<>+0(SB), Y5, Y9
+	VCMPPS       $0x1d, bigGradient<>+0(SB), Y9, Y13
+	VMULPS       bigScale<>+0(SB), Y5, Y9
+	VMOVAPS      Y5, Y12
+	VBLENDVPS    Y13, Y9, Y12, Y12
+	VPADDD       bigShift<>+0(SB), Y8, Y9
+	VBLENDVPS    Y13, Y9, Y8, Y8
+	VMULPS       Y10, Y12, Y12
+	VMULPS       Y12, Y11, Y11
+	VPMAXSD      scaleFloor<>+0(SB), Y8, Y8
+	VPSRLD       $0x01, Y8, Y9
+	VPSUBD       Y9, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y9, Y11, Y11
+	VMULPS       Y8, Y11, Y11
+	VMULPS       negZero<>+0(SB), Y5, Y8
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y9
+	VBLENDVPS    Y9, Y8, Y11, Y11
+
+	// dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.
+	VORPS        signBit<>+0(SB), Y6, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMOVUPS      scaleBase<>+0(SB), Y9
+	VFMADD231PS  log2e<>+0(SB), Y8, Y9
+	VSUBPS       scaleBase<>+0(SB), Y9, Y10
+	VMOVAPS      Y8, Y8
+	VFMADD231PS  negLn2Hi<>+0(SB), Y10, Y8
+	VFMADD231PS  negLn2Lo<>+0(SB), Y10, Y8
+	VMOVUPS      c6<>+0(SB), Y12
+	VFMADD213PS  c5<>+0(SB), Y8, Y12
+	VFMADD213PS  c4<>+0(SB), Y8, Y12
+	VFMADD213PS  c3<>+0(SB), Y8, Y12
+	VFMADD213PS  c2<>+0(SB), Y8, Y12
+	VFMADD213PS  Y1, Y8, Y12
+	VMULPS       Y8, Y12, Y12
+	VADDPS       Y1, Y12, Y8
+	VMOVAPS      Y8, Y12
+	VPMAXSD      scaleFloor<>+0(SB), Y9, Y9
+	VPSRLD       $0x01, Y9, Y13
+	VPSUBD       Y13, Y9, Y9
+	VPSLLD       $0x17, Y13, Y13
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y13, Y12, Y12
+	VMULPS       Y9, Y12, Y12
+	VADDPS       Y1, Y12, Y9
+	VSUBPS       Y1, Y9, Y13
+	VSUBPS       Y13, Y12, Y13
+	VDIVPS       Y9, Y1, Y14
+	VFNMADD213PS Y1, Y14, Y9
+	VFNMADD231PS Y13, Y14, Y9
+	VFMADD213PS  Y14, Y9, Y14
+	VMULPS       Y14, Y14, Y14
+	VMAXPS       Y6, Y0, Y0
+	VMINPS       Y0, Y2, Y0
+	VADDPS       Y1, Y0, Y2
+	VADDPS       Y12, Y2, Y2
+	VMULPS       Y8, Y2, Y2
+	VADDPS       Y1, Y12, Y8
+	VFMADD231PS  Y12, Y0, Y8
+	VBLENDVPS    Y6, Y2, Y8, Y8
+	VMULPS       Y14, Y8, Y8
+	VMOVAPS      Y3, Y0
+	VBLENDVPS    Y6, Y10, Y0, Y0
+
+	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y1
+	VBLENDVPS    Y1, negZero<>+0(SB), Y8, Y8
+	VCVTPS2PD    X8, Y1
+	VCVTPS2PD    X0, Y2
+	VADDPD       magicBias<>+0(SB), Y2, Y2
+	VPSLLQ       $0x34, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VCVTPS2PD    X5, Y2
+	VCVTPS2PD    X7, Y3
+	VMULPD       Y3, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VEXTRACTF128 $0x01, Y8, X2
+	VCVTPS2PD    X2, Y2
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VADDPD       magicBias<>+0(SB), Y0, Y0
+	VPSLLQ       $0x34, Y0, Y0
+	VMULPD       Y0, Y2, Y2
+	VEXTRACTF128 $0x01, Y5, X0
+	VCVTPS2PD    X0, Y0
+	VEXTRACTF128 $0x01, Y7, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y0, Y0
+	VMULPD       Y0, Y2, Y2
+	VCVTPD2PSY   Y1, X1
+	VCVTPD2PSY   Y2, X0
+	VINSERTF128  $0x01, X0, Y1, Y1
+	VMASKMOVPS   Y1, Y4, (DI)
+	VMASKMOVPS   Y11, Y4, (R12)
+	VZEROUPPER
+	RET
+
+// func geGLUAVX2(dst []float32, gate []float32, up []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geGLUAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ   dst_base+0(FP), DI
+	MOVQ   dst_len+8(FP), CX
+	MOVQ   gate_base+24(FP), SI
+	MOVQ   up_base+48(FP), DX
+	VXORPS Y0, Y0, Y0
+	CMPQ   CX, $0x08
+	JB     short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS      (SI), Y1
+	VMOVUPS      (DX), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y6
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y9
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y9
+	VSUBPD       geluMagic<>+0(SB), Y9, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y10
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y10
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y10
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+	VMULPD       Y5, Y7, Y7
+	VPSLLQ       $0x34, Y9, Y9
+	VPADDQ       Y9, Y7, Y7
+	VFMADD213PD  Y7, Y7, Y10
+	VSUBPD       Y10, Y6, Y6
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y6, Y6
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y8
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y8
+	VSUBPD       geluMagic<>+0(SB), Y8, Y7
+	VFMADD231PD  geluNegLn2<>+0(SB), Y7, Y5
+	VMOVUPD      geluC6<>+0(SB), Y9
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y5, Y7
+	VFMADD213PD  Y5, Y7, Y9
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y7
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y7
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y7
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y7
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y7
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y7
+	VDIVPD       Y7, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y8, Y8
+	VPADDQ       Y8, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y9
+	VSUBPD       Y9, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y6, X6
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y6, Y6
+	VMOVUPS      -32(SI)(CX*4), Y1
+	VMOVUPS      -32(DX)(CX*4), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y7
+	VMULPD       geluHalf<>+0(SB), Y5, Y8
+	VMULPD       Y5, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y9
+	VFMADD231PD  geluNegLn2<>+0(SB), Y9, Y8
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y11
+	VMULPD       Y8, Y8, Y9
+	VFMADD213PD  Y8, Y9, Y11
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y9
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y9
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y9
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y9
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y9
+	VDIVPD       Y9, Y8, Y8
+	VMULPD       Y5, Y8, Y8
+	VPSLLQ       $0x34, Y10, Y10
+	VPADDQ       Y10, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y11
+	VSUBPD       Y11, Y7, Y7
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y7, Y7
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y9
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y9
+	VSUBPD       geluMagic<>+0(SB), Y9, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y5
+	VMOVUPD      geluC6<>+0(SB), Y10
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y10
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y10
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y10
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y10
+	VMULPD       Y5, Y5, Y8
+	VFMADD213PD  Y5, Y8, Y10
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y8
+	VDIVPD       Y8, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y9, Y9
+	VPADDQ       Y9, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y10
+	VSUBPD       Y10, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y7, X7
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y7, Y7
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-32
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y8
+	VMULPD       geluHalf<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y9, Y9
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y9, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y9
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y9, Y12
+	VMULPD       Y9, Y9, Y10
+	VFMADD213PD  Y9, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y9
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y9
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y10
+	VDIVPD       Y10, Y9, Y9
+	VMULPD       Y5, Y9, Y9
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y9, Y9
+	VFMADD213PD  Y9, Y9, Y12
+	VSUBPD       Y12, Y8, Y8
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y8, Y8
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y8, Y8
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y9
+	VFMADD231PD  geluNegLn2<>+0(SB), Y9, Y5
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y11
+	VMULPD       Y5, Y5, Y9
+	VFMADD213PD  Y5, Y9, Y11
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y9
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y9
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y9
+	VDIVPD       Y9, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y10, Y10
+	VPADDQ       Y10, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y11
+	VSUBPD       Y11, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y8, Y8
+	VMOVUPS      Y8, (DI)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y8
+	VMULPD       geluHalf<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y9, Y9
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y9, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y9
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y9, Y12
+	VMULPD       Y9, Y9, Y10
+	VFMADD213PD  Y9, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y9
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y9
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y10
+	VDIVPD       Y10, Y9, Y9
+	VMULPD       Y5, Y9, Y9
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y9, Y9
+	VFMADD213PD  Y9, Y9, Y12
+	VSUBPD       Y12, Y8, Y8
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y8, Y8
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y8, Y8
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y9
+	VFMADD231PD  geluNegLn2<>+0(SB), Y9, Y5
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y11
+	VMULPD       Y5, Y5, Y9
+	VFMADD213PD  Y5, Y9, Y11
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y9
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y9
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y9
+	VDIVPD       Y9, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y10, Y10
+	VPADDQ       Y10, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y11
+	VSUBPD       Y11, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y8, Y8
+	VMOVUPS      Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-32
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y8
+	VMULPD       geluHalf<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y9, Y9
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y9, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y9
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y9, Y12
+	VMULPD       Y9, Y9, Y10
+	VFMADD213PD  Y9, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y9
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y9
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y10
+	VDIVPD       Y10, Y9, Y9
+	VMULPD       Y5, Y9, Y9
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y9, Y9
+	VFMADD213PD  Y9, Y9, Y12
+	VSUBPD       Y12, Y8, Y8
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y8, Y8
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y8, Y8
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y9
+	VFMADD231PD  geluNegLn2<>+0(SB), Y9, Y5
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y11
+	VMULPD       Y5, Y5, Y9
+	VFMADD213PD  Y5, Y9, Y11
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y9
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y9
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y9
+	VDIVPD       Y9, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y10, Y10
+	VPADDQ       Y10, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y11
+	VSUBPD       Y11, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y8, Y8
+	VMOVNTPS     Y8, (DI)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ        BX, BX
+	JZ           nt_done
+	VMOVUPS      (SI)(BX*1), Y1
+	VMOVUPS      (DX)(BX*1), Y2
+	VANDPS       abs<>+0(SB), Y1, Y3
+	VMINPS       geluClamp<>+0(SB), Y3, Y3
+	VMAXPS       Y1, Y0, Y4
+	VCVTPS2PD    X3, Y5
+	VCVTPS2PD    X4, Y8
+	VMULPD       geluHalf<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y9, Y9
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y9, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y9
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y9, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y9, Y12
+	VMULPD       Y9, Y9, Y10
+	VFMADD213PD  Y9, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y9
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y9
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y9
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y10
+	VDIVPD       Y10, Y9, Y9
+	VMULPD       Y5, Y9, Y9
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y9, Y9
+	VFMADD213PD  Y9, Y9, Y12
+	VSUBPD       Y12, Y8, Y8
+	VCVTPS2PD    X1, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y8, Y8
+	VCVTPS2PD    X2, Y5
+	VMULPD       Y5, Y8, Y8
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       geluHalf<>+0(SB), Y3, Y5
+	VMULPD       Y3, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y9
+	VFMADD231PD  geluNegLn2<>+0(SB), Y9, Y5
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y11
+	VMULPD       Y5, Y5, Y9
+	VFMADD213PD  Y5, Y9, Y11
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y3, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y3, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y9
+	VFMADD213PD  geluQ4<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ3<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ2<>+0(SB), Y3, Y9
+	VFMADD213PD  geluQ1<>+0(SB), Y3, Y9
+	VFMADD213PD  geluOne<>+0(SB), Y3, Y9
+	VDIVPD       Y9, Y5, Y5
+	VMULPD       Y3, Y5, Y5
+	VPSLLQ       $0x34, Y10, Y10
+	VPADDQ       Y10, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y11
+	VSUBPD       Y11, Y4, Y4
+	VEXTRACTF128 $0x01, Y1, X3
+	VCVTPS2PD    X3, Y3
+	VANDPD       sign64<>+0(SB), Y3, Y3
+	VORPD        Y3, Y4, Y4
+	VEXTRACTF128 $0x01, Y2, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y4, Y4
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y4, X3
+	VINSERTF128  $0x01, X3, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y2, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y1, Y1
+	VBLENDVPS    Y1, Y2, Y8, Y8
+	VMOVNTPS     Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X1
+	VPMOVZXBD    X1, Y1
+	VMOVQ        CX, X2
+	VPBROADCASTD X2, Y2
+	VPCMPGTD     Y1, Y2, Y1
+	VMASKMOVPS   (SI), Y1, Y2
+	VMASKMOVPS   (DX), Y1, Y3
+	VANDPS       abs<>+0(SB), Y2, Y4
+	VMINPS       geluClamp<>+0(SB), Y4, Y4
+	VMAXPS       Y2, Y0, Y0
+	VCVTPS2PD    X4, Y5
+	VCVTPS2PD    X0, Y6
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y9
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y9
+	VSUBPD       geluMagic<>+0(SB), Y9, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y10
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y10
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y10
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y10
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+	VMULPD       Y5, Y7, Y7
+	VPSLLQ       $0x34, Y9, Y9
+	VPADDQ       Y9, Y7, Y7
+	VFMADD213PD  Y7, Y7, Y10
+	VSUBPD       Y10, Y6, Y6
+	VCVTPS2PD    X2, Y5
+	VANDPD       sign64<>+0(SB), Y5, Y5
+	VORPD        Y5, Y6, Y6
+	VCVTPS2PD    X3, Y5
+	VMULPD       Y5, Y6, Y6
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VMULPD       geluHalf<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y8
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y8
+	VSUBPD       geluMagic<>+0(SB), Y8, Y7
+	VFMADD231PD  geluNegLn2<>+0(SB), Y7, Y5
+	VMOVUPD      geluC6<>+0(SB), Y9
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y9
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y9
+	VMULPD       Y5, Y5, Y7
+	VFMADD213PD  Y5, Y7, Y9
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y4, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y7
+	VFMADD213PD  geluQ4<>+0(SB), Y4, Y7
+	VFMADD213PD  geluQ3<>+0(SB), Y4, Y7
+	VFMADD213PD  geluQ2<>+0(SB), Y4, Y7
+	VFMADD213PD  geluQ1<>+0(SB), Y4, Y7
+	VFMADD213PD  geluOne<>+0(SB), Y4, Y7
+	VDIVPD       Y7, Y5, Y5
+	VMULPD       Y4, Y5, Y5
+	VPSLLQ       $0x34, Y8, Y8
+	VPADDQ       Y8, Y5, Y5
+	VFMADD213PD  Y5, Y5, Y9
+	VSUBPD       Y9, Y0, Y0
+	VEXTRACTF128 $0x01, Y2, X4
+	VCVTPS2PD    X4, Y4
+	VANDPD       sign64<>+0(SB), Y4, Y4
+	VORPD        Y4, Y0, Y0
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y0, Y0
+	VCVTPD2PSY   Y6, X6
+	VCVTPD2PSY   Y0, X0
+	VINSERTF128  $0x01, X0, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y3, Y0
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y0, Y6, Y6
+	VMASKMOVPS   Y6, Y1, (DI)
+	VZEROUPPER
+	RET
+
+DATA sign64<>+0(SB)/8, $0x8000000000000000
+DATA sign64<>+8(SB)/8, $0x8000000000000000
+DATA sign64<>+16(SB)/8, $0x8000000000000000
+DATA sign64<>+24(SB)/8, $0x8000000000000000
+DATA sign64<>+32(SB)/8, $0x8000000000000000
+DATA sign64<>+40(SB)/8, $0x8000000000000000
+DATA sign64<>+48(SB)/8, $0x8000000000000000
+DATA sign64<>+56(SB)/8, $0x8000000000000000
+GLOBL sign64<>(SB), RODATA|NOPTR, $64
+
+DATA geluZeroBelow64<>+0(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+4(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+8(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+12(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+16(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+20(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+24(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+28(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+32(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+36(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+40(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+44(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+48(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+52(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+56(SB)/4, $0xc21a03fd
+DATA geluZeroBelow64<>+60(SB)/4, $0xc21a03fd
+GLOBL geluZeroBelow64<>(SB), RODATA|NOPTR, $64
+
+// func geGLUBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·geGLUBackwardAVX2(SB), NOSPLIT, $128-120
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dgate_base+0(FP), DI
+	MOVQ    dup_base+24(FP), R12
+	MOVQ    dgate_len+8(FP), CX
+	MOVQ    dy_base+48(FP), SI
+	MOVQ    gate_base+72(FP), DX
+	MOVQ    up_base+96(FP), R10
+	VMOVUPS geluGatedClamp<>+0(SB), Y0
+	VMOVUPS geluGatedNegClamp<>+0(SB), Y1
+	VXORPS  Y2, Y2, Y2
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store, kept on the stack.
+	VMOVUPS      (SI), Y3
+	VMOVUPS      (DX), Y4
+	VMOVUPS      (R10), Y5
+	VANDPS       abs<>+0(SB), Y4, Y6
+	VMINPS       geluClamp<>+0(SB), Y6, Y6
+	VMAXPS       Y4, Y2, Y7
+	VCVTPS2PD    X6, Y8
+	VCVTPS2PD    X7, Y9
+	VMULPD       geluHalf<>+0(SB), Y8, Y10
+	VMULPD       Y8, Y10, Y10
+	VMOVUPD      geluMagic<>+0(SB), Y12
+	VFMADD231PD  geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD       geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD  geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD      geluC6<>+0(SB), Y13
+	VFMADD213PD  geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC2<>+0(SB), Y10, Y13
+	VMULPD       Y10, Y10, Y11
+	VFMADD213PD  Y10, Y11, Y13
+	VMOVUPD      geluP4<>+0(SB), Y10
+	VFMADD213PD  geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP0<>+0(SB), Y8, Y10
+	VMOVUPD      geluQ5<>+0(SB), Y11
+	VFMADD213PD  geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD  geluOne<>+0(SB), Y8, Y11
+	VDIVPD       Y11, Y10, Y10
+	VMULPD       Y8, Y10, Y10
+	VPSLLQ       $0x34, Y12, Y12
+	VPADDQ       Y12, Y10, Y10
+	VFMADD213PD  Y10, Y10, Y13
+	VSUBPD       Y13, Y9, Y9
+	VCVTPS2PD    X4, Y8
+	VANDPD       sign64<>+0(SB), Y8, Y8
+	VORPD        Y8, Y9, Y9
+	VCVTPS2PD    X3, Y8
+	VMULPD       Y8, Y9, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       geluHalf<>+0(SB), Y6, Y8
+	VMULPD       Y6, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y8
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y12
+	VMULPD       Y8, Y8, Y10
+	VFMADD213PD  Y8, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y6, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y6, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y6, Y10
+	VDIVPD       Y10, Y8, Y8
+	VMULPD       Y6, Y8, Y8
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y12
+	VSUBPD       Y12, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X6
+	VCVTPS2PD    X6, Y6
+	VANDPD       sign64<>+0(SB), Y6, Y6
+	VORPD        Y6, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y7, Y7
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y7, X6
+	VINSERTF128  $0x01, X6, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y6
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y4, Y7
+	VBLENDVPS    Y7, Y6, Y9, Y9
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	VMINPS      Y4, Y0, Y4
+	VMAXPS      Y4, Y1, Y4
+	VCVTPS2PD   X3, Y6
+	VCVTPS2PD   X5, Y7
+	VMULPD      Y7, Y6, Y6
+	VCVTPS2PD   X4, Y7
+	VANDPD      geluAbs64<>+0(SB), Y7, Y8
+	VMULPD      geluHalf<>+0(SB), Y8, Y10
+	VMULPD      Y8, Y10, Y10
+	VMOVUPD     geluMagic<>+0(SB), Y12
+	VFMADD231PD geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD      geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD     geluC6<>+0(SB), Y13
+	VFMADD213PD geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD geluC2<>+0(SB), Y10, Y13
+	VMULPD      Y10, Y10, Y11
+	VFMADD213PD Y10, Y11, Y13
+	VMOVUPD     geluP4<>+0(SB), Y10
+	VFMADD213PD geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD geluP0<>+0(SB), Y8, Y10
+	VMOVUPD     geluQ5<>+0(SB), Y11
+	VFMADD213PD geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD geluOne<>+0(SB), Y8, Y11
+	VDIVPD      Y11, Y10, Y10
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y8, Y8, Y11
+	VMOVUPD     geluOne<>+0(SB), Y14
+	VDIVPD      Y11, Y14, Y11
+	VMOVUPD     three64<>+0(SB), Y14
+	VFMADD213PD negOne64<>+0(SB), Y11, Y14
+	VFMADD213PD geluOne<>+0(SB), Y11, Y14
+	VMULPD      Y8, Y11, Y11
+	VMULPD      Y11, Y14, Y14
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y14, Y14
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y8, Y11
+	VBLENDVPD   Y11, Y14, Y10, Y10
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y8, Y10
+	VPSLLQ      $0x34, Y12, Y12
+	VPADDQ      Y12, Y10, Y10
+	VFMADD213PD Y10, Y10, Y13
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y8
+	VSUBPD       Y13, Y8, Y8
+	VBLENDVPD    Y7, Y13, Y8, Y8
+	VMULPD       Y8, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VMULPD       Y5, Y3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VANDPD       geluAbs64<>+0(SB), Y4, Y5
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y11
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y11
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y5, Y5, Y8
+	VMOVUPD     geluOne<>+0(SB), Y12
+	VDIVPD      Y8, Y12, Y8
+	VMOVUPD     three64<>+0(SB), Y12
+	VFMADD213PD negOne64<>+0(SB), Y8, Y12
+	VFMADD213PD geluOne<>+0(SB), Y8, Y12
+	VMULPD      Y5, Y8, Y8
+	VMULPD      Y8, Y12, Y12
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y12, Y12
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y5, Y8
+	VBLENDVPD   Y8, Y12, Y7, Y7
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y5, Y7
+	VPSLLQ      $0x34, Y10, Y10
+	VPADDQ      Y10, Y7, Y7
+	VFMADD213PD Y7, Y7, Y11
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y5
+	VSUBPD       Y11, Y5, Y5
+	VBLENDVPD    Y4, Y11, Y5, Y5
+	VMULPD       Y5, Y3, Y3
+	VCVTPD2PSY   Y6, X6
+	VCVTPD2PSY   Y3, X3
+	VINSERTF128  $0x01, X3, Y6, Y6
+	VMOVUPS      Y6, (SP)
+	VMOVUPS      Y9, 32(SP)
+	VMOVUPS      -32(SI)(CX*4), Y3
+	VMOVUPS      -32(DX)(CX*4), Y4
+	VMOVUPS      -32(R10)(CX*4), Y5
+	VANDPS       abs<>+0(SB), Y4, Y6
+	VMINPS       geluClamp<>+0(SB), Y6, Y6
+	VMAXPS       Y4, Y2, Y7
+	VCVTPS2PD    X6, Y8
+	VCVTPS2PD    X7, Y9
+	VMULPD       geluHalf<>+0(SB), Y8, Y10
+	VMULPD       Y8, Y10, Y10
+	VMOVUPD      geluMagic<>+0(SB), Y12
+	VFMADD231PD  geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD       geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD  geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD      geluC6<>+0(SB), Y13
+	VFMADD213PD  geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC2<>+0(SB), Y10, Y13
+	VMULPD       Y10, Y10, Y11
+	VFMADD213PD  Y10, Y11, Y13
+	VMOVUPD      geluP4<>+0(SB), Y10
+	VFMADD213PD  geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP0<>+0(SB), Y8, Y10
+	VMOVUPD      geluQ5<>+0(SB), Y11
+	VFMADD213PD  geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD  geluOne<>+0(SB), Y8, Y11
+	VDIVPD       Y11, Y10, Y10
+	VMULPD       Y8, Y10, Y10
+	VPSLLQ       $0x34, Y12, Y12
+	VPADDQ       Y12, Y10, Y10
+	VFMADD213PD  Y10, Y10, Y13
+	VSUBPD       Y13, Y9, Y9
+	VCVTPS2PD    X4, Y8
+	VANDPD       sign64<>+0(SB), Y8, Y8
+	VORPD        Y8, Y9, Y9
+	VCVTPS2PD    X3, Y8
+	VMULPD       Y8, Y9, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       geluHalf<>+0(SB), Y6, Y8
+	VMULPD       Y6, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y8
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y12
+	VMULPD       Y8, Y8, Y10
+	VFMADD213PD  Y8, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y6, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y6, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y6, Y10
+	VDIVPD       Y10, Y8, Y8
+	VMULPD       Y6, Y8, Y8
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y12
+	VSUBPD       Y12, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X6
+	VCVTPS2PD    X6, Y6
+	VANDPD       sign64<>+0(SB), Y6, Y6
+	VORPD        Y6, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y7, Y7
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y7, X6
+	VINSERTF128  $0x01, X6, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y6
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y4, Y7
+	VBLENDVPS    Y7, Y6, Y9, Y9
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	VMINPS      Y4, Y0, Y4
+	VMAXPS      Y4, Y1, Y4
+	VCVTPS2PD   X3, Y6
+	VCVTPS2PD   X5, Y7
+	VMULPD      Y7, Y6, Y6
+	VCVTPS2PD   X4, Y7
+	VANDPD      geluAbs64<>+0(SB), Y7, Y8
+	VMULPD      geluHalf<>+0(SB), Y8, Y10
+	VMULPD      Y8, Y10, Y10
+	VMOVUPD     geluMagic<>+0(SB), Y12
+	VFMADD231PD geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD      geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD     geluC6<>+0(SB), Y13
+	VFMADD213PD geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD geluC2<>+0(SB), Y10, Y13
+	VMULPD      Y10, Y10, Y11
+	VFMADD213PD Y10, Y11, Y13
+	VMOVUPD     geluP4<>+0(SB), Y10
+	VFMADD213PD geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD geluP0<>+0(SB), Y8, Y10
+	VMOVUPD     geluQ5<>+0(SB), Y11
+	VFMADD213PD geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD geluOne<>+0(SB), Y8, Y11
+	VDIVPD      Y11, Y10, Y10
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y8, Y8, Y11
+	VMOVUPD     geluOne<>+0(SB), Y14
+	VDIVPD      Y11, Y14, Y11
+	VMOVUPD     three64<>+0(SB), Y14
+	VFMADD213PD negOne64<>+0(SB), Y11, Y14
+	VFMADD213PD geluOne<>+0(SB), Y11, Y14
+	VMULPD      Y8, Y11, Y11
+	VMULPD      Y11, Y14, Y14
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y14, Y14
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y8, Y11
+	VBLENDVPD   Y11, Y14, Y10, Y10
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y8, Y10
+	VPSLLQ      $0x34, Y12, Y12
+	VPADDQ      Y12, Y10, Y10
+	VFMADD213PD Y10, Y10, Y13
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y8
+	VSUBPD       Y13, Y8, Y8
+	VBLENDVPD    Y7, Y13, Y8, Y8
+	VMULPD       Y8, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VMULPD       Y5, Y3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VANDPD       geluAbs64<>+0(SB), Y4, Y5
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y11
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y11
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y5, Y5, Y8
+	VMOVUPD     geluOne<>+0(SB), Y12
+	VDIVPD      Y8, Y12, Y8
+	VMOVUPD     three64<>+0(SB), Y12
+	VFMADD213PD negOne64<>+0(SB), Y8, Y12
+	VFMADD213PD geluOne<>+0(SB), Y8, Y12
+	VMULPD      Y5, Y8, Y8
+	VMULPD      Y8, Y12, Y12
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y12, Y12
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y5, Y8
+	VBLENDVPD   Y8, Y12, Y7, Y7
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y5, Y7
+	VPSLLQ      $0x34, Y10, Y10
+	VPADDQ      Y10, Y7, Y7
+	VFMADD213PD Y7, Y7, Y11
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD     geluOne<>+0(SB), Y5
+	VSUBPD      Y11, Y5, Y5
+	VBLENDVPD   Y4, Y11, Y5, Y5
+	VMULPD      Y5, Y3, Y3
+	VCVTPD2PSY  Y6, X6
+	VCVTPD2PSY  Y3, X3
+	VINSERTF128 $0x01, X3, Y6, Y6
+	VMOVUPS     Y6, 64(SP)
+	VMOVUPS     Y9, 96(SP)
+	MOVQ        DI, R8
+	MOVQ        R12, R13
+	MOVQ        CX, R9
+	SHLQ        $0x02, R9
+	SUBQ        $0x20, R9
+	CMPQ        CX, $0x10
+	JBE         edges
+
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ CX, BX
+	ANDQ $-8, BX
+	LEAQ (AX)(BX*1), AX
+	SHLQ $0x02, AX
+	ADDQ AX, DI
+	ADDQ AX, R12
+	ADDQ AX, SI
+	ADDQ AX, DX
+	ADDQ AX, R10
+	SHLQ $0x02, BX
+	NEGQ BX
+	CMPQ BX, $-32
+	JG   plain_x1
+
+plain_x4:
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VMOVUPS      (R10)(BX*1), Y5
+	VANDPS       abs<>+0(SB), Y4, Y6
+	VMINPS       geluClamp<>+0(SB), Y6, Y6
+	VMAXPS       Y4, Y2, Y7
+	VCVTPS2PD    X6, Y8
+	VCVTPS2PD    X7, Y9
+	VMULPD       geluHalf<>+0(SB), Y8, Y10
+	VMULPD       Y8, Y10, Y10
+	VMOVUPD      geluMagic<>+0(SB), Y12
+	VFMADD231PD  geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD       geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD  geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD      geluC6<>+0(SB), Y13
+	VFMADD213PD  geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC2<>+0(SB), Y10, Y13
+	VMULPD       Y10, Y10, Y11
+	VFMADD213PD  Y10, Y11, Y13
+	VMOVUPD      geluP4<>+0(SB), Y10
+	VFMADD213PD  geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP0<>+0(SB), Y8, Y10
+	VMOVUPD      geluQ5<>+0(SB), Y11
+	VFMADD213PD  geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD  geluOne<>+0(SB), Y8, Y11
+	VDIVPD       Y11, Y10, Y10
+	VMULPD       Y8, Y10, Y10
+	VPSLLQ       $0x34, Y12, Y12
+	VPADDQ       Y12, Y10, Y10
+	VFMADD213PD  Y10, Y10, Y13
+	VSUBPD       Y13, Y9, Y9
+	VCVTPS2PD    X4, Y8
+	VANDPD       sign64<>+0(SB), Y8, Y8
+	VORPD        Y8, Y9, Y9
+	VCVTPS2PD    X3, Y8
+	VMULPD       Y8, Y9, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       geluHalf<>+0(SB), Y6, Y8
+	VMULPD       Y6, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y8
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y12
+	VMULPD       Y8, Y8, Y10
+	VFMADD213PD  Y8, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y6, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y6, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y6, Y10
+	VDIVPD       Y10, Y8, Y8
+	VMULPD       Y6, Y8, Y8
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y12
+	VSUBPD       Y12, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X6
+	VCVTPS2PD    X6, Y6
+	VANDPD       sign64<>+0(SB), Y6, Y6
+	VORPD        Y6, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y7, Y7
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y7, X6
+	VINSERTF128  $0x01, X6, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y6
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y4, Y7
+	VBLENDVPS    Y7, Y6, Y9, Y9
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	VMINPS      Y4, Y0, Y4
+	VMAXPS      Y4, Y1, Y4
+	VCVTPS2PD   X3, Y6
+	VCVTPS2PD   X5, Y7
+	VMULPD      Y7, Y6, Y6
+	VCVTPS2PD   X4, Y7
+	VANDPD      geluAbs64<>+0(SB), Y7, Y8
+	VMULPD      geluHalf<>+0(SB), Y8, Y10
+	VMULPD      Y8, Y10, Y10
+	VMOVUPD     geluMagic<>+0(SB), Y12
+	VFMADD231PD geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD      geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD     geluC6<>+0(SB), Y13
+	VFMADD213PD geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD geluC2<>+0(SB), Y10, Y13
+	VMULPD      Y10, Y10, Y11
+	VFMADD213PD Y10, Y11, Y13
+	VMOVUPD     geluP4<>+0(SB), Y10
+	VFMADD213PD geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD geluP0<>+0(SB), Y8, Y10
+	VMOVUPD     geluQ5<>+0(SB), Y11
+	VFMADD213PD geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD geluOne<>+0(SB), Y8, Y11
+	VDIVPD      Y11, Y10, Y10
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y8, Y8, Y11
+	VMOVUPD     geluOne<>+0(SB), Y14
+	VDIVPD      Y11, Y14, Y11
+	VMOVUPD     three64<>+0(SB), Y14
+	VFMADD213PD negOne64<>+0(SB), Y11, Y14
+	VFMADD213PD geluOne<>+0(SB), Y11, Y14
+	VMULPD      Y8, Y11, Y11
+	VMULPD      Y11, Y14, Y14
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y14, Y14
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y8, Y11
+	VBLENDVPD   Y11, Y14, Y10, Y10
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y8, Y10
+	VPSLLQ      $0x34, Y12, Y12
+	VPADDQ      Y12, Y10, Y10
+	VFMADD213PD Y10, Y10, Y13
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y8
+	VSUBPD       Y13, Y8, Y8
+	VBLENDVPD    Y7, Y13, Y8, Y8
+	VMULPD       Y8, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VMULPD       Y5, Y3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VANDPD       geluAbs64<>+0(SB), Y4, Y5
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y11
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y11
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y5, Y5, Y8
+	VMOVUPD     geluOne<>+0(SB), Y12
+	VDIVPD      Y8, Y12, Y8
+	VMOVUPD     three64<>+0(SB), Y12
+	VFMADD213PD negOne64<>+0(SB), Y8, Y12
+	VFMADD213PD geluOne<>+0(SB), Y8, Y12
+	VMULPD      Y5, Y8, Y8
+	VMULPD      Y8, Y12, Y12
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y12, Y12
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y5, Y8
+	VBLENDVPD   Y8, Y12, Y7, Y7
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y5, Y7
+	VPSLLQ      $0x34, Y10, Y10
+	VPADDQ      Y10, Y7, Y7
+	VFMADD213PD Y7, Y7, Y11
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD     geluOne<>+0(SB), Y5
+	VSUBPD      Y11, Y5, Y5
+	VBLENDVPD   Y4, Y11, Y5, Y5
+	VMULPD      Y5, Y3, Y3
+	VCVTPD2PSY  Y6, X6
+	VCVTPD2PSY  Y3, X3
+	VINSERTF128 $0x01, X3, Y6, Y6
+	VMOVUPS     Y6, (DI)(BX*1)
+	VMOVUPS     Y9, (R12)(BX*1)
+	ADDQ        $0x00000020, BX
+	CMPQ        BX, $-32
+	JLE         plain_x4
+
+plain_x1:
+	TESTQ        BX, BX
+	JZ           plain_done
+	VMOVUPS      (SI)(BX*1), Y3
+	VMOVUPS      (DX)(BX*1), Y4
+	VMOVUPS      (R10)(BX*1), Y5
+	VANDPS       abs<>+0(SB), Y4, Y6
+	VMINPS       geluClamp<>+0(SB), Y6, Y6
+	VMAXPS       Y4, Y2, Y7
+	VCVTPS2PD    X6, Y8
+	VCVTPS2PD    X7, Y9
+	VMULPD       geluHalf<>+0(SB), Y8, Y10
+	VMULPD       Y8, Y10, Y10
+	VMOVUPD      geluMagic<>+0(SB), Y12
+	VFMADD231PD  geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD       geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD  geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD      geluC6<>+0(SB), Y13
+	VFMADD213PD  geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC2<>+0(SB), Y10, Y13
+	VMULPD       Y10, Y10, Y11
+	VFMADD213PD  Y10, Y11, Y13
+	VMOVUPD      geluP4<>+0(SB), Y10
+	VFMADD213PD  geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP0<>+0(SB), Y8, Y10
+	VMOVUPD      geluQ5<>+0(SB), Y11
+	VFMADD213PD  geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD  geluOne<>+0(SB), Y8, Y11
+	VDIVPD       Y11, Y10, Y10
+	VMULPD       Y8, Y10, Y10
+	VPSLLQ       $0x34, Y12, Y12
+	VPADDQ       Y12, Y10, Y10
+	VFMADD213PD  Y10, Y10, Y13
+	VSUBPD       Y13, Y9, Y9
+	VCVTPS2PD    X4, Y8
+	VANDPD       sign64<>+0(SB), Y8, Y8
+	VORPD        Y8, Y9, Y9
+	VCVTPS2PD    X3, Y8
+	VMULPD       Y8, Y9, Y9
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       geluHalf<>+0(SB), Y6, Y8
+	VMULPD       Y6, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y8
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y12
+	VMULPD       Y8, Y8, Y10
+	VFMADD213PD  Y8, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y6, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y6, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y6, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y6, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y6, Y10
+	VDIVPD       Y10, Y8, Y8
+	VMULPD       Y6, Y8, Y8
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y12
+	VSUBPD       Y12, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X6
+	VCVTPS2PD    X6, Y6
+	VANDPD       sign64<>+0(SB), Y6, Y6
+	VORPD        Y6, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y7, Y7
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y7, X6
+	VINSERTF128  $0x01, X6, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y3, Y6
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y4, Y7
+	VBLENDVPS    Y7, Y6, Y9, Y9
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	VMINPS      Y4, Y0, Y4
+	VMAXPS      Y4, Y1, Y4
+	VCVTPS2PD   X3, Y6
+	VCVTPS2PD   X5, Y7
+	VMULPD      Y7, Y6, Y6
+	VCVTPS2PD   X4, Y7
+	VANDPD      geluAbs64<>+0(SB), Y7, Y8
+	VMULPD      geluHalf<>+0(SB), Y8, Y10
+	VMULPD      Y8, Y10, Y10
+	VMOVUPD     geluMagic<>+0(SB), Y12
+	VFMADD231PD geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD      geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD     geluC6<>+0(SB), Y13
+	VFMADD213PD geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD geluC2<>+0(SB), Y10, Y13
+	VMULPD      Y10, Y10, Y11
+	VFMADD213PD Y10, Y11, Y13
+	VMOVUPD     geluP4<>+0(SB), Y10
+	VFMADD213PD geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD geluP0<>+0(SB), Y8, Y10
+	VMOVUPD     geluQ5<>+0(SB), Y11
+	VFMADD213PD geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD geluOne<>+0(SB), Y8, Y11
+	VDIVPD      Y11, Y10, Y10
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y8, Y8, Y11
+	VMOVUPD     geluOne<>+0(SB), Y14
+	VDIVPD      Y11, Y14, Y11
+	VMOVUPD     three64<>+0(SB), Y14
+	VFMADD213PD negOne64<>+0(SB), Y11, Y14
+	VFMADD213PD geluOne<>+0(SB), Y11, Y14
+	VMULPD      Y8, Y11, Y11
+	VMULPD      Y11, Y14, Y14
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y14, Y14
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y8, Y11
+	VBLENDVPD   Y11, Y14, Y10, Y10
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y8, Y10
+	VPSLLQ      $0x34, Y12, Y12
+	VPADDQ      Y12, Y10, Y10
+	VFMADD213PD Y10, Y10, Y13
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y8
+	VSUBPD       Y13, Y8, Y8
+	VBLENDVPD    Y7, Y13, Y8, Y8
+	VMULPD       Y8, Y6, Y6
+	VEXTRACTF128 $0x01, Y3, X3
+	VCVTPS2PD    X3, Y3
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VMULPD       Y5, Y3, Y3
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VANDPD       geluAbs64<>+0(SB), Y4, Y5
+	VMULPD       geluHalf<>+0(SB), Y5, Y7
+	VMULPD       Y5, Y7, Y7
+	VMOVUPD      geluMagic<>+0(SB), Y10
+	VFMADD231PD  geluLog2E<>+0(SB), Y7, Y10
+	VSUBPD       geluMagic<>+0(SB), Y10, Y8
+	VFMADD231PD  geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD      geluC6<>+0(SB), Y11
+	VFMADD213PD  geluC5<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC4<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC3<>+0(SB), Y7, Y11
+	VFMADD213PD  geluC2<>+0(SB), Y7, Y11
+	VMULPD       Y7, Y7, Y8
+	VFMADD213PD  Y7, Y8, Y11
+	VMOVUPD      geluP4<>+0(SB), Y7
+	VFMADD213PD  geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD  geluP0<>+0(SB), Y5, Y7
+	VMOVUPD      geluQ5<>+0(SB), Y8
+	VFMADD213PD  geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD  geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD  geluOne<>+0(SB), Y5, Y8
+	VDIVPD       Y8, Y7, Y7
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y5, Y5, Y8
+	VMOVUPD     geluOne<>+0(SB), Y12
+	VDIVPD      Y8, Y12, Y8
+	VMOVUPD     three64<>+0(SB), Y12
+	VFMADD213PD negOne64<>+0(SB), Y8, Y12
+	VFMADD213PD geluOne<>+0(SB), Y8, Y12
+	VMULPD      Y5, Y8, Y8
+	VMULPD      Y8, Y12, Y12
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y12, Y12
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y5, Y8
+	VBLENDVPD   Y8, Y12, Y7, Y7
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y5, Y7
+	VPSLLQ      $0x34, Y10, Y10
+	VPADDQ      Y10, Y7, Y7
+	VFMADD213PD Y7, Y7, Y11
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD     geluOne<>+0(SB), Y5
+	VSUBPD      Y11, Y5, Y5
+	VBLENDVPD   Y4, Y11, Y5, Y5
+	VMULPD      Y5, Y3, Y3
+	VCVTPD2PSY  Y6, X6
+	VCVTPD2PSY  Y3, X3
+	VINSERTF128 $0x01, X3, Y6, Y6
+	VMOVUPS     Y6, (DI)(BX*1)
+	VMOVUPS     Y9, (R12)(BX*1)
+	ADDQ        $0x20, BX
+	JMP         plain_x1
+
+plain_done:
+edges:
+	VMOVUPS (SP), Y0
+	VMOVUPS Y0, (R8)
+	VMOVUPS 64(SP), Y0
+	VMOVUPS Y0, (R8)(R9*1)
+	VMOVUPS 32(SP), Y0
+	VMOVUPS Y0, (R13)
+	VMOVUPS 96(SP), Y0
+	VMOVUPS Y0, (R13)(R9*1)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X3
+	VPMOVZXBD    X3, Y3
+	VMOVQ        CX, X4
+	VPBROADCASTD X4, Y4
+	VPCMPGTD     Y3, Y4, Y3
+	VMASKMOVPS   (SI), Y3, Y4
+	VMASKMOVPS   (DX), Y3, Y5
+	VMASKMOVPS   (R10), Y3, Y6
+	VANDPS       abs<>+0(SB), Y5, Y7
+	VMINPS       geluClamp<>+0(SB), Y7, Y7
+	VMAXPS       Y5, Y2, Y2
+	VCVTPS2PD    X7, Y8
+	VCVTPS2PD    X2, Y9
+	VMULPD       geluHalf<>+0(SB), Y8, Y10
+	VMULPD       Y8, Y10, Y10
+	VMOVUPD      geluMagic<>+0(SB), Y12
+	VFMADD231PD  geluLog2E<>+0(SB), Y10, Y12
+	VSUBPD       geluMagic<>+0(SB), Y12, Y11
+	VFMADD231PD  geluNegLn2<>+0(SB), Y11, Y10
+	VMOVUPD      geluC6<>+0(SB), Y13
+	VFMADD213PD  geluC5<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC4<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC3<>+0(SB), Y10, Y13
+	VFMADD213PD  geluC2<>+0(SB), Y10, Y13
+	VMULPD       Y10, Y10, Y11
+	VFMADD213PD  Y10, Y11, Y13
+	VMOVUPD      geluP4<>+0(SB), Y10
+	VFMADD213PD  geluP3<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP2<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP1<>+0(SB), Y8, Y10
+	VFMADD213PD  geluP0<>+0(SB), Y8, Y10
+	VMOVUPD      geluQ5<>+0(SB), Y11
+	VFMADD213PD  geluQ4<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ3<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ2<>+0(SB), Y8, Y11
+	VFMADD213PD  geluQ1<>+0(SB), Y8, Y11
+	VFMADD213PD  geluOne<>+0(SB), Y8, Y11
+	VDIVPD       Y11, Y10, Y10
+	VMULPD       Y8, Y10, Y10
+	VPSLLQ       $0x34, Y12, Y12
+	VPADDQ       Y12, Y10, Y10
+	VFMADD213PD  Y10, Y10, Y13
+	VSUBPD       Y13, Y9, Y9
+	VCVTPS2PD    X5, Y8
+	VANDPD       sign64<>+0(SB), Y8, Y8
+	VORPD        Y8, Y9, Y9
+	VCVTPS2PD    X4, Y8
+	VMULPD       Y8, Y9, Y9
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y2, X2
+	VCVTPS2PD    X2, Y2
+	VMULPD       geluHalf<>+0(SB), Y7, Y8
+	VMULPD       Y7, Y8, Y8
+	VMOVUPD      geluMagic<>+0(SB), Y11
+	VFMADD231PD  geluLog2E<>+0(SB), Y8, Y11
+	VSUBPD       geluMagic<>+0(SB), Y11, Y10
+	VFMADD231PD  geluNegLn2<>+0(SB), Y10, Y8
+	VMOVUPD      geluC6<>+0(SB), Y12
+	VFMADD213PD  geluC5<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC4<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC3<>+0(SB), Y8, Y12
+	VFMADD213PD  geluC2<>+0(SB), Y8, Y12
+	VMULPD       Y8, Y8, Y10
+	VFMADD213PD  Y8, Y10, Y12
+	VMOVUPD      geluP4<>+0(SB), Y8
+	VFMADD213PD  geluP3<>+0(SB), Y7, Y8
+	VFMADD213PD  geluP2<>+0(SB), Y7, Y8
+	VFMADD213PD  geluP1<>+0(SB), Y7, Y8
+	VFMADD213PD  geluP0<>+0(SB), Y7, Y8
+	VMOVUPD      geluQ5<>+0(SB), Y10
+	VFMADD213PD  geluQ4<>+0(SB), Y7, Y10
+	VFMADD213PD  geluQ3<>+0(SB), Y7, Y10
+	VFMADD213PD  geluQ2<>+0(SB), Y7, Y10
+	VFMADD213PD  geluQ1<>+0(SB), Y7, Y10
+	VFMADD213PD  geluOne<>+0(SB), Y7, Y10
+	VDIVPD       Y10, Y8, Y8
+	VMULPD       Y7, Y8, Y8
+	VPSLLQ       $0x34, Y11, Y11
+	VPADDQ       Y11, Y8, Y8
+	VFMADD213PD  Y8, Y8, Y12
+	VSUBPD       Y12, Y2, Y2
+	VEXTRACTF128 $0x01, Y5, X7
+	VCVTPS2PD    X7, Y7
+	VANDPD       sign64<>+0(SB), Y7, Y7
+	VORPD        Y7, Y2, Y2
+	VEXTRACTF128 $0x01, Y4, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y2, Y2
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y2, X2
+	VINSERTF128  $0x01, X2, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y2
+	VCMPPS       $0x12, geluZeroBelow64<>+0(SB), Y5, Y7
+	VBLENDVPS    Y7, Y2, Y9, Y9
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	VMINPS      Y5, Y0, Y0
+	VMAXPS      Y0, Y1, Y0
+	VCVTPS2PD   X4, Y1
+	VCVTPS2PD   X6, Y2
+	VMULPD      Y2, Y1, Y1
+	VCVTPS2PD   X0, Y2
+	VANDPD      geluAbs64<>+0(SB), Y2, Y5
+	VMULPD      geluHalf<>+0(SB), Y5, Y7
+	VMULPD      Y5, Y7, Y7
+	VMOVUPD     geluMagic<>+0(SB), Y10
+	VFMADD231PD geluLog2E<>+0(SB), Y7, Y10
+	VSUBPD      geluMagic<>+0(SB), Y10, Y8
+	VFMADD231PD geluNegLn2<>+0(SB), Y8, Y7
+	VMOVUPD     geluC6<>+0(SB), Y11
+	VFMADD213PD geluC5<>+0(SB), Y7, Y11
+	VFMADD213PD geluC4<>+0(SB), Y7, Y11
+	VFMADD213PD geluC3<>+0(SB), Y7, Y11
+	VFMADD213PD geluC2<>+0(SB), Y7, Y11
+	VMULPD      Y7, Y7, Y8
+	VFMADD213PD Y7, Y8, Y11
+	VMOVUPD     geluP4<>+0(SB), Y7
+	VFMADD213PD geluP3<>+0(SB), Y5, Y7
+	VFMADD213PD geluP2<>+0(SB), Y5, Y7
+	VFMADD213PD geluP1<>+0(SB), Y5, Y7
+	VFMADD213PD geluP0<>+0(SB), Y5, Y7
+	VMOVUPD     geluQ5<>+0(SB), Y8
+	VFMADD213PD geluQ4<>+0(SB), Y5, Y8
+	VFMADD213PD geluQ3<>+0(SB), Y5, Y8
+	VFMADD213PD geluQ2<>+0(SB), Y5, Y8
+	VFMADD213PD geluQ1<>+0(SB), Y5, Y8
+	VFMADD213PD geluOne<>+0(SB), Y5, Y8
+	VDIVPD      Y8, Y7, Y7
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y5, Y5, Y8
+	VMOVUPD     geluOne<>+0(SB), Y12
+	VDIVPD      Y8, Y12, Y8
+	VMOVUPD     three64<>+0(SB), Y12
+	VFMADD213PD negOne64<>+0(SB), Y8, Y12
+	VFMADD213PD geluOne<>+0(SB), Y8, Y12
+	VMULPD      Y5, Y8, Y8
+	VMULPD      Y8, Y12, Y12
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y12, Y12
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y5, Y8
+	VBLENDVPD   Y8, Y12, Y7, Y7
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y5, Y7
+	VPSLLQ      $0x34, Y10, Y10
+	VPADDQ      Y10, Y7, Y7
+	VFMADD213PD Y7, Y7, Y11
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD      geluOne<>+0(SB), Y5
+	VSUBPD       Y11, Y5, Y5
+	VBLENDVPD    Y2, Y11, Y5, Y5
+	VMULPD       Y5, Y1, Y1
+	VEXTRACTF128 $0x01, Y4, X2
+	VCVTPS2PD    X2, Y2
+	VEXTRACTF128 $0x01, Y6, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y2, Y2
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VANDPD       geluAbs64<>+0(SB), Y0, Y4
+	VMULPD       geluHalf<>+0(SB), Y4, Y5
+	VMULPD       Y4, Y5, Y5
+	VMOVUPD      geluMagic<>+0(SB), Y7
+	VFMADD231PD  geluLog2E<>+0(SB), Y5, Y7
+	VSUBPD       geluMagic<>+0(SB), Y7, Y6
+	VFMADD231PD  geluNegLn2<>+0(SB), Y6, Y5
+	VMOVUPD      geluC6<>+0(SB), Y8
+	VFMADD213PD  geluC5<>+0(SB), Y5, Y8
+	VFMADD213PD  geluC4<>+0(SB), Y5, Y8
+	VFMADD213PD  geluC3<>+0(SB), Y5, Y8
+	VFMADD213PD  geluC2<>+0(SB), Y5, Y8
+	VMULPD       Y5, Y5, Y6
+	VFMADD213PD  Y5, Y6, Y8
+	VMOVUPD      geluP4<>+0(SB), Y5
+	VFMADD213PD  geluP3<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP2<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP1<>+0(SB), Y4, Y5
+	VFMADD213PD  geluP0<>+0(SB), Y4, Y5
+	VMOVUPD      geluQ5<>+0(SB), Y6
+	VFMADD213PD  geluQ4<>+0(SB), Y4, Y6
+	VFMADD213PD  geluQ3<>+0(SB), Y4, Y6
+	VFMADD213PD  geluQ2<>+0(SB), Y4, Y6
+	VFMADD213PD  geluQ1<>+0(SB), Y4, Y6
+	VFMADD213PD  geluOne<>+0(SB), Y4, Y6
+	VDIVPD       Y6, Y5, Y5
+
+	// Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	VMULPD      Y4, Y4, Y6
+	VMOVUPD     geluOne<>+0(SB), Y10
+	VDIVPD      Y6, Y10, Y6
+	VMOVUPD     three64<>+0(SB), Y10
+	VFMADD213PD negOne64<>+0(SB), Y6, Y10
+	VFMADD213PD geluOne<>+0(SB), Y6, Y10
+	VMULPD      Y4, Y6, Y6
+	VMULPD      Y6, Y10, Y10
+	VMULPD      geluInvSqrt2Pi<>+0(SB), Y10, Y10
+	VCMPPD      $0x1e, geluClamp64<>+0(SB), Y4, Y6
+	VBLENDVPD   Y6, Y10, Y5, Y5
+	VFMADD231PD geluNegInvSqrt2Pi<>+0(SB), Y4, Y5
+	VPSLLQ      $0x34, Y7, Y7
+	VPADDQ      Y7, Y5, Y5
+	VFMADD213PD Y5, Y5, Y8
+
+	// Phi(x) + x·phi(x) is D where x < 0 (-0 too), 1 - D elsewhere.
+	VMOVUPD     geluOne<>+0(SB), Y4
+	VSUBPD      Y8, Y4, Y4
+	VBLENDVPD   Y0, Y8, Y4, Y4
+	VMULPD      Y4, Y2, Y2
+	VCVTPD2PSY  Y1, X1
+	VCVTPD2PSY  Y2, X0
+	VINSERTF128 $0x01, X0, Y1, Y1
+	VMASKMOVPS  Y1, Y3, (DI)
+	VMASKMOVPS  Y9, Y3, (R12)
+	VZEROUPPER
+	RET
+
+DATA geluGatedClamp<>+0(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+4(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+8(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+12(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+16(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+20(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+24(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+28(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+32(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+36(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+40(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+44(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+48(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+52(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+56(SB)/4, $0x41c00000
+DATA geluGatedClamp<>+60(SB)/4, $0x41c00000
+GLOBL geluGatedClamp<>(SB), RODATA|NOPTR, $64
+
+DATA geluGatedNegClamp<>+0(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+4(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+8(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+12(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+16(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+20(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+24(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+28(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+32(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+36(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+40(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+44(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+48(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+52(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+56(SB)/4, $0xc1c00000
+DATA geluGatedNegClamp<>+60(SB)/4, $0xc1c00000
+GLOBL geluGatedNegClamp<>(SB), RODATA|NOPTR, $64
+
+DATA geluInvSqrt2Pi<>+0(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+8(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+16(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+24(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+32(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+40(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+48(SB)/8, $0x3fd9884533d43651
+DATA geluInvSqrt2Pi<>+56(SB)/8, $0x3fd9884533d43651
+GLOBL geluInvSqrt2Pi<>(SB), RODATA|NOPTR, $64
+
+DATA three64<>+0(SB)/8, $0x4008000000000000
+DATA three64<>+8(SB)/8, $0x4008000000000000
+DATA three64<>+16(SB)/8, $0x4008000000000000
+DATA three64<>+24(SB)/8, $0x4008000000000000
+DATA three64<>+32(SB)/8, $0x4008000000000000
+DATA three64<>+40(SB)/8, $0x4008000000000000
+DATA three64<>+48(SB)/8, $0x4008000000000000
+DATA three64<>+56(SB)/8, $0x4008000000000000
+GLOBL three64<>(SB), RODATA|NOPTR, $64
+
+DATA negOne64<>+0(SB)/8, $0xbff0000000000000
+DATA negOne64<>+8(SB)/8, $0xbff0000000000000
+DATA negOne64<>+16(SB)/8, $0xbff0000000000000
+DATA negOne64<>+24(SB)/8, $0xbff0000000000000
+DATA negOne64<>+32(SB)/8, $0xbff0000000000000
+DATA negOne64<>+40(SB)/8, $0xbff0000000000000
+DATA negOne64<>+48(SB)/8, $0xbff0000000000000
+DATA negOne64<>+56(SB)/8, $0xbff0000000000000
+GLOBL negOne64<>(SB), RODATA|NOPTR, $64
+
+DATA geluClamp64<>+0(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+8(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+16(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+24(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+32(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+40(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+48(SB)/8, $0x4034000000000000
+DATA geluClamp64<>+56(SB)/8, $0x4034000000000000
+GLOBL geluClamp64<>(SB), RODATA|NOPTR, $64
+
+// func geGLUTanhAVX2(dst []float32, gate []float32, up []float32, stream bool)
+// Requires: AVX, AVX2, FMA3, MMX+
+TEXT ·geGLUTanhAVX2(SB), NOSPLIT, $0-73
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    dst_len+8(FP), CX
+	MOVQ    gate_base+24(FP), SI
+	MOVQ    up_base+48(FP), DX
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Y0
+	VXORPS  Y1, Y1, Y1
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store.
+	VMOVUPS     (SI), Y2
+	VMOVUPS     (DX), Y3
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS Y5, Y5, Y7
+	VMULPS      Y6, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y6, Y5, Y9
+	VFMADD231PS Y5, Y7, Y9
+	VMULPS      geluBHi<>+0(SB), Y8, Y6
+	VMOVAPS     Y6, Y7
+	VFMSUB231PS geluBHi<>+0(SB), Y8, Y7
+	VFMADD231PS geluBHi<>+0(SB), Y9, Y7
+	VFMADD231PS geluBLo<>+0(SB), Y8, Y7
+	VMULPS      geluAHi<>+0(SB), Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y9
+	VADDPS      Y9, Y7, Y7
+	VFMADD231PS geluALo<>+0(SB), Y5, Y7
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y6, Y5
+	VMAXPS Y8, Y6, Y6
+	VADDPS Y6, Y5, Y8
+	VSUBPS Y5, Y8, Y5
+	VSUBPS Y5, Y6, Y5
+	VADDPS Y5, Y7, Y7
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y8, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VADDPS      Y7, Y8, Y9
+	VSUBPS      Y8, Y9, Y8
+	VSUBPS      Y8, Y7, Y8
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y9, Y7
+	VFMADD213PS c4<>+0(SB), Y9, Y7
+	VFMADD213PS c3<>+0(SB), Y9, Y7
+	VFMADD213PS c2<>+0(SB), Y9, Y7
+	VMULPS      Y9, Y9, Y10
+	VFMADD213PS Y9, Y10, Y7
+	VADDPS      one<>+0(SB), Y7, Y9
+	VFMADD231PS Y8, Y9, Y7
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y7, Y8
+	VMULPS       Y8, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y8
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y7, Y5, Y7
+	VANDPS       Y6, Y5, Y5
+	VCVTPS2PD    X7, Y6
+	VADDPD       geluOne<>+0(SB), Y6, Y6
+	VCVTPS2PD    X4, Y9
+	VMULPD       Y9, Y6, Y6
+	VCVTPS2PD    X8, Y9
+	VDIVPD       Y9, Y6, Y6
+	VCVTPS2PD    X5, Y9
+	VADDPD       magicBias<>+0(SB), Y9, Y9
+	VPSLLQ       $0x34, Y9, Y9
+	VMULPD       Y9, Y6, Y6
+	VCVTPS2PD    X3, Y9
+	VMULPD       Y9, Y6, Y6
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       geluOne<>+0(SB), Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y7, Y7
+	VEXTRACTF128 $0x01, Y8, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y7, Y7
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y6, X6
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y6, Y6
+	VMOVUPS      -32(SI)(CX*4), Y2
+	VMOVUPS      -32(DX)(CX*4), Y3
+	VMAXPS       Y2, Y0, Y4
+	VORPS        signBit<>+0(SB), Y4, Y5
+	VMAXPS       Y5, Y0, Y5
+	VMULPS       Y5, Y5, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  Y5, Y5, Y8
+	VMULPS       Y7, Y5, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  Y7, Y5, Y10
+	VFMADD231PS  Y5, Y8, Y10
+	VMULPS       geluBHi<>+0(SB), Y9, Y7
+	VMOVAPS      Y7, Y8
+	VFMSUB231PS  geluBHi<>+0(SB), Y9, Y8
+	VFMADD231PS  geluBHi<>+0(SB), Y10, Y8
+	VFMADD231PS  geluBLo<>+0(SB), Y9, Y8
+	VMULPS       geluAHi<>+0(SB), Y5, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  geluAHi<>+0(SB), Y5, Y10
+	VADDPS       Y10, Y8, Y8
+	VFMADD231PS  geluALo<>+0(SB), Y5, Y8
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y9, Y7, Y5
+	VMAXPS Y9, Y7, Y7
+	VADDPS Y7, Y5, Y9
+	VSUBPS Y5, Y9, Y5
+	VSUBPS Y5, Y7, Y5
+	VADDPS Y5, Y8, Y8
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y9, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y7
+	VFMADD231PS negLn2Hi<>+0(SB), Y7, Y9
+	VFMADD231PS negLn2Lo<>+0(SB), Y7, Y8
+	VADDPS      Y8, Y9, Y10
+	VSUBPS      Y9, Y10, Y9
+	VSUBPS      Y9, Y8, Y9
+	VMOVUPS     c6<>+0(SB), Y8
+	VFMADD213PS c5<>+0(SB), Y10, Y8
+	VFMADD213PS c4<>+0(SB), Y10, Y8
+	VFMADD213PS c3<>+0(SB), Y10, Y8
+	VFMADD213PS c2<>+0(SB), Y10, Y8
+	VMULPS      Y10, Y10, Y11
+	VFMADD213PS Y10, Y11, Y8
+	VADDPS      one<>+0(SB), Y8, Y10
+	VFMADD231PS Y9, Y10, Y8
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y8, Y9
+	VMULPS       Y9, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y9
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y8, Y5, Y8
+	VANDPS       Y7, Y5, Y5
+	VCVTPS2PD    X8, Y7
+	VADDPD       geluOne<>+0(SB), Y7, Y7
+	VCVTPS2PD    X4, Y10
+	VMULPD       Y10, Y7, Y7
+	VCVTPS2PD    X9, Y10
+	VDIVPD       Y10, Y7, Y7
+	VCVTPS2PD    X5, Y10
+	VADDPD       magicBias<>+0(SB), Y10, Y10
+	VPSLLQ       $0x34, Y10, Y10
+	VMULPD       Y10, Y7, Y7
+	VCVTPS2PD    X3, Y10
+	VMULPD       Y10, Y7, Y7
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       geluOne<>+0(SB), Y8, Y8
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y8, Y8
+	VEXTRACTF128 $0x01, Y9, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y8, Y8
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y8, Y8
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y8, Y8
+	VCVTPD2PSY   Y7, X7
+	VCVTPD2PSY   Y8, X4
+	VINSERTF128  $0x01, X4, Y7, Y7
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y7, Y7
+	MOVQ         DI, R8
+	LEAQ         -32(DI)(CX*4), R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ  CX, BX
+	ANDQ  $-8, BX
+	LEAQ  (AX)(BX*1), AX
+	SHLQ  $0x02, AX
+	ADDQ  AX, DI
+	ADDQ  AX, SI
+	ADDQ  AX, DX
+	SHLQ  $0x02, BX
+	NEGQ  BX
+	MOVB  stream+72(FP), R11
+	TESTB R11, R11
+	JNZ   stream
+	CMPQ  BX, $-32
+	JG    plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y5, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y5
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y11
+	VSUBPS      Y10, Y11, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y11, Y9
+	VFMADD213PS c4<>+0(SB), Y11, Y9
+	VFMADD213PS c3<>+0(SB), Y11, Y9
+	VFMADD213PS c2<>+0(SB), Y11, Y9
+	VMULPS      Y11, Y11, Y12
+	VFMADD213PS Y11, Y12, Y9
+	VADDPS      one<>+0(SB), Y9, Y11
+	VFMADD231PS Y10, Y11, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y9, Y10
+	VMULPS       Y10, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y10
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y9, Y5, Y9
+	VANDPS       Y8, Y5, Y5
+	VCVTPS2PD    X9, Y8
+	VADDPD       geluOne<>+0(SB), Y8, Y8
+	VCVTPS2PD    X4, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X10, Y11
+	VDIVPD       Y11, Y8, Y8
+	VCVTPS2PD    X5, Y11
+	VADDPD       magicBias<>+0(SB), Y11, Y11
+	VPSLLQ       $0x34, Y11, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X3, Y11
+	VMULPD       Y11, Y8, Y8
+	VEXTRACTF128 $0x01, Y9, X9
+	VCVTPS2PD    X9, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y9, X4
+	VINSERTF128  $0x01, X4, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y8, Y8
+	VMOVUPS      Y8, (DI)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y5, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y5
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y11
+	VSUBPS      Y10, Y11, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y11, Y9
+	VFMADD213PS c4<>+0(SB), Y11, Y9
+	VFMADD213PS c3<>+0(SB), Y11, Y9
+	VFMADD213PS c2<>+0(SB), Y11, Y9
+	VMULPS      Y11, Y11, Y12
+	VFMADD213PS Y11, Y12, Y9
+	VADDPS      one<>+0(SB), Y9, Y11
+	VFMADD231PS Y10, Y11, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y9, Y10
+	VMULPS       Y10, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y10
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y9, Y5, Y9
+	VANDPS       Y8, Y5, Y5
+	VCVTPS2PD    X9, Y8
+	VADDPD       geluOne<>+0(SB), Y8, Y8
+	VCVTPS2PD    X4, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X10, Y11
+	VDIVPD       Y11, Y8, Y8
+	VCVTPS2PD    X5, Y11
+	VADDPD       magicBias<>+0(SB), Y11, Y11
+	VPSLLQ       $0x34, Y11, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X3, Y11
+	VMULPD       Y11, Y8, Y8
+	VEXTRACTF128 $0x01, Y9, X9
+	VCVTPS2PD    X9, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y9, X4
+	VINSERTF128  $0x01, X4, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y8, Y8
+	VMOVUPS      Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+	JMP edges
+
+stream:
+	CMPQ BX, $-32
+	JG   nt_x1
+
+nt_x4:
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y5, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y5
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y11
+	VSUBPS      Y10, Y11, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y11, Y9
+	VFMADD213PS c4<>+0(SB), Y11, Y9
+	VFMADD213PS c3<>+0(SB), Y11, Y9
+	VFMADD213PS c2<>+0(SB), Y11, Y9
+	VMULPS      Y11, Y11, Y12
+	VFMADD213PS Y11, Y12, Y9
+	VADDPS      one<>+0(SB), Y9, Y11
+	VFMADD231PS Y10, Y11, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y9, Y10
+	VMULPS       Y10, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y10
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y9, Y5, Y9
+	VANDPS       Y8, Y5, Y5
+	VCVTPS2PD    X9, Y8
+	VADDPD       geluOne<>+0(SB), Y8, Y8
+	VCVTPS2PD    X4, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X10, Y11
+	VDIVPD       Y11, Y8, Y8
+	VCVTPS2PD    X5, Y11
+	VADDPD       magicBias<>+0(SB), Y11, Y11
+	VPSLLQ       $0x34, Y11, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X3, Y11
+	VMULPD       Y11, Y8, Y8
+	VEXTRACTF128 $0x01, Y9, X9
+	VCVTPS2PD    X9, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y9, X4
+	VINSERTF128  $0x01, X4, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y8, Y8
+	VMOVNTPS     Y8, (DI)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          nt_x4
+
+nt_x1:
+	TESTQ       BX, BX
+	JZ          nt_done
+	VMOVUPS     (SI)(BX*1), Y2
+	VMOVUPS     (DX)(BX*1), Y3
+	VMAXPS      Y2, Y0, Y4
+	VORPS       signBit<>+0(SB), Y4, Y5
+	VMAXPS      Y5, Y0, Y5
+	VMULPS      Y5, Y5, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS Y5, Y5, Y9
+	VMULPS      Y8, Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y5, Y11
+	VFMADD231PS Y5, Y9, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y9
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y9
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y9
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y9
+	VMULPS      geluAHi<>+0(SB), Y5, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y5, Y11
+	VADDPS      Y11, Y9, Y9
+	VFMADD231PS geluALo<>+0(SB), Y5, Y9
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y5
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y5, Y10
+	VSUBPS Y5, Y10, Y5
+	VSUBPS Y5, Y8, Y5
+	VADDPS Y5, Y9, Y9
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y5
+	VFMADD231PS log2e<>+0(SB), Y10, Y5
+	VSUBPS      magic<>+0(SB), Y5, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y9
+	VADDPS      Y9, Y10, Y11
+	VSUBPS      Y10, Y11, Y10
+	VSUBPS      Y10, Y9, Y10
+	VMOVUPS     c6<>+0(SB), Y9
+	VFMADD213PS c5<>+0(SB), Y11, Y9
+	VFMADD213PS c4<>+0(SB), Y11, Y9
+	VFMADD213PS c3<>+0(SB), Y11, Y9
+	VFMADD213PS c2<>+0(SB), Y11, Y9
+	VMULPS      Y11, Y11, Y12
+	VFMADD213PS Y11, Y12, Y9
+	VADDPS      one<>+0(SB), Y9, Y11
+	VFMADD231PS Y10, Y11, Y9
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VADDPS       one<>+0(SB), Y9, Y10
+	VMULPS       Y10, Y5, Y5
+	VADDPS       one<>+0(SB), Y5, Y10
+	VCMPPS       $0x11, Y1, Y2, Y5
+	VANDPS       Y9, Y5, Y9
+	VANDPS       Y8, Y5, Y5
+	VCVTPS2PD    X9, Y8
+	VADDPD       geluOne<>+0(SB), Y8, Y8
+	VCVTPS2PD    X4, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X10, Y11
+	VDIVPD       Y11, Y8, Y8
+	VCVTPS2PD    X5, Y11
+	VADDPD       magicBias<>+0(SB), Y11, Y11
+	VPSLLQ       $0x34, Y11, Y11
+	VMULPD       Y11, Y8, Y8
+	VCVTPS2PD    X3, Y11
+	VMULPD       Y11, Y8, Y8
+	VEXTRACTF128 $0x01, Y9, X9
+	VCVTPS2PD    X9, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X4
+	VCVTPS2PD    X4, Y4
+	VDIVPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y5, X4
+	VCVTPS2PD    X4, Y4
+	VADDPD       magicBias<>+0(SB), Y4, Y4
+	VPSLLQ       $0x34, Y4, Y4
+	VMULPD       Y4, Y9, Y9
+	VEXTRACTF128 $0x01, Y3, X4
+	VCVTPS2PD    X4, Y4
+	VMULPD       Y4, Y9, Y9
+	VCVTPD2PSY   Y8, X8
+	VCVTPD2PSY   Y9, X4
+	VINSERTF128  $0x01, X4, Y8, Y8
+	VMULPS       negZero<>+0(SB), Y3, Y3
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y2, Y2
+	VBLENDVPS    Y2, Y3, Y8, Y8
+	VMOVNTPS     Y8, (DI)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          nt_x1
+
+nt_done:
+	SFENCE
+
+edges:
+	VMOVUPS Y6, (R8)
+	VMOVUPS Y7, (R9)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X2
+	VPMOVZXBD    X2, Y2
+	VMOVQ        CX, X3
+	VPBROADCASTD X3, Y3
+	VPCMPGTD     Y2, Y3, Y2
+	VMASKMOVPS   (SI), Y2, Y3
+	VMASKMOVPS   (DX), Y2, Y4
+	VMAXPS       Y3, Y0, Y5
+	VORPS        signBit<>+0(SB), Y5, Y6
+	VMAXPS       Y6, Y0, Y6
+	VMULPS       Y6, Y6, Y0
+	VMOVAPS      Y0, Y7
+	VFMSUB231PS  Y6, Y6, Y7
+	VMULPS       Y0, Y6, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  Y0, Y6, Y9
+	VFMADD231PS  Y6, Y7, Y9
+	VMULPS       geluBHi<>+0(SB), Y8, Y0
+	VMOVAPS      Y0, Y7
+	VFMSUB231PS  geluBHi<>+0(SB), Y8, Y7
+	VFMADD231PS  geluBHi<>+0(SB), Y9, Y7
+	VFMADD231PS  geluBLo<>+0(SB), Y8, Y7
+	VMULPS       geluAHi<>+0(SB), Y6, Y8
+	VMOVAPS      Y8, Y9
+	VFMSUB231PS  geluAHi<>+0(SB), Y6, Y9
+	VADDPS       Y9, Y7, Y7
+	VFMADD231PS  geluALo<>+0(SB), Y6, Y7
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y8, Y0, Y6
+	VMAXPS Y8, Y0, Y0
+	VADDPS Y0, Y6, Y8
+	VSUBPS Y6, Y8, Y6
+	VSUBPS Y6, Y0, Y6
+	VADDPS Y6, Y7, Y7
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y0
+	VFMADD231PS log2e<>+0(SB), Y8, Y0
+	VSUBPS      magic<>+0(SB), Y0, Y6
+	VFMADD231PS negLn2Hi<>+0(SB), Y6, Y8
+	VFMADD231PS negLn2Lo<>+0(SB), Y6, Y7
+	VADDPS      Y7, Y8, Y9
+	VSUBPS      Y8, Y9, Y8
+	VSUBPS      Y8, Y7, Y8
+	VMOVUPS     c6<>+0(SB), Y7
+	VFMADD213PS c5<>+0(SB), Y9, Y7
+	VFMADD213PS c4<>+0(SB), Y9, Y7
+	VFMADD213PS c3<>+0(SB), Y9, Y7
+	VFMADD213PS c2<>+0(SB), Y9, Y7
+	VMULPS      Y9, Y9, Y10
+	VFMADD213PS Y9, Y10, Y7
+	VADDPS      one<>+0(SB), Y7, Y9
+	VFMADD231PS Y8, Y9, Y7
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y0, Y0
+	VPSLLD       $0x17, Y0, Y0
+	VADDPS       one<>+0(SB), Y7, Y8
+	VMULPS       Y8, Y0, Y0
+	VADDPS       one<>+0(SB), Y0, Y8
+	VCMPPS       $0x11, Y1, Y3, Y0
+	VANDPS       Y7, Y0, Y1
+	VANDPS       Y6, Y0, Y0
+	VCVTPS2PD    X1, Y6
+	VADDPD       geluOne<>+0(SB), Y6, Y6
+	VCVTPS2PD    X5, Y7
+	VMULPD       Y7, Y6, Y6
+	VCVTPS2PD    X8, Y7
+	VDIVPD       Y7, Y6, Y6
+	VCVTPS2PD    X0, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y6, Y6
+	VCVTPS2PD    X4, Y7
+	VMULPD       Y7, Y6, Y6
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+	VADDPD       geluOne<>+0(SB), Y1, Y1
+	VEXTRACTF128 $0x01, Y5, X5
+	VCVTPS2PD    X5, Y5
+	VMULPD       Y5, Y1, Y1
+	VEXTRACTF128 $0x01, Y8, X5
+	VCVTPS2PD    X5, Y5
+	VDIVPD       Y5, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VADDPD       magicBias<>+0(SB), Y0, Y0
+	VPSLLQ       $0x34, Y0, Y0
+	VMULPD       Y0, Y1, Y1
+	VEXTRACTF128 $0x01, Y4, X0
+	VCVTPS2PD    X0, Y0
+	VMULPD       Y0, Y1, Y1
+	VCVTPD2PSY   Y6, X6
+	VCVTPD2PSY   Y1, X0
+	VINSERTF128  $0x01, X0, Y6, Y6
+	VMULPS       negZero<>+0(SB), Y4, Y0
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y3, Y1
+	VBLENDVPS    Y1, Y0, Y6, Y6
+	VMASKMOVPS   Y6, Y2, (DI)
+	VZEROUPPER
+	RET
+
+DATA geluTanhZeroBelow64<>+0(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+4(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+8(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+12(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+16(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+20(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+24(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+28(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+32(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+36(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+40(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+44(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+48(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+52(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+56(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+60(SB)/4, $0xc1a93ff7
+GLOBL geluTanhZeroBelow64<>(SB), RODATA|NOPTR, $64
+
+// func geGLUTanhBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·geGLUTanhBackwardAVX2(SB), NOSPLIT, $128-120
+	// AVX2 alone: the AVX-512 implementation runs this kernel too.
+	MOVQ    dgate_base+0(FP), DI
+	MOVQ    dup_base+24(FP), R12
+	MOVQ    dgate_len+8(FP), CX
+	MOVQ    dy_base+48(FP), SI
+	MOVQ    gate_base+72(FP), DX
+	MOVQ    up_base+96(FP), R10
+	VMOVUPS geluTanhBackwardMin<>+0(SB), Y0
+	VMOVUPS geluTanhGatedMin<>+0(SB), Y1
+	VMOVUPS geluTanhGatedMax<>+0(SB), Y2
+	VXORPS  Y3, Y3, Y3
+	CMPQ    CX, $0x08
+	JB      short
+
+	// First and last vectors of results, before any store, kept on the stack.
+	VMOVUPS     (SI), Y4
+	VMOVUPS     (DX), Y5
+	VMOVUPS     (R10), Y6
+	VMAXPS      Y5, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y12
+	VSUBPS      Y11, Y12, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y12, Y10
+	VFMADD213PS c4<>+0(SB), Y12, Y10
+	VFMADD213PS c3<>+0(SB), Y12, Y10
+	VFMADD213PS c2<>+0(SB), Y12, Y10
+	VMULPS      Y12, Y12, Y13
+	VFMADD213PS Y12, Y13, Y10
+	VADDPS      one<>+0(SB), Y10, Y12
+	VFMADD231PS Y11, Y12, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y8, Y8
+	VPSLLD       $0x17, Y8, Y8
+	VADDPS       one<>+0(SB), Y10, Y11
+	VMULPS       Y11, Y8, Y8
+	VADDPS       one<>+0(SB), Y8, Y11
+	VCMPPS       $0x11, Y3, Y5, Y8
+	VANDPS       Y10, Y8, Y10
+	VANDPS       Y9, Y8, Y8
+	VCVTPS2PD    X10, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VCVTPS2PD    X7, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X11, Y12
+	VDIVPD       Y12, Y9, Y9
+	VCVTPS2PD    X8, Y12
+	VADDPD       magicBias<>+0(SB), Y12, Y12
+	VPSLLQ       $0x34, Y12, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X4, Y12
+	VMULPD       Y12, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X10
+	VCVTPS2PD    X10, Y10
+	VADDPD       geluOne<>+0(SB), Y10, Y10
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y11, X7
+	VCVTPS2PD    X7, Y7
+	VDIVPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y4, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y10, X7
+	VINSERTF128  $0x01, X7, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y9, Y9
+
+	// dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),
+	// then dy·up·g·2^k in float64.
+	VMAXPS      Y5, Y1, Y7
+	VMINPS      Y7, Y2, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMULPS      Y8, Y8, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y8, Y11
+	VMULPS      Y10, Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y8, Y13
+	VFMADD231PS Y8, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y8, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y8
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y8, Y12
+	VSUBPS Y8, Y12, Y8
+	VSUBPS Y8, Y11, Y8
+	VADDPS Y8, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y12, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y13
+	VSUBPS      Y12, Y13, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y13, Y14
+	VFMADD213PS c4<>+0(SB), Y13, Y14
+	VFMADD213PS c3<>+0(SB), Y13, Y14
+	VFMADD213PS c2<>+0(SB), Y13, Y14
+	VMULPS      Y13, Y13, Y15
+	VFMADD213PS Y13, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y13
+	VFMADD231PS Y12, Y13, Y14
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y10, Y12
+	VMULPS      Y7, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y8, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD231PS Y7, Y14, Y7
+	VADDPS      one<>+0(SB), Y7, Y8
+	VCMPPS      $0x11, Y3, Y5, Y10
+	VANDPS      Y14, Y10, Y13
+	VANDPS      Y11, Y10, Y11
+	VBLENDVPS   Y10, one<>+0(SB), Y7, Y7
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y12, Y7, Y8
+	VFMADD231PS Y13, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// gate = -Inf: -0, the limit.
+	VCMPPS       $0x00, tanhNegInf<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y8, Y8
+	VCVTPS2PD    X8, Y5
+	VCVTPS2PD    X11, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X4, Y7
+	VCVTPS2PD    X6, Y10
+	VMULPD       Y10, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y11, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (SP)
+	VMOVUPS      Y9, 32(SP)
+	VMOVUPS      -32(SI)(CX*4), Y4
+	VMOVUPS      -32(DX)(CX*4), Y5
+	VMOVUPS      -32(R10)(CX*4), Y6
+	VMAXPS       Y5, Y0, Y7
+	VORPS        signBit<>+0(SB), Y7, Y8
+	VMAXPS       Y8, Y0, Y8
+	VMULPS       Y8, Y8, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  Y8, Y8, Y10
+	VMULPS       Y9, Y8, Y11
+	VMOVAPS      Y11, Y12
+	VFMSUB231PS  Y9, Y8, Y12
+	VFMADD231PS  Y8, Y10, Y12
+	VMULPS       geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS      Y9, Y10
+	VFMSUB231PS  geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS  geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS  geluBLo<>+0(SB), Y11, Y10
+	VMULPS       geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS      Y11, Y12
+	VFMSUB231PS  geluAHi<>+0(SB), Y8, Y12
+	VADDPS       Y12, Y10, Y10
+	VFMADD231PS  geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y12
+	VSUBPS      Y11, Y12, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y12, Y10
+	VFMADD213PS c4<>+0(SB), Y12, Y10
+	VFMADD213PS c3<>+0(SB), Y12, Y10
+	VFMADD213PS c2<>+0(SB), Y12, Y10
+	VMULPS      Y12, Y12, Y13
+	VFMADD213PS Y12, Y13, Y10
+	VADDPS      one<>+0(SB), Y10, Y12
+	VFMADD231PS Y11, Y12, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y8, Y8
+	VPSLLD       $0x17, Y8, Y8
+	VADDPS       one<>+0(SB), Y10, Y11
+	VMULPS       Y11, Y8, Y8
+	VADDPS       one<>+0(SB), Y8, Y11
+	VCMPPS       $0x11, Y3, Y5, Y8
+	VANDPS       Y10, Y8, Y10
+	VANDPS       Y9, Y8, Y8
+	VCVTPS2PD    X10, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VCVTPS2PD    X7, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X11, Y12
+	VDIVPD       Y12, Y9, Y9
+	VCVTPS2PD    X8, Y12
+	VADDPD       magicBias<>+0(SB), Y12, Y12
+	VPSLLQ       $0x34, Y12, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X4, Y12
+	VMULPD       Y12, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X10
+	VCVTPS2PD    X10, Y10
+	VADDPD       geluOne<>+0(SB), Y10, Y10
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y11, X7
+	VCVTPS2PD    X7, Y7
+	VDIVPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y4, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y10, X7
+	VINSERTF128  $0x01, X7, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y9, Y9
+
+	// dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),
+	// then dy·up·g·2^k in float64.
+	VMAXPS      Y5, Y1, Y7
+	VMINPS      Y7, Y2, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMULPS      Y8, Y8, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y8, Y11
+	VMULPS      Y10, Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y8, Y13
+	VFMADD231PS Y8, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y8, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y8
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y8, Y12
+	VSUBPS Y8, Y12, Y8
+	VSUBPS Y8, Y11, Y8
+	VADDPS Y8, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y12, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y13
+	VSUBPS      Y12, Y13, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y13, Y14
+	VFMADD213PS c4<>+0(SB), Y13, Y14
+	VFMADD213PS c3<>+0(SB), Y13, Y14
+	VFMADD213PS c2<>+0(SB), Y13, Y14
+	VMULPS      Y13, Y13, Y15
+	VFMADD213PS Y13, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y13
+	VFMADD231PS Y12, Y13, Y14
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y10, Y12
+	VMULPS      Y7, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y8, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD231PS Y7, Y14, Y7
+	VADDPS      one<>+0(SB), Y7, Y8
+	VCMPPS      $0x11, Y3, Y5, Y10
+	VANDPS      Y14, Y10, Y13
+	VANDPS      Y11, Y10, Y11
+	VBLENDVPS   Y10, one<>+0(SB), Y7, Y7
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y12, Y7, Y8
+	VFMADD231PS Y13, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// gate = -Inf: -0, the limit.
+	VCMPPS       $0x00, tanhNegInf<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y8, Y8
+	VCVTPS2PD    X8, Y5
+	VCVTPS2PD    X11, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X4, Y7
+	VCVTPS2PD    X6, Y10
+	VMULPD       Y10, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y11, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, 64(SP)
+	VMOVUPS      Y9, 96(SP)
+	MOVQ         DI, R8
+	MOVQ         R12, R13
+	MOVQ         CX, R9
+	SHLQ         $0x02, R9
+	SUBQ         $0x20, R9
+	CMPQ         CX, $0x10
+	JBE          edges
+
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
+	MOVQ DI, AX
+	NEGQ AX
+	ANDQ $0x1f, AX
+	SHRQ $0x02, AX
+	SUBQ AX, CX
+
+	// Point every pointer at the end of the whole vectors that follow, and count up to it.
+	MOVQ CX, BX
+	ANDQ $-8, BX
+	LEAQ (AX)(BX*1), AX
+	SHLQ $0x02, AX
+	ADDQ AX, DI
+	ADDQ AX, R12
+	ADDQ AX, SI
+	ADDQ AX, DX
+	ADDQ AX, R10
+	SHLQ $0x02, BX
+	NEGQ BX
+	CMPQ BX, $-32
+	JG   plain_x1
+
+plain_x4:
+	VMOVUPS     (SI)(BX*1), Y4
+	VMOVUPS     (DX)(BX*1), Y5
+	VMOVUPS     (R10)(BX*1), Y6
+	VMAXPS      Y5, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y12
+	VSUBPS      Y11, Y12, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y12, Y10
+	VFMADD213PS c4<>+0(SB), Y12, Y10
+	VFMADD213PS c3<>+0(SB), Y12, Y10
+	VFMADD213PS c2<>+0(SB), Y12, Y10
+	VMULPS      Y12, Y12, Y13
+	VFMADD213PS Y12, Y13, Y10
+	VADDPS      one<>+0(SB), Y10, Y12
+	VFMADD231PS Y11, Y12, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y8, Y8
+	VPSLLD       $0x17, Y8, Y8
+	VADDPS       one<>+0(SB), Y10, Y11
+	VMULPS       Y11, Y8, Y8
+	VADDPS       one<>+0(SB), Y8, Y11
+	VCMPPS       $0x11, Y3, Y5, Y8
+	VANDPS       Y10, Y8, Y10
+	VANDPS       Y9, Y8, Y8
+	VCVTPS2PD    X10, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VCVTPS2PD    X7, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X11, Y12
+	VDIVPD       Y12, Y9, Y9
+	VCVTPS2PD    X8, Y12
+	VADDPD       magicBias<>+0(SB), Y12, Y12
+	VPSLLQ       $0x34, Y12, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X4, Y12
+	VMULPD       Y12, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X10
+	VCVTPS2PD    X10, Y10
+	VADDPD       geluOne<>+0(SB), Y10, Y10
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y11, X7
+	VCVTPS2PD    X7, Y7
+	VDIVPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y4, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y10, X7
+	VINSERTF128  $0x01, X7, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y9, Y9
+
+	// dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),
+	// then dy·up·g·2^k in float64.
+	VMAXPS      Y5, Y1, Y7
+	VMINPS      Y7, Y2, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMULPS      Y8, Y8, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y8, Y11
+	VMULPS      Y10, Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y8, Y13
+	VFMADD231PS Y8, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y8, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y8
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y8, Y12
+	VSUBPS Y8, Y12, Y8
+	VSUBPS Y8, Y11, Y8
+	VADDPS Y8, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y12, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y13
+	VSUBPS      Y12, Y13, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y13, Y14
+	VFMADD213PS c4<>+0(SB), Y13, Y14
+	VFMADD213PS c3<>+0(SB), Y13, Y14
+	VFMADD213PS c2<>+0(SB), Y13, Y14
+	VMULPS      Y13, Y13, Y15
+	VFMADD213PS Y13, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y13
+	VFMADD231PS Y12, Y13, Y14
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y10, Y12
+	VMULPS      Y7, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y8, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD231PS Y7, Y14, Y7
+	VADDPS      one<>+0(SB), Y7, Y8
+	VCMPPS      $0x11, Y3, Y5, Y10
+	VANDPS      Y14, Y10, Y13
+	VANDPS      Y11, Y10, Y11
+	VBLENDVPS   Y10, one<>+0(SB), Y7, Y7
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y12, Y7, Y8
+	VFMADD231PS Y13, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// gate = -Inf: -0, the limit.
+	VCMPPS       $0x00, tanhNegInf<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y8, Y8
+	VCVTPS2PD    X8, Y5
+	VCVTPS2PD    X11, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X4, Y7
+	VCVTPS2PD    X6, Y10
+	VMULPD       Y10, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y11, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      Y9, (R12)(BX*1)
+	ADDQ         $0x00000020, BX
+	CMPQ         BX, $-32
+	JLE          plain_x4
+
+plain_x1:
+	TESTQ       BX, BX
+	JZ          plain_done
+	VMOVUPS     (SI)(BX*1), Y4
+	VMOVUPS     (DX)(BX*1), Y5
+	VMOVUPS     (R10)(BX*1), Y6
+	VMAXPS      Y5, Y0, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMAXPS      Y8, Y0, Y8
+	VMULPS      Y8, Y8, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS Y8, Y8, Y10
+	VMULPS      Y9, Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS Y9, Y8, Y12
+	VFMADD231PS Y8, Y10, Y12
+	VMULPS      geluBHi<>+0(SB), Y11, Y9
+	VMOVAPS     Y9, Y10
+	VFMSUB231PS geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS geluBLo<>+0(SB), Y11, Y10
+	VMULPS      geluAHi<>+0(SB), Y8, Y11
+	VMOVAPS     Y11, Y12
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y10
+	VFMADD231PS geluALo<>+0(SB), Y8, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y9, Y8
+	VMAXPS Y11, Y9, Y9
+	VADDPS Y9, Y8, Y11
+	VSUBPS Y8, Y11, Y8
+	VSUBPS Y8, Y9, Y8
+	VADDPS Y8, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y11, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y12
+	VSUBPS      Y11, Y12, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y12, Y10
+	VFMADD213PS c4<>+0(SB), Y12, Y10
+	VFMADD213PS c3<>+0(SB), Y12, Y10
+	VFMADD213PS c2<>+0(SB), Y12, Y10
+	VMULPS      Y12, Y12, Y13
+	VFMADD213PS Y12, Y13, Y10
+	VADDPS      one<>+0(SB), Y10, Y12
+	VFMADD231PS Y11, Y12, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y8, Y8
+	VPSLLD       $0x17, Y8, Y8
+	VADDPS       one<>+0(SB), Y10, Y11
+	VMULPS       Y11, Y8, Y8
+	VADDPS       one<>+0(SB), Y8, Y11
+	VCMPPS       $0x11, Y3, Y5, Y8
+	VANDPS       Y10, Y8, Y10
+	VANDPS       Y9, Y8, Y8
+	VCVTPS2PD    X10, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VCVTPS2PD    X7, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X11, Y12
+	VDIVPD       Y12, Y9, Y9
+	VCVTPS2PD    X8, Y12
+	VADDPD       magicBias<>+0(SB), Y12, Y12
+	VPSLLQ       $0x34, Y12, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X4, Y12
+	VMULPD       Y12, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X10
+	VCVTPS2PD    X10, Y10
+	VADDPD       geluOne<>+0(SB), Y10, Y10
+	VEXTRACTF128 $0x01, Y7, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y11, X7
+	VCVTPS2PD    X7, Y7
+	VDIVPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y10, Y10
+	VEXTRACTF128 $0x01, Y4, X7
+	VCVTPS2PD    X7, Y7
+	VMULPD       Y7, Y10, Y10
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y10, X7
+	VINSERTF128  $0x01, X7, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y4, Y7
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y5, Y8
+	VBLENDVPS    Y8, Y7, Y9, Y9
+
+	// dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),
+	// then dy·up·g·2^k in float64.
+	VMAXPS      Y5, Y1, Y7
+	VMINPS      Y7, Y2, Y7
+	VORPS       signBit<>+0(SB), Y7, Y8
+	VMULPS      Y8, Y8, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y8, Y8, Y11
+	VMULPS      Y10, Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS Y10, Y8, Y13
+	VFMADD231PS Y8, Y11, Y13
+	VMULPS      geluBHi<>+0(SB), Y12, Y11
+	VMOVAPS     Y11, Y14
+	VFMSUB231PS geluBHi<>+0(SB), Y12, Y14
+	VFMADD231PS geluBHi<>+0(SB), Y13, Y14
+	VFMADD231PS geluBLo<>+0(SB), Y12, Y14
+	VMULPS      geluAHi<>+0(SB), Y8, Y12
+	VMOVAPS     Y12, Y13
+	VFMSUB231PS geluAHi<>+0(SB), Y8, Y13
+	VADDPS      Y13, Y14, Y14
+	VFMADD231PS geluALo<>+0(SB), Y8, Y14
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y12, Y11, Y8
+	VMAXPS Y12, Y11, Y11
+	VADDPS Y11, Y8, Y12
+	VSUBPS Y8, Y12, Y8
+	VSUBPS Y8, Y11, Y8
+	VADDPS Y8, Y14, Y14
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y8
+	VFMADD231PS log2e<>+0(SB), Y12, Y8
+	VSUBPS      magic<>+0(SB), Y8, Y11
+	VFMADD231PS negLn2Hi<>+0(SB), Y11, Y12
+	VFMADD231PS negLn2Lo<>+0(SB), Y11, Y14
+	VADDPS      Y14, Y12, Y13
+	VSUBPS      Y12, Y13, Y12
+	VSUBPS      Y12, Y14, Y12
+	VMOVUPS     c6<>+0(SB), Y14
+	VFMADD213PS c5<>+0(SB), Y13, Y14
+	VFMADD213PS c4<>+0(SB), Y13, Y14
+	VFMADD213PS c3<>+0(SB), Y13, Y14
+	VFMADD213PS c2<>+0(SB), Y13, Y14
+	VMULPS      Y13, Y13, Y15
+	VFMADD213PS Y13, Y15, Y14
+	VADDPS      one<>+0(SB), Y14, Y13
+	VFMADD231PS Y12, Y13, Y14
+	VMOVUPS     geluA<>+0(SB), Y12
+	VFMADD231PS geluB3<>+0(SB), Y10, Y12
+	VMULPS      Y7, Y12, Y12
+	VMAXPS      geluScaleMin<>+0(SB), Y8, Y7
+	VPSLLD      $0x17, Y7, Y7
+	VFMADD231PS Y7, Y14, Y7
+	VADDPS      one<>+0(SB), Y7, Y8
+	VCMPPS      $0x11, Y3, Y5, Y10
+	VANDPS      Y14, Y10, Y13
+	VANDPS      Y11, Y10, Y11
+	VBLENDVPS   Y10, one<>+0(SB), Y7, Y7
+	VMULPS      Y8, Y8, Y10
+	VFMADD231PS Y12, Y7, Y8
+	VFMADD231PS Y13, Y8, Y8
+	VDIVPS      Y10, Y8, Y8
+
+	// gate = -Inf: -0, the limit.
+	VCMPPS       $0x00, tanhNegInf<>+0(SB), Y5, Y5
+	VBLENDVPS    Y5, negZero<>+0(SB), Y8, Y8
+	VCVTPS2PD    X8, Y5
+	VCVTPS2PD    X11, Y7
+	VADDPD       magicBias<>+0(SB), Y7, Y7
+	VPSLLQ       $0x34, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VCVTPS2PD    X4, Y7
+	VCVTPS2PD    X6, Y10
+	VMULPD       Y10, Y7, Y7
+	VMULPD       Y7, Y5, Y5
+	VEXTRACTF128 $0x01, Y8, X7
+	VCVTPS2PD    X7, Y7
+	VEXTRACTF128 $0x01, Y11, X8
+	VCVTPS2PD    X8, Y8
+	VADDPD       magicBias<>+0(SB), Y8, Y8
+	VPSLLQ       $0x34, Y8, Y8
+	VMULPD       Y8, Y7, Y7
+	VEXTRACTF128 $0x01, Y4, X4
+	VCVTPS2PD    X4, Y4
+	VEXTRACTF128 $0x01, Y6, X6
+	VCVTPS2PD    X6, Y6
+	VMULPD       Y6, Y4, Y4
+	VMULPD       Y4, Y7, Y7
+	VCVTPD2PSY   Y5, X5
+	VCVTPD2PSY   Y7, X4
+	VINSERTF128  $0x01, X4, Y5, Y5
+	VMOVUPS      Y5, (DI)(BX*1)
+	VMOVUPS      Y9, (R12)(BX*1)
+	ADDQ         $0x20, BX
+	JMP          plain_x1
+
+plain_done:
+edges:
+	VMOVUPS (SP), Y0
+	VMOVUPS Y0, (R8)
+	VMOVUPS 64(SP), Y0
+	VMOVUPS Y0, (R8)(R9*1)
+	VMOVUPS 32(SP), Y0
+	VMOVUPS Y0, (R13)
+	VMOVUPS 96(SP), Y0
+	VMOVUPS Y0, (R13)(R9*1)
+	VZEROUPPER
+	RET
+
+short:
+	// n < 8: lanes [0, n) through masked loads and stores.
+	MOVQ         $0x0706050403020100, AX
+	VMOVQ        AX, X4
+	VPMOVZXBD    X4, Y4
+	VMOVQ        CX, X5
+	VPBROADCASTD X5, Y5
+	VPCMPGTD     Y4, Y5, Y4
+	VMASKMOVPS   (SI), Y4, Y5
+	VMASKMOVPS   (DX), Y4, Y6
+	VMASKMOVPS   (R10), Y4, Y7
+	VMAXPS       Y6, Y0, Y8
+	VORPS        signBit<>+0(SB), Y8, Y9
+	VMAXPS       Y9, Y0, Y9
+	VMULPS       Y9, Y9, Y0
+	VMOVAPS      Y0, Y10
+	VFMSUB231PS  Y9, Y9, Y10
+	VMULPS       Y0, Y9, Y11
+	VMOVAPS      Y11, Y12
+	VFMSUB231PS  Y0, Y9, Y12
+	VFMADD231PS  Y9, Y10, Y12
+	VMULPS       geluBHi<>+0(SB), Y11, Y0
+	VMOVAPS      Y0, Y10
+	VFMSUB231PS  geluBHi<>+0(SB), Y11, Y10
+	VFMADD231PS  geluBHi<>+0(SB), Y12, Y10
+	VFMADD231PS  geluBLo<>+0(SB), Y11, Y10
+	VMULPS       geluAHi<>+0(SB), Y9, Y11
+	VMOVAPS      Y11, Y12
+	VFMSUB231PS  geluAHi<>+0(SB), Y9, Y12
+	VADDPS       Y12, Y10, Y10
+	VFMADD231PS  geluALo<>+0(SB), Y9, Y10
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y11, Y0, Y9
+	VMAXPS Y11, Y0, Y0
+	VADDPS Y0, Y9, Y11
+	VSUBPS Y9, Y11, Y9
+	VSUBPS Y9, Y0, Y9
+	VADDPS Y9, Y10, Y10
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y0
+	VFMADD231PS log2e<>+0(SB), Y11, Y0
+	VSUBPS      magic<>+0(SB), Y0, Y9
+	VFMADD231PS negLn2Hi<>+0(SB), Y9, Y11
+	VFMADD231PS negLn2Lo<>+0(SB), Y9, Y10
+	VADDPS      Y10, Y11, Y12
+	VSUBPS      Y11, Y12, Y11
+	VSUBPS      Y11, Y10, Y11
+	VMOVUPS     c6<>+0(SB), Y10
+	VFMADD213PS c5<>+0(SB), Y12, Y10
+	VFMADD213PS c4<>+0(SB), Y12, Y10
+	VFMADD213PS c3<>+0(SB), Y12, Y10
+	VFMADD213PS c2<>+0(SB), Y12, Y10
+	VMULPS      Y12, Y12, Y13
+	VFMADD213PS Y12, Y13, Y10
+	VADDPS      one<>+0(SB), Y10, Y12
+	VFMADD231PS Y11, Y12, Y10
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	VMAXPS       geluScaleMin<>+0(SB), Y0, Y0
+	VPSLLD       $0x17, Y0, Y0
+	VADDPS       one<>+0(SB), Y10, Y11
+	VMULPS       Y11, Y0, Y0
+	VADDPS       one<>+0(SB), Y0, Y11
+	VCMPPS       $0x11, Y3, Y6, Y0
+	VANDPS       Y10, Y0, Y10
+	VANDPS       Y9, Y0, Y0
+	VCVTPS2PD    X10, Y9
+	VADDPD       geluOne<>+0(SB), Y9, Y9
+	VCVTPS2PD    X8, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X11, Y12
+	VDIVPD       Y12, Y9, Y9
+	VCVTPS2PD    X0, Y12
+	VADDPD       magicBias<>+0(SB), Y12, Y12
+	VPSLLQ       $0x34, Y12, Y12
+	VMULPD       Y12, Y9, Y9
+	VCVTPS2PD    X5, Y12
+	VMULPD       Y12, Y9, Y9
+	VEXTRACTF128 $0x01, Y10, X10
+	VCVTPS2PD    X10, Y10
+	VADDPD       geluOne<>+0(SB), Y10, Y10
+	VEXTRACTF128 $0x01, Y8, X8
+	VCVTPS2PD    X8, Y8
+	VMULPD       Y8, Y10, Y10
+	VEXTRACTF128 $0x01, Y11, X8
+	VCVTPS2PD    X8, Y8
+	VDIVPD       Y8, Y10, Y10
+	VEXTRACTF128 $0x01, Y0, X0
+	VCVTPS2PD    X0, Y0
+	VADDPD       magicBias<>+0(SB), Y0, Y0
+	VPSLLQ       $0x34, Y0, Y0
+	VMULPD       Y0, Y10, Y10
+	VEXTRACTF128 $0x01, Y5, X0
+	VCVTPS2PD    X0, Y0
+	VMULPD       Y0, Y10, Y10
+	VCVTPD2PSY   Y9, X9
+	VCVTPD2PSY   Y10, X0
+	VINSERTF128  $0x01, X0, Y9, Y9
+	VMULPS       negZero<>+0(SB), Y5, Y0
+	VCMPPS       $0x12, geluTanhZeroBelow64<>+0(SB), Y6, Y8
+	VBLENDVPS    Y8, Y0, Y9, Y9
+
+	// dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),
+	// then dy·up·g·2^k in float64.
+	VMAXPS      Y6, Y1, Y0
+	VMINPS      Y0, Y2, Y0
+	VORPS       signBit<>+0(SB), Y0, Y1
+	VMULPS      Y1, Y1, Y2
+	VMOVAPS     Y2, Y8
+	VFMSUB231PS Y1, Y1, Y8
+	VMULPS      Y2, Y1, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS Y2, Y1, Y11
+	VFMADD231PS Y1, Y8, Y11
+	VMULPS      geluBHi<>+0(SB), Y10, Y8
+	VMOVAPS     Y8, Y12
+	VFMSUB231PS geluBHi<>+0(SB), Y10, Y12
+	VFMADD231PS geluBHi<>+0(SB), Y11, Y12
+	VFMADD231PS geluBLo<>+0(SB), Y10, Y12
+	VMULPS      geluAHi<>+0(SB), Y1, Y10
+	VMOVAPS     Y10, Y11
+	VFMSUB231PS geluAHi<>+0(SB), Y1, Y11
+	VADDPS      Y11, Y12, Y12
+	VFMADD231PS geluALo<>+0(SB), Y1, Y12
+
+	// h + hl = bh + ah exactly (Fast2Sum; both are <= 0, the smaller first is the larger magnitude).
+	VMINPS Y10, Y8, Y1
+	VMAXPS Y10, Y8, Y8
+	VADDPS Y8, Y1, Y10
+	VSUBPS Y1, Y10, Y1
+	VSUBPS Y1, Y8, Y1
+	VADDPS Y1, Y12, Y12
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOVUPS     magic<>+0(SB), Y1
+	VFMADD231PS log2e<>+0(SB), Y10, Y1
+	VSUBPS      magic<>+0(SB), Y1, Y8
+	VFMADD231PS negLn2Hi<>+0(SB), Y8, Y10
+	VFMADD231PS negLn2Lo<>+0(SB), Y8, Y12
+	VADDPS      Y12, Y10, Y11
+	VSUBPS      Y10, Y11, Y10
+	VSUBPS      Y10, Y12, Y10
+	VMOVUPS     c6<>+0(SB), Y12
+	VFMADD213PS c5<>+0(SB), Y11, Y12
+	VFMADD213PS c4<>+0(SB), Y11, Y12
+	VFMADD213PS c3<>+0(SB), Y11, Y12
+	VFMADD213PS c2<>+0(SB), Y11, Y12
+	VMULPS      Y11, Y11, Y13
+	VFMADD213PS Y11, Y13, Y12
+	VADDPS      one<>+0(SB), Y12, Y11
+	VFMADD231PS Y10, Y11, Y12
+	VMOVUPS     geluA<>+0(SB), Y10
+	VFMADD231PS geluB3<>+0(SB), Y2, Y10
+	VMULPS      Y0, Y10, Y10
+	VMAXPS      geluScaleMin<>+0(SB), Y1, Y0
+	VPSLLD      $0x17, Y0, Y0
+	VFMADD231PS Y0, Y12, Y0
+	VADDPS      one<>+0(SB), Y0, Y1
+	VCMPPS      $0x11, Y3, Y6, Y2
+	VANDPS      Y12, Y2, Y3
+	VANDPS      Y8, Y2, Y8
+	VBLENDVPS   Y2, one<>+0(SB), Y0, Y0
+	VMULPS      Y1, Y1, Y2
+	VFMADD231PS Y10, Y0, Y1
+	VFMADD231PS Y3, Y1, Y1
+	VDIVPS      Y2, Y1, Y1
+
+	// gate = -Inf: -0, the limit.
+	VCMPPS       $0x00, tanhNegInf<>+0(SB), Y6, Y0
+	VBLENDVPS    Y0, negZero<>+0(SB), Y1, Y1
+	VCVTPS2PD    X1, Y0
+	VCVTPS2PD    X8, Y2
+	VADDPD       magicBias<>+0(SB), Y2, Y2
+	VPSLLQ       $0x34, Y2, Y2
+	VMULPD       Y2, Y0, Y0
+	VCVTPS2PD    X5, Y2
+	VCVTPS2PD    X7, Y3
+	VMULPD       Y3, Y2, Y2
+	VMULPD       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y1, X1
+	VCVTPS2PD    X1, Y1
+	VEXTRACTF128 $0x01, Y8, X2
+	VCVTPS2PD    X2, Y2
+	VADDPD       magicBias<>+0(SB), Y2, Y2
+	VPSLLQ       $0x34, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VEXTRACTF128 $0x01, Y5, X2
+	VCVTPS2PD    X2, Y2
+	VEXTRACTF128 $0x01, Y7, X3
+	VCVTPS2PD    X3, Y3
+	VMULPD       Y3, Y2, Y2
+	VMULPD       Y2, Y1, Y1
+	VCVTPD2PSY   Y0, X0
+	VCVTPD2PSY   Y1, X1
+	VINSERTF128  $0x01, X1, Y0, Y0
+	VMASKMOVPS   Y0, Y4, (DI)
+	VMASKMOVPS   Y9, Y4, (R12)
+	VZEROUPPER
+	RET
+
+DATA geluTanhGatedMin<>+0(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+4(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+8(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+12(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+16(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+20(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+24(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+28(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+32(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+36(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+40(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+44(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+48(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+52(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+56(SB)/4, $0xc1800000
+DATA geluTanhGatedMin<>+60(SB)/4, $0xc1800000
+GLOBL geluTanhGatedMin<>(SB), RODATA|NOPTR, $64
+
+DATA geluTanhGatedMax<>+0(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+4(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+8(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+12(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+16(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+20(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+24(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+28(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+32(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+36(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+40(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+44(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+48(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+52(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+56(SB)/4, $0x41800000
+DATA geluTanhGatedMax<>+60(SB)/4, $0x41800000
+GLOBL geluTanhGatedMax<>(SB), RODATA|NOPTR, $64

@@ -5094,8 +5094,8 @@ lane:
 return:
 	RET
 
-// func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
-TEXT ·sigmoidBackwardNEON(SB), NOSPLIT, $0-72
+// func sigmoidBackwardFromOutputNEON(dx []float32, dy []float32, y []float32)
+TEXT ·sigmoidBackwardFromOutputNEON(SB), NOSPLIT, $0-72
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -5221,6 +5221,916 @@ lane:
 	VBSL V13.B16, V14.B16, V16.B16
 	VMOV V16.B16, V8.B16
 	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func sigmoidBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·sigmoidBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000c2, R7
+	VDUP R7, V16.S4
+	MOVW $0x0000007f, R7
+	VDUP R7, V15.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e643 // fcmge v3.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e642 // fcmge v2.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e642 // fcmge v2.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func swishNEON(dst []float32, x []float32, beta float32)
+TEXT ·swishNEON(SB), NOSPLIT, $0-52
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V17.S4
+	FMOVS beta+48(FP), F16
+	VDUP V16.S[0], V16.S4
+	MOVW $0x3a800000, R7
+	VDUP R7, V15.S4
+	MOVW $0xba800000, R7
+	VDUP R7, V14.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x6e30dc0a // fmul v10.4s, v0.4s, v16.4s
+	VEOR V31.B16, V10.B16, V6.B16
+	VFMLA V16.S4, V0.S4, V6.S4
+	WORD $0x4e6a1fe3 // bic v3.16b, v31.16b, v10.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V14.B16, V6.B16, V3.B16
+	WORD $0x4e2ef463 // fmax v3.4s, v3.4s, v14.4s
+	WORD $0x4eaff466 // fmin v6.4s, v3.4s, v15.4s
+	VORR V31.B16, V10.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x4e38d4e3 // fadd v3.4s, v7.4s, v24.4s
+	WORD $0x4eb8d465 // fsub v5.4s, v3.4s, v24.4s
+	WORD $0x4ea5d4e5 // fsub v5.4s, v7.4s, v5.4s
+	WORD $0x6e23ff09 // fdiv v9.4s, v24.4s, v3.4s
+	VMOV V24.B16, V6.B16
+	VFMLS V9.S4, V3.S4, V6.S4
+	VFMLS V9.S4, V5.S4, V6.S4
+	VFMLA V6.S4, V9.S4, V9.S4
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	WORD $0x6e29dd08 // fmul v8.4s, v8.4s, v9.4s
+	WORD $0x4e7f1c03 // bic v3.16b, v0.16b, v31.16b
+	WORD $0x6e35e463 // fcmge v3.4s, v3.4s, v21.4s
+	VMOV V3.B16, V6.B16
+	WORD $0x6e34dc05 // fmul v5.4s, v0.4s, v20.4s
+	VBSL V0.B16, V5.B16, V3.B16
+	VADD V19.S4, V4.S4, V5.S4
+	VBSL V4.B16, V5.B16, V6.B16
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x4ebc64c5 // smax v5.4s, v6.4s, v28.4s
+	VUSHR $1, V5.S4, V3.S4
+	VSUB V3.S4, V5.S4, V5.S4
+	VSHL $23, V3.S4, V3.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x6e25dd08 // fmul v8.4s, v8.4s, v5.4s
+	WORD $0x6e20dd29 // fmul v9.4s, v9.4s, v0.4s
+	WORD $0x4ea0e94b // fcmlt v11.4s, v10.4s, #0
+	VBSL V9.B16, V8.B16, V11.B16
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VAND V31.B16, V0.B16, V3.B16
+	WORD $0x6e2ae645 // fcmge v5.4s, v18.4s, v10.4s
+	VBSL V11.B16, V3.B16, V5.B16
+	WORD $0x4e20d40b // fadd v11.4s, v0.4s, v0.4s
+	WORD $0x4e20e402 // fcmeq v2.4s, v0.4s, v0.4s
+	VBSL V11.B16, V5.B16, V2.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x6e30dc0a // fmul v10.4s, v0.4s, v16.4s
+	VEOR V31.B16, V10.B16, V6.B16
+	VFMLA V16.S4, V0.S4, V6.S4
+	WORD $0x4e6a1fe3 // bic v3.16b, v31.16b, v10.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V14.B16, V6.B16, V3.B16
+	WORD $0x4e2ef463 // fmax v3.4s, v3.4s, v14.4s
+	WORD $0x4eaff466 // fmin v6.4s, v3.4s, v15.4s
+	VORR V31.B16, V10.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x4e38d4e3 // fadd v3.4s, v7.4s, v24.4s
+	WORD $0x4eb8d465 // fsub v5.4s, v3.4s, v24.4s
+	WORD $0x4ea5d4e5 // fsub v5.4s, v7.4s, v5.4s
+	WORD $0x6e23ff09 // fdiv v9.4s, v24.4s, v3.4s
+	VMOV V24.B16, V6.B16
+	VFMLS V9.S4, V3.S4, V6.S4
+	VFMLS V9.S4, V5.S4, V6.S4
+	VFMLA V6.S4, V9.S4, V9.S4
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	WORD $0x6e29dd08 // fmul v8.4s, v8.4s, v9.4s
+	WORD $0x4e7f1c03 // bic v3.16b, v0.16b, v31.16b
+	WORD $0x6e35e463 // fcmge v3.4s, v3.4s, v21.4s
+	VMOV V3.B16, V6.B16
+	WORD $0x6e34dc05 // fmul v5.4s, v0.4s, v20.4s
+	VBSL V0.B16, V5.B16, V3.B16
+	VADD V19.S4, V4.S4, V5.S4
+	VBSL V4.B16, V5.B16, V6.B16
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x4ebc64c5 // smax v5.4s, v6.4s, v28.4s
+	VUSHR $1, V5.S4, V3.S4
+	VSUB V3.S4, V5.S4, V5.S4
+	VSHL $23, V3.S4, V3.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x6e25dd08 // fmul v8.4s, v8.4s, v5.4s
+	WORD $0x6e20dd29 // fmul v9.4s, v9.4s, v0.4s
+	WORD $0x4ea0e94b // fcmlt v11.4s, v10.4s, #0
+	VBSL V9.B16, V8.B16, V11.B16
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VAND V31.B16, V0.B16, V3.B16
+	WORD $0x6e2ae645 // fcmge v5.4s, v18.4s, v10.4s
+	VBSL V11.B16, V3.B16, V5.B16
+	WORD $0x4e20d40b // fadd v11.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V11.B16, V5.B16, V1.B16
+	VST1.P [V1.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V2.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x6e30dc0a // fmul v10.4s, v0.4s, v16.4s
+	VEOR V31.B16, V10.B16, V6.B16
+	VFMLA V16.S4, V0.S4, V6.S4
+	WORD $0x4e6a1fe3 // bic v3.16b, v31.16b, v10.16b
+	VEOR V3.B16, V6.B16, V6.B16
+	WORD $0x4e26e4c3 // fcmeq v3.4s, v6.4s, v6.4s
+	VBSL V14.B16, V6.B16, V3.B16
+	WORD $0x4e2ef463 // fmax v3.4s, v3.4s, v14.4s
+	WORD $0x4eaff466 // fmin v6.4s, v3.4s, v15.4s
+	VORR V31.B16, V10.B16, V3.B16
+	WORD $0x4e3ef463 // fmax v3.4s, v3.4s, v30.4s
+	VMOV V29.B16, V4.B16
+	VFMLA V27.S4, V3.S4, V4.S4
+	WORD $0x4ebdd485 // fsub v5.4s, v4.4s, v29.4s
+	VFMLS V26.S4, V5.S4, V3.S4
+	VFMLS V25.S4, V5.S4, V3.S4
+	WORD $0x4e26d463 // fadd v3.4s, v3.4s, v6.4s
+	VDUP V23.S[0], V6.S4
+	VDUP V23.S[1], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VDUP V23.S[2], V6.S4
+	VFMLA V7.S4, V3.S4, V6.S4
+	VDUP V23.S[3], V7.S4
+	VFMLA V6.S4, V3.S4, V7.S4
+	VMOV V22.B16, V6.B16
+	VFMLA V7.S4, V3.S4, V6.S4
+	VMOV V24.B16, V5.B16
+	VFMLA V6.S4, V3.S4, V5.S4
+	WORD $0x6e25dc63 // fmul v3.4s, v3.4s, v5.4s
+	WORD $0x4e38d468 // fadd v8.4s, v3.4s, v24.4s
+	VMOV V8.B16, V7.B16
+	WORD $0x4ebc6486 // smax v6.4s, v4.4s, v28.4s
+	VUSHR $1, V6.S4, V5.S4
+	VSUB V5.S4, V6.S4, V6.S4
+	VSHL $23, V5.S4, V5.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e25dce7 // fmul v7.4s, v7.4s, v5.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+	WORD $0x4e38d4e3 // fadd v3.4s, v7.4s, v24.4s
+	WORD $0x4eb8d465 // fsub v5.4s, v3.4s, v24.4s
+	WORD $0x4ea5d4e5 // fsub v5.4s, v7.4s, v5.4s
+	WORD $0x6e23ff09 // fdiv v9.4s, v24.4s, v3.4s
+	VMOV V24.B16, V6.B16
+	VFMLS V9.S4, V3.S4, V6.S4
+	VFMLS V9.S4, V5.S4, V6.S4
+	VFMLA V6.S4, V9.S4, V9.S4
+
+	// t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.
+	WORD $0x6e29dd08 // fmul v8.4s, v8.4s, v9.4s
+	WORD $0x4e7f1c03 // bic v3.16b, v0.16b, v31.16b
+	WORD $0x6e35e463 // fcmge v3.4s, v3.4s, v21.4s
+	VMOV V3.B16, V6.B16
+	WORD $0x6e34dc05 // fmul v5.4s, v0.4s, v20.4s
+	VBSL V0.B16, V5.B16, V3.B16
+	VADD V19.S4, V4.S4, V5.S4
+	VBSL V4.B16, V5.B16, V6.B16
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x4ebc64c5 // smax v5.4s, v6.4s, v28.4s
+	VUSHR $1, V5.S4, V3.S4
+	VSUB V3.S4, V5.S4, V5.S4
+	VSHL $23, V3.S4, V3.S4
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x6e23dd08 // fmul v8.4s, v8.4s, v3.4s
+	WORD $0x6e25dd08 // fmul v8.4s, v8.4s, v5.4s
+	WORD $0x6e20dd29 // fmul v9.4s, v9.4s, v0.4s
+	WORD $0x4ea0e94b // fcmlt v11.4s, v10.4s, #0
+	VBSL V9.B16, V8.B16, V11.B16
+
+	// t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).
+	VAND V31.B16, V0.B16, V3.B16
+	WORD $0x6e2ae645 // fcmge v5.4s, v18.4s, v10.4s
+	VBSL V11.B16, V3.B16, V5.B16
+	WORD $0x4e20d40b // fadd v11.4s, v0.4s, v0.4s
+	WORD $0x4e20e401 // fcmeq v1.4s, v0.4s, v0.4s
+	VBSL V11.B16, V5.B16, V1.B16
+	FMOVS.P F1, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func swishBackwardNEON(dx []float32, dy []float32, x []float32, beta float32)
+TEXT ·swishBackwardNEON(SB), NOSPLIT, $0-76
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V17.S4
+	FMOVS beta+72(FP), F16
+	VDUP V16.S[0], V16.S4
+	MOVW $0x3a800000, R7
+	VDUP R7, V15.S4
+	MOVW $0xba800000, R7
+	VDUP R7, V14.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x6e30dc2d // fmul v13.4s, v1.4s, v16.4s
+	VEOR V31.B16, V13.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6d1fe4 // bic v4.16b, v31.16b, v13.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V14.B16, V7.B16, V4.B16
+	WORD $0x4e2ef484 // fmax v4.4s, v4.4s, v14.4s
+	WORD $0x4eaff487 // fmin v7.4s, v4.4s, v15.4s
+	VORR V31.B16, V13.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// t < 0 (-0 too): m·((1+ct)+e)·rr, scaled by 2^n; else (1+e+ct·e)·rr; ct = t clamped to ±300.
+	WORD $0x4e3ef5a4 // fmax v4.4s, v13.4s, v30.4s
+	MOVW $0x43960000, R7
+	VDUP R7, V6.S4
+	WORD $0x4ea6f484 // fmin v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ead3627 // cmgt v7.4s, v17.4s, v13.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// t <= ExpZeroBelow: dy·-0 (exp(t) is 0 in float64).
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e2de643 // fcmge v3.4s, v18.4s, v13.4s
+	VBSL V7.B16, V6.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x6e30dc2d // fmul v13.4s, v1.4s, v16.4s
+	VEOR V31.B16, V13.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6d1fe4 // bic v4.16b, v31.16b, v13.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V14.B16, V7.B16, V4.B16
+	WORD $0x4e2ef484 // fmax v4.4s, v4.4s, v14.4s
+	WORD $0x4eaff487 // fmin v7.4s, v4.4s, v15.4s
+	VORR V31.B16, V13.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// t < 0 (-0 too): m·((1+ct)+e)·rr, scaled by 2^n; else (1+e+ct·e)·rr; ct = t clamped to ±300.
+	WORD $0x4e3ef5a4 // fmax v4.4s, v13.4s, v30.4s
+	MOVW $0x43960000, R7
+	VDUP R7, V6.S4
+	WORD $0x4ea6f484 // fmin v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ead3627 // cmgt v7.4s, v17.4s, v13.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// t <= ExpZeroBelow: dy·-0 (exp(t) is 0 in float64).
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e2de642 // fcmge v2.4s, v18.4s, v13.4s
+	VBSL V7.B16, V6.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x6e30dc2d // fmul v13.4s, v1.4s, v16.4s
+	VEOR V31.B16, V13.B16, V7.B16
+	VFMLA V16.S4, V1.S4, V7.S4
+	WORD $0x4e6d1fe4 // bic v4.16b, v31.16b, v13.16b
+	VEOR V4.B16, V7.B16, V7.B16
+	WORD $0x4e27e4e4 // fcmeq v4.4s, v7.4s, v7.4s
+	VBSL V14.B16, V7.B16, V4.B16
+	WORD $0x4e2ef484 // fmax v4.4s, v4.4s, v14.4s
+	WORD $0x4eaff487 // fmin v7.4s, v4.4s, v15.4s
+	VORR V31.B16, V13.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	WORD $0x4e27d484 // fadd v4.4s, v4.4s, v7.4s
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x6e2add4a // fmul v10.4s, v10.4s, v10.4s
+
+	// t < 0 (-0 too): m·((1+ct)+e)·rr, scaled by 2^n; else (1+e+ct·e)·rr; ct = t clamped to ±300.
+	WORD $0x4e3ef5a4 // fmax v4.4s, v13.4s, v30.4s
+	MOVW $0x43960000, R7
+	VDUP R7, V6.S4
+	WORD $0x4ea6f484 // fmin v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d486 // fadd v6.4s, v4.4s, v24.4s
+	WORD $0x4e28d4c6 // fadd v6.4s, v6.4s, v8.4s
+	WORD $0x6e29dcc6 // fmul v6.4s, v6.4s, v9.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	VFMLA V8.S4, V4.S4, V9.S4
+	WORD $0x4ead3627 // cmgt v7.4s, v17.4s, v13.4s
+	VMOV V7.B16, V11.B16
+	VBSL V9.B16, V6.B16, V7.B16
+	WORD $0x6e2adce7 // fmul v7.4s, v7.4s, v10.4s
+	VBSL V29.B16, V5.B16, V11.B16
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V12.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V11.S4, V6.S4
+	VBSL V11.B16, V6.B16, V12.B16
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x4ebc6586 // smax v6.4s, v12.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dce7 // fmul v7.4s, v7.4s, v4.4s
+	WORD $0x6e26dce7 // fmul v7.4s, v7.4s, v6.4s
+
+	// t <= ExpZeroBelow: dy·-0 (exp(t) is 0 in float64).
+	WORD $0x6e3fdc06 // fmul v6.4s, v0.4s, v31.4s
+	WORD $0x6e2de642 // fcmge v2.4s, v18.4s, v13.4s
+	VBSL V7.B16, V6.B16, V2.B16
+	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane
 
@@ -7313,8 +8223,8 @@ lane:
 return:
 	RET
 
-// func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
-TEXT ·tanhBackwardNEON(SB), NOSPLIT, $0-72
+// func tanhBackwardFromOutputNEON(dx []float32, dy []float32, y []float32)
+TEXT ·tanhBackwardFromOutputNEON(SB), NOSPLIT, $0-72
 	MOVD dx_base+0(FP), R0
 	MOVD dx_len+8(FP), R1
 	MOVD dy_base+24(FP), R2
@@ -7454,6 +8364,276 @@ lane:
 	VBSL V30.B16, V13.B16, V16.B16
 	WORD $0x6e30dde8 // fmul v8.4s, v15.4s, v16.4s
 	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func tanhBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·tanhBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0x5f800000, R7
+	VDUP R7, V21.S4
+	MOVW $0x2d800000, R7
+	VDUP R7, V20.S4
+	MOVW $0x00000024, R7
+	VDUP R7, V19.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V18.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V17.S4
+	MOVW $0x4b4000c2, R7
+	VDUP R7, V16.S4
+	MOVW $0x0000007f, R7
+	VDUP R7, V15.S4
+	MOVW $0x00000002, R7
+	VDUP R7, V14.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4e21d42a // fadd v10.4s, v1.4s, v1.4s
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	VADD V14.S4, V5.S4, V5.S4
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e643 // fcmge v3.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e21d42a // fadd v10.4s, v1.4s, v1.4s
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	VADD V14.S4, V5.S4, V5.S4
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e642 // fcmge v2.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4e21d42a // fadd v10.4s, v1.4s, v1.4s
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+
+	// dd = 1 + 2^max(n, -60)·m, and m/dd².
+	WORD $0x4eb064a4 // smax v4.4s, v5.4s, v16.4s
+	VSUB V15.S4, V4.S4, V4.S4
+	VSHL $23, V4.S4, V4.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V9.S4, V4.S4, V6.S4
+	WORD $0x6e26dcc4 // fmul v4.4s, v6.4s, v6.4s
+	WORD $0x6e24fd29 // fdiv v9.4s, v9.4s, v4.4s
+	VADD V14.S4, V5.S4, V5.S4
+	WORD $0x4e7f1c04 // bic v4.16b, v0.16b, v31.16b
+	WORD $0x6e35e484 // fcmge v4.4s, v4.4s, v21.4s
+	VMOV V4.B16, V7.B16
+	WORD $0x6e34dc06 // fmul v6.4s, v0.4s, v20.4s
+	VBSL V0.B16, V6.B16, V4.B16
+	VADD V19.S4, V5.S4, V6.S4
+	VBSL V5.B16, V6.B16, V7.B16
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x4ebc64e6 // smax v6.4s, v7.4s, v28.4s
+	VUSHR $1, V6.S4, V4.S4
+	VSUB V4.S4, V6.S4, V6.S4
+	VSHL $23, V4.S4, V4.S4
+	VSHL $23, V6.S4, V6.S4
+	WORD $0x6e24dd29 // fmul v9.4s, v9.4s, v4.4s
+	WORD $0x6e26dd29 // fmul v9.4s, v9.4s, v6.4s
+
+	// -|u| <= ExpZeroBelow: dy·+0.
+	VORR V31.B16, V10.B16, V4.B16
+	WORD $0x6e31dc06 // fmul v6.4s, v0.4s, v17.4s
+	WORD $0x6e24e642 // fcmge v2.4s, v18.4s, v4.4s
+	VBSL V9.B16, V6.B16, V2.B16
+	FMOVS.P F2, 4(R0)
 	SUB $1, R1, R1
 	CBNZ R1, lane
 
@@ -11403,4 +12583,3913 @@ outdone:
 	CBNZ R1, row
 
 done:
+	RET
+
+// func softsignNEON(dst []float32, x []float32)
+TEXT ·softsignNEON(SB), NOSPLIT, $0-48
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V30.S4
+	MOVW $0x7f7fffff, R7
+	VDUP R7, V29.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	WORD $0x4ea0f805 // fabs v5.4s, v0.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	WORD $0x4e3ed4a6 // fadd v6.4s, v5.4s, v30.4s
+	WORD $0x4e3ef4a7 // fmax v7.4s, v5.4s, v30.4s
+	WORD $0x4ebef4a8 // fmin v8.4s, v5.4s, v30.4s
+	WORD $0x4ea7d4c7 // fsub v7.4s, v6.4s, v7.4s
+	WORD $0x4ea7d508 // fsub v8.4s, v8.4s, v7.4s
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	WORD $0x6e26fca9 // fdiv v9.4s, v5.4s, v6.4s
+	VMOV V5.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	WORD $0x4ea1d8c7 // frecpe v7.4s, v6.4s
+	VFMLA V10.S4, V7.S4, V9.S4
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V10.B16
+	VORR V10.B16, V9.B16, V4.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop8:
+	CMP $8, R1
+	BLT loop4
+	VLD1.P 32(R2), [V0.S4, V1.S4]
+	WORD $0x4ea0f805 // fabs v5.4s, v0.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	WORD $0x4e3ed4a6 // fadd v6.4s, v5.4s, v30.4s
+	WORD $0x4e3ef4a7 // fmax v7.4s, v5.4s, v30.4s
+	WORD $0x4ebef4a8 // fmin v8.4s, v5.4s, v30.4s
+	WORD $0x4ea7d4c7 // fsub v7.4s, v6.4s, v7.4s
+	WORD $0x4ea7d508 // fsub v8.4s, v8.4s, v7.4s
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	WORD $0x6e26fca9 // fdiv v9.4s, v5.4s, v6.4s
+	VMOV V5.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	WORD $0x4ea1d8c7 // frecpe v7.4s, v6.4s
+	VFMLA V10.S4, V7.S4, V9.S4
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V10.B16
+	VORR V10.B16, V9.B16, V2.B16
+	WORD $0x4ea0f82b // fabs v11.4s, v1.4s
+	WORD $0x4ebdf56b // fmin v11.4s, v11.4s, v29.4s
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	WORD $0x4e3ed56c // fadd v12.4s, v11.4s, v30.4s
+	WORD $0x4e3ef56d // fmax v13.4s, v11.4s, v30.4s
+	WORD $0x4ebef56e // fmin v14.4s, v11.4s, v30.4s
+	WORD $0x4eadd58d // fsub v13.4s, v12.4s, v13.4s
+	WORD $0x4eadd5ce // fsub v14.4s, v14.4s, v13.4s
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	WORD $0x6e2cfd6f // fdiv v15.4s, v11.4s, v12.4s
+	VMOV V11.B16, V16.B16
+	VFMLS V15.S4, V12.S4, V16.S4
+	VFMLS V15.S4, V14.S4, V16.S4
+	WORD $0x4ea1d98d // frecpe v13.4s, v12.4s
+	VFMLA V16.S4, V13.S4, V15.S4
+
+	// x's sign.
+	VAND V31.B16, V1.B16, V16.B16
+	VORR V16.B16, V15.B16, V3.B16
+	VST1.P [V2.S4, V3.S4], 32(R0)
+	SUB $8, R1, R1
+	B loop8
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	WORD $0x4ea0f805 // fabs v5.4s, v0.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	WORD $0x4e3ed4a6 // fadd v6.4s, v5.4s, v30.4s
+	WORD $0x4e3ef4a7 // fmax v7.4s, v5.4s, v30.4s
+	WORD $0x4ebef4a8 // fmin v8.4s, v5.4s, v30.4s
+	WORD $0x4ea7d4c7 // fsub v7.4s, v6.4s, v7.4s
+	WORD $0x4ea7d508 // fsub v8.4s, v8.4s, v7.4s
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	WORD $0x6e26fca9 // fdiv v9.4s, v5.4s, v6.4s
+	VMOV V5.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	WORD $0x4ea1d8c7 // frecpe v7.4s, v6.4s
+	VFMLA V10.S4, V7.S4, V9.S4
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V10.B16
+	VORR V10.B16, V9.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V4.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	WORD $0x4ea0f805 // fabs v5.4s, v0.4s
+	WORD $0x4ebdf4a5 // fmin v5.4s, v5.4s, v29.4s
+
+	// d + err = 1 + a exactly (Fast2Sum, the larger of 1 and a first).
+	WORD $0x4e3ed4a6 // fadd v6.4s, v5.4s, v30.4s
+	WORD $0x4e3ef4a7 // fmax v7.4s, v5.4s, v30.4s
+	WORD $0x4ebef4a8 // fmin v8.4s, v5.4s, v30.4s
+	WORD $0x4ea7d4c7 // fsub v7.4s, v6.4s, v7.4s
+	WORD $0x4ea7d508 // fsub v8.4s, v8.4s, v7.4s
+
+	// q = a/d; q + (a - q·d - q·err)/d, the correction through d's reciprocal estimate.
+	WORD $0x6e26fca9 // fdiv v9.4s, v5.4s, v6.4s
+	VMOV V5.B16, V10.B16
+	VFMLS V9.S4, V6.S4, V10.S4
+	VFMLS V9.S4, V8.S4, V10.S4
+	WORD $0x4ea1d8c7 // frecpe v7.4s, v6.4s
+	VFMLA V10.S4, V7.S4, V9.S4
+
+	// x's sign.
+	VAND V31.B16, V0.B16, V10.B16
+	VORR V10.B16, V9.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func softsignBackwardNEON(dx []float32, dy []float32, x []float32)
+TEXT ·softsignBackwardNEON(SB), NOSPLIT, $0-72
+	MOVD dx_base+0(FP), R0
+	MOVD dx_len+8(FP), R1
+	MOVD dy_base+24(FP), R2
+	MOVD x_base+48(FP), R3
+	MOVW $0x3f800000, R7
+	VDUP R7, V31.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V4.S4]
+	WORD $0x4ea0f88d // fabs v13.4s, v4.4s
+	WORD $0x4e3fd5ad // fadd v13.4s, v13.4s, v31.4s
+	WORD $0x6e2dfc0e // fdiv v14.4s, v0.4s, v13.4s
+	WORD $0x6e2dfdcc // fdiv v12.4s, v14.4s, v13.4s
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop16:
+	CMP $16, R1
+	BLT loop4
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD $0x4ea0f88d // fabs v13.4s, v4.4s
+	WORD $0x4e3fd5ad // fadd v13.4s, v13.4s, v31.4s
+	WORD $0x6e2dfc0e // fdiv v14.4s, v0.4s, v13.4s
+	WORD $0x6e2dfdc8 // fdiv v8.4s, v14.4s, v13.4s
+	WORD $0x4ea0f8af // fabs v15.4s, v5.4s
+	WORD $0x4e3fd5ef // fadd v15.4s, v15.4s, v31.4s
+	WORD $0x6e2ffc30 // fdiv v16.4s, v1.4s, v15.4s
+	WORD $0x6e2ffe09 // fdiv v9.4s, v16.4s, v15.4s
+	WORD $0x4ea0f8d1 // fabs v17.4s, v6.4s
+	WORD $0x4e3fd631 // fadd v17.4s, v17.4s, v31.4s
+	WORD $0x6e31fc52 // fdiv v18.4s, v2.4s, v17.4s
+	WORD $0x6e31fe4a // fdiv v10.4s, v18.4s, v17.4s
+	WORD $0x4ea0f8f3 // fabs v19.4s, v7.4s
+	WORD $0x4e3fd673 // fadd v19.4s, v19.4s, v31.4s
+	WORD $0x6e33fc74 // fdiv v20.4s, v3.4s, v19.4s
+	WORD $0x6e33fe8b // fdiv v11.4s, v20.4s, v19.4s
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R0)
+	SUB $16, R1, R1
+	B loop16
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	WORD $0x4ea0f88d // fabs v13.4s, v4.4s
+	WORD $0x4e3fd5ad // fadd v13.4s, v13.4s, v31.4s
+	WORD $0x6e2dfc0e // fdiv v14.4s, v0.4s, v13.4s
+	WORD $0x6e2dfdc8 // fdiv v8.4s, v14.4s, v13.4s
+	VST1.P [V8.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V12.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	WORD $0x4ea0f88d // fabs v13.4s, v4.4s
+	WORD $0x4e3fd5ad // fadd v13.4s, v13.4s, v31.4s
+	WORD $0x6e2dfc0e // fdiv v14.4s, v0.4s, v13.4s
+	WORD $0x6e2dfdc8 // fdiv v8.4s, v14.4s, v13.4s
+	FMOVS.P F8, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func gluNEON(dst []float32, a []float32, b []float32)
+TEXT ·gluNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD a_base+24(FP), R2
+	MOVD b_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V21.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V20.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V19.D2
+	MOVW $0x43960000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V12.B16
+	VBSL V10.B16, V6.B16, V12.B16
+	WORD $0x6e21e6a6 // fcmge v6.4s, v21.4s, v1.4s
+	WORD $0x4e661d8c // bic v12.16b, v12.16b, v6.16b
+	VAND V11.B16, V4.B16, V13.B16
+	WORD $0x0e617985 // fcvtl v5.2d, v12.2s
+	WORD $0x0e6179a6 // fcvtl v6.2d, v13.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617806 // fcvtl v6.2d, v0.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a3 // fcvtn v3.2s, v5.2d
+	WORD $0x4e617985 // fcvtl2 v5.2d, v12.4s
+	WORD $0x4e6179a6 // fcvtl2 v6.2d, v13.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617806 // fcvtl2 v6.2d, v0.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a3 // fcvtn2 v3.4s, v5.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V12.B16
+	VBSL V10.B16, V6.B16, V12.B16
+	WORD $0x6e21e6a6 // fcmge v6.4s, v21.4s, v1.4s
+	WORD $0x4e661d8c // bic v12.16b, v12.16b, v6.16b
+	VAND V11.B16, V4.B16, V13.B16
+	WORD $0x0e617985 // fcvtl v5.2d, v12.2s
+	WORD $0x0e6179a6 // fcvtl v6.2d, v13.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617806 // fcvtl v6.2d, v0.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a2 // fcvtn v2.2s, v5.2d
+	WORD $0x4e617985 // fcvtl2 v5.2d, v12.4s
+	WORD $0x4e6179a6 // fcvtl2 v6.2d, v13.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617806 // fcvtl2 v6.2d, v0.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a2 // fcvtn2 v2.4s, v5.2d
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	VORR V31.B16, V1.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V12.B16
+	VBSL V10.B16, V6.B16, V12.B16
+	WORD $0x6e21e6a6 // fcmge v6.4s, v21.4s, v1.4s
+	WORD $0x4e661d8c // bic v12.16b, v12.16b, v6.16b
+	VAND V11.B16, V4.B16, V13.B16
+	WORD $0x0e617985 // fcvtl v5.2d, v12.2s
+	WORD $0x0e6179a6 // fcvtl v6.2d, v13.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617806 // fcvtl v6.2d, v0.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a2 // fcvtn v2.2s, v5.2d
+	WORD $0x4e617985 // fcvtl2 v5.2d, v12.4s
+	WORD $0x4e6179a6 // fcvtl2 v6.2d, v13.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617806 // fcvtl2 v6.2d, v0.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a2 // fcvtn2 v2.4s, v5.2d
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func gluBackwardNEON(da []float32, db []float32, dy []float32, a []float32, b []float32)
+TEXT ·gluBackwardNEON(SB), NOSPLIT, $0-120
+	MOVD da_base+0(FP), R0
+	MOVD db_base+24(FP), R9
+	MOVD da_len+8(FP), R1
+	MOVD dy_base+48(FP), R2
+	MOVD a_base+72(FP), R3
+	MOVD b_base+96(FP), R8
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V21.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V20.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V19.D2
+	MOVW $0x43960000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 and R10 are where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	ADD R4, R8, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V2.S4]
+	VORR V31.B16, V2.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e84e // fcmlt v14.4s, v2.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V15.B16
+	VBSL V13.B16, V9.B16, V15.B16
+	WORD $0x6e22e6a9 // fcmge v9.4s, v21.4s, v2.4s
+	WORD $0x4e691def // bic v15.16b, v15.16b, v9.16b
+	VAND V14.B16, V7.B16, V16.B16
+	WORD $0x0e6179e8 // fcvtl v8.2d, v15.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616905 // fcvtn v5.2s, v8.2d
+	WORD $0x4e6179e8 // fcvtl2 v8.2d, v15.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616905 // fcvtn2 v5.4s, v8.2d
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	VORR V31.B16, V2.B16, V9.B16
+	WORD $0x6e29e6a9 // fcmge v9.4s, v21.4s, v9.4s
+	WORD $0x4e691d8c // bic v12.16b, v12.16b, v9.16b
+	WORD $0x0e617988 // fcvtl v8.2d, v12.2s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617829 // fcvtl v9.2d, v1.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616906 // fcvtn v6.2s, v8.2d
+	WORD $0x4e617988 // fcvtl2 v8.2d, v12.4s
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617829 // fcvtl2 v9.2d, v1.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616906 // fcvtn2 v6.4s, v8.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+	ADD R4, R9, R10
+	SUB $16, R10, R10
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VLD1.P 16(R8), [V2.S4]
+	VORR V31.B16, V2.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e84e // fcmlt v14.4s, v2.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V15.B16
+	VBSL V13.B16, V9.B16, V15.B16
+	WORD $0x6e22e6a9 // fcmge v9.4s, v21.4s, v2.4s
+	WORD $0x4e691def // bic v15.16b, v15.16b, v9.16b
+	VAND V14.B16, V7.B16, V16.B16
+	WORD $0x0e6179e8 // fcvtl v8.2d, v15.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e6179e8 // fcvtl2 v8.2d, v15.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	VORR V31.B16, V2.B16, V9.B16
+	WORD $0x6e29e6a9 // fcmge v9.4s, v21.4s, v9.4s
+	WORD $0x4e691d8c // bic v12.16b, v12.16b, v9.16b
+	WORD $0x0e617988 // fcvtl v8.2d, v12.2s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617829 // fcvtl v9.2d, v1.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616904 // fcvtn v4.2s, v8.2d
+	WORD $0x4e617988 // fcvtl2 v8.2d, v12.4s
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617829 // fcvtl2 v9.2d, v1.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616904 // fcvtn2 v4.4s, v8.2d
+	VST1.P [V3.S4], 16(R0)
+	VST1.P [V4.S4], 16(R9)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V5.S4], (R6)
+	VST1 [V6.S4], (R10)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	FMOVS.P 4(R8), F2
+	VORR V31.B16, V2.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e84e // fcmlt v14.4s, v2.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V15.B16
+	VBSL V13.B16, V9.B16, V15.B16
+	WORD $0x6e22e6a9 // fcmge v9.4s, v21.4s, v2.4s
+	WORD $0x4e691def // bic v15.16b, v15.16b, v9.16b
+	VAND V14.B16, V7.B16, V16.B16
+	WORD $0x0e6179e8 // fcvtl v8.2d, v15.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e6179e8 // fcvtl2 v8.2d, v15.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+
+	// db: dy·a·(m·r²)·2^n, +0 where exp(-|b|) is 0 in float64 (|b| >= 745.14).
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	WORD $0x6e2ddd8c // fmul v12.4s, v12.4s, v13.4s
+	VORR V31.B16, V2.B16, V9.B16
+	WORD $0x6e29e6a9 // fcmge v9.4s, v21.4s, v9.4s
+	WORD $0x4e691d8c // bic v12.16b, v12.16b, v9.16b
+	WORD $0x0e617988 // fcvtl v8.2d, v12.2s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617829 // fcvtl v9.2d, v1.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616904 // fcvtn v4.2s, v8.2d
+	WORD $0x4e617988 // fcvtl2 v8.2d, v12.4s
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617829 // fcvtl2 v9.2d, v1.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616904 // fcvtn2 v4.4s, v8.2d
+	FMOVS.P F3, 4(R0)
+	FMOVS.P F4, 4(R9)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func swiGLUNEON(dst []float32, gate []float32, up []float32)
+TEXT ·swiGLUNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD gate_base+24(FP), R2
+	MOVD up_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V21.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V20.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V19.D2
+	MOVW $0x43960000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	VORR V31.B16, V0.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V13.B16
+	VBSL V10.B16, V6.B16, V13.B16
+	WORD $0x4e3ef406 // fmax v6.4s, v0.4s, v30.4s
+	VMOV V11.B16, V12.B16
+	VBSL V0.B16, V6.B16, V12.B16
+	WORD $0x6e20e6a6 // fcmge v6.4s, v21.4s, v0.4s
+	VBSL V12.B16, V31.B16, V6.B16
+	VMOV V6.B16, V12.B16
+	VAND V11.B16, V4.B16, V14.B16
+	WORD $0x0e6179a5 // fcvtl v5.2d, v13.2s
+	WORD $0x0e6179c6 // fcvtl v6.2d, v14.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617986 // fcvtl v6.2d, v12.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617826 // fcvtl v6.2d, v1.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a3 // fcvtn v3.2s, v5.2d
+	WORD $0x4e6179a5 // fcvtl2 v5.2d, v13.4s
+	WORD $0x4e6179c6 // fcvtl2 v6.2d, v14.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617986 // fcvtl2 v6.2d, v12.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617826 // fcvtl2 v6.2d, v1.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a3 // fcvtn2 v3.4s, v5.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VORR V31.B16, V0.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V13.B16
+	VBSL V10.B16, V6.B16, V13.B16
+	WORD $0x4e3ef406 // fmax v6.4s, v0.4s, v30.4s
+	VMOV V11.B16, V12.B16
+	VBSL V0.B16, V6.B16, V12.B16
+	WORD $0x6e20e6a6 // fcmge v6.4s, v21.4s, v0.4s
+	VBSL V12.B16, V31.B16, V6.B16
+	VMOV V6.B16, V12.B16
+	VAND V11.B16, V4.B16, V14.B16
+	WORD $0x0e6179a5 // fcvtl v5.2d, v13.2s
+	WORD $0x0e6179c6 // fcvtl v6.2d, v14.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617986 // fcvtl v6.2d, v12.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617826 // fcvtl v6.2d, v1.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a2 // fcvtn v2.2s, v5.2d
+	WORD $0x4e6179a5 // fcvtl2 v5.2d, v13.4s
+	WORD $0x4e6179c6 // fcvtl2 v6.2d, v14.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617986 // fcvtl2 v6.2d, v12.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617826 // fcvtl2 v6.2d, v1.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a2 // fcvtn2 v2.4s, v5.2d
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	VORR V31.B16, V0.B16, V4.B16
+	WORD $0x4e3ef484 // fmax v4.4s, v4.4s, v30.4s
+	VMOV V29.B16, V5.B16
+	VFMLA V27.S4, V4.S4, V5.S4
+	WORD $0x4ebdd4a6 // fsub v6.4s, v5.4s, v29.4s
+	VFMLS V26.S4, V6.S4, V4.S4
+	VFMLS V25.S4, V6.S4, V4.S4
+	VDUP V23.S[0], V7.S4
+	VDUP V23.S[1], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VDUP V23.S[2], V7.S4
+	VFMLA V8.S4, V4.S4, V7.S4
+	VDUP V23.S[3], V8.S4
+	VFMLA V7.S4, V4.S4, V8.S4
+	VMOV V22.B16, V7.B16
+	VFMLA V8.S4, V4.S4, V7.S4
+	VMOV V24.B16, V6.B16
+	VFMLA V7.S4, V4.S4, V6.S4
+	WORD $0x6e26dc84 // fmul v4.4s, v4.4s, v6.4s
+	WORD $0x4e38d489 // fadd v9.4s, v4.4s, v24.4s
+	VMOV V9.B16, V8.B16
+	WORD $0x4ebc64a7 // smax v7.4s, v5.4s, v28.4s
+	VUSHR $1, V7.S4, V6.S4
+	VSUB V6.S4, V7.S4, V7.S4
+	VSHL $23, V6.S4, V6.S4
+	VSHL $23, V7.S4, V7.S4
+	WORD $0x6e26dd08 // fmul v8.4s, v8.4s, v6.4s
+	WORD $0x6e27dd08 // fmul v8.4s, v8.4s, v7.4s
+	WORD $0x4e38d504 // fadd v4.4s, v8.4s, v24.4s
+	WORD $0x4eb8d486 // fsub v6.4s, v4.4s, v24.4s
+	WORD $0x4ea6d506 // fsub v6.4s, v8.4s, v6.4s
+	WORD $0x6e24ff0a // fdiv v10.4s, v24.4s, v4.4s
+	VMOV V24.B16, V7.B16
+	VFMLS V10.S4, V4.S4, V7.S4
+	VFMLS V10.S4, V6.S4, V7.S4
+	VFMLA V7.S4, V10.S4, V10.S4
+	WORD $0x4ea0e80b // fcmlt v11.4s, v0.4s, #0
+	WORD $0x4ebdd4a4 // fsub v4.4s, v5.4s, v29.4s
+	WORD $0x6e2add26 // fmul v6.4s, v9.4s, v10.4s
+	VMOV V11.B16, V13.B16
+	VBSL V10.B16, V6.B16, V13.B16
+	WORD $0x4e3ef406 // fmax v6.4s, v0.4s, v30.4s
+	VMOV V11.B16, V12.B16
+	VBSL V0.B16, V6.B16, V12.B16
+	WORD $0x6e20e6a6 // fcmge v6.4s, v21.4s, v0.4s
+	VBSL V12.B16, V31.B16, V6.B16
+	VMOV V6.B16, V12.B16
+	VAND V11.B16, V4.B16, V14.B16
+	WORD $0x0e6179a5 // fcvtl v5.2d, v13.2s
+	WORD $0x0e6179c6 // fcvtl v6.2d, v14.2s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617986 // fcvtl v6.2d, v12.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e617826 // fcvtl v6.2d, v1.2s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x0e6168a2 // fcvtn v2.2s, v5.2d
+	WORD $0x4e6179a5 // fcvtl2 v5.2d, v13.4s
+	WORD $0x4e6179c6 // fcvtl2 v6.2d, v14.4s
+	WORD $0x4e73d4c6 // fadd v6.2d, v6.2d, v19.2d
+	VSHL $52, V6.D2, V6.D2
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617986 // fcvtl2 v6.2d, v12.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e617826 // fcvtl2 v6.2d, v1.4s
+	WORD $0x6e66dca5 // fmul v5.2d, v5.2d, v6.2d
+	WORD $0x4e6168a2 // fcvtn2 v2.4s, v5.2d
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func swiGLUBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+TEXT ·swiGLUBackwardNEON(SB), NOSPLIT, $0-120
+	MOVD dgate_base+0(FP), R0
+	MOVD dup_base+24(FP), R9
+	MOVD dgate_len+8(FP), R1
+	MOVD dy_base+48(FP), R2
+	MOVD gate_base+72(FP), R3
+	MOVD up_base+96(FP), R8
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0xc3960000, R7
+	VDUP R7, V30.S4
+	MOVW $0x4b4000fe, R7
+	VDUP R7, V29.S4
+	MOVW $0x4b400002, R7
+	VDUP R7, V28.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V27.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V26.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V24.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V23.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V23.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V23.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V23.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V22.S4
+	MOVW $0xc43a4887, R7
+	VDUP R7, V21.S4
+	MOVW $0x00000000, R7
+	VDUP R7, V20.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V19.D2
+	MOVW $0x43960000, R7
+	VDUP R7, V18.S4
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 and R10 are where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	ADD R4, R8, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V2.S4]
+	VORR V31.B16, V1.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e82e // fcmlt v14.4s, v1.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V16.B16
+	VBSL V13.B16, V9.B16, V16.B16
+	WORD $0x4e3ef429 // fmax v9.4s, v1.4s, v30.4s
+	VMOV V14.B16, V15.B16
+	VBSL V1.B16, V9.B16, V15.B16
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V15.B16, V31.B16, V9.B16
+	VMOV V9.B16, V15.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617a08 // fcvtl v8.2d, v16.2s
+	WORD $0x0e617a29 // fcvtl v9.2d, v17.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e6179e9 // fcvtl v9.2d, v15.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616906 // fcvtn v6.2s, v8.2d
+	WORD $0x4e617a08 // fcvtl2 v8.2d, v16.4s
+	WORD $0x4e617a29 // fcvtl2 v9.2d, v17.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e6179e9 // fcvtl2 v9.2d, v15.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616906 // fcvtn2 v6.4s, v8.2d
+
+	// dgate: g < 0 (-0 too): m·((1+cg)+e)·r², scaled by 2^n; else (1+e+cg·e)·r²; cg = g clamped to ±300.
+	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4ea1368e // cmgt v14.4s, v20.4s, v1.4s
+	WORD $0x4e3ef428 // fmax v8.4s, v1.4s, v30.4s
+	WORD $0x4eb2f508 // fmin v8.4s, v8.4s, v18.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	WORD $0x4e2bd529 // fadd v9.4s, v9.4s, v11.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	WORD $0x4e38d56a // fadd v10.4s, v11.4s, v24.4s
+	VFMLA V11.S4, V8.S4, V10.S4
+	VMOV V14.B16, V16.B16
+	VBSL V10.B16, V9.B16, V16.B16
+	WORD $0x6e2dde10 // fmul v16.4s, v16.4s, v13.4s
+
+	// g <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V16.B16, V31.B16, V9.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617928 // fcvtl v8.2d, v9.2s
+	WORD $0x0e617a2a // fcvtl v10.2d, v17.2s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61784a // fcvtl v10.2d, v2.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e616905 // fcvtn v5.2s, v8.2d
+	WORD $0x4e617928 // fcvtl2 v8.2d, v9.4s
+	WORD $0x4e617a2a // fcvtl2 v10.2d, v17.4s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61784a // fcvtl2 v10.2d, v2.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e616905 // fcvtn2 v5.4s, v8.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+	ADD R4, R9, R10
+	SUB $16, R10, R10
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VLD1.P 16(R8), [V2.S4]
+	VORR V31.B16, V1.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e82e // fcmlt v14.4s, v1.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V16.B16
+	VBSL V13.B16, V9.B16, V16.B16
+	WORD $0x4e3ef429 // fmax v9.4s, v1.4s, v30.4s
+	VMOV V14.B16, V15.B16
+	VBSL V1.B16, V9.B16, V15.B16
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V15.B16, V31.B16, V9.B16
+	VMOV V9.B16, V15.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617a08 // fcvtl v8.2d, v16.2s
+	WORD $0x0e617a29 // fcvtl v9.2d, v17.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e6179e9 // fcvtl v9.2d, v15.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616904 // fcvtn v4.2s, v8.2d
+	WORD $0x4e617a08 // fcvtl2 v8.2d, v16.4s
+	WORD $0x4e617a29 // fcvtl2 v9.2d, v17.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e6179e9 // fcvtl2 v9.2d, v15.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616904 // fcvtn2 v4.4s, v8.2d
+
+	// dgate: g < 0 (-0 too): m·((1+cg)+e)·r², scaled by 2^n; else (1+e+cg·e)·r²; cg = g clamped to ±300.
+	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4ea1368e // cmgt v14.4s, v20.4s, v1.4s
+	WORD $0x4e3ef428 // fmax v8.4s, v1.4s, v30.4s
+	WORD $0x4eb2f508 // fmin v8.4s, v8.4s, v18.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	WORD $0x4e2bd529 // fadd v9.4s, v9.4s, v11.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	WORD $0x4e38d56a // fadd v10.4s, v11.4s, v24.4s
+	VFMLA V11.S4, V8.S4, V10.S4
+	VMOV V14.B16, V16.B16
+	VBSL V10.B16, V9.B16, V16.B16
+	WORD $0x6e2dde10 // fmul v16.4s, v16.4s, v13.4s
+
+	// g <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V16.B16, V31.B16, V9.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617928 // fcvtl v8.2d, v9.2s
+	WORD $0x0e617a2a // fcvtl v10.2d, v17.2s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61784a // fcvtl v10.2d, v2.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e617928 // fcvtl2 v8.2d, v9.4s
+	WORD $0x4e617a2a // fcvtl2 v10.2d, v17.4s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61784a // fcvtl2 v10.2d, v2.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+	VST1.P [V3.S4], 16(R0)
+	VST1.P [V4.S4], 16(R9)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V5.S4], (R6)
+	VST1 [V6.S4], (R10)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	FMOVS.P 4(R8), F2
+	VORR V31.B16, V1.B16, V7.B16
+	WORD $0x4e3ef4e7 // fmax v7.4s, v7.4s, v30.4s
+	VMOV V29.B16, V8.B16
+	VFMLA V27.S4, V7.S4, V8.S4
+	WORD $0x4ebdd509 // fsub v9.4s, v8.4s, v29.4s
+	VFMLS V26.S4, V9.S4, V7.S4
+	VFMLS V25.S4, V9.S4, V7.S4
+	VDUP V23.S[0], V10.S4
+	VDUP V23.S[1], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VDUP V23.S[2], V10.S4
+	VFMLA V11.S4, V7.S4, V10.S4
+	VDUP V23.S[3], V11.S4
+	VFMLA V10.S4, V7.S4, V11.S4
+	VMOV V22.B16, V10.B16
+	VFMLA V11.S4, V7.S4, V10.S4
+	VMOV V24.B16, V9.B16
+	VFMLA V10.S4, V7.S4, V9.S4
+	WORD $0x6e29dce7 // fmul v7.4s, v7.4s, v9.4s
+	WORD $0x4e38d4ec // fadd v12.4s, v7.4s, v24.4s
+	VMOV V12.B16, V11.B16
+	WORD $0x4ebc650a // smax v10.4s, v8.4s, v28.4s
+	VUSHR $1, V10.S4, V9.S4
+	VSUB V9.S4, V10.S4, V10.S4
+	VSHL $23, V9.S4, V9.S4
+	VSHL $23, V10.S4, V10.S4
+	WORD $0x6e29dd6b // fmul v11.4s, v11.4s, v9.4s
+	WORD $0x6e2add6b // fmul v11.4s, v11.4s, v10.4s
+	WORD $0x4e38d567 // fadd v7.4s, v11.4s, v24.4s
+	WORD $0x4eb8d4e9 // fsub v9.4s, v7.4s, v24.4s
+	WORD $0x4ea9d569 // fsub v9.4s, v11.4s, v9.4s
+	WORD $0x6e27ff0d // fdiv v13.4s, v24.4s, v7.4s
+	VMOV V24.B16, V10.B16
+	VFMLS V13.S4, V7.S4, V10.S4
+	VFMLS V13.S4, V9.S4, V10.S4
+	VFMLA V10.S4, V13.S4, V13.S4
+	WORD $0x4ea0e82e // fcmlt v14.4s, v1.4s, #0
+	WORD $0x4ebdd507 // fsub v7.4s, v8.4s, v29.4s
+	WORD $0x6e2ddd89 // fmul v9.4s, v12.4s, v13.4s
+	VMOV V14.B16, V16.B16
+	VBSL V13.B16, V9.B16, V16.B16
+	WORD $0x4e3ef429 // fmax v9.4s, v1.4s, v30.4s
+	VMOV V14.B16, V15.B16
+	VBSL V1.B16, V9.B16, V15.B16
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V15.B16, V31.B16, V9.B16
+	VMOV V9.B16, V15.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617a08 // fcvtl v8.2d, v16.2s
+	WORD $0x0e617a29 // fcvtl v9.2d, v17.2s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e6179e9 // fcvtl v9.2d, v15.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616904 // fcvtn v4.2s, v8.2d
+	WORD $0x4e617a08 // fcvtl2 v8.2d, v16.4s
+	WORD $0x4e617a29 // fcvtl2 v9.2d, v17.4s
+	WORD $0x4e73d529 // fadd v9.2d, v9.2d, v19.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e6179e9 // fcvtl2 v9.2d, v15.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616904 // fcvtn2 v4.4s, v8.2d
+
+	// dgate: g < 0 (-0 too): m·((1+cg)+e)·r², scaled by 2^n; else (1+e+cg·e)·r²; cg = g clamped to ±300.
+	WORD $0x6e2dddad // fmul v13.4s, v13.4s, v13.4s
+	WORD $0x4ea1368e // cmgt v14.4s, v20.4s, v1.4s
+	WORD $0x4e3ef428 // fmax v8.4s, v1.4s, v30.4s
+	WORD $0x4eb2f508 // fmin v8.4s, v8.4s, v18.4s
+	WORD $0x4e38d509 // fadd v9.4s, v8.4s, v24.4s
+	WORD $0x4e2bd529 // fadd v9.4s, v9.4s, v11.4s
+	WORD $0x6e2cdd29 // fmul v9.4s, v9.4s, v12.4s
+	WORD $0x4e38d56a // fadd v10.4s, v11.4s, v24.4s
+	VFMLA V11.S4, V8.S4, V10.S4
+	VMOV V14.B16, V16.B16
+	VBSL V10.B16, V9.B16, V16.B16
+	WORD $0x6e2dde10 // fmul v16.4s, v16.4s, v13.4s
+
+	// g <= ExpZeroBelow: -0, as SiLUBackward's derivative.
+	WORD $0x6e21e6a9 // fcmge v9.4s, v21.4s, v1.4s
+	VBSL V16.B16, V31.B16, V9.B16
+	VAND V14.B16, V7.B16, V17.B16
+	WORD $0x0e617928 // fcvtl v8.2d, v9.2s
+	WORD $0x0e617a2a // fcvtl v10.2d, v17.2s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e61784a // fcvtl v10.2d, v2.2s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e617928 // fcvtl2 v8.2d, v9.4s
+	WORD $0x4e617a2a // fcvtl2 v10.2d, v17.4s
+	WORD $0x4e73d54a // fadd v10.2d, v10.2d, v19.2d
+	VSHL $52, V10.D2, V10.D2
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e61784a // fcvtl2 v10.2d, v2.4s
+	WORD $0x6e6add08 // fmul v8.2d, v8.2d, v10.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+	FMOVS.P F3, 4(R0)
+	FMOVS.P F4, 4(R9)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geGLUNEON(dst []float32, gate []float32, up []float32)
+TEXT ·geGLUNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD gate_base+24(FP), R2
+	MOVD up_base+48(FP), R3
+	MOVD $0x4338000000000000, R7
+	VDUP R7, V31.D2
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V30.D2
+	MOVD $0xbfe0000000000000, R7
+	VMOV R7, V29.D[0]
+	MOVD $0x3ff71547652b82fe, R7
+	VMOV R7, V29.D[1]
+	MOVD $0x3fe62e42fefa39ef, R7
+	VMOV R7, V28.D[0]
+	MOVD $0x3f56bec080000000, R7
+	VMOV R7, V28.D[1]
+	MOVD $0x3f81227680000000, R7
+	VMOV R7, V27.D[0]
+	MOVD $0x3fa5556740000000, R7
+	VMOV R7, V27.D[1]
+	MOVD $0x3fc5554b00000000, R7
+	VMOV R7, V26.D[0]
+	MOVD $0x3fdfffffe0000000, R7
+	VMOV R7, V26.D[1]
+	MOVD $0x3f70dc4898295d36, R7
+	VMOV R7, V25.D[0]
+	MOVD $0x3fa4cdee62504824, R7
+	VMOV R7, V25.D[1]
+	MOVD $0x3fc7744d1fd7c3e4, R7
+	VMOV R7, V24.D[0]
+	MOVD $0x3fdc0d11de09ba5e, R7
+	VMOV R7, V24.D[1]
+	MOVD $0x3fe00000019338fe, R7
+	VMOV R7, V23.D[0]
+	MOVD $0x3f852198b2a84dcc, R7
+	VMOV R7, V23.D[1]
+	MOVD $0x3fba137cb8d948e4, R7
+	VMOV R7, V22.D[0]
+	MOVD $0x3fde0bdfb0856d7a, R7
+	VMOV R7, V22.D[1]
+	MOVD $0x3ff33d7beb1d1514, R7
+	VMOV R7, V21.D[0]
+	MOVD $0x3ffacaabf95e24b8, R7
+	VMOV R7, V21.D[1]
+	VEOR V20.B16, V20.B16, V20.B16
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	MOVW $0x41a00000, R7
+	VDUP R7, V14.S4
+	WORD $0x4ea0f804 // fabs v4.4s, v0.4s
+	WORD $0x4eaef484 // fmin v4.4s, v4.4s, v14.4s
+	WORD $0x4e34f405 // fmax v5.4s, v0.4s, v20.4s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x0e6178a7 // fcvtl v7.2d, v5.2s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e61780e // fcvtl v14.2d, v0.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x0e61782e // fcvtl v14.2d, v1.2s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x0e6168ef // fcvtn v15.2s, v7.2d
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4e6178a7 // fcvtl2 v7.2d, v5.4s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e61780e // fcvtl2 v14.2d, v0.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x4e61782e // fcvtl2 v14.2d, v1.4s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x4e6168ef // fcvtn2 v15.4s, v7.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V4.S4
+	WORD $0x6e20e484 // fcmge v4.4s, v4.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V5.S4
+	WORD $0x6e25dc25 // fmul v5.4s, v1.4s, v5.4s
+	VBSL V15.B16, V5.B16, V4.B16
+	VMOV V4.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	MOVW $0x41a00000, R7
+	VDUP R7, V14.S4
+	WORD $0x4ea0f804 // fabs v4.4s, v0.4s
+	WORD $0x4eaef484 // fmin v4.4s, v4.4s, v14.4s
+	WORD $0x4e34f405 // fmax v5.4s, v0.4s, v20.4s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x0e6178a7 // fcvtl v7.2d, v5.2s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e61780e // fcvtl v14.2d, v0.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x0e61782e // fcvtl v14.2d, v1.2s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x0e6168ef // fcvtn v15.2s, v7.2d
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4e6178a7 // fcvtl2 v7.2d, v5.4s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e61780e // fcvtl2 v14.2d, v0.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x4e61782e // fcvtl2 v14.2d, v1.4s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x4e6168ef // fcvtn2 v15.4s, v7.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V4.S4
+	WORD $0x6e20e484 // fcmge v4.4s, v4.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V5.S4
+	WORD $0x6e25dc25 // fmul v5.4s, v1.4s, v5.4s
+	VBSL V15.B16, V5.B16, V4.B16
+	VMOV V4.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	MOVW $0x41a00000, R7
+	VDUP R7, V14.S4
+	WORD $0x4ea0f804 // fabs v4.4s, v0.4s
+	WORD $0x4eaef484 // fmin v4.4s, v4.4s, v14.4s
+	WORD $0x4e34f405 // fmax v5.4s, v0.4s, v20.4s
+	WORD $0x0e617886 // fcvtl v6.2d, v4.2s
+	WORD $0x0e6178a7 // fcvtl v7.2d, v5.2s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e61780e // fcvtl v14.2d, v0.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x0e61782e // fcvtl v14.2d, v1.2s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x0e6168ef // fcvtn v15.2s, v7.2d
+	WORD $0x4e617886 // fcvtl2 v6.2d, v4.4s
+	WORD $0x4e6178a7 // fcvtl2 v7.2d, v5.4s
+	WORD $0x4fdd90c8 // fmul v8.2d, v6.2d, v29.d[0]
+	WORD $0x6e66dd08 // fmul v8.2d, v8.2d, v6.2d
+	VMOV V31.B16, V9.B16
+	WORD $0x4fdd1909 // fmla v9.2d, v8.2d, v29.d[1]
+	WORD $0x4effd52a // fsub v10.2d, v9.2d, v31.2d
+	WORD $0x4fdc5148 // fmls v8.2d, v10.2d, v28.d[0]
+	VDUP V27.D[0], V11.D2
+	WORD $0x4fdc190b // fmla v11.2d, v8.2d, v28.d[1]
+	VDUP V27.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	VDUP V26.D[0], V11.D2
+	WORD $0x4e68cd4b // fmla v11.2d, v10.2d, v8.2d
+	VDUP V26.D[1], V10.D2
+	WORD $0x4e68cd6a // fmla v10.2d, v11.2d, v8.2d
+	WORD $0x6e68dd0b // fmul v11.2d, v8.2d, v8.2d
+	WORD $0x4e6acd68 // fmla v8.2d, v11.2d, v10.2d
+	VDUP V25.D[1], V12.D2
+	WORD $0x4fd910cc // fmla v12.2d, v6.2d, v25.d[0]
+	VDUP V24.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VDUP V24.D[1], V12.D2
+	WORD $0x4e66cdcc // fmla v12.2d, v14.2d, v6.2d
+	VDUP V23.D[0], V14.D2
+	WORD $0x4e66cd8e // fmla v14.2d, v12.2d, v6.2d
+	VMOV V14.B16, V12.B16
+	VDUP V22.D[0], V13.D2
+	WORD $0x4fd718cd // fmla v13.2d, v6.2d, v23.d[1]
+	VDUP V22.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VDUP V21.D[0], V13.D2
+	WORD $0x4e66cdcd // fmla v13.2d, v14.2d, v6.2d
+	VDUP V21.D[1], V14.D2
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	VMOV V14.B16, V13.B16
+	VMOV V30.B16, V14.B16
+	WORD $0x4e66cdae // fmla v14.2d, v13.2d, v6.2d
+	WORD $0x6e6efd8c // fdiv v12.2d, v12.2d, v14.2d
+	WORD $0x6e66dd8c // fmul v12.2d, v12.2d, v6.2d
+	VSHL $52, V9.D2, V9.D2
+	VADD V9.D2, V12.D2, V12.D2
+	WORD $0x4e68cd8c // fmla v12.2d, v12.2d, v8.2d
+	WORD $0x4eecd4e7 // fsub v7.2d, v7.2d, v12.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e61780e // fcvtl2 v14.2d, v0.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V12.D2
+	VAND V12.B16, V14.B16, V14.B16
+	VORR V14.B16, V7.B16, V7.B16
+	WORD $0x4e61782e // fcvtl2 v14.2d, v1.4s
+	WORD $0x6e6edce7 // fmul v7.2d, v7.2d, v14.2d
+	WORD $0x4e6168ef // fcvtn2 v15.4s, v7.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V4.S4
+	WORD $0x6e20e484 // fcmge v4.4s, v4.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V5.S4
+	WORD $0x6e25dc25 // fmul v5.4s, v1.4s, v5.4s
+	VBSL V15.B16, V5.B16, V4.B16
+	VMOV V4.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geGLUBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+TEXT ·geGLUBackwardNEON(SB), NOSPLIT, $0-120
+	MOVD dgate_base+0(FP), R0
+	MOVD dup_base+24(FP), R9
+	MOVD dgate_len+8(FP), R1
+	MOVD dy_base+48(FP), R2
+	MOVD gate_base+72(FP), R3
+	MOVD up_base+96(FP), R8
+	MOVD $0x4338000000000000, R7
+	VDUP R7, V31.D2
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V30.D2
+	MOVD $0xbfe0000000000000, R7
+	VMOV R7, V29.D[0]
+	MOVD $0x3ff71547652b82fe, R7
+	VMOV R7, V29.D[1]
+	MOVD $0x3fe62e42fefa39ef, R7
+	VMOV R7, V28.D[0]
+	MOVD $0x3f56bec080000000, R7
+	VMOV R7, V28.D[1]
+	MOVD $0x3f81227680000000, R7
+	VMOV R7, V27.D[0]
+	MOVD $0x3fa5556740000000, R7
+	VMOV R7, V27.D[1]
+	MOVD $0x3fc5554b00000000, R7
+	VMOV R7, V26.D[0]
+	MOVD $0x3fdfffffe0000000, R7
+	VMOV R7, V26.D[1]
+	MOVD $0x3f70dc4898295d36, R7
+	VMOV R7, V25.D[0]
+	MOVD $0x3fa4cdee62504824, R7
+	VMOV R7, V25.D[1]
+	MOVD $0x3fc7744d1fd7c3e4, R7
+	VMOV R7, V24.D[0]
+	MOVD $0x3fdc0d11de09ba5e, R7
+	VMOV R7, V24.D[1]
+	MOVD $0x3fe00000019338fe, R7
+	VMOV R7, V23.D[0]
+	MOVD $0x3f852198b2a84dcc, R7
+	VMOV R7, V23.D[1]
+	MOVD $0x3fba137cb8d948e4, R7
+	VMOV R7, V22.D[0]
+	MOVD $0x3fde0bdfb0856d7a, R7
+	VMOV R7, V22.D[1]
+	MOVD $0x3ff33d7beb1d1514, R7
+	VMOV R7, V21.D[0]
+	MOVD $0x3ffacaabf95e24b8, R7
+	VMOV R7, V21.D[1]
+	VEOR V20.B16, V20.B16, V20.B16
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 and R10 are where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	ADD R4, R8, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V2.S4]
+	MOVW $0x41a00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4ea0f827 // fabs v7.4s, v1.4s
+	WORD $0x4eb1f4e7 // fmin v7.4s, v7.4s, v17.4s
+	WORD $0x4e34f428 // fmax v8.4s, v1.4s, v20.4s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x0e61790a // fcvtl v10.2d, v8.2s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e617831 // fcvtl v17.2d, v1.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x0e617811 // fcvtl v17.2d, v0.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x0e616952 // fcvtn v18.2s, v10.2d
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e617831 // fcvtl2 v17.2d, v1.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x4e617811 // fcvtl2 v17.2d, v0.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4e616952 // fcvtn2 v18.4s, v10.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V7.S4
+	WORD $0x6e21e4e7 // fcmge v7.4s, v7.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V8.S4
+	WORD $0x6e28dc08 // fmul v8.4s, v0.4s, v8.4s
+	VBSL V18.B16, V8.B16, V7.B16
+	VMOV V7.B16, V6.B16
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	MOVW $0x41c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4eb1f427 // fmin v7.4s, v1.4s, v17.4s
+	MOVW $0xc1c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4e31f4e7 // fmax v7.4s, v7.4s, v17.4s
+	WORD $0x0e6178e8 // fcvtl v8.2d, v7.2s
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x0e617851 // fcvtl v17.2d, v2.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x0e616945 // fcvtn v5.2s, v10.2d
+	WORD $0x4e6178e8 // fcvtl2 v8.2d, v7.4s
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x4e617851 // fcvtl2 v17.2d, v2.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x4e616945 // fcvtn2 v5.4s, v10.2d
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+	ADD R4, R9, R10
+	SUB $16, R10, R10
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VLD1.P 16(R8), [V2.S4]
+	MOVW $0x41a00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4ea0f827 // fabs v7.4s, v1.4s
+	WORD $0x4eb1f4e7 // fmin v7.4s, v7.4s, v17.4s
+	WORD $0x4e34f428 // fmax v8.4s, v1.4s, v20.4s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x0e61790a // fcvtl v10.2d, v8.2s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e617831 // fcvtl v17.2d, v1.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x0e617811 // fcvtl v17.2d, v0.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x0e616952 // fcvtn v18.2s, v10.2d
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e617831 // fcvtl2 v17.2d, v1.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x4e617811 // fcvtl2 v17.2d, v0.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4e616952 // fcvtn2 v18.4s, v10.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V7.S4
+	WORD $0x6e21e4e7 // fcmge v7.4s, v7.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V8.S4
+	WORD $0x6e28dc08 // fmul v8.4s, v0.4s, v8.4s
+	VBSL V18.B16, V8.B16, V7.B16
+	VMOV V7.B16, V4.B16
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	MOVW $0x41c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4eb1f427 // fmin v7.4s, v1.4s, v17.4s
+	MOVW $0xc1c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4e31f4e7 // fmax v7.4s, v7.4s, v17.4s
+	WORD $0x0e6178e8 // fcvtl v8.2d, v7.2s
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x0e617851 // fcvtl v17.2d, v2.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x0e616943 // fcvtn v3.2s, v10.2d
+	WORD $0x4e6178e8 // fcvtl2 v8.2d, v7.4s
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x4e617851 // fcvtl2 v17.2d, v2.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x4e616943 // fcvtn2 v3.4s, v10.2d
+	VST1.P [V3.S4], 16(R0)
+	VST1.P [V4.S4], 16(R9)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V5.S4], (R6)
+	VST1 [V6.S4], (R10)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	FMOVS.P 4(R8), F2
+	MOVW $0x41a00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4ea0f827 // fabs v7.4s, v1.4s
+	WORD $0x4eb1f4e7 // fmin v7.4s, v7.4s, v17.4s
+	WORD $0x4e34f428 // fmax v8.4s, v1.4s, v20.4s
+	WORD $0x0e6178e9 // fcvtl v9.2d, v7.2s
+	WORD $0x0e61790a // fcvtl v10.2d, v8.2s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x0e617831 // fcvtl v17.2d, v1.2s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x0e617811 // fcvtl v17.2d, v0.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x0e616952 // fcvtn v18.2s, v10.2d
+	WORD $0x4e6178e9 // fcvtl2 v9.2d, v7.4s
+	WORD $0x4e61790a // fcvtl2 v10.2d, v8.4s
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+	WORD $0x6e69ddef // fmul v15.2d, v15.2d, v9.2d
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd54a // fsub v10.2d, v10.2d, v15.2d
+
+	// g's sign: the value is -a·Phi(-a) <= 0 where g < 0, and the sign makes g = -0's -0.
+	WORD $0x4e617831 // fcvtl2 v17.2d, v1.4s
+	MOVD $0x8000000000000000, R7
+	VDUP R7, V15.D2
+	VAND V15.B16, V17.B16, V17.B16
+	VORR V17.B16, V10.B16, V10.B16
+	WORD $0x4e617811 // fcvtl2 v17.2d, v0.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4e616952 // fcvtn2 v18.4s, v10.2d
+	MOVW $0xc21a03fd, R7
+	VDUP R7, V7.S4
+	WORD $0x6e21e4e7 // fcmge v7.4s, v7.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V8.S4
+	WORD $0x6e28dc08 // fmul v8.4s, v0.4s, v8.4s
+	VBSL V18.B16, V8.B16, V7.B16
+	VMOV V7.B16, V4.B16
+
+	// dgate: GELUBackward's steps with dy·up, exact in float64, for dy, to |gate| = GatedClamp.
+	MOVW $0x41c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4eb1f427 // fmin v7.4s, v1.4s, v17.4s
+	MOVW $0xc1c00000, R7
+	VDUP R7, V17.S4
+	WORD $0x4e31f4e7 // fmax v7.4s, v7.4s, v17.4s
+	WORD $0x0e6178e8 // fcvtl v8.2d, v7.2s
+	WORD $0x0e61780a // fcvtl v10.2d, v0.2s
+	WORD $0x0e617851 // fcvtl v17.2d, v2.2s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x0e616943 // fcvtn v3.2s, v10.2d
+	WORD $0x4e6178e8 // fcvtl2 v8.2d, v7.4s
+	WORD $0x4e61780a // fcvtl2 v10.2d, v0.4s
+	WORD $0x4e617851 // fcvtl2 v17.2d, v2.4s
+	WORD $0x6e71dd4a // fmul v10.2d, v10.2d, v17.2d
+	WORD $0x4ee0f909 // fabs v9.2d, v8.2d
+	WORD $0x4fdd912b // fmul v11.2d, v9.2d, v29.d[0]
+	WORD $0x6e69dd6b // fmul v11.2d, v11.2d, v9.2d
+	VMOV V31.B16, V12.B16
+	WORD $0x4fdd196c // fmla v12.2d, v11.2d, v29.d[1]
+	WORD $0x4effd58d // fsub v13.2d, v12.2d, v31.2d
+	WORD $0x4fdc51ab // fmls v11.2d, v13.2d, v28.d[0]
+	VDUP V27.D[0], V14.D2
+	WORD $0x4fdc196e // fmla v14.2d, v11.2d, v28.d[1]
+	VDUP V27.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	VDUP V26.D[0], V14.D2
+	WORD $0x4e6bcdae // fmla v14.2d, v13.2d, v11.2d
+	VDUP V26.D[1], V13.D2
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d
+	WORD $0x6e6bdd6e // fmul v14.2d, v11.2d, v11.2d
+	WORD $0x4e6dcdcb // fmla v11.2d, v14.2d, v13.2d
+	VDUP V25.D[1], V15.D2
+	WORD $0x4fd9112f // fmla v15.2d, v9.2d, v25.d[0]
+	VDUP V24.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VDUP V24.D[1], V15.D2
+	WORD $0x4e69ce2f // fmla v15.2d, v17.2d, v9.2d
+	VDUP V23.D[0], V17.D2
+	WORD $0x4e69cdf1 // fmla v17.2d, v15.2d, v9.2d
+	VMOV V17.B16, V15.B16
+	VDUP V22.D[0], V16.D2
+	WORD $0x4fd71930 // fmla v16.2d, v9.2d, v23.d[1]
+	VDUP V22.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VDUP V21.D[0], V16.D2
+	WORD $0x4e69ce30 // fmla v16.2d, v17.2d, v9.2d
+	VDUP V21.D[1], V17.D2
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	VMOV V17.B16, V16.B16
+	VMOV V30.B16, V17.B16
+	WORD $0x4e69ce11 // fmla v17.2d, v16.2d, v9.2d
+	WORD $0x6e71fdef // fdiv v15.2d, v15.2d, v17.2d
+
+	// Beyond Clamp, the ratio (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).
+	WORD $0x6e69dd2d // fmul v13.2d, v9.2d, v9.2d
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V17.D2
+	WORD $0x6e6dfe2d // fdiv v13.2d, v17.2d, v13.2d
+	MOVD $0xbff0000000000000, R7
+	VDUP R7, V14.D2
+	MOVD $0x4008000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70cdae // fmla v14.2d, v13.2d, v16.2d
+	WORD $0x4e6dcdd1 // fmla v17.2d, v14.2d, v13.2d
+	WORD $0x6e69ddad // fmul v13.2d, v13.2d, v9.2d
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V13.D2
+	WORD $0x6e6dde31 // fmul v17.2d, v17.2d, v13.2d
+	MOVD $0x4034000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x6eede52d // fcmgt v13.2d, v9.2d, v13.2d
+	VBSL V15.B16, V17.B16, V13.B16
+	VMOV V13.B16, V15.B16
+	MOVD $0x3fd9884533d43651, R7
+	VDUP R7, V17.D2
+	WORD $0x4fd1512f // fmls v15.2d, v9.2d, v17.d[0]
+	VSHL $52, V12.D2, V12.D2
+	VADD V12.D2, V15.D2, V15.D2
+	WORD $0x4e6bcdef // fmla v15.2d, v15.2d, v11.2d
+	WORD $0x4eefd7d1 // fsub v17.2d, v30.2d, v15.2d
+	WORD $0x4ee0a908 // cmlt v8.2d, v8.2d, #0
+	VBSL V17.B16, V15.B16, V8.B16
+	WORD $0x6e68dd4a // fmul v10.2d, v10.2d, v8.2d
+	WORD $0x4e616943 // fcvtn2 v3.4s, v10.2d
+	FMOVS.P F3, 4(R0)
+	FMOVS.P F4, 4(R9)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geGLUTanhNEON(dst []float32, gate []float32, up []float32)
+TEXT ·geGLUTanhNEON(SB), NOSPLIT, $0-72
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD gate_base+24(FP), R2
+	MOVD up_base+48(FP), R3
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1800000, R7
+	VDUP R7, V19.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V18.D2
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 is where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x4e33f4a5 // fmax v5.4s, v5.4s, v19.4s
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V5.S4
+	WORD $0x4e25f505 // fmax v5.4s, v8.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	WORD $0x4e36d4a7 // fadd v7.4s, v5.4s, v22.4s
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VAND V12.B16, V11.B16, V11.B16
+	VAND V12.B16, V9.B16, V9.B16
+	WORD $0x0e61796c // fcvtl v12.2d, v11.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x0e61788d // fcvtl v13.2d, v4.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e6178ed // fcvtl v13.2d, v7.2s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x0e61792d // fcvtl v13.2d, v9.2s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61782d // fcvtl v13.2d, v1.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61698f // fcvtn v15.2s, v12.2d
+	WORD $0x4e61796c // fcvtl2 v12.2d, v11.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x4e61788d // fcvtl2 v13.2d, v4.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e6178ed // fcvtl2 v13.2d, v7.4s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x4e61792d // fcvtl2 v13.2d, v9.4s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V5.S4
+	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V6.S4
+	WORD $0x6e26dc26 // fmul v6.4s, v1.4s, v6.4s
+	VBSL V15.B16, V6.B16, V5.B16
+	VMOV V5.B16, V3.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x4e33f4a5 // fmax v5.4s, v5.4s, v19.4s
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V5.S4
+	WORD $0x4e25f505 // fmax v5.4s, v8.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	WORD $0x4e36d4a7 // fadd v7.4s, v5.4s, v22.4s
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VAND V12.B16, V11.B16, V11.B16
+	VAND V12.B16, V9.B16, V9.B16
+	WORD $0x0e61796c // fcvtl v12.2d, v11.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x0e61788d // fcvtl v13.2d, v4.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e6178ed // fcvtl v13.2d, v7.2s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x0e61792d // fcvtl v13.2d, v9.2s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61782d // fcvtl v13.2d, v1.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61698f // fcvtn v15.2s, v12.2d
+	WORD $0x4e61796c // fcvtl2 v12.2d, v11.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x4e61788d // fcvtl2 v13.2d, v4.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e6178ed // fcvtl2 v13.2d, v7.4s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x4e61792d // fcvtl2 v13.2d, v9.4s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V5.S4
+	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V6.S4
+	WORD $0x6e26dc26 // fmul v6.4s, v1.4s, v6.4s
+	VBSL V15.B16, V6.B16, V5.B16
+	VMOV V5.B16, V2.B16
+	VST1.P [V2.S4], 16(R0)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V3.S4], (R6)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	WORD $0x4e33f404 // fmax v4.4s, v0.4s, v19.4s
+	VORR V31.B16, V4.B16, V5.B16
+	WORD $0x4e33f4a5 // fmax v5.4s, v5.4s, v19.4s
+	WORD $0x6e25dca6 // fmul v6.4s, v5.4s, v5.4s
+	VMOV V6.B16, V7.B16
+	VFMLS V5.S4, V5.S4, V7.S4
+	WORD $0x6e25dcc8 // fmul v8.4s, v6.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V6.S4, V5.S4, V9.S4
+	VFMLA V5.S4, V7.S4, V9.S4
+	WORD $0x6e28df87 // fmul v7.4s, v28.4s, v8.4s
+	VMOV V7.B16, V10.B16
+	VFMLS V28.S4, V8.S4, V10.S4
+	VFMLA V28.S4, V9.S4, V10.S4
+	VFMLS V27.S4, V8.S4, V10.S4
+	WORD $0x6e25dfc8 // fmul v8.4s, v30.4s, v5.4s
+	VMOV V8.B16, V9.B16
+	VFMLS V30.S4, V5.S4, V9.S4
+	WORD $0x4e29d54a // fadd v10.4s, v10.4s, v9.4s
+	VFMLS V29.S4, V5.S4, V10.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4ea7f509 // fmin v9.4s, v8.4s, v7.4s
+	WORD $0x4e27f50b // fmax v11.4s, v8.4s, v7.4s
+	WORD $0x4e2bd52c // fadd v12.4s, v9.4s, v11.4s
+	WORD $0x4ea9d588 // fsub v8.4s, v12.4s, v9.4s
+	WORD $0x4eabd508 // fsub v8.4s, v8.4s, v11.4s
+	WORD $0x4e28d54a // fadd v10.4s, v10.4s, v8.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V8.B16
+	VFMLA V25.S4, V12.S4, V8.S4
+	WORD $0x4ebad509 // fsub v9.4s, v8.4s, v26.4s
+	VFMLS V24.S4, V9.S4, V12.S4
+	VFMLA V23.S4, V9.S4, V10.S4
+	WORD $0x4eaad58b // fsub v11.4s, v12.4s, v10.4s
+	WORD $0x4eacd567 // fsub v7.4s, v11.4s, v12.4s
+	WORD $0x4e27d54a // fadd v10.4s, v10.4s, v7.4s
+	VDUP V21.S[0], V7.S4
+	VDUP V21.S[1], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VDUP V21.S[2], V7.S4
+	VFMLA V12.S4, V11.S4, V7.S4
+	VDUP V21.S[3], V12.S4
+	VFMLA V7.S4, V11.S4, V12.S4
+	VMOV V20.B16, V7.B16
+	VFMLA V12.S4, V11.S4, V7.S4
+	WORD $0x6e2bdd6d // fmul v13.4s, v11.4s, v11.4s
+	VFMLA V7.S4, V13.S4, V11.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	VFMLS V10.S4, V7.S4, V11.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V5.S4
+	WORD $0x4e25f505 // fmax v5.4s, v8.4s, v5.4s
+	VSHL $23, V5.S4, V5.S4
+	WORD $0x4e36d567 // fadd v7.4s, v11.4s, v22.4s
+	WORD $0x6e27dca5 // fmul v5.4s, v5.4s, v7.4s
+	WORD $0x4e36d4a7 // fadd v7.4s, v5.4s, v22.4s
+	WORD $0x4ea0e80c // fcmlt v12.4s, v0.4s, #0
+	VAND V12.B16, V11.B16, V11.B16
+	VAND V12.B16, V9.B16, V9.B16
+	WORD $0x0e61796c // fcvtl v12.2d, v11.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x0e61788d // fcvtl v13.2d, v4.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e6178ed // fcvtl v13.2d, v7.2s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x0e61792d // fcvtl v13.2d, v9.2s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61782d // fcvtl v13.2d, v1.2s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x0e61698f // fcvtn v15.2s, v12.2d
+	WORD $0x4e61796c // fcvtl2 v12.2d, v11.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V13.D2
+	WORD $0x4e6dd58c // fadd v12.2d, v12.2d, v13.2d
+	WORD $0x4e61788d // fcvtl2 v13.2d, v4.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e6178ed // fcvtl2 v13.2d, v7.4s
+	WORD $0x6e6dfd8c // fdiv v12.2d, v12.2d, v13.2d
+	WORD $0x4e61792d // fcvtl2 v13.2d, v9.4s
+	WORD $0x4e72d5ad // fadd v13.2d, v13.2d, v18.2d
+	VSHL $52, V13.D2, V13.D2
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
+	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
+	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V5.S4
+	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V6.S4
+	WORD $0x6e26dc26 // fmul v6.4s, v1.4s, v6.4s
+	VBSL V15.B16, V6.B16, V5.B16
+	VMOV V5.B16, V2.B16
+	FMOVS.P F2, 4(R0)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
+	RET
+
+// func geGLUTanhBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+TEXT ·geGLUTanhBackwardNEON(SB), NOSPLIT, $0-120
+	MOVD dgate_base+0(FP), R0
+	MOVD dup_base+24(FP), R9
+	MOVD dgate_len+8(FP), R1
+	MOVD dy_base+48(FP), R2
+	MOVD gate_base+72(FP), R3
+	MOVD up_base+96(FP), R8
+	MOVW $0x80000000, R7
+	VDUP R7, V31.S4
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V30.S4
+	MOVW $0xb342bc9b, R7
+	VDUP R7, V29.S4
+	MOVW $0x3d922279, R7
+	VDUP R7, V28.S4
+	MOVW $0x3124d8b5, R7
+	VDUP R7, V27.S4
+	MOVW $0x4b40007f, R7
+	VDUP R7, V26.S4
+	MOVW $0x3fb8aa3b, R7
+	VDUP R7, V25.S4
+	MOVW $0x3f317200, R7
+	VDUP R7, V24.S4
+	MOVW $0x35bfbe8e, R7
+	VDUP R7, V23.S4
+	MOVW $0x3f800000, R7
+	VDUP R7, V22.S4
+	MOVW $0x3ab5f604, R7
+	VMOV R7, V21.S[0]
+	MOVW $0x3c0913b4, R7
+	VMOV R7, V21.S[1]
+	MOVW $0x3d2aab3a, R7
+	VMOV R7, V21.S[2]
+	MOVW $0x3e2aaa58, R7
+	VMOV R7, V21.S[3]
+	MOVW $0x3effffff, R7
+	VDUP R7, V20.S4
+	MOVW $0xc1800000, R7
+	VDUP R7, V19.S4
+	MOVD $0x43380000000003ff, R7
+	VDUP R7, V18.D2
+	CMP $4, R1
+	BLT short
+
+	// The last 4 results, before any store; R6 and R10 are where they go.
+	LSL $2, R1, R4
+	ADD R4, R2, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V0.S4]
+	ADD R4, R3, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V1.S4]
+	ADD R4, R8, R5
+	SUB $16, R5, R5
+	VLD1 (R5), [V2.S4]
+	WORD $0x4e33f427 // fmax v7.4s, v1.4s, v19.4s
+	VORR V31.B16, V7.B16, V8.B16
+	WORD $0x4e33f508 // fmax v8.4s, v8.4s, v19.4s
+	WORD $0x6e28dd09 // fmul v9.4s, v8.4s, v8.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V8.S4, V8.S4, V10.S4
+	WORD $0x6e28dd2b // fmul v11.4s, v9.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V9.S4, V8.S4, V12.S4
+	VFMLA V8.S4, V10.S4, V12.S4
+	WORD $0x6e2bdf8a // fmul v10.4s, v28.4s, v11.4s
+	VMOV V10.B16, V13.B16
+	VFMLS V28.S4, V11.S4, V13.S4
+	VFMLA V28.S4, V12.S4, V13.S4
+	VFMLS V27.S4, V11.S4, V13.S4
+	WORD $0x6e28dfcb // fmul v11.4s, v30.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V30.S4, V8.S4, V12.S4
+	WORD $0x4e2cd5ad // fadd v13.4s, v13.4s, v12.4s
+	VFMLS V29.S4, V8.S4, V13.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4eaaf56c // fmin v12.4s, v11.4s, v10.4s
+	WORD $0x4e2af56e // fmax v14.4s, v11.4s, v10.4s
+	WORD $0x4e2ed58f // fadd v15.4s, v12.4s, v14.4s
+	WORD $0x4eacd5eb // fsub v11.4s, v15.4s, v12.4s
+	WORD $0x4eaed56b // fsub v11.4s, v11.4s, v14.4s
+	WORD $0x4e2bd5ad // fadd v13.4s, v13.4s, v11.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V11.B16
+	VFMLA V25.S4, V15.S4, V11.S4
+	WORD $0x4ebad56c // fsub v12.4s, v11.4s, v26.4s
+	VFMLS V24.S4, V12.S4, V15.S4
+	VFMLA V23.S4, V12.S4, V13.S4
+	WORD $0x4eadd5ee // fsub v14.4s, v15.4s, v13.4s
+	WORD $0x4eafd5ca // fsub v10.4s, v14.4s, v15.4s
+	WORD $0x4e2ad5ad // fadd v13.4s, v13.4s, v10.4s
+	VDUP V21.S[0], V10.S4
+	VDUP V21.S[1], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VDUP V21.S[2], V10.S4
+	VFMLA V15.S4, V14.S4, V10.S4
+	VDUP V21.S[3], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VMOV V20.B16, V10.B16
+	VFMLA V15.S4, V14.S4, V10.S4
+	WORD $0x6e2eddd0 // fmul v16.4s, v14.4s, v14.4s
+	VFMLA V10.S4, V16.S4, V14.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	VFMLS V13.S4, V10.S4, V14.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f568 // fmax v8.4s, v11.4s, v8.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	WORD $0x6e2add08 // fmul v8.4s, v8.4s, v10.4s
+	WORD $0x4e36d50a // fadd v10.4s, v8.4s, v22.4s
+
+	// dgate first, while E's parts are whole: xv = x·v'(x), x = xc clamped to GELUBackwardMax, E, T = 1 + E.
+	MOVW $0x41800000, R7
+	VDUP R7, V15.S4
+	WORD $0x4eaff4f0 // fmin v16.4s, v7.4s, v15.4s
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V13.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V8.S4
+	VFMLA V8.S4, V9.S4, V13.S4
+	WORD $0x6e30ddad // fmul v13.4s, v13.4s, v16.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V15.S4
+	WORD $0x4e2ff568 // fmax v8.4s, v11.4s, v15.4s
+	VSHL $23, V8.S4, V8.S4
+	VFMLA V14.S4, V8.S4, V8.S4
+	WORD $0x4e36d50f // fadd v15.4s, v8.4s, v22.4s
+
+	// g < 0: g' = (1 + p)·(T + xv)/T², to be scaled by 2^n; else (T + xv·E)/T².
+	WORD $0x4ea0e830 // fcmlt v16.4s, v1.4s, #0
+	VAND V16.B16, V12.B16, V16.B16
+	WORD $0x4ea0e831 // fcmlt v17.4s, v1.4s, #0
+	VAND V14.B16, V17.B16, V17.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V8.B16, V22.B16, V11.B16
+	WORD $0x6e2fdde9 // fmul v9.4s, v15.4s, v15.4s
+	VFMLA V13.S4, V11.S4, V15.S4
+	VFMLA V17.S4, V15.S4, V15.S4
+	WORD $0x6e29fdef // fdiv v15.4s, v15.4s, v9.4s
+
+	// gate = -Inf: -0, the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V11.S4
+	WORD $0x4e2be42b // fcmeq v11.4s, v1.4s, v11.4s
+	VBSL V15.B16, V31.B16, V11.B16
+	WORD $0x0e617968 // fcvtl v8.2d, v11.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617849 // fcvtl v9.2d, v2.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616905 // fcvtn v5.2s, v8.2d
+	WORD $0x4e617968 // fcvtl2 v8.2d, v11.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617849 // fcvtl2 v9.2d, v2.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616905 // fcvtn2 v5.4s, v8.2d
+
+	// dup: GELUTanh(g)·dy in float64.
+	WORD $0x4ea0e82f // fcmlt v15.4s, v1.4s, #0
+	VAND V15.B16, V14.B16, V14.B16
+	VAND V15.B16, V12.B16, V12.B16
+	WORD $0x0e6179cf // fcvtl v15.2d, v14.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x0e6178f0 // fcvtl v16.2d, v7.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617950 // fcvtl v16.2d, v10.2s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x0e617990 // fcvtl v16.2d, v12.2s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617810 // fcvtl v16.2d, v0.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e6169f1 // fcvtn v17.2s, v15.2d
+	WORD $0x4e6179cf // fcvtl2 v15.2d, v14.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x4e6178f0 // fcvtl2 v16.2d, v7.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617950 // fcvtl2 v16.2d, v10.4s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x4e617990 // fcvtl2 v16.2d, v12.4s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V8.S4
+	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V9.S4
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	VBSL V17.B16, V9.B16, V8.B16
+	VMOV V8.B16, V6.B16
+	ADD R4, R0, R6
+	SUB $16, R6, R6
+	ADD R4, R9, R10
+	SUB $16, R10, R10
+
+loop4:
+	CMP $4, R1
+	BLT done
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V1.S4]
+	VLD1.P 16(R8), [V2.S4]
+	WORD $0x4e33f427 // fmax v7.4s, v1.4s, v19.4s
+	VORR V31.B16, V7.B16, V8.B16
+	WORD $0x4e33f508 // fmax v8.4s, v8.4s, v19.4s
+	WORD $0x6e28dd09 // fmul v9.4s, v8.4s, v8.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V8.S4, V8.S4, V10.S4
+	WORD $0x6e28dd2b // fmul v11.4s, v9.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V9.S4, V8.S4, V12.S4
+	VFMLA V8.S4, V10.S4, V12.S4
+	WORD $0x6e2bdf8a // fmul v10.4s, v28.4s, v11.4s
+	VMOV V10.B16, V13.B16
+	VFMLS V28.S4, V11.S4, V13.S4
+	VFMLA V28.S4, V12.S4, V13.S4
+	VFMLS V27.S4, V11.S4, V13.S4
+	WORD $0x6e28dfcb // fmul v11.4s, v30.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V30.S4, V8.S4, V12.S4
+	WORD $0x4e2cd5ad // fadd v13.4s, v13.4s, v12.4s
+	VFMLS V29.S4, V8.S4, V13.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4eaaf56c // fmin v12.4s, v11.4s, v10.4s
+	WORD $0x4e2af56e // fmax v14.4s, v11.4s, v10.4s
+	WORD $0x4e2ed58f // fadd v15.4s, v12.4s, v14.4s
+	WORD $0x4eacd5eb // fsub v11.4s, v15.4s, v12.4s
+	WORD $0x4eaed56b // fsub v11.4s, v11.4s, v14.4s
+	WORD $0x4e2bd5ad // fadd v13.4s, v13.4s, v11.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V11.B16
+	VFMLA V25.S4, V15.S4, V11.S4
+	WORD $0x4ebad56c // fsub v12.4s, v11.4s, v26.4s
+	VFMLS V24.S4, V12.S4, V15.S4
+	VFMLA V23.S4, V12.S4, V13.S4
+	WORD $0x4eadd5ee // fsub v14.4s, v15.4s, v13.4s
+	WORD $0x4eafd5ca // fsub v10.4s, v14.4s, v15.4s
+	WORD $0x4e2ad5ad // fadd v13.4s, v13.4s, v10.4s
+	VDUP V21.S[0], V10.S4
+	VDUP V21.S[1], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VDUP V21.S[2], V10.S4
+	VFMLA V15.S4, V14.S4, V10.S4
+	VDUP V21.S[3], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VMOV V20.B16, V10.B16
+	VFMLA V15.S4, V14.S4, V10.S4
+	WORD $0x6e2eddd0 // fmul v16.4s, v14.4s, v14.4s
+	VFMLA V10.S4, V16.S4, V14.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	VFMLS V13.S4, V10.S4, V14.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f568 // fmax v8.4s, v11.4s, v8.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	WORD $0x6e2add08 // fmul v8.4s, v8.4s, v10.4s
+	WORD $0x4e36d50a // fadd v10.4s, v8.4s, v22.4s
+
+	// dgate first, while E's parts are whole: xv = x·v'(x), x = xc clamped to GELUBackwardMax, E, T = 1 + E.
+	MOVW $0x41800000, R7
+	VDUP R7, V15.S4
+	WORD $0x4eaff4f0 // fmin v16.4s, v7.4s, v15.4s
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V13.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V8.S4
+	VFMLA V8.S4, V9.S4, V13.S4
+	WORD $0x6e30ddad // fmul v13.4s, v13.4s, v16.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V15.S4
+	WORD $0x4e2ff568 // fmax v8.4s, v11.4s, v15.4s
+	VSHL $23, V8.S4, V8.S4
+	VFMLA V14.S4, V8.S4, V8.S4
+	WORD $0x4e36d50f // fadd v15.4s, v8.4s, v22.4s
+
+	// g < 0: g' = (1 + p)·(T + xv)/T², to be scaled by 2^n; else (T + xv·E)/T².
+	WORD $0x4ea0e830 // fcmlt v16.4s, v1.4s, #0
+	VAND V16.B16, V12.B16, V16.B16
+	WORD $0x4ea0e831 // fcmlt v17.4s, v1.4s, #0
+	VAND V14.B16, V17.B16, V17.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V8.B16, V22.B16, V11.B16
+	WORD $0x6e2fdde9 // fmul v9.4s, v15.4s, v15.4s
+	VFMLA V13.S4, V11.S4, V15.S4
+	VFMLA V17.S4, V15.S4, V15.S4
+	WORD $0x6e29fdef // fdiv v15.4s, v15.4s, v9.4s
+
+	// gate = -Inf: -0, the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V11.S4
+	WORD $0x4e2be42b // fcmeq v11.4s, v1.4s, v11.4s
+	VBSL V15.B16, V31.B16, V11.B16
+	WORD $0x0e617968 // fcvtl v8.2d, v11.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617849 // fcvtl v9.2d, v2.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e617968 // fcvtl2 v8.2d, v11.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617849 // fcvtl2 v9.2d, v2.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+
+	// dup: GELUTanh(g)·dy in float64.
+	WORD $0x4ea0e82f // fcmlt v15.4s, v1.4s, #0
+	VAND V15.B16, V14.B16, V14.B16
+	VAND V15.B16, V12.B16, V12.B16
+	WORD $0x0e6179cf // fcvtl v15.2d, v14.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x0e6178f0 // fcvtl v16.2d, v7.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617950 // fcvtl v16.2d, v10.2s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x0e617990 // fcvtl v16.2d, v12.2s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617810 // fcvtl v16.2d, v0.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e6169f1 // fcvtn v17.2s, v15.2d
+	WORD $0x4e6179cf // fcvtl2 v15.2d, v14.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x4e6178f0 // fcvtl2 v16.2d, v7.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617950 // fcvtl2 v16.2d, v10.4s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x4e617990 // fcvtl2 v16.2d, v12.4s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V8.S4
+	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V9.S4
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	VBSL V17.B16, V9.B16, V8.B16
+	VMOV V8.B16, V4.B16
+	VST1.P [V3.S4], 16(R0)
+	VST1.P [V4.S4], 16(R9)
+	SUB $4, R1, R1
+	B loop4
+
+done:
+	VST1 [V5.S4], (R6)
+	VST1 [V6.S4], (R10)
+	RET
+
+short:
+
+	// n < 4: one lane at a time.
+	CBZ R1, return
+
+lane:
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F1
+	FMOVS.P 4(R8), F2
+	WORD $0x4e33f427 // fmax v7.4s, v1.4s, v19.4s
+	VORR V31.B16, V7.B16, V8.B16
+	WORD $0x4e33f508 // fmax v8.4s, v8.4s, v19.4s
+	WORD $0x6e28dd09 // fmul v9.4s, v8.4s, v8.4s
+	VMOV V9.B16, V10.B16
+	VFMLS V8.S4, V8.S4, V10.S4
+	WORD $0x6e28dd2b // fmul v11.4s, v9.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V9.S4, V8.S4, V12.S4
+	VFMLA V8.S4, V10.S4, V12.S4
+	WORD $0x6e2bdf8a // fmul v10.4s, v28.4s, v11.4s
+	VMOV V10.B16, V13.B16
+	VFMLS V28.S4, V11.S4, V13.S4
+	VFMLA V28.S4, V12.S4, V13.S4
+	VFMLS V27.S4, V11.S4, V13.S4
+	WORD $0x6e28dfcb // fmul v11.4s, v30.4s, v8.4s
+	VMOV V11.B16, V12.B16
+	VFMLS V30.S4, V8.S4, V12.S4
+	WORD $0x4e2cd5ad // fadd v13.4s, v13.4s, v12.4s
+	VFMLS V29.S4, V8.S4, V13.S4
+
+	// h + hl = bh + ah exactly (Fast2Sum, the larger magnitude first).
+	WORD $0x4eaaf56c // fmin v12.4s, v11.4s, v10.4s
+	WORD $0x4e2af56e // fmax v14.4s, v11.4s, v10.4s
+	WORD $0x4e2ed58f // fadd v15.4s, v12.4s, v14.4s
+	WORD $0x4eacd5eb // fsub v11.4s, v15.4s, v12.4s
+	WORD $0x4eaed56b // fsub v11.4s, v11.4s, v14.4s
+	WORD $0x4e2bd5ad // fadd v13.4s, v13.4s, v11.4s
+
+	// n = round(h·log2(e)), r + rc = (h - n·Ln2Hi) + (lo - n·Ln2Lo).
+	VMOV V26.B16, V11.B16
+	VFMLA V25.S4, V15.S4, V11.S4
+	WORD $0x4ebad56c // fsub v12.4s, v11.4s, v26.4s
+	VFMLS V24.S4, V12.S4, V15.S4
+	VFMLA V23.S4, V12.S4, V13.S4
+	WORD $0x4eadd5ee // fsub v14.4s, v15.4s, v13.4s
+	WORD $0x4eafd5ca // fsub v10.4s, v14.4s, v15.4s
+	WORD $0x4e2ad5ad // fadd v13.4s, v13.4s, v10.4s
+	VDUP V21.S[0], V10.S4
+	VDUP V21.S[1], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VDUP V21.S[2], V10.S4
+	VFMLA V15.S4, V14.S4, V10.S4
+	VDUP V21.S[3], V15.S4
+	VFMLA V10.S4, V14.S4, V15.S4
+	VMOV V20.B16, V10.B16
+	VFMLA V15.S4, V14.S4, V10.S4
+	WORD $0x6e2eddd0 // fmul v16.4s, v14.4s, v14.4s
+	VFMLA V10.S4, V16.S4, V14.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	VFMLS V13.S4, V10.S4, V14.S4
+
+	// 1 + E = 2^max(n, ScaleMin)·(1 + p) + 1.
+	MOVW $0x4b400043, R7
+	VDUP R7, V8.S4
+	WORD $0x4e28f568 // fmax v8.4s, v11.4s, v8.4s
+	VSHL $23, V8.S4, V8.S4
+	WORD $0x4e36d5ca // fadd v10.4s, v14.4s, v22.4s
+	WORD $0x6e2add08 // fmul v8.4s, v8.4s, v10.4s
+	WORD $0x4e36d50a // fadd v10.4s, v8.4s, v22.4s
+
+	// dgate first, while E's parts are whole: xv = x·v'(x), x = xc clamped to GELUBackwardMax, E, T = 1 + E.
+	MOVW $0x41800000, R7
+	VDUP R7, V15.S4
+	WORD $0x4eaff4f0 // fmin v16.4s, v7.4s, v15.4s
+	MOVW $0x3fcc422a, R7
+	VDUP R7, V13.S4
+	MOVW $0x3e5b33b6, R7
+	VDUP R7, V8.S4
+	VFMLA V8.S4, V9.S4, V13.S4
+	WORD $0x6e30ddad // fmul v13.4s, v13.4s, v16.4s
+	MOVW $0x4b400043, R7
+	VDUP R7, V15.S4
+	WORD $0x4e2ff568 // fmax v8.4s, v11.4s, v15.4s
+	VSHL $23, V8.S4, V8.S4
+	VFMLA V14.S4, V8.S4, V8.S4
+	WORD $0x4e36d50f // fadd v15.4s, v8.4s, v22.4s
+
+	// g < 0: g' = (1 + p)·(T + xv)/T², to be scaled by 2^n; else (T + xv·E)/T².
+	WORD $0x4ea0e830 // fcmlt v16.4s, v1.4s, #0
+	VAND V16.B16, V12.B16, V16.B16
+	WORD $0x4ea0e831 // fcmlt v17.4s, v1.4s, #0
+	VAND V14.B16, V17.B16, V17.B16
+	WORD $0x4ea0e82b // fcmlt v11.4s, v1.4s, #0
+	VBSL V8.B16, V22.B16, V11.B16
+	WORD $0x6e2fdde9 // fmul v9.4s, v15.4s, v15.4s
+	VFMLA V13.S4, V11.S4, V15.S4
+	VFMLA V17.S4, V15.S4, V15.S4
+	WORD $0x6e29fdef // fdiv v15.4s, v15.4s, v9.4s
+
+	// gate = -Inf: -0, the limit.
+	MOVW $0xff800000, R7
+	VDUP R7, V11.S4
+	WORD $0x4e2be42b // fcmeq v11.4s, v1.4s, v11.4s
+	VBSL V15.B16, V31.B16, V11.B16
+	WORD $0x0e617968 // fcvtl v8.2d, v11.2s
+	WORD $0x0e617a09 // fcvtl v9.2d, v16.2s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617809 // fcvtl v9.2d, v0.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e617849 // fcvtl v9.2d, v2.2s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x0e616903 // fcvtn v3.2s, v8.2d
+	WORD $0x4e617968 // fcvtl2 v8.2d, v11.4s
+	WORD $0x4e617a09 // fcvtl2 v9.2d, v16.4s
+	WORD $0x4e72d529 // fadd v9.2d, v9.2d, v18.2d
+	VSHL $52, V9.D2, V9.D2
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617809 // fcvtl2 v9.2d, v0.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e617849 // fcvtl2 v9.2d, v2.4s
+	WORD $0x6e69dd08 // fmul v8.2d, v8.2d, v9.2d
+	WORD $0x4e616903 // fcvtn2 v3.4s, v8.2d
+
+	// dup: GELUTanh(g)·dy in float64.
+	WORD $0x4ea0e82f // fcmlt v15.4s, v1.4s, #0
+	VAND V15.B16, V14.B16, V14.B16
+	VAND V15.B16, V12.B16, V12.B16
+	WORD $0x0e6179cf // fcvtl v15.2d, v14.2s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x0e6178f0 // fcvtl v16.2d, v7.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617950 // fcvtl v16.2d, v10.2s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x0e617990 // fcvtl v16.2d, v12.2s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e617810 // fcvtl v16.2d, v0.2s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x0e6169f1 // fcvtn v17.2s, v15.2d
+	WORD $0x4e6179cf // fcvtl2 v15.2d, v14.4s
+	MOVD $0x3ff0000000000000, R7
+	VDUP R7, V16.D2
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	WORD $0x4e6178f0 // fcvtl2 v16.2d, v7.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617950 // fcvtl2 v16.2d, v10.4s
+	WORD $0x6e70fdef // fdiv v15.2d, v15.2d, v16.2d
+	WORD $0x4e617990 // fcvtl2 v16.2d, v12.4s
+	WORD $0x4e72d610 // fadd v16.2d, v16.2d, v18.2d
+	VSHL $52, V16.D2, V16.D2
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
+	MOVW $0xc1a93ff7, R7
+	VDUP R7, V8.S4
+	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
+	MOVW $0x80000000, R7
+	VDUP R7, V9.S4
+	WORD $0x6e29dc09 // fmul v9.4s, v0.4s, v9.4s
+	VBSL V17.B16, V9.B16, V8.B16
+	VMOV V8.B16, V4.B16
+	FMOVS.P F3, 4(R0)
+	FMOVS.P F4, 4(R9)
+	SUB $1, R1, R1
+	CBNZ R1, lane
+
+return:
 	RET

@@ -21,6 +21,10 @@ func splitBeta(beta float32) (mant float32, e int32) {
 	return float32(2 * frac), int32(exp - 1)
 }
 
+// posInf is +Inf, LogSigmoid's threshold for the Softplus kernels: no x
+// passes it.
+var posInf = float32(math.Inf(1))
+
 // seluBackwardScales are SELUBackward's exp32.Backward, for ScaleAlpha32,
 // and celuBackwardScales CELUBackward's, for 1 (x/alpha is reduced in x's
 // units, see package selu32).

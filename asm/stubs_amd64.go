@@ -152,19 +152,40 @@ func sigmoidAVX512(dst []float32, x []float32, stream bool)
 //go:noescape
 func sigmoidAVX2(dst []float32, x []float32, stream bool)
 
-// sigmoidBackwardAVX512 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// sigmoidBackwardFromOutputAVX512 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackwardFromOutput): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+func sigmoidBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, stream bool)
 
-// sigmoidBackwardAVX2 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// sigmoidBackwardFromOutputAVX2 sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackwardFromOutput): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func sigmoidBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+func sigmoidBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, stream bool)
+
+// sigmoidBackwardAVX2 sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]) (see kernels.SigmoidBackward): dy·(m/d²)·2^n, e = exp(-|x|) = m·2^n, d = 1 + e.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func sigmoidBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// swishAVX2 sets dst[i] = x[i]*sigmoid(beta*x[i]) (see kernels.Swish), the rounding of t = beta·x carried into exp(-|t|), for a finite non-zero beta.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func swishAVX2(dst []float32, x []float32, beta float32, stream bool)
+
+// swishBackwardAVX2 sets dx[i] = dy[i]*(s + beta*x[i]*s*(1-s)), s = sigmoid(beta*x[i]) (see kernels.SwishBackward): SiLU's derivative at t = beta·x, the rounding of t carried into exp(-|t|).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func swishBackwardAVX2(dx []float32, dy []float32, x []float32, beta float32, stream bool)
 
 // siluAVX512 sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
 // All slices have the same length; the output may be the same slice as an input.
@@ -264,19 +285,26 @@ func tanhAVX512(dst []float32, x []float32, stream bool)
 //go:noescape
 func tanhAVX2(dst []float32, x []float32, stream bool)
 
-// tanhBackwardAVX512 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// tanhBackwardFromOutputAVX512 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackwardFromOutput).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhBackwardAVX512(dx []float32, dy []float32, y []float32, stream bool)
+func tanhBackwardFromOutputAVX512(dx []float32, dy []float32, y []float32, stream bool)
 
-// tanhBackwardAVX2 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// tanhBackwardFromOutputAVX2 sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackwardFromOutput).
 // All slices have the same length; the output may be the same slice as an input.
 // With stream set it writes the output with non-temporal stores.
 //
 //go:noescape
-func tanhBackwardAVX2(dx []float32, dy []float32, y []float32, stream bool)
+func tanhBackwardFromOutputAVX2(dx []float32, dy []float32, y []float32, stream bool)
+
+// tanhBackwardAVX2 sets dx[i] = dy[i]*(1-tanh(x[i])²) (see kernels.TanhBackward): dy·4·m·r²·2^n, e = exp(-2|x|) = m·2^n, r = 1/(1+e).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func tanhBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
 
 // geluTanhAVX512 sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
 // All slices have the same length; the output may be the same slice as an input.
@@ -549,3 +577,69 @@ func logSoftmaxBackwardAVX512(dx []float32, dy []float32, y []float32, cols int)
 //
 //go:noescape
 func logSoftmaxBackwardAVX2(dx []float32, dy []float32, y []float32, cols int)
+
+// softsignAVX2 sets dst[i] = x[i]/(1+|x[i]|) (see kernels.Softsign): q = a/d, a = min(|x|, MaxFloat32), d = 1 + a rounded, corrected by (a - q·(1+a))/d.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softsignAVX2(dst []float32, x []float32, stream bool)
+
+// softsignBackwardAVX2 sets dx[i] = dy[i]/(1+|x[i]|)^2 (see kernels.SoftsignBackward): (dy/d)/d, d = 1 + |x| rounded.
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func softsignBackwardAVX2(dx []float32, dy []float32, x []float32, stream bool)
+
+// gluAVX2 sets dst[i] = a[i]*sigmoid(b[i]) (see kernels.GLU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func gluAVX2(dst []float32, a []float32, b []float32, stream bool)
+
+// gluBackwardAVX2 sets da[i] = dy[i]*sigmoid(b[i]) and db[i] = dy[i]*a[i]*s*(1-s), s = sigmoid(b[i]) (see kernels.GLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func gluBackwardAVX2(da []float32, db []float32, dy []float32, a []float32, b []float32)
+
+// swiGLUAVX2 sets dst[i] = silu(gate[i])*up[i] (see kernels.SwiGLU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func swiGLUAVX2(dst []float32, gate []float32, up []float32, stream bool)
+
+// swiGLUBackwardAVX2 sets dgate[i] = dy[i]*up[i]*silu'(gate[i]) and dup[i] = dy[i]*silu(gate[i]) (see kernels.SwiGLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func swiGLUBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+
+// geGLUAVX2 sets dst[i] = gelu(gate[i])*up[i], GELU's erf form (see kernels.GeGLU).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geGLUAVX2(dst []float32, gate []float32, up []float32, stream bool)
+
+// geGLUBackwardAVX2 sets dgate[i] = dy[i]*up[i]*gelu'(gate[i]) and dup[i] = dy[i]*gelu(gate[i]) (see kernels.GeGLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func geGLUBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+
+// geGLUTanhAVX2 sets dst[i] = gelu_tanh(gate[i])*up[i] (see kernels.GeGLUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+// With stream set it writes the output with non-temporal stores.
+//
+//go:noescape
+func geGLUTanhAVX2(dst []float32, gate []float32, up []float32, stream bool)
+
+// geGLUTanhBackwardAVX2 sets dgate[i] = dy[i]*up[i]*gelu_tanh'(gate[i]) and dup[i] = dy[i]*gelu_tanh(gate[i]) (see kernels.GeGLUTanhBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func geGLUTanhBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)

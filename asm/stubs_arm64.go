@@ -78,11 +78,29 @@ func eluBackwardFromOutputNEON(dx []float32, dy []float32, y []float32, alpha fl
 //go:noescape
 func sigmoidNEON(dst []float32, x []float32)
 
-// sigmoidBackwardNEON sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
+// sigmoidBackwardFromOutputNEON sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackwardFromOutput): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func sigmoidBackwardNEON(dx []float32, dy []float32, y []float32)
+func sigmoidBackwardFromOutputNEON(dx []float32, dy []float32, y []float32)
+
+// sigmoidBackwardNEON sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]) (see kernels.SigmoidBackward): dy·(m/d²)·2^n, e = exp(-|x|) = m·2^n, d = 1 + e.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func sigmoidBackwardNEON(dx []float32, dy []float32, x []float32)
+
+// swishNEON sets dst[i] = x[i]*sigmoid(beta*x[i]) (see kernels.Swish), the rounding of t = beta·x carried into exp(-|t|), for a finite non-zero beta.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func swishNEON(dst []float32, x []float32, beta float32)
+
+// swishBackwardNEON sets dx[i] = dy[i]*(s + beta*x[i]*s*(1-s)), s = sigmoid(beta*x[i]) (see kernels.SwishBackward): SiLU's derivative at t = beta·x, the rounding of t carried into exp(-|t|).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func swishBackwardNEON(dx []float32, dy []float32, x []float32, beta float32)
 
 // siluNEON sets dst[i] = x[i]*sigmoid(x[i]) (see kernels.SiLU).
 // All slices have the same length; the output may be the same slice as an input.
@@ -126,11 +144,17 @@ func softplusNEON(dst []float32, x []float32, beta float32, threshold float32, m
 //go:noescape
 func tanhNEON(dst []float32, x []float32)
 
-// tanhBackwardNEON sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).
+// tanhBackwardFromOutputNEON sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackwardFromOutput).
 // All slices have the same length; the output may be the same slice as an input.
 //
 //go:noescape
-func tanhBackwardNEON(dx []float32, dy []float32, y []float32)
+func tanhBackwardFromOutputNEON(dx []float32, dy []float32, y []float32)
+
+// tanhBackwardNEON sets dx[i] = dy[i]*(1-tanh(x[i])²) (see kernels.TanhBackward): dy·4·m·r²·2^n, e = exp(-2|x|) = m·2^n, r = 1/(1+e).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func tanhBackwardNEON(dx []float32, dy []float32, x []float32)
 
 // geluTanhNEON sets dst[i] = 0.5*x[i]*(1+tanh(sqrt(2/pi)*(x[i]+0.044715*x[i]^3))) (see kernels.GELUTanh).
 // All slices have the same length; the output may be the same slice as an input.
@@ -251,3 +275,63 @@ func softmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
 //
 //go:noescape
 func logSoftmaxBackwardNEON(dx []float32, dy []float32, y []float32, cols int)
+
+// softsignNEON sets dst[i] = x[i]/(1+|x[i]|) (see kernels.Softsign): q = a/d, a = min(|x|, MaxFloat32), d = 1 + a rounded, corrected by (a - q·(1+a))/d.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func softsignNEON(dst []float32, x []float32)
+
+// softsignBackwardNEON sets dx[i] = dy[i]/(1+|x[i]|)^2 (see kernels.SoftsignBackward): (dy/d)/d, d = 1 + |x| rounded.
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func softsignBackwardNEON(dx []float32, dy []float32, x []float32)
+
+// gluNEON sets dst[i] = a[i]*sigmoid(b[i]) (see kernels.GLU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func gluNEON(dst []float32, a []float32, b []float32)
+
+// gluBackwardNEON sets da[i] = dy[i]*sigmoid(b[i]) and db[i] = dy[i]*a[i]*s*(1-s), s = sigmoid(b[i]) (see kernels.GLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func gluBackwardNEON(da []float32, db []float32, dy []float32, a []float32, b []float32)
+
+// swiGLUNEON sets dst[i] = silu(gate[i])*up[i] (see kernels.SwiGLU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func swiGLUNEON(dst []float32, gate []float32, up []float32)
+
+// swiGLUBackwardNEON sets dgate[i] = dy[i]*up[i]*silu'(gate[i]) and dup[i] = dy[i]*silu(gate[i]) (see kernels.SwiGLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func swiGLUBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+
+// geGLUNEON sets dst[i] = gelu(gate[i])*up[i], GELU's erf form (see kernels.GeGLU).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geGLUNEON(dst []float32, gate []float32, up []float32)
+
+// geGLUBackwardNEON sets dgate[i] = dy[i]*up[i]*gelu'(gate[i]) and dup[i] = dy[i]*gelu(gate[i]) (see kernels.GeGLUBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func geGLUBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)
+
+// geGLUTanhNEON sets dst[i] = gelu_tanh(gate[i])*up[i] (see kernels.GeGLUTanh).
+// All slices have the same length; the output may be the same slice as an input.
+//
+//go:noescape
+func geGLUTanhNEON(dst []float32, gate []float32, up []float32)
+
+// geGLUTanhBackwardNEON sets dgate[i] = dy[i]*up[i]*gelu_tanh'(gate[i]) and dup[i] = dy[i]*gelu_tanh(gate[i]) (see kernels.GeGLUTanhBackward).
+// All slices have the same length; each output may be the same slice as an input.
+//
+//go:noescape
+func geGLUTanhBackwardNEON(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)

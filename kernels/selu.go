@@ -198,7 +198,7 @@ func celuBackward(dx, dy, x []float32, alpha float32) {
 			}
 			t := float32(z*c.K) + exp32.Magic
 			f := t - exp32.Magic
-			r := (float32(z-float32(f*hi)) - float32(f*lo)) * c.Inv
+			r := float32((float32(z-float32(f*hi)) - float32(f*lo)) * c.Inv) // rounded here, so that no CPU fuses it into p
 			e := (1 + float64(expm1Poly(r))) * pow2Float64(int32(math.Float32bits(t)-math.Float32bits(exp32.Magic)))
 			if v <= c.ZeroBelow {
 				e = 0 // as in float64: ±Inf·exp(x/alpha) is NaN

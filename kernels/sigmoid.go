@@ -35,17 +35,81 @@ func Sigmoid(dst, x []float32) {
 	}
 }
 
-// SigmoidBackward sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient of Sigmoid
-// given the gradient dy of its output and its output y, within 1 ulp
-// (computed in float64, rounded once).
-func SigmoidBackward(dx, dy, y []float32) {
-	check.Binary("SigmoidBackward", "y", dx, dy, y)
+// SigmoidBackward sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]), the
+// gradient of Sigmoid given the gradient dy of its output and its input x,
+// within 1 ulp: e/(1+e)², e = exp(-|x|), in float64, rounded once. Where
+// exp(-|x|) is 0 in float64 (|x| >= 745.14) the result is dy·+0, so that
+// an infinite dy gives NaN there, as the float64 formula does.
+func SigmoidBackward(dx, dy, x []float32) {
+	check.Binary("SigmoidBackward", "x", dx, dy, x)
+	dx, dy = dx[:len(x)], dy[:len(x)]
+	for i, v := range x {
+		dx[i] = float32(float64(dy[i]) * sigmoidSlope64(v))
+	}
+}
+
+// SigmoidBackwardFromOutput sets dx[i] = dy[i]*y[i]*(1-y[i]), the gradient
+// of Sigmoid given the gradient dy of its output and its output y, within
+// 1 ulp (computed in float64, rounded once).
+func SigmoidBackwardFromOutput(dx, dy, y []float32) {
+	check.Binary("SigmoidBackwardFromOutput", "y", dx, dy, y)
 	dx, dy = dx[:len(y)], dy[:len(y)]
 	for i, v := range y {
 		w := float64(v)
 		dx[i] = float32(float64(dy[i]) * w * (1 - w))
 	}
 }
+
+// sigmoid64 returns sigmoid(v) in float64: 1/(1+e) for v > 0 and e/(1+e)
+// elsewhere, e = exp(-|v|); 0 where exp(v) is 0 in float64 (v <= -745.14,
+// -Inf included), and NaN for a NaN v.
+func sigmoid64(v float32) float64 {
+	e := expNegAbs(v)
+	switch {
+	case v > 0:
+		return 1 / (1 + e)
+	case v <= exp32.ExpZeroBelow:
+		return 0
+	}
+	return e / (1 + e)
+}
+
+// sigmoidSlope64 returns sigmoid(v)·(1 - sigmoid(v)) = e/(1+e)², e =
+// exp(-|v|), in float64: 0 where e is 0 in float64 (|v| >= 745.14), NaN
+// for a NaN v.
+func sigmoidSlope64(v float32) float64 {
+	if -abs(v) <= exp32.ExpZeroBelow {
+		return 0
+	}
+	e := expNegAbs(v)
+	return e / ((1 + e) * (1 + e))
+}
+
+// silu64 returns SiLU(v) = v·sigmoid(v) in float64: -0 where sigmoid(v) is
+// 0 in float64 (v <= -745.14, -Inf included, whose product would be NaN).
+func silu64(v float32) float64 {
+	if v <= exp32.ExpZeroBelow {
+		return negZero64
+	}
+	return float64(v) * sigmoid64(v)
+}
+
+// siluSlope64 returns SiLUBackward's derivative at v in float64 (see
+// there): -0 where exp(v) is 0 in float64 (v <= -745.14).
+func siluSlope64(v float32) float64 {
+	if v <= exp32.ExpZeroBelow {
+		return negZero64
+	}
+	e := expNegAbs(v)
+	c := float64(clampX(v))
+	d := (1 + e) * (1 + e)
+	if v < 0 {
+		return e * ((1 + c) + e) / d
+	}
+	return (1 + e + c*e) / d
+}
+
+var negZero64 = math.Copysign(0, -1)
 
 // SiLU sets dst[i] = x[i]*sigmoid(x[i]) within 2 ulp (3 where the result
 // is subnormal). SiLU(+Inf) = +Inf, SiLU(-Inf) = -0, SiLU(±0) = ±0, and a
@@ -75,18 +139,7 @@ func SiLUBackward(dx, dy, x []float32) {
 	check.Binary("SiLUBackward", "x", dx, dy, x)
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
-		e := expNegAbs(v)
-		c := float64(clampX(v))
-		d := (1 + e) * (1 + e)
-		q := (1 + e + c*e) / d
-		if v < 0 {
-			q = e * ((1 + c) + e) / d
-		}
-		g := float32(float64(dy[i]) * q)
-		if v <= exp32.ExpZeroBelow {
-			g = dy[i] * negZero
-		}
-		dx[i] = g
+		dx[i] = float32(float64(dy[i]) * siluSlope64(v))
 	}
 }
 
@@ -101,6 +154,11 @@ func SiLUBackward(dx, dy, x []float32) {
 func Softplus(dst, x []float32, beta, threshold float32) {
 	check.Unary("Softplus", dst, x)
 	check.Beta("Softplus", beta)
+	softplus(dst, x, beta, threshold)
+}
+
+// softplus is Softplus, its arguments checked.
+func softplus(dst, x []float32, beta, threshold float32) {
 	dst = dst[:len(x)]
 	b := float64(beta)
 	for i, v := range x {
@@ -126,6 +184,11 @@ func Softplus(dst, x []float32, beta, threshold float32) {
 func SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	check.Binary("SoftplusBackward", "x", dx, dy, x)
 	check.Beta("SoftplusBackward", beta)
+	softplusBackward(dx, dy, x, beta, threshold)
+}
+
+// softplusBackward is SoftplusBackward, its arguments checked.
+func softplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
 		p := beta * v

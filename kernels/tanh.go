@@ -48,14 +48,28 @@ func tanhPoly(y float32) float32 {
 	return float32(q*y) + tanh32.P1
 }
 
-// TanhBackward sets dx[i] = dy[i]*(1-y[i]*y[i]), the gradient of Tanh given
-// the gradient dy of its output and its output y, within 2 ulp: 1 - y·y is
-// computed as (1-|y|)·(1+|y|), where 1 - |y| is exact where y·y would
-// cancel. From |y| = 2^64 up (never a result of Tanh), where
+// TanhBackward sets dx[i] = dy[i]*(1-tanh(x[i])²), the gradient of Tanh
+// given the gradient dy of its output and its input x, within 1 ulp:
+// 4e/(1+e)², e = exp(-2|x|), in float64, rounded once, so that it does not
+// cancel where tanh(x) rounds to ±1 (|x| > 9: tiny, not 0). Where
+// exp(-2|x|) is 0 in float64 (|x| >= 372.57) the result is dy·+0, so that
+// an infinite dy gives NaN there, as the float64 formula does.
+func TanhBackward(dx, dy, x []float32) {
+	check.Binary("TanhBackward", "x", dx, dy, x)
+	dx, dy = dx[:len(x)], dy[:len(x)]
+	for i, v := range x {
+		dx[i] = float32(float64(dy[i]) * 4 * sigmoidSlope64(2*v))
+	}
+}
+
+// TanhBackwardFromOutput sets dx[i] = dy[i]*(1-y[i]*y[i]), the gradient of
+// Tanh given the gradient dy of its output and its output y, within 2 ulp:
+// 1 - y·y is computed as (1-|y|)·(1+|y|), where 1 - |y| is exact where y·y
+// would cancel. From |y| = 2^64 up (never a result of Tanh), where
 // 1 - y·y overflows, dy·|y| is computed first and then multiplied by -|y|.
 // NaNs and infinities propagate as in the formula.
-func TanhBackward(dx, dy, y []float32) {
-	check.Binary("TanhBackward", "y", dx, dy, y)
+func TanhBackwardFromOutput(dx, dy, y []float32) {
+	check.Binary("TanhBackwardFromOutput", "y", dx, dy, y)
 	dx, dy = dx[:len(y)], dy[:len(y)]
 	for i, v := range y {
 		a := math.Float32frombits(math.Float32bits(v) &^ signBit)
@@ -109,11 +123,14 @@ func GELUTanhBackward(dx, dy, x []float32) {
 // v < 0 it is E·(1 + E + v·v')/(1 + E)², else (1 + E + v·v'·E)/(1 + E)²,
 // E = exp(-|v|·(A + B·v²)). From GELUBackwardMin down, dy times it rounds to
 // 0 for every float32 dy, as the derivative does; it is -0 at -Inf.
-func geluTanhSlope(v float32) float64 {
+func geluTanhSlope(v float32) float64 { return geluTanhSlopeFrom(v, tanh32.GELUBackwardMin) }
+
+// geluTanhSlopeFrom is geluTanhSlope with v clamped to [lo, -lo] instead.
+func geluTanhSlopeFrom(v, lo float32) float64 {
 	if v < -math.MaxFloat32 {
 		return math.Copysign(0, -1)
 	}
-	xc := min(max(v, tanh32.GELUBackwardMin), -tanh32.GELUBackwardMin)
+	xc := min(max(v, lo), -lo)
 	e := geluExp(xc)
 	w := float64(xc)
 	xv := w * (tanh32.A + 3*tanh32.B*w*w)
@@ -124,14 +141,15 @@ func geluTanhSlope(v float32) float64 {
 	return (t + xv*e) / (t * t)
 }
 
-// geluExp returns E = exp(-|v|), v = A·x + B·x³, for GELUBackwardMin <= x,
-// in float64: v and its reduction v - n·ln2 are computed in float64, which
+// geluExp returns E = exp(-|v|), v = A·x + B·x³, for GatedBackwardMin <= x
+// (a larger |x| is taken as GatedBackwardMin's: callers clamp x, but for
+// +Inf, where E's size no longer matters), in float64: v and its reduction v - n·ln2 are computed in float64, which
 // leaves r within 2^-45 of its value; exp(r) - 1 is exp32's polynomial, also
 // evaluated in float64.
 func geluExp(x float32) float64 {
 	a := -math.Abs(float64(x))
-	if a < float64(tanh32.GELUBackwardMin) { // +Inf
-		a = float64(tanh32.GELUBackwardMin)
+	if a < float64(tanh32.GatedBackwardMin) {
+		a = float64(tanh32.GatedBackwardMin)
 	}
 	v := a * (tanh32.A + tanh32.B*a*a)
 	const magic = 0x1.8p52 // v·log2(e) + magic holds round(v·log2(e)) in its low bits

@@ -41,36 +41,91 @@ type elementwise struct {
 	// op computes a vector of outputs from a vector of each input, in
 	// input order.
 	op func(w width, in []reg.VecVirtual) reg.VecVirtual
+
+	// out2, if set, names a second output, and op2, in place of op,
+	// computes a vector of each output (the backward passes of the gated
+	// units, which write two gradients). Such a kernel writes with
+	// ordinary stores only: its outputs need not share an alignment that
+	// VMOVNTPS could use, and it has no stream parameter.
+	out2 string
+	op2  func(w width, in []reg.VecVirtual) (y, y2 reg.VecVirtual)
+	// avx2Only emits the kernel for AVX2 alone: the AVX-512 Impl runs it
+	// (see gen/wiring) until an AVX-512 kernel has run on a CPU that has
+	// AVX-512.
+	avx2Only bool
 }
+
+// avx2OnlyNote opens the code of an avx2Only kernel.
+const avx2OnlyNote = "AVX2 alone: the AVX-512 implementation runs this kernel too."
+
+// outputs returns the names of the output slice parameters.
+func (k elementwise) outputs() []string {
+	if k.out2 != "" {
+		return []string{k.out, k.out2}
+	}
+	return []string{k.out}
+}
+
+// compute computes a vector of each output from a vector of each input.
+func (k elementwise) compute(w width, in []reg.VecVirtual) []reg.VecVirtual {
+	if k.op2 != nil {
+		y, y2 := k.op2(w, in)
+		return []reg.VecVirtual{y, y2}
+	}
+	return []reg.VecVirtual{k.op(w, in)}
+}
+
+// outputRegs hold the output base pointers, in parameter order.
+var outputRegs = []reg.Register{reg.RDI, reg.R12}
 
 // inputRegs hold the input base pointers, in parameter order.
 var inputRegs = []reg.Register{reg.RSI, reg.RDX, reg.R10}
 
 func (k elementwise) signature() string {
-	params := k.out + ", " + strings.Join(k.in, ", ") + " []float32"
+	params := strings.Join(append(k.outputs(), k.in...), ", ") + " []float32"
 	if k.params != "" {
 		params += ", " + k.params
+	}
+	if k.out2 != "" {
+		return "func(" + params + ")"
 	}
 	return "func(" + params + ", stream bool)"
 }
 
 func (k elementwise) generate() {
 	for _, w := range widths {
+		if k.avx2Only && w.wide() {
+			continue
+		}
 		name := k.name + w.suffix
 		kernel(name, k.signature())
-		Doc(name+" "+k.doc,
-			"All slices have the same length; the output may be the same slice as an input.",
-			"With stream set it writes the output with non-temporal stores.")
+		if k.out2 != "" {
+			Doc(name+" "+k.doc,
+				"All slices have the same length; each output may be the same slice as an input.")
+		} else {
+			Doc(name+" "+k.doc,
+				"All slices have the same length; the output may be the same slice as an input.",
+				"With stream set it writes the output with non-temporal stores.")
+		}
+		if k.avx2Only {
+			Comment(avx2OnlyNote)
+		}
 		out := Load(Param(k.out).Base(), reg.RDI)
+		if k.out2 != "" {
+			Load(Param(k.out2).Base(), outputRegs[1])
+		}
 		n := Load(Param(k.out).Len(), reg.RCX)
 		in := make([]reg.Register, len(k.in))
 		for i, name := range k.in {
 			in[i] = Load(Param(name).Base(), inputRegs[i])
 		}
 		k.setup(w)
-		if w.wide() {
+		switch {
+		case w.wide():
 			k.wide(w, out, n, in)
-		} else {
+		case k.out2 != "":
+			k.narrowPair(w, n, in)
+		default:
 			k.narrow(w, out, n, in)
 		}
 	}
@@ -114,6 +169,68 @@ func (k elementwise) narrow(w width, out, n reg.Register, in []reg.Register) {
 		VMASKMOVPS(Mem{Base: p}, m, ins[i])
 	}
 	VMASKMOVPS(k.op(w, ins), m, Mem{Base: out})
+	VZEROUPPER()
+	RET()
+}
+
+// narrowPair emits the edges of an AVX2 kernel with two outputs around
+// the body, as narrow does, but for where the first and last vectors of
+// results wait while the body runs: in a stack slot, which leaves the
+// registers to the body.
+func (k elementwise) narrowPair(w width, n reg.Register, in []reg.Register) {
+	out, out2 := outputRegs[0], outputRegs[1]
+	CMPQ(n, Imm(uint64(w.lanes)))
+	JB(LabelRef("short"))
+
+	Comment("First and last vectors of results, before any store, kept on the stack.")
+	saved := AllocLocal(4 * w.bytes())
+	at := func(j int) Mem { return saved.Offset(j * w.bytes()) }
+	for j, y := range k.compute(w, loadInputs(w, in, func(p reg.Register) Mem { return Mem{Base: p} })) {
+		VMOVUPS(y, at(j))
+	}
+	for j, y := range k.compute(w, loadInputs(w, in, func(p reg.Register) Mem { return Mem{Base: p, Index: n, Scale: 4, Disp: -w.bytes()} })) {
+		VMOVUPS(y, at(2+j))
+	}
+	outHead, out2Head, tailOffset := reg.R8, reg.R13, reg.R9
+	MOVQ(out, outHead)
+	MOVQ(out2, out2Head)
+	MOVQ(n, tailOffset)
+	SHLQ(Imm(2), tailOffset)
+	SUBQ(Imm(uint64(w.bytes())), tailOffset)
+	CMPQ(n, Imm(uint64(2*w.lanes)))
+	JBE(LabelRef("edges"))
+
+	Comment("Skip to the first aligned output; the head vectors cover the skipped lanes.")
+	skip := reg.RAX
+	MOVQ(out, skip)
+	NEGQ(skip)
+	ANDQ(Imm(uint64(w.bytes()-1)), skip)
+	SHRQ(Imm(2), skip)
+	SUBQ(skip, n)
+	k.body(w, out, n, in, skip)
+
+	Label("edges")
+	for j, base := range []reg.Register{outHead, out2Head} {
+		y := w.vec()
+		VMOVUPS(at(j), y)
+		VMOVUPS(y, Mem{Base: base})
+		VMOVUPS(at(2+j), y)
+		VMOVUPS(y, Mem{Base: base, Index: tailOffset, Scale: 1})
+	}
+	VZEROUPPER()
+	RET()
+
+	Label("short")
+	Comment("n < 8: lanes [0, n) through masked loads and stores.")
+	m := lowLanesMask(n)
+	ins := make([]reg.VecVirtual, len(in))
+	for i, p := range in {
+		ins[i] = YMM()
+		VMASKMOVPS(Mem{Base: p}, m, ins[i])
+	}
+	for j, y := range k.compute(w, ins) {
+		VMASKMOVPS(y, m, Mem{Base: outputRegs[j]})
+	}
 	VZEROUPPER()
 	RET()
 }
@@ -164,12 +281,20 @@ func (k elementwise) body(w width, out, n reg.Register, in []reg.Register, skip 
 	LEAQ(Mem{Base: skip, Index: i, Scale: 1}, skip)
 	SHLQ(Imm(2), skip)
 	ADDQ(skip, out)
+	if k.out2 != "" {
+		ADDQ(skip, outputRegs[1])
+	}
 	for _, p := range in {
 		ADDQ(skip, p)
 	}
 	SHLQ(Imm(2), i)
 	NEGQ(i)
 
+	if k.out2 != "" {
+		k.loops(w, "plain", out, in, i, func(v reg.VecVirtual, m Mem) { VMOVUPS(v, m) })
+		JMP(LabelRef("edges"))
+		return
+	}
 	stream := Load(Param("stream"), reg.R11B)
 	TESTB(stream, stream)
 	JNZ(LabelRef("stream"))
@@ -199,12 +324,14 @@ func (k elementwise) loops(w width, tag string, out reg.Register, in []reg.Regis
 	// Every result of an iteration before any store: an output a multiple
 	// of 4 KiB from an input would otherwise make the loads of the next
 	// vectors wait on stores whose addresses look alike (4K aliasing).
-	results := make([]reg.VecVirtual, unroll)
+	results := make([][]reg.VecVirtual, unroll)
 	for u := range results {
-		results[u] = k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, size*u) }))
+		results[u] = k.compute(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, size*u) }))
 	}
 	for u, r := range results {
-		store(r, at(out, size*u))
+		for j, y := range r {
+			store(y, at(outputRegs[j], size*u))
+		}
 	}
 	ADDQ(U32(size*unroll), i)
 	CMPQ(i, I32(-size*unroll))
@@ -213,7 +340,9 @@ func (k elementwise) loops(w width, tag string, out reg.Register, in []reg.Regis
 	Label(loop1)
 	TESTQ(i, i)
 	JZ(LabelRef(done))
-	store(k.op(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, 0) })), at(out, 0))
+	for j, y := range k.compute(w, loadInputs(w, in, func(p reg.Register) Mem { return at(p, 0) })) {
+		store(y, at(outputRegs[j], 0))
+	}
 	ADDQ(Imm(uint64(size)), i)
 	JMP(LabelRef(loop1))
 	Label(done)

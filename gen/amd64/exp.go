@@ -143,6 +143,14 @@ func negative(w width, x reg.VecVirtual, zero Op) mask { return w.compare(cmpGT,
 // for |q| < 2^9: where |dy| >= BigGradient, as (dy·2^-BigShift)·q·
 // 2^(n+BigShift). It overwrites q and v.
 func (x *expVector) scaleGradient(w width, dy, q, v reg.VecVirtual) reg.VecVirtual {
+	return x.scaleProduct(w, dy, nil, q, v)
+}
+
+// scaleProduct returns (dy·g)·q·2^n as scaleGradient returns dy·q·2^n, for
+// |g·q| < 2^9 where |dy| >= BigGradient (or without g, if it is nil): the
+// gated units multiply their two inputs first, so that a tiny g (a
+// subnormal gate) costs no precision before the product with dy.
+func (x *expVector) scaleProduct(w width, dy, g, q, v reg.VecVirtual) reg.VecVirtual {
 	a, b := w.vec(), w.vec()
 	VANDPS(mem(cAbsMask), dy, a)
 	big := w.compare(cmpGE, mem(cBigGradient), a)
@@ -151,6 +159,9 @@ func (x *expVector) scaleGradient(w width, dy, q, v reg.VecVirtual) reg.VecVirtu
 	b = w.blend(big, a, b)
 	VPADDD(mem(cBigShift), v, a)
 	v = w.blend(big, a, v)
+	if g != nil {
+		VMULPS(g, b, b)
+	}
 	VMULPS(b, q, q)
 	return x.scaleTwice(w, q, v)
 }
@@ -167,7 +178,13 @@ func clampX(w width, c pool, x reg.VecVirtual) reg.VecVirtual {
 // derivative's exp(x) is 0 (so that an infinite dy gives NaN), and
 // returns it.
 func underflowed(w width, dy, x, g reg.VecVirtual) reg.VecVirtual {
+	return zeroBelow(w, cNegZero, dy, x, g)
+}
+
+// zeroBelow sets g to dy·zero (zero: cNegZero or cZero) where x <= ExpZeroBelow
+// and returns it.
+func zeroBelow(w width, zero constant, dy, x, g reg.VecVirtual) reg.VecVirtual {
 	z := w.vec()
-	VMULPS(mem(cNegZero), dy, z)
+	VMULPS(mem(zero), dy, z)
 	return w.blend(w.compare(cmpLE, mem(cExpZeroBelow), x), z, g)
 }

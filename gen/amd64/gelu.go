@@ -31,7 +31,12 @@ var (
 	dNegLn2 = double{"geluNegLn2", -gelu32.Ln2}
 	dOne    = double{"geluOne", 1}
 	dNegK   = double{"geluNegInvSqrt2Pi", -gelu32.InvSqrt2Pi}
-	dAbs    = double{"geluAbs64", math.Float64frombits(1<<63 - 1)}
+	// The constants of RatioTail, for GeGLU's backward pass.
+	dInvSqrt2Pi = double{"geluInvSqrt2Pi", gelu32.InvSqrt2Pi}
+	dThree      = double{"three64", 3}
+	dNegOne     = double{"negOne64", -1}
+	dClamp64    = double{"geluClamp64", float64(gelu32.Clamp)}
+	dAbs        = double{"geluAbs64", math.Float64frombits(1<<63 - 1)}
 	// dExpm1 are p's coefficients, C6 down to C2, in Horner's order.
 	dExpm1 = []double{
 		{"geluC6", float64(exp32.C6)}, {"geluC5", float64(exp32.C5)}, {"geluC4", float64(exp32.C4)},
@@ -176,19 +181,36 @@ func geluBackwardKernel() {
 			xc := w.vec()
 			VMINPS(x, c.get(cGELUClamp), xc) // x where x is NaN
 			VMAXPS(xc, c.get(cGELUNegClamp), xc)
-			lo := geluBackwardHalf(w, d, toDoubles(w, xc, 0), toDoubles(w, dy, 0))
-			return toFloats(w, lo, geluBackwardHalf(w, d, toDoubles(w, xc, 1), toDoubles(w, dy, 1)))
+			lo := geluBackwardHalf(w, d, toDoubles(w, xc, 0), toDoubles(w, dy, 0), false)
+			return toFloats(w, lo, geluBackwardHalf(w, d, toDoubles(w, xc, 1), toDoubles(w, dy, 1), false))
 		},
 	}.generate()
 }
 
 // geluBackwardHalf returns dy·(Phi(x) + x·phi(x)) in float64 lanes, given x
-// clamped to [-Clamp, Clamp]; it overwrites dy.
-func geluBackwardHalf(w width, d doublePool, x, dy reg.VecVirtual) reg.VecVirtual {
+// clamped to [-Clamp, Clamp], or with tail to [-GatedClamp, GatedClamp]
+// (the ratio of RatioTail beyond Clamp); it overwrites dy.
+func geluBackwardHalf(w width, d doublePool, x, dy reg.VecVirtual, tail bool) reg.VecVirtual {
 	a := w.vec()
 	VANDPD(d.get(dAbs), x, a)
 	p, v := gauss(w, d, a)
 	r := ratio(w, d, a)
+	if tail {
+		Comment("Beyond Clamp, (1 - u + 3u²)/(a·√(2π)), u = 1/a² (see gelu32.RatioTail).")
+		u, t := w.vec(), w.vec()
+		VMULPD(a, a, u)
+		VMOVUPD(d.get(dOne), t)
+		VDIVPD(u, t, u)
+		VMOVUPD(d.get(dThree), t)
+		VFMADD213PD(d.get(dNegOne), u, t) // 3u - 1
+		VFMADD213PD(d.get(dOne), u, t)    // (3u - 1)·u + 1
+		VMULPD(a, u, u)                   // 1/a
+		VMULPD(u, t, t)
+		VMULPD(d.get(dInvSqrt2Pi), t, t)
+		big := w.vec()
+		VCMPPD(U8(cmpGT), d.get(dClamp64), a, big) // a > Clamp
+		VBLENDVPD(big, t, r, r)
+	}
 	VFMADD231PD(d.get(dNegK), a, r) // r = R(a) - a/√(2π)
 	scale(r, v)
 	VFMADD213PD(r, r, p) // p = D = Phi(-a) - a·phi(a) = r·p + r

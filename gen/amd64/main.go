@@ -17,6 +17,8 @@ func main() {
 	seluKernels()
 	hardKernels()
 	softmaxKernels()
+	softsignKernels()
+	gluKernels()
 	assertFlushed()
 	Generate()
 }

@@ -7,6 +7,7 @@ import (
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
 
+	"github.com/simdact/simdact/internal/exp32"
 	"github.com/simdact/simdact/internal/sigmoid32"
 )
 
@@ -40,7 +41,10 @@ func logCoefficient(i int) Mem {
 
 func sigmoidKernels() {
 	sigmoidKernel()
+	sigmoidBackwardFromOutputKernel()
 	sigmoidBackwardKernel()
+	swishKernel()
+	swishBackwardKernel()
 	siluKernel()
 	siluBackwardKernel()
 	softplusKernel()
@@ -76,11 +80,11 @@ func sigmoidKernel() {
 	}.generate()
 }
 
-func sigmoidBackwardKernel() {
+func sigmoidBackwardFromOutputKernel() {
 	var c pool
 	elementwise{
-		name: "sigmoidBackward",
-		doc: "sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) " +
+		name: "sigmoidBackwardFromOutput",
+		doc: "sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackwardFromOutput): dy·(y - y²), or (dy·y)·(1-y) " +
 			"where |y| >= 2^63.",
 		out: "dx", in: []string{"dy", "y"},
 		setup: func(w width) {
@@ -356,6 +360,141 @@ func mishBackwardKernel() {
 			v2 := w.blend(w.signs(v), p.v, a)
 			g := x.scaleGradient(w, dy, num, v2)
 			return underflowed(w, dy, v, g)
+		},
+	}.generate()
+}
+
+// The constants of the logistic slopes: 2 added to a magic-bias sum's n
+// (a factor of 4), the magic-bias sum of n = -60 (below which e = m·2^n
+// leaves 1 + e at 1), and the difference of the biases of a magic-bias sum
+// and a float32 exponent.
+var (
+	cIntTwo    = constant{"intTwo", 2}
+	cSlopeMinN = constant{"slopeMinN", math.Float32bits(exp32.MagicBase + exp32.ScaleBias - 60)}
+	cBiasDiff  = constant{"biasDiff", exp32.ScaleBias - 127}
+)
+
+func sigmoidBackwardKernel() {
+	logisticSlopeKernel("sigmoidBackward", false,
+		"sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]) (see kernels.SigmoidBackward): dy·(m/d²)·2^n, "+
+			"e = exp(-|x|) = m·2^n, d = 1 + e.")
+}
+
+// logisticSlopeKernel emits a kernel that sets dx = dy·c·s(u)·(1-s(u)), s
+// the logistic sigmoid: Sigmoid's derivative (u = x, c = 1), or, with
+// twice, Tanh's, 1 - tanh(x)² = 4·s(2x)·(1-s(2x)) (u = 2x, exact, and c = 4
+// joined to 2^n). With e = exp(-|u|) = m·2^n and d = 1 + e, s(u)·(1-s(u))
+// is (m/d²)·2^n, which the result takes as a gradient does (scaleGradient):
+// d, d² and the quotient round once each, within 6·2^-24 of the value with
+// dy's product, inside the bound's 2^-21 of it. Where exp(-|u|) is 0 in
+// float64 (|u| >= 745.14) the result is dy·+0, as the float64 formula gives.
+func logisticSlopeKernel(name string, twice bool, doc string) {
+	var x expVector
+	elementwise{
+		name: name, doc: doc, avx2Only: true,
+		out: "dx", in: []string{"dy", "x"},
+		setup: func(w width) { x.setup(w, cScaleFloor) },
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, u := in[0], in[1]
+			if twice {
+				t := w.vec()
+				VADDPS(u, u, t)
+				u = t
+			}
+			p := x.exp(w, u, nil)
+			Comment("d = 1 + 2^max(n, -60)·m, and m/d².")
+			d := w.vec()
+			VPMAXSD(mem(cSlopeMinN), p.v, d)
+			VPSUBD(mem(cBiasDiff), d, d)
+			VPSLLD(U8(23), d, d)
+			VFMADD213PS(x.c.get(cOne), p.m, d) // d·m + 1
+			VMULPS(d, d, d)
+			VDIVPS(d, p.m, p.m)
+			if twice {
+				VPADDD(mem(cIntTwo), p.v, p.v)
+			}
+			g := x.scaleGradient(w, dy, p.m, p.v)
+			na := w.vec()
+			VORPS(x.c.get(cSignBit), u, na) // -|u|
+			return zeroBelow(w, cZero, dy, na, g)
+		},
+	}.generate()
+}
+
+func swishKernel() {
+	var x expVector
+	var beta Op
+	var zero reg.VecVirtual
+	elementwise{
+		name: "swish", avx2Only: true,
+		doc: "sets dst[i] = x[i]*sigmoid(beta*x[i]) (see kernels.Swish), the rounding of t = beta·x " +
+			"carried into exp(-|t|), for a finite non-zero beta.",
+		out: "dst", in: []string{"x"}, params: "beta float32",
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cLoLimit, cNegLoLimit)
+			beta = w.param("beta")
+			zero = w.zeros()
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			v := in[0]
+			t := w.vec()
+			VMULPS(beta, v, t)
+			lo := softplusLo(w, x.c, beta, v, t)
+			p := x.exp(w, t, lo)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e)
+			Comment("t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.")
+			q := w.vec()
+			VMULPS(r, p.m, q)
+			y := x.scaleGradient(w, v, q, p.v)
+			VMULPS(v, r, r)
+			y = w.blend(negative(w, t, zero), y, r)
+			Comment("t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).")
+			s := w.vec()
+			VANDPS(x.c.get(cSignBit), v, s)
+			y = w.blend(w.compare(cmpLE, mem(cExpZeroBelow), t), s, y)
+			return fixNaN(w, v, y)
+		},
+	}.generate()
+}
+
+func swishBackwardKernel() {
+	var x expVector
+	var beta Op
+	elementwise{
+		name: "swishBackward", avx2Only: true,
+		doc: "sets dx[i] = dy[i]*(s + beta*x[i]*s*(1-s)), s = sigmoid(beta*x[i]) (see kernels.SwishBackward): " +
+			"SiLU's derivative at t = beta·x, the rounding of t carried into exp(-|t|).",
+		out: "dx", in: []string{"dy", "x"}, params: "beta float32",
+		setup: func(w width) {
+			x.setup(w, cScaleFloor, cMaxX, cLoLimit, cNegLoLimit)
+			x.c.registers(w, cMaxX)
+			beta = w.param("beta")
+		},
+		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
+			dy, v := in[0], in[1]
+			c := x.c
+			t := w.vec()
+			VMULPS(beta, v, t)
+			lo := softplusLo(w, c, beta, v, t)
+			p := x.exp(w, t, lo)
+			e := x.value(w, p)
+			r := x.reciprocal(w, e)
+			VMULPS(r, r, r)
+			ct := clampX(w, c, t)
+			Comment("t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².")
+			a := w.vec()
+			VADDPS(c.get(cOne), ct, a)
+			VADDPS(e, a, a)
+			VMULPS(p.m, a, a)
+			VADDPS(c.get(cOne), e, p.m)
+			VFMADD231PS(e, ct, p.m)
+			q := w.blend(w.signs(t), a, p.m)
+			VMULPS(r, q, q)
+			VMOVUPS(c.get(cScaleBase), a)
+			v2 := w.blend(w.signs(t), p.v, a)
+			g := x.scaleGradient(w, dy, q, v2)
+			return underflowed(w, dy, t, g)
 		},
 	}.generate()
 }

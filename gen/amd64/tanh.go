@@ -53,7 +53,9 @@ func (p pool) inMemory(cs ...constant) {
 
 func tanhKernels() {
 	tanhKernel()
-	tanhBackwardKernel()
+	tanhBackwardFromOutputKernel()
+	logisticSlopeKernel("tanhBackward", true,
+		"sets dx[i] = dy[i]*(1-tanh(x[i])²) (see kernels.TanhBackward): dy·4·m·r²·2^n, e = exp(-2|x|) = m·2^n, r = 1/(1+e).")
 	geluTanhKernel()
 	geluTanhBackwardKernel()
 }
@@ -119,11 +121,11 @@ func tanhVector(w width, c pool, x reg.VecVirtual) reg.VecVirtual {
 	return q
 }
 
-func tanhBackwardKernel() {
+func tanhBackwardFromOutputKernel() {
 	var c pool
 	elementwise{
-		name: "tanhBackward",
-		doc:  "sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).",
+		name: "tanhBackwardFromOutput",
+		doc:  "sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackwardFromOutput).",
 		out:  "dx", in: []string{"dy", "y"},
 		setup: func(w width) { c = w.pool(cTanhAbs, cSignBit, cOne, cTanhHuge) },
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {

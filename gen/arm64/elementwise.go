@@ -11,19 +11,23 @@ import "fmt"
 //     4·unroll lanes (16 by default) and then 4 lanes an iteration, and the
 //     last vector is stored at the end, covering the tail the body left.
 //
-// Registers: eOut, eCount, eIn... inputs, scratch free for setup; V0 up:
-// the unroll vectors of the first input, then of the second, then the unroll
-// results, the tail result and the temporaries of each of the unroll
-// vectors; constants count down from V31.
+// Registers: eOut, eCount, the inputs' pointers (inRegs), scratch free for
+// setup; V0 up: the unroll vectors of the first input, then of the second,
+// then the unroll results of each output, the tail result of each and the
+// temporaries of each of the unroll vectors; constants count down from V31.
 // General-purpose registers of an elementwise kernel.
 const (
 	eOut   reg = 0 // the output pointer
 	eCount reg = 1 // elements left
-	eIn    reg = 2 // the input pointers (R2, R3)
 	eBytes reg = 4 // the length in bytes
 	eAddr  reg = 5 // an input's last vector
 	eLast  reg = 6 // the output's last vector
+	eOut2  reg = 9 // the second output's pointer
+	eLast2 reg = 10
 )
+
+// inRegs hold the input pointers, in parameter order.
+var inRegs = []reg{2, 3, 8}
 
 // scratch is free for loadBits and the setup of a kernel's constants.
 const scratch reg = 7
@@ -42,6 +46,29 @@ type elementwise struct {
 	setup func(fn *function, konst func() vreg)
 	// op computes 4 outputs into d from 4 lanes of each input.
 	op func(fn *function, d vreg, in, tmp []vreg)
+
+	// out2, if set, names a second output, and op2, in place of op,
+	// computes 4 lanes of each output, into d and d2 (the backward passes
+	// of the gated units).
+	out2 string
+	op2  func(fn *function, d, d2 vreg, in, tmp []vreg)
+}
+
+// outputs returns the names of the output slice parameters.
+func (k elementwise) outputs() []string {
+	if k.out2 != "" {
+		return []string{k.out, k.out2}
+	}
+	return []string{k.out}
+}
+
+// compute computes 4 lanes of each output, into d.
+func (k elementwise) compute(fn *function, d []vreg, in, tmp []vreg) {
+	if k.op2 != nil {
+		k.op2(fn, d[0], d[1], in, tmp)
+		return
+	}
+	k.op(fn, d[0], in, tmp)
 }
 
 func (k elementwise) generate(f *file) {
@@ -49,27 +76,35 @@ func (k elementwise) generate(f *file) {
 	if unroll == 0 {
 		unroll = 4
 	}
-	params := []param{{k.out, "[]float32"}}
-	for _, name := range k.in {
+	outs := k.outputs()
+	var params []param
+	for _, name := range append(append([]string{}, outs...), k.in...) {
 		params = append(params, param{name, "[]float32"})
 	}
 	params = append(params, k.params...)
-	fn := f.function(k.name, []string{k.name + " " + k.doc,
-		"All slices have the same length; the output may be the same slice as an input."}, params)
+	same := "All slices have the same length; the output may be the same slice as an input."
+	if k.out2 != "" {
+		same = "All slices have the same length; each output may be the same slice as an input."
+	}
+	fn := f.function(k.name, []string{k.name + " " + k.doc, same}, params)
 
-	fn.ins("MOVD %s, %s", fn.arg(k.out, "base"), eOut)
+	outRegs, lastRegs := []reg{eOut, eOut2}, []reg{eLast, eLast2}
+	for j, name := range outs {
+		fn.ins("MOVD %s, %s", fn.arg(name, "base"), outRegs[j])
+	}
 	fn.ins("MOVD %s, %s", fn.arg(k.out, "len"), eCount)
 	for i, name := range k.in {
-		fn.ins("MOVD %s, %s", fn.arg(name, "base"), eIn+reg(i))
+		fn.ins("MOVD %s, %s", fn.arg(name, "base"), inRegs[i])
 	}
 	top := vreg(31)
 	if k.setup != nil {
 		k.setup(fn, func() vreg { top--; return top + 1 })
 	}
 
+	base := unroll * len(k.in)
 	input := func(i, u int) vreg { return vreg(unroll*i + u) }
-	result := func(u int) vreg { return vreg(unroll*len(k.in) + u) }
-	tail := result(unroll)
+	result := func(j, u int) vreg { return vreg(base + j*unroll + u) }
+	tail := func(j int) vreg { return vreg(base + len(outs)*unroll + j) }
 	inputs := func(u int) []vreg {
 		r := make([]vreg, len(k.in))
 		for i := range r {
@@ -77,10 +112,21 @@ func (k elementwise) generate(f *file) {
 		}
 		return r
 	}
+	results := func(u int) []vreg {
+		r := make([]vreg, len(outs))
+		for j := range r {
+			r[j] = result(j, u)
+		}
+		return r
+	}
+	tails := make([]vreg, len(outs))
+	for j := range tails {
+		tails[j] = tail(j)
+	}
 	temps := func(u int) []vreg {
 		r := make([]vreg, k.temps)
 		for i := range r {
-			r[i] = tail + 1 + vreg(u*k.temps+i)
+			r[i] = tail(len(outs)-1) + 1 + vreg(u*k.temps+i)
 		}
 		return r
 	}
@@ -90,16 +136,22 @@ func (k elementwise) generate(f *file) {
 
 	fn.ins("CMP $4, %s", eCount)
 	fn.ins("BLT short")
-	fn.comment(fmt.Sprintf("The last 4 results, before any store; %s is where they go.", eLast))
+	if len(outs) == 1 {
+		fn.comment(fmt.Sprintf("The last 4 results, before any store; %s is where they go.", eLast))
+	} else {
+		fn.comment(fmt.Sprintf("The last 4 results, before any store; %s and %s are where they go.", eLast, eLast2))
+	}
 	fn.ins("LSL $2, %s, %s", eCount, eBytes)
 	for i := range k.in {
-		fn.ins("ADD %s, %s, %s", eBytes, eIn+reg(i), eAddr)
+		fn.ins("ADD %s, %s, %s", eBytes, inRegs[i], eAddr)
 		fn.ins("SUB $16, %s, %s", eAddr, eAddr)
 		fn.ins("VLD1 (%s), %s", eAddr, list(input(i, 0), 1))
 	}
-	k.op(fn, tail, inputs(0), temps(0))
-	fn.ins("ADD %s, %s, %s", eBytes, eOut, eLast)
-	fn.ins("SUB $16, %s, %s", eLast, eLast)
+	k.compute(fn, tails, inputs(0), temps(0))
+	for j := range outs {
+		fn.ins("ADD %s, %s, %s", eBytes, outRegs[j], lastRegs[j])
+		fn.ins("SUB $16, %s, %s", lastRegs[j], lastRegs[j])
+	}
 
 	if unroll > 1 {
 		lanes := 4 * unroll
@@ -107,12 +159,14 @@ func (k elementwise) generate(f *file) {
 		fn.ins("CMP $%d, %s", lanes, eCount)
 		fn.ins("BLT loop4")
 		for i := range k.in {
-			fn.ins("VLD1.P %d(%s), %s", 4*lanes, eIn+reg(i), list(input(i, 0), unroll))
+			fn.ins("VLD1.P %d(%s), %s", 4*lanes, inRegs[i], list(input(i, 0), unroll))
 		}
 		for u := range unroll {
-			k.op(fn, result(u), inputs(u), temps(u))
+			k.compute(fn, results(u), inputs(u), temps(u))
 		}
-		fn.ins("VST1.P %s, %d(%s)", list(result(0), unroll), 4*lanes, eOut)
+		for j := range outs {
+			fn.ins("VST1.P %s, %d(%s)", list(result(j, 0), unroll), 4*lanes, outRegs[j])
+		}
 		fn.ins("SUB $%d, %s, %s", lanes, eCount, eCount)
 		fn.ins("B loop%d", lanes)
 	}
@@ -121,15 +175,19 @@ func (k elementwise) generate(f *file) {
 	fn.ins("CMP $4, %s", eCount)
 	fn.ins("BLT done")
 	for i := range k.in {
-		fn.ins("VLD1.P 16(%s), %s", eIn+reg(i), list(input(i, 0), 1))
+		fn.ins("VLD1.P 16(%s), %s", inRegs[i], list(input(i, 0), 1))
 	}
-	k.op(fn, result(0), inputs(0), temps(0))
-	fn.ins("VST1.P %s, 16(%s)", list(result(0), 1), eOut)
+	k.compute(fn, results(0), inputs(0), temps(0))
+	for j := range outs {
+		fn.ins("VST1.P %s, 16(%s)", list(result(j, 0), 1), outRegs[j])
+	}
 	fn.ins("SUB $4, %s, %s", eCount, eCount)
 	fn.ins("B loop4")
 
 	fn.label("done")
-	fn.ins("VST1 %s, (%s)", list(tail, 1), eLast)
+	for j := range outs {
+		fn.ins("VST1 %s, (%s)", list(tail(j), 1), lastRegs[j])
+	}
 	fn.ins("RET")
 
 	fn.label("short")
@@ -137,10 +195,12 @@ func (k elementwise) generate(f *file) {
 	fn.ins("CBZ %s, return", eCount)
 	fn.label("lane")
 	for i := range k.in {
-		fn.ins("FMOVS.P 4(%s), F%d", eIn+reg(i), input(i, 0))
+		fn.ins("FMOVS.P 4(%s), F%d", inRegs[i], input(i, 0))
 	}
-	k.op(fn, result(0), inputs(0), temps(0))
-	fn.ins("FMOVS.P F%d, 4(%s)", result(0), eOut)
+	k.compute(fn, results(0), inputs(0), temps(0))
+	for j := range outs {
+		fn.ins("FMOVS.P F%d, 4(%s)", result(j, 0), outRegs[j])
+	}
 	fn.ins("SUB $1, %s, %s", eCount, eCount)
 	fn.ins("CBNZ %s, lane", eCount)
 	fn.label("return")

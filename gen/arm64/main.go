@@ -30,6 +30,8 @@ func main() {
 	seluKernels(f)
 	hardKernels(f)
 	softmaxKernels(f)
+	softsignKernels(f)
+	gluKernels(f)
 	if err := os.WriteFile(*out, f.asm.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -99,3 +99,6 @@ func fdiv(d, n, m vreg) word { return threeSame(0x6e20fc00, "fdiv", "4s", d, n, 
 
 // fcmge is FCMGE Vd.4S, Vn.4S, Vm.4S: all ones where n >= m.
 func fcmge(d, n, m vreg) word { return threeSame(0x6e20e400, "fcmge", "4s", d, n, m) }
+
+// frecpe sets every lane of d to an estimate of 1/n, to 8 bits.
+func frecpe(d, n vreg) word { return twoMisc(0x4ea1d800, "frecpe", "", d, n) }

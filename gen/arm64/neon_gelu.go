@@ -65,3 +65,7 @@ func byElement(base uint32, mnemonic string, d, n vreg, m lane) word {
 func fmlae(d, n vreg, m lane) word { return byElement(0x4fc01000, "fmla", d, n, m) }
 func fmlse(d, n vreg, m lane) word { return byElement(0x4fc05000, "fmls", d, n, m) }
 func fmule(d, n vreg, m lane) word { return byElement(0x4fc09000, "fmul", d, n, m) }
+
+// fcmgtd sets d to all ones in the float64 lanes where n > m (false for
+// NaN).
+func fcmgtd(d, n, m vreg) word { return threeSameD(0x6ee0e400, "fcmgt", d, n, m) }

@@ -48,6 +48,8 @@ func TestEncoders(t *testing.T) {
 		"fcvtn":  func(d, n, _ vreg) word { return fcvtn(d, n) },
 		"fcvtn2": func(d, n, _ vreg) word { return fcvtn2(d, n) },
 		"fmaxv":  func(d, n, _ vreg) word { return fmaxv(d, n) },
+		"frecpe": func(d, n, _ vreg) word { return frecpe(d, n) },
+		"fcmgtd": fcmgtd,
 	}
 	for i := range 2 {
 		encoders["fmlae"+strconv.Itoa(i)] = func(d, n, m vreg) word { return fmlae(d, n, lane{m, i}) }

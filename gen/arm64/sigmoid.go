@@ -13,7 +13,10 @@ import (
 
 func sigmoidKernels(f *file) {
 	sigmoidKernel(f)
+	sigmoidBackwardFromOutputKernel(f)
 	sigmoidBackwardKernel(f)
+	swishKernel(f)
+	swishBackwardKernel(f)
 	siluKernel(f)
 	siluBackwardKernel(f)
 	softplusBackwardKernel(f)
@@ -150,11 +153,11 @@ func siluKernel(f *file) {
 	}.generate(f)
 }
 
-func sigmoidBackwardKernel(f *file) {
+func sigmoidBackwardFromOutputKernel(f *file) {
 	var sign, one, huge vreg
 	elementwise{
-		name: "sigmoidBackwardNEON",
-		doc:  "sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackward): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.",
+		name: "sigmoidBackwardFromOutputNEON",
+		doc:  "sets dx[i] = dy[i]*y[i]*(1-y[i]) (see kernels.SigmoidBackwardFromOutput): dy·(y - y²), or (dy·y)·(1-y) where |y| >= 2^63.",
 		out:  "dx", in: []string{"dy", "y"}, temps: 4,
 		setup: func(fn *function, konst func() vreg) {
 			sign, one, huge = konst(), konst(), konst()
@@ -295,6 +298,46 @@ func softplusKernel(f *file) {
 			fn.word(fcmgt(q, t, threshold))
 			bsl(fn, q, x, a)
 			quietNaN(fn, d, x, q, tr)
+		},
+	}.generate(f)
+}
+
+func swishKernel(f *file) {
+	var c gradientConstants
+	var beta, loLimit, negLoLimit vreg
+	elementwise{
+		name: "swishNEON",
+		doc: "sets dst[i] = x[i]*sigmoid(beta*x[i]) (see kernels.Swish), the rounding of t = beta·x " +
+			"carried into exp(-|t|), for a finite non-zero beta.",
+		out: "dst", in: []string{"x"}, params: []param{{"beta", "float32"}}, temps: 9, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			beta, loLimit, negLoLimit = konst(), konst(), konst()
+			broadcastParam(fn, "beta", beta)
+			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
+			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			x := in[0]
+			t, lo := tmp[7], tmp[3]
+			fn.word(fmul(t, x, beta))
+			softplusLo(fn, c.expConstants, t, x, beta, lo, tmp[0], loLimit, negLoLimit)
+			_, vm, m, e := c.exp(fn, t, lo, tmp)
+			r := tmp[6]
+			reciprocal(fn, c.one, r, e, tmp[0], tmp[2], tmp[3])
+			fn.comment("t < 0: x·(m·r)·2^n, x scaled first where it is huge; else x·r.")
+			fn.word(fmul(m, m, r))
+			c.scaleGradient(fn, m, x, vm, tmp[0], tmp[2], tmp[3])
+			fn.word(fmul(r, r, x))
+			y := tmp[8]
+			fn.word(fcmltz(y, t))
+			bsl(fn, y, m, r)
+			fn.comment("t <= ExpZeroBelow: ±0 with x's sign (the limit at x = ±Inf).")
+			s, k := tmp[0], tmp[2]
+			fn.ins("VAND V%d.B16, V%d.B16, V%d.B16", c.sign, x, s)
+			fn.word(fcmge(k, c.zeroBelow, t))
+			bsl(fn, k, s, y)
+			quietNaN(fn, d, x, k, y)
 		},
 	}.generate(f)
 }

@@ -294,3 +294,110 @@ func softplusLo(fn *function, c expConstants, t, x, beta, lo, s, loLimit, negLoL
 	fn.word(fmax(s, s, negLoLimit))
 	fn.word(fmin(lo, s, loLimit))
 }
+
+func sigmoidBackwardKernel(f *file) {
+	logisticSlopeKernel(f, "sigmoidBackwardNEON", false,
+		"sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]) (see kernels.SigmoidBackward): dy·(m/d²)·2^n, "+
+			"e = exp(-|x|) = m·2^n, d = 1 + e.")
+}
+
+// logisticSlopeKernel writes a kernel that sets dx = dy·c·s(u)·(1-s(u)), as
+// the AVX2 kernel of the same name does: u = x and c = 1 (Sigmoid's
+// derivative), or, with twice, u = 2x and c = 4 joined to 2^n (Tanh's);
+// dy·+0 where exp(-|u|) is 0 in float64.
+func logisticSlopeKernel(f *file, name string, twice bool, doc string) {
+	var c gradientConstants
+	var minN, biasDiff, two vreg
+	elementwise{
+		name: name, doc: doc,
+		out: "dx", in: []string{"dy", "x"}, temps: 7, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			minN, biasDiff = konst(), konst()
+			loadBits(fn, minN, bits(exp32.MagicBase+exp32.ScaleBias-60))
+			loadBits(fn, biasDiff, exp32.ScaleBias-127)
+			if twice {
+				two = konst()
+				loadBits(fn, two, 2)
+			}
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			dy, u := in[0], in[1]
+			if twice {
+				u = tmp[6]
+				fn.word(fadd(u, in[1], in[1]))
+			}
+			_, vm, m, _ := c.exp(fn, u, -1, tmp)
+			fn.comment("dd = 1 + 2^max(n, -60)·m, and m/dd².")
+			dd := tmp[0]
+			fn.word(smax(dd, vm, minN))
+			fn.ins("VSUB V%d.S4, V%d.S4, V%d.S4", biasDiff, dd, dd)
+			fn.ins("VSHL $23, V%d.S4, V%d.S4", dd, dd)
+			fn.ins("VMOV V%d.B16, V%d.B16", c.one, tmp[2])
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", m, dd, tmp[2]) // 1 + 2^k·m, rounded once
+			fn.word(fmul(dd, tmp[2], tmp[2]))
+			fn.word(fdiv(m, m, dd))
+			if twice {
+				fn.ins("VADD V%d.S4, V%d.S4, V%d.S4", two, vm, vm)
+			}
+			c.scaleGradient(fn, m, dy, vm, tmp[0], tmp[2], tmp[3])
+			fn.comment("-|u| <= ExpZeroBelow: dy·+0.")
+			a, z := tmp[0], tmp[2]
+			fn.ins("VORR V%d.B16, V%d.B16, V%d.B16", c.sign, u, a)
+			fn.word(fmul(z, dy, c.zero))
+			fn.word(fcmge(d, c.zeroBelow, a))
+			bsl(fn, d, z, m)
+		},
+	}.generate(f)
+}
+
+func swishBackwardKernel(f *file) {
+	var c gradientConstants
+	var beta, loLimit, negLoLimit vreg
+	elementwise{
+		name: "swishBackwardNEON",
+		doc: "sets dx[i] = dy[i]*(s + beta*x[i]*s*(1-s)), s = sigmoid(beta*x[i]) (see kernels.SwishBackward): " +
+			"SiLU's derivative at t = beta·x, the rounding of t carried into exp(-|t|).",
+		out: "dx", in: []string{"dy", "x"}, params: []param{{"beta", "float32"}}, temps: 10, unroll: 1,
+		setup: func(fn *function, konst func() vreg) {
+			c = loadGradientConstants(fn, konst)
+			beta, loLimit, negLoLimit = konst(), konst(), konst()
+			broadcastParam(fn, "beta", beta)
+			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
+			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+		},
+		op: func(fn *function, d vreg, in, tmp []vreg) {
+			dy, x := in[0], in[1]
+			t, lo := tmp[9], tmp[3]
+			fn.word(fmul(t, x, beta))
+			softplusLo(fn, c.expConstants, t, x, beta, lo, tmp[0], loLimit, negLoLimit)
+			_, vm, m, e := c.exp(fn, t, lo, tmp)
+			rr := tmp[6]
+			reciprocal(fn, c.one, rr, e, tmp[0], tmp[2], tmp[3])
+			fn.word(fmul(rr, rr, rr))
+
+			fn.comment("t < 0 (-0 too): m·((1+ct)+e)·rr, scaled by 2^n; else (1+e+ct·e)·rr; ct = t clamped to ±300.")
+			ct, a := tmp[0], tmp[2]
+			fn.word(fmax(ct, t, c.expMin))
+			loadBits(fn, a, bits(-exp32.ExpMin))
+			fn.word(fmin(ct, ct, a))
+			fn.word(fadd(a, ct, c.one))
+			fn.word(fadd(a, a, e))
+			fn.word(fmul(a, a, m))
+			fn.word(fadd(m, e, c.one))
+			fn.ins("VFMLA V%d.S4, V%d.S4, V%d.S4", e, ct, m) // 1 + e + ct·e
+			q, v2 := tmp[3], tmp[7]
+			fn.word(cmgt(q, c.zero, t)) // t's sign bit
+			fn.ins("VMOV V%d.B16, V%d.B16", q, v2)
+			bsl(fn, q, a, m)
+			fn.word(fmul(q, q, rr))
+			bsl(fn, v2, vm, c.scaleBase)
+			c.scaleGradient(fn, q, dy, v2, tmp[0], tmp[2], tmp[8])
+
+			fn.comment("t <= ExpZeroBelow: dy·-0 (exp(t) is 0 in float64).")
+			fn.word(fmul(a, dy, c.sign))
+			fn.word(fcmge(d, c.zeroBelow, t))
+			bsl(fn, d, a, q)
+		},
+	}.generate(f)
+}

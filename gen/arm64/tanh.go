@@ -10,7 +10,9 @@ import (
 
 func tanhKernels(f *file) {
 	tanhKernel(f)
-	tanhBackwardKernel(f)
+	tanhBackwardFromOutputKernel(f)
+	logisticSlopeKernel(f, "tanhBackwardNEON", true,
+		"sets dx[i] = dy[i]*(1-tanh(x[i])²) (see kernels.TanhBackward): dy·4·m·r²·2^n, e = exp(-2|x|) = m·2^n, r = 1/(1+e).")
 	geluTanhKernel(f)
 	geluTanhBackwardKernel(f)
 }
@@ -102,11 +104,11 @@ func tanhKernel(f *file) {
 	}.generate(f)
 }
 
-func tanhBackwardKernel(f *file) {
+func tanhBackwardFromOutputKernel(f *file) {
 	var sign, one, huge vreg
 	elementwise{
-		name: "tanhBackwardNEON",
-		doc:  "sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackward).",
+		name: "tanhBackwardFromOutputNEON",
+		doc:  "sets dx[i] = dy[i]*(1-y[i]*y[i]) (see kernels.TanhBackwardFromOutput).",
 		out:  "dx", in: []string{"dy", "y"}, temps: 4,
 		setup: func(fn *function, konst func() vreg) {
 			sign, one, huge = konst(), konst(), konst()

@@ -28,6 +28,11 @@ type kernel struct {
 	// arguments of the amd64 and arm64 kernels (without stream), which
 	// default to the API's (neonArgs to args).
 	prep, args, neonArgs string
+	// kernel names the assembly kernels the function runs, if not its own
+	// (kernelName's): LogSigmoid runs Softplus's, with beta = -1.
+	kernel string
+	// names are the slice parameters of a gated unit, outputs first.
+	names []string
 	// custom marks a function whose dispatch on amd64 and arm64 is written
 	// by hand in package asm (its layouts or parameters choose between
 	// kernels); the purego build, the Sets and the benchmarks are still
@@ -57,6 +62,8 @@ const (
 	rowsBinary                 // (dx, dy, y []float32, cols int)
 	prelu                      // (dst, x, slope []float32, inner int)
 	preluBackward              // (dx, dslope, dy, x, slope []float32, inner int)
+	gated                      // (dst, gate, up []float32): names
+	gatedBackward              // (dgate, dup, dy, gate, up []float32): names
 )
 
 // slices returns the names of the function's slice parameters, outputs
@@ -73,6 +80,8 @@ func (k kernel) slices() []string {
 		return []string{"dst", "x", "slope"}
 	case preluBackward:
 		return []string{"dx", "dslope", "dy", "x", "slope"}
+	case gated, gatedBackward:
+		return k.names
 	}
 	panic(fmt.Sprintf("%s: unknown shape %d", k.name, k.shape))
 }
@@ -113,9 +122,10 @@ func (k kernel) arguments() string {
 }
 
 // streams reports whether the function's assembly kernels on amd64 take a
-// stream parameter: every elementwise one does; the rows are read again
-// after their first pass and stay in cache.
-func (k kernel) streams() bool { return k.shape == unary || k.shape == binary }
+// stream parameter: every elementwise one with one output does; the rows
+// are read again after their first pass and stay in cache, and two outputs
+// need not share an alignment for non-temporal stores.
+func (k kernel) streams() bool { return k.shape == unary || k.shape == binary || k.shape == gated }
 
 // bytes returns the name of the constant of package asm that holds the
 // bytes a call reads and writes an element.
@@ -139,6 +149,14 @@ func (k kernel) check() string {
 		fmt.Fprintf(&b, "check.Rows(%s, dst, x, cols)\n", q)
 	case rowsBinary:
 		fmt.Fprintf(&b, "check.RowsBinary(%s, \"y\", dx, dy, y, cols)\n", q)
+	case gated:
+		n := k.names
+		fmt.Fprintf(&b, "if check.BadUnary(%[2]s, %[3]s) || check.BadUnary(%[2]s, %[4]s) {\ncheck.Gated(%[1]s, [3]string{%[2]q, %[3]q, %[4]q}, %[2]s, %[3]s, %[4]s)\n}\n",
+			q, n[0], n[1], n[2])
+	case gatedBackward:
+		n := k.names
+		fmt.Fprintf(&b, "check.GatedBackward(%s, [5]string{%q, %q, %q, %q, %q}, %s)\n",
+			q, n[0], n[1], n[2], n[3], n[4], strings.Join(n, ", "))
 	default:
 		panic(k.name + ": the checks of its shape are written by hand")
 	}
@@ -156,6 +174,9 @@ func (k kernel) check() string {
 // instruction set suffix: its name with the first word in lower case, an
 // acronym whole ("sigmoidBackwardAVX2", "eluBackwardAVX2").
 func (k kernel) kernelName(suffix string) string {
+	if k.kernel != "" {
+		return k.kernel + suffix
+	}
 	for _, acronym := range []string{"ReLU", "SiLU", "GELU", "SELU", "CELU", "ELU", "GLU"} {
 		if rest, ok := strings.CutPrefix(k.name, acronym); ok {
 			return strings.ToLower(acronym) + rest + suffix

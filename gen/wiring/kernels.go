@@ -39,23 +39,45 @@ var kernels = []kernel{
 
 	// The sigmoid family.
 	{name: "Sigmoid", shape: unary, asm: every},
-	{name: "SigmoidBackward", shape: binary, in: "y", asm: every},
+	{name: "SigmoidBackward", shape: binary, in: "x", asm: avx2Kernel | neonKernel},
+	{name: "SigmoidBackwardFromOutput", shape: binary, in: "y", asm: every},
 	{name: "SiLU", shape: unary, asm: every},
 	{name: "SiLUBackward", shape: binary, in: "x", asm: every},
+	{name: "Swish", shape: unary, params: "beta float32", checks: []string{`Finite("beta", beta)`}, asm: avx2Kernel | neonKernel, custom: true},
+	{name: "SwishBackward", shape: binary, in: "x", params: "beta float32", checks: []string{`Finite("beta", beta)`}, asm: avx2Kernel | neonKernel, custom: true},
 	{name: "Softplus", shape: unary, params: "beta, threshold float32", checks: []string{"Beta(beta)"}, asm: every,
 		prep: "mant, e := splitBeta(beta)",
 		args: "dst, x, beta, threshold, mant, e"},
 	{name: "SoftplusBackward", shape: binary, in: "x", params: "beta, threshold float32", checks: []string{"Beta(beta)"}, asm: every},
 	{name: "Mish", shape: unary, asm: every},
 	{name: "MishBackward", shape: binary, in: "x", asm: every},
+	{name: "LogSigmoid", shape: unary, asm: every, kernel: "softplus",
+		args: "dst, x, -1, posInf, -1, 0"},
+	{name: "LogSigmoidBackward", shape: binary, in: "x", asm: every, kernel: "softplusBackward",
+		args: "dx, dy, x, -1, posInf"},
 
 	// The tanh and erf family.
 	{name: "Tanh", shape: unary, asm: every},
-	{name: "TanhBackward", shape: binary, in: "y", asm: every},
+	{name: "TanhBackward", shape: binary, in: "x", asm: avx2Kernel | neonKernel},
+	{name: "TanhBackwardFromOutput", shape: binary, in: "y", asm: every},
 	{name: "GELU", shape: unary, asm: every},
 	{name: "GELUBackward", shape: binary, in: "x", asm: every},
 	{name: "GELUTanh", shape: unary, asm: every},
 	{name: "GELUTanhBackward", shape: binary, in: "x", asm: every},
+
+	// Softsign.
+	{name: "Softsign", shape: unary, asm: avx2Kernel | neonKernel},
+	{name: "SoftsignBackward", shape: binary, in: "x", asm: avx2Kernel | neonKernel},
+
+	// The gated linear units.
+	{name: "GLU", shape: gated, names: []string{"dst", "a", "b"}, asm: avx2Kernel | neonKernel},
+	{name: "GLUBackward", shape: gatedBackward, names: []string{"da", "db", "dy", "a", "b"}, asm: avx2Kernel | neonKernel},
+	{name: "SwiGLU", shape: gated, names: []string{"dst", "gate", "up"}, asm: avx2Kernel | neonKernel},
+	{name: "SwiGLUBackward", shape: gatedBackward, names: []string{"dgate", "dup", "dy", "gate", "up"}, asm: avx2Kernel | neonKernel},
+	{name: "GeGLU", shape: gated, names: []string{"dst", "gate", "up"}, asm: avx2Kernel | neonKernel},
+	{name: "GeGLUBackward", shape: gatedBackward, names: []string{"dgate", "dup", "dy", "gate", "up"}, asm: avx2Kernel | neonKernel},
+	{name: "GeGLUTanh", shape: gated, names: []string{"dst", "gate", "up"}, asm: avx2Kernel | neonKernel},
+	{name: "GeGLUTanhBackward", shape: gatedBackward, names: []string{"dgate", "dup", "dy", "gate", "up"}, asm: avx2Kernel | neonKernel},
 
 	// Rows.
 	{name: "Softmax", shape: rows, asm: every},

@@ -124,3 +124,24 @@ func Tail(a float64) float64 {
 	s := Scale(Ratio(a), v)
 	return s*p + s
 }
+
+// GatedClamp bounds a from above in GeGLU's backward pass, whose gate
+// gradient dy·up·(Phi(x) + x·phi(x)) takes a dy·up up to 2^256: from there
+// on it rounds to ±0 for every finite dy·up (|D(24)|·2^256 < 2^-155), and
+// between Clamp and GatedClamp the ratio comes from RatioTail.
+const GatedClamp = float32(24)
+
+// RatioTail returns exp(a²/2)·Phi(-a) for Clamp <= a <= GatedClamp from its
+// asymptotic series, (1 - 1/a² + 3/a⁴)/(a·√(2π)), within 2^-22 of it there
+// (the next term is 15/a⁶): GELU's gradient, (R(a) - a/√(2π))·exp(-a²/2),
+// feels that error divided by a², so within 2^-30.
+func RatioTail(a float64) float64 {
+	u := 1 / (a * a)
+	return (1 - u + 3*u*u) * InvSqrt2Pi / a
+}
+
+// Float64ZeroBelow is the largest float32 x at which the float64 GELU,
+// 0.5·x·erfc(-x/√2) with Go's math.Erfc, is 0 (it underflows from there
+// down): the gated unit GeGLU multiplies its second input by that float64
+// value, so that an infinite one gives NaN exactly from there down.
+const Float64ZeroBelow = float32(-38.503895)

@@ -95,3 +95,16 @@ const (
 	BackwardScaleFirst  = -120
 	BackwardScaleSecond = -100
 )
+
+// GatedBackwardMin bounds x from below in GeGLUTanh's backward pass, as
+// GELUBackwardMin does in GELUTanhBackward's, for a dy·up up to 2^256:
+// there the derivative is below 2^-448 (n = -459 still keeps the
+// reduction's n·Ln2Hi exact).
+const GatedBackwardMin = float32(-16)
+
+// GELUFloat64ZeroBelow is the largest float32 x at which GELUTanh in
+// float64, x/(1 + exp(-v)), v = 2·sqrt(2/π)·(x + 0.044715·x³), is 0 (exp
+// overflows from there down): the gated unit GeGLUTanh multiplies its
+// second input by that float64 value, so that an infinite one gives NaN
+// exactly from there down.
+const GELUFloat64ZeroBelow = float32(-21.156233)

@@ -8,7 +8,8 @@ import (
 
 // All returns every kernel of the module with every parameter setting the
 // tests run, as elementwise kernels: the piecewise-linear ones, ELU's, the
-// smooth activations, the hard ones, PReLU in each of Layouts (whose Unit
+// smooth activations, the hard ones, the gated units (each backward pass
+// as two kernels, one a gradient), PReLU in each of Layouts (whose Unit
 // is a row of channels), and the row kernels with rows of each of RowCols,
 // whose Unit is their row. A kernel added here is run by every test of the
 // root package that is driven by this list: lengths, guard pages,
@@ -20,6 +21,7 @@ func All() []Elementwise {
 		ks = append(ks, f.Elementwise())
 	}
 	ks = append(ks, PReLUKernels()...)
+	ks = append(ks, GatedKernels()...)
 	for _, r := range SoftmaxKernels() {
 		for _, cols := range RowCols {
 			ks = append(ks, r.Elementwise(cols))

@@ -38,8 +38,14 @@ func SigmoidForwards() []Forward {
 func SigmoidBackwards() []Backward {
 	bs := []Backward{
 		{
-			Name: "SigmoidBackward", Inputs: []string{"dy", "y"},
-			Run: func(s Set, dx, dy, y []float32) { s.SigmoidBackward(dx, dy, y) },
+			Name: "SigmoidBackward", Inputs: []string{"dy", "x"},
+			Run:    func(s Set, dx, dy, x []float32) { s.SigmoidBackward(dx, dy, x) },
+			Ref:    gradient(sigmoidSlope),
+			Points: []float32{0, ExpZeroBelow, -ExpZeroBelow},
+		},
+		{
+			Name: "SigmoidBackwardFromOutput", Inputs: []string{"dy", "y"},
+			Run: func(s Set, dx, dy, y []float32) { s.SigmoidBackwardFromOutput(dx, dy, y) },
 			Ref: func(dy, y float32) (float64, float64) {
 				d := float64(y) * (1 - float64(y))
 				return float64(dy) * d, math.Abs(float64(dy) * d)

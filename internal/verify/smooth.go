@@ -175,6 +175,7 @@ func SmoothForwards() []Forward {
 	fs = append(fs, TanhForwards()...)
 	fs = append(fs, GELUForwards()...)
 	fs = append(fs, SELUForwards()...)
+	fs = append(fs, SwishForwards()...)
 	return fs
 }
 
@@ -186,5 +187,6 @@ func SmoothBackwards() []Backward {
 	bs = append(bs, TanhBackwards()...)
 	bs = append(bs, GELUBackwards()...)
 	bs = append(bs, SELUBackwards()...)
+	bs = append(bs, SwishBackwards()...)
 	return bs
 }

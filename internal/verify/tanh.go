@@ -28,14 +28,21 @@ func TanhForwards() []Forward {
 	}
 }
 
-// TanhBackwards returns TanhBackward (from the output y) and
-// GELUTanhBackward (from the input x).
+// TanhBackwards returns TanhBackward (from the input x),
+// TanhBackwardFromOutput and GELUTanhBackward.
 func TanhBackwards() []Backward {
 	return []Backward{
 		{
 			Name:   "TanhBackward",
+			Inputs: []string{"dy", "x"},
+			Run:    func(s Set, dx, dy, x []float32) { s.TanhBackward(dx, dy, x) },
+			Ref:    gradient(tanhSlope),
+			Points: []float32{0, 9.1, -9.1, ExpZeroBelow / 2, -ExpZeroBelow / 2},
+		},
+		{
+			Name:   "TanhBackwardFromOutput",
 			Inputs: []string{"dy", "y"},
-			Run:    func(s Set, dx, dy, y []float32) { s.TanhBackward(dx, dy, y) },
+			Run:    func(s Set, dx, dy, y []float32) { s.TanhBackwardFromOutput(dx, dy, y) },
 			Ref: func(dy, y float32) (ref, m float64) {
 				w := float64(y) // w·w is exact in float64
 				return float64(dy) * (1 - w*w), math.Abs(float64(dy)) * (1 + w*w)
@@ -142,4 +149,12 @@ func geluTanhSlopeZero() float32 {
 		}
 	}
 	return float32(lo)
+}
+
+// tanhSlope is 1 - tanh(x)² without cancellation: 4e/(1+e)², e =
+// exp(-2|x|), 0 where e is 0 in float64. One term.
+func tanhSlope(x float64) (float64, float64) {
+	e := expRef(-2 * math.Abs(x))
+	d := 4 * e / ((1 + e) * (1 + e))
+	return d, d
 }
