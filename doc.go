@@ -27,15 +27,25 @@
 //   - [CELU], [CELUBackward]
 //
 // The sigmoid family:
-//   - [Sigmoid], [SigmoidBackward]
+//   - [Sigmoid], [SigmoidBackward], [SigmoidBackwardFromOutput]
 //   - [SiLU], [SiLUBackward]: Swish with beta = 1
+//   - [Swish], [SwishBackward]: x·sigmoid(beta·x); QuickGELU is beta = 1.702
+//   - [LogSigmoid], [LogSigmoidBackward]
 //   - [Softplus], [SoftplusBackward]
 //   - [Mish], [MishBackward]
 //
 // Tanh and erf:
-//   - [Tanh], [TanhBackward]
+//   - [Tanh], [TanhBackward], [TanhBackwardFromOutput]
 //   - [GELU], [GELUBackward]: the exact GELU, from erf
 //   - [GELUTanh], [GELUTanhBackward]: the tanh approximation of GELU
+//   - [Softsign], [SoftsignBackward]
+//
+// Gated linear units, f(gate)·up over two inputs in one pass (the MLP
+// activations of LLaMA-, PaLM- and T5-style models):
+//   - [GLU], [GLUBackward]: a·sigmoid(b)
+//   - [SwiGLU], [SwiGLUBackward]: silu(gate)·up
+//   - [GeGLU], [GeGLUBackward]: gelu(gate)·up
+//   - [GeGLUTanh], [GeGLUTanhBackward]: gelu_tanh(gate)·up
 //
 // Rows of the last axis (PyTorch's dim=-1):
 //   - [Softmax], [SoftmaxBackward]
@@ -51,7 +61,8 @@
 //     slope, and PReLUBackward's dslope, have one element per channel.
 //   - An output may be the very same slice as an input (same first element,
 //     same length): the call then works in place. An output that overlaps an
-//     input only in part is an error.
+//     input only in part is an error, and so are the two gradients of a
+//     gated unit's backward pass overlapping at all.
 //   - Misuse panics before anything is written, with a message that names
 //     the function and says what is wrong:
 //     "simdact: ReLU: len(dst)=3, len(x)=4". Misuse is mismatched lengths,
@@ -65,14 +76,19 @@
 // # Backward passes
 //
 // A backward pass writes dx, the gradient with respect to the forward
-// input, from dy, the gradient with respect to the forward output. Most
-// take the forward input x. A few take the forward output y, because
-// their derivative is a function of y:
-//   - [SigmoidBackward] and [TanhBackward] take y.
-//   - [ELUBackward] takes x; [ELUBackwardFromOutput] computes the same
-//     gradient from y.
-//   - [SoftmaxBackward] and [LogSoftmaxBackward] take y.
+// input, from dy, the gradient with respect to the forward output. An
+// elementwise XBackward takes the forward input x, and computes the
+// derivative from it; an XBackwardFromOutput takes the forward output y,
+// where the derivative is a function of y (cheaper, and what PyTorch's
+// sigmoid and tanh backward passes do, but no more accurate than the
+// rounded y: 1-y*y is 0 wherever Tanh rounds to ±1):
+//   - [SigmoidBackward], [TanhBackward] and [ELUBackward] take x;
+//     [SigmoidBackwardFromOutput], [TanhBackwardFromOutput] and
+//     [ELUBackwardFromOutput] compute the same gradients from y.
+//   - [SoftmaxBackward] and [LogSoftmaxBackward] take y, their only form.
 //   - [ReLUBackward] accepts either, since x and y have the same sign.
+//   - The gated units' backward passes take dy and both forward inputs,
+//     and write both gradients.
 //
 // # Accuracy
 //
@@ -89,11 +105,10 @@
 // underflow gradually and are never flushed to zero. Tails are computed,
 // not cut off at their limits: GELU(-10) is -7.62e-23, not 0.
 //
-// The backward passes of the smooth functions (SigmoidBackward,
-// TanhBackward, SiLUBackward, SoftplusBackward, MishBackward,
-// GELUBackward, GELUTanhBackward, SELUBackward and CELUBackward) share
-// one bound: within 4 ulp of the float64 result, or within
-// 2^-21·|dy|·M(x), whichever is larger. M(x) is the sum of the magnitudes
+// The backward passes of the smooth functions (those of the sigmoid, tanh
+// and erf families, SELUBackward and CELUBackward, and each gradient of
+// the gated units) share one bound: within 4 ulp of the float64 result,
+// or within 2^-21·|dy|·M(x), whichever is larger. M(x) is the sum of the magnitudes
 // of the terms of the derivative, as each function's documentation
 // writes it; the second bound is the one that matters where those terms
 // cancel. ELU, ELUBackward, the row functions and PReLUBackward's dslope
@@ -117,10 +132,26 @@
 // transcendental function, the result is a NaN of unspecified payload.
 //
 // At ±Inf the smooth functions give their limits: Sigmoid(-Inf) = +0,
-// Tanh(±Inf) = ±1, and SiLU, GELU, GELUTanh and Mish give -0 at -Inf (the
+// Tanh(±Inf) = ±1, Softsign(±Inf) = ±1, LogSigmoid(-Inf) = -Inf, and
+// SiLU, Swish (beta > 0), GELU, GELUTanh and Mish give -0 at -Inf (the
 // formula, evaluated in float arithmetic, would give NaN). The functions
-// that are odd at zero (Tanh, SiLU, GELU, GELUTanh, Mish, SELU, CELU)
-// give ±0 for ±0.
+// that are odd at zero (Tanh, SiLU, Swish, GELU, GELUTanh, Mish, SELU,
+// CELU, Softsign) give ±0 for ±0.
+//
+// # The gated linear units
+//
+// GLU, SwiGLU, GeGLU and GeGLUTanh compute f(gate)·up, f the sigmoid,
+// SiLU, GELU or GELUTanh, reading each input once. A forward result is
+// within one ulp more than f's bound (the product rounds once more) of
+// the float64 f(gate)·up: 3 ulp for GLU and SwiGLU, 4 for GeGLU and
+// GeGLUTanh. Tiny results underflow gradually, and nothing overflows
+// before the result does. An infinite or NaN operand follows IEEE
+// multiplication of the float64 values: f(gate)·±Inf is NaN where the
+// float64 f(gate) is 0 (where f underflows in float64, and at its limit
+// at -Inf) and ±Inf elsewhere. The backward passes write both gradients:
+// up's (a's, for GLU), dy·f(gate), and the gate's (b's), dy·up·f'(gate),
+// each within the backward bound, M being the magnitude of that
+// gradient's terms.
 //
 // # The hard activations
 //
@@ -159,9 +190,12 @@
 // [Implementation] returns the name selected.
 //
 // The implementations agree bit for bit on every exact function. On the
-// others, avx512 and avx2 give the same bits, and so does neon for ELU
-// and the sigmoid family; elsewhere the implementations may differ by an
-// ulp or two, each within its bound.
+// others, avx512 and avx2 give the same bits (avx512 runs the avx2 kernels
+// of SigmoidBackward, TanhBackward, Swish, Softsign, the gated units and
+// their backward passes), and so does neon on every smooth function but
+// Softsign (on a sample of inputs; checked by fingerprints of their bits).
+// Elsewhere (the gated units among them) the implementations may differ by
+// an ulp or two, each within its bound.
 //
 // Package [github.com/simdact/simdact/asm] runs each implementation this
 // CPU supports directly, side by side in one process. Package

@@ -1,22 +1,5 @@
 package simdact
 
-// The gated linear units: the MLP activations of LLaMA-, PaLM- and
-// T5-style models, f(gate)*up over two projections of one length, fused,
-// so that a call reads each input once and writes one output (and the
-// backward passes both gradients, in one pass over memory). The output may
-// be the very same slice as either input; in a backward pass each
-// gradient may be the very same slice as any input, but the two gradients
-// must not overlap.
-//
-// A forward result is within 1 ulp more than the bound of its activation
-// (the product rounds once more), of the float64 f(gate)*up; tiny results
-// underflow gradually, and nothing overflows before the result does. Each
-// gradient is within 4 ulp of its float64 value, or within 2^-21·|dy|·M, M
-// the sum of the magnitudes of the terms of its formula. An infinite or NaN
-// operand follows IEEE multiplication of the float64 values: f(gate)·±Inf
-// is NaN where the float64 f(gate) is 0 (where f underflows in float64, and
-// at the limits where f is 0) and ±Inf elsewhere.
-
 // GLU sets dst[i] = a[i]*sigmoid(b[i]), PyTorch's glu (its first half
 // times the sigmoid of its second), within 3 ulp. sigmoid(b) is 0 in
 // float64 from b = -745.14 down.

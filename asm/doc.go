@@ -6,7 +6,8 @@
 // each Impl that Implementations lists through the very same methods. The
 // methods are generated (dispatch_*.go, by gen/wiring from its table of
 // kernels), but for those whose choice of kernel depends on the layout or
-// the parameters: PReLU's (prelu_*.go) and CELU's (celu_*.go).
+// the parameters: PReLU's (prelu_*.go), CELU's (celu*.go) and Swish's
+// (swish*.go).
 //
 // The assembly is generated, never edited: kernels_amd64.s (AVX-512 and
 // AVX2+FMA, by gen/amd64 with avo, one description of each kernel emitted

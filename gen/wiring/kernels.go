@@ -4,7 +4,7 @@ package main
 // API, in the order of the package documentation's index. Everything that
 // only repeats this list is generated from it; a function's documentation,
 // pure-Go kernel, assembly generators and specification are written by
-// hand (see the contract document, "Adding a kernel").
+// hand (see docs/CONTRACT.md, "Adding a kernel").
 var kernels = []kernel{
 	// Piecewise linear.
 	{name: "ReLU", shape: unary, asm: every},
