@@ -263,8 +263,8 @@ func misuses(s impls.Set, buf []float32) []misuse {
 		add(c.want, c.call)
 	}
 
-	// Parameters out of their domain (check.NonNegative, Range, NonZero
-	// and Beta), after the lengths, which are checked first.
+	// Parameters out of their domain (check.NonNegative, Range, NonZero,
+	// Beta and Finite), after the lengths, which are checked first.
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
 	negZero := float32(math.Copysign(0, -1))
 	for _, c := range []misuse{
@@ -290,6 +290,11 @@ func misuses(s impls.Set, buf []float32) []misuse {
 		want := fmt.Sprintf("beta=%v, want a finite non-zero number", beta)
 		add("simdact: Softplus: "+want, func() { s.Softplus(a, b4, beta, 20) })
 		add("simdact: SoftplusBackward: "+want, func() { s.SoftplusBackward(a, b4, b4, beta, 20) })
+	}
+	for _, beta := range []float32{inf, -inf, nan} {
+		want := fmt.Sprintf("beta=%v, want a finite number", beta)
+		add("simdact: Swish: "+want, func() { s.Swish(a, b4, beta) })
+		add("simdact: SwishBackward: "+want, func() { s.SwishBackward(a, b4, b4, beta) })
 	}
 	return cases
 }

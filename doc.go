@@ -111,7 +111,9 @@
 // or within 2^-21·|dy|·M(x), whichever is larger. M(x) is the sum of the magnitudes
 // of the terms of the derivative, as each function's documentation
 // writes it; the second bound is the one that matters where those terms
-// cancel. ELU, ELUBackward, the row functions and PReLUBackward's dslope
+// cancel. Next to a zero of the derivative the computed derivative may be
+// 0 or of either sign, so an infinite dy may give ±Inf of either sign or
+// NaN there. ELU, ELUBackward, the row functions and PReLUBackward's dslope
 // have bounds of their own, given in their documentation.
 //
 // An ulp is the distance between adjacent float32 values; ±Inf counts as

@@ -19,7 +19,7 @@ func ELU(dst, x []float32, alpha float32) {
 // The result is within 3 ulp of the exact value rounded to float32. Below
 // x = -87.34, where exp(x) is subnormal, it is within (|dy*alpha| + 1)·2^-149:
 // exp underflows gradually, never to zero too early, and an infinite
-// dy*alpha gives ±Inf for every x whose float64 exp is not 0 (x > -745.13).
+// dy*alpha gives ±Inf for every x whose float64 exp is not 0 (x > -745.13324).
 // No intermediate overflows where the result does not, whatever alpha. A
 // NaN dy comes out quieted (dy passes through unchanged where x > 0, even a
 // signalling NaN); a NaN x gives a NaN.

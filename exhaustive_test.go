@@ -262,8 +262,8 @@ func resize[E any](s []E, n int) []E {
 }
 
 // TestSmoothExhaustive runs every smooth forward kernel (verify.SmoothForwards:
-// Sigmoid, Tanh, SiLU, GELU, GELUTanh, Softplus, Mish, SELU, CELU with each
-// parameter setting) of every implementation on every float32 input (every
+// Sigmoid, Tanh, SiLU, GELU, GELUTanh, Softplus, Mish, SELU, CELU, Swish,
+// LogSigmoid and Softsign with each parameter setting) of every implementation on every float32 input (every
 // N-th bit pattern with -exhaustive=N), checks each result against the
 // float64 function within the kernel's bound, and logs, per implementation,
 // the largest error in ulp and the smallest |x| where it occurs. avx512 must
@@ -452,16 +452,19 @@ func strided(stride uint64) []float32 {
 }
 
 // near returns the nearPoints float32s on each side of each of points.
-func near(points []float32) []float32 {
+func near(points []float32) []float32 { return nearBy(points, nearPoints) }
+
+// nearBy returns the n float32s on each side of each of points.
+func nearBy(points []float32, n int) []float32 {
 	var xs []float32
 	for _, p := range points {
 		v := p
-		for range nearPoints {
+		for range n {
 			v = math.Nextafter32(v, float32(math.Inf(-1)))
 			xs = append(xs, v)
 		}
 		v = p
-		for range nearPoints {
+		for range n {
 			xs = append(xs, v)
 			v = math.Nextafter32(v, float32(math.Inf(1)))
 		}

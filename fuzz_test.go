@@ -13,8 +13,8 @@ import (
 // The fuzz targets turn arbitrary bytes into float32 inputs (so every NaN
 // payload, -0, subnormal and infinity occurs), lay them out at an offset the
 // first byte picks, and check every implementation, out of place and in
-// place, bit by bit against the reference formulas. CI runs each for a fixed
-// number of executions; `go test -fuzz=FuzzReLU` runs one for as long as you like.
+// place, bit by bit against the reference formulas. `go test` runs their seed
+// corpora; `go test -fuzz=FuzzReLU` explores one for as long as you like.
 
 func FuzzReLU(f *testing.F) {
 	addSeeds(f)

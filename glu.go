@@ -2,7 +2,7 @@ package simdact
 
 // GLU sets dst[i] = a[i]*sigmoid(b[i]), PyTorch's glu (its first half
 // times the sigmoid of its second), within 3 ulp. sigmoid(b) is 0 in
-// float64 from b = -745.14 down.
+// float64 from b = -745.13324 down.
 func GLU(dst, a, b []float32) {
 	native.GLU(dst, a, b)
 }
@@ -10,13 +10,13 @@ func GLU(dst, a, b []float32) {
 // GLUBackward sets da[i] = dy[i]*sigmoid(b[i]) and
 // db[i] = dy[i]*a[i]*s*(1-s), s = sigmoid(b[i]), the gradients of GLU given
 // the gradient dy of its output. s·(1-s) is computed from b, as e/(1+e)²
-// with e = exp(-|b|), and is 0 in float64 where |b| >= 745.14.
+// with e = exp(-|b|), and is 0 in float64 where |b| >= 745.13324.
 func GLUBackward(da, db, dy, a, b []float32) {
 	native.GLUBackward(da, db, dy, a, b)
 }
 
 // SwiGLU sets dst[i] = silu(gate[i])*up[i], silu(x) = x*sigmoid(x), within
-// 3 ulp. silu(gate) is -0 in float64 from gate = -745.14 down.
+// 3 ulp. silu(gate) is -0 in float64 from gate = -745.13324 down.
 func SwiGLU(dst, gate, up []float32) {
 	native.SwiGLU(dst, gate, up)
 }
@@ -24,7 +24,7 @@ func SwiGLU(dst, gate, up []float32) {
 // SwiGLUBackward sets dgate[i] = dy[i]*up[i]*silu'(gate[i]) and
 // dup[i] = dy[i]*silu(gate[i]), the gradients of SwiGLU given the gradient
 // dy of its output; silu'(x) = s*(1+x*(1-s)), s = sigmoid(x), is computed
-// as SiLUBackward computes it (and is -0 from gate = -745.14 down).
+// as SiLUBackward computes it (and is -0 from gate = -745.13324 down).
 func SwiGLUBackward(dgate, dup, dy, gate, up []float32) {
 	native.SwiGLUBackward(dgate, dup, dy, gate, up)
 }
@@ -54,7 +54,8 @@ func GeGLUTanh(dst, gate, up []float32) {
 // GeGLUTanhBackward sets dgate[i] = dy[i]*up[i]*gelu_tanh'(gate[i]) and
 // dup[i] = dy[i]*gelu_tanh(gate[i]), the gradients of GeGLUTanh given the
 // gradient dy of its output; gelu_tanh' is computed as GELUTanhBackward
-// computes it (never 0 for a finite gate, -0 at -Inf).
+// computes it (-0 at -Inf; 0 or of either sign only next to its zero at
+// -0.7525, where an infinite dy*up may give NaN).
 func GeGLUTanhBackward(dgate, dup, dy, gate, up []float32) {
 	native.GeGLUTanhBackward(dgate, dup, dy, gate, up)
 }

@@ -15,10 +15,10 @@
 //	fuzz_test.go          the fuzz targets
 //	exhaustive_test.go    the float32 line: every input, every N-th, and near each kernel's points
 //	bits_test.go          fingerprints of the bits each instruction set gives
-//	overflow_test.go      the edge of float32's range
+//	overflow_test.go      the edge of float32's range, infinite gradients
 //
 // and a file a family for what only it has: elu_test.go, prelu_test.go,
-// hard_test.go, selu_test.go, softmax_test.go. bench_test.go holds what
+// hard_test.go, selu_test.go, softmax_test.go, glu_test.go. bench_test.go holds what
 // the generated benchmarks (benchmarks_test.go) call.
 
 package simdact_test

@@ -94,3 +94,36 @@ func edgeRows(t *testing.T, s impls.Set, k verify.Rows) {
 		}
 	}
 }
+
+// TestInfiniteGradient checks every smooth backward pass with dy = ±Inf on
+// the float32s next to its points, in every implementation: where a kernel
+// decides that the derivative is 0 (exp underflowed) the result is
+// ∞·0 = NaN, and where it is tiny but not 0 the result is ±Inf, so the
+// decision must fall exactly where the contract puts it. Beta = 0.1 adds
+// an x (-7451.332) where the float32 product beta*x rounds down to the
+// cut-off of exp while the exact product lies above it: there the contract
+// follows the float32 product.
+func TestInfiniteGradient(t *testing.T) {
+	inf := float32(math.Inf(1))
+	bs := append(verify.SmoothBackwards(), verify.SwishBackward(0.1), verify.SoftplusBackward(0.1, 20))
+	for _, b := range bs {
+		xs := near(b.Points)
+		var dy, x []float32
+		for _, g := range []float32{inf, -inf} {
+			for _, v := range xs {
+				dy, x = append(dy, g), append(x, v)
+			}
+		}
+		dx := make([]float32, len(x))
+		for _, s := range sets(t) {
+			b.Run(s, dx, dy, x)
+			for i, got := range dx {
+				if want, _, ok := b.Check(got, dy[i], x[i]); !ok {
+					t.Errorf("%s, %s: dy=%s, %s=%s: got %s, want %s", s.Name, b.Name, verify.Format(dy[i]),
+						b.Inputs[1], verify.Format(x[i]), verify.Format(got), verify.Format(want))
+					break
+				}
+			}
+		}
+	}
+}

@@ -21,7 +21,7 @@ func SELU(dst, x []float32) {
 // within 2^-21 of its magnitude, whichever is larger (the bound of every
 // smooth backward pass, whose derivative here is one term; see the package
 // documentation). exp(x) underflows gradually: an infinite dy gives ±Inf
-// wherever the float64 exp(x) is not 0 (x > -745.13), and NaN below, as in
+// wherever the float64 exp(x) is not 0 (x > -745.13324), and NaN below, as in
 // float64; no intermediate overflows where the result does not. A NaN dy
 // comes out quieted; a NaN x gives a NaN. It panics if the slices' lengths
 // differ or dx overlaps dy or x partially.

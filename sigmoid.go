@@ -21,7 +21,7 @@ func Sigmoid(dst, x []float32) {
 // backward pass; see the package documentation). It is computed from x,
 // as e/(1+e)² with e = exp(-|x|), never from a rounded sigmoid: in the
 // tails, where sigmoid(x) rounds to 1, the gradient is tiny, not 0, and it
-// underflows gradually. Where exp(-|x|) is 0 in float64 (|x| >= 745.14)
+// underflows gradually. Where exp(-|x|) is 0 in float64 (|x| >= 745.13324)
 // the result is dy·+0, so that an infinite dy gives NaN there, as the
 // float64 formula does. A NaN dy or x gives a NaN.
 func SigmoidBackward(dx, dy, x []float32) {
@@ -64,8 +64,9 @@ func SiLU(dst, x []float32) {
 // documentation). For x < 0 the derivative is computed as
 // e·((1+x)+e)/(1+e)², e = exp(x), where the zero shows as the sum
 // (1+x)+e, and tails underflow gradually. Where exp(x) is 0 in float64
-// (x <= -745.13), the result is dy·-0, so that an infinite dy gives NaN
-// there, as the float64 formula does, and ±Inf above; x = +Inf gives dy.
+// (x <= -745.13324), the result is dy·-0, so that an infinite dy gives NaN
+// there, as the float64 formula does, and ±Inf above (either sign, or NaN,
+// next to the derivative's zero at -1.2785); x = +Inf gives dy.
 // A NaN dy or x gives a NaN.
 func SiLUBackward(dx, dy, x []float32) {
 	native.SiLUBackward(dx, dy, x)
@@ -99,7 +100,7 @@ func Softplus(dst, x []float32, beta, threshold float32) {
 // 2^-21·|dy·sigmoid(beta*x)|, whichever is larger (the bound of every
 // smooth backward pass; see the package documentation). The rounding of
 // beta*x is carried into exp, and exp underflows gradually; where
-// exp(beta*x) is 0 in float64 (beta*x <= -745.13) the result is dy·+0, so
+// exp(beta*x) is 0 in float64 (beta*x <= -745.13324) the result is dy·+0, so
 // that an infinite dy gives NaN there, as the float64 formula does. It
 // panics unless beta is finite and non-zero.
 func SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
@@ -130,7 +131,7 @@ func Mish(dst, x []float32) {
 // part for x < -2, where the assembly kernels may be up to 8 ulp off,
 // within that bound. With e = exp(x) and D = e(e+2)+2 the derivative is
 // e·((e+2)·D + 4x(1+e))/D² for x < 0, where the zero shows as one sum, and
-// tails underflow gradually. Where exp(x) is 0 in float64 (x <= -745.13)
+// tails underflow gradually. Where exp(x) is 0 in float64 (x <= -745.13324)
 // the result is dy·-0, as for SiLUBackward; x = +Inf gives dy. A NaN dy or
 // x gives a NaN.
 func MishBackward(dx, dy, x []float32) {
@@ -161,7 +162,7 @@ func Swish(dst, x []float32, beta float32) {
 // 2^-21·|dy|·(s + |beta·x·s·(1-s)|), whichever is larger (near the zero of
 // the derivative, at beta·x = -1.2785), the rounding of beta*x carried into
 // exp. Where exp(beta*x) is 0 in float64 (beta*x, the float32 product,
-// <= -745.14) the result is dy·-0, so that an infinite dy gives NaN there,
+// <= -745.13324) the result is dy·-0, so that an infinite dy gives NaN there,
 // as the float64 formula does. A NaN dy or x gives a NaN. It panics if
 // beta is NaN or infinite.
 func SwishBackward(dx, dy, x []float32, beta float32) {
@@ -188,7 +189,7 @@ func LogSigmoid(dst, x []float32) {
 //
 // The result is within 4 ulp of the float64 value (SoftplusBackward with
 // beta = -1 and no threshold, bit for bit), underflowing gradually. Where
-// exp(-x) is 0 in float64 (x >= 745.14) the result is dy·+0. A NaN dy or x
+// exp(-x) is 0 in float64 (x >= 745.13324) the result is dy·+0. A NaN dy or x
 // gives a NaN.
 func LogSigmoidBackward(dx, dy, x []float32) {
 	native.LogSigmoidBackward(dx, dy, x)

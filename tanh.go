@@ -20,7 +20,7 @@ func Tanh(dst, x []float32) {
 // 4e/(1+e)² with e = exp(-2|x|), never from a rounded tanh: where tanh(x)
 // rounds to ±1 (|x| > 9), 1-y*y would be 0, and the gradient is a tiny
 // number instead, underflowing gradually. Where exp(-2|x|) is 0 in float64
-// (|x| >= 372.57) the result is dy·+0, so that an infinite dy gives NaN
+// (|x| >= 372.56662) the result is dy·+0, so that an infinite dy gives NaN
 // there, as the float64 formula does. A NaN dy or x gives a NaN.
 func TanhBackward(dx, dy, x []float32) {
 	native.TanhBackward(dx, dy, x)
@@ -62,12 +62,13 @@ func GELUTanh(dst, x []float32) {
 // The result is within 4 ulp of the exact value rounded to float32, or
 // within 2^-21*|dy|*M, M = s + |x*s*(1-s)*v'(x)| the sum of the magnitudes
 // of d's two terms, whichever is larger. The second bound matters near
-// x = -0.7518, where d has its zero and its terms cancel, and around
+// x = -0.7525, where d has its zero and its terms cancel, and around
 // x = -3, where the assembly kernels may be 5 ulp off. Tiny results
 // underflow gradually, and no intermediate overflows where the result does
 // not, for any dy. NaNs propagate (a NaN in, a NaN out); an infinite dy
-// gives ±Inf at every finite x, and NaN at x = -Inf, where the
-// derivative's limit is -0.
+// gives ±Inf at every finite x, by the sign of d (next to its zero, where
+// the computed d may be 0 or of either sign, ±Inf or NaN), and NaN at
+// x = -Inf, where the derivative's limit is -0.
 func GELUTanhBackward(dx, dy, x []float32) {
 	native.GELUTanhBackward(dx, dy, x)
 }

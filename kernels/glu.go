@@ -14,7 +14,7 @@ import (
 // multiplies in float64 (dy·up is exact there) and rounds once to float32:
 // nothing overflows or underflows before the result does. An infinite
 // operand meets f as IEEE multiplication meets its float64 value, which is
-// 0 where f underflows in float64 (sigmoid and SiLU below -745.14, GELU
+// 0 where f underflows in float64 (sigmoid and SiLU below -745.13324, GELU
 // below gelu32.Float64ZeroBelow, GELUTanh below tanh32.GELUFloat64ZeroBelow,
 // and -Inf); a NaN operand gives a NaN.
 

@@ -38,7 +38,7 @@ func Sigmoid(dst, x []float32) {
 // SigmoidBackward sets dx[i] = dy[i]*s*(1-s), s = sigmoid(x[i]), the
 // gradient of Sigmoid given the gradient dy of its output and its input x,
 // within 1 ulp: e/(1+e)², e = exp(-|x|), in float64, rounded once. Where
-// exp(-|x|) is 0 in float64 (|x| >= 745.14) the result is dy·+0, so that
+// exp(-|x|) is 0 in float64 (|x| >= 745.13324) the result is dy·+0, so that
 // an infinite dy gives NaN there, as the float64 formula does.
 func SigmoidBackward(dx, dy, x []float32) {
 	check.Binary("SigmoidBackward", "x", dx, dy, x)
@@ -61,7 +61,7 @@ func SigmoidBackwardFromOutput(dx, dy, y []float32) {
 }
 
 // sigmoid64 returns sigmoid(v) in float64: 1/(1+e) for v > 0 and e/(1+e)
-// elsewhere, e = exp(-|v|); 0 where exp(v) is 0 in float64 (v <= -745.14,
+// elsewhere, e = exp(-|v|); 0 where exp(v) is 0 in float64 (v <= -745.13324,
 // -Inf included), and NaN for a NaN v.
 func sigmoid64(v float32) float64 {
 	e := expNegAbs(v)
@@ -75,7 +75,7 @@ func sigmoid64(v float32) float64 {
 }
 
 // sigmoidSlope64 returns sigmoid(v)·(1 - sigmoid(v)) = e/(1+e)², e =
-// exp(-|v|), in float64: 0 where e is 0 in float64 (|v| >= 745.14), NaN
+// exp(-|v|), in float64: 0 where e is 0 in float64 (|v| >= 745.13324), NaN
 // for a NaN v.
 func sigmoidSlope64(v float32) float64 {
 	if -abs(v) <= exp32.ExpZeroBelow {
@@ -86,7 +86,7 @@ func sigmoidSlope64(v float32) float64 {
 }
 
 // silu64 returns SiLU(v) = v·sigmoid(v) in float64: -0 where sigmoid(v) is
-// 0 in float64 (v <= -745.14, -Inf included, whose product would be NaN).
+// 0 in float64 (v <= -745.13324, -Inf included, whose product would be NaN).
 func silu64(v float32) float64 {
 	if v <= exp32.ExpZeroBelow {
 		return negZero64
@@ -95,7 +95,7 @@ func silu64(v float32) float64 {
 }
 
 // siluSlope64 returns SiLUBackward's derivative at v in float64 (see
-// there): -0 where exp(v) is 0 in float64 (v <= -745.14).
+// there): -0 where exp(v) is 0 in float64 (v <= -745.13324).
 func siluSlope64(v float32) float64 {
 	if v <= exp32.ExpZeroBelow {
 		return negZero64
@@ -133,7 +133,7 @@ func SiLU(dst, x []float32) {
 // within 4 ulp or 2^-21·|dy|·(s + |x·s·(1-s)|) (near -1.2785, where the
 // derivative is 0). With e = exp(-|x|), the derivative is
 // e·((1+x)+e)/(1+e)² for x < 0, and (1+e+x·e)/(1+e)² for x >= 0. Where
-// exp(x) is 0 in float64 (x <= -745.13), the result is dy·-0, so that an
+// exp(x) is 0 in float64 (x <= -745.13324), the result is dy·-0, so that an
 // infinite dy gives NaN there, as the float64 formula does.
 func SiLUBackward(dx, dy, x []float32) {
 	check.Binary("SiLUBackward", "x", dx, dy, x)
@@ -179,7 +179,7 @@ func softplus(dst, x []float32, beta, threshold float32) {
 // SoftplusBackward sets dx[i] = beta*x[i] > threshold ? dy[i] : dy[i]*sigmoid(beta*x[i]),
 // the gradient of Softplus given the gradient dy of its output and its
 // input x, within 4 ulp, carrying the rounding of beta·x into exp. Where
-// exp(beta·x) is 0 in float64 (beta·x <= -745.13), the result is dy·+0. It
+// exp(beta·x) is 0 in float64 (beta·x <= -745.13324), the result is dy·+0. It
 // panics unless beta is finite and non-zero.
 func SoftplusBackward(dx, dy, x []float32, beta, threshold float32) {
 	check.Binary("SoftplusBackward", "x", dx, dy, x)
@@ -236,7 +236,7 @@ func Mish(dst, x []float32) {
 // (near -1.19, where the derivative is 0). With e = exp(x) and
 // D = e(e+2)+2, it is e·((e+2)·D + 4x(1+e))/D² for x < 0; with u = exp(-x),
 // P = 1+2u and Q = P+2u², it is (P·Q + 4x·u²(1+u))/Q² for x >= 0. Where
-// exp(x) is 0 in float64 (x <= -745.13), the result is dy·-0.
+// exp(x) is 0 in float64 (x <= -745.13324), the result is dy·-0.
 func MishBackward(dx, dy, x []float32) {
 	check.Binary("MishBackward", "x", dx, dy, x)
 	dx, dy = dx[:len(x)], dy[:len(x)]

@@ -45,7 +45,7 @@ func Swish(dst, x []float32, beta float32) {
 // 0, and otherwise SiLU's derivative at t = beta·x in float64 (the rounding
 // of beta·x carried into exp), within 4 ulp or 2^-21·|dy|·(s + |t·s·(1-s)|)
 // near its zero. Where exp(beta·x) is 0 in float64 (beta·x, the float32
-// product, <= -745.14) the result is dy·-0, so that an infinite dy gives
+// product, <= -745.13324) the result is dy·-0, so that an infinite dy gives
 // NaN, as the float64 formula does. It panics unless beta is finite.
 func SwishBackward(dx, dy, x []float32, beta float32) {
 	check.Binary("SwishBackward", "x", dx, dy, x)
@@ -90,7 +90,7 @@ func LogSigmoid(dst, x []float32) {
 // LogSigmoidBackward sets dx[i] = dy[i]*sigmoid(-x[i]), the gradient of
 // LogSigmoid given the gradient dy of its output and its input x, within 1
 // ulp: SoftplusBackward with beta = -1 and no threshold. Where exp(-x) is 0
-// in float64 (x >= 745.14) the result is dy·+0.
+// in float64 (x >= 745.13324) the result is dy·+0.
 func LogSigmoidBackward(dx, dy, x []float32) {
 	check.Binary("LogSigmoidBackward", "x", dx, dy, x)
 	softplusBackward(dx, dy, x, -1, float32(math.Inf(1)))

@@ -52,7 +52,7 @@ func tanhPoly(y float32) float32 {
 // given the gradient dy of its output and its input x, within 1 ulp:
 // 4e/(1+e)², e = exp(-2|x|), in float64, rounded once, so that it does not
 // cancel where tanh(x) rounds to ±1 (|x| > 9: tiny, not 0). Where
-// exp(-2|x|) is 0 in float64 (|x| >= 372.57) the result is dy·+0, so that
+// exp(-2|x|) is 0 in float64 (|x| >= 372.56662) the result is dy·+0, so that
 // an infinite dy gives NaN there, as the float64 formula does.
 func TanhBackward(dx, dy, x []float32) {
 	check.Binary("TanhBackward", "x", dx, dy, x)

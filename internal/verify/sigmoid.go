@@ -107,8 +107,9 @@ func Softplus(beta, threshold float32) Forward {
 	}
 }
 
-// SoftplusBackward is dy for beta·x > threshold (dy unchanged), else
-// dy·sigmoid(beta·x).
+// SoftplusBackward is dy for beta·x > threshold (dy unchanged), dy·+0
+// exactly where the float32 product beta·x is at most ExpZeroBelow (NaN for
+// an infinite dy, as the API documents), else dy·sigmoid(beta·x).
 func SoftplusBackward(beta, threshold float32) Backward {
 	return Backward{
 		Name:   "SoftplusBackward/beta=" + Format(beta) + ",threshold=" + Format(threshold),
@@ -118,7 +119,15 @@ func SoftplusBackward(beta, threshold float32) Backward {
 			s := sigmoid64(float64(beta) * float64(x))
 			return float64(dy) * s, math.Abs(float64(dy)) * s
 		},
-		Exact:  func(dy, x float32) (float32, bool) { return dy, beta*x > threshold },
+		Exact: func(dy, x float32) (float32, bool) {
+			switch p := beta * x; {
+			case p > threshold:
+				return dy, true
+			case p <= ExpZeroBelow:
+				return dy * 0, true
+			}
+			return 0, false
+		},
 		Points: []float32{0, threshold / beta, ExpZeroBelow / beta},
 	}
 }

@@ -58,8 +58,9 @@ func Swish(beta float32) Forward {
 }
 
 // SwishBackward is dy·SiLU'(t), t = beta·x exact (beta = 1 is
-// SiLUBackward's reference); dy/2 exactly for beta = 0. Where exp(t) is 0
-// in float64 the float64 formula is dy·-0.
+// SiLUBackward's reference); dy/2 exactly for beta = 0. Where the float32
+// product beta·x is at most ExpZeroBelow, exp is 0 and the result is dy·-0
+// exactly (NaN for an infinite dy), as the API documents.
 func SwishBackward(beta float32) Backward {
 	b := float64(beta)
 	return Backward{
@@ -71,8 +72,11 @@ func SwishBackward(beta float32) Backward {
 			return float64(dy) * d, math.Abs(float64(dy)) * m
 		},
 		Exact: func(dy, x float32) (float32, bool) {
-			if beta == 0 {
+			switch {
+			case beta == 0:
 				return dy * 0.5, !isNaN(dy)
+			case beta*x <= ExpZeroBelow:
+				return dy * negZero, true
 			}
 			return 0, false
 		},

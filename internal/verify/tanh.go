@@ -137,7 +137,7 @@ func geluTanhBackwardExact(dy, x float32) (float32, bool) {
 }
 
 // geluTanhSlopeZero returns the float32 nearest the zero of the derivative
-// of GELUTanh (-0.7517...), found by bisection in float64.
+// of GELUTanh (-0.75246...), found by bisection in float64.
 func geluTanhSlopeZero() float32 {
 	lo, hi := -1.0, -0.5 // the derivative is negative at -1, positive at -0.5
 	for range 60 {
