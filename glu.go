@@ -46,7 +46,7 @@ func GeGLUBackward(dgate, dup, dy, gate, up []float32) {
 
 // GeGLUTanh sets dst[i] = gelu_tanh(gate[i])*up[i], GELU in its tanh form
 // (GELUTanh), within 4 ulp. gelu_tanh(gate) is -0 in float64 from
-// gate = -21.156233 down.
+// gate = -21.51663 down.
 func GeGLUTanh(dst, gate, up []float32) {
 	native.GeGLUTanh(dst, gate, up)
 }

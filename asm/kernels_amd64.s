@@ -55735,22 +55735,22 @@ short:
 	VZEROUPPER
 	RET
 
-DATA geluTanhZeroBelow64<>+0(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+4(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+8(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+12(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+16(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+20(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+24(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+28(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+32(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+36(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+40(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+44(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+48(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+52(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+56(SB)/4, $0xc1a93ff7
-DATA geluTanhZeroBelow64<>+60(SB)/4, $0xc1a93ff7
+DATA geluTanhZeroBelow64<>+0(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+4(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+8(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+12(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+16(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+20(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+24(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+28(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+32(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+36(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+40(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+44(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+48(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+52(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+56(SB)/4, $0xc1ac220f
+DATA geluTanhZeroBelow64<>+60(SB)/4, $0xc1ac220f
 GLOBL geluTanhZeroBelow64<>(SB), RODATA|NOPTR, $64
 
 // func geGLUTanhBackwardAVX2(dgate []float32, dup []float32, dy []float32, gate []float32, up []float32)

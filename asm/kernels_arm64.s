@@ -15685,7 +15685,7 @@ TEXT ·geGLUTanhNEON(SB), NOSPLIT, $0-72
 	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
 	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
 	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V5.S4
 	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
 	MOVW $0x80000000, R7
@@ -15794,7 +15794,7 @@ loop4:
 	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
 	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
 	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V5.S4
 	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
 	MOVW $0x80000000, R7
@@ -15911,7 +15911,7 @@ lane:
 	WORD $0x4e61782d // fcvtl2 v13.2d, v1.4s
 	WORD $0x6e6ddd8c // fmul v12.2d, v12.2d, v13.2d
 	WORD $0x4e61698f // fcvtn2 v15.4s, v12.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V5.S4
 	WORD $0x6e20e4a5 // fcmge v5.4s, v5.4s, v0.4s
 	MOVW $0x80000000, R7
@@ -16132,7 +16132,7 @@ TEXT ·geGLUTanhBackwardNEON(SB), NOSPLIT, $0-120
 	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
 	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
 	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V8.S4
 	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
 	MOVW $0x80000000, R7
@@ -16301,7 +16301,7 @@ loop4:
 	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
 	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
 	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V8.S4
 	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
 	MOVW $0x80000000, R7
@@ -16478,7 +16478,7 @@ lane:
 	WORD $0x4e617810 // fcvtl2 v16.2d, v0.4s
 	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
 	WORD $0x4e6169f1 // fcvtn2 v17.4s, v15.2d
-	MOVW $0xc1a93ff7, R7
+	MOVW $0xc1ac220f, R7
 	VDUP R7, V8.S4
 	WORD $0x6e21e508 // fcmge v8.4s, v8.4s, v1.4s
 	MOVW $0x80000000, R7

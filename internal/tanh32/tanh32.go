@@ -103,8 +103,8 @@ const (
 const GatedBackwardMin = float32(-16)
 
 // GELUFloat64ZeroBelow is the largest float32 x at which GELUTanh in
-// float64, x/(1 + exp(-v)), v = 2·sqrt(2/π)·(x + 0.044715·x³), is 0 (exp
-// overflows from there down): the gated unit GeGLUTanh multiplies its
-// second input by that float64 value, so that an infinite one gives NaN
-// exactly from there down.
-const GELUFloat64ZeroBelow = float32(-21.156233)
+// float64, x·e/(1 + e), e = exp(v), v = 2·sqrt(2/π)·(x + 0.044715·x³), is
+// 0: exp(v) rounds to 0 in float64 from v = -1075·ln2 down. The gated unit
+// GeGLUTanh multiplies its second input by that float64 value, so that an
+// infinite one gives NaN exactly from there down.
+const GELUFloat64ZeroBelow = float32(-21.51663)

@@ -87,7 +87,7 @@ func Gates() []Gate {
 			Exact:    geluTanhGateExact,
 			Run:      func(s Set, dst, g, u []float32) { s.GeGLUTanh(dst, g, u) },
 			Backward: func(s Set, dg, du, dy, g, u []float32) { s.GeGLUTanhBackward(dg, du, dy, g, u) },
-			Points:   append([]float32{0, geluTanhSlopeZero(), -21.156233, -14}, tail(geluTanh64)...),
+			Points:   append([]float32{0, geluTanhSlopeZero(), -21.51663, -14}, tail(geluTanh64)...),
 		},
 	}
 }

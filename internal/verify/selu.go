@@ -46,7 +46,7 @@ func SELUBackwards() []Backward {
 		Ref: func(dy, x float32) (float64, float64) {
 			d := SELUScale
 			if !(x > 0) {
-				d = SELUScale * SELUAlpha * expOf(float64(x))
+				d = SELUScale * SELUAlpha * expRef(float64(x))
 			}
 			ref := float64(dy) * d
 			return ref, math.Abs(ref)
@@ -115,21 +115,10 @@ func CELUBackward(alpha float32) Backward {
 		Name: "CELUBackward/alpha=" + Format(alpha), Inputs: []string{"dy", "x"},
 		Run: func(s Set, dx, dy, x []float32) { s.CELUBackward(dx, dy, x, alpha) },
 		Ref: func(dy, x float32) (float64, float64) {
-			ref := float64(dy) * expOf(float64(x)/a)
+			ref := float64(dy) * expRef(float64(x)/a)
 			return ref, math.Abs(ref)
 		},
 		Exact:  func(dy, x float32) (float32, bool) { return dy, x > 0 },
 		Points: points,
 	}
-}
-
-// expOf is exp(z) in float64, correctly rounded where that is subnormal:
-// math.Exp is not on every platform there (see CheckELUBackward), and an
-// infinite dy times a subnormal exp is ±Inf, times 0 NaN. exp(z) rounds to
-// 0 below -1075·ln2.
-func expOf(z float64) float64 {
-	if z < -1075*math.Ln2 {
-		return 0
-	}
-	return max(math.Exp(z), 0x1p-1074)
 }

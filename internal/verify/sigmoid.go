@@ -159,9 +159,10 @@ func sigmoid64(t float64) float64 {
 	return e / (1 + e)
 }
 
-// expRef is exp(t) for t <= 0, correctly 0 below -1075·ln2 and at least the
-// smallest subnormal float64 above (math.Exp is not correctly rounded
-// there on every platform; see ExpZeroBelow).
+// expRef is exp(t) in float64, 0 from -1075·ln2 down and at least the
+// smallest subnormal float64 above, where it is correctly rounded to that
+// (math.Exp is not, on every platform; see ExpZeroBelow): an infinite dy
+// times it is ±Inf exactly where it is not 0.
 func expRef(t float64) float64 {
 	if t <= -1075*math.Ln2 {
 		return 0

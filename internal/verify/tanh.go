@@ -79,14 +79,24 @@ func tanhExact(x float32) (float32, bool) {
 // geluTanh64 is GELUTanh in float64: x·sigmoid(v), v = 2·sqrt(2/π)·(x +
 // 0.044715·x³), the same as 0.5·x·(1 + tanh(v/2)) without its
 // cancellation for negative x (float64's 1 + tanh(v/2) is 0 from x = -6.6
-// down, where GELUTanh is still 1e-15 and above).
+// down, where GELUTanh is still 1e-15 and above). For v < 0 it is
+// x·e/(1 + e), e = exp(v) as expRef rounds it (0 from v = -1075·ln2 down),
+// which overflows nowhere and is the same on every GOARCH.
 func geluTanh64(x float32) float64 {
 	w := float64(x)
-	return w / (1 + math.Exp(-geluTanhV(w)))
+	v := geluTanhV(w)
+	if v < 0 {
+		e := expRef(v)
+		return w * e / (1 + e)
+	}
+	return w / (1 + math.Exp(-v))
 }
 
-// geluTanhV returns v = 2·sqrt(2/π)·(x + 0.044715·x³).
-func geluTanhV(w float64) float64 { return 2 * math.Sqrt(2/math.Pi) * (w + 0.044715*w*w*w) }
+// geluTanhV returns v = 2·sqrt(2/π)·(x + 0.044715·x³), with the product
+// rounded before the sum on every GOARCH (the conversion keeps a compiler
+// from fusing them, as it may on arm64): where exp(-v) overflows decides
+// where the reference is 0 (tanh32.GELUFloat64ZeroBelow).
+func geluTanhV(w float64) float64 { return 2 * math.Sqrt(2/math.Pi) * (w + float64(0.044715*w*w*w)) }
 
 // geluTanhExact: GELUTanh(-Inf) is -0, the limit (float64's -Inf/Inf is
 // NaN).
@@ -103,8 +113,8 @@ func geluTanhExact(x float32) (float32, bool) {
 // product keeps the sign of the derivative where s underflows.
 func geluTanhSlopeFactors(w float64) (s, f float64) {
 	v := geluTanhV(w)
-	dv := 2 * math.Sqrt(2/math.Pi) * (1 + 3*0.044715*w*w)
-	e := math.Exp(-math.Abs(v))
+	dv := 2 * math.Sqrt(2/math.Pi) * (1 + float64(3*0.044715*w*w))
+	e := expRef(-math.Abs(v))
 	s, c := 1/(1+e), e/(1+e) // sigmoid(|v|), 1 - sigmoid(|v|)
 	if v < 0 {
 		s, c = c, s
