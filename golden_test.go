@@ -17,11 +17,14 @@ import (
 
 // The golden files are PyTorch 1.13.1's outputs and gradients (AVX2
 // vector path) on edge and random inputs: testdata/torch-1.13.1.json for
-// relu, leaky_relu, prelu and elu, and testdata/torch-1.13.1-family.json
-// for the smooth, hard and softmax functions (see testdata/README.md).
+// relu, leaky_relu, prelu and elu, testdata/torch-1.13.1-family.json for
+// the smooth, hard and softmax functions, and
+// testdata/torch-1.13.1-engines.json for logsigmoid, softsign and the gated
+// units (see testdata/README.md).
 const (
-	goldenFile       = "testdata/torch-1.13.1.json"
-	goldenFamilyFile = "testdata/torch-1.13.1-family.json"
+	goldenFile        = "testdata/torch-1.13.1.json"
+	goldenFamilyFile  = "testdata/torch-1.13.1-family.json"
+	goldenEnginesFile = "testdata/torch-1.13.1-engines.json"
 )
 
 // goldenCase is one case of a golden file. Element j of every list belongs
@@ -41,6 +44,13 @@ type goldenCase struct {
 	// sums of its terms.
 	DSlope          []uint32    `json:"dslope_bits"`
 	DSlopeReference []jsonFloat `json:"dslope_ref_f64"`
+	// First and Second are a gated unit's inputs in simdact's order (GLU's
+	// a and b, the others' gate and up), and DFirst and DSecond their
+	// gradients.
+	First   []uint32 `json:"first_bits"`
+	Second  []uint32 `json:"second_bits"`
+	DFirst  []uint32 `json:"dfirst_bits"`
+	DSecond []uint32 `json:"dsecond_bits"`
 }
 
 // param returns the numeric parameter name of c as a float32; it panics if
@@ -353,6 +363,9 @@ var smoothGoldenNames = map[string]struct {
 	"mish":     {"Mish", []goldenBackward{{"MishBackward", "x"}}},
 	"selu":     {"SELU", []goldenBackward{{"SELUBackward", "x"}}},
 	"celu":     {"CELU", []goldenBackward{{"CELUBackward", "x"}}},
+
+	"logsigmoid": {"LogSigmoid", []goldenBackward{{"LogSigmoidBackward", "x"}}},
+	"softsign":   {"Softsign", []goldenBackward{{"SoftsignBackward", "x"}}},
 }
 
 // TestGoldenSmooth runs every implementation on the inputs of PyTorch's
@@ -365,7 +378,7 @@ var smoothGoldenNames = map[string]struct {
 // reject.
 func TestGoldenSmooth(t *testing.T) {
 	cases := 0
-	for _, c := range loadGolden(t, goldenFamilyFile) {
+	for _, c := range append(loadGolden(t, goldenFamilyFile), loadGolden(t, goldenEnginesFile)...) {
 		names, ok := smoothGoldenNames[c.Op]
 		if !ok {
 			continue
@@ -418,8 +431,78 @@ func TestGoldenSmooth(t *testing.T) {
 			}
 		}
 	}
-	if cases != 13 {
-		t.Errorf("%d smooth cases in the golden file, want 13", cases)
+	if cases != 15 {
+		t.Errorf("%d smooth cases in the golden files, want 15", cases)
+	}
+}
+
+// TestGoldenGated runs every implementation of the gated units on the
+// inputs of PyTorch's glu and of the compositions engines write
+// (silu(gate)*up, gelu(gate)*up, in both forms, with gradients by
+// autograd): every edge gate with ups of 0, ±Inf, NaN, 3e38 and tiny ones,
+// then random inputs. It holds the results to simdact's bounds against
+// float64, not to PyTorch's bits (two roundings in a composition), and
+// logs how many of PyTorch's results those bounds would reject.
+func TestGoldenGated(t *testing.T) {
+	gates := map[string]verify.Gate{}
+	for _, g := range verify.Gates() {
+		gates[g.Name] = g
+	}
+	ops := map[string]string{"glu": "GLU", "swiglu": "SwiGLU", "geglu": "GeGLU", "geglu_tanh": "GeGLUTanh"}
+	cases := 0
+	for _, c := range loadGolden(t, goldenEnginesFile) {
+		g, ok := gates[ops[c.Op]]
+		if !ok {
+			continue
+		}
+		cases++
+		first, second, dy := floats(c.First), floats(c.Second), floats(c.DY)
+		// check returns the outputs of the three results that break the
+		// bounds: the forward, the first input's gradient, the second's.
+		check := func(y, dfirst, dsecond []float32) (bad [3][]int) {
+			forward := g.Forward()
+			for i := range y {
+				gate, up, dgate, dup := first[i], second[i], dfirst[i], dsecond[i]
+				if !g.GateFirst {
+					gate, up, dgate, dup = up, gate, dup, dgate
+				}
+				if _, ok := forward.Check(i, y[i], []float32{first[i], second[i]}); !ok {
+					bad[0] = append(bad[0], i)
+				}
+				_, _, firstOK := g.CheckGateGradient(dgate, dy[i], up, gate)
+				_, _, secondOK := g.CheckUpGradient(dup, dy[i], gate)
+				if !g.GateFirst {
+					firstOK, secondOK = secondOK, firstOK
+				}
+				if !firstOK {
+					bad[1] = append(bad[1], i)
+				}
+				if !secondOK {
+					bad[2] = append(bad[2], i)
+				}
+			}
+			return bad
+		}
+		torch := check(floats(c.Y), floats(c.DFirst), floats(c.DSecond))
+		t.Logf("%-12s %d inputs; PyTorch's results outside simdact's bounds: %s %d, %s %d, %s %d", c.Op, len(first),
+			g.Names[0], len(torch[0]), g.Names[3], len(torch[1]), g.Names[4], len(torch[2]))
+		for _, s := range sets(t) {
+			y, dfirst, dsecond := make([]float32, len(first)), make([]float32, len(first)), make([]float32, len(first))
+			g.Run(s, y, first, second)
+			g.Backward(s, dfirst, dsecond, dy, first, second)
+			for k, idx := range check(y, dfirst, dsecond) {
+				if len(idx) > 0 {
+					i := idx[0]
+					got := [3]float32{y[i], dfirst[i], dsecond[i]}[k]
+					t.Errorf("%s, %s: %d results of %s out of bounds, the first at dy=%s, %s=%s, %s=%s: got %s",
+						s.Name, g.Name, len(idx), g.Names[[3]int{0, 3, 4}[k]], verify.Format(dy[i]), g.Names[1],
+						verify.Format(first[i]), g.Names[2], verify.Format(second[i]), verify.Format(got))
+				}
+			}
+		}
+	}
+	if cases != 4 {
+		t.Errorf("%d gated cases in %s, want 4", cases, goldenEnginesFile)
 	}
 }
 

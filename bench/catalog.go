@@ -27,29 +27,30 @@ type kernel struct {
 	// elements returns how many of n elements a timed call uses; nil if
 	// all of them (PReLU's layouts take whole rows).
 	elements func(n int) int
-	// detail marks a variant that the default report leaves out (PReLU's
-	// less common layouts): -full, or a -kernel that names it, measures it.
+	// detail marks a kernel that the default report leaves out (backward
+	// passes, PReLU's less common layouts): -full, or a -kernel that names
+	// it, measures it.
 	detail bool
 }
 
 var catalog = []kernel{
 	{"ReLU", always(verify.ReLU), nil, nil, false},
-	{"ReLUBackward", always(verify.ReLUBackward), nil, nil, false},
+	{"ReLUBackward", always(verify.ReLUBackward), nil, nil, true},
 	{"LeakyReLU", always(verify.LeakyReLU(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLU(parameter(r, verify.Slopes))
 	}, nil, false},
 	{"LeakyReLUBackward", always(verify.LeakyReLUBackward(0.01)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.LeakyReLUBackward(parameter(r, verify.Slopes))
-	}, nil, false},
+	}, nil, true},
 	{"ELU", always(verify.ELU(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELU(parameter(r, verify.ELUAlphas))
 	}, nil, false},
 	{"ELUBackward", always(verify.ELUBackward(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELUBackward(parameter(r, verify.ELUAlphas))
-	}, nil, false},
+	}, nil, true},
 	{"ELUBackwardFromOutput", always(verify.ELUBackwardFromOutput(1)), func(r *rand.Rand, _ int) verify.Elementwise {
 		return verify.ELUBackwardFromOutput(nonNegative(parameter(r, verify.ELUOutputAlphas)))
-	}, nil, false},
+	}, nil, true},
 }
 
 // preluLayouts are the layouts the tool times PReLU in, those of the root
@@ -92,7 +93,7 @@ func init() {
 					return spec(verify.PReLUSlopes(c), inner)
 				},
 				elements: func(n int) int { _, m := preluShape(l.Layout, n); return m },
-				detail:   l.detail,
+				detail:   l.detail || backward,
 			})
 		}
 	}

@@ -10,8 +10,8 @@ import (
 )
 
 // Every other function of the specification's list (verify.All(): the
-// smooth and hard activations) joins the catalog from it: one entry a
-// function, timed with its first setting there (the peers' parameters)
+// smooth, hard and gated activations) joins the catalog from it: one entry
+// a function, timed with its first setting there (the peers' parameters)
 // and verified with any of them. The kernels of rows and PReLU's layouts
 // have entries of their own.
 func init() {
@@ -19,6 +19,9 @@ func init() {
 	for _, k := range catalog {
 		name, _, _ := strings.Cut(k.name, "/")
 		listed[name] = true
+	}
+	for _, r := range verify.SoftmaxKernels() {
+		listed[r.Name] = true
 	}
 	var ks []verify.Elementwise
 	for _, k := range verify.All() {
@@ -42,7 +45,7 @@ func init() {
 			name:   name,
 			timed:  always(s[0]),
 			draw:   func(r *rand.Rand, _ int) verify.Elementwise { return s[r.IntN(len(s))] },
-			detail: strings.HasSuffix(name, "Backward"), // the summary shows the forward passes
+			detail: isBackward(name), // the summary shows the forward passes
 		})
 	}
 }
@@ -52,9 +55,17 @@ func init() {
 // for others; verify draws rows that divide each length.
 func init() {
 	for _, k := range rowKernels([]int{peersCols}, false) {
-		k.detail = strings.Contains(k.name, "Backward/")
+		k.detail = isBackward(k.name)
 		catalog = append(catalog, k)
 	}
+}
+
+// isBackward reports whether the function of a kernel name
+// ("SigmoidBackwardFromOutput", "SoftmaxBackward/cols=256") is a backward
+// pass.
+func isBackward(name string) bool {
+	fn, _, _ := strings.Cut(name, "/")
+	return strings.Contains(fn, "Backward")
 }
 
 // peersCols is the row length of the peers harness.

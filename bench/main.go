@@ -292,19 +292,23 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 	} else {
 		sets = []impls.Set{impls.Generic, impls.API}
 	}
-	var left []string // the kernels whose layouts the summary leaves out
-	backward := 0     // the backward passes it leaves out
+	var left []string     // the kernels whose layouts the summary leaves out
+	var backward []string // the backward passes it leaves out
 	selected := selectKernels(o.kernels)
 	if o.cols != nil {
 		selected = withCols(selected, o.cols, o.kernels)
 	}
 	for _, k := range selected {
-		if o.named || !k.detail {
+		fn, _, _ := strings.Cut(k.name, "/")
+		switch {
+		case o.named || !k.detail:
 			summary = append(summary, k.name)
-		} else if kernel, layout, ok := strings.Cut(k.name, "/layout="); ok && layout != "" && !slices.Contains(left, kernel) {
-			left = append(left, kernel)
-		} else if !ok {
-			backward++
+		case isBackward(fn):
+			if !slices.Contains(backward, fn) {
+				backward = append(backward, fn)
+			}
+		case strings.Contains(k.name, "/layout=") && !slices.Contains(left, fn):
+			left = append(left, fn)
 		}
 		if o.full || o.named || !k.detail {
 			ks = append(ks, k)
@@ -318,12 +322,12 @@ func plan(o benchOptions, m machine) (ks []kernel, sets []impls.Set, sizes []siz
 		notes = append(notes, fmt.Sprintf("%s: the summary shows %s layouts; %s every one",
 			strings.Join(left, ", "), summaryLayouts(), how))
 	}
-	if backward > 0 {
+	if backward != nil {
 		how := "-full measures them"
 		if o.full {
 			how = "the table shows them"
 		}
-		notes = append(notes, fmt.Sprintf("the summary leaves out the %d backward passes of the smooth, hard and softmax activations; %s", backward, how))
+		notes = append(notes, fmt.Sprintf("the summary shows the forward passes and leaves out the %d backward passes; %s", len(backward), how))
 	}
 	notes = append(notes, tooSmall(ks, sizes)...)
 	return ks, sets, sizes, summary, notes
