@@ -18674,7 +18674,7 @@ TEXT ·siluBackwardAVX512(SB), NOSPLIT, $0-73
 	VMAXPS       Z15, Z1, Z18
 	VMINPS       Z18, Z13, Z18
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z18, Z20
 	VADDPS      Z19, Z20, Z20
 	VMULPS      Z16, Z20, Z20
@@ -18755,7 +18755,7 @@ plain_x4:
 	VMAXPS       Z15, Z1, Z18
 	VMINPS       Z18, Z13, Z18
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z18, Z20
 	VADDPS       Z19, Z20, Z20
 	VMULPS       Z16, Z20, Z20
@@ -18816,7 +18816,7 @@ plain_x4:
 	VMAXPS       Z15, Z1, Z19
 	VMINPS       Z19, Z13, Z19
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z19, Z21
 	VADDPS       Z20, Z21, Z21
 	VMULPS       Z17, Z21, Z21
@@ -18877,7 +18877,7 @@ plain_x4:
 	VMAXPS       Z15, Z1, Z20
 	VMINPS       Z20, Z13, Z20
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z20, Z22
 	VADDPS       Z21, Z22, Z22
 	VMULPS       Z18, Z22, Z22
@@ -18938,7 +18938,7 @@ plain_x4:
 	VMAXPS       Z15, Z1, Z21
 	VMINPS       Z21, Z13, Z21
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z21, Z23
 	VADDPS      Z22, Z23, Z23
 	VMULPS      Z19, Z23, Z23
@@ -19010,7 +19010,7 @@ plain_x1:
 	VMAXPS       Z15, Z1, Z18
 	VMINPS       Z18, Z13, Z18
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z18, Z20
 	VADDPS      Z19, Z20, Z20
 	VMULPS      Z16, Z20, Z20
@@ -19083,7 +19083,7 @@ nt_x4:
 	VMAXPS       Z15, Z1, Z18
 	VMINPS       Z18, Z13, Z18
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z18, Z20
 	VADDPS       Z19, Z20, Z20
 	VMULPS       Z16, Z20, Z20
@@ -19144,7 +19144,7 @@ nt_x4:
 	VMAXPS       Z15, Z1, Z19
 	VMINPS       Z19, Z13, Z19
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z19, Z21
 	VADDPS       Z20, Z21, Z21
 	VMULPS       Z17, Z21, Z21
@@ -19205,7 +19205,7 @@ nt_x4:
 	VMAXPS       Z15, Z1, Z20
 	VMINPS       Z20, Z13, Z20
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Z6, Z20, Z22
 	VADDPS       Z21, Z22, Z22
 	VMULPS       Z18, Z22, Z22
@@ -19266,7 +19266,7 @@ nt_x4:
 	VMAXPS       Z15, Z1, Z21
 	VMINPS       Z21, Z13, Z21
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z21, Z23
 	VADDPS      Z22, Z23, Z23
 	VMULPS      Z19, Z23, Z23
@@ -19338,7 +19338,7 @@ nt_x1:
 	VMAXPS       Z15, Z1, Z18
 	VMINPS       Z18, Z13, Z18
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z18, Z20
 	VADDPS      Z19, Z20, Z20
 	VMULPS      Z16, Z20, Z20
@@ -19414,7 +19414,7 @@ last:
 	VMAXPS       Z15, Z1, Z1
 	VMINPS       Z1, Z13, Z1
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Z6, Z1, Z2
 	VADDPS      Z4, Z2, Z2
 	VMULPS      Z0, Z2, Z2
@@ -19499,7 +19499,7 @@ TEXT ·siluBackwardAVX2(SB), NOSPLIT, $0-73
 	VMAXPS       Y4, Y0, Y8
 	VMINPS       Y8, Y2, Y8
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y8, Y9
 	VADDPS       Y7, Y9, Y9
 	VMULPS       Y5, Y9, Y9
@@ -19564,7 +19564,7 @@ TEXT ·siluBackwardAVX2(SB), NOSPLIT, $0-73
 	VMAXPS       Y4, Y0, Y9
 	VMINPS       Y9, Y2, Y9
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y9, Y10
 	VADDPS      Y8, Y10, Y10
 	VMULPS      Y6, Y10, Y10
@@ -19658,7 +19658,7 @@ plain_x4:
 	VMAXPS       Y4, Y0, Y10
 	VMINPS       Y10, Y2, Y10
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y10, Y11
 	VADDPS       Y9, Y11, Y11
 	VMULPS       Y7, Y11, Y11
@@ -19723,7 +19723,7 @@ plain_x4:
 	VMAXPS       Y4, Y0, Y11
 	VMINPS       Y11, Y2, Y11
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y11, Y12
 	VADDPS       Y10, Y12, Y12
 	VMULPS       Y8, Y12, Y12
@@ -19788,7 +19788,7 @@ plain_x4:
 	VMAXPS       Y4, Y0, Y12
 	VMINPS       Y12, Y2, Y12
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y12, Y13
 	VADDPS       Y11, Y13, Y13
 	VMULPS       Y9, Y13, Y13
@@ -19853,7 +19853,7 @@ plain_x4:
 	VMAXPS       Y4, Y0, Y13
 	VMINPS       Y13, Y2, Y13
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y13, Y14
 	VADDPS      Y12, Y14, Y14
 	VMULPS      Y10, Y14, Y14
@@ -19929,7 +19929,7 @@ plain_x1:
 	VMAXPS       Y4, Y0, Y10
 	VMINPS       Y10, Y2, Y10
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y10, Y11
 	VADDPS      Y9, Y11, Y11
 	VMULPS      Y7, Y11, Y11
@@ -20006,7 +20006,7 @@ nt_x4:
 	VMAXPS       Y4, Y0, Y10
 	VMINPS       Y10, Y2, Y10
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y10, Y11
 	VADDPS       Y9, Y11, Y11
 	VMULPS       Y7, Y11, Y11
@@ -20071,7 +20071,7 @@ nt_x4:
 	VMAXPS       Y4, Y0, Y11
 	VMINPS       Y11, Y2, Y11
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y11, Y12
 	VADDPS       Y10, Y12, Y12
 	VMULPS       Y8, Y12, Y12
@@ -20136,7 +20136,7 @@ nt_x4:
 	VMAXPS       Y4, Y0, Y12
 	VMINPS       Y12, Y2, Y12
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS       Y1, Y12, Y13
 	VADDPS       Y11, Y13, Y13
 	VMULPS       Y9, Y13, Y13
@@ -20201,7 +20201,7 @@ nt_x4:
 	VMAXPS       Y4, Y0, Y13
 	VMINPS       Y13, Y2, Y13
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y13, Y14
 	VADDPS      Y12, Y14, Y14
 	VMULPS      Y10, Y14, Y14
@@ -20277,7 +20277,7 @@ nt_x1:
 	VMAXPS       Y4, Y0, Y10
 	VMINPS       Y10, Y2, Y10
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y10, Y11
 	VADDPS      Y9, Y11, Y11
 	VMULPS      Y7, Y11, Y11
@@ -20363,7 +20363,7 @@ short:
 	VMAXPS       Y5, Y0, Y0
 	VMINPS       Y0, Y2, Y0
 
-	// x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
 	VADDPS      Y1, Y0, Y2
 	VADDPS      Y8, Y2, Y2
 	VMULPS      Y6, Y2, Y2
@@ -55916,6 +55916,8 @@ TEXT ·geGLUTanhBackwardAVX2(SB), NOSPLIT, $128-120
 	VFMADD213PS Y13, Y15, Y14
 	VADDPS      one<>+0(SB), Y14, Y13
 	VFMADD231PS Y12, Y13, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
 	VMOVUPS     geluA<>+0(SB), Y12
 	VFMADD231PS geluB3<>+0(SB), Y10, Y12
 	VMULPS      Y7, Y12, Y12
@@ -56107,6 +56109,8 @@ TEXT ·geGLUTanhBackwardAVX2(SB), NOSPLIT, $128-120
 	VFMADD213PS Y13, Y15, Y14
 	VADDPS      one<>+0(SB), Y14, Y13
 	VFMADD231PS Y12, Y13, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
 	VMOVUPS     geluA<>+0(SB), Y12
 	VFMADD231PS geluB3<>+0(SB), Y10, Y12
 	VMULPS      Y7, Y12, Y12
@@ -56329,6 +56333,8 @@ plain_x4:
 	VFMADD213PS Y13, Y15, Y14
 	VADDPS      one<>+0(SB), Y14, Y13
 	VFMADD231PS Y12, Y13, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
 	VMOVUPS     geluA<>+0(SB), Y12
 	VFMADD231PS geluB3<>+0(SB), Y10, Y12
 	VMULPS      Y7, Y12, Y12
@@ -56527,6 +56533,8 @@ plain_x1:
 	VFMADD213PS Y13, Y15, Y14
 	VADDPS      one<>+0(SB), Y14, Y13
 	VFMADD231PS Y12, Y13, Y14
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
 	VMOVUPS     geluA<>+0(SB), Y12
 	VFMADD231PS geluB3<>+0(SB), Y10, Y12
 	VMULPS      Y7, Y12, Y12
@@ -56742,6 +56750,8 @@ short:
 	VFMADD213PS Y11, Y13, Y12
 	VADDPS      one<>+0(SB), Y12, Y11
 	VFMADD231PS Y10, Y11, Y12
+
+	// xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.
 	VMOVUPS     geluA<>+0(SB), Y10
 	VFMADD231PS geluB3<>+0(SB), Y2, Y10
 	VMULPS      Y0, Y10, Y10

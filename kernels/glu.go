@@ -94,7 +94,7 @@ func GeGLUTanh(dst, gate, up []float32) {
 // GeGLUTanhBackward sets dgate[i] = dy[i]*up[i]*gelu_tanh'(gate[i]) and
 // dup[i] = dy[i]*gelu_tanh(gate[i]), the gradients of GeGLUTanh given the
 // gradient dy of its output, each within 1 ulp away from the zero of
-// gelu_tanh' (-0.7518).
+// gelu_tanh' (-0.7525).
 func GeGLUTanhBackward(dgate, dup, dy, gate, up []float32) {
 	check.GatedBackward("GeGLUTanhBackward", [5]string{"dgate", "dup", "dy", "gate", "up"}, dgate, dup, dy, gate, up)
 	dgate, dup, dy, up = dgate[:len(gate)], dup[:len(gate)], dy[:len(gate)], up[:len(gate)]

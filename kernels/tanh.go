@@ -108,7 +108,7 @@ func GELUTanh(dst, x []float32) {
 // x[i], sigmoid(v) + x·sigmoid(v)·(1-sigmoid(v))·v'(x), v = A·x + B·x³
 // (see package tanh32), computed in float64 from exp32's polynomial: within
 // 1 ulp, and within 2^-25 of the sum of the magnitudes of the two terms
-// near x = -0.7518, where they cancel; tiny results underflow gradually.
+// near x = -0.7525, where they cancel; tiny results underflow gradually.
 // NaN and infinite dy propagate (an infinite dy gives ±Inf at every finite
 // x, as the derivative is nowhere 0 in float32; -Inf·0 at x = -Inf).
 func GELUTanhBackward(dx, dy, x []float32) {

@@ -393,20 +393,7 @@ func geGLUTanhBackwardKernel() {
 			dup := geluTanhProduct(w, c, d, g, dy, zero)
 			Comment("dgate: GELUTanhBackward's g·2^k (x < 0: k = n), gate clamped to ±16 (GatedBackwardMin),",
 				"then dy·up·g·2^k in float64.")
-			xc, a := w.vec(), w.vec()
-			VMAXPS(g, c.get(cGatedTanhMin), xc) // NaN stays NaN
-			VMINPS(xc, c.get(cGatedTanhMax), xc)
-			VORPS(c.get(cSignBit), xc, a)
-			nm, n, p, a2 := geluTanhExp(w, c, a)
-			xv := w.vec()
-			VMOVUPS(c.get(cGELUA), xv)
-			VFMADD231PS(c.get(cGELUB3), a2, xv)
-			VMULPS(xc, xv, xv)
-			e, t := w.vec(), w.vec()
-			VMAXPS(c.get(cGELUScaleMin), nm, e)
-			VPSLLD(U8(23), e, e)
-			VFMADD231PS(e, p, e) // e = e·p + e
-			VADDPS(c.get(cOne), e, t)
+			_, n, p, xv, e, t := geluTanhSlopeTerms(w, c, g, cGatedTanhMin, cGatedTanhMax)
 			neg := w.compare(cmpLT, zero, g)
 			pn := w.keep(neg, p)
 			n = w.keep(neg, n)

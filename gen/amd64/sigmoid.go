@@ -289,28 +289,33 @@ func siluBackwardKernel() {
 			x.c.registers(w, cMaxX)
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
-			dy, v := in[0], in[1]
-			c := x.c
-			p := x.exp(w, v, nil)
-			e := x.value(w, p)
-			r := x.reciprocal(w, e)
-			VMULPS(r, r, r)
-			cx := clampX(w, c, v)
-			Comment("x < 0 (-0 too, alike): m·((1+x)+e)·r²·2^n; else (1+e+x·e)·r².")
-			a := w.vec()
-			VADDPS(c.get(cOne), cx, a)
-			VADDPS(e, a, a)
-			VMULPS(p.m, a, a)
-			VADDPS(c.get(cOne), e, p.m)
-			VFMADD231PS(e, cx, p.m)
-			q := w.blend(w.signs(v), a, p.m)
-			VMULPS(r, q, q)
-			VMOVUPS(c.get(cScaleBase), a)
-			v2 := w.blend(w.signs(v), p.v, a)
-			g := x.scaleGradient(w, dy, q, v2)
-			return underflowed(w, dy, v, g)
+			return siluGradient(w, &x, in[0], in[1], nil)
 		},
 	}.generate()
+}
+
+// siluGradient returns dy times SiLU's derivative at t, whose exponential
+// exp(-|t|) x.exp computes from t and lo (see expVector.exp).
+func siluGradient(w width, x *expVector, dy, t, lo reg.VecVirtual) reg.VecVirtual {
+	c := x.c
+	p := x.exp(w, t, lo)
+	e := x.value(w, p)
+	r := x.reciprocal(w, e)
+	VMULPS(r, r, r)
+	ct := clampX(w, c, t)
+	Comment("t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².")
+	a := w.vec()
+	VADDPS(c.get(cOne), ct, a)
+	VADDPS(e, a, a)
+	VMULPS(p.m, a, a)
+	VADDPS(c.get(cOne), e, p.m)
+	VFMADD231PS(e, ct, p.m)
+	q := w.blend(w.signs(t), a, p.m)
+	VMULPS(r, q, q)
+	VMOVUPS(c.get(cScaleBase), a)
+	v2 := w.blend(w.signs(t), p.v, a)
+	g := x.scaleGradient(w, dy, q, v2)
+	return underflowed(w, dy, t, g)
 }
 
 func mishBackwardKernel() {
@@ -473,28 +478,9 @@ func swishBackwardKernel() {
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, v := in[0], in[1]
-			c := x.c
 			t := w.vec()
 			VMULPS(beta, v, t)
-			lo := softplusLo(w, c, beta, v, t)
-			p := x.exp(w, t, lo)
-			e := x.value(w, p)
-			r := x.reciprocal(w, e)
-			VMULPS(r, r, r)
-			ct := clampX(w, c, t)
-			Comment("t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².")
-			a := w.vec()
-			VADDPS(c.get(cOne), ct, a)
-			VADDPS(e, a, a)
-			VMULPS(p.m, a, a)
-			VADDPS(c.get(cOne), e, p.m)
-			VFMADD231PS(e, ct, p.m)
-			q := w.blend(w.signs(t), a, p.m)
-			VMULPS(r, q, q)
-			VMOVUPS(c.get(cScaleBase), a)
-			v2 := w.blend(w.signs(t), p.v, a)
-			g := x.scaleGradient(w, dy, q, v2)
-			return underflowed(w, dy, t, g)
+			return siluGradient(w, &x, dy, t, softplusLo(w, x.c, beta, v, t))
 		},
 	}.generate()
 }

@@ -279,22 +279,7 @@ func geluTanhBackwardKernel() {
 		},
 		op: func(w width, in []reg.VecVirtual) reg.VecVirtual {
 			dy, x := in[0], in[1]
-			xc, a := w.vec(), w.vec()
-			VMAXPS(x, c.get(cGELUBMin), xc) // NaN stays NaN
-			VMINPS(xc, c.get(cGELUBMax), xc)
-			VORPS(c.get(cSignBit), xc, a)
-			nm, _, p, a2 := geluTanhExp(w, c, a)
-
-			Comment("xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.")
-			xv := w.vec()
-			VMOVUPS(c.get(cGELUA), xv)
-			VFMADD231PS(c.get(cGELUB3), a2, xv)
-			VMULPS(xc, xv, xv)
-			e, t := w.vec(), w.vec()
-			VMAXPS(c.get(cGELUScaleMin), nm, e)
-			VPSLLD(U8(23), e, e)
-			VFMADD231PS(e, p, e) // e = e·p + e
-			VADDPS(c.get(cOne), e, t)
+			nm, _, p, xv, e, t := geluTanhSlopeTerms(w, c, x, cGELUBMin, cGELUBMax)
 			Comment("x < 0: g = (1 + p)·(T + xv)/T², to be scaled by 2^n; else g = (T + xv·E)/T².")
 			neg := w.compare(cmpLT, c.get(cZero), x)
 			k := w.blend(neg, nm, w.load(c.get(cMagic)))
@@ -329,4 +314,27 @@ func geluTanhBackwardKernel() {
 			return t
 		},
 	}.generate()
+}
+
+// geluTanhSlopeTerms clamps x to [lo, hi] and returns the terms of
+// GELUTanh's derivative there: the exponential's parts nm, n and p (see
+// geluTanhExp), xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p) and T = 1 + E.
+func geluTanhSlopeTerms(w width, c pool, x reg.VecVirtual, lo, hi constant) (nm, n, p, xv, e, t reg.VecVirtual) {
+	xc, a := w.vec(), w.vec()
+	VMAXPS(x, c.get(lo), xc) // NaN stays NaN
+	VMINPS(xc, c.get(hi), xc)
+	VORPS(c.get(cSignBit), xc, a)
+	nm, n, p, a2 := geluTanhExp(w, c, a)
+
+	Comment("xv = x·v'(x), E = 2^max(n, ScaleMin)·(1 + p), T = 1 + E.")
+	xv = w.vec()
+	VMOVUPS(c.get(cGELUA), xv)
+	VFMADD231PS(c.get(cGELUB3), a2, xv)
+	VMULPS(xc, xv, xv)
+	e, t = w.vec(), w.vec()
+	VMAXPS(c.get(cGELUScaleMin), nm, e)
+	VPSLLD(U8(23), e, e)
+	VFMADD231PS(e, p, e) // e = e·p + e
+	VADDPS(c.get(cOne), e, t)
+	return nm, n, p, xv, e, t
 }

@@ -52,20 +52,7 @@ func GELUBackwards() []Backward {
 // limit of dy·(Phi(x) + x·phi(x)) as x goes to -Inf (∓0 for a finite dy,
 // ∓Inf for an infinite one). At x = +Inf it is 1.
 func GELUBackwardRef(dy, x float32) (ref, m float64) {
-	v := float64(x)
-	phi := math.Exp(-v*v/2) / math.Sqrt(2*math.Pi)
-	cdf := math.Erfc(-v/math.Sqrt2) / 2
-	xphi := v * phi
-	switch {
-	case math.IsInf(v, 1):
-		xphi = 0
-	case math.IsInf(v, -1):
-		cdf, xphi = 0, 0
-	}
-	d := cdf + xphi
-	if d == 0 && v < 0 {
-		d = -math.SmallestNonzeroFloat64
-	}
+	d, m := geluSlope(float64(x))
 	g := float64(dy)
-	return g * d, math.Abs(g) * (cdf + math.Abs(xphi))
+	return g * d, math.Abs(g) * m
 }

@@ -269,7 +269,7 @@ func sigmoidSlope(x float64) (float64, float64) {
 	return d, d
 }
 
-// geluSlope is Phi(x) + x·phi(x), as GELUBackwardRef computes it: below
+// geluSlope is Phi(x) + x·phi(x), GELU's derivative (GELUBackwardRef): below
 // where float64 rounds it to 0, and at -Inf, the negative float64 nearest
 // 0 (its limit's sign, so that an infinite gradient gives -Inf), 1 at
 // +Inf. M is Phi(x) + |x·phi(x)|.
