@@ -199,6 +199,14 @@ func FuzzSmooth(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzPick(t, verify.SmoothKernels(), data) })
 }
 
+// FuzzGated checks the gated units (verify.GatedKernels: each forward
+// pass, and each gradient of each backward pass) as FuzzSmooth does the
+// smooth activations: the inputs are gate and up, or dy, gate and up.
+func FuzzGated(f *testing.F) {
+	addPickSeeds(f, len(verify.GatedKernels()))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzPick(t, verify.GatedKernels(), data) })
+}
+
 // FuzzHard checks the hard activations (verify.HardKernels) bit for bit,
 // as FuzzSmooth does the smooth ones.
 func FuzzHard(f *testing.F) {
