@@ -52388,15 +52388,17 @@ TEXT ·swiGLUBackwardAVX2(SB), NOSPLIT, $128-120
 	VMULPS       Y13, Y13, Y13
 	VMAXPS       Y5, Y0, Y8
 	VMINPS       Y8, Y2, Y8
-	VADDPS       Y1, Y8, Y12
-	VADDPS       Y11, Y12, Y12
-	VMULPS       Y7, Y12, Y12
-	VADDPS       Y1, Y11, Y7
-	VFMADD231PS  Y11, Y8, Y7
-	VBLENDVPS    Y5, Y12, Y7, Y7
-	VMULPS       Y13, Y7, Y7
-	VMOVAPS      Y3, Y8
-	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y8, Y12
+	VADDPS      Y11, Y12, Y12
+	VMULPS      Y7, Y12, Y12
+	VADDPS      Y1, Y11, Y7
+	VFMADD231PS Y11, Y8, Y7
+	VBLENDVPS   Y5, Y12, Y7, Y7
+	VMULPS      Y13, Y7, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y5, Y9, Y8, Y8
 
 	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
 	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
@@ -52524,15 +52526,17 @@ TEXT ·swiGLUBackwardAVX2(SB), NOSPLIT, $128-120
 	VMULPS       Y13, Y13, Y13
 	VMAXPS       Y5, Y0, Y8
 	VMINPS       Y8, Y2, Y8
-	VADDPS       Y1, Y8, Y12
-	VADDPS       Y11, Y12, Y12
-	VMULPS       Y7, Y12, Y12
-	VADDPS       Y1, Y11, Y7
-	VFMADD231PS  Y11, Y8, Y7
-	VBLENDVPS    Y5, Y12, Y7, Y7
-	VMULPS       Y13, Y7, Y7
-	VMOVAPS      Y3, Y8
-	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y8, Y12
+	VADDPS      Y11, Y12, Y12
+	VMULPS      Y7, Y12, Y12
+	VADDPS      Y1, Y11, Y7
+	VFMADD231PS Y11, Y8, Y7
+	VBLENDVPS   Y5, Y12, Y7, Y7
+	VMULPS      Y13, Y7, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y5, Y9, Y8, Y8
 
 	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
 	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
@@ -52691,15 +52695,17 @@ plain_x4:
 	VMULPS       Y13, Y13, Y13
 	VMAXPS       Y5, Y0, Y8
 	VMINPS       Y8, Y2, Y8
-	VADDPS       Y1, Y8, Y12
-	VADDPS       Y11, Y12, Y12
-	VMULPS       Y7, Y12, Y12
-	VADDPS       Y1, Y11, Y7
-	VFMADD231PS  Y11, Y8, Y7
-	VBLENDVPS    Y5, Y12, Y7, Y7
-	VMULPS       Y13, Y7, Y7
-	VMOVAPS      Y3, Y8
-	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y8, Y12
+	VADDPS      Y11, Y12, Y12
+	VMULPS      Y7, Y12, Y12
+	VADDPS      Y1, Y11, Y7
+	VFMADD231PS Y11, Y8, Y7
+	VBLENDVPS   Y5, Y12, Y7, Y7
+	VMULPS      Y13, Y7, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y5, Y9, Y8, Y8
 
 	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
 	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
@@ -52834,15 +52840,17 @@ plain_x1:
 	VMULPS       Y13, Y13, Y13
 	VMAXPS       Y5, Y0, Y8
 	VMINPS       Y8, Y2, Y8
-	VADDPS       Y1, Y8, Y12
-	VADDPS       Y11, Y12, Y12
-	VMULPS       Y7, Y12, Y12
-	VADDPS       Y1, Y11, Y7
-	VFMADD231PS  Y11, Y8, Y7
-	VBLENDVPS    Y5, Y12, Y7, Y7
-	VMULPS       Y13, Y7, Y7
-	VMOVAPS      Y3, Y8
-	VBLENDVPS    Y5, Y9, Y8, Y8
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y8, Y12
+	VADDPS      Y11, Y12, Y12
+	VMULPS      Y7, Y12, Y12
+	VADDPS      Y1, Y11, Y7
+	VFMADD231PS Y11, Y8, Y7
+	VBLENDVPS   Y5, Y12, Y7, Y7
+	VMULPS      Y13, Y7, Y7
+	VMOVAPS     Y3, Y8
+	VBLENDVPS   Y5, Y9, Y8, Y8
 
 	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
 	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y5, Y5
@@ -52994,15 +53002,17 @@ short:
 	VMULPS       Y14, Y14, Y14
 	VMAXPS       Y6, Y0, Y0
 	VMINPS       Y0, Y2, Y0
-	VADDPS       Y1, Y0, Y2
-	VADDPS       Y12, Y2, Y2
-	VMULPS       Y8, Y2, Y2
-	VADDPS       Y1, Y12, Y8
-	VFMADD231PS  Y12, Y0, Y8
-	VBLENDVPS    Y6, Y2, Y8, Y8
-	VMULPS       Y14, Y8, Y8
-	VMOVAPS      Y3, Y0
-	VBLENDVPS    Y6, Y10, Y0, Y0
+
+	// t < 0 (-0 too, alike): m·((1+t)+e)·r²·2^n; else (1+e+t·e)·r².
+	VADDPS      Y1, Y0, Y2
+	VADDPS      Y12, Y2, Y2
+	VMULPS      Y8, Y2, Y2
+	VADDPS      Y1, Y12, Y8
+	VFMADD231PS Y12, Y0, Y8
+	VBLENDVPS   Y6, Y2, Y8, Y8
+	VMULPS      Y14, Y8, Y8
+	VMOVAPS     Y3, Y0
+	VBLENDVPS   Y6, Y10, Y0, Y0
 
 	// gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.
 	VCMPPS       $0x12, expZeroBelow<>+0(SB), Y6, Y1

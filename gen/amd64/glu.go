@@ -203,22 +203,9 @@ func swiGLUBackwardKernel() {
 		},
 		op2: func(w width, in []reg.VecVirtual) (reg.VecVirtual, reg.VecVirtual) {
 			dy, g, up := in[0], in[1], in[2]
-			c := x.c
 			dup := x.siluProduct(w, g, dy, zero)
 			Comment("dgate: SiLUBackward's derivative q·2^n, then dy·up·q·2^n in float64.")
-			p := x.exp(w, g, nil)
-			e := x.value(w, p)
-			r := x.reciprocal(w, e)
-			VMULPS(r, r, r)
-			cg := clampX(w, c, g)
-			a := w.vec()
-			VADDPS(c.get(cOne), cg, a)
-			VADDPS(e, a, a)
-			VMULPS(p.m, a, a)
-			VADDPS(c.get(cOne), e, p.m)
-			VFMADD231PS(e, cg, p.m)
-			q := w.blend(w.signs(g), a, p.m)
-			VMULPS(r, q, q)
+			p, q, _ := siluSlope(w, &x, g, nil)
 			nf := w.blend(w.signs(g), p.nf, w.copy(zero))
 			Comment("gate <= ExpZeroBelow: -0, as SiLUBackward's derivative.")
 			q = w.blend(w.compare(cmpLE, mem(cExpZeroBelow), g), mem(cNegZero), q)

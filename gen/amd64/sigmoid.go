@@ -297,8 +297,19 @@ func siluBackwardKernel() {
 // siluGradient returns dy times SiLU's derivative at t, whose exponential
 // exp(-|t|) x.exp computes from t and lo (see expVector.exp).
 func siluGradient(w width, x *expVector, dy, t, lo reg.VecVirtual) reg.VecVirtual {
+	p, q, a := siluSlope(w, x, t, lo)
+	VMOVUPS(x.c.get(cScaleBase), a)
+	v2 := w.blend(w.signs(t), p.v, a)
+	g := x.scaleGradient(w, dy, q, v2)
+	return underflowed(w, dy, t, g)
+}
+
+// siluSlope returns SiLU's derivative at t as q·2^n (no 2^n for t >= 0):
+// the parts p of exp(-|t|), which x.exp computes from t and lo, q, and a
+// register it no longer needs.
+func siluSlope(w width, x *expVector, t, lo reg.VecVirtual) (p parts, q, free reg.VecVirtual) {
 	c := x.c
-	p := x.exp(w, t, lo)
+	p = x.exp(w, t, lo)
 	e := x.value(w, p)
 	r := x.reciprocal(w, e)
 	VMULPS(r, r, r)
@@ -310,12 +321,9 @@ func siluGradient(w width, x *expVector, dy, t, lo reg.VecVirtual) reg.VecVirtua
 	VMULPS(p.m, a, a)
 	VADDPS(c.get(cOne), e, p.m)
 	VFMADD231PS(e, ct, p.m)
-	q := w.blend(w.signs(t), a, p.m)
+	q = w.blend(w.signs(t), a, p.m)
 	VMULPS(r, q, q)
-	VMOVUPS(c.get(cScaleBase), a)
-	v2 := w.blend(w.signs(t), p.v, a)
-	g := x.scaleGradient(w, dy, q, v2)
-	return underflowed(w, dy, t, g)
+	return p, q, a
 }
 
 func mishBackwardKernel() {
