@@ -27,8 +27,8 @@ type fingerprint struct {
 	avx string
 	// neon is neon's, where it differs from the AVX kernels'; "" where the
 	// NEON kernels are written to round as the AVX kernels do and must
-	// give their bits, inheriting their exhaustive results (the sigmoid
-	// family's).
+	// give their bits, inheriting their exhaustive results (every kernel
+	// here but Softsign's forward pass).
 	neon string
 	// generic is the pure-Go kernels', on every GOARCH: they convert
 	// every product they add to float32 or float64, so that no compiler

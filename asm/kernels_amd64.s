@@ -138,7 +138,7 @@ TEXT ·reluAVX2(SB), NOSPLIT, $0-49
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -407,7 +407,7 @@ TEXT ·reluBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -698,7 +698,7 @@ TEXT ·leakyReLUAVX2(SB), NOSPLIT, $0-53
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -1005,7 +1005,7 @@ TEXT ·leakyReLUBackwardAVX2(SB), NOSPLIT, $0-77
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -9989,7 +9989,7 @@ TEXT ·eluAVX2(SB), NOSPLIT, $0-53
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -11557,7 +11557,7 @@ backward_done13:
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -12711,7 +12711,7 @@ TEXT ·eluBackwardFromOutputAVX2(SB), NOSPLIT, $0-77
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -13397,7 +13397,7 @@ TEXT ·sigmoidAVX2(SB), NOSPLIT, $0-49
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -14220,7 +14220,7 @@ TEXT ·sigmoidBackwardFromOutputAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -14533,7 +14533,7 @@ TEXT ·sigmoidBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -15360,7 +15360,7 @@ TEXT ·swishAVX2(SB), NOSPLIT, $32-53
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -16405,7 +16405,7 @@ TEXT ·swishBackwardAVX2(SB), NOSPLIT, $32-77
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -17990,7 +17990,7 @@ TEXT ·siluAVX2(SB), NOSPLIT, $0-49
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -19597,7 +19597,7 @@ TEXT ·siluBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -21491,7 +21491,7 @@ TEXT ·softplusAVX2(SB), NOSPLIT, $128-65
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -23269,7 +23269,7 @@ TEXT ·softplusBackwardAVX2(SB), NOSPLIT, $64-81
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -25007,7 +25007,7 @@ TEXT ·mishAVX2(SB), NOSPLIT, $0-49
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -26558,7 +26558,7 @@ TEXT ·mishBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -27954,7 +27954,7 @@ TEXT ·tanhAVX2(SB), NOSPLIT, $0-49
 	CMPQ   CX, $0x10
 	JBE    edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -28779,7 +28779,7 @@ TEXT ·tanhBackwardFromOutputAVX2(SB), NOSPLIT, $0-73
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -29129,7 +29129,7 @@ TEXT ·tanhBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -30905,7 +30905,7 @@ TEXT ·geluTanhAVX2(SB), NOSPLIT, $0-49
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -33320,7 +33320,7 @@ TEXT ·geluTanhBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -35800,7 +35800,7 @@ TEXT ·geluAVX2(SB), NOSPLIT, $0-49
 	CMPQ   CX, $0x10
 	JBE    edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -38110,7 +38110,7 @@ TEXT ·geluBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -39568,7 +39568,7 @@ TEXT ·seluAVX2(SB), NOSPLIT, $0-49
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -41036,7 +41036,7 @@ backward_done38:
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -42427,7 +42427,7 @@ TEXT ·celuAVX2(SB), NOSPLIT, $128-73
 	CMPQ        CX, $0x10
 	JBE         edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -43930,7 +43930,7 @@ backward_done63:
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -45058,7 +45058,7 @@ TEXT ·hardtanhAVX2(SB), NOSPLIT, $0-57
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -45367,7 +45367,7 @@ TEXT ·hardtanhBackwardAVX2(SB), NOSPLIT, $0-81
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -45812,7 +45812,7 @@ TEXT ·hardSigmoidAVX2(SB), NOSPLIT, $0-49
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -46214,7 +46214,7 @@ TEXT ·hardSigmoidBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -46730,7 +46730,7 @@ hardswish_done13:
 	CMPQ CX, $0x10
 	JBE  edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -47386,7 +47386,7 @@ TEXT ·hardSwishBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -47766,7 +47766,7 @@ TEXT ·thresholdAVX2(SB), NOSPLIT, $0-57
 	CMPQ      CX, $0x10
 	JBE       edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -48057,7 +48057,7 @@ TEXT ·thresholdBackwardAVX2(SB), NOSPLIT, $0-77
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -49960,7 +49960,7 @@ TEXT ·softsignAVX2(SB), NOSPLIT, $0-49
 	CMPQ   CX, $0x10
 	JBE    edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -50331,7 +50331,7 @@ TEXT ·softsignBackwardAVX2(SB), NOSPLIT, $0-73
 	CMPQ    CX, $0x10
 	JBE     edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -50614,7 +50614,7 @@ TEXT ·gluAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -51782,7 +51782,7 @@ TEXT ·swiGLUAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -53243,7 +53243,7 @@ TEXT ·geGLUAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX
@@ -55198,7 +55198,7 @@ TEXT ·geGLUTanhAVX2(SB), NOSPLIT, $0-73
 	CMPQ         CX, $0x10
 	JBE          edges
 
-	// Skip to the first aligned output; the head vector covers the skipped lanes.
+	// Skip to the first aligned output; the head vectors cover the skipped lanes.
 	MOVQ DI, AX
 	NEGQ AX
 	ANDQ $0x1f, AX

@@ -145,14 +145,7 @@ func (k elementwise) narrow(w width, out, n reg.Register, in []reg.Register) {
 	CMPQ(n, Imm(uint64(2*w.lanes)))
 	JBE(LabelRef("edges"))
 
-	Comment("Skip to the first aligned output; the head vector covers the skipped lanes.")
-	skip := reg.RAX
-	MOVQ(out, skip)
-	NEGQ(skip)
-	ANDQ(Imm(uint64(w.bytes()-1)), skip)
-	SHRQ(Imm(2), skip)
-	SUBQ(skip, n)
-	k.body(w, out, n, in, skip)
+	k.alignedBody(w, out, n, in)
 
 	Label("edges")
 	VMOVUPS(head, Mem{Base: outHead})
@@ -161,6 +154,28 @@ func (k elementwise) narrow(w width, out, n reg.Register, in []reg.Register) {
 	RET()
 
 	Label("short")
+	m, ins := maskedInputs(n, in)
+	VMASKMOVPS(k.op(w, ins), m, Mem{Base: out})
+	VZEROUPPER()
+	RET()
+}
+
+// alignedBody skips to the first aligned output, whose lanes the head
+// vectors cover, and emits the body from there.
+func (k elementwise) alignedBody(w width, out, n reg.Register, in []reg.Register) {
+	Comment("Skip to the first aligned output; the head vectors cover the skipped lanes.")
+	skip := reg.RAX
+	MOVQ(out, skip)
+	NEGQ(skip)
+	ANDQ(Imm(uint64(w.bytes()-1)), skip)
+	SHRQ(Imm(2), skip)
+	SUBQ(skip, n)
+	k.body(w, out, n, in, skip)
+}
+
+// maskedInputs loads lanes [0, n) of each input, n < 8, through masked
+// loads, and returns the mask for the stores too.
+func maskedInputs(n reg.Register, in []reg.Register) (reg.VecVirtual, []reg.VecVirtual) {
 	Comment("n < 8: lanes [0, n) through masked loads and stores.")
 	m := lowLanesMask(n)
 	ins := make([]reg.VecVirtual, len(in))
@@ -168,9 +183,7 @@ func (k elementwise) narrow(w width, out, n reg.Register, in []reg.Register) {
 		ins[i] = YMM()
 		VMASKMOVPS(Mem{Base: p}, m, ins[i])
 	}
-	VMASKMOVPS(k.op(w, ins), m, Mem{Base: out})
-	VZEROUPPER()
-	RET()
+	return m, ins
 }
 
 // narrowPair emits the edges of an AVX2 kernel with two outputs around
@@ -200,14 +213,7 @@ func (k elementwise) narrowPair(w width, n reg.Register, in []reg.Register) {
 	CMPQ(n, Imm(uint64(2*w.lanes)))
 	JBE(LabelRef("edges"))
 
-	Comment("Skip to the first aligned output; the head vectors cover the skipped lanes.")
-	skip := reg.RAX
-	MOVQ(out, skip)
-	NEGQ(skip)
-	ANDQ(Imm(uint64(w.bytes()-1)), skip)
-	SHRQ(Imm(2), skip)
-	SUBQ(skip, n)
-	k.body(w, out, n, in, skip)
+	k.alignedBody(w, out, n, in)
 
 	Label("edges")
 	for j, base := range []reg.Register{outHead, out2Head} {
@@ -221,13 +227,7 @@ func (k elementwise) narrowPair(w width, n reg.Register, in []reg.Register) {
 	RET()
 
 	Label("short")
-	Comment("n < 8: lanes [0, n) through masked loads and stores.")
-	m := lowLanesMask(n)
-	ins := make([]reg.VecVirtual, len(in))
-	for i, p := range in {
-		ins[i] = YMM()
-		VMASKMOVPS(Mem{Base: p}, m, ins[i])
-	}
+	m, ins := maskedInputs(n, in)
 	for j, y := range k.compute(w, ins) {
 		VMASKMOVPS(y, m, Mem{Base: outputRegs[j]})
 	}

@@ -312,10 +312,7 @@ func swishKernel(f *file) {
 		out: "dst", in: []string{"x"}, params: []param{{"beta", "float32"}}, temps: 9, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
 			c = loadGradientConstants(fn, konst)
-			beta, loLimit, negLoLimit = konst(), konst(), konst()
-			broadcastParam(fn, "beta", beta)
-			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
-			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+			beta, loLimit, negLoLimit = loadSwishParams(fn, konst)
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			x := in[0]
@@ -340,4 +337,15 @@ func swishKernel(f *file) {
 			quietNaN(fn, d, x, k, y)
 		},
 	}.generate(f)
+}
+
+// loadSwishParams loads the Swish kernels' beta, broadcast from the
+// parameter, and ±sigmoid32.LoLimit (see softplusLo), into registers of
+// konst.
+func loadSwishParams(fn *function, konst func() vreg) (beta, loLimit, negLoLimit vreg) {
+	beta, loLimit, negLoLimit = konst(), konst(), konst()
+	broadcastParam(fn, "beta", beta)
+	loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
+	loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+	return beta, loLimit, negLoLimit
 }

@@ -361,10 +361,7 @@ func swishBackwardKernel(f *file) {
 		out: "dx", in: []string{"dy", "x"}, params: []param{{"beta", "float32"}}, temps: 10, unroll: 1,
 		setup: func(fn *function, konst func() vreg) {
 			c = loadGradientConstants(fn, konst)
-			beta, loLimit, negLoLimit = konst(), konst(), konst()
-			broadcastParam(fn, "beta", beta)
-			loadBits(fn, loLimit, bits(sigmoid32.LoLimit))
-			loadBits(fn, negLoLimit, bits(-sigmoid32.LoLimit))
+			beta, loLimit, negLoLimit = loadSwishParams(fn, konst)
 		},
 		op: func(fn *function, d vreg, in, tmp []vreg) {
 			dy, x := in[0], in[1]
